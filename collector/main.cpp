@@ -3,7 +3,6 @@
 #include "commands/command.h"
 
 #include <QCoreApplication>
-
 #include <functional>
 #include <map>
 

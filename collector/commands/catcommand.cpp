@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // flightrec cat: print an archive's events as JSON lines — only after the whole archive verified, so nothing is
 // printed from an archive that turns out to be invalid.
-#include "command.h"
-
 #include "archiveerror.h"
+#include "command.h"
 #include "eventcodec.h"
 #include "verify.h"
 
@@ -19,7 +18,8 @@ int runCat(const QStringList &arguments)
         u"Verify an archive completely, then print its events as JSON lines (FORMAT.md), or its manifest.\n"
         "Exit 1 when the archive is invalid (nothing is printed), 2 on a usage or I/O error."_s);
     const QCommandLineOption decryptKey(u"decrypt-key"_s, u"Key file for encrypted events."_s, u"FILE"_s);
-    const QCommandLineOption trust(u"trust"_s, u"Only accept an archive signed by a key in this trust file."_s, u"FILE"_s);
+    const QCommandLineOption trust(u"trust"_s, u"Only accept an archive signed by a key in this trust file."_s,
+                                   u"FILE"_s);
     const QCommandLineOption manifest(u"manifest"_s, u"Print the manifest instead of the events."_s);
     parser.addOptions({decryptKey, trust, manifest});
     parser.addPositionalArgument(u"FILE"_s, u"The archive."_s);

@@ -2,7 +2,6 @@
 #include "command.h"
 
 #include <QCoreApplication>
-
 #include <cstdio>
 
 using namespace Qt::StringLiterals;

@@ -4,15 +4,14 @@
 
 #include <QCommandLineParser>
 #include <QStringList>
-
 #include <optional>
 
 namespace Flight::Commands {
 
 enum ExitCode : int {
-    ExitOk = 0,          // everything valid / done
+    ExitOk = 0, // everything valid / done
     ExitInvalidData = 1, // an archive is invalid or verification failed
-    ExitUsage = 2,       // usage, I/O or environment error
+    ExitUsage = 2, // usage, I/O or environment error
 };
 
 // "flightrec: <message>\n" on stderr.

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // flightrec keygen / pubkey: create a key file (mode 0600) and print public keys.
 #include "command.h"
-
 #include "keys.h"
 
 #include <QDir>

@@ -1,17 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // flightrec verify: check archives completely and the hash chain between those given; one line per file.
-#include "command.h"
-#include "progressline.h"
-
 #include "archiveerror.h"
 #include "archivereader.h"
 #include "chain.h"
+#include "command.h"
+#include "progressline.h"
 
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -61,7 +59,8 @@ Outcome verifyOne(const QString &path, const std::optional<QList<PublicKey>> &tr
         return outcome;
     }
     if (trusted && !trusted->contains(reader.signer())) {
-        outcome.error = makeError(Reason::UnknownSigner, u"%1: unknown signer %2"_s.arg(path, reader.signer().fingerprint()));
+        outcome.error
+            = makeError(Reason::UnknownSigner, u"%1: unknown signer %2"_s.arg(path, reader.signer().fingerprint()));
         return outcome;
     }
     const auto showProgress = [&](qint64 done, qint64 total) { progress.update(path, done, total); };
@@ -93,8 +92,9 @@ void checkChains(QList<Outcome> &outcomes)
         Outcome &next = *valid[i];
         if (previous.signer != next.signer)
             continue;
-        auto linked = checkChain(ChainLink::of(previous.manifest, previous.digest), ChainLink::of(next.manifest, next.digest),
-                                 QFileInfo(previous.path).fileName(), next.path);
+        auto linked
+            = checkChain(ChainLink::of(previous.manifest, previous.digest), ChainLink::of(next.manifest, next.digest),
+                         QFileInfo(previous.path).fileName(), next.path);
         if (!linked)
             next.chainError = linked.error();
     }
@@ -137,8 +137,10 @@ int runVerify(const QStringList &arguments)
         "the archives given (directories are searched for *.frec). One line per file: 'OK path: ...' or\n"
         "'INVALID path: reason'. Exit 0 when all are valid, 1 when any is invalid or the chain has a gap or\n"
         "fork, 2 on a usage or I/O error."_s);
-    const QCommandLineOption trust(u"trust"_s, u"Only accept archives signed by a key in this trust file."_s, u"FILE"_s);
-    const QCommandLineOption decryptKey(u"decrypt-key"_s, u"Decrypt and check encrypted events with this key."_s, u"FILE"_s);
+    const QCommandLineOption trust(u"trust"_s, u"Only accept archives signed by a key in this trust file."_s,
+                                   u"FILE"_s);
+    const QCommandLineOption decryptKey(u"decrypt-key"_s, u"Decrypt and check encrypted events with this key."_s,
+                                        u"FILE"_s);
     const QCommandLineOption json(u"json"_s, u"One JSON object per file."_s);
     parser.addOptions({trust, decryptKey, json});
     parser.addPositionalArgument(u"FILE"_s, u"Archives or directories."_s, u"FILE..."_s);

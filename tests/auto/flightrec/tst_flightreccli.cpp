@@ -10,7 +10,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
@@ -79,7 +78,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::newRow("no command") << QStringList{} << u"usage: flightrec"_s;
         QTest::newRow("unknown command") << QStringList{u"fly"_s} << u"unknown command 'fly'"_s;
-        QTest::newRow("unknown option") << QStringList{u"verify"_s, u"--bogus"_s, u"x"_s} << u"verify: Unknown option 'bogus'"_s;
+        QTest::newRow("unknown option") << QStringList{u"verify"_s, u"--bogus"_s, u"x"_s}
+                                        << u"verify: Unknown option 'bogus'"_s;
         QTest::newRow("verify without files") << QStringList{u"verify"_s} << u"verify: missing arguments"_s;
         QTest::newRow("cat two files") << QStringList{u"cat"_s, u"a"_s, u"b"_s} << u"cat: too many arguments"_s;
         QTest::newRow("bad key type") << QStringList{u"keygen"_s, u"--type"_s, u"rsa"_s, u"--key"_s, u"/tmp/never"_s}
@@ -135,7 +135,8 @@ private Q_SLOTS:
         const QString path = archive(u"a.frec"_s, 1);
         const Run run = flightrec({u"verify"_s, path});
         QCOMPARE(run.exitCode, 0);
-        QVERIFY2(run.out.startsWith(u"OK %1: host web1, seq 1, 17 events, signer %2"_s.arg(path, m_key.publicKey().fingerprint())),
+        QVERIFY2(run.out.startsWith(
+                     u"OK %1: host web1, seq 1, 17 events, signer %2"_s.arg(path, m_key.publicKey().fingerprint())),
                  qPrintable(run.out));
         QCOMPARE(run.out.count(u'\n'), 1);
     }
@@ -152,7 +153,8 @@ private Q_SLOTS:
         const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 2);
         QVERIFY(lines[0].startsWith(u"OK "_s + good));
-        QVERIFY2(lines[1].startsWith(u"INVALID %1: "_s.arg(bad)) && lines[1].contains(u"events.jsonl"_s), qPrintable(lines[1]));
+        QVERIFY2(lines[1].startsWith(u"INVALID %1: "_s.arg(bad)) && lines[1].contains(u"events.jsonl"_s),
+                 qPrintable(lines[1]));
 
         const Run withMissing = flightrec({u"verify"_s, good, bad, missing});
         QCOMPARE(withMissing.exitCode, 2); // an I/O error outranks invalid data
@@ -183,7 +185,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("message");
         QTest::newRow("intact") << QList<int>{1, 2, 3} << 0 << QString();
-        QTest::newRow("gap") << QList<int>{1, 2, 5} << 1 << u"sequence gap: a2.frec has sequence 2, so 3..4 are missing"_s;
+        QTest::newRow("gap") << QList<int>{1, 2, 5} << 1
+                             << u"sequence gap: a2.frec has sequence 2, so 3..4 are missing"_s;
         QTest::newRow("fork") << QList<int>{1, 2, -1} << 1 << u"fork: sequence 2 also belongs to"_s;
     }
     void verifyChainAcrossFiles()
