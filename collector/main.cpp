@@ -24,6 +24,7 @@ const std::map<QString, Command> &commands()
         {u"pubkey"_s, {runPubkey, "print a key file's public key as a trust-file line"}},
         {u"verify"_s, {runVerify, "verify archives and their hash chain"}},
         {u"cat"_s, {runCat, "print a verified archive's events as JSON lines"}},
+        {u"snapshot"_s, {runSnapshot, "write a signed triage archive of the live processes"}},
     };
     return table;
 }

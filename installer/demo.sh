@@ -22,19 +22,26 @@ echo "Host signing key: $key"
 echo "Trust file for the workstation: $demo/trusted-hosts"
 "$flightrec" pubkey --key "$key" --fingerprint | sed 's/^/Fingerprint: /'
 
-shopt -s nullglob
-archives=("$demo"/*.frec)
-if [ ${#archives[@]} -gt 0 ]; then
-  echo
-  echo "Verifying the archives in $demo:"
-  "$flightrec" verify --trust "$demo/trusted-hosts" "$demo" || true
-fi
+archive="$demo/$(hostname)-$(date -u +%Y%m%dT%H%M%SZ).frec"
+echo
+echo "Recording this machine's live processes (flightrec snapshot):"
+"$flightrec" snapshot --key "$key" --out "$archive"
+echo
+echo "Verifying every archive in $demo against the trust file:"
+"$flightrec" verify --trust "$demo/trusted-hosts" "$demo"
+echo
+echo "A look inside $(basename "$archive") (flightrec cat | jq): the newest user-space processes"
+{
+  printf 'PID\tPPID\tUID\tCOMM\tARGV\n'
+  "$flightrec" cat "$archive" | jq -r 'select(.kind == "proc.snapshot" and .exe)
+    | [.pid, .ppid, .uid, .comm, (.argv | join(" ") | .[0:70])] | @tsv' | tail -12
+} | column -t -s $'\t'
 
 cat <<TXT
 
 Not built yet, so the demo stops here:
-  - recording this machine (flightrec record / snapshot)      -- issue #3
-  - importing into a SQLite case and the summary (flightdeck-cli) -- issue #6
-  - the workstation window (flightdeck)                        -- issue #8
-What exists: the signed archive format and 'flightrec keygen | pubkey | verify | cat' ($flightrec --help).
+  - continuous recording (flightrec run / record: exec, files, network, integrity) -- issue #3 and after
+  - importing into a SQLite case and its summary (flightdeck-cli)                   -- issue #6
+  - the workstation window (flightdeck)                                             -- issue #8
+Archives and the host key are in $demo ('$flightrec --help' lists what exists).
 TXT

@@ -15,7 +15,7 @@ packages=(
   # real components the tests start
   postgresql libpq-dev openssh-server openssh-client iproute2 dpkg-dev
   # looking at what a person sees, and inspecting archives
-  xvfb xauth poppler-utils fonts-dejavu-core unzip jq sqlite3
+  xvfb xauth poppler-utils fonts-dejavu-core unzip jq sqlite3 bsdextrautils
 )
 
 missing=()

@@ -32,5 +32,6 @@ int runKeygen(const QStringList &arguments);
 int runPubkey(const QStringList &arguments);
 int runVerify(const QStringList &arguments);
 int runCat(const QStringList &arguments);
+int runSnapshot(const QStringList &arguments);
 
 } // namespace Flight::Commands

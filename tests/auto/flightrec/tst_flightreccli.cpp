@@ -4,6 +4,7 @@
 #include "eventcodec.h"
 #include "sampleevents.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -281,6 +282,42 @@ private Q_SLOTS:
         const Run wrongKey = flightrec({u"cat"_s, u"--decrypt-key"_s, otherKey, path});
         QCOMPARE(wrongKey.exitCode, 1);
         QVERIFY2(wrongKey.err.contains(u"cannot decrypt"_s), qPrintable(wrongKey.err));
+    }
+
+    void snapshotContinuesTheKeysChain()
+    {
+        const QString key = m_dir().filePath(u"host.key"_s);
+        QCOMPARE(flightrec({u"keygen"_s, u"--key"_s, key}).exitCode, 0);
+        const QString first = m_dir().filePath(u"snap-1.frec"_s), second = m_dir().filePath(u"snap-2.frec"_s);
+        const Run one = flightrec({u"snapshot"_s, u"--key"_s, key, u"--out"_s, first});
+        QCOMPARE(one.exitCode, 0);
+        QVERIFY2(one.out.contains(u", seq 1, digest "_s), qPrintable(one.out + one.err));
+        const Run two = flightrec({u"snapshot"_s, u"--key"_s, key, u"--out"_s, second});
+        QCOMPARE(two.exitCode, 0);
+        QVERIFY2(two.out.contains(u", seq 2, digest "_s), qPrintable(two.out));
+
+        const Run verified = flightrec({u"verify"_s, first, second});
+        QCOMPARE(verified.exitCode, 0);
+        QCOMPARE(verified.out.count(u"OK "_s), 2);
+
+        // This test process is in the snapshot, with its real pid.
+        const Run events = flightrec({u"cat"_s, second});
+        QCOMPARE(events.exitCode, 0);
+        bool foundSelf = false;
+        for (const QString &line : events.out.split(u'\n', Qt::SkipEmptyParts)) {
+            auto event = decodeEvent(line.toUtf8());
+            QVERIFY2(event, qPrintable(line));
+            if (const auto *p = std::get_if<ProcSnapshot>(&event->body))
+                foundSelf |= p->proc.pid == QCoreApplication::applicationPid();
+        }
+        QVERIFY(foundSelf);
+
+        const Run exists = flightrec({u"snapshot"_s, u"--key"_s, key, u"--out"_s, second});
+        QCOMPARE(exists.exitCode, 2);
+        QVERIFY2(exists.err.contains(u"already exists"_s), qPrintable(exists.err));
+        const Run noKey = flightrec({u"snapshot"_s, u"--key"_s, m_dir().filePath(u"none.key"_s), u"--out"_s, first + u"x"_s});
+        QCOMPARE(noKey.exitCode, 2);
+        QVERIFY2(noKey.err.contains(u"create one with 'flightrec keygen"_s), qPrintable(noKey.err));
     }
 
 private:
