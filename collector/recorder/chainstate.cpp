@@ -5,7 +5,6 @@
 
 #include <QFile>
 #include <QRegularExpression>
-
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -34,7 +33,8 @@ Expected<ChainState> ChainState::acquire(const QString &keyPath)
     static const QRegularExpression line(u"^([0-9]{1,18}) ([0-9a-f]{64})$"_s);
     const auto match = line.match(QString::fromLatin1(file.read(256)).trimmed());
     if (!match.hasMatch())
-        return Error{u"%1: not a chain state (expected '<seq> <digest>'); move it away to start a new chain"_s.arg(state.m_path)};
+        return Error{u"%1: not a chain state (expected '<seq> <digest>'); move it away to start a new chain"_s.arg(
+            state.m_path)};
     state.m_lastSeq = match.captured(1).toLongLong();
     state.m_lastDigest = match.captured(2);
     return state;

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The collector's configuration (/etc/flightrec/flightrec.conf, documented in installer/flightrec.conf): "key =
+// value" lines, '#' comments. Every key has a default; an unknown key or a bad value is an error
+// "file:line: key: reason" that stops start-up (exit 2).
+#pragma once
+
+#include "expected.h"
+#include "keys.h"
+
+#include <QStringList>
+#include <optional>
+
+namespace Flight::Recorder {
+
+struct Config
+{
+    QString keyPath = QStringLiteral("/etc/flightrec/host.key");
+    QString outbox = QStringLiteral("/var/lib/flightrec/outbox");
+    QString journal = QStringLiteral("/var/lib/flightrec/journal");
+    qint64 sealIntervalSeconds = 300;
+    qint64 sealBytes = 16LL * 1024 * 1024;
+    qint64 retentionSeconds = 30LL * 24 * 3600;
+    qint64 retentionBytes = 2LL * 1024 * 1024 * 1024;
+    qint64 heartbeatSeconds = 60;
+    qint64 queueEvents = 65536;
+    QString procBackend = QStringLiteral("auto"); // auto, ebpf, netlink, poll
+    qint64 ringBufferBytes = 8LL * 1024 * 1024;
+    qint64 pollIntervalMs = 100;
+    QStringList environment{QStringLiteral("SSH_CONNECTION"), QStringLiteral("SUDO_USER"),
+                            QStringLiteral("LD_PRELOAD")};
+    bool exeDigest = true;
+    std::optional<Format::RecipientKey> recipient;
+    QString digest; // BLAKE2b-256 hex of the file's bytes, empty for built-in defaults
+};
+
+// Parses `content`; `fileName` names the file in errors.
+Expected<Config> parseConfig(QByteArrayView content, const QString &fileName);
+// Reads and parses a file; a missing file is an error only when `mustExist`.
+Expected<Config> loadConfig(const QString &path, bool mustExist);
+
+// "90", "90s", "15m", "2h", "30d" -> seconds; nullopt when malformed.
+std::optional<qint64> parseDuration(QStringView text);
+// "4096", "64KiB", "16MiB", "2GiB" -> bytes; nullopt when malformed.
+std::optional<qint64> parseSize(QStringView text);
+
+} // namespace Flight::Recorder

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The sink every capture source delivers into: a bounded, thread-safe queue drained by the recorder's writer loop.
+// When full it drops and counts; the next take() hands out a rec.loss event for the drops ("recorder.queue"),
+// so memory stays bounded and nothing is lost silently.
+#pragma once
+
+#include "eventsource.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+
+namespace Flight::Recorder {
+
+class EventQueue : public Capture::EventSink
+{
+public:
+    explicit EventQueue(qint64 capacity);
+
+    void deliver(Format::Event event) override; // any thread
+    // Waits up to `timeout` for at least one event or a wake(); returns everything queued. Writer thread only.
+    QList<Format::Event> take(std::chrono::milliseconds timeout);
+    void wake();
+
+    qint64 deepest() const; // largest depth seen
+    qint64 dropped() const; // total events dropped because the queue was full
+
+private:
+    mutable std::mutex m_mutex;
+    std::condition_variable m_ready;
+    std::deque<Format::Event> m_events;
+    qint64 m_capacity;
+    qint64 m_deepest = 0;
+    qint64 m_droppedTotal = 0;
+    qint64 m_droppedPending = 0;
+    qint64 m_firstDropTs = 0, m_firstDropMono = 0, m_lastDropTs = 0, m_lastDropMono = 0;
+    bool m_woken = false;
+};
+
+} // namespace Flight::Recorder

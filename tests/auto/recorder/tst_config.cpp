@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The config file: every key, its defaults, and a "file:line: key: reason" error for every kind of bad line.
+#include "config.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Flight::Recorder;
+
+class TestConfig : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void defaults()
+    {
+        auto config = parseConfig("# nothing but a comment\n\n", u"f.conf"_s);
+        QVERIFY(config);
+        QCOMPARE(config->outbox, u"/var/lib/flightrec/outbox"_s);
+        QCOMPARE(config->sealIntervalSeconds, 300);
+        QCOMPARE(config->procBackend, u"auto"_s);
+        QCOMPARE(config->environment, (QStringList{u"SSH_CONNECTION"_s, u"SUDO_USER"_s, u"LD_PRELOAD"_s}));
+        QCOMPARE(config->digest.size(), 64);
+    }
+
+    void everyKey()
+    {
+        const QByteArray text
+            = "key = /k/host.key\noutbox=/o\n journal = /j \nseal_interval = 2m\nseal_size = 4MiB\n"
+              "retention_age = 7d\nretention_size = 1GiB\nheartbeat_interval = 30s\nqueue_events = 1000\n"
+              "ring_buffer = 16MiB\npoll_interval = 250ms\nproc_backend = netlink\n"
+              "environment = SSH_CONNECTION  HTTP_PROXY\nexe_digest = no\n";
+        auto c = parseConfig(text, u"f.conf"_s);
+        QVERIFY2(c, qPrintable(c ? QString() : c.error().message));
+        QCOMPARE(c->keyPath, u"/k/host.key"_s);
+        QCOMPARE(c->outbox, u"/o"_s);
+        QCOMPARE(c->journal, u"/j"_s);
+        QCOMPARE(c->sealIntervalSeconds, 120);
+        QCOMPARE(c->sealBytes, 4 << 20);
+        QCOMPARE(c->retentionSeconds, 7 * 86400);
+        QCOMPARE(c->retentionBytes, 1LL << 30);
+        QCOMPARE(c->heartbeatSeconds, 30);
+        QCOMPARE(c->queueEvents, 1000);
+        QCOMPARE(c->ringBufferBytes, 16 << 20);
+        QCOMPARE(c->pollIntervalMs, 250);
+        QCOMPARE(c->procBackend, u"netlink"_s);
+        QCOMPARE(c->environment, (QStringList{u"SSH_CONNECTION"_s, u"HTTP_PROXY"_s}));
+        QCOMPARE(c->exeDigest, false);
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("unknown key") << QByteArray("outbox = /o\nsael_size = 1MiB\n")
+                                     << u"f.conf:2: sael_size: unknown key"_s;
+        QTest::newRow("no equals") << QByteArray("outbox /o\n") << u"f.conf:1: expected 'key = value'"_s;
+        QTest::newRow("relative path") << QByteArray("outbox = var/o\n")
+                                       << u"f.conf:1: outbox: 'var/o' is not an absolute path"_s;
+        QTest::newRow("bad duration")
+            << QByteArray("\n\nseal_interval = 5 minutes\n")
+            << u"f.conf:3: seal_interval: '5 minutes' is not a positive duration (e.g. 300s, 5m)"_s;
+        QTest::newRow("zero size") << QByteArray("seal_size = 0\n")
+                                   << u"f.conf:1: seal_size: '0' is not a positive size (e.g. 16MiB)"_s;
+        QTest::newRow("bad unit") << QByteArray("seal_size = 16MB\n")
+                                  << u"f.conf:1: seal_size: '16MB' is not a positive size (e.g. 16MiB)"_s;
+        QTest::newRow("bad backend") << QByteArray("proc_backend = audit\n")
+                                     << u"f.conf:1: proc_backend: 'audit' is not one of auto, ebpf, netlink, poll"_s;
+        QTest::newRow("bad env name") << QByteArray("environment = A B-C\n")
+                                      << u"f.conf:1: environment: 'B-C' is not an environment variable name"_s;
+        QTest::newRow("bad bool") << QByteArray("exe_digest = true\n")
+                                  << u"f.conf:1: exe_digest: 'true' is not yes or no"_s;
+        QTest::newRow("bad recipient") << QByteArray("recipient = ed25519:AAAA\n")
+                                       << u"f.conf:1: recipient: 'ed25519:AAAA' is not an X25519 public key"_s;
+    }
+    void errors()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, error);
+        auto config = parseConfig(text, u"f.conf"_s);
+        QVERIFY(!config);
+        QVERIFY2(config.error().message.startsWith(error), qPrintable(config.error().message));
+    }
+
+    void missingFile()
+    {
+        QVERIFY(loadConfig(u"/nonexistent/flightrec.conf"_s, false));
+        auto required = loadConfig(u"/nonexistent/flightrec.conf"_s, true);
+        QVERIFY(!required);
+        QVERIFY(required.error().message.startsWith(u"/nonexistent/flightrec.conf: cannot read"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConfig)
+#include "tst_config.moc"
