@@ -5,7 +5,6 @@
 
 #include <QFile>
 #include <QRegularExpression>
-
 #include <ctime>
 #include <sys/utsname.h>
 #include <unistd.h>
@@ -36,8 +35,14 @@ Expected<QString> readLine(const QString &path, const QRegularExpression &valid)
 
 } // namespace
 
-qint64 realtimeNs() { return clockNs(CLOCK_REALTIME); }
-qint64 boottimeNs() { return clockNs(CLOCK_BOOTTIME); }
+qint64 realtimeNs()
+{
+    return clockNs(CLOCK_REALTIME);
+}
+qint64 boottimeNs()
+{
+    return clockNs(CLOCK_BOOTTIME);
+}
 
 QString parseOsRelease(QByteArrayView content)
 {

@@ -3,7 +3,6 @@
 
 #include <QDir>
 #include <QFile>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;

@@ -43,7 +43,8 @@ std::optional<QString> ttyName(qint64 ttyNr);
 struct ReadOptions
 {
     QString root = QStringLiteral("/");
-    QStringList environment{QStringLiteral("SSH_CONNECTION"), QStringLiteral("SUDO_USER"), QStringLiteral("LD_PRELOAD")};
+    QStringList environment{QStringLiteral("SSH_CONNECTION"), QStringLiteral("SUDO_USER"),
+                            QStringLiteral("LD_PRELOAD")};
     qint64 maxArgvBytes = 2 * 1024 * 1024;
 };
 

@@ -8,7 +8,6 @@
 #include <QFile>
 #include <QProcess>
 #include <QTest>
-
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;

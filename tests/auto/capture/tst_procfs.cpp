@@ -20,13 +20,17 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("ppid");
         QTest::addColumn<qint64>("start");
         QTest::addColumn<bool>("kthread");
-        const QByteArray tail = " 0 0 0 0 0 0 0 0 20 0 1 0 %START% 0 0 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n";
-        auto line = [&](const char *head, const char *start) { return QByteArray(head) + QByteArray(tail).replace("%START%", start); };
-        QTest::newRow("plain") << line("1234 (bash) S 1000 1234 1234 34816 1234 4194304", "98765") << u"bash"_s << 1000LL
-                               << 98765LL << false;
-        QTest::newRow("comm with spaces and parens") << line("77 (a) b (c)) R 1 77 77 0 -1 4194560", "5") << u"a) b (c)"_s
-                                                     << 1LL << 5LL << false;
-        QTest::newRow("kernel thread") << line("2 (kthreadd) S 0 0 0 0 -1 2129984", "0") << u"kthreadd"_s << 0LL << 0LL << true;
+        const QByteArray tail = " 0 0 0 0 0 0 0 0 20 0 1 0 %START% 0 0 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 0 "
+                                "0 0 0 0 0 0 0 0 0 0 0 0 0\n";
+        auto line = [&](const char *head, const char *start) {
+            return QByteArray(head) + QByteArray(tail).replace("%START%", start);
+        };
+        QTest::newRow("plain") << line("1234 (bash) S 1000 1234 1234 34816 1234 4194304", "98765") << u"bash"_s
+                               << 1000LL << 98765LL << false;
+        QTest::newRow("comm with spaces and parens")
+            << line("77 (a) b (c)) R 1 77 77 0 -1 4194560", "5") << u"a) b (c)"_s << 1LL << 5LL << false;
+        QTest::newRow("kernel thread") << line("2 (kthreadd) S 0 0 0 0 -1 2129984", "0") << u"kthreadd"_s << 0LL << 0LL
+                                       << true;
     }
     void stat()
     {
@@ -82,7 +86,7 @@ private Q_SLOTS:
         QCOMPARE(parseCgroup("0::/system.slice/ssh.service\n"), std::optional<QByteArray>("/system.slice/ssh.service"));
         QCOMPARE(parseCgroup("12:cpu:/x\n"), std::optional<QByteArray>());
         QCOMPARE(ttyName(0), std::optional<QString>());
-        QCOMPARE(ttyName(34816), std::optional<QString>(u"pts/0"_s));       // 136:0
+        QCOMPARE(ttyName(34816), std::optional<QString>(u"pts/0"_s)); // 136:0
         QCOMPARE(ttyName((136 << 8) | 5), std::optional<QString>(u"pts/5"_s));
         QCOMPARE(ttyName((4 << 8) | 1), std::optional<QString>(u"tty1"_s));
         QCOMPARE(ttyName((4 << 8) | 64), std::optional<QString>(u"ttyS0"_s));
