@@ -2,6 +2,8 @@
 // The config file: every key, its defaults, and a "file:line: key: reason" error for every kind of bad line.
 #include "config.h"
 
+#include <QFile>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -80,6 +82,41 @@ private Q_SLOTS:
         auto config = parseConfig(text, u"f.conf"_s);
         QVERIFY(!config);
         QVERIFY2(config.error().message.startsWith(error), qPrintable(config.error().message));
+    }
+
+    // installer/flightrec.conf documents every key with its default, commented out. Uncommented, it must parse and
+    // give exactly the built-in defaults, so the documentation cannot drift from the code.
+    void shippedConfigDocumentsTheDefaults()
+    {
+        QFile file(QStringLiteral(FLIGHT_SOURCE_DIR "/installer/flightrec.conf"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray uncommented;
+        int keys = 0;
+        static const QRegularExpression setting(u"^# ([a-z_]+ = \\S.*)$"_s);
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            const auto match = setting.match(QString::fromUtf8(line));
+            uncommented += (match.hasMatch() ? match.captured(1).toUtf8() : line) + '\n';
+            keys += match.hasMatch() ? 1 : 0;
+        }
+        auto documented = parseConfig(uncommented, file.fileName());
+        QVERIFY2(documented, qPrintable(documented ? QString() : documented.error().message));
+        QCOMPARE(keys, 14); // every key but 'recipient', which has no default
+        const Config defaults;
+        QCOMPARE(documented->keyPath, defaults.keyPath);
+        QCOMPARE(documented->outbox, defaults.outbox);
+        QCOMPARE(documented->journal, defaults.journal);
+        QCOMPARE(documented->sealIntervalSeconds, defaults.sealIntervalSeconds);
+        QCOMPARE(documented->sealBytes, defaults.sealBytes);
+        QCOMPARE(documented->retentionSeconds, defaults.retentionSeconds);
+        QCOMPARE(documented->retentionBytes, defaults.retentionBytes);
+        QCOMPARE(documented->heartbeatSeconds, defaults.heartbeatSeconds);
+        QCOMPARE(documented->queueEvents, defaults.queueEvents);
+        QCOMPARE(documented->procBackend, defaults.procBackend);
+        QCOMPARE(documented->ringBufferBytes, defaults.ringBufferBytes);
+        QCOMPARE(documented->pollIntervalMs, defaults.pollIntervalMs);
+        QCOMPARE(documented->environment, defaults.environment);
+        QCOMPARE(documented->exeDigest, defaults.exeDigest);
+        QVERIFY(!documented->recipient);
     }
 
     void missingFile()
