@@ -8,9 +8,9 @@
 #include "linesplitter.h"
 #include "streamcipher.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QSet>
-
 #include <quazip.h>
 #include <quazipfile.h>
 #include <quazipfileinfo.h>
@@ -30,6 +30,29 @@ bool isSafeEntryName(const QString &name)
     return !name.isEmpty() && !name.contains(u'/') && !name.contains(u'\\') && !name.contains(u"..")
         && !name.contains(QChar(0)) && !name.startsWith(u'.');
 }
+
+// minizip finds the end of central directory record by searching backwards and reads it even when the file stops
+// a few bytes short of its end; the record must end the file, else the file was truncated or extended.
+bool endsWithEndRecord(const QString &path)
+{
+    constexpr qint64 kEndRecord = 22;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const qint64 tailSize = std::min<qint64>(file.size(), kEndRecord + 0xffff);
+    if (!file.seek(file.size() - tailSize))
+        return false;
+    const QByteArray tail = file.read(tailSize);
+    for (qsizetype at = tail.size() - kEndRecord; at >= 0; --at) {
+        if (tail.at(at) == 'P' && tail.at(at + 1) == 'K' && tail.at(at + 2) == 5 && tail.at(at + 3) == 6) {
+            const qsizetype comment = uchar(tail.at(at + 20)) | (uchar(tail.at(at + 21)) << 8);
+            if (at + kEndRecord + comment == tail.size())
+                return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 struct ArchiveReader::Zip
@@ -60,8 +83,13 @@ Expected<void> ArchiveReader::open()
     m_zip = std::make_unique<Zip>();
     m_zip->archive.setZipName(m_path);
     if (!m_zip->archive.open(QuaZip::mdUnzip))
-        return error(int(Reason::CorruptZip), u"corrupt zip: not a zip archive, or truncated (zip error %1)"_s
-                                                  .arg(m_zip->archive.getZipError()));
+        return error(
+            int(Reason::CorruptZip),
+            u"corrupt zip: not a zip archive, or truncated (zip error %1)"_s.arg(m_zip->archive.getZipError()));
+    if (!endsWithEndRecord(m_path))
+        return error(int(Reason::CorruptZip),
+                     u"corrupt zip: truncated or extended (the file does not end with its "
+                     u"end of central directory record)"_s);
     if (auto entries = checkEntries(); !entries)
         return entries;
 
@@ -79,13 +107,15 @@ Expected<void> ArchiveReader::open()
     if (!signer)
         return error(int(Reason::MalformedManifest), u"malformed manifest: 'signer' is not an Ed25519 public key"_s);
     if (signature->size() != kSignatureBytes || !signer->verify(*manifestBytes, *signature))
-        return error(int(Reason::BadSignature),
-                     u"bad signature: manifest.sig does not verify manifest.json under signer %1"_s.arg(signer->fingerprint()));
+        return error(
+            int(Reason::BadSignature),
+            u"bad signature: manifest.sig does not verify manifest.json under signer %1"_s.arg(signer->fingerprint()));
 
     // The manifest is authentic from here on; check that it describes this container.
     const bool encryptedEntry = m_eventsEntry == kEncryptedEventsEntry;
     if (manifest->entries.size() != 1 || manifest->entries.front().name != m_eventsEntry)
-        return error(int(Reason::MalformedManifest), u"malformed manifest: 'entries' does not list exactly '%1'"_s.arg(m_eventsEntry));
+        return error(int(Reason::MalformedManifest),
+                     u"malformed manifest: 'entries' does not list exactly '%1'"_s.arg(m_eventsEntry));
     if (encryptedEntry != manifest->encryption.has_value())
         return error(int(Reason::MalformedManifest),
                      u"malformed manifest: '%1' does not agree with the manifest's 'encryption'"_s.arg(m_eventsEntry));
@@ -101,8 +131,8 @@ Expected<void> ArchiveReader::checkEntries()
 {
     const QList<QuaZipFileInfo64> entries = m_zip->archive.getFileInfoList64();
     if (m_zip->archive.getZipError() != UNZ_OK)
-        return error(int(Reason::CorruptZip), u"corrupt zip: unreadable central directory (zip error %1)"_s
-                                                  .arg(m_zip->archive.getZipError()));
+        return error(int(Reason::CorruptZip),
+                     u"corrupt zip: unreadable central directory (zip error %1)"_s.arg(m_zip->archive.getZipError()));
     static const QSet<QString> known{QString(kEventsEntry), QString(kEncryptedEventsEntry), QString(kManifestEntry),
                                      QString(kSignatureEntry)};
     QSet<QString> seen;
@@ -117,18 +147,22 @@ Expected<void> ArchiveReader::checkEntries()
             return error(int(Reason::DuplicateEntry), u"duplicate entry '%1'"_s.arg(name));
         seen.insert(name);
         if (entry.flags & kFlagEncrypted)
-            return error(int(Reason::UnsupportedCompression), u"unsupported compression in '%1': zip encryption"_s.arg(name));
+            return error(int(Reason::UnsupportedCompression),
+                         u"unsupported compression in '%1': zip encryption"_s.arg(name));
         if (entry.method != kMethodStored && entry.method != kMethodDeflate)
-            return error(int(Reason::UnsupportedCompression), u"unsupported compression in '%1': method %2"_s.arg(name).arg(entry.method));
+            return error(int(Reason::UnsupportedCompression),
+                         u"unsupported compression in '%1': method %2"_s.arg(name).arg(entry.method));
         const bool isEvents = name == kEventsEntry || name == kEncryptedEventsEntry;
         const qint64 limit = isEvents ? m_limits.maxEventsBytes
                                       : (name == kManifestEntry ? m_limits.maxManifestBytes : kSignatureBytes);
         if (entry.uncompressedSize > quint64(limit))
-            return error(int(Reason::OversizedEntry),
-                         u"oversized entry '%1': %2 bytes, the limit is %3"_s.arg(name).arg(entry.uncompressedSize).arg(limit));
+            return error(
+                int(Reason::OversizedEntry),
+                u"oversized entry '%1': %2 bytes, the limit is %3"_s.arg(name).arg(entry.uncompressedSize).arg(limit));
         if (isEvents) {
             if (!m_eventsEntry.isEmpty())
-                return error(int(Reason::UnexpectedEntry), u"unexpected entry '%1': the archive has both events entries"_s.arg(name));
+                return error(int(Reason::UnexpectedEntry),
+                             u"unexpected entry '%1': the archive has both events entries"_s.arg(name));
             m_eventsEntry = name;
             m_eventsDeclaredSize = qint64(entry.uncompressedSize);
         }
@@ -147,7 +181,8 @@ Expected<QByteArray> ArchiveReader::readSmallEntry(const QString &name, qint64 l
     QByteArray data;
     auto collected = [&](QByteArrayView chunk) -> Expected<void> {
         if (data.size() + chunk.size() > limit)
-            return error(int(Reason::OversizedEntry), u"oversized entry '%1': more than %2 bytes"_s.arg(name).arg(limit));
+            return error(int(Reason::OversizedEntry),
+                         u"oversized entry '%1': more than %2 bytes"_s.arg(name).arg(limit));
         data.append(chunk);
         return {};
     };
@@ -155,7 +190,8 @@ Expected<QByteArray> ArchiveReader::readSmallEntry(const QString &name, qint64 l
         return error(int(Reason::CorruptZip), u"corrupt zip: cannot locate '%1'"_s.arg(name));
     QuaZipFile file(&m_zip->archive);
     if (!file.open(QIODevice::ReadOnly))
-        return error(int(Reason::CorruptData), u"corrupt data in '%1': cannot open (zip error %2)"_s.arg(name).arg(file.getZipError()));
+        return error(int(Reason::CorruptData),
+                     u"corrupt data in '%1': cannot open (zip error %2)"_s.arg(name).arg(file.getZipError()));
     char buffer[4096];
     for (;;) {
         const qint64 n = file.read(buffer, sizeof buffer);
@@ -168,7 +204,8 @@ Expected<QByteArray> ArchiveReader::readSmallEntry(const QString &name, qint64 l
     }
     file.close();
     if (file.getZipError() != UNZ_OK)
-        return error(int(Reason::CorruptData), u"corrupt data in '%1': checksum mismatch (zip error %2)"_s.arg(name).arg(file.getZipError()));
+        return error(int(Reason::CorruptData),
+                     u"corrupt data in '%1': checksum mismatch (zip error %2)"_s.arg(name).arg(file.getZipError()));
     return data;
 }
 
@@ -179,10 +216,14 @@ Expected<void> ArchiveReader::streamEvents(const ChunkSink &sink, const Progress
         return error(int(Reason::CorruptZip), u"corrupt zip: cannot locate '%1'"_s.arg(m_eventsEntry));
     QuaZipFile file(&m_zip->archive);
     if (!file.open(QIODevice::ReadOnly))
-        return error(int(Reason::CorruptData), u"corrupt data in '%1': cannot open (zip error %2)"_s.arg(m_eventsEntry).arg(file.getZipError()));
+        return error(int(Reason::CorruptData),
+                     u"corrupt data in '%1': cannot open (zip error %2)"_s.arg(m_eventsEntry).arg(file.getZipError()));
     Blake2b256 digest;
     QByteArray buffer(kReadChunk, Qt::Uninitialized);
     qint64 total = 0;
+    // A damaged entry usually breaks a line or a chunk before its CRC and digest are known; the sink's error waits
+    // until the bytes are known to be intact, so that damage is reported as such and names the entry (FORMAT.md §6).
+    std::optional<Error> sinkError;
     for (;;) {
         const qint64 n = file.read(buffer.data(), buffer.size());
         if (n < 0)
@@ -191,23 +232,38 @@ Expected<void> ArchiveReader::streamEvents(const ChunkSink &sink, const Progress
             break;
         total += n;
         if (total > m_limits.maxEventsBytes)
-            return error(int(Reason::OversizedEntry), u"oversized entry '%1': more than %2 bytes"_s.arg(m_eventsEntry).arg(m_limits.maxEventsBytes));
+            return error(int(Reason::OversizedEntry),
+                         u"oversized entry '%1': more than %2 bytes"_s.arg(m_eventsEntry).arg(m_limits.maxEventsBytes));
         if (total > expected.size)
-            return error(int(Reason::SizeMismatch), u"entry size mismatch in '%1': longer than the manifest's %2 bytes"_s.arg(m_eventsEntry).arg(expected.size));
+            return error(int(Reason::SizeMismatch),
+                         u"entry size mismatch in '%1': longer than the manifest's %2 bytes"_s.arg(m_eventsEntry)
+                             .arg(expected.size));
         const QByteArrayView chunk(buffer.constData(), n);
         digest.add(chunk);
-        if (auto ok = sink(chunk); !ok)
-            return ok;
+        if (!sinkError) {
+            if (auto ok = sink(chunk); !ok) {
+                if (ok.error().code == int(Reason::Cancelled))
+                    return ok;
+                sinkError = ok.error();
+            }
+        }
         if (progress)
             progress(total, expected.size);
     }
     file.close();
     if (file.getZipError() != UNZ_OK)
-        return error(int(Reason::CorruptData), u"corrupt data in '%1': checksum mismatch (zip error %2)"_s.arg(m_eventsEntry).arg(file.getZipError()));
+        return error(
+            int(Reason::CorruptData),
+            u"corrupt data in '%1': checksum mismatch (zip error %2)"_s.arg(m_eventsEntry).arg(file.getZipError()));
     if (total != expected.size)
-        return error(int(Reason::SizeMismatch), u"entry size mismatch in '%1': %2 bytes, the manifest says %3"_s.arg(m_eventsEntry).arg(total).arg(expected.size));
+        return error(int(Reason::SizeMismatch),
+                     u"entry size mismatch in '%1': %2 bytes, the manifest says %3"_s.arg(m_eventsEntry)
+                         .arg(total)
+                         .arg(expected.size));
     if (QString::fromLatin1(digest.finish().toHex()) != expected.digest)
         return error(int(Reason::DigestMismatch), u"entry digest mismatch in '%1'"_s.arg(m_eventsEntry));
+    if (sinkError)
+        return *sinkError;
     return {};
 }
 
@@ -221,8 +277,9 @@ Expected<void> ArchiveReader::readEvents(const EventSink &sink, const Decryption
     std::unique_ptr<StreamDecryptor> decryptor;
     if (m_manifest.encryption) {
         if (!key)
-            return error(int(Reason::CannotDecrypt), u"cannot decrypt: the events are encrypted to %1 and no key was given"_s
-                                                         .arg(m_manifest.encryption->recipient));
+            return error(int(Reason::CannotDecrypt),
+                         u"cannot decrypt: the events are encrypted to %1 and no key was given"_s.arg(
+                             m_manifest.encryption->recipient));
         auto opened = StreamDecryptor::open(*key, m_manifest.encryption->sealedKey, m_manifest.encryption->chunkSize);
         if (!opened)
             return error(opened.error().code, opened.error().message);
@@ -270,7 +327,9 @@ Expected<void> ArchiveReader::readEvents(const EventSink &sink, const Decryption
         return error(int(Reason::MalformedEvent), end.error().message);
 
     const EventTally &claimed = m_manifest.tally;
-    auto mismatch = [&](const QString &what) { return error(int(Reason::ManifestMismatch), u"manifest does not match events: "_s + what); };
+    auto mismatch = [&](const QString &what) {
+        return error(int(Reason::ManifestMismatch), u"manifest does not match events: "_s + what);
+    };
     if (tally.events != claimed.events)
         return mismatch(u"the manifest says %1 events, the entry has %2"_s.arg(claimed.events).arg(tally.events));
     if (tally.counts != claimed.counts)

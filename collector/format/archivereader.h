@@ -35,7 +35,7 @@ public:
     const QString &path() const { return m_path; }
     const Manifest &manifest() const { return m_manifest; }
     const QByteArray &manifestBytes() const { return m_manifestBytes; }
-    const QString &digest() const { return m_digest; }    // archive digest, hex
+    const QString &digest() const { return m_digest; } // archive digest, hex
     const PublicKey &signer() const { return m_signer; }
     bool encrypted() const { return m_manifest.encryption.has_value(); }
 

@@ -11,11 +11,9 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
-
 #include <quazip.h>
 #include <quazipfile.h>
 #include <quazipnewinfo.h>
-
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -60,6 +58,13 @@ Expected<void> ArchiveWriter::open()
 {
     if (QFileInfo::exists(m_path))
         return makeError(Reason::Io, u"%1: already exists (refusing to replace an archive)"_s.arg(m_path));
+    // Readers refuse other chunk sizes (FORMAT.md §5), and a size of 0 would never finish a chunk.
+    if (m_options.recipient && (m_options.chunkSize < kMinChunkSize || m_options.chunkSize > kMaxChunkSize))
+        return makeError(Reason::Unspecified,
+                         u"%1: chunk size %2 is outside %3..%4"_s.arg(m_path)
+                             .arg(m_options.chunkSize)
+                             .arg(kMinChunkSize)
+                             .arg(kMaxChunkSize));
     const QString part = m_path + kPartSuffix;
     QFile::remove(part);
     m_zip = std::make_unique<Zip>();
@@ -181,7 +186,8 @@ Expected<SealedArchive> ArchiveWriter::finish()
     // link() + unlink() instead of rename(): it fails rather than replacing an archive that appeared meanwhile.
     if (::link(QFile::encodeName(part).constData(), QFile::encodeName(m_path).constData()) != 0) {
         QFile::remove(part);
-        return makeError(Reason::Io, u"%1: cannot store the archive (it exists or the directory is not writable)"_s.arg(m_path));
+        return makeError(Reason::Io,
+                         u"%1: cannot store the archive (it exists or the directory is not writable)"_s.arg(m_path));
     }
     QFile::remove(part);
     syncParentDirectory(m_path);

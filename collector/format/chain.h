@@ -10,9 +10,12 @@ namespace Flight::Format {
 struct ChainLink
 {
     qint64 seq = 0;
-    QString digest;     // this archive's digest
+    QString digest; // this archive's digest
     QString prevDigest; // its manifest's prev_digest
-    static ChainLink of(const Manifest &manifest, const QString &digest) { return {manifest.seq, digest, manifest.prevDigest}; }
+    static ChainLink of(const Manifest &manifest, const QString &digest)
+    {
+        return {manifest.seq, digest, manifest.prevDigest};
+    }
 };
 
 enum class ChainVerdict { Intact, Same, Gap, Fork, OutOfOrder };

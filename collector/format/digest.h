@@ -4,7 +4,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <sodium.h>
 
 namespace Flight::Format {

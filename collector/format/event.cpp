@@ -8,7 +8,7 @@ namespace Flight::Format {
 
 namespace {
 
-template<typename Enum, std::size_t N>
+template <typename Enum, std::size_t N>
 std::optional<Enum> lookup(const std::array<const char *, N> &names, QByteArrayView name)
 {
     for (std::size_t i = 0; i < N; ++i) {
@@ -25,8 +25,7 @@ constexpr std::array<const char *, 3> kSeverities{"low", "medium", "high"};
 constexpr std::array<const char *, 2> kLossUnits{"events", "archives"};
 constexpr std::array<const char *, 6> kChecks{"packages", "modules", "bpf", "files", "logins", "listeners"};
 
-template<std::size_t... I>
-QList<QByteArray> kindNames(std::index_sequence<I...>)
+template <std::size_t... I> QList<QByteArray> kindNames(std::index_sequence<I...>)
 {
     return {QByteArray(std::variant_alternative_t<I, EventBody>::kKind)...};
 }
@@ -52,15 +51,45 @@ bool isKnownCheck(QStringView check)
     return false;
 }
 
-const char *fileOpName(FileOp op) { return kFileOps[static_cast<std::size_t>(op)]; }
-std::optional<FileOp> fileOpFromName(QByteArrayView name) { return lookup<FileOp>(kFileOps, name); }
-const char *netOpName(NetOp op) { return kNetOps[static_cast<std::size_t>(op)]; }
-std::optional<NetOp> netOpFromName(QByteArrayView name) { return lookup<NetOp>(kNetOps, name); }
-const char *protoName(Proto proto) { return kProtos[static_cast<std::size_t>(proto)]; }
-std::optional<Proto> protoFromName(QByteArrayView name) { return lookup<Proto>(kProtos, name); }
-const char *severityName(Severity severity) { return kSeverities[static_cast<std::size_t>(severity)]; }
-std::optional<Severity> severityFromName(QByteArrayView name) { return lookup<Severity>(kSeverities, name); }
-const char *lossUnitName(LossUnit unit) { return kLossUnits[static_cast<std::size_t>(unit)]; }
-std::optional<LossUnit> lossUnitFromName(QByteArrayView name) { return lookup<LossUnit>(kLossUnits, name); }
+const char *fileOpName(FileOp op)
+{
+    return kFileOps[static_cast<std::size_t>(op)];
+}
+std::optional<FileOp> fileOpFromName(QByteArrayView name)
+{
+    return lookup<FileOp>(kFileOps, name);
+}
+const char *netOpName(NetOp op)
+{
+    return kNetOps[static_cast<std::size_t>(op)];
+}
+std::optional<NetOp> netOpFromName(QByteArrayView name)
+{
+    return lookup<NetOp>(kNetOps, name);
+}
+const char *protoName(Proto proto)
+{
+    return kProtos[static_cast<std::size_t>(proto)];
+}
+std::optional<Proto> protoFromName(QByteArrayView name)
+{
+    return lookup<Proto>(kProtos, name);
+}
+const char *severityName(Severity severity)
+{
+    return kSeverities[static_cast<std::size_t>(severity)];
+}
+std::optional<Severity> severityFromName(QByteArrayView name)
+{
+    return lookup<Severity>(kSeverities, name);
+}
+const char *lossUnitName(LossUnit unit)
+{
+    return kLossUnits[static_cast<std::size_t>(unit)];
+}
+std::optional<LossUnit> lossUnitFromName(QByteArrayView name)
+{
+    return lookup<LossUnit>(kLossUnits, name);
+}
 
 } // namespace Flight::Format

@@ -6,7 +6,6 @@
 #include <QList>
 #include <QMap>
 #include <QString>
-
 #include <compare>
 #include <optional>
 #include <variant>
@@ -215,18 +214,18 @@ struct RecorderLoss
     qint64 count = 1;
     LossUnit unit = LossUnit::Events;
     std::optional<QString> reason;
-    std::optional<qint64> lastTs, lastMono;   // together
-    std::optional<qint64> firstSeq, lastSeq;  // together, for LossUnit::Archives
+    std::optional<qint64> lastTs, lastMono; // together
+    std::optional<qint64> firstSeq, lastSeq; // together, for LossUnit::Archives
     bool operator==(const RecorderLoss &) const = default;
 };
 
-using EventBody = std::variant<ProcSnapshot, ProcExec, ProcFork, ProcExit, ProcCred, FileAccess, NetEndpoint,
-                               StateSnapshot, StateChange, KernelLog, RecorderStart, RecorderStop, RecorderHeartbeat,
-                               RecorderLoss>;
+using EventBody
+    = std::variant<ProcSnapshot, ProcExec, ProcFork, ProcExit, ProcCred, FileAccess, NetEndpoint, StateSnapshot,
+                   StateChange, KernelLog, RecorderStart, RecorderStop, RecorderHeartbeat, RecorderLoss>;
 
 struct Event
 {
-    qint64 ts = 0;   // UTC ns
+    qint64 ts = 0; // UTC ns
     qint64 mono = 0; // ns since boot (CLOCK_BOOTTIME)
     EventBody body;
     bool operator==(const Event &) const = default;

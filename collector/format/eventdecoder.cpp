@@ -21,31 +21,6 @@ constexpr qsizetype kMaxName = 256;
 constexpr qsizetype kMaxText = 8 * 1024;
 constexpr qsizetype kMaxItemAttrs = 64;
 
-// Nesting depth outside strings; stops counting once over the limit.
-int nestingDepth(QByteArrayView line)
-{
-    int depth = 0, deepest = 0;
-    bool inString = false;
-    for (qsizetype i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            deepest = std::max(deepest, ++depth);
-            if (deepest > kMaxEventDepth)
-                return deepest;
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return deepest;
-}
-
 class Decoder
 {
 public:
@@ -133,8 +108,7 @@ public:
         return *canonical;
     }
 
-    template<typename Enum>
-    Enum enumMember(const char *name, std::optional<Enum> (*fromName)(QByteArrayView))
+    template <typename Enum> Enum enumMember(const char *name, std::optional<Enum> (*fromName)(QByteArrayView))
     {
         const QString text = r.string(name, kMaxName);
         if (r.failed())
@@ -224,8 +198,7 @@ public:
     const QJsonObject *m_object;
 };
 
-template<typename T, std::size_t I = 0>
-constexpr std::size_t indexOf()
+template <typename T, std::size_t I = 0> constexpr std::size_t indexOf()
 {
     if constexpr (std::is_same_v<std::variant_alternative_t<I, EventBody>, T>)
         return I;
@@ -366,8 +339,8 @@ Expected<Event> decodeEvent(QByteArrayView line)
     static const QList<QByteArray> kinds = allKindNames();
     auto malformed = [](const QString &why) { return makeError(Reason::MalformedEvent, why); };
 
-    if (nestingDepth(line) > kMaxEventDepth)
-        return malformed(u"nesting deeper than %1"_s.arg(kMaxEventDepth));
+    if (const auto problem = strictJsonProblem(line, kMaxEventDepth))
+        return malformed(*problem);
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(line.data(), line.size()), &parseError);
     if (parseError.error != QJsonParseError::NoError)

@@ -3,7 +3,9 @@
 
 #include "formatversion.h"
 
+#include <QJsonDocument>
 #include <algorithm>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -16,7 +18,126 @@ bool isInteger(const QJsonValue &v)
 {
     return v.isDouble() && v.toInteger(0) == v.toInteger(1);
 }
+
+// A member name as text: raw when it has no escapes, else decoded by the JSON parser (rare: writers never escape).
+QByteArray memberName(QByteArrayView raw)
+{
+    if (!raw.contains('\\'))
+        return QByteArray::fromRawData(raw.data(), raw.size());
+    const QJsonDocument doc = QJsonDocument::fromJson("[\"" + raw.toByteArray() + "\"]");
+    return doc.array().at(0).toString().toUtf8();
+}
+
+// The UTF-16 unit of the four hex digits at `at`, or -1 (a syntax error, left to the parser).
+int hexUnit(QByteArrayView json, qsizetype at)
+{
+    if (at + 4 > json.size())
+        return -1;
+    int unit = 0;
+    for (qsizetype k = at; k < at + 4; ++k) {
+        const char h = json[k];
+        const int digit = h >= '0' && h <= '9' ? h - '0'
+            : h >= 'a' && h <= 'f'             ? h - 'a' + 10
+            : h >= 'A' && h <= 'F'             ? h - 'A' + 10
+                                               : -1;
+        if (digit < 0)
+            return -1;
+        unit = unit * 16 + digit;
+    }
+    return unit;
+}
+
+QString shown(QByteArrayView text)
+{
+    return QString::fromUtf8(text.first(std::min<qsizetype>(text.size(), 64)));
+}
+
 } // namespace
+
+std::optional<QString> strictJsonProblem(QByteArrayView json, int maxDepth)
+{
+    struct Level
+    {
+        bool object;
+        bool expectName;
+        qsizetype firstName; // this object's member names are names[firstName...]
+        QByteArray lastName;
+    };
+    QVarLengthArray<Level, 10> levels;
+    QVarLengthArray<QByteArray, 32> names;
+    const qsizetype n = json.size();
+    for (qsizetype i = 0; i < n;) {
+        const char c = json[i];
+        if (c == '"') {
+            qsizetype end = i + 1;
+            while (end < n && json[end] != '"') {
+                if (json[end] != '\\') {
+                    ++end;
+                    continue;
+                }
+                // "\ud800" alone is valid JSON but no Unicode text: Qt keeps the lone surrogate, which has no UTF-8
+                // form, so the value would change when written again. Only a high surrogate followed by a low one
+                // is a character.
+                const int unit = end + 1 < n && json[end + 1] == 'u' ? hexUnit(json, end + 2) : -1;
+                if (unit >= 0xd800 && unit <= 0xdbff && end + 7 < n && json[end + 6] == '\\' && json[end + 7] == 'u') {
+                    const int low = hexUnit(json, end + 8);
+                    if (low >= 0xdc00 && low <= 0xdfff) {
+                        end += 12;
+                        continue;
+                    }
+                }
+                if (unit >= 0xd800 && unit <= 0xdfff)
+                    return u"a string holds an unpaired surrogate '%1', which is not Unicode text"_s.arg(
+                        shown(json.sliced(end, 6)));
+                end += 2;
+            }
+            if (end >= n)
+                return std::nullopt; // unterminated string: a syntax error
+            if (!levels.isEmpty() && levels.back().object && levels.back().expectName) {
+                levels.back().expectName = false;
+                levels.back().lastName = memberName(json.sliced(i + 1, end - i - 1));
+                names.append(levels.back().lastName);
+            }
+            i = end + 1;
+        } else if (c == '{' || c == '[') {
+            if (levels.size() >= maxDepth)
+                return u"nesting deeper than %1"_s.arg(maxDepth);
+            levels.append({c == '{', c == '{', names.size(), {}});
+            ++i;
+        } else if (c == '}' || c == ']') {
+            if (levels.isEmpty())
+                return std::nullopt;
+            // Sorting finds duplicates in O(k log k), so an object with many members cannot stall the reader.
+            auto first = names.begin() + levels.back().firstName;
+            std::sort(first, names.end());
+            if (const auto dup = std::adjacent_find(first, names.end()); dup != names.end())
+                return u"duplicate member '%1'"_s.arg(shown(*dup));
+            names.resize(levels.back().firstName);
+            levels.removeLast();
+            ++i;
+        } else if (c == ',') {
+            if (!levels.isEmpty() && levels.back().object)
+                levels.back().expectName = true;
+            ++i;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            qsizetype end = i;
+            bool integer = true;
+            for (; end < n && std::strchr("0123456789+-.eE", json[end]) && json[end] != '\0'; ++end)
+                integer = integer && json[end] != '.' && json[end] != 'e' && json[end] != 'E';
+            if (!integer) {
+                const QString where = !levels.isEmpty() && levels.back().object
+                    ? u"member '%1'"_s.arg(shown(levels.back().lastName))
+                    : u"an array element"_s;
+                return u"%1 is not an integer: %2 is not a JSON integer (it has a fraction or an exponent)"_s.arg(
+                    where, shown(json.sliced(i, end - i)));
+            }
+            i = end;
+        } else {
+            ++i;
+        }
+    }
+    return std::nullopt;
+}
 
 FieldReader::FieldReader(const QJsonObject &object, QString context)
     : m_object(object)
@@ -121,7 +242,7 @@ QByteArray FieldReader::bytesValue(const QJsonValue &v, const QString &what)
         raw = v.toString().toUtf8();
     } else if (v.isObject() && v.toObject().size() == 1 && v.toObject().value("b64"_L1).isString()) {
         auto decoded = QByteArray::fromBase64Encoding(v.toObject().value("b64"_L1).toString().toLatin1(),
-                                                       QByteArray::AbortOnBase64DecodingErrors);
+                                                      QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded) {
             fail(u"%1 has invalid base64"_s.arg(what));
             return {};
@@ -197,7 +318,8 @@ std::optional<ProcKey> FieldReader::optProcKey(const char *pidName, const char *
 {
     const bool hasPid = m_object.contains(QLatin1StringView(pidName));
     if (hasPid != m_object.contains(QLatin1StringView(startName))) {
-        fail(u"members '%1' and '%2' must come together"_s.arg(QLatin1StringView(pidName), QLatin1StringView(startName)));
+        fail(u"members '%1' and '%2' must come together"_s.arg(QLatin1StringView(pidName),
+                                                               QLatin1StringView(startName)));
         return std::nullopt;
     }
     if (!hasPid)
@@ -220,8 +342,9 @@ QString FieldReader::hexDigest(const char *name, bool allowEmpty)
     const QString s = string(name, kDigestBytes * 2);
     if (failed() || (allowEmpty && s.isEmpty()))
         return s;
-    const bool hex = s.size() == kDigestBytes * 2
-        && std::all_of(s.begin(), s.end(), [](QChar c) { return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f'); });
+    const bool hex = s.size() == kDigestBytes * 2 && std::all_of(s.begin(), s.end(), [](QChar c) {
+                         return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+                     });
     if (!hex)
         fail(u"member '%1' is not a 64-digit lowercase hex digest"_s.arg(QLatin1StringView(name)));
     return s;

@@ -12,6 +12,12 @@
 
 namespace Flight::Format {
 
+// What QJsonDocument accepts but FORMAT.md forbids, found on the raw text before parsing it: nesting deeper than
+// `maxDepth`, numbers with a fraction or an exponent (Qt silently turns 3.0 into 3 and rounds 1760000000000000001.0
+// through a double), duplicate members (Qt silently keeps the last one), and unpaired surrogate escapes such as
+// "\ud800" (no UTF-8 form). Returns the first problem found, or nothing; JSON syntax errors are left to the parser.
+std::optional<QString> strictJsonProblem(QByteArrayView json, int maxDepth);
+
 class FieldReader
 {
 public:
@@ -20,8 +26,8 @@ public:
 
     qint64 int64(const char *name, qint64 min, qint64 max);
     std::optional<qint64> optInt64(const char *name, qint64 min, qint64 max);
-    bool optBool(const char *name);  // absent -> false
-    bool boolean(const char *name);  // required
+    bool optBool(const char *name); // absent -> false
+    bool boolean(const char *name); // required
     QString string(const char *name, qsizetype maxUtf8Bytes);
     std::optional<QString> optString(const char *name, qsizetype maxUtf8Bytes);
     QByteArray bytes(const char *name);
@@ -31,7 +37,7 @@ public:
     QJsonObject object(const char *name);
     ProcKey procKey(const char *pidName, const char *startName, qint64 minPid = 1);
     std::optional<ProcKey> optProcKey(const char *pidName, const char *startName);
-    qint64 id(const char *name);                 // uid/gid, 0..4294967294
+    qint64 id(const char *name); // uid/gid, 0..4294967294
     std::optional<qint64> optId(const char *name);
     QString hexDigest(const char *name, bool allowEmpty);
 

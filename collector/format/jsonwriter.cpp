@@ -106,11 +106,21 @@ void JsonWriter::escaped(QByteArrayView text)
         m_out.append(text.data() + runStart, i - runStart);
         runStart = i + 1;
         switch (c) {
-        case '"': m_out.append("\\\""); break;
-        case '\\': m_out.append("\\\\"); break;
-        case '\n': m_out.append("\\n"); break;
-        case '\t': m_out.append("\\t"); break;
-        case '\r': m_out.append("\\r"); break;
+        case '"':
+            m_out.append("\\\"");
+            break;
+        case '\\':
+            m_out.append("\\\\");
+            break;
+        case '\n':
+            m_out.append("\\n");
+            break;
+        case '\t':
+            m_out.append("\\t");
+            break;
+        case '\r':
+            m_out.append("\\r");
+            break;
         default:
             m_out.append("\\u00");
             m_out.append(kHex[c >> 4]);

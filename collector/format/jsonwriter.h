@@ -36,8 +36,7 @@ public:
     void value(const char *v) { utf8(v); }
 
     // key + value in one call
-    template<typename T>
-    void member(QByteArrayView name, const T &v)
+    template <typename T> void member(QByteArrayView name, const T &v)
     {
         key(name);
         value(v);

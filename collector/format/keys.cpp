@@ -7,7 +7,6 @@
 
 #include <QFile>
 #include <QRegularExpression>
-
 #include <sodium.h>
 
 using namespace Qt::StringLiterals;
@@ -26,8 +25,8 @@ std::optional<QByteArray> decodeKeyText(QStringView text, QLatin1StringView pref
 {
     if (!text.startsWith(prefix))
         return std::nullopt;
-    auto decoded = QByteArray::fromBase64Encoding(text.mid(prefix.size()).toLatin1(),
-                                                  QByteArray::AbortOnBase64DecodingErrors);
+    auto decoded
+        = QByteArray::fromBase64Encoding(text.mid(prefix.size()).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || decoded.decoded.size() != size)
         return std::nullopt;
     return decoded.decoded;
@@ -36,7 +35,8 @@ std::optional<QByteArray> decodeKeyText(QStringView text, QLatin1StringView pref
 QString fingerprintOf(const QByteArray &raw)
 {
     return u"BLAKE2B:"_s
-        + QString::fromLatin1(Blake2b256::hash(raw).toBase64(QByteArray::Base64Encoding | QByteArray::OmitTrailingEquals));
+        + QString::fromLatin1(
+               Blake2b256::hash(raw).toBase64(QByteArray::Base64Encoding | QByteArray::OmitTrailingEquals));
 }
 
 // Reads "<header> <base64 of `size` bytes>" from a secret key file.
@@ -85,8 +85,14 @@ PublicKey PublicKey::fromRaw(const QByteArray &raw32)
     return key;
 }
 
-QString PublicKey::toText() const { return kEd25519Prefix + QString::fromLatin1(m_raw.toBase64()); }
-QString PublicKey::fingerprint() const { return fingerprintOf(m_raw); }
+QString PublicKey::toText() const
+{
+    return kEd25519Prefix + QString::fromLatin1(m_raw.toBase64());
+}
+QString PublicKey::fingerprint() const
+{
+    return fingerprintOf(m_raw);
+}
 
 bool PublicKey::verify(QByteArrayView message, QByteArrayView signature) const
 {
@@ -135,8 +141,8 @@ Expected<void> SigningKey::save(const QString &path, bool overwrite) const
 
 PublicKey SigningKey::publicKey() const
 {
-    return PublicKey::fromRaw(QByteArray(reinterpret_cast<const char *>(m_secret) + crypto_sign_SEEDBYTES,
-                                         crypto_sign_PUBLICKEYBYTES));
+    return PublicKey::fromRaw(
+        QByteArray(reinterpret_cast<const char *>(m_secret) + crypto_sign_SEEDBYTES, crypto_sign_PUBLICKEYBYTES));
 }
 
 QByteArray SigningKey::sign(QByteArrayView message) const
@@ -148,13 +154,19 @@ QByteArray SigningKey::sign(QByteArrayView message) const
     return signature;
 }
 
-SigningKey::SigningKey(const SigningKey &other) { std::memcpy(m_secret, other.m_secret, sizeof m_secret); }
+SigningKey::SigningKey(const SigningKey &other)
+{
+    std::memcpy(m_secret, other.m_secret, sizeof m_secret);
+}
 SigningKey &SigningKey::operator=(const SigningKey &other)
 {
     std::memcpy(m_secret, other.m_secret, sizeof m_secret);
     return *this;
 }
-SigningKey::~SigningKey() { sodium_memzero(m_secret, sizeof m_secret); }
+SigningKey::~SigningKey()
+{
+    sodium_memzero(m_secret, sizeof m_secret);
+}
 
 // --- RecipientKey
 
@@ -168,8 +180,14 @@ Expected<RecipientKey> RecipientKey::fromText(QStringView text)
     return key;
 }
 
-QString RecipientKey::toText() const { return kX25519Prefix + QString::fromLatin1(m_raw.toBase64()); }
-QString RecipientKey::fingerprint() const { return fingerprintOf(m_raw); }
+QString RecipientKey::toText() const
+{
+    return kX25519Prefix + QString::fromLatin1(m_raw.toBase64());
+}
+QString RecipientKey::fingerprint() const
+{
+    return fingerprintOf(m_raw);
+}
 
 // --- DecryptionKey
 
@@ -219,14 +237,20 @@ std::optional<QByteArray> DecryptionKey::openSealed(QByteArrayView sealed) const
     return plain;
 }
 
-DecryptionKey::DecryptionKey(const DecryptionKey &other) { *this = other; }
+DecryptionKey::DecryptionKey(const DecryptionKey &other)
+{
+    *this = other;
+}
 DecryptionKey &DecryptionKey::operator=(const DecryptionKey &other)
 {
     std::memcpy(m_secret, other.m_secret, sizeof m_secret);
     std::memcpy(m_public, other.m_public, sizeof m_public);
     return *this;
 }
-DecryptionKey::~DecryptionKey() { sodium_memzero(m_secret, sizeof m_secret); }
+DecryptionKey::~DecryptionKey()
+{
+    sodium_memzero(m_secret, sizeof m_secret);
+}
 
 // --- trust file
 

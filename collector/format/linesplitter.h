@@ -5,7 +5,6 @@
 #include "expected.h"
 
 #include <QByteArray>
-
 #include <functional>
 
 namespace Flight::Format {

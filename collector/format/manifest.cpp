@@ -7,6 +7,8 @@
 #include "jsonwriter.h"
 
 #include <QJsonDocument>
+#include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -29,8 +31,23 @@ void EventTally::add(const Event &event)
     }
     ++events;
     ++counts[QString::fromLatin1(kindName(event))];
-    if (const auto *loss = std::get_if<RecorderLoss>(&event.body))
-        losses.append({loss->source, loss->count, loss->unit, event.ts, loss->lastTs.value_or(event.ts)});
+    // One summary per (source, unit), however many loss events: a collector stalled for hours must not make its
+    // manifest unbounded.
+    if (const auto *loss = std::get_if<RecorderLoss>(&event.body)) {
+        const qint64 lastTs = std::max(event.ts, loss->lastTs.value_or(event.ts));
+        const auto same = std::find_if(losses.begin(), losses.end(), [loss](const LossSummary &s) {
+            return s.source == loss->source && s.unit == loss->unit;
+        });
+        if (same == losses.end()) {
+            losses.append({loss->source, loss->count, loss->unit, event.ts, lastTs});
+        } else {
+            same->count = same->count > std::numeric_limits<qint64>::max() - loss->count
+                ? std::numeric_limits<qint64>::max()
+                : same->count + loss->count;
+            same->firstTs = std::min(same->firstTs, event.ts);
+            same->lastTs = std::max(same->lastTs, lastTs);
+        }
+    }
 }
 
 // --- writing
@@ -132,7 +149,10 @@ QByteArray manifestToJson(const Manifest &m)
 
 namespace {
 
-QString reasonText(const FieldReader &r) { return r.errorMessage(); }
+QString reasonText(const FieldReader &r)
+{
+    return r.errorMessage();
+}
 
 void readHost(FieldReader &top, HostInfo &h)
 {
@@ -163,8 +183,8 @@ void readCollector(FieldReader &top, CollectorInfo &c)
     for (qsizetype i = 0; i < backends.size() && !r.failed(); ++i) {
         const QJsonObject bo = backends.at(i).toObject();
         FieldReader b(bo, u"backends[%1]"_s.arg(i));
-        c.backends.append({b.string("source", 64), b.string("backend", 64), b.boolean("degraded"),
-                           b.string("reason", kMaxText)});
+        c.backends.append(
+            {b.string("source", 64), b.string("backend", 64), b.boolean("degraded"), b.string("reason", kMaxText)});
         if (!b.finish())
             r.fail(reasonText(b));
     }
@@ -254,7 +274,11 @@ void readEncryption(FieldReader &top, std::optional<Encryption> &encryption, boo
 
 Expected<Manifest> manifestFromJson(QByteArrayView json)
 {
-    auto malformed = [](const QString &why) { return makeError(Reason::MalformedManifest, u"malformed manifest: "_s + why); };
+    auto malformed
+        = [](const QString &why) { return makeError(Reason::MalformedManifest, u"malformed manifest: "_s + why); };
+    // The manifest nests 4 deep; the limit only keeps the strictness check's stack small.
+    if (const auto problem = strictJsonProblem(json, 16))
+        return malformed(*problem);
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(json.data(), json.size()), &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -270,9 +294,9 @@ Expected<Manifest> manifestFromJson(QByteArrayView json)
     Manifest m;
     m.version = r.int64("version", 1, kMaxInt64);
     if (!r.failed() && m.version > kFormatVersion)
-        return makeError(Reason::UnsupportedVersion, u"unsupported version %1 (this reader understands up to %2)"_s
-                                                         .arg(m.version)
-                                                         .arg(kFormatVersion));
+        return makeError(
+            Reason::UnsupportedVersion,
+            u"unsupported version %1 (this reader understands up to %2)"_s.arg(m.version).arg(kFormatVersion));
     m.seq = r.int64("seq", 1, kMaxInt64);
     m.prevDigest = r.hexDigest("prev_digest", true);
     if (!r.failed() && m.prevDigest.isEmpty() != (m.seq == 1))

@@ -54,7 +54,7 @@ struct EntryInfo
 struct Encryption
 {
     QString scheme;
-    QString recipient;   // "x25519:<base64>"
+    QString recipient; // "x25519:<base64>"
     QByteArray sealedKey; // crypto_box_seal of the stream key
     qint64 chunkSize = 0;
     bool operator==(const Encryption &) const = default;

@@ -4,7 +4,6 @@
 #include "archiveerror.h"
 
 #include <QFileInfo>
-
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -69,9 +68,10 @@ Expected<QByteArray> readPrivateFile(const QString &path, qint64 maxBytes)
     }
     if ((st.st_mode & 077) != 0) {
         ::close(fd);
-        return makeError(Reason::BadKey, u"%1: permissions %2 are too open (the key must be readable by its owner only)"_s
-                                             .arg(path)
-                                             .arg(st.st_mode & 07777, 4, 8, QLatin1Char('0')));
+        return makeError(
+            Reason::BadKey,
+            u"%1: permissions %2 are too open (the key must be readable by its owner only)"_s.arg(path).arg(
+                st.st_mode & 07777, 4, 8, QLatin1Char('0')));
     }
     QByteArray content(maxBytes + 1, Qt::Uninitialized);
     qint64 done = 0;

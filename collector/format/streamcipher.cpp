@@ -11,8 +11,14 @@ namespace Flight::Format {
 namespace {
 constexpr qsizetype kHeaderBytes = crypto_secretstream_xchacha20poly1305_HEADERBYTES;
 constexpr qsizetype kOverhead = crypto_secretstream_xchacha20poly1305_ABYTES;
-auto *bytes(QByteArray &b) { return reinterpret_cast<unsigned char *>(b.data()); }
-auto *bytes(QByteArrayView b) { return reinterpret_cast<const unsigned char *>(b.data()); }
+auto *bytes(QByteArray &b)
+{
+    return reinterpret_cast<unsigned char *>(b.data());
+}
+auto *bytes(QByteArrayView b)
+{
+    return reinterpret_cast<const unsigned char *>(b.data());
+}
 } // namespace
 
 // --- StreamEncryptor
@@ -51,7 +57,8 @@ QByteArray StreamEncryptor::push(QByteArrayView plaintext)
     qsizetype used = 0;
     // Keep at least one byte back: the last chunk must carry the FINAL tag, even when it is a full one.
     while (m_pending.size() - used > m_chunkSize) {
-        out += encryptChunk(QByteArrayView(m_pending).sliced(used, m_chunkSize), crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
+        out += encryptChunk(QByteArrayView(m_pending).sliced(used, m_chunkSize),
+                            crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
         used += m_chunkSize;
     }
     m_pending.remove(0, used);
@@ -85,8 +92,9 @@ Expected<std::unique_ptr<StreamDecryptor>> StreamDecryptor::open(const Decryptio
     ensureSodium();
     auto streamKey = key.openSealed(sealedKey);
     if (!streamKey || streamKey->size() != crypto_secretstream_xchacha20poly1305_KEYBYTES)
-        return makeError(Reason::CannotDecrypt, u"cannot decrypt: the events are not encrypted to key %1"_s
-                                                    .arg(key.recipient().fingerprint()));
+        return makeError(
+            Reason::CannotDecrypt,
+            u"cannot decrypt: the events are not encrypted to key %1"_s.arg(key.recipient().fingerprint()));
     std::unique_ptr<StreamDecryptor> d(new StreamDecryptor(chunkSize));
     std::memcpy(d->m_key, streamKey->constData(), sizeof d->m_key);
     sodium_memzero(streamKey->data(), static_cast<size_t>(streamKey->size()));
@@ -145,7 +153,8 @@ Expected<QByteArray> StreamDecryptor::finish()
     if (!rest)
         return rest.error();
     if (!m_final)
-        return makeError(Reason::CannotDecrypt, u"cannot decrypt: the stream ends without its final chunk (truncated)"_s);
+        return makeError(Reason::CannotDecrypt,
+                         u"cannot decrypt: the stream ends without its final chunk (truncated)"_s);
     return rest;
 }
 

@@ -15,8 +15,8 @@ Expected<VerifiedArchive> verifyArchive(const QString &path, const VerifyOptions
     if (options.trusted && !options.trusted->contains(reader.signer()))
         return makeError(Reason::UnknownSigner, u"%1: unknown signer %2"_s.arg(path, reader.signer().fingerprint()));
     const bool decode = !reader.encrypted() || options.key;
-    auto checked = decode ? reader.readEvents([](const Event &) { return true; }, options.key)
-                          : reader.checkEventsDigest();
+    auto checked
+        = decode ? reader.readEvents([](const Event &) { return true; }, options.key) : reader.checkEventsDigest();
     if (!checked)
         return checked.error();
     return VerifiedArchive{reader.manifest(), reader.digest(), reader.signer(), decode};

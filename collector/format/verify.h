@@ -9,7 +9,7 @@ namespace Flight::Format {
 struct VerifyOptions
 {
     std::optional<QList<PublicKey>> trusted; // when set, the signer must be one of these
-    const DecryptionKey *key = nullptr;      // when set, encrypted events are decrypted and decoded too
+    const DecryptionKey *key = nullptr; // when set, encrypted events are decrypted and decoded too
     ReaderLimits limits;
 };
 

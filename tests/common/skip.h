@@ -5,7 +5,7 @@
 
 #include <QTest>
 
-#define FLIGHT_SKIP(reason)                                                                                              \
+#define FLIGHT_SKIP(reason)                                                                                            \
     do {                                                                                                               \
         if (qEnvironmentVariable("CI") == QLatin1StringView("true"))                                                   \
             QFAIL(qPrintable(QStringLiteral("CI=true, yet this test would skip: ") + QStringLiteral(reason)));         \

@@ -136,8 +136,9 @@ private Q_SLOTS:
         const QString path = archive(u"a.frec"_s, 1);
         const Run run = flightrec({u"verify"_s, path});
         QCOMPARE(run.exitCode, 0);
-        QVERIFY2(run.out.startsWith(
-                     u"OK %1: host web1, seq 1, 17 events, signer %2"_s.arg(path, m_key.publicKey().fingerprint())),
+        QVERIFY2(run.out.startsWith(u"OK %1: host web-01, seq 1, %2 events, signer %3"_s.arg(path)
+                                        .arg(oneEventOfEachKind().size())
+                                        .arg(m_key.publicKey().fingerprint())),
                  qPrintable(run.out));
         QCOMPARE(run.out.count(u'\n'), 1);
     }
@@ -225,7 +226,7 @@ private Q_SLOTS:
         const QJsonObject o = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QCOMPARE(o.value(u"valid"_s).toBool(), true);
         QCOMPARE(o.value(u"seq"_s).toInteger(), 1);
-        QCOMPARE(o.value(u"events"_s).toInteger(), 17);
+        QCOMPARE(o.value(u"events"_s).toInteger(), oneEventOfEachKind().size());
         QCOMPARE(o.value(u"signer"_s).toString(), m_key.publicKey().fingerprint());
     }
 
@@ -315,13 +316,14 @@ private Q_SLOTS:
         const Run exists = flightrec({u"snapshot"_s, u"--key"_s, key, u"--out"_s, second});
         QCOMPARE(exists.exitCode, 2);
         QVERIFY2(exists.err.contains(u"already exists"_s), qPrintable(exists.err));
-        const Run noKey = flightrec({u"snapshot"_s, u"--key"_s, m_dir().filePath(u"none.key"_s), u"--out"_s, first + u"x"_s});
+        const Run noKey
+            = flightrec({u"snapshot"_s, u"--key"_s, m_dir().filePath(u"none.key"_s), u"--out"_s, first + u"x"_s});
         QCOMPARE(noKey.exitCode, 2);
         QVERIFY2(noKey.err.contains(u"create one with 'flightrec keygen"_s), qPrintable(noKey.err));
     }
 
 private:
-    QString archive(const QString &name, qint64 seq, const QString &hostname = u"web1"_s)
+    QString archive(const QString &name, qint64 seq, const QString &hostname = u"web-01"_s)
     {
         const QString path = m_dir().filePath(name);
         auto sealed = writeArchive(path, m_key, oneEventOfEachKind(), sampleHeader(seq, {}, hostname));
