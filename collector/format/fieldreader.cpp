@@ -71,10 +71,17 @@ std::optional<QString> strictJsonProblem(QByteArrayView json, int maxDepth)
         if (c == '"') {
             qsizetype end = i + 1;
             while (end < n && json[end] != '"') {
+                // Qt's parser takes raw control characters and unknown escapes ("\q" -> "q"); JSON does not, and
+                // other readers of the archive (jq, Python) would reject the line.
+                if (static_cast<unsigned char>(json[end]) < 0x20)
+                    return u"a string holds a raw control character (0x%1)"_s.arg(int(json[end]), 2, 16, QLatin1Char('0'));
                 if (json[end] != '\\') {
                     ++end;
                     continue;
                 }
+                if (end + 1 >= n || !std::strchr("\"\\/bfnrtu", json[end + 1]) || json[end + 1] == '\0'
+                    || (json[end + 1] == 'u' && hexUnit(json, end + 2) < 0))
+                    return u"a string holds an invalid escape '%1'"_s.arg(shown(json.sliced(end, std::min<qsizetype>(2, n - end))));
                 // "\ud800" alone is valid JSON but no Unicode text: Qt keeps the lone surrogate, which has no UTF-8
                 // form, so the value would change when written again. Only a high surrogate followed by a low one
                 // is a character.
@@ -115,6 +122,8 @@ std::optional<QString> strictJsonProblem(QByteArrayView json, int maxDepth)
             names.resize(levels.back().firstName);
             levels.removeLast();
             ++i;
+        } else if (c == '\r') {
+            return u"a carriage return outside a string"_s;
         } else if (c == ',') {
             if (!levels.isEmpty() && levels.back().object)
                 levels.back().expectName = true;

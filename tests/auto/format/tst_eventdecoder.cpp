@@ -225,6 +225,13 @@ void TestEventDecoder::malformed_data()
         u"unknown member 'severity'"_s);
 
     // host.kmsg and rec.*
+    row("raw control character in a string", "{\"kind\":\"rec.stop\",\"ts\":1,\"mono\":2,\"reason\":\"a\tb\"}",
+        u"a string holds a raw control character (0x09)"_s);
+    row("unknown escape", R"({"kind":"rec.stop","ts":1,"mono":2,"reason":"a\qb"})", u"a string holds an invalid escape '\\q'"_s);
+    row("short unicode escape", R"({"kind":"rec.stop","ts":1,"mono":2,"reason":"a\u12"})",
+        u"a string holds an invalid escape '\\u'"_s);
+    row("carriage return between members", "{\"kind\":\"rec.stop\",\r\"ts\":1,\"mono\":2,\"reason\":\"x\"}",
+        u"a carriage return outside a string"_s);
     row("kmsg level 8", R"({"kind":"host.kmsg","ts":1,"mono":2,"seq":1,"level":8,"text":"x"})",
         u"member 'level' is 8, expected 0..7"_s);
     row("kmsg text longer than 8 KiB",
