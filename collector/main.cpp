@@ -25,6 +25,9 @@ const std::map<QString, Command> &commands()
         {u"verify"_s, {runVerify, "verify archives and their hash chain"}},
         {u"cat"_s, {runCat, "print a verified archive's events as JSON lines"}},
         {u"snapshot"_s, {runSnapshot, "write a signed triage archive of the live processes"}},
+        {u"run"_s, {runDaemon, "record until stopped (the daemon; systemd runs it)"}},
+        {u"record"_s, {runRecord, "record for a bounded time into a directory"}},
+        {u"status"_s, {runStatus, "show the key, chain, recorder, journal and outbox"}},
     };
     return table;
 }

@@ -182,6 +182,30 @@ Expected<Format::ProcessImage> readProcess(qint64 pid, const ReadOptions &option
     return p;
 }
 
+Expected<ProcStat> readProcStat(qint64 pid, const QString &root)
+{
+    const QString path = QDir(root).filePath(u"proc/%1/stat"_s.arg(pid));
+    auto text = readAll(path, 4096);
+    if (!text)
+        return text.error();
+    auto stat = parseProcStat(*text);
+    if (!stat)
+        return Error{path + u": "_s + stat.error().message};
+    return stat;
+}
+
+Expected<ProcIds> readProcIds(qint64 pid, const QString &root)
+{
+    const QString path = QDir(root).filePath(u"proc/%1/status"_s.arg(pid));
+    auto text = readAll(path, 64 * 1024);
+    if (!text)
+        return text.error();
+    auto ids = parseProcStatus(*text);
+    if (!ids)
+        return Error{path + u": "_s + ids.error().message};
+    return ids;
+}
+
 QList<qint64> listPids(const QString &root)
 {
     QList<qint64> pids;

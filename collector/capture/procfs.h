@@ -53,6 +53,11 @@ struct ReadOptions
 Expected<Format::ProcessImage> readProcess(qint64 pid, const ReadOptions &options,
                                            const std::function<std::optional<qint64>(qint64)> &parentStart);
 
+// /proc/<pid>/stat and the ids of /proc/<pid>/status of one live process: cheaper than readProcess() when only the
+// key, the parent or the credentials are needed. Fails naming the file when the process is gone.
+Expected<ProcStat> readProcStat(qint64 pid, const QString &root = QStringLiteral("/"));
+Expected<ProcIds> readProcIds(qint64 pid, const QString &root = QStringLiteral("/"));
+
 // The pids in <root>/proc, ascending.
 QList<qint64> listPids(const QString &root = QStringLiteral("/"));
 

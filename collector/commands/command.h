@@ -27,11 +27,16 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList 
 
 // The host signing key flightrec uses unless --key says otherwise.
 QString defaultKeyPath();
+// The collector's config file.
+QString defaultConfigPath();
 
 int runKeygen(const QStringList &arguments);
 int runPubkey(const QStringList &arguments);
 int runVerify(const QStringList &arguments);
 int runCat(const QStringList &arguments);
 int runSnapshot(const QStringList &arguments);
+int runRecord(const QStringList &arguments);
+int runDaemon(const QStringList &arguments);
+int runStatus(const QStringList &arguments);
 
 } // namespace Flight::Commands

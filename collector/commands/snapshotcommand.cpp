@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // flightrec snapshot: a one-shot, signed triage archive of the host's current state. It continues the signing
 // key's hash chain, so a snapshot taken beside the daemon never forks it.
-#include "command.h"
-
 #include "archivewriter.h"
 #include "chainstate.h"
+#include "command.h"
 #include "hostinfo.h"
 #include "processsnapshot.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
-
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -44,8 +42,10 @@ int runSnapshot(const QStringList &arguments)
         u"Write a signed triage archive of this host's live processes to FILE (it must not exist). The archive\n"
         "continues the key's hash chain (state in KEY.chain). Needs root to see every process's details."_s);
     const QCommandLineOption out(u"out"_s, u"The archive to write."_s, u"FILE"_s);
-    const QCommandLineOption key(u"key"_s, u"Signing key (default %1)."_s.arg(defaultKeyPath()), u"FILE"_s, defaultKeyPath());
-    const QCommandLineOption recipient(u"recipient"_s, u"Encrypt the events to this X25519 public key (x25519:...)."_s, u"KEY"_s);
+    const QCommandLineOption key(u"key"_s, u"Signing key (default %1)."_s.arg(defaultKeyPath()), u"FILE"_s,
+                                 defaultKeyPath());
+    const QCommandLineOption recipient(u"recipient"_s, u"Encrypt the events to this X25519 public key (x25519:...)."_s,
+                                       u"KEY"_s);
     parser.addOptions({out, key, recipient});
     if (auto end = parseArguments(parser, arguments, 0, 0))
         return *end;
@@ -57,7 +57,8 @@ int runSnapshot(const QStringList &arguments)
 
     auto signingKey = SigningKey::load(parser.value(key));
     if (!signingKey) {
-        printError(signingKey.error().message + u" (create one with 'flightrec keygen --key %1')"_s.arg(parser.value(key)));
+        printError(signingKey.error().message
+                   + u" (create one with 'flightrec keygen --key %1')"_s.arg(parser.value(key)));
         return ExitUsage;
     }
     WriterOptions options;
@@ -94,8 +95,14 @@ int runSnapshot(const QStringList &arguments)
     const Capture::ProcessSnapshot processes = Capture::snapshotProcesses();
     events += processes.events;
     if (processes.vanished > 0)
-        events.append(now(RecorderLoss{u"proc.snapshot"_s, processes.vanished, LossUnit::Events,
-                                       u"processes exited while the snapshot was read"_s, {}, {}, {}, {}}));
+        events.append(now(RecorderLoss{u"proc.snapshot"_s,
+                                       processes.vanished,
+                                       LossUnit::Events,
+                                       u"processes exited while the snapshot was read"_s,
+                                       {},
+                                       {},
+                                       {},
+                                       {}}));
     events.append(now(RecorderStop{u"snapshot"_s}));
     for (const Event &event : std::as_const(events)) {
         if (auto appended = writer.append(event); !appended) {

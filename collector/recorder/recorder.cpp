@@ -80,18 +80,17 @@ Expected<void> Recorder::start(std::vector<std::unique_ptr<Capture::EventSource>
             return sealed;
         ++m_recovered;
     }
+    // Sources first (the journal's meta names the backends that started), then the snapshot: a process that starts
+    // in between is seen twice rather than never. Until the journal exists their events wait in the queue.
     m_sources = std::move(sources);
+    for (auto &source : m_sources) {
+        if (auto started = source->start(m_queue); !started)
+            return Error{u"%1 capture: %2"_s.arg(source->backend().source, started.error().message)};
+    }
     auto journal = Journal::create(m_config.journal, meta());
     if (!journal)
         return journal.error();
     m_journal = std::move(*journal);
-
-    // Sources first, then the snapshot: a process that starts in between is seen twice rather than never.
-    for (auto &source : m_sources) {
-        if (auto started = source->start(m_queue); !started)
-            return Error{u"%1 capture (%2): %3"_s.arg(source->backend().source, source->backend().backend,
-                                                      started.error().message)};
-    }
     if (auto appended = append(now(Format::RecorderStart{m_version, ::getpid(), backends()})); !appended)
         return appended;
     Capture::ReadOptions readOptions;

@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the programs of process.bpf.c share: the load-time settings, the maps and the helpers that fill record
+ * headers and count losses. Included once, by process.bpf.c. */
+#ifndef FLIGHT_COMMON_BPF_H
+#define FLIGHT_COMMON_BPF_H
+
+#include "paths.bpf.h"
+#include "processrecord.h"
+
+#include <bpf/bpf_core_read.h>
+#include <bpf/bpf_helpers.h>
+
+/* Set by userspace before loading. */
+const volatile __u32 self_tgid = 0; /* a process whose own exec/exit/cred events are left out; 0: none */
+const volatile bool exit_has_group_dead = false; /* sched_process_exit passes group_dead (Linux 6.16+) */
+const volatile bool read_environment = true;
+/* Wake the consumer only once this much data waits (userspace: a quarter of the ring); below that it finds the
+ * records at its next timed poll. A wakeup is an irq_work per record, which costs microseconds in a VM. */
+const volatile __u64 wakeup_bytes = 0;
+
+/* Bumped by userspace after each read of `losses` (see flight_loss_slot). Starts at 1 so a slot's 0 never matches. */
+__u64 loss_epoch = 1;
+
+#define SIGNAL_GROUP_EXIT 0x00000004 /* include/linux/sched/signal.h; macros are not in BTF */
+#define TS_COMPAT 0x0002 /* arch/x86/include/asm/thread_info.h */
+
+struct
+{
+    __uint(type, BPF_MAP_TYPE_RINGBUF);
+    __uint(max_entries, 8 * 1024 * 1024); /* userspace sets the configured size */
+} events SEC(".maps");
+
+struct
+{
+    __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+    __uint(max_entries, 1);
+    __type(key, __u32);
+    __type(value, struct flight_loss_slot);
+} losses SEC(".maps");
+
+/* An exec record is assembled here, then copied into the ring buffer at its real size. Indexed by CPU: raw
+ * tracepoint programs run with preemption disabled, so one CPU's slot has one user at a time. A plain array,
+ * because per-CPU map values are limited to 32 KiB. */
+struct exec_scratch
+{
+    struct flight_exec_record rec;
+    char data[FLIGHT_ARGV_MAX + 3 * FLIGHT_PATH_MAX + FLIGHT_ENV_MAX];
+    struct flight_path_work work;
+};
+
+struct
+{
+    __uint(type, BPF_MAP_TYPE_ARRAY);
+    __uint(max_entries, 1); /* userspace sets the number of possible CPUs */
+    __type(key, __u32);
+    __type(value, struct exec_scratch);
+} scratch SEC(".maps");
+
+struct ids
+{
+    __u32 uid, euid, gid, egid;
+};
+
+/* CONFIG_AUDIT and x86 fields, as flavours so that a kernel without them still loads the object. */
+struct task_struct___audit
+{
+    kuid_t loginuid;
+    unsigned int sessionid;
+} __attribute__((preserve_access_index));
+struct thread_info___x86
+{
+    __u32 status;
+} __attribute__((preserve_access_index));
+
+static __always_inline __u64 ring_flags(void)
+{
+    return bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= wakeup_bytes ? BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
+}
+
+static __always_inline void count_loss(void)
+{
+    __u32 zero = 0;
+    struct flight_loss_slot *slot = bpf_map_lookup_elem(&losses, &zero);
+    if (!slot)
+        return;
+    __u64 now = bpf_ktime_get_boot_ns();
+    __u64 epoch = *(volatile __u64 *)&loss_epoch;
+    if (slot->epoch != epoch) {
+        slot->epoch = epoch;
+        slot->first_ns = now;
+    }
+    slot->last_ns = now;
+    slot->count++;
+}
+
+static __always_inline void fill_key(struct flight_key *key, struct task_struct *task)
+{
+    key->pid = 0;
+    key->reserved = 0;
+    key->start_ns = 0;
+    if (!task)
+        return;
+    key->pid = BPF_CORE_READ(task, tgid);
+    key->start_ns = BPF_CORE_READ(task, group_leader, start_boottime);
+}
+
+static __always_inline void fill_header(struct flight_header *h, __u32 kind, __u32 size, struct task_struct *task,
+                                        bool with_parent)
+{
+    h->kind = kind;
+    h->size = size;
+    h->mono_ns = bpf_ktime_get_boot_ns();
+    fill_key(&h->proc, task);
+    fill_key(&h->parent, with_parent ? BPF_CORE_READ(task, real_parent) : 0);
+}
+
+static __always_inline void read_ids(struct ids *ids, struct task_struct *task)
+{
+    const struct cred *cred = BPF_CORE_READ(task, real_cred);
+    ids->uid = BPF_CORE_READ(cred, uid.val);
+    ids->euid = BPF_CORE_READ(cred, euid.val);
+    ids->gid = BPF_CORE_READ(cred, gid.val);
+    ids->egid = BPF_CORE_READ(cred, egid.val);
+}
+
+static __always_inline __u32 tty_nr(struct task_struct *task)
+{
+    struct tty_struct *tty = BPF_CORE_READ(task, signal, tty);
+    if (!tty)
+        return 0;
+    __u32 major = BPF_CORE_READ(tty, driver, major);
+    __u32 minor = BPF_CORE_READ(tty, driver, minor_start) + BPF_CORE_READ(tty, index);
+    return (minor & 0xff) | (major << 8) | ((minor & ~0xffu) << 12); /* new_encode_dev() */
+}
+
+#endif

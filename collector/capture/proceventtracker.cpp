@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "proceventtracker.h"
+
+#include "hostinfo.h"
+#include "processsnapshot.h"
+
+#include <QSet>
+#include <ctime>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Flight::Capture {
+
+namespace {
+
+// The kernel stamps connector events with CLOCK_MONOTONIC; events carry CLOCK_BOOTTIME (mono) and CLOCK_REALTIME.
+qint64 bootMinusMonotonicNs()
+{
+    timespec ts = {};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    const qint64 monotonic = qint64(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
+    return boottimeNs() - monotonic;
+}
+
+bool sameIds(const ProcIds &a, const ProcIds &b)
+{
+    return a.uid == b.uid && a.euid == b.euid && a.gid == b.gid && a.egid == b.egid;
+}
+
+ProcIds idsOf(const Format::ProcessImage &p)
+{
+    return {p.uid, p.euid, p.gid, p.egid};
+}
+
+} // namespace
+
+ProcEventTracker::ProcEventTracker(ReadOptions options)
+    : m_options(std::move(options))
+{
+    if (const long hz = sysconf(_SC_CLK_TCK); hz > 0)
+        m_nsPerTick = 1000000000LL / hz;
+}
+
+void ProcEventTracker::learnLiveProcesses()
+{
+    QHash<qint64, qint64> parents;
+    for (const qint64 pid : listPids(m_options.root)) {
+        auto stat = readProcStat(pid, m_options.root);
+        auto ids = readProcIds(pid, m_options.root);
+        if (!stat || !ids)
+            continue; // ended meanwhile; its exit, if queued, is counted as unkeyed
+        m_known.insert(pid, {stat->startTicks, {}, *ids, stat->comm});
+        parents.insert(pid, stat->ppid);
+    }
+    for (auto it = parents.cbegin(); it != parents.cend(); ++it) {
+        const auto parent = m_known.constFind(it.value());
+        m_known[it.key()].parent = {it.value(), parent == m_known.cend() ? 0 : parent->start};
+    }
+}
+
+std::optional<Format::ProcKey> ProcEventTracker::keyOf(qint64 pid) const
+{
+    const auto it = m_known.constFind(pid);
+    return it == m_known.cend() ? std::nullopt : std::optional<Format::ProcKey>({pid, it->start});
+}
+
+void ProcEventTracker::handle(const ProcConnectorEvent &event, QList<Format::Event> &out)
+{
+    switch (event.type) {
+    case ProcConnectorEvent::Type::Ack:
+    case ProcConnectorEvent::Type::Other:
+        return;
+    case ProcConnectorEvent::Type::Fork:
+        return fork(event, out);
+    case ProcConnectorEvent::Type::Exec:
+        return exec(event, out);
+    case ProcConnectorEvent::Type::Exit:
+        return exit(event, out);
+    case ProcConnectorEvent::Type::Uid:
+    case ProcConnectorEvent::Type::Gid:
+        return credentials(event, out);
+    }
+}
+
+void ProcEventTracker::fork(const ProcConnectorEvent &e, QList<Format::Event> &out)
+{
+    if (e.pid != e.tgid)
+        return; // a new thread, not a new process
+    const qint64 estimate = ticksAt(e.timestampNs);
+    Known child;
+    child.parent = parentKey(e.parentTgid, estimate + 1);
+    const auto parentIt = m_known.constFind(e.parentTgid);
+    const Known *parent = parentIt == m_known.cend() ? nullptr : &*parentIt;
+    if (auto stat = readProcStat(e.tgid, m_options.root); stat && stat->startTicks <= estimate + 1) {
+        child.start = stat->startTicks;
+        child.comm = stat->comm;
+    } else {
+        child.start = estimate;
+        child.comm = parent ? parent->comm : QString();
+        ++m_counters.estimatedStarts;
+    }
+    if (parent)
+        child.ids = parent->ids; // fork copies the parent's credentials
+    else if (auto ids = readProcIds(e.tgid, m_options.root))
+        child.ids = *ids;
+    Format::ProcFork body{{e.tgid, child.start}, child.parent, std::nullopt};
+    if (!child.comm.isEmpty())
+        body.comm = child.comm;
+    m_known.insert(e.tgid, std::move(child));
+    out.append(at(e.timestampNs, std::move(body)));
+}
+
+void ProcEventTracker::exec(const ProcConnectorEvent &e, QList<Format::Event> &out)
+{
+    const qint64 notAfter = ticksAt(e.timestampNs) + 1;
+    const auto parentStart = [this, notAfter](qint64 ppid) -> std::optional<qint64> {
+        const Known *parent = findOrLearn(ppid, notAfter);
+        return parent ? std::optional<qint64>(parent->start) : std::nullopt;
+    };
+    auto image = readProcess(e.tgid, m_options, parentStart);
+    const auto known = m_known.find(e.tgid); // after readProcess(), which may add the parent to the table
+    const bool same
+        = image && (known != m_known.end() ? image->proc.start == known->start : image->proc.start <= notAfter);
+    if (same) {
+        if (known != m_known.end()) {
+            // /proc shows the credentials of now, which may already be past changes still queued behind this
+            // event; the table holds those of the moment of the exec (a setuid exec reports UID before EXEC).
+            image->uid = known->ids.uid;
+            image->euid = known->ids.euid;
+            image->gid = known->ids.gid;
+            image->egid = known->ids.egid;
+        }
+        if (!image->exe) { // exiting already: a zombie keeps its comm, not its memory (argv) or files (exe, cwd)
+            image->argvTruncated = image->argvTruncated || image->argv.isEmpty();
+            ++m_counters.incompleteExecs;
+        }
+        m_known.insert(e.tgid, {image->proc.start, image->parent, idsOf(*image), image->comm});
+        out.append(at(e.timestampNs, Format::ProcExec{std::move(*image)}));
+        return;
+    }
+    if (known == m_known.end()) {
+        ++m_counters.unkeyed;
+        return;
+    }
+    Format::ProcExec partial;
+    partial.proc = {e.tgid, known->start};
+    partial.parent = known->parent;
+    partial.argvTruncated = true;
+    partial.uid = known->ids.uid;
+    partial.euid = known->ids.euid;
+    partial.gid = known->ids.gid;
+    partial.egid = known->ids.egid;
+    known->comm.clear(); // unknown after the exec
+    ++m_counters.incompleteExecs;
+    out.append(at(e.timestampNs, std::move(partial)));
+}
+
+void ProcEventTracker::exit(const ProcConnectorEvent &e, QList<Format::Event> &out)
+{
+    if (e.pid != e.tgid)
+        return; // a thread; the process ends with its leader
+    Format::ProcExit body;
+    if (const auto known = m_known.constFind(e.tgid); known != m_known.cend()) {
+        body.proc = {e.tgid, known->start};
+        m_known.erase(known);
+    } else if (auto stat = readProcStat(e.tgid, m_options.root);
+               stat && stat->startTicks <= ticksAt(e.timestampNs) + 1) {
+        body.proc = {e.tgid, stat->startTicks}; // still a zombie
+    } else {
+        ++m_counters.unkeyed;
+        return;
+    }
+    const int status = int(e.exitCode);
+    if (WIFEXITED(status)) {
+        body.code = WEXITSTATUS(status);
+    } else if (WIFSIGNALED(status) && WTERMSIG(status) <= 64) {
+        body.signal = WTERMSIG(status);
+        body.core = WCOREDUMP(status);
+    }
+    out.append(at(e.timestampNs, std::move(body)));
+}
+
+void ProcEventTracker::credentials(const ProcConnectorEvent &e, QList<Format::Event> &out)
+{
+    const bool learned = !m_known.contains(e.tgid);
+    Known *known = findOrLearn(e.tgid, ticksAt(e.timestampNs) + 1);
+    if (!known) {
+        ++m_counters.unkeyed;
+        return;
+    }
+    const ProcIds prev = known->ids;
+    ProcIds now = prev;
+    if (e.type == ProcConnectorEvent::Type::Uid) {
+        now.uid = e.realId;
+        now.euid = e.effectiveId;
+    } else {
+        now.gid = e.realId;
+        now.egid = e.effectiveId;
+    }
+    if (sameIds(now, prev) && !learned)
+        return;
+    m_counters.credsWithoutPrev += learned ? 1 : 0;
+    known->ids = now;
+    out.append(at(
+        e.timestampNs,
+        Format::ProcCred{
+            {e.tgid, known->start}, now.uid, now.euid, now.gid, now.egid, prev.uid, prev.euid, prev.gid, prev.egid}));
+}
+
+void ProcEventTracker::resync(QList<Format::Event> &out)
+{
+    ProcessSnapshot snapshot = snapshotProcesses(m_options);
+    QSet<qint64> alive;
+    QList<Format::Event> seen;
+    for (Format::Event &event : snapshot.events) {
+        const auto &p = std::get<Format::ProcSnapshot>(event.body);
+        alive.insert(p.proc.pid);
+        const auto known = m_known.constFind(p.proc.pid);
+        if (known != m_known.cend() && known->start == p.proc.start && known->comm == p.comm
+            && sameIds(known->ids, idsOf(p)))
+            continue;
+        if (known != m_known.cend() && known->start != p.proc.start) // the pid was reused while events were lost
+            out.append({realtimeNs(), boottimeNs(), Format::ProcExit{{p.proc.pid, known->start}, {}, {}, false}});
+        m_known.insert(p.proc.pid, {p.proc.start, p.parent, idsOf(p), p.comm});
+        seen.append(std::move(event));
+    }
+    for (auto it = m_known.begin(); it != m_known.end();) {
+        if (alive.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        out.append({realtimeNs(), boottimeNs(), Format::ProcExit{{it.key(), it->start}, {}, {}, false}});
+        it = m_known.erase(it);
+    }
+    out.append(seen);
+}
+
+ProcEventTracker::Known *ProcEventTracker::findOrLearn(qint64 pid, qint64 notAfterTicks)
+{
+    if (const auto it = m_known.find(pid); it != m_known.end())
+        return &*it;
+    auto stat = readProcStat(pid, m_options.root);
+    auto ids = readProcIds(pid, m_options.root);
+    if (!stat || !ids || stat->startTicks > notAfterTicks)
+        return nullptr;
+    const auto grand = m_known.constFind(stat->ppid);
+    const Format::ProcKey parent{stat->ppid, grand == m_known.cend() ? 0 : grand->start};
+    return &*m_known.insert(pid, {stat->startTicks, parent, *ids, stat->comm});
+}
+
+Format::ProcKey ProcEventTracker::parentKey(qint64 ppid, qint64 notAfterTicks)
+{
+    if (ppid <= 0)
+        return {};
+    const Known *parent = findOrLearn(ppid, notAfterTicks);
+    return {ppid, parent ? parent->start : 0};
+}
+
+qint64 ProcEventTracker::ticksAt(quint64 monotonicNs) const
+{
+    return (qint64(monotonicNs) + bootMinusMonotonicNs()) / m_nsPerTick;
+}
+
+Format::Event ProcEventTracker::at(quint64 monotonicNs, Format::EventBody body) const
+{
+    const qint64 mono = qint64(monotonicNs) + bootMinusMonotonicNs();
+    return {mono + (realtimeNs() - boottimeNs()), mono, std::move(body)};
+}
+
+} // namespace Flight::Capture
