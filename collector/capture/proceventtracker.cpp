@@ -2,9 +2,7 @@
 #include "proceventtracker.h"
 
 #include "hostinfo.h"
-#include "processsnapshot.h"
 
-#include <QSet>
 #include <ctime>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -24,20 +22,10 @@ qint64 bootMinusMonotonicNs()
     return boottimeNs() - monotonic;
 }
 
-bool sameIds(const ProcIds &a, const ProcIds &b)
-{
-    return a.uid == b.uid && a.euid == b.euid && a.gid == b.gid && a.egid == b.egid;
-}
-
-ProcIds idsOf(const Format::ProcessImage &p)
-{
-    return {p.uid, p.euid, p.gid, p.egid};
-}
-
 } // namespace
 
 ProcEventTracker::ProcEventTracker(ReadOptions options)
-    : m_options(std::move(options))
+    : m_table(std::move(options))
 {
     if (const long hz = sysconf(_SC_CLK_TCK); hz > 0)
         m_nsPerTick = 1000000000LL / hz;
@@ -45,25 +33,13 @@ ProcEventTracker::ProcEventTracker(ReadOptions options)
 
 void ProcEventTracker::learnLiveProcesses()
 {
-    QHash<qint64, qint64> parents;
-    for (const qint64 pid : listPids(m_options.root)) {
-        auto stat = readProcStat(pid, m_options.root);
-        auto ids = readProcIds(pid, m_options.root);
-        if (!stat || !ids)
-            continue; // ended meanwhile; its exit, if queued, is counted as unkeyed
-        m_known.insert(pid, {stat->startTicks, {}, *ids, stat->comm});
-        parents.insert(pid, stat->ppid);
-    }
-    for (auto it = parents.cbegin(); it != parents.cend(); ++it) {
-        const auto parent = m_known.constFind(it.value());
-        m_known[it.key()].parent = {it.value(), parent == m_known.cend() ? 0 : parent->start};
-    }
+    m_table.learnLiveProcesses(); // a process that ends meanwhile is not learnt; its exit is counted as unkeyed
 }
 
 std::optional<Format::ProcKey> ProcEventTracker::keyOf(qint64 pid) const
 {
-    const auto it = m_known.constFind(pid);
-    return it == m_known.cend() ? std::nullopt : std::optional<Format::ProcKey>({pid, it->start});
+    const Known *known = m_table.find(pid);
+    return known ? std::optional<Format::ProcKey>({pid, known->start}) : std::nullopt;
 }
 
 void ProcEventTracker::handle(const ProcConnectorEvent &event, QList<Format::Event> &out)
@@ -91,9 +67,8 @@ void ProcEventTracker::fork(const ProcConnectorEvent &e, QList<Format::Event> &o
     const qint64 estimate = ticksAt(e.timestampNs);
     Known child;
     child.parent = parentKey(e.parentTgid, estimate + 1);
-    const auto parentIt = m_known.constFind(e.parentTgid);
-    const Known *parent = parentIt == m_known.cend() ? nullptr : &*parentIt;
-    if (auto stat = readProcStat(e.tgid, m_options.root); stat && stat->startTicks <= estimate + 1) {
+    const Known *parent = m_table.find(e.parentTgid);
+    if (auto stat = readProcStat(e.tgid, m_table.options().root); stat && stat->startTicks <= estimate + 1) {
         child.start = stat->startTicks;
         child.comm = stat->comm;
     } else {
@@ -103,12 +78,12 @@ void ProcEventTracker::fork(const ProcConnectorEvent &e, QList<Format::Event> &o
     }
     if (parent)
         child.ids = parent->ids; // fork copies the parent's credentials
-    else if (auto ids = readProcIds(e.tgid, m_options.root))
+    else if (auto ids = readProcIds(e.tgid, m_table.options().root))
         child.ids = *ids;
     Format::ProcFork body{{e.tgid, child.start}, child.parent, std::nullopt};
     if (!child.comm.isEmpty())
         body.comm = child.comm;
-    m_known.insert(e.tgid, std::move(child));
+    m_table.insert(e.tgid, std::move(child));
     out.append(at(e.timestampNs, std::move(body)));
 }
 
@@ -119,12 +94,11 @@ void ProcEventTracker::exec(const ProcConnectorEvent &e, QList<Format::Event> &o
         const Known *parent = findOrLearn(ppid, notAfter);
         return parent ? std::optional<qint64>(parent->start) : std::nullopt;
     };
-    auto image = readProcess(e.tgid, m_options, parentStart);
-    const auto known = m_known.find(e.tgid); // after readProcess(), which may add the parent to the table
-    const bool same
-        = image && (known != m_known.end() ? image->proc.start == known->start : image->proc.start <= notAfter);
+    auto image = readProcess(e.tgid, m_table.options(), parentStart);
+    Known *known = m_table.find(e.tgid); // after readProcess(), which may add the parent to the table
+    const bool same = image && (known ? image->proc.start == known->start : image->proc.start <= notAfter);
     if (same) {
-        if (known != m_known.end()) {
+        if (known) {
             // /proc shows the credentials of now, which may already be past changes still queued behind this
             // event; the table holds those of the moment of the exec (a setuid exec reports UID before EXEC).
             image->uid = known->ids.uid;
@@ -136,11 +110,11 @@ void ProcEventTracker::exec(const ProcConnectorEvent &e, QList<Format::Event> &o
             image->argvTruncated = image->argvTruncated || image->argv.isEmpty();
             ++m_counters.incompleteExecs;
         }
-        m_known.insert(e.tgid, {image->proc.start, image->parent, idsOf(*image), image->comm});
+        m_table.insert(e.tgid, {image->proc.start, image->parent, idsOf(*image), image->comm});
         out.append(at(e.timestampNs, Format::ProcExec{std::move(*image)}));
         return;
     }
-    if (known == m_known.end()) {
+    if (!known) {
         ++m_counters.unkeyed;
         return;
     }
@@ -162,10 +136,10 @@ void ProcEventTracker::exit(const ProcConnectorEvent &e, QList<Format::Event> &o
     if (e.pid != e.tgid)
         return; // a thread; the process ends with its leader
     Format::ProcExit body;
-    if (const auto known = m_known.constFind(e.tgid); known != m_known.cend()) {
+    if (const Known *known = m_table.find(e.tgid)) {
         body.proc = {e.tgid, known->start};
-        m_known.erase(known);
-    } else if (auto stat = readProcStat(e.tgid, m_options.root);
+        m_table.erase(e.tgid);
+    } else if (auto stat = readProcStat(e.tgid, m_table.options().root);
                stat && stat->startTicks <= ticksAt(e.timestampNs) + 1) {
         body.proc = {e.tgid, stat->startTicks}; // still a zombie
     } else {
@@ -184,7 +158,7 @@ void ProcEventTracker::exit(const ProcConnectorEvent &e, QList<Format::Event> &o
 
 void ProcEventTracker::credentials(const ProcConnectorEvent &e, QList<Format::Event> &out)
 {
-    const bool learned = !m_known.contains(e.tgid);
+    const bool learned = !m_table.find(e.tgid);
     Known *known = findOrLearn(e.tgid, ticksAt(e.timestampNs) + 1);
     if (!known) {
         ++m_counters.unkeyed;
@@ -199,7 +173,7 @@ void ProcEventTracker::credentials(const ProcConnectorEvent &e, QList<Format::Ev
         now.gid = e.realId;
         now.egid = e.effectiveId;
     }
-    if (sameIds(now, prev) && !learned)
+    if (now == prev && !learned)
         return;
     m_counters.credsWithoutPrev += learned ? 1 : 0;
     known->ids = now;
@@ -209,45 +183,17 @@ void ProcEventTracker::credentials(const ProcConnectorEvent &e, QList<Format::Ev
             {e.tgid, known->start}, now.uid, now.euid, now.gid, now.egid, prev.uid, prev.euid, prev.gid, prev.egid}));
 }
 
-void ProcEventTracker::resync(QList<Format::Event> &out)
-{
-    ProcessSnapshot snapshot = snapshotProcesses(m_options);
-    QSet<qint64> alive;
-    QList<Format::Event> seen;
-    for (Format::Event &event : snapshot.events) {
-        const auto &p = std::get<Format::ProcSnapshot>(event.body);
-        alive.insert(p.proc.pid);
-        const auto known = m_known.constFind(p.proc.pid);
-        if (known != m_known.cend() && known->start == p.proc.start && known->comm == p.comm
-            && sameIds(known->ids, idsOf(p)))
-            continue;
-        if (known != m_known.cend() && known->start != p.proc.start) // the pid was reused while events were lost
-            out.append({realtimeNs(), boottimeNs(), Format::ProcExit{{p.proc.pid, known->start}, {}, {}, false}});
-        m_known.insert(p.proc.pid, {p.proc.start, p.parent, idsOf(p), p.comm});
-        seen.append(std::move(event));
-    }
-    for (auto it = m_known.begin(); it != m_known.end();) {
-        if (alive.contains(it.key())) {
-            ++it;
-            continue;
-        }
-        out.append({realtimeNs(), boottimeNs(), Format::ProcExit{{it.key(), it->start}, {}, {}, false}});
-        it = m_known.erase(it);
-    }
-    out.append(seen);
-}
-
 ProcEventTracker::Known *ProcEventTracker::findOrLearn(qint64 pid, qint64 notAfterTicks)
 {
-    if (const auto it = m_known.find(pid); it != m_known.end())
-        return &*it;
-    auto stat = readProcStat(pid, m_options.root);
-    auto ids = readProcIds(pid, m_options.root);
+    if (Known *known = m_table.find(pid))
+        return known;
+    auto stat = readProcStat(pid, m_table.options().root);
+    auto ids = readProcIds(pid, m_table.options().root);
     if (!stat || !ids || stat->startTicks > notAfterTicks)
         return nullptr;
-    const auto grand = m_known.constFind(stat->ppid);
-    const Format::ProcKey parent{stat->ppid, grand == m_known.cend() ? 0 : grand->start};
-    return &*m_known.insert(pid, {stat->startTicks, parent, *ids, stat->comm});
+    const Known *grand = m_table.find(stat->ppid);
+    const Format::ProcKey parent{stat->ppid, grand ? grand->start : 0};
+    return &m_table.insert(pid, {stat->startTicks, parent, *ids, stat->comm});
 }
 
 Format::ProcKey ProcEventTracker::parentKey(qint64 ppid, qint64 notAfterTicks)

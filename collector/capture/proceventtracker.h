@@ -27,9 +27,7 @@
 #pragma once
 
 #include "procconnector.h"
-#include "procfs.h"
-
-#include <QHash>
+#include "processtable.h"
 
 namespace Flight::Capture {
 
@@ -53,23 +51,15 @@ public:
     // Appends the events for one kernel event: none for threads, acknowledgements and unchanged credentials.
     void handle(const ProcConnectorEvent &event, QList<Format::Event> &out);
 
-    // After events were lost: re-reads /proc and appends a proc.exit without code or signal for every known process
-    // that is gone (or whose pid now has another start: reuse), and a proc.snapshot for every live process the table
-    // did not know or knew with another comm or other credentials (its exec or credential change was lost).
-    void resync(QList<Format::Event> &out);
+    // After events were lost: ProcessTable::resync().
+    void resync(QList<Format::Event> &out) { m_table.resync(out); }
 
-    qsizetype size() const { return m_known.size(); }
+    qsizetype size() const { return m_table.size(); }
     std::optional<Format::ProcKey> keyOf(qint64 pid) const;
     const Counters &counters() const { return m_counters; }
 
 private:
-    struct Known
-    {
-        qint64 start = 0;
-        Format::ProcKey parent;
-        ProcIds ids;
-        QString comm;
-    };
+    using Known = ProcessTable::Entry;
 
     void fork(const ProcConnectorEvent &e, QList<Format::Event> &out);
     void exec(const ProcConnectorEvent &e, QList<Format::Event> &out);
@@ -84,9 +74,8 @@ private:
     qint64 ticksAt(quint64 monotonicNs) const;
     Format::Event at(quint64 monotonicNs, Format::EventBody body) const;
 
-    ReadOptions m_options;
     qint64 m_nsPerTick = 10000000;
-    QHash<qint64, Known> m_known;
+    ProcessTable m_table;
     Counters m_counters;
 };
 

@@ -25,7 +25,13 @@ struct ProcStat
 struct ProcIds
 {
     qint64 uid = 0, euid = 0, gid = 0, egid = 0;
+    bool operator==(const ProcIds &) const = default;
 };
+
+inline ProcIds idsOf(const Format::ProcessImage &p)
+{
+    return {p.uid, p.euid, p.gid, p.egid};
+}
 
 // /proc/<pid>/stat (the comm may hold spaces and parentheses).
 Expected<ProcStat> parseProcStat(QByteArrayView content);

@@ -6,6 +6,7 @@
 #include "lossreader.h"
 #include "process.skel.h"
 #include "processrecorddecoder.h"
+#include "processtable.h"
 
 #include <QFile>
 #include <QLoggingCategory>
@@ -77,6 +78,7 @@ struct EbpfProcessSource::State
     State(const EbpfProcessOptions &options, EventSink &target)
         : sink(target)
         , decoder({qint64(::sysconf(_SC_CLK_TCK)), options.environment, u"/"_s})
+        , table(ReadOptions{u"/"_s, options.environment})
         , lossInterval(options.lossPollInterval)
         , paused(options.startPaused)
     {
@@ -98,6 +100,7 @@ struct EbpfProcessSource::State
     {
         auto event = decoder.decode(record, clock.offset());
         if (event && *event) {
+            table.apply(**event);
             sink.deliver(std::move(**event));
         } else if (!event) {
             qCWarning(lcEbpf, "dropping a ring buffer record: %s", qPrintable(event.error().message));
@@ -111,14 +114,29 @@ struct EbpfProcessSource::State
                                       {}};
             const qint64 now = boottimeNs();
             sink.deliver({clock.toRealtime(now), now, std::move(loss)});
+            resyncPending = true;
         }
     }
 
     void deliverLosses()
     {
         clock.refresh();
-        for (Format::Event &loss : losses->poll(clock))
+        for (Format::Event &loss : losses->poll(clock)) {
             sink.deliver(std::move(loss));
+            resyncPending = true;
+        }
+    }
+
+    // After a loss, once the ring buffer has been drained: what /proc shows that the lost records would have said.
+    void resyncIfLost()
+    {
+        if (!resyncPending)
+            return;
+        resyncPending = false;
+        QList<Format::Event> repairs;
+        table.resync(repairs);
+        for (Format::Event &event : repairs)
+            sink.deliver(std::move(event));
     }
 
     void run()
@@ -135,6 +153,7 @@ struct EbpfProcessSource::State
                 // Records committed without a wakeup (less than wakeup_bytes waiting) never make epoll report the
                 // ring ready: take them now, at most kPollTimeout after they were written.
                 ring_buffer__consume(ring);
+                resyncIfLost();
             }
             if (std::chrono::steady_clock::now() - lastLossPoll >= lossInterval) {
                 deliverLosses();
@@ -147,11 +166,14 @@ struct EbpfProcessSource::State
         std::this_thread::sleep_for(10ms);
         ring_buffer__consume(ring);
         deliverLosses();
+        resyncIfLost();
     }
 
     EventSink &sink;
     ProcessRecordDecoder decoder;
     BootClock clock;
+    ProcessTable table; // the consumer thread's once it runs
+    bool resyncPending = false;
     std::chrono::milliseconds lossInterval;
     process_bpf *skel = nullptr;
     ring_buffer *ring = nullptr;
@@ -223,6 +245,7 @@ Expected<void> EbpfProcessSource::start(EventSink &sink)
             programs.append(bpf_program__fd(program));
     }
     state->losses = std::make_unique<LossReader>(bpf_map__fd(skel->maps.losses), &skel->data->loss_epoch, programs);
+    state->table.learnLiveProcesses(); // after attaching: a process started meanwhile is learnt from its events
 
     state->thread = std::thread([s = state.get()] { s->run(); });
     m_state = std::move(state);

@@ -5,12 +5,14 @@
 //
 // Contract: start() loads and attaches the programs and starts one consumer thread, which polls the ring buffer,
 // decodes the records (ProcessRecordDecoder) and calls sink.deliver() for each event, and every lossPollInterval
-// reads the loss counters (LossReader) and refreshes the boot-to-UTC clock offset. stop() detaches the programs,
-// drains every record still in the ring buffer, reports the last losses and joins the thread; it is safe to call
-// twice, and the destructor calls it.
-// Errors: start() returns a one-line reason ("bpf: loading the process programs: operation not permitted",
-// "BTF not available: ...") when the mechanism cannot run here, so the caller falls back to the next source.
-// Thread: start()/stop() from one owning thread; the sink is called from the consumer thread only.
+// reads the loss counters (LossReader) and refreshes the boot-to-UTC clock offset. After a loss it drains the ring
+// buffer and resyncs its process table from /proc (ProcessTable::resync: a proc.exit without code for each process
+// that ended unseen, a proc.snapshot for each one whose fork, exec or credential change was lost). stop() detaches the
+// programs, drains every record still in the ring buffer, reports the last losses and joins the thread; it is safe to
+// call twice, and the destructor calls it. Errors: start() returns a one-line reason ("bpf: loading the process
+// programs: operation not permitted", "BTF not available: ...") when the mechanism cannot run here, so the caller falls
+// back to the next source. Thread: start()/stop() from one owning thread; the sink is called from the consumer thread
+// only.
 #pragma once
 
 #include "eventsource.h"

@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The process table behind the proc connector source, on a /proc tree in a temporary directory (the ReadOptions::root
 // seam): the cases the live kernel produces only by chance — a child gone before its fork is handled, a pid reused,
-// an exec whose process is gone, credentials read "from the future", a resync after lost events — made certain.
+// an exec whose process is gone, credentials read "from the future" — made certain (the resync: tst_processtable).
+#include "fakeproc.h"
 #include "proceventtracker.h"
 
-#include <QDir>
-#include <QSaveFile>
-#include <QTemporaryDir>
 #include <QTest>
 #include <ctime>
 #include <unistd.h>
@@ -41,40 +39,6 @@ ProcConnectorEvent forkOf(qint64 parent, qint64 child, qint64 childThread = 0)
     e.parentPid = e.parentTgid = parent;
     return e;
 }
-
-class FakeProc
-{
-public:
-    bool add(qint64 pid, qint64 ppid, qint64 start, qint64 id, const QByteArray &cmdline = QByteArray("fake\0", 5))
-    {
-        const QString dir = u"%1/proc/%2/"_s.arg(m_dir.path()).arg(pid);
-        const QByteArray stat = QByteArray::number(pid) + " (fake) S " + QByteArray::number(ppid)
-            + " 1 1 0 -1 4194304 0 0 0 0 0 0 0 0 20 0 1 0 " + QByteArray::number(start)
-            + " 0 0 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n";
-        const QByteArray ids = QByteArray::number(id);
-        const QByteArray status
-            = "Name:\tfake\nUid:\t" + ids + "\t" + ids + "\t0\t0\nGid:\t" + ids + "\t" + ids + "\t0\t0\n";
-        if (!QDir().mkpath(dir))
-            return false;
-        for (const auto &[name, content] :
-             {std::pair{u"status"_s, status}, {u"cmdline"_s, cmdline}, {u"stat"_s, stat}}) {
-            QSaveFile file(dir + name);
-            if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit())
-                return false;
-        }
-        return true;
-    }
-    bool remove(qint64 pid) { return QDir(u"%1/proc/%2"_s.arg(m_dir.path()).arg(pid)).removeRecursively(); }
-    ReadOptions options() const
-    {
-        ReadOptions o;
-        o.root = m_dir.path();
-        return o;
-    }
-
-private:
-    QTemporaryDir m_dir;
-};
 
 template <typename T> T only(const QList<Event> &events)
 {
@@ -187,55 +151,6 @@ private Q_SLOTS:
         ProcConnectorEvent exit = kernelEvent(Type::Exit, 300);
         tracker.handle(exit, out);
         QCOMPARE(only<ProcExit>(out).proc, gone.proc); // the same key at exit: never re-read
-    }
-
-    void resyncAfterLoss()
-    {
-        FakeProc proc;
-        QVERIFY(proc.add(1, 0, 5, 0));
-        QVERIFY(proc.add(500, 1, 40, 0));
-        QVERIFY(proc.add(600, 1, 45, 0));
-        QVERIFY(proc.add(700, 1, 46, 0));
-        ProcEventTracker tracker(proc.options());
-        tracker.learnLiveProcesses();
-
-        // While events were lost: 600 ended, 500 ended and its pid was reused, 400 started, 700 changed its uid,
-        // 1 is unchanged.
-        QVERIFY(proc.remove(600));
-        QVERIFY(proc.add(500, 1, 70, 0, QByteArray("reused\0", 7)));
-        QVERIFY(proc.add(400, 1, 80, 0, QByteArray("new\0", 4)));
-        QVERIFY(proc.add(700, 1, 46, 1000));
-        QList<Event> out;
-        tracker.resync(out);
-
-        QList<ProcExit> exits;
-        QList<ProcSnapshot> snapshots;
-        for (const Event &e : out) {
-            if (const auto *x = std::get_if<ProcExit>(&e.body))
-                exits.append(*x);
-            else if (const auto *s = std::get_if<ProcSnapshot>(&e.body)) {
-                QCOMPARE(exits.size(), 2); // exits first: the old key of a reused pid ends before the new one appears
-                snapshots.append(*s);
-            }
-        }
-        QCOMPARE(out.size(), exits.size() + snapshots.size());
-        std::sort(exits.begin(), exits.end(), [](const auto &a, const auto &b) { return a.proc < b.proc; });
-        QCOMPARE(exits,
-                 (QList<ProcExit>{{{500, 40}, std::nullopt, std::nullopt, false},
-                                  {{600, 45}, std::nullopt, std::nullopt, false}}));
-        QCOMPARE(snapshots.size(), 3);
-        QCOMPARE(snapshots[0].proc, (ProcKey{400, 80}));
-        QCOMPARE(snapshots[0].argv, QList<QByteArray>{"new"});
-        QCOMPARE(snapshots[1].proc, (ProcKey{500, 70}));
-        QCOMPARE(snapshots[1].parent, (ProcKey{1, 5}));
-        QCOMPARE(snapshots[2].proc, (ProcKey{700, 46}));
-        QCOMPARE(snapshots[2].uid, 1000);
-        QCOMPARE(tracker.keyOf(500), std::optional<ProcKey>({500, 70}));
-        QVERIFY(!tracker.keyOf(600));
-
-        out.clear();
-        tracker.resync(out); // nothing changed since
-        QVERIFY(out.isEmpty());
     }
 };
 

@@ -1,19 +1,62 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Nothing is lost silently (DESIGN.md): with a one-page ring buffer and a stalled consumer, a burst of execs must
 // overflow the ring, and the rec.loss events must account for at least every record of the burst that was not
-// delivered, with a time span inside the burst. Afterwards the source must capture normally again.
+// delivered, with a time span inside the burst. Afterwards the source must capture normally again, and its /proc
+// resync must report the processes whose records were lost: those that ended unseen, those that started unseen.
 #include "collectingsink.h"
 #include "ebpfprocesssource.h"
 #include "hostinfo.h"
 #include "livetest.h"
 
+#include <QRandomGenerator>
 #include <QSet>
 #include <QTest>
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 using namespace Flight::Capture;
 using namespace Flight::Format;
 using namespace SpawnHelpers;
+
+namespace {
+
+constexpr int kLongLived = 20;
+
+// A marker sleep(1) accepts as one more duration to add: "0.<random digits>".
+QByteArray sleepMarker()
+{
+    return "0." + QByteArray::number(QRandomGenerator::global()->generate64());
+}
+
+// Starts kLongLived sleeping processes with argv {/bin/sleep, 600, mark, i}; their keys.
+QList<ProcKey> startSleepers(const QByteArray &mark)
+{
+    QList<ProcKey> keys;
+    for (int i = 0; i < kLongLived; ++i) {
+        const pid_t pid = spawn({"/bin/sleep", "600", mark, QByteArray::number(i)});
+        if (const auto key = pid > 0 ? keyOf(pid) : std::nullopt)
+            keys.append(*key);
+    }
+    return keys;
+}
+
+void killAll(const QList<ProcKey> &keys)
+{
+    for (const ProcKey &key : keys) {
+        ::kill(pid_t(key.pid), SIGKILL);
+        waitFor(pid_t(key.pid));
+    }
+}
+
+// A one-page ring buffer: one exec record more than it has room for is refused, so it is full after this.
+void fillRing(int execs)
+{
+    const QByteArray mark = marker();
+    for (int i = 0; i < execs; ++i)
+        waitFor(spawn({"/bin/true", mark, QByteArray::number(i)}));
+}
+
+} // namespace
 
 class TestEbpfLoss : public QObject
 {
@@ -97,6 +140,75 @@ private Q_SLOTS:
             QVERIFY(*loss.lastMono <= burstEnd + 1'000'000'000);
             QCOMPARE(*loss.lastTs - first->ts, *loss.lastMono - first->mono);
         }
+    }
+
+    // While the consumer is stalled and the ring is full, processes end and start unseen (kLongLived of each: far
+    // more records than the free space a full one-page ring can have left). Afterwards every one of them must be in
+    // the capture: the ended ones with a proc.exit, the started ones with their proc.exec or, when that was lost, a
+    // proc.snapshot from the resync, with the right argv and parent.
+    void resyncAfterLossReportsUnseenProcesses()
+    {
+        if (::geteuid() != 0)
+            FLIGHT_SKIP("not root: loading BPF programs needs CAP_BPF and CAP_PERFMON");
+        const QByteArray endedMark = sleepMarker(), startedMark = sleepMarker();
+        const QList<ProcKey> ended = startSleepers(endedMark);
+        QCOMPARE(ended.size(), kLongLived);
+        CollectingSink sink;
+        EbpfProcessOptions options;
+        options.ringBufferBytes = ::sysconf(_SC_PAGESIZE);
+        options.environment = {};
+        options.startPaused = true;
+        EbpfProcessSource source(options);
+        START_OR_SKIP(source, sink);
+
+        fillRing(200);
+        killAll(ended);
+        const QList<ProcKey> started = startSleepers(startedMark);
+        QCOMPARE(started.size(), kLongLived);
+        QTRY_VERIFY_WITH_TIMEOUT(!sink.all<RecorderLoss>().isEmpty(), 5000);
+        source.setConsumerPaused(false);
+
+        const auto seenStarted = [&] {
+            QSet<qint64> pids;
+            for (const ProcExec &e :
+                 sink.all<ProcExec>([&](const ProcExec &e) { return e.argv.value(2) == startedMark; }))
+                pids.insert(e.proc.pid);
+            for (const ProcSnapshot &s :
+                 sink.all<ProcSnapshot>([&](const ProcSnapshot &s) { return s.argv.value(2) == startedMark; }))
+                pids.insert(s.proc.pid);
+            return pids.size();
+        };
+        const auto seenEnded
+            = [&] { return sink.all<ProcExit>([&](const ProcExit &e) { return ended.contains(e.proc); }).size(); };
+        QTRY_COMPARE_WITH_TIMEOUT(seenStarted(), kLongLived, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(seenEnded(), kLongLived, 5000);
+        source.stop();
+        killAll(started);
+
+        const ProcKey self = selfKey();
+        const QList<ProcSnapshot> repaired
+            = sink.all<ProcSnapshot>([&](const ProcSnapshot &s) { return s.argv.value(2) == startedMark; });
+        const QList<ProcExit> codeless
+            = sink.all<ProcExit>([&](const ProcExit &e) { return ended.contains(e.proc) && !e.code && !e.signal; });
+        qInfo("with the ring full: %d processes started, %lld reported by the resync; %d ended, %lld exits from the "
+              "resync (no code)",
+              kLongLived, qint64(repaired.size()), kLongLived, qint64(codeless.size()));
+        QVERIFY2(!repaired.isEmpty() && !codeless.isEmpty(), "the full ring took every record: no resync was needed");
+        for (const ProcSnapshot &s : repaired) {
+            QVERIFY(started.contains(s.proc));
+            QCOMPARE(s.parent, self);
+            QCOMPARE(s.argv.value(0), QByteArray("/bin/sleep"));
+        }
+        // A resync's events come after the loss that caused it.
+        const auto events = sink.events();
+        const auto firstLoss = std::find_if(events.cbegin(), events.cend(), [](const Event &e) {
+            return std::holds_alternative<RecorderLoss>(e.body);
+        });
+        const auto firstRepair = std::find_if(events.cbegin(), events.cend(), [&](const Event &e) {
+            const auto *s = std::get_if<ProcSnapshot>(&e.body);
+            return s && s->argv.value(2) == startedMark;
+        });
+        QVERIFY(firstLoss < firstRepair);
     }
 };
 
