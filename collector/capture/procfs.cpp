@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "procfs.h"
 
+#include "exedigests.h"
+
 #include <QDir>
 #include <QFile>
 #include <algorithm>
@@ -168,6 +170,8 @@ Expected<Format::ProcessImage> readProcess(qint64 pid, const ReadOptions &option
             p.argv = splitNul(*cmdline);
         p.argvTruncated = truncated;
         p.exe = readLink(dir + u"exe"_s);
+        if (options.digests && p.exe)
+            p.exeDigest = options.digests->ofProcess(p.proc, options.root, p.exe);
         p.cwd = readLink(dir + u"cwd"_s);
         if (auto environ = readAll(dir + u"environ"_s, options.maxArgvBytes); environ && !options.environment.isEmpty())
             p.env = parseEnviron(*environ, options.environment);

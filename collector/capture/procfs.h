@@ -7,6 +7,7 @@
 #include "expected.h"
 
 #include <QStringList>
+#include <memory>
 
 namespace Flight::Capture {
 
@@ -46,12 +47,15 @@ std::optional<QByteArray> parseCgroup(QByteArrayView content);
 // "pts/3", "tty1", "ttyS0", or "MAJOR:MINOR" for the stat tty_nr; nullopt when there is none.
 std::optional<QString> ttyName(qint64 ttyNr);
 
+class ExeDigests;
+
 struct ReadOptions
 {
     QString root = QStringLiteral("/");
     QStringList environment{QStringLiteral("SSH_CONNECTION"), QStringLiteral("SUDO_USER"),
                             QStringLiteral("LD_PRELOAD")};
     qint64 maxArgvBytes = 2 * 1024 * 1024;
+    std::shared_ptr<ExeDigests> digests; // when set, readProcess() adds exe_digest
 };
 
 // Reads one process; the parent's start time comes from `parentStart` (the caller's map of pid -> start ticks),

@@ -6,6 +6,7 @@
 #include "command.h"
 #include "hostinfo.h"
 #include "processsnapshot.h"
+#include "recorder.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -92,7 +93,7 @@ int runSnapshot(const QStringList &arguments)
         return ExitUsage;
     }
     QList<Event> events{now(RecorderStart{QCoreApplication::applicationVersion(), ::getpid(), snapshotBackends()})};
-    const Capture::ProcessSnapshot processes = Capture::snapshotProcesses();
+    const Capture::ProcessSnapshot processes = Capture::snapshotProcesses(Recorder::processReadOptions({}));
     events += processes.events;
     if (processes.vanished > 0)
         events.append(now(RecorderLoss{u"proc.snapshot"_s,

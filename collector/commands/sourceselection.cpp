@@ -4,6 +4,7 @@
 #include "fallbacksource.h"
 #include "netlinkprocsource.h"
 #include "procpollsource.h"
+#include "recorder.h"
 #ifdef FLIGHT_HAVE_EBPF
 #include "ebpfprocesssource.h"
 #endif
@@ -32,6 +33,7 @@ FallbackSource::Candidate ebpfCandidate(const Recorder::Config &config)
                 options.ringBufferBytes = config.ringBufferBytes;
                 options.excludePid = ::getpid();
                 options.environment = config.environment;
+                options.digests = Recorder::processReadOptions(config).digests;
                 return std::make_unique<Capture::EbpfProcessSource>(options);
             }};
 #else
@@ -54,7 +56,7 @@ FallbackSource::Candidate netlinkCandidate(const Recorder::Config &config)
 {
     return {u"netlink"_s, [config](const QString &whyNotBetter) {
                 Capture::NetlinkProcOptions options;
-                options.read.environment = config.environment;
+                options.read = Recorder::processReadOptions(config);
                 return std::make_unique<Capture::NetlinkProcSource>(chosenReason(config, whyNotBetter), options);
             }};
 }
@@ -64,7 +66,7 @@ FallbackSource::Candidate pollCandidate(const Recorder::Config &config)
     return {u"poll"_s, [config](const QString &whyNotBetter) {
                 Capture::ProcPollOptions options;
                 options.interval = std::chrono::milliseconds(config.pollIntervalMs);
-                options.read.environment = config.environment;
+                options.read = Recorder::processReadOptions(config);
                 return std::make_unique<Capture::ProcPollSource>(chosenReason(config, whyNotBetter), options);
             }};
 }

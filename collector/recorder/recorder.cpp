@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "recorder.h"
 
+#include "exedigests.h"
 #include "hostinfo.h"
 #include "processsnapshot.h"
 #include "retention.h"
@@ -14,6 +15,15 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
 namespace Flight::Recorder {
+
+Capture::ReadOptions processReadOptions(const Config &config)
+{
+    static const auto digests = std::make_shared<Capture::ExeDigests>();
+    Capture::ReadOptions options;
+    options.environment = config.environment;
+    options.digests = config.exeDigest ? digests : nullptr;
+    return options;
+}
 
 namespace {
 Format::Event now(Format::EventBody body)
@@ -93,9 +103,7 @@ Expected<void> Recorder::start(std::vector<std::unique_ptr<Capture::EventSource>
     m_journal = std::move(*journal);
     if (auto appended = append(now(Format::RecorderStart{m_version, ::getpid(), backends()})); !appended)
         return appended;
-    Capture::ReadOptions readOptions;
-    readOptions.environment = m_config.environment;
-    const Capture::ProcessSnapshot snapshot = Capture::snapshotProcesses(readOptions);
+    const Capture::ProcessSnapshot snapshot = Capture::snapshotProcesses(processReadOptions(m_config));
     for (const Format::Event &event : snapshot.events) {
         if (auto appended = append(event); !appended)
             return appended;

@@ -9,6 +9,7 @@
 #include "eventqueue.h"
 #include "eventsource.h"
 #include "journal.h"
+#include "procfs.h"
 #include "sealer.h"
 
 #include <QDeadlineTimer>
@@ -18,6 +19,10 @@
 #include <vector>
 
 namespace Flight::Recorder {
+
+// How the collector reads processes from /proc under `config` (environment allow-list, exe digests): the sources
+// and the start snapshot share one digest cache per collector process.
+Capture::ReadOptions processReadOptions(const Config &config);
 
 class Recorder
 {

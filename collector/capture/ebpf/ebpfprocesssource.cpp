@@ -77,8 +77,8 @@ struct EbpfProcessSource::State
 {
     State(const EbpfProcessOptions &options, EventSink &target)
         : sink(target)
-        , decoder({qint64(::sysconf(_SC_CLK_TCK)), options.environment, u"/"_s})
-        , table(ReadOptions{u"/"_s, options.environment})
+        , decoder({qint64(::sysconf(_SC_CLK_TCK)), options.environment, u"/"_s, options.digests})
+        , table(ReadOptions{u"/"_s, options.environment, ReadOptions().maxArgvBytes, options.digests})
         , lossInterval(options.lossPollInterval)
         , paused(options.startPaused)
     {

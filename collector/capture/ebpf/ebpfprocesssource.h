@@ -23,6 +23,8 @@
 
 namespace Flight::Capture {
 
+class ExeDigests;
+
 struct EbpfProcessOptions
 {
     // Ring buffer size in bytes: a power of two and a multiple of the page size.
@@ -36,6 +38,8 @@ struct EbpfProcessOptions
     // slow path: measured +170 ns per call on a 6.18 VM (of which our programs take a few ns). Off: no proc.cred
     // (an exec still records the credentials it runs with).
     bool credentialEvents = true;
+    // When set, proc.exec events (and the resync's snapshots) get exe_digest.
+    std::shared_ptr<ExeDigests> digests;
     std::chrono::milliseconds lossPollInterval{100};
     // Test seam: start with the consumer not reading the ring buffer (losses are still polled), as a stalled
     // collector would; setConsumerPaused(false) lets it catch up.

@@ -7,6 +7,7 @@
  * cgroup, environment) is read here, at the event, so a process that lives for a millisecond is still complete. */
 #include "common.bpf.h"
 #include "creds.bpf.h"
+#include "inode.bpf.h"
 #include "paths.bpf.h"
 #include "processrecord.h"
 
@@ -77,6 +78,10 @@ int flight_exec(struct bpf_raw_tracepoint_args *ctx)
     bool complete = false;
     __u32 exe_len = 0, cwd_len = 0, cgroup_len = 0, env_len = 0;
     struct file *file = BPF_CORE_READ(bprm, file);
+    struct inode *inode = file ? BPF_CORE_READ(file, f_inode) : NULL;
+    r->exe_inode = inode ? BPF_CORE_READ(inode, i_ino) : 0;
+    r->exe_mtime_ns = inode ? flight_inode_mtime(inode) : 0;
+    r->exe_ctime_ns = inode ? flight_inode_ctime(inode) : 0;
     if (file) {
         __u32 pos = flight_walk_path(&s->work, &file->f_path, &complete);
         if (complete)

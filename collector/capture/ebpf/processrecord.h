@@ -87,6 +87,9 @@ struct flight_exec_record
     __u32 argv_len, exe_len, cwd_len, cgroup_len, env_len;
     __u32 reserved;
     char comm[FLIGHT_COMM_LEN];
+    /* The executed file as the kernel had it, so userspace can prove the file it hashes is that one; 0: unknown. */
+    __u64 exe_inode;
+    __s64 exe_mtime_ns, exe_ctime_ns;
 };
 
 /* One slot per CPU in the loss map: ring-buffer reservations that failed. `epoch` is the value of the program's

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "processrecorddecoder.h"
 
+#include "exedigests.h"
 #include "processrecord.h"
 #include "procfs.h"
 
@@ -232,6 +233,9 @@ Expected<Format::Event> ProcessRecordDecoder::decodeExec(QByteArrayView record)
         p.exe = exe.toByteArray();
     else if (r.flags & FLIGHT_EXEC_EXE_INCOMPLETE)
         p.exe = proc.link(u"exe"_s);
+    if (m_options.digests && p.exe && r.exe_inode != 0)
+        p.exeDigest = m_options.digests->ofProcess(p.proc, m_options.procRoot, p.exe,
+                                                   ExecutedFile{r.exe_inode, r.exe_mtime_ns, r.exe_ctime_ns});
     if (!cwd.isEmpty())
         p.cwd = cwd.toByteArray();
     else if (r.flags & FLIGHT_EXEC_CWD_INCOMPLETE)

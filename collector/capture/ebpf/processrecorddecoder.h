@@ -21,8 +21,11 @@
 #include <QStringList>
 #include <array>
 #include <deque>
+#include <memory>
 
 namespace Flight::Capture {
+
+class ExeDigests;
 
 class ProcessRecordDecoder
 {
@@ -32,6 +35,7 @@ public:
         qint64 clockTicksPerSecond = 100;
         QStringList environment; // allow-listed environment variables kept from the exec record
         QString procRoot = QStringLiteral("/"); // where /proc is found, for the fallbacks
+        std::shared_ptr<ExeDigests> digests; // when set, proc.exec gets exe_digest (this reads the executable)
     };
 
     explicit ProcessRecordDecoder(Options options);

@@ -4,12 +4,15 @@
 // proc.* events with keys that match /proc and parent keys that match the process that spawned them. Needs root
 // (CAP_BPF, CAP_PERFMON); skips only when bpf() is denied, which fails under CI=true.
 #include "collectingsink.h"
+#include "digest.h"
 #include "ebpfprocesssource.h"
+#include "exedigests.h"
 #include "hostinfo.h"
 #include "livetest.h"
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -225,6 +228,37 @@ private Q_SLOTS:
         QCOMPARE(trueExec->exe, std::optional<QByteArray>(canonical("/usr/bin/true")));
         QCOMPARE(trueExec->cwd, std::optional<QByteArray>(canonical("/usr/bin")));
         QCOMPARE(trueExec->env.keys(), QList<QString>{u"FLIGHT_MARK"_s});
+    }
+
+    // exe_digest is the digest of the file executed: for a process gone before its record is read, the file at its
+    // path must still be the one the kernel executed; one replaced meanwhile gets no digest rather than a wrong one.
+    void exeDigestOnlyOfTheExecutedFile()
+    {
+        QTemporaryDir dir;
+        const QString kept = dir.filePath(u"kept"_s), replaced = dir.filePath(u"replaced"_s);
+        QVERIFY(QFile::copy(u"/bin/true"_s, kept) && QFile::copy(u"/bin/true"_s, replaced));
+        CollectingSink sink;
+        EbpfProcessOptions options;
+        options.digests = std::make_shared<ExeDigests>();
+        options.startPaused = true; // both exit before their records are read
+        EbpfProcessSource source(options);
+        START_OR_SKIP(source, sink);
+        const QByteArray mark = marker();
+        QCOMPARE(waitFor(spawn({QFile::encodeName(kept), mark})), 0);
+        QCOMPARE(waitFor(spawn({QFile::encodeName(replaced), mark})), 0);
+        const QString other = dir.filePath(u"other"_s);
+        QVERIFY(QFile::copy(u"/bin/false"_s, other));
+        QVERIFY(::rename(QFile::encodeName(other).constData(), QFile::encodeName(replaced).constData()) == 0);
+        source.setConsumerPaused(false);
+        source.stop();
+
+        const auto keptExec = execWithArgv(sink, {QFile::encodeName(kept), mark});
+        const auto replacedExec = execWithArgv(sink, {QFile::encodeName(replaced), mark});
+        QVERIFY(keptExec && replacedExec);
+        QFile file(kept);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(keptExec->exeDigest, std::optional<QString>(Blake2b256::hexHash(file.readAll())));
+        QCOMPARE(replacedExec->exeDigest, std::nullopt);
     }
 
     void longArgv()

@@ -56,7 +56,7 @@ QByteArray execRecord(const QByteArray &argv, const QByteArray &exe, const QByte
 
 ProcessRecordDecoder decoder()
 {
-    return ProcessRecordDecoder({100, {u"SSH_CONNECTION"_s, u"LD_PRELOAD"_s}, u"/nonexistent"_s});
+    return ProcessRecordDecoder({100, {u"SSH_CONNECTION"_s, u"LD_PRELOAD"_s}, u"/nonexistent"_s, nullptr});
 }
 
 } // namespace
