@@ -22,25 +22,47 @@ echo "Host signing key: $key"
 echo "Trust file for the workstation: $demo/trusted-hosts"
 "$flightrec" pubkey --key "$key" --fingerprint | sed 's/^/Fingerprint: /'
 
-archive="$demo/$(hostname)-$(date -u +%Y%m%dT%H%M%SZ).frec"
+outbox="$demo/outbox"
+log="$demo/record.log"
 echo
-echo "Recording this machine's live processes (flightrec snapshot):"
-"$flightrec" snapshot --key "$key" --out "$archive"
+echo "Recording this machine for 12 seconds (flightrec record) while some visible activity runs:"
+"$flightrec" record --key "$key" --out "$outbox" --duration 12 2> >(tee "$log" >&2) &
+recorder=$!
+for _ in $(seq 100); do grep -q '^flightrec: capturing' "$log" 2>/dev/null && break; sleep 0.1; done
+activity() {
+  uname -a > /dev/null
+  sh -c 'ls /etc | wc -l' > /dev/null
+  sha256sum /bin/ls > /dev/null
+  (cd /tmp && sh -c 'echo flight-demo-activity | tr a-z A-Z | sort > /dev/null')
+  sh -c 'sleep 0.2; exit 3' || true
+}
+activity
+wait "$recorder"
 echo
-echo "Verifying every archive in $demo against the trust file:"
-"$flightrec" verify --trust "$demo/trusted-hosts" "$demo"
+echo "Verifying every archive in $outbox against the trust file:"
+"$flightrec" verify --trust "$demo/trusted-hosts" "$outbox"
+archive=$(ls -t "$outbox"/*.frec | head -1)
 echo
-echo "A look inside $(basename "$archive") (flightrec cat | jq): the newest user-space processes"
-{
-  printf 'PID\tPPID\tUID\tCOMM\tARGV\n'
-  "$flightrec" cat "$archive" | jq -r 'select(.kind == "proc.snapshot" and .exe)
-    | [.pid, .ppid, .uid, .comm, (.argv | join(" ") | .[0:70])] | @tsv' | tail -12
-} | column -t -s $'\t'
+echo "How it captured (from the manifest of $(basename "$archive")):"
+"$flightrec" cat --manifest "$archive" | jq -r '.collector.backends[]
+  | "  \(.source): \(.backend)\(if .degraded then " (degraded: \(.reason))" else "" end)"'
+"$flightrec" cat --manifest "$archive" | jq -r '"  events: \(.events), losses: \(.losses | length)"'
+echo
+echo "Every program the activity ran, with its parent and exit (flightrec cat | jq):"
+"$flightrec" cat "$archive" | jq -rs '
+  (map(select(.kind == "proc.exit")) | map({key: "\(.pid)/\(.start)", value: .}) | from_entries) as $exits
+  | map(select(.kind == "proc.exec" and .cwd != null))
+  | (["PID", "PPID", "UID", "EXIT", "ARGV"] | @tsv),
+    (.[] | ($exits["\(.pid)/\(.start)"]) as $x
+      | [.pid, .ppid, .uid,
+         (if $x == null then "running" elif $x.code != null then $x.code
+          elif $x.signal != null then "signal \($x.signal)" else "?" end),
+         (.argv | join(" ") | .[0:70])] | @tsv)' | tail -25 | column -t -s $'\t'
 
 cat <<TXT
 
 Not built yet, so the demo stops here:
-  - continuous recording (flightrec run / record: exec, files, network, integrity) -- issue #3 and after
+  - file access, network and integrity capture                                      -- issues #4 and #5
   - importing into a SQLite case and its summary (flightdeck-cli)                   -- issue #6
   - the workstation window (flightdeck)                                             -- issue #8
 Archives and the host key are in $demo ('$flightrec --help' lists what exists).
