@@ -42,7 +42,7 @@ QList<Format::Event> EventQueue::take(std::chrono::milliseconds timeout)
     m_events.clear();
     if (m_droppedPending > 0) {
         batch.append({m_firstDropTs, m_firstDropMono,
-                      Format::RecorderLoss{u"recorder.queue"_s,
+                      Format::RecorderLoss{kQueueLossSource,
                                            m_droppedPending,
                                            Format::LossUnit::Events,
                                            u"the recorder's queue was full"_s,

@@ -13,6 +13,9 @@
 
 namespace Flight::Recorder {
 
+// The rec.loss source of events the queue dropped.
+inline const QString kQueueLossSource = QStringLiteral("recorder.queue");
+
 class EventQueue : public Capture::EventSink
 {
 public:

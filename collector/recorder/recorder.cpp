@@ -103,11 +103,8 @@ Expected<void> Recorder::start(std::vector<std::unique_ptr<Capture::EventSource>
     m_journal = std::move(*journal);
     if (auto appended = append(now(Format::RecorderStart{m_version, ::getpid(), backends()})); !appended)
         return appended;
-    const Capture::ProcessSnapshot snapshot = Capture::snapshotProcesses(processReadOptions(m_config));
-    for (const Format::Event &event : snapshot.events) {
-        if (auto appended = append(event); !appended)
-            return appended;
-    }
+    if (auto appended = appendLiveProcesses(); !appended)
+        return appended;
     m_nextSeal.setRemainingTime(std::chrono::seconds(m_config.sealIntervalSeconds));
     m_nextHeartbeat.setRemainingTime(std::chrono::seconds(m_config.heartbeatSeconds));
     return m_journal->sync();
@@ -117,9 +114,30 @@ Expected<void> Recorder::append(const Format::Event &event)
 {
     ++m_events;
     if (const auto *loss = std::get_if<Format::RecorderLoss>(&event.body);
-        loss && loss->unit == Format::LossUnit::Events)
+        loss && loss->unit == Format::LossUnit::Events) {
         m_lost += loss->count;
+        m_queueLossPending |= loss->source == kQueueLossSource;
+    }
     return m_journal->append(event);
+}
+
+Expected<void> Recorder::appendLiveProcesses()
+{
+    const Capture::ProcessSnapshot snapshot = Capture::snapshotProcesses(processReadOptions(m_config));
+    for (const Format::Event &event : snapshot.events) {
+        if (auto appended = append(event); !appended)
+            return appended;
+    }
+    return {};
+}
+
+Expected<void> Recorder::resnapshotAfterQueueLoss(bool force)
+{
+    if (!m_queueLossPending || (!force && !m_nextResnapshot.hasExpired()))
+        return {};
+    m_queueLossPending = false;
+    m_nextResnapshot.setRemainingTime(1s);
+    return appendLiveProcesses();
 }
 
 void Recorder::heartbeat()
@@ -169,6 +187,8 @@ Expected<void> Recorder::run(const std::atomic<bool> &stop, QDeadlineTimer deadl
                     return sealed;
             }
         }
+        if (auto resnapshot = resnapshotAfterQueueLoss(false); !resnapshot)
+            return resnapshot;
         if (m_nextHeartbeat.hasExpired())
             heartbeat();
         if (m_nextSeal.hasExpired()) {
@@ -185,6 +205,8 @@ Expected<void> Recorder::run(const std::atomic<bool> &stop, QDeadlineTimer deadl
         if (auto appended = append(event); !appended)
             return appended;
     }
+    if (auto resnapshot = resnapshotAfterQueueLoss(true); !resnapshot)
+        return resnapshot;
     heartbeat();
     if (auto appended = append(now(Format::RecorderStop{stop.load() ? u"signal"_s : u"duration"_s})); !appended)
         return appended;

@@ -44,6 +44,10 @@ public:
 
 private:
     Expected<void> append(const Format::Event &event);
+    // proc.snapshot of every live process: at start, and after the queue dropped events (whatever they said about
+    // processes is re-stated; a process absent from it that has no exit ended within the loss).
+    Expected<void> appendLiveProcesses();
+    Expected<void> resnapshotAfterQueueLoss(bool force);
     Expected<void> sealCurrent(bool finalSegment);
     Expected<void> sealAndPrune(bool pruneOutbox);
     Expected<void> sealFile(const QString &file, bool recovered);
@@ -62,6 +66,8 @@ private:
     qint64 m_recovered = 0;
     qint64 m_events = 0;
     qint64 m_lost = 0;
+    bool m_queueLossPending = false;
+    QDeadlineTimer m_nextResnapshot{0}; // at most one re-snapshot a second while the queue keeps overflowing
     QDeadlineTimer m_nextSeal;
     QDeadlineTimer m_nextHeartbeat;
     QElapsedTimer m_uptime;

@@ -113,6 +113,32 @@ private Q_SLOTS:
         QCOMPARE(Journal::pendingFiles(m_config.journal), QStringList{});
     }
 
+    // When the queue overflows, the dropped events may have said anything about processes: a loss, then every live
+    // process again (the first snapshot after the start one), so the tree is whole again after the gap.
+    void queueOverflowIsFollowedByAFullSnapshot()
+    {
+        m_config.queueEvents = 100;
+        QList<Event> burst = Flight::TestSupport::mixedEvents(20000);
+        Recorder recorder(m_config, m_key, Flight::TestSupport::sampleHost(), u"0.1.0"_s);
+        QVERIFY(recorder.start(sourcesOf(burst)));
+        QVERIFY(recorder.run(m_stop, QDeadlineTimer(1000), false));
+        QCOMPARE(recorder.sealed().size(), 1);
+        const QList<Event> events = readAll(recorder.sealed().front().path);
+
+        const auto isSelf = [](const Event &e) {
+            const auto *p = std::get_if<ProcSnapshot>(&e.body);
+            return p && p->proc.pid == QCoreApplication::applicationPid();
+        };
+        const auto firstLoss = std::find_if(events.cbegin(), events.cend(), [](const Event &e) {
+            const auto *loss = std::get_if<RecorderLoss>(&e.body);
+            return loss && loss->source == u"recorder.queue"_s;
+        });
+        QVERIFY2(firstLoss != events.cend(), "a queue of 100 took a burst of 20000 without dropping");
+        QVERIFY(std::find_if(events.cbegin(), firstLoss, isSelf) != firstLoss); // the start snapshot
+        QVERIFY(std::find_if(firstLoss, events.cend(), isSelf) != events.cend()); // and the one after the loss
+        QVERIFY(std::get<RecorderLoss>(firstLoss->body).count > 0);
+    }
+
     void sealsBySizeWithAnIntactChain()
     {
         m_config.sealBytes = 64 * 1024;
