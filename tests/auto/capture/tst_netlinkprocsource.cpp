@@ -2,13 +2,13 @@
 // The proc connector source on the live kernel: real processes with known argv, exit codes, a SIGKILL and a
 // credential change come out with the right keys (the parent's key included); a receive buffer made to overflow
 // yields a rec.loss from "proc.netlink" followed by a resync. Needs root (CAP_NET_ADMIN) and CONFIG_PROC_EVENTS.
+#include "collectingsink.h"
 #include "netlinkprocsource.h"
 #include "skip.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QMutex>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTest>
@@ -20,25 +20,6 @@ using namespace Flight::Capture;
 using namespace Flight::Format;
 
 namespace {
-
-class CollectingSink : public EventSink
-{
-public:
-    void deliver(Event event) override
-    {
-        QMutexLocker lock(&m_mutex);
-        m_events.append(std::move(event));
-    }
-    QList<Event> events() const
-    {
-        QMutexLocker lock(&m_mutex);
-        return m_events;
-    }
-
-private:
-    mutable QMutex m_mutex;
-    QList<Event> m_events;
-};
 
 ProcKey keyFromProc(qint64 pid)
 {

@@ -3,12 +3,12 @@
 // and its end as proc.exit of the same key. PID reuse cannot be produced on demand, so it is shown on a /proc tree in
 // a temporary directory (the ReadOptions::root seam): a pid whose start changes is the exit of the old key and the
 // snapshot of the new one.
+#include "collectingsink.h"
 #include "procpollsource.h"
 #include "skip.h"
 
 #include <QDir>
 #include <QFile>
-#include <QMutex>
 #include <QProcess>
 #include <QSaveFile>
 #include <QTemporaryDir>
@@ -21,25 +21,6 @@ using namespace Flight::Capture;
 using namespace Flight::Format;
 
 namespace {
-
-class CollectingSink : public EventSink
-{
-public:
-    void deliver(Event event) override
-    {
-        QMutexLocker lock(&m_mutex);
-        m_events.append(std::move(event));
-    }
-    QList<Event> events() const
-    {
-        QMutexLocker lock(&m_mutex);
-        return m_events;
-    }
-
-private:
-    mutable QMutex m_mutex;
-    QList<Event> m_events;
-};
 
 template <typename T> QList<T> ofPid(const QList<Event> &events, qint64 pid)
 {
