@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <fcntl.h>
@@ -72,9 +73,21 @@ int runStatus(const QStringList &arguments)
         status.insert(u"last_seq"_s, chain->lastSeq());
         status.insert(u"last_digest"_s, chain->lastDigest());
     }
-    status.insert(u"recorder_pid"_s, recorderPid(c.journal));
+    const qint64 pid = recorderPid(c.journal);
+    status.insert(u"recorder_pid"_s, pid);
     qint64 journalBytes = 0;
     const QStringList pending = Recorder::Journal::pendingFiles(c.journal);
+    // A running recorder writes the last pending file; its meta line names the backends it started.
+    QList<Format::Backend> backends;
+    if (pid > 0 && !pending.isEmpty()) {
+        if (auto meta = Recorder::Journal::readMeta(pending.last()))
+            backends = meta->collector.backends;
+    }
+    QJsonArray capture;
+    for (const Format::Backend &b : backends)
+        capture.append(QJsonObject{
+            {u"source"_s, b.source}, {u"backend"_s, b.backend}, {u"degraded"_s, b.degraded}, {u"reason"_s, b.reason}});
+    status.insert(u"capture"_s, capture);
     for (const QString &file : pending)
         journalBytes += QFileInfo(file).size();
     status.insert(u"journal"_s, c.journal);
@@ -100,7 +113,6 @@ int runStatus(const QStringList &arguments)
         printOut(QJsonDocument(status).toJson(QJsonDocument::Compact) + '\n');
         return ExitOk;
     }
-    const qint64 pid = status.value(u"recorder_pid"_s).toInteger();
     QString text;
     text += u"key:      %1 (%2)\n"_s.arg(c.keyPath, key ? key->publicKey().fingerprint() : key.error().message);
     text += status.value(u"last_seq"_s).toInteger() > 0
@@ -108,6 +120,9 @@ int runStatus(const QStringList &arguments)
               .arg(status.value(u"last_digest"_s).toString())
         : u"chain:    no archive sealed with this key yet\n"_s;
     text += pid > 0 ? u"recorder: running (pid %1)\n"_s.arg(pid) : u"recorder: not running\n"_s;
+    for (const Format::Backend &b : backends)
+        text += u"capture:  %1 with %2%3\n"_s.arg(b.source, b.backend,
+                                                  b.degraded ? u" (degraded: %1)"_s.arg(b.reason) : QString());
     text += u"journal:  %1: %2 in %3 file(s) not sealed yet\n"_s.arg(c.journal, mebibytes(journalBytes))
                 .arg(pending.size());
     text += count > 0 ? u"outbox:   %1: %2 archive(s), %3, seq %4..%5\n"_s.arg(c.outbox)

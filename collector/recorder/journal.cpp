@@ -19,6 +19,7 @@ namespace {
 
 constexpr qsizetype kWriteBytes = 64 * 1024;
 constexpr auto kCurrent = "current.jsonl"_L1;
+constexpr qint64 kMaxMetaLine = 1024 * 1024; // a meta line holds host, collector and backend reasons
 
 // Segment numbers in `dir`, ascending.
 QList<qint64> segmentNumbers(const QString &dir)
@@ -172,6 +173,14 @@ Expected<QString> Journal::rotate(const JournalMeta &meta)
     if (auto started = startFile(meta); !started)
         return started.error();
     return segment;
+}
+
+Expected<JournalMeta> Journal::readMeta(const QString &file)
+{
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly))
+        return Error{u"%1: cannot read: %2"_s.arg(file, in.errorString())};
+    return journalMetaFromJson(in.readLine(kMaxMetaLine), file);
 }
 
 QStringList Journal::pendingFiles(const QString &dir)

@@ -40,6 +40,8 @@ public:
 
     // Journal files left in `dir` (segments in order, then a leftover current.jsonl), oldest first.
     static QStringList pendingFiles(const QString &dir);
+    // The meta line a journal file starts with (what `flightrec status` shows of a running recorder).
+    static Expected<JournalMeta> readMeta(const QString &file);
 
 private:
     Journal(QString dir);

@@ -22,6 +22,7 @@ public:
     // Starts recording for `seconds` and waits until it reports capturing; false (with the stderr) otherwise.
     bool start(int seconds, QString *why);
     qint64 pid() const { return m_process.processId(); }
+    QString configPath() const { return m_configPath; }
     // SIGINT and wait for the sealed archives; returns the exit code (-1 when it did not end).
     int stop();
     // SIGKILL, no sealing.

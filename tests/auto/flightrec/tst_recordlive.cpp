@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // flightrec record on the live system, as root (issue #3): every exec of a marked workload with its exact argv, cwd,
 // user, exit status and parent key; pid reuse never mis-parents; a stalled collector reports its loss; a collector
-// killed with SIGKILL loses nothing that was fsynced.
+// killed with SIGKILL loses nothing that was fsynced; flightrec status shows the recorder and how it captures.
 #include "eventcodec.h"
 #include "keys.h"
 #include "recordsession.h"
@@ -9,6 +9,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -268,7 +271,42 @@ cd /usr/bin && ./env %1-relative /bin/true
                      m_marker + u"-before"_s, restarted.stdErr())));
     }
 
+    void statusShowsTheRecorderAndItsCapture()
+    {
+        const QString out = m_temp->filePath(u"out"_s);
+        RecordSession session(QStringLiteral(FLIGHTREC_BINARY), m_key, out,
+                              {u"outbox = "_s + out, u"journal = %1/.journal"_s.arg(out), u"key = "_s + m_key});
+        QString why;
+        QVERIFY2(session.start(120, &why), qPrintable(why));
+        const QJsonObject running = status(session.configPath());
+        QCOMPARE(running.value(u"recorder_pid"_s).toInteger(), session.pid());
+        const QJsonArray capture = running.value(u"capture"_s).toArray();
+        QCOMPARE(capture.size(), 1);
+        const QString backend = capture[0].toObject().value(u"backend"_s).toString();
+        QCOMPARE(capture[0].toObject().value(u"source"_s).toString(), u"proc"_s);
+        QVERIFY2(session.stdErr().contains(u"capturing proc with "_s + backend),
+                 qPrintable(u"status says %1; flightrec said: %2"_s.arg(backend, session.stdErr())));
+        QCOMPARE(running.value(u"journal_files"_s).toInteger(), 1);
+
+        QCOMPARE(session.stop(), 0);
+        const QJsonObject stopped = status(session.configPath());
+        QCOMPARE(stopped.value(u"recorder_pid"_s).toInteger(), 0);
+        QVERIFY(stopped.value(u"capture"_s).toArray().isEmpty());
+        QCOMPARE(stopped.value(u"journal_files"_s).toInteger(), 0);
+        QCOMPARE(stopped.value(u"outbox_archives"_s).toInteger(), 1);
+        QCOMPARE(stopped.value(u"last_seq"_s).toInteger(), stopped.value(u"outbox_last_seq"_s).toInteger());
+    }
+
 private:
+    static QJsonObject status(const QString &config)
+    {
+        QProcess p;
+        p.start(QStringLiteral(FLIGHTREC_BINARY), {u"status"_s, u"--config"_s, config, u"--json"_s});
+        if (!p.waitForFinished(30000) || p.exitCode() != 0)
+            qWarning("flightrec status failed: %s", p.readAllStandardError().constData());
+        return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    }
+
     std::unique_ptr<QTemporaryDir> m_temp;
     QString m_key;
     QString m_marker;
