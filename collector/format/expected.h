@@ -18,6 +18,12 @@ struct Error
     int code = 0;
 };
 
+namespace Detail {
+// What error() returns when there is none: an empty message, so a test can name the error unconditionally
+// (QVERIFY2 evaluates its message even when the check passes).
+inline const Error kNoError{};
+} // namespace Detail
+
 template <typename T> class [[nodiscard]] Expected
 {
 public:
@@ -41,7 +47,7 @@ public:
     T &operator*() & { return value(); }
     const T &operator*() const & { return value(); }
 
-    const Error &error() const { return std::get<1>(m_state); }
+    const Error &error() const { return ok() ? Detail::kNoError : std::get<1>(m_state); }
 
 private:
     std::variant<T, Error> m_state;
@@ -58,7 +64,7 @@ public:
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
-    const Error &error() const { return *m_error; }
+    const Error &error() const { return m_error ? *m_error : Detail::kNoError; }
 
 private:
     std::optional<Error> m_error;
