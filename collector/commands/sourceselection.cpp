@@ -2,13 +2,16 @@
 #include "sourceselection.h"
 
 #include "fallbacksource.h"
+#include "fanotifysource.h"
 #include "netlinkprocsource.h"
+#include "notcapturedsource.h"
 #include "procpollsource.h"
 #include "recorder.h"
 #ifdef FLIGHT_HAVE_EBPF
 #include "ebpfprocesssource.h"
 #endif
 
+#include <QFile>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -71,6 +74,33 @@ FallbackSource::Candidate pollCandidate(const Recorder::Config &config)
             }};
 }
 
+QByteArrayList encoded(const QStringList &paths)
+{
+    QByteArrayList out;
+    for (const QString &p : paths)
+        out.append(QFile::encodeName(p));
+    return out;
+}
+
+// fanotify, else a source that states file access was not captured and why (recording goes on without it).
+std::unique_ptr<Capture::EventSource> fileSource(const Recorder::Config &config)
+{
+    FallbackSource::Candidate fanotify{
+        u"fanotify"_s, [config](const QString &) {
+            Capture::FanotifyOptions options;
+            options.include = encoded(config.fileInclude);
+            // The collector's own files too, though its own accesses are left out.
+            options.exclude = encoded(config.fileExclude + QStringList{config.journal, config.outbox});
+            options.aggregateWindow = std::chrono::milliseconds(config.fileAggregateMs);
+            options.excludePid = ::getpid();
+            return std::make_unique<Capture::FanotifySource>(options);
+        }};
+    FallbackSource::Candidate none{u"none"_s, [](const QString &whyNotBetter) {
+                                       return std::make_unique<Capture::NotCapturedSource>(u"file"_s, whyNotBetter);
+                                   }};
+    return std::make_unique<FallbackSource>(QList<FallbackSource::Candidate>{fanotify, none});
+}
+
 } // namespace
 
 Expected<std::vector<std::unique_ptr<Capture::EventSource>>> selectSources(const Recorder::Config &config)
@@ -89,6 +119,8 @@ Expected<std::vector<std::unique_ptr<Capture::EventSource>>> selectSources(const
 
     std::vector<std::unique_ptr<Capture::EventSource>> sources;
     sources.push_back(std::make_unique<FallbackSource>(std::move(process)));
+    if (config.fileCapture)
+        sources.push_back(fileSource(config));
     return sources;
 }
 

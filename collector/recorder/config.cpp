@@ -49,6 +49,30 @@ Setter path(QString Config::*field)
     };
 }
 
+Setter yesNo(bool Config::*field)
+{
+    return [=](Config &c, const QString &v) -> std::optional<QString> {
+        if (v != "yes"_L1 && v != "no"_L1)
+            return u"'%1' is not yes or no"_s.arg(v);
+        c.*field = v == "yes"_L1;
+        return std::nullopt;
+    };
+}
+
+// Absolute paths separated by spaces (a path with a space cannot be named: prefixes rarely need one).
+Setter pathList(QStringList Config::*field)
+{
+    return [=](Config &c, const QString &v) -> std::optional<QString> {
+        const QStringList paths = v.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
+        for (const QString &p : paths) {
+            if (!p.startsWith(u'/'))
+                return u"'%1' is not an absolute path"_s.arg(p);
+        }
+        c.*field = paths;
+        return std::nullopt;
+    };
+}
+
 std::optional<qint64> plainNumber(QStringView text)
 {
     return withUnit(text, {{QString(), 1}});
@@ -90,11 +114,16 @@ const std::map<QString, Setter> &setters()
              c.environment = names;
              return std::nullopt;
          }},
-        {u"exe_digest"_s,
+        {u"exe_digest"_s, yesNo(&Config::exeDigest)},
+        {u"file_capture"_s, yesNo(&Config::fileCapture)},
+        {u"file_include"_s, pathList(&Config::fileInclude)},
+        {u"file_exclude"_s, pathList(&Config::fileExclude)},
+        {u"file_aggregate_window"_s,
          [](Config &c, const QString &v) -> std::optional<QString> {
-             if (v != "yes"_L1 && v != "no"_L1)
-                 return u"'%1' is not yes or no"_s.arg(v);
-             c.exeDigest = v == "yes"_L1;
+             const auto ms = milliseconds(v);
+             if (!ms)
+                 return u"'%1' is not an interval in ms or s (e.g. 2s, 500ms, 0)"_s.arg(v);
+             c.fileAggregateMs = *ms;
              return std::nullopt;
          }},
         {u"recipient"_s,

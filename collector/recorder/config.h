@@ -29,6 +29,10 @@ struct Config
     QStringList environment{QStringLiteral("SSH_CONNECTION"), QStringLiteral("SUDO_USER"),
                             QStringLiteral("LD_PRELOAD")};
     bool exeDigest = true;
+    bool fileCapture = true;
+    QStringList fileInclude{QStringLiteral("/dev/shm")};
+    QStringList fileExclude{QStringLiteral("/proc"), QStringLiteral("/sys"), QStringLiteral("/dev")};
+    qint64 fileAggregateMs = 2000; // 0: every access is its own event
     std::optional<Format::RecipientKey> recipient;
     QString digest; // BLAKE2b-256 hex of the file's bytes, empty for built-in defaults
 };

@@ -72,6 +72,11 @@ private Q_SLOTS:
                                       << u"f.conf:1: environment: 'B-C' is not an environment variable name"_s;
         QTest::newRow("bad bool") << QByteArray("exe_digest = true\n")
                                   << u"f.conf:1: exe_digest: 'true' is not yes or no"_s;
+        QTest::newRow("relative file prefix")
+            << QByteArray("file_exclude = /proc tmp\n") << u"f.conf:1: file_exclude: 'tmp' is not an absolute path"_s;
+        QTest::newRow("bad window")
+            << QByteArray("file_aggregate_window = 2m\n")
+            << u"f.conf:1: file_aggregate_window: '2m' is not an interval in ms or s (e.g. 2s, 500ms, 0)"_s;
         QTest::newRow("bad recipient") << QByteArray("recipient = ed25519:AAAA\n")
                                        << u"f.conf:1: recipient: 'ed25519:AAAA' is not an X25519 public key"_s;
     }
@@ -100,7 +105,7 @@ private Q_SLOTS:
         }
         auto documented = parseConfig(uncommented, file.fileName());
         QVERIFY2(documented, qPrintable(documented ? QString() : documented.error().message));
-        QCOMPARE(keys, 14); // every key but 'recipient', which has no default
+        QCOMPARE(keys, 18); // every key but 'recipient', which has no default
         const Config defaults;
         QCOMPARE(documented->keyPath, defaults.keyPath);
         QCOMPARE(documented->outbox, defaults.outbox);
@@ -116,6 +121,10 @@ private Q_SLOTS:
         QCOMPARE(documented->pollIntervalMs, defaults.pollIntervalMs);
         QCOMPARE(documented->environment, defaults.environment);
         QCOMPARE(documented->exeDigest, defaults.exeDigest);
+        QCOMPARE(documented->fileCapture, defaults.fileCapture);
+        QCOMPARE(documented->fileInclude, defaults.fileInclude);
+        QCOMPARE(documented->fileExclude, defaults.fileExclude);
+        QCOMPARE(documented->fileAggregateMs, defaults.fileAggregateMs);
         QVERIFY(!documented->recipient);
     }
 
