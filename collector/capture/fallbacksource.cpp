@@ -31,7 +31,8 @@ Expected<void> FallbackSource::start(EventSink &sink)
         auto started = m_current->start(sink);
         if (started)
             return {};
-        reasons.append(u"%1: %2"_s.arg(m_candidates[i].name, started.error().message));
+        const QString &name = m_candidates[i].name, &why = started.error().message;
+        reasons.append(why.startsWith(name + u':') ? why : u"%1: %2"_s.arg(name, why));
     }
     return Error{reasons.join(u"; "_s)};
 }

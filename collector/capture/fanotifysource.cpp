@@ -29,7 +29,10 @@ constexpr int kPollMs = 200; // the aggregator's windows are closed at least thi
 
 QString errorText(int error)
 {
-    return QString::fromLocal8Bit(std::strerror(error));
+    QString text = QString::fromLocal8Bit(std::strerror(error));
+    if (!text.isEmpty())
+        text[0] = text[0].toLower();
+    return text;
 }
 
 // The path of an event's file descriptor; a deleted file's name without the kernel's " (deleted)".
