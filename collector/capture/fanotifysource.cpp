@@ -49,17 +49,17 @@ QByteArray pathOf(int fd, bool deleted)
     return path;
 }
 
-int pidfdOf(const fanotify_event_metadata &event)
+// The pidfd from the info records that follow the metadata in `record` (FAN_REPORT_PIDFD); FAN_NOPIDFD if none.
+int pidfdOf(QByteArrayView record, quint32 metadataLength)
 {
-    const char *begin = reinterpret_cast<const char *>(&event);
-    for (quint32 offset = event.metadata_len; offset + sizeof(fanotify_event_info_header) <= event.event_len;) {
+    for (qsizetype offset = metadataLength; offset + qsizetype(sizeof(fanotify_event_info_header)) <= record.size();) {
         fanotify_event_info_header header;
-        std::memcpy(&header, begin + offset, sizeof header);
-        if (header.len < sizeof header || offset + header.len > event.event_len)
+        std::memcpy(&header, record.data() + offset, sizeof header);
+        if (header.len < sizeof header || offset + header.len > record.size())
             break;
         if (header.info_type == FAN_EVENT_INFO_TYPE_PIDFD && header.len >= sizeof(fanotify_event_info_pidfd)) {
             fanotify_event_info_pidfd info;
-            std::memcpy(&info, begin + offset, sizeof info);
+            std::memcpy(&info, record.data() + offset, sizeof info);
             return info.pidfd;
         }
         offset += header.len;
@@ -197,22 +197,26 @@ void FanotifySource::readEvents(QList<Format::Event> &out)
         const ssize_t n = ::read(m_fanotify, buffer, sizeof buffer);
         if (n <= 0)
             return;
-        auto *event = reinterpret_cast<const fanotify_event_metadata *>(buffer);
-        ssize_t left = n;
-        for (; FAN_EVENT_OK(event, left); event = FAN_EVENT_NEXT(event, left)) {
-            if (event->vers != FANOTIFY_METADATA_VERSION) {
-                qWarning("fanotify: metadata version %d, expected %d", event->vers, FANOTIFY_METADATA_VERSION);
+        // Walked by offsets with copies, not FAN_EVENT_NEXT's casts: each record is checked against what was read.
+        for (ssize_t offset = 0; offset + ssize_t(sizeof(fanotify_event_metadata)) <= n;) {
+            fanotify_event_metadata event;
+            std::memcpy(&event, buffer + offset, sizeof event);
+            if (event.event_len < sizeof event || offset + ssize_t(event.event_len) > n)
+                return;
+            if (event.vers != FANOTIFY_METADATA_VERSION) {
+                qWarning("fanotify: metadata version %d, expected %d", event.vers, FANOTIFY_METADATA_VERSION);
                 return;
             }
-            handle(*event, out);
+            handle(event, QByteArrayView(buffer + offset, event.event_len), out);
+            offset += event.event_len;
         }
     }
 }
 
-void FanotifySource::handle(const fanotify_event_metadata &event, QList<Format::Event> &out)
+void FanotifySource::handle(const fanotify_event_metadata &event, QByteArrayView record, QList<Format::Event> &out)
 {
     ++m_events;
-    const int pidfd = pidfdOf(event);
+    const int pidfd = pidfdOf(record, event.metadata_len);
     const auto closeFds = [&] {
         if (event.fd >= 0)
             ::close(event.fd);

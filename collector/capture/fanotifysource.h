@@ -68,7 +68,7 @@ private:
     Expected<void> markFilesystems();
     void run();
     void readEvents(QList<Format::Event> &out);
-    void handle(const ::fanotify_event_metadata &event, QList<Format::Event> &out);
+    void handle(const ::fanotify_event_metadata &event, QByteArrayView record, QList<Format::Event> &out);
     std::optional<Format::ProcKey> keyOf(qint64 pid, int pidfd);
     void deliver(QList<Format::Event> &events);
     void closeAll();
