@@ -8,6 +8,7 @@
 #include "procpollsource.h"
 #include "recorder.h"
 #ifdef FLIGHT_HAVE_EBPF
+#include "ebpfnetsource.h"
 #include "ebpfprocesssource.h"
 #endif
 
@@ -101,6 +102,23 @@ std::unique_ptr<Capture::EventSource> fileSource(const Recorder::Config &config)
     return std::make_unique<FallbackSource>(QList<FallbackSource::Candidate>{fanotify, none});
 }
 
+// eBPF, else a source that states network endpoints were not captured and why.
+std::unique_ptr<Capture::EventSource> netSource()
+{
+    QList<FallbackSource::Candidate> candidates;
+#ifdef FLIGHT_HAVE_EBPF
+    candidates.append({u"ebpf"_s, [](const QString &) {
+                           Capture::EbpfNetOptions options;
+                           options.excludePid = ::getpid();
+                           return std::make_unique<Capture::EbpfNetSource>(options);
+                       }});
+#endif
+    candidates.append({u"none"_s, [](const QString &whyNotBetter) {
+                           return std::make_unique<Capture::NotCapturedSource>(u"net"_s, whyNotBetter);
+                       }});
+    return std::make_unique<FallbackSource>(candidates);
+}
+
 } // namespace
 
 Expected<std::vector<std::unique_ptr<Capture::EventSource>>> selectSources(const Recorder::Config &config)
@@ -121,6 +139,8 @@ Expected<std::vector<std::unique_ptr<Capture::EventSource>>> selectSources(const
     sources.push_back(std::make_unique<FallbackSource>(std::move(process)));
     if (config.fileCapture)
         sources.push_back(fileSource(config));
+    if (config.netCapture)
+        sources.push_back(netSource());
     return sources;
 }
 

@@ -126,6 +126,7 @@ const std::map<QString, Setter> &setters()
              c.fileAggregateMs = *ms;
              return std::nullopt;
          }},
+        {u"net_capture"_s, yesNo(&Config::netCapture)},
         {u"recipient"_s,
          [](Config &c, const QString &v) -> std::optional<QString> {
              auto key = Format::RecipientKey::fromText(v);

@@ -33,6 +33,7 @@ struct Config
     QStringList fileInclude{QStringLiteral("/dev/shm")};
     QStringList fileExclude{QStringLiteral("/proc"), QStringLiteral("/sys"), QStringLiteral("/dev")};
     qint64 fileAggregateMs = 2000; // 0: every access is its own event
+    bool netCapture = true;
     std::optional<Format::RecipientKey> recipient;
     QString digest; // BLAKE2b-256 hex of the file's bytes, empty for built-in defaults
 };

@@ -2,6 +2,7 @@
 #include "ebpfprocesssource.h"
 
 #include "bootclock.h"
+#include "bpfsupport.h"
 #include "hostinfo.h"
 #include "lossreader.h"
 #include "process.skel.h"
@@ -24,7 +25,7 @@
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
-Q_LOGGING_CATEGORY(lcEbpf, "flightrec.capture.ebpf", QtInfoMsg)
+// lcEbpf: bpfsupport.h
 
 namespace Flight::Capture {
 
@@ -244,7 +245,8 @@ Expected<void> EbpfProcessSource::start(EventSink &sink)
         if (bpf_program__fd(program) >= 0)
             programs.append(bpf_program__fd(program));
     }
-    state->losses = std::make_unique<LossReader>(bpf_map__fd(skel->maps.losses), &skel->data->loss_epoch, programs);
+    state->losses = std::make_unique<LossReader>(u"proc.ebpf"_s, bpf_map__fd(skel->maps.losses),
+                                                 &skel->data->loss_epoch, programs);
     state->table.learnLiveProcesses(); // after attaching: a process started meanwhile is learnt from its events
 
     state->thread = std::thread([s = state.get()] { s->run(); });

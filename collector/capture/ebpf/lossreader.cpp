@@ -20,10 +20,11 @@ namespace Flight::Capture {
 
 namespace {
 
-Format::Event lossEvent(const BootClock &clock, qint64 count, const QString &reason, qint64 first, qint64 last)
+Format::Event lossEvent(const QString &source, const BootClock &clock, qint64 count, const QString &reason,
+                        qint64 first, qint64 last)
 {
     Format::RecorderLoss loss;
-    loss.source = u"proc.ebpf"_s;
+    loss.source = source;
     loss.count = count;
     loss.reason = reason;
     if (last > first) {
@@ -35,8 +36,9 @@ Format::Event lossEvent(const BootClock &clock, qint64 count, const QString &rea
 
 } // namespace
 
-LossReader::LossReader(int slotsFd, quint64 *epoch, QList<int> programFds)
-    : m_slotsFd(slotsFd)
+LossReader::LossReader(QString source, int slotsFd, quint64 *epoch, QList<int> programFds)
+    : m_source(std::move(source))
+    , m_slotsFd(slotsFd)
     , m_epoch(epoch)
     , m_programFds(std::move(programFds))
     , m_cpus(std::max(1, libbpf_num_possible_cpus()))
@@ -82,7 +84,7 @@ std::optional<Format::Event> LossReader::pollSlots(const BootClock &clock)
     epoch.fetch_add(1);
     if (count == 0)
         return std::nullopt;
-    return lossEvent(clock, count, u"ring buffer full"_s, first, std::max(first, last));
+    return lossEvent(m_source, clock, count, u"ring buffer full"_s, first, std::max(first, last));
 }
 
 std::optional<Format::Event> LossReader::pollMisses(const BootClock &clock)
@@ -103,7 +105,7 @@ std::optional<Format::Event> LossReader::pollMisses(const BootClock &clock)
     m_lastMissPoll = boottimeNs();
     if (count == 0)
         return std::nullopt;
-    return lossEvent(clock, count, u"bpf program skipped (recursion)"_s, since, m_lastMissPoll);
+    return lossEvent(m_source, clock, count, u"bpf program skipped (recursion)"_s, since, m_lastMissPoll);
 }
 
 } // namespace Flight::Capture

@@ -22,7 +22,8 @@ class LossReader
 public:
     // `slotsFd`: the per-CPU "losses" map; `epoch`: the program's mmapped loss_epoch; `programFds`: the attached
     // programs, whose recursion misses are watched.
-    LossReader(int slotsFd, quint64 *epoch, QList<int> programFds);
+    // `source`: the rec.loss source ("proc.ebpf", "net.ebpf").
+    LossReader(QString source, int slotsFd, quint64 *epoch, QList<int> programFds);
 
     // rec.loss events for what was lost since the previous poll (none, one or two).
     QList<Format::Event> poll(const BootClock &clock);
@@ -31,6 +32,7 @@ private:
     std::optional<Format::Event> pollSlots(const BootClock &clock);
     std::optional<Format::Event> pollMisses(const BootClock &clock);
 
+    QString m_source;
     int m_slotsFd;
     quint64 *m_epoch;
     QList<int> m_programFds;
