@@ -6,6 +6,7 @@
 #include "collectingsink.h"
 #include "ebpfnetsource.h"
 #include "livetest.h"
+#include "loopbackpeers.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -19,104 +20,9 @@ using namespace Qt::StringLiterals;
 using namespace Flight::Capture;
 using namespace Flight::Format;
 using namespace SpawnHelpers;
+using namespace LoopbackPeers;
 
 namespace {
-
-struct Listener
-{
-    int fd = -1;
-    quint16 port = 0;
-};
-
-// A TCP listener on the loopback address of `family`, on a port the kernel picks.
-Listener listenOnLoopback(int family)
-{
-    Listener l;
-    l.fd = ::socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_storage address{};
-    socklen_t size = 0;
-    if (family == AF_INET6) {
-        auto *a6 = reinterpret_cast<sockaddr_in6 *>(&address);
-        a6->sin6_family = AF_INET6;
-        a6->sin6_addr = in6addr_loopback;
-        size = sizeof(sockaddr_in6);
-    } else {
-        auto *a4 = reinterpret_cast<sockaddr_in *>(&address);
-        a4->sin_family = AF_INET;
-        a4->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        size = sizeof(sockaddr_in);
-    }
-    if (::bind(l.fd, reinterpret_cast<sockaddr *>(&address), size) != 0 || ::listen(l.fd, 8) != 0
-        || ::getsockname(l.fd, reinterpret_cast<sockaddr *>(&address), &size) != 0)
-        return {};
-    l.port = ntohs(family == AF_INET6 ? reinterpret_cast<sockaddr_in6 *>(&address)->sin6_port
-                                      : reinterpret_cast<sockaddr_in *>(&address)->sin_port);
-    return l;
-}
-
-quint16 localPort(int fd)
-{
-    sockaddr_storage address{};
-    socklen_t size = sizeof(address);
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &size);
-    return ntohs(address.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6 *>(&address)->sin6_port
-                                               : reinterpret_cast<sockaddr_in *>(&address)->sin_port);
-}
-
-// A child that waits for a byte on a pipe, then connects to the loopback port, optionally writes, and closes at once.
-struct Peer
-{
-    pid_t pid = -1;
-    int go = -1;
-    ProcKey key;
-};
-
-Peer forkConnectingPeer(int family, quint16 port, bool write)
-{
-    int fds[2];
-    if (::pipe2(fds, O_CLOEXEC) != 0)
-        return {};
-    const pid_t pid = ::fork();
-    if (pid == 0) { // async-signal-safe calls only: the parent has threads
-        char byte;
-        if (::read(fds[0], &byte, 1) != 1)
-            ::_exit(10);
-        const int s = ::socket(family, SOCK_STREAM, 0);
-        sockaddr_storage address{};
-        socklen_t size = 0;
-        if (family == AF_INET6) {
-            auto *a6 = reinterpret_cast<sockaddr_in6 *>(&address);
-            a6->sin6_family = AF_INET6;
-            a6->sin6_addr = in6addr_loopback;
-            a6->sin6_port = htons(port);
-            size = sizeof(sockaddr_in6);
-        } else {
-            auto *a4 = reinterpret_cast<sockaddr_in *>(&address);
-            a4->sin_family = AF_INET;
-            a4->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-            a4->sin_port = htons(port);
-            size = sizeof(sockaddr_in);
-        }
-        if (::connect(s, reinterpret_cast<sockaddr *>(&address), size) != 0)
-            ::_exit(11);
-        if (write && ::write(s, "x", 1) != 1)
-            ::_exit(12);
-        ::close(s);
-        ::_exit(0);
-    }
-    ::close(fds[0]);
-    Peer peer{pid, fds[1], {}};
-    if (auto key = keyOf(pid))
-        peer.key = *key;
-    return peer;
-}
-
-bool release(Peer &peer)
-{
-    const bool ok = ::write(peer.go, "g", 1) == 1;
-    ::close(peer.go);
-    return ok;
-}
 
 // Waits until the sink holds an event that satisfies `match`, up to two seconds.
 bool waitForEvent(const CollectingSink &sink, const std::function<bool(const NetEndpoint &)> &match)
@@ -196,19 +102,15 @@ private Q_SLOTS:
         Listener listener = listenOnLoopback(family);
         QVERIFY(listener.fd >= 0);
         Peer peer = forkConnectingPeer(family, listener.port, serverReads);
-        QVERIFY(peer.pid > 0 && peer.key.pid == peer.pid);
+        QVERIFY(peer.pid > 0);
+        const auto peerKey = keyOf(peer.pid);
+        QVERIFY(peerKey);
         QElapsedTimer lifetime;
         lifetime.start();
         QVERIFY(release(peer));
         const int accepted = ::accept4(listener.fd, nullptr, nullptr, SOCK_CLOEXEC);
         QVERIFY(accepted >= 0);
-        const quint16 clientPort = [&] {
-            sockaddr_storage address{};
-            socklen_t size = sizeof(address);
-            ::getpeername(accepted, reinterpret_cast<sockaddr *>(&address), &size);
-            return ntohs(family == AF_INET6 ? reinterpret_cast<sockaddr_in6 *>(&address)->sin6_port
-                                            : reinterpret_cast<sockaddr_in *>(&address)->sin_port);
-        }();
+        const quint16 clientPort = peerPort(accepted);
         if (serverReads) {
             char byte;
             QCOMPARE(::read(accepted, &byte, 1), ssize_t(1));
@@ -237,7 +139,7 @@ private Q_SLOTS:
         const auto connect = sink.only<NetEndpoint>(
             [&](const NetEndpoint &e) { return e.op == NetOp::Connect && e.remote == server; });
         QVERIFY(connect);
-        QCOMPARE(connect->proc, std::optional<ProcKey>(peer.key));
+        QCOMPARE(connect->proc, peerKey);
         QCOMPARE(connect->local, client);
 
         const auto accept
@@ -252,7 +154,7 @@ private Q_SLOTS:
         const auto clientClose
             = sink.only<NetEndpoint>([&](const NetEndpoint &e) { return e.op == NetOp::Close && e.local == client; });
         QVERIFY(clientClose);
-        QCOMPARE(clientClose->proc, std::optional<ProcKey>(peer.key));
+        QCOMPARE(clientClose->proc, peerKey);
         QCOMPARE(clientClose->remote, std::optional<Endpoint>(server));
     }
 
