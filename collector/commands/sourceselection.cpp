@@ -3,6 +3,7 @@
 
 #include "fallbacksource.h"
 #include "fanotifysource.h"
+#include "fdscansource.h"
 #include "netlinkprocsource.h"
 #include "notcapturedsource.h"
 #include "procpollsource.h"
@@ -83,23 +84,28 @@ QByteArrayList encoded(const QStringList &paths)
     return out;
 }
 
-// fanotify, else a source that states file access was not captured and why (recording goes on without it).
+// fanotify, else scans of /proc/<pid>/fd (degraded: what opens and closes between two scans is not seen).
 std::unique_ptr<Capture::EventSource> fileSource(const Recorder::Config &config)
 {
-    FallbackSource::Candidate fanotify{
-        u"fanotify"_s, [config](const QString &) {
-            Capture::FanotifyOptions options;
-            options.include = encoded(config.fileInclude);
-            // The collector's own files too, though its own accesses are left out.
-            options.exclude = encoded(config.fileExclude + QStringList{config.journal, config.outbox});
-            options.aggregateWindow = std::chrono::milliseconds(config.fileAggregateMs);
-            options.excludePid = ::getpid();
-            return std::make_unique<Capture::FanotifySource>(options);
-        }};
-    FallbackSource::Candidate none{u"none"_s, [](const QString &whyNotBetter) {
-                                       return std::make_unique<Capture::NotCapturedSource>(u"file"_s, whyNotBetter);
-                                   }};
-    return std::make_unique<FallbackSource>(QList<FallbackSource::Candidate>{fanotify, none});
+    const QByteArrayList include = encoded(config.fileInclude);
+    // The collector's own files too, though its own accesses are left out.
+    const QByteArrayList exclude = encoded(config.fileExclude + QStringList{config.journal, config.outbox});
+    FallbackSource::Candidate fanotify{u"fanotify"_s, [config, include, exclude](const QString &) {
+                                           Capture::FanotifyOptions options;
+                                           options.include = include;
+                                           options.exclude = exclude;
+                                           options.aggregateWindow = std::chrono::milliseconds(config.fileAggregateMs);
+                                           options.excludePid = ::getpid();
+                                           return std::make_unique<Capture::FanotifySource>(options);
+                                       }};
+    FallbackSource::Candidate fdscan{u"fdscan"_s, [include, exclude](const QString &whyNotBetter) {
+                                         Capture::FdScanOptions options;
+                                         options.include = include;
+                                         options.exclude = exclude;
+                                         options.excludePid = ::getpid();
+                                         return std::make_unique<Capture::FdScanSource>(whyNotBetter, options);
+                                     }};
+    return std::make_unique<FallbackSource>(QList<FallbackSource::Candidate>{fanotify, fdscan});
 }
 
 // eBPF, else a source that states network endpoints were not captured and why.
