@@ -22,7 +22,7 @@ echo "Host signing key: $key"
 echo "Trust file for the workstation: $demo/trusted-hosts"
 "$flightrec" pubkey --key "$key" --fingerprint | sed 's/^/Fingerprint: /'
 
-outbox="$demo/outbox"
+outbox="$demo/run-$(date +%Y%m%d-%H%M%S)"
 log="$demo/record.log"
 echo
 echo "Recording this machine for 12 seconds (flightrec record) while some visible activity runs:"
@@ -35,6 +35,14 @@ activity() {
   sha256sum /bin/ls > /dev/null
   (cd /tmp && sh -c 'echo flight-demo-activity | tr a-z A-Z | sort > /dev/null')
   sh -c 'sleep 0.2; exit 3' || true
+  local scratch
+  scratch=$(mktemp -d /var/tmp/flight-demo-XXXXXX)
+  echo evidence > "$scratch/note.txt"
+  mv "$scratch/note.txt" "$scratch/renamed.txt"
+  cp /bin/true "$scratch/copied-true" && "$scratch/copied-true"
+  rm -r "$scratch"
+  (exec 3<>/dev/tcp/127.0.0.1/1) 2>/dev/null || true   # a refused TCP connection: connect, then close
+  echo flight-demo > /dev/udp/127.0.0.1/9 || true       # one UDP datagram
 }
 activity
 wait "$recorder"
@@ -42,14 +50,16 @@ echo
 echo "Verifying every archive in $outbox against the trust file:"
 "$flightrec" verify --trust "$demo/trusted-hosts" "$outbox"
 archive=$(ls -t "$outbox"/*.frec | head -1)
+events() { for f in "$outbox"/*.frec; do "$flightrec" cat "$f"; done; }
 echo
 echo "How it captured (from the manifest of $(basename "$archive")):"
 "$flightrec" cat --manifest "$archive" | jq -r '.collector.backends[]
   | "  \(.source): \(.backend)\(if .degraded then " (degraded: \(.reason))" else "" end)"'
-"$flightrec" cat --manifest "$archive" | jq -r '"  events: \(.events), losses: \(.losses | length)"'
+for f in "$outbox"/*.frec; do "$flightrec" cat --manifest "$f"; done \
+  | jq -rs '"  archives: \(length), events: \(map(.events) | add), losses: \(map(.losses | length) | add)"'
 echo
 echo "Every program the activity ran, with its parent and exit (flightrec cat | jq):"
-"$flightrec" cat "$archive" | jq -rs '
+events | jq -rs '
   (map(select(.kind == "proc.exit")) | map({key: "\(.pid)/\(.start)", value: .}) | from_entries) as $exits
   | map(select(.kind == "proc.exec" and .cwd != null))
   | (["PID", "PPID", "UID", "EXIT", "ARGV"] | @tsv),
@@ -59,10 +69,28 @@ echo "Every program the activity ran, with its parent and exit (flightrec cat | 
           elif $x.signal != null then "signal \($x.signal)" else "?" end),
          (.argv | join(" ") | .[0:70])] | @tsv)' | tail -25 | column -t -s $'\t'
 
+echo
+echo "Files the activity touched under /var/tmp, by which program:"
+events | jq -rs '
+  (map(select(.kind == "proc.exec" or .kind == "proc.snapshot"))
+   | map({key: "\(.pid)/\(.start)", value: (.argv[0] // .comm // "?")}) | from_entries)
+    as $programs
+  | map(select(.kind == "file.access" and (.path | startswith("/var/tmp/flight-demo-"))))
+  | (["OP", "PROGRAM", "PATH"] | @tsv),
+    (.[] | [.op, ($programs["\(.pid)/\(.start)"] // "pid \(.pid)"),
+            (.path + (if .to then " -> " + .to else "" end))] | @tsv)' | column -t -s $'\t'
+echo
+echo "Network endpoints used while recording (first 15):"
+events | jq -rs '
+  map(select(.kind == "net.endpoint" and .op != "exists"))
+  | (["OP", "PROTO", "PID", "LOCAL", "REMOTE"] | @tsv),
+    (.[:15][] | [.op, .proto, (.pid // "-"), "\(.laddr):\(.lport)",
+                 (if .raddr then "\(.raddr):\(.rport)" else "-" end)] | @tsv)' | column -t -s $'\t'
+
 cat <<TXT
 
 Not built yet, so the demo stops here:
-  - file access, network and integrity capture                                      -- issues #4 and #5
+  - integrity capture                                                               -- issue #5
   - importing into a SQLite case and its summary (flightdeck-cli)                   -- issue #6
   - the workstation window (flightdeck)                                             -- issue #8
 Archives and the host key are in $demo ('$flightrec --help' lists what exists).
