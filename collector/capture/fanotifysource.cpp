@@ -6,6 +6,7 @@
 #include "procfs.h"
 
 #include <QFile>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -14,6 +15,7 @@
 #include <sys/eventfd.h>
 #include <sys/fanotify.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -25,6 +27,7 @@ namespace Flight::Capture {
 namespace {
 
 constexpr quint64 kMask = FAN_OPEN | FAN_OPEN_EXEC | FAN_CLOSE_WRITE;
+constexpr quint64 kNamedMask = FAN_CREATE | FAN_DELETE | FAN_RENAME | FAN_ONDIR;
 constexpr int kPollMs = 200; // the aggregator's windows are closed at least this often
 
 QString errorText(int error)
@@ -49,30 +52,13 @@ QByteArray pathOf(int fd, bool deleted)
     return path;
 }
 
-// The pidfd from the info records that follow the metadata in `record` (FAN_REPORT_PIDFD); FAN_NOPIDFD if none.
-int pidfdOf(QByteArrayView record, quint32 metadataLength)
-{
-    for (qsizetype offset = metadataLength; offset + qsizetype(sizeof(fanotify_event_info_header)) <= record.size();) {
-        fanotify_event_info_header header;
-        std::memcpy(&header, record.data() + offset, sizeof header);
-        if (header.len < sizeof header || offset + header.len > record.size())
-            break;
-        if (header.info_type == FAN_EVENT_INFO_TYPE_PIDFD && header.len >= sizeof(fanotify_event_info_pidfd)) {
-            fanotify_event_info_pidfd info;
-            std::memcpy(&info, record.data() + offset, sizeof info);
-            return info.pidfd;
-        }
-        offset += header.len;
-    }
-    return FAN_NOPIDFD;
-}
-
 } // namespace
 
 FanotifySource::FanotifySource(FanotifyOptions options)
     : m_options(std::move(options))
     , m_filter(m_options.include, m_options.exclude)
     , m_aggregator(m_options.aggregateWindow)
+    , m_namedMissing(u"not started"_s)
 {
 }
 
@@ -83,11 +69,18 @@ FanotifySource::~FanotifySource()
 
 Format::Backend FanotifySource::backend() const
 {
-    QString reason = u"creates, deletes and renames are not captured; counts of repeated accesses are lower bounds "
-                     "(fanotify merges queued events)"_s;
+    QStringList reason;
+    if (!m_namedMissing.isEmpty())
+        reason.append(u"creates, deletes and renames are not captured (%1)"_s.arg(m_namedMissing));
+    else if (!m_namedPidfd)
+        reason.append(u"creates, deletes and renames are keyed by pid without a pidfd (a reused pid can be "
+                      "misattributed)"_s);
+    reason.append(u"counts of repeated accesses are lower bounds (fanotify merges queued events)"_s);
     if (!m_unmarked.isEmpty())
-        reason += u"; not marked: "_s + m_unmarked.join(u", "_s);
-    return {u"file"_s, u"fanotify"_s, false, reason};
+        reason.append(u"not marked: "_s + m_unmarked.join(u", "_s));
+    if (m_namedMissing.isEmpty() && !m_namedUnmarked.isEmpty())
+        reason.append(u"creates, deletes and renames not captured on: "_s + m_namedUnmarked.join(u", "_s));
+    return {u"file"_s, u"fanotify"_s, false, reason.join(u"; "_s)};
 }
 
 Expected<void> FanotifySource::start(EventSink &sink)
@@ -98,6 +91,7 @@ Expected<void> FanotifySource::start(EventSink &sink)
                                  O_RDONLY | O_LARGEFILE | O_CLOEXEC);
     if (m_fanotify < 0)
         return Error{u"fanotify: %1"_s.arg(errorText(errno))};
+    createNamedGroup();
     if (auto marked = markFilesystems(); !marked) {
         closeAll();
         return marked;
@@ -114,14 +108,31 @@ Expected<void> FanotifySource::start(EventSink &sink)
     return {};
 }
 
+void FanotifySource::createNamedGroup()
+{
+    constexpr unsigned kFlags = FAN_CLASS_NOTIF | FAN_CLOEXEC | FAN_NONBLOCK | FAN_REPORT_DFID_NAME_TARGET;
+    m_named = ::fanotify_init(kFlags | FAN_REPORT_PIDFD, O_RDONLY | O_LARGEFILE | O_CLOEXEC);
+    m_namedPidfd = m_named >= 0;
+    // Accepted together since Linux 5.17 (both flags exist since then); should a kernel refuse the pair, keys come
+    // from /proc/<pid>/stat alone (keyOf, unverified) rather than not at all.
+    if (m_named < 0 && errno == EINVAL)
+        m_named = ::fanotify_init(kFlags, O_RDONLY | O_LARGEFILE | O_CLOEXEC);
+    m_namedMissing = m_named < 0 ? u"fanotify name reporting (Linux 5.17+): %1"_s.arg(errorText(errno)) : QString();
+}
+
 Expected<void> FanotifySource::markFilesystems()
 {
     auto mounts = readMountInfo();
     if (!mounts)
         return Error{u"fanotify: %1"_s.arg(mounts.error().message)};
+    // The name group resolves handles through the mount it marked: one of the whole filesystem reaches every path.
+    std::stable_partition(mounts->begin(), mounts->end(), [](const Mount &m) { return m.root == "/"; });
     for (const Mount &mount : *mounts) {
         const quint64 device = makedev(mount.major, mount.minor);
-        if (!isCapturedFilesystem(mount.type) || m_markedDevices.contains(device))
+        if (!isCapturedFilesystem(mount.type))
+            continue;
+        markNamed(mount.mountPoint, mount.type, device);
+        if (m_markedDevices.contains(device))
             continue;
         if (::fanotify_mark(m_fanotify, FAN_MARK_ADD | FAN_MARK_FILESYSTEM, kMask, AT_FDCWD,
                             mount.mountPoint.constData())
@@ -142,6 +153,36 @@ Expected<void> FanotifySource::markFilesystems()
     return {};
 }
 
+void FanotifySource::markNamed(const QByteArray &mountPoint, const QString &type, quint64 device)
+{
+    if (m_named < 0 || m_namedDevices.contains(device))
+        return;
+    const auto fail = [&](const QString &reason) {
+        const QString entry = u"%1 (%2): %3"_s.arg(QString::fromUtf8(mountPoint), type, reason);
+        if (!m_namedUnmarked.contains(entry))
+            m_namedUnmarked.append(entry);
+    };
+    struct statfs fs = {};
+    struct stat st = {};
+    if (::statfs(mountPoint.constData(), &fs) != 0 || ::stat(mountPoint.constData(), &st) != 0)
+        return fail(errorText(errno));
+    const quint64 fsid = fsidOf(fs);
+    switch (m_resolver.seen(fsid, quint64(st.st_dev))) {
+    case FidResolver::Seen::New:
+        break;
+    case FidResolver::Seen::Known:
+        m_namedDevices.insert(device);
+        return;
+    case FidResolver::Seen::Clash:
+        return fail(u"same fsid as %1"_s.arg(QString::fromUtf8(m_resolver.mountPoint(fsid))));
+    }
+    if (::fanotify_mark(m_named, FAN_MARK_ADD | FAN_MARK_FILESYSTEM, kNamedMask, AT_FDCWD, mountPoint.constData()) != 0)
+        return fail(errorText(errno));
+    m_resolver.addMount(fsid, quint64(st.st_dev), mountPoint);
+    m_namedDevices.insert(device);
+    m_namedMarks = m_resolver.mounts();
+}
+
 void FanotifySource::stop()
 {
     if (!m_thread.joinable())
@@ -155,31 +196,39 @@ void FanotifySource::stop()
 
 FanotifySource::Stats FanotifySource::stats() const
 {
-    return {m_events.load(), m_unkeyed.load(), m_overflows.load(), m_marks.load()};
+    return {m_events.load(),      m_unkeyed.load(),    m_overflows.load(), m_marks.load(),
+            m_namedEvents.load(), m_unresolved.load(), m_malformed.load(), m_namedMarks.load()};
 }
 
 void FanotifySource::closeAll()
 {
-    for (int *fd : {&m_fanotify, &m_mountinfo, &m_wake}) {
+    for (int *fd : {&m_fanotify, &m_named, &m_mountinfo, &m_wake}) {
         if (*fd >= 0)
             ::close(*fd);
         *fd = -1;
     }
+    m_resolver.clear();
+    m_namedDevices.clear();
 }
 
 void FanotifySource::run()
 {
     ::pthread_setname_np(::pthread_self(), "flightrec-fanot");
     for (;;) {
-        pollfd fds[3] = {{m_fanotify, POLLIN, 0}, {m_mountinfo, POLLPRI, 0}, {m_wake, POLLIN, 0}};
-        const int ready = ::poll(fds, 3, kPollMs);
+        // A negative fd (no name group) is ignored by poll.
+        pollfd fds[4] = {{m_fanotify, POLLIN, 0}, {m_named, POLLIN, 0}, {m_mountinfo, POLLPRI, 0}, {m_wake, POLLIN, 0}};
+        const int ready = ::poll(fds, 4, kPollMs);
         QList<Format::Event> out;
-        const bool stopping = ready > 0 && (fds[2].revents & POLLIN);
-        if (ready > 0 && (fds[1].revents & POLLPRI)) {
+        const bool stopping = ready > 0 && (fds[3].revents & POLLIN);
+        if (ready > 0 && (fds[2].revents & POLLPRI)) {
             if (auto marked = markFilesystems(); !marked) // a new mount: mark it too
                 qWarning("%s", qPrintable(marked.error().message));
         }
-        readEvents(out);
+        readEvents(m_fanotify, false, out);
+        if (m_named >= 0) {
+            readEvents(m_named, true, out);
+            m_resolver.release(); // mount points held only while a batch is resolved: they would keep filesystems busy
+        }
         if (stopping)
             m_aggregator.flushAll(out);
         else
@@ -190,11 +239,11 @@ void FanotifySource::run()
     }
 }
 
-void FanotifySource::readEvents(QList<Format::Event> &out)
+void FanotifySource::readEvents(int fd, bool named, QList<Format::Event> &out)
 {
     alignas(fanotify_event_metadata) char buffer[64 * 1024];
     for (int batch = 0; batch < 64; ++batch) { // then close windows and look at the wake-up fd again
-        const ssize_t n = ::read(m_fanotify, buffer, sizeof buffer);
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
         if (n <= 0)
             return;
         // Walked by offsets with copies, not FAN_EVENT_NEXT's casts: each record is checked against what was read.
@@ -207,7 +256,11 @@ void FanotifySource::readEvents(QList<Format::Event> &out)
                 qWarning("fanotify: metadata version %d, expected %d", event.vers, FANOTIFY_METADATA_VERSION);
                 return;
             }
-            handle(event, QByteArrayView(buffer + offset, event.event_len), out);
+            const QByteArrayView record(buffer + offset, event.event_len);
+            if (named)
+                handleNamed(event, record, out);
+            else
+                handle(event, record, out);
             offset += event.event_len;
         }
     }
@@ -216,7 +269,7 @@ void FanotifySource::readEvents(QList<Format::Event> &out)
 void FanotifySource::handle(const fanotify_event_metadata &event, QByteArrayView record, QList<Format::Event> &out)
 {
     ++m_events;
-    const int pidfd = pidfdOf(record, event.metadata_len);
+    const int pidfd = pidfdOf(record);
     const auto closeFds = [&] {
         if (event.fd >= 0)
             ::close(event.fd);
@@ -257,8 +310,113 @@ void FanotifySource::handle(const fanotify_event_metadata &event, QByteArrayView
         add(Format::FileOp::Write);
 }
 
-std::optional<Format::ProcKey> FanotifySource::keyOf(qint64 pid, int pidfd)
+void FanotifySource::handleNamed(const fanotify_event_metadata &event, QByteArrayView record, QList<Format::Event> &out)
 {
+    ++m_namedEvents;
+    const int pidfd = pidfdOf(record);
+    const auto closeFds = [&] {
+        if (event.fd >= 0) // FAN_NOFD in a group that reports file handles
+            ::close(event.fd);
+        if (pidfd >= 0)
+            ::close(pidfd);
+    };
+    if (event.mask & FAN_Q_OVERFLOW) {
+        ++m_overflows;
+        return closeFds();
+    }
+    if (event.pid == m_options.excludePid)
+        return closeFds();
+    const auto parsed = parseFidEvent(record);
+    if (!parsed) {
+        if (m_malformed++ == 0)
+            qWarning("%s", qPrintable(parsed.error().message));
+        return closeFds();
+    }
+    const bool rename = parsed->mask & FAN_RENAME;
+    std::optional<qint64> dev, ino;
+    const QByteArray path = entryPath(rename ? *parsed->from : *parsed->entry, dev);
+    const QByteArray to = rename ? entryPath(*parsed->to, dev) : QByteArray();
+    if (path.isEmpty() || (rename && to.isEmpty())) {
+        ++m_unresolved;
+        return closeFds();
+    }
+    if ((parsed->mask & FAN_ONDIR) && parsed->target) { // for the events in it, should it be gone when they are read
+        // A merged create and delete stands where the create was queued, before the events in the directory.
+        if (rename || (parsed->mask & FAN_CREATE))
+            m_resolver.directorySeen(*parsed->target, rename ? to : path);
+        else // removed: the events in it were queued before this one
+            m_resolver.directoryRemoved(*parsed->target);
+    }
+    const bool pathAccepted = m_filter.accepts(path), toAccepted = rename && m_filter.accepts(to);
+    if (!pathAccepted && !toAccepted)
+        return closeFds();
+    QList<std::pair<Format::FileOp, QByteArray>> ops;
+    if (rename && pathAccepted && toAccepted)
+        ops.append({Format::FileOp::Rename, path});
+    else if (rename) // between an accepted and an excluded path: only the accepted side shows, as a delete or create
+        ops.append({pathAccepted ? Format::FileOp::Delete : Format::FileOp::Create, pathAccepted ? path : to});
+    if (!rename && (parsed->mask & FAN_CREATE))
+        ops.append({Format::FileOp::Create, path});
+    if (!rename && (parsed->mask & FAN_DELETE)) // after the create when fanotify merged the two
+        ops.append({Format::FileOp::Delete, path});
+    const auto key = keyOf(event.pid, pidfd, m_namedPidfd);
+    closeFds();
+    if (!key) {
+        ++m_unkeyed;
+        return;
+    }
+    if (parsed->target) { // gone, for most deletes
+        if (const int fd = m_resolver.open(*parsed->target, O_PATH); fd >= 0) {
+            struct stat st = {};
+            if (::fstat(fd, &st) == 0) {
+                dev = qint64(st.st_dev);
+                ino = qint64(st.st_ino);
+            }
+            ::close(fd);
+        }
+    }
+    const QByteArray suffix = (parsed->mask & FAN_ONDIR) ? "/" : "";
+    const qint64 mono = boottimeNs(), ts = realtimeNs();
+    for (const auto &[op, name] : ops) {
+        Format::FileAccess access{*key, op, name + suffix, std::nullopt, dev, ino, std::nullopt};
+        if (op == Format::FileOp::Rename) { // each one delivered: renames are few, and which name a file ended
+            access.to = to + suffix; // up under matters
+            out.append({ts, mono, std::move(access)});
+        } else {
+            m_aggregator.add({ts, mono, std::move(access)}, out);
+        }
+    }
+}
+
+QByteArray FanotifySource::entryPath(const DirEntryId &entry, std::optional<qint64> &dev)
+{
+    QByteArray dir;
+    if (const int fd = m_resolver.open(entry.dir, O_PATH | O_DIRECTORY); fd >= 0) {
+        struct stat st = {};
+        const bool statted = ::fstat(fd, &st) == 0;
+        dir = pathOf(fd, statted && st.st_nlink == 0);
+        ::close(fd);
+        if (!dir.startsWith('/')) {
+            dir.clear(); // not reachable from the collector's root
+        } else {
+            if (statted)
+                dev = qint64(st.st_dev);
+            m_resolver.directorySeen(entry.dir, dir);
+        }
+    }
+    if (dir.isEmpty()) // removed before the event was read (or on a filesystem not marked under this fsid)
+        dir = m_resolver.lastPathOf(entry.dir);
+    if (dir.isEmpty())
+        return {};
+    return dir.endsWith('/') ? dir + entry.name : dir + '/' + entry.name;
+}
+
+std::optional<Format::ProcKey> FanotifySource::keyOf(qint64 pid, int pidfd, bool verified)
+{
+    if (!verified) { // a group without pidfds: the pid may have been reused since the event
+        const auto stat = readProcStat(pid);
+        return stat ? std::optional(Format::ProcKey{pid, stat->startTicks}) : std::nullopt;
+    }
     if (pidfd < 0)
         return std::nullopt; // FAN_NOPIDFD: the process had ended when the event was read
     const auto stat = readProcStat(pid);
@@ -283,6 +441,15 @@ void FanotifySource::deliver(QList<Format::Event> &events)
     if (const qint64 unkeyed = m_unkeyed.load(); unkeyed > m_unkeyedReported) {
         loss(unkeyed - m_unkeyedReported, u"process ended before its access was read"_s);
         m_unkeyedReported = unkeyed;
+    }
+    if (const qint64 unresolved = m_unresolved.load(); unresolved > m_unresolvedReported) {
+        loss(unresolved - m_unresolvedReported,
+             u"directory of a create, delete or rename gone before its path was read"_s);
+        m_unresolvedReported = unresolved;
+    }
+    if (const qint64 malformed = m_malformed.load(); malformed > m_malformedReported) {
+        loss(malformed - m_malformedReported, u"malformed fanotify name event"_s);
+        m_malformedReported = malformed;
     }
     for (Format::Event &event : events)
         m_sink->deliver(std::move(event));

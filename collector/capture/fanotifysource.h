@@ -1,27 +1,41 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// File access by fanotify (DESIGN.md "Capture"): a mark on every real local filesystem in mountinfo
-// (isCapturedFilesystem; filesystems mounted later are marked when mountinfo changes) for open, open-for-exec and
-// close-after-write, delivered as file.access events (ops open, exec, write) with the path, device and inode, the
-// process key, and aggregation of repeats (FileAggregator). Creates, deletes and renames need a second,
-// name-reporting group and are not captured by this source yet.
+// File access by fanotify (DESIGN.md "Capture"), as file.access events with the path, the process key and, where
+// known, device and inode. Two fanotify groups mark every real local filesystem in mountinfo (isCapturedFilesystem;
+// filesystems mounted later are marked when mountinfo changes):
+// - the access group (file descriptors) for open, open-for-exec and close-after-write: ops open, exec, write;
+// - the name group (FAN_REPORT_DFID_NAME_TARGET, Linux 5.17+) for FAN_CREATE, FAN_DELETE and FAN_RENAME, with
+//   FAN_ONDIR: ops create, delete, rename, of files and directories (a directory's path ends in '/'). Its events
+//   carry directory file handles and names (parseFidEvent, fanotifyfid.h); a handle is opened with open_by_handle_at
+//   against the mount point the group marked for that fsid (statfs f_fsid; FidResolver), and its path read from
+//   /proc/self/fd. The mount points are opened only while a batch of events is resolved: a descriptor held for good
+//   would make every marked filesystem busy, and unmount fail. A directory removed before the events in it were read
+//   no longer opens: it is found where it was last seen (created, renamed, or opened for an earlier event). The name
+//   group is optional: if the kernel refuses it, accesses are still captured and the backend reason says creates,
+//   deletes and renames are not.
 //
 // Process keys. The event's pid is turned into a key only when that is certain: fanotify hands a pidfd for the
 // process (FAN_REPORT_PIDFD); /proc/<pid>/stat is read, and the key is taken only if the pidfd's process is still
-// alive afterwards (then the pid cannot have been reused in between). An access by a process that ended before its
+// alive afterwards (then the pid cannot have been reused in between). An event of a process that ended before the
 // event was read cannot be keyed: it is counted, and reported as rec.loss {source "file.fanotify", reason "process
-// ended before its access was read"}.
+// ended before its access was read"}. (Should a kernel refuse FAN_REPORT_PIDFD for the name group, its events are
+// keyed from /proc/<pid>/stat alone, and the backend reason says so.)
 //
-// Losses and limits. A full fanotify queue (FAN_Q_OVERFLOW) is reported as rec.loss (count 1: fanotify does not say
-// how many; a lower bound). fanotify merges an event into an identical one still queued, so `count` of an aggregated
-// event is a lower bound (see fileaggregator.h). Timestamps are the time the event was read (fanotify carries none).
-// The collector's own accesses (excludePid) and paths the filter rejects are never delivered.
+// Losses and limits, each a rec.loss {source "file.fanotify"}: a full queue of either group (FAN_Q_OVERFLOW; count 1
+// per overflow: fanotify does not say how many, a lower bound); a name event whose directory no longer opens by its
+// handle and was never seen before, or lies on a filesystem not marked under its fsid; a malformed name event. fanotify
+// merges an event into an identical one still queued, so `count` of an aggregated event is a lower bound (see
+// fileaggregator.h); creates and deletes are aggregated like accesses, renames never. Timestamps are the time the event
+// was read (fanotify carries none). The collector's own activity (excludePid) and paths the filter rejects are never
+// delivered; a rename between an accepted and a rejected path is delivered as the create or delete of the accepted
+// name.
 //
-// Contract: start() creates the group and the marks, or fails with a one-line reason ("fanotify: operation not
+// Contract: start() creates the access group and its marks, or fails with a one-line reason ("fanotify: operation not
 // permitted") so the caller can fall back; one reader thread delivers; stop() drains what is queued, flushes the
-// aggregator and joins. Needs CAP_SYS_ADMIN.
+// aggregator and joins. Needs CAP_SYS_ADMIN (and CAP_DAC_READ_SEARCH for open_by_handle_at).
 #pragma once
 
 #include "eventsource.h"
+#include "fanotifyfid.h"
 #include "fileaggregator.h"
 #include "pathfilter.h"
 
@@ -52,6 +66,10 @@ public:
         qint64 unkeyed = 0; // accesses whose process had ended
         qint64 overflows = 0;
         qint64 marks = 0; // filesystems marked
+        qint64 named = 0; // events read by the name group
+        qint64 unresolved = 0; // name events whose directory could not be turned into a path
+        qint64 malformed = 0; // name events parseFidEvent rejected
+        qint64 namedMarks = 0; // filesystems marked by the name group (0: creates, deletes, renames not captured)
     };
 
     explicit FanotifySource(FanotifyOptions options = {});
@@ -66,10 +84,14 @@ public:
 
 private:
     Expected<void> markFilesystems();
+    void createNamedGroup();
+    void markNamed(const QByteArray &mountPoint, const QString &type, quint64 device);
     void run();
-    void readEvents(QList<Format::Event> &out);
+    void readEvents(int fd, bool named, QList<Format::Event> &out);
     void handle(const ::fanotify_event_metadata &event, QByteArrayView record, QList<Format::Event> &out);
-    std::optional<Format::ProcKey> keyOf(qint64 pid, int pidfd);
+    void handleNamed(const ::fanotify_event_metadata &event, QByteArrayView record, QList<Format::Event> &out);
+    QByteArray entryPath(const DirEntryId &entry, std::optional<qint64> &dev);
+    std::optional<Format::ProcKey> keyOf(qint64 pid, int pidfd, bool verified = true);
     void deliver(QList<Format::Event> &events);
     void closeAll();
 
@@ -78,11 +100,16 @@ private:
     FileAggregator m_aggregator;
     EventSink *m_sink = nullptr;
     int m_fanotify = -1, m_mountinfo = -1, m_wake = -1;
-    QSet<quint64> m_markedDevices;
-    QStringList m_unmarked; // "mount point (type): reason"
+    int m_named = -1; // the name group, or -1 (m_namedMissing says why)
+    bool m_namedPidfd = false;
+    QString m_namedMissing;
+    FidResolver m_resolver; // the name group's marked filesystems
+    QSet<quint64> m_markedDevices, m_namedDevices;
+    QStringList m_unmarked, m_namedUnmarked; // "mount point (type): reason"
     std::thread m_thread;
     std::atomic<qint64> m_events{0}, m_unkeyed{0}, m_overflows{0}, m_marks{0};
-    qint64 m_unkeyedReported = 0, m_overflowsReported = 0;
+    std::atomic<qint64> m_namedEvents{0}, m_unresolved{0}, m_malformed{0}, m_namedMarks{0};
+    qint64 m_unkeyedReported = 0, m_overflowsReported = 0, m_unresolvedReported = 0, m_malformedReported = 0;
 };
 
 } // namespace Flight::Capture

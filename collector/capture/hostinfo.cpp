@@ -43,6 +43,15 @@ qint64 boottimeNs()
 {
     return clockNs(CLOCK_BOOTTIME);
 }
+qint64 monotonicNs()
+{
+    return clockNs(CLOCK_MONOTONIC);
+}
+qint64 bootMinusMonotonicNs()
+{
+    const qint64 monotonic = monotonicNs();
+    return boottimeNs() - monotonic;
+}
 
 QString parseOsRelease(QByteArrayView content)
 {

@@ -14,8 +14,12 @@ QString parseOsRelease(QByteArrayView content);
 // malformed: a manifest without a machine id or boot id would not identify anything.
 Expected<Format::HostInfo> readHostInfo(const QString &root = QStringLiteral("/"));
 
-// Nanoseconds of CLOCK_REALTIME and CLOCK_BOOTTIME, read back to back.
+// Nanoseconds of CLOCK_REALTIME, CLOCK_BOOTTIME and CLOCK_MONOTONIC.
 qint64 realtimeNs();
 qint64 boottimeNs();
+qint64 monotonicNs();
+// CLOCK_BOOTTIME - CLOCK_MONOTONIC (the time the host spent suspended): converts the proc connector's timestamps,
+// which are CLOCK_MONOTONIC, to the events' mono.
+qint64 bootMinusMonotonicNs();
 
 } // namespace Flight::Capture

@@ -7,11 +7,8 @@
 #include <QLoggingCategory>
 #include <cerrno>
 #include <cstring>
-#include <linux/connector.h>
-#include <linux/netlink.h>
 #include <poll.h>
 #include <sys/eventfd.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -66,7 +63,7 @@ Expected<void> NetlinkProcSource::start(EventSink &sink)
     m_counting = {};
     m_lossPending = false;
     m_lossOverflows = 0;
-    m_lastSeq.clear();
+    m_sequence.reset();
     m_lastTs = realtimeNs();
     m_lastMono = boottimeNs();
     m_tracker = std::make_unique<ProcEventTracker>(m_options.read);
@@ -96,95 +93,30 @@ void NetlinkProcSource::stop()
             qCWarning(lcNetlink) << "cannot wake the reader:" << errnoText(errno);
         m_thread.join();
     }
-    if (m_socket >= 0) { // best effort: lets the kernel stop building events when nobody listens
-        const QByteArray ignore = procConnectorControlMessage(false, m_seq + 1, 0);
-        sockaddr_nl kernel = {};
-        kernel.nl_family = AF_NETLINK;
-        (void)::sendto(m_socket, ignore.constData(), size_t(ignore.size()), 0, reinterpret_cast<sockaddr *>(&kernel),
-                       sizeof(kernel));
-    }
-    closeAll();
+    closeAll(); // unsubscribes first: lets the kernel stop building events when nobody listens
 }
 
 void NetlinkProcSource::closeAll()
 {
-    for (int *fd : {&m_socket, &m_wake}) {
-        if (*fd >= 0)
-            ::close(*fd);
-        *fd = -1;
-    }
+    m_socket.close();
+    if (m_wake >= 0)
+        ::close(m_wake);
+    m_wake = -1;
 }
 
 Expected<void> NetlinkProcSource::subscribe()
 {
-    m_socket = ::socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_CONNECTOR);
-    if (m_socket < 0)
-        return Error{u"proc connector: netlink socket: %1"_s.arg(errnoText(errno))};
-    const int wanted = int(std::clamp<qint64>(m_options.receiveBufferBytes, 0, INT_MAX / 2));
-    if (::setsockopt(m_socket, SOL_SOCKET, SO_RCVBUFFORCE, &wanted, sizeof(wanted)) != 0
-        && ::setsockopt(m_socket, SOL_SOCKET, SO_RCVBUF, &wanted, sizeof(wanted)) != 0)
-        qCWarning(lcNetlink) << "cannot set the receive buffer to" << wanted << "bytes:" << errnoText(errno);
-    int granted = 0;
-    socklen_t grantedSize = sizeof(granted);
-    if (::getsockopt(m_socket, SOL_SOCKET, SO_RCVBUF, &granted, &grantedSize) == 0)
-        m_counting.receiveBufferBytes = granted;
-
-    sockaddr_nl local = {};
-    local.nl_family = AF_NETLINK;
-    local.nl_groups = CN_IDX_PROC;
-    if (::bind(m_socket, reinterpret_cast<sockaddr *>(&local), sizeof(local)) != 0)
-        return Error{u"proc connector: joining the process events group: %1"_s.arg(errnoText(errno))};
-    socklen_t localSize = sizeof(local);
-    if (::getsockname(m_socket, reinterpret_cast<sockaddr *>(&local), &localSize) != 0)
-        return Error{u"proc connector: getsockname: %1"_s.arg(errnoText(errno))};
-
-    static std::atomic<quint32> counter{0};
-    m_seq = (((quint32(::getpid()) << 12) ^ ++counter) & 0x7fffffffu) | 1u; // events carry ack 0, never ours + 1
-    const QByteArray listen = procConnectorControlMessage(true, m_seq, local.nl_pid);
-    sockaddr_nl kernel = {};
-    kernel.nl_family = AF_NETLINK;
-    if (::sendto(m_socket, listen.constData(), size_t(listen.size()), 0, reinterpret_cast<sockaddr *>(&kernel),
-                 sizeof(kernel))
-        != listen.size())
-        return Error{u"proc connector: subscribing to process events: %1"_s.arg(errnoText(errno))};
-
-    // The kernel acknowledges on the multicast group; events of other processes may come first.
-    QByteArray buffer(64 * 1024, Qt::Uninitialized);
-    const auto deadline = SteadyClock::now() + kAckTimeout;
-    for (;;) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - SteadyClock::now());
-        pollfd fd = {m_socket, POLLIN, 0};
-        if (left <= 0ms || ::poll(&fd, 1, int(left.count())) == 0)
-            return Error{u"proc connector: the kernel did not acknowledge the subscription within %1 ms "
-                         "(kernel without CONFIG_PROC_EVENTS?)"_s.arg(std::chrono::milliseconds(kAckTimeout).count())};
-        sockaddr_nl from = {};
-        socklen_t fromSize = sizeof(from);
-        const ssize_t n = ::recvfrom(m_socket, buffer.data(), size_t(buffer.size()), MSG_DONTWAIT,
-                                     reinterpret_cast<sockaddr *>(&from), &fromSize);
-        if (n < 0 && errno == ENOBUFS) {
-            ++m_counting.overflows;
-            ++m_lossOverflows;
-            beginLoss(kOverflowReason);
-            continue;
-        }
-        if (n <= 0 || from.nl_pid != 0)
-            continue;
-        auto events = parseProcConnectorMessage(QByteArrayView(buffer.constData(), n));
-        if (!events)
-            return Error{u"proc connector: %1"_s.arg(events.error().message)};
-        bool acknowledged = false;
-        for (const ProcConnectorEvent &event : *events) {
-            m_early.append(event); // handled by the reader, which also counts their sequence numbers
-            if (event.type != ProcConnectorEvent::Type::Ack || event.ack != m_seq + 1)
-                continue;
-            if (event.ackError != 0)
-                return Error{
-                    u"proc connector: the kernel refused the subscription: %1"_s.arg(errnoText(int(event.ackError)))};
-            acknowledged = true;
-        }
-        if (acknowledged)
-            return {};
+    auto subscribed = m_socket.subscribe({m_options.receiveBufferBytes, 0, kAckTimeout});
+    if (!subscribed)
+        return subscribed.error();
+    m_counting.receiveBufferBytes = subscribed->receiveBufferBytes;
+    m_early = std::move(subscribed->early); // handled by the reader, which also counts their sequence numbers
+    if (subscribed->overflows > 0) {
+        m_counting.overflows += subscribed->overflows;
+        m_lossOverflows += subscribed->overflows;
+        beginLoss(kOverflowReason);
     }
+    return {};
 }
 
 void NetlinkProcSource::run()
@@ -212,13 +144,10 @@ void NetlinkProcSource::run()
                 requestStop();
         }
         const bool lossWasPending = m_lossPending;
-        sockaddr_nl from = {};
-        socklen_t fromSize = sizeof(from);
-        const ssize_t n = ::recvfrom(m_socket, buffer.data(), size_t(buffer.size()), MSG_DONTWAIT,
-                                     reinterpret_cast<sockaddr *>(&from), &fromSize);
-        const int error = n < 0 ? errno : 0;
-        if (n > 0 && from.nl_pid == 0) // only the kernel, not another process, speaks for it
-            handleDatagram(QByteArrayView(buffer.constData(), n));
+        const ProcConnectorSocket::Received received = m_socket.receive(buffer);
+        const int error = received.error;
+        if (!received.datagram.isEmpty())
+            handleDatagram(received.datagram);
         else if (error == ENOBUFS) {
             ++m_counting.overflows;
             ++m_lossOverflows;
@@ -231,14 +160,14 @@ void NetlinkProcSource::run()
             if (stopping)
                 break;
             publishStats();
-            pollfd fds[2] = {{m_socket, POLLIN, 0}, {m_wake, POLLIN, 0}};
+            pollfd fds[2] = {{m_socket.fd(), POLLIN, 0}, {m_wake, POLLIN, 0}};
             if (::poll(fds, 2, -1) < 0 && errno != EINTR) {
                 qCCritical(lcNetlink) << "poll failed, process events stop:" << errnoText(errno);
                 break;
             }
             if (fds[1].revents & POLLIN)
                 requestStop();
-        } else if (n < 0 && error != EINTR) {
+        } else if (error != 0 && error != EINTR) {
             qCCritical(lcNetlink) << "receive failed, process events stop:" << errnoText(error);
             break;
         }
@@ -247,8 +176,7 @@ void NetlinkProcSource::run()
         if (m_lossPending && SteadyClock::now() >= resyncDue)
             finishLoss(true); // the queue does not run empty; better a resync now than a stale table
     }
-    char probe = 0;
-    if (stopping && ::recv(m_socket, &probe, 1, MSG_DONTWAIT | MSG_PEEK) >= 0)
+    if (stopping && m_socket.hasQueued())
         beginLoss(u"stopped before all queued process events were read"_s); // the drain time ran out
     if (m_lossPending)
         finishLoss(false);
@@ -274,16 +202,8 @@ void NetlinkProcSource::handleDatagram(QByteArrayView datagram)
 
 void NetlinkProcSource::noteSequence(const ProcConnectorEvent &event)
 {
-    if (event.type == ProcConnectorEvent::Type::Ack && event.cpu == ~0u)
-        return; // before Linux 6.6 acknowledgements echo the request's numbers instead of counting
-    const auto last = m_lastSeq.find(event.cpu);
-    if (last == m_lastSeq.end()) {
-        m_lastSeq.insert(event.cpu, event.seq);
-        return;
-    }
-    const quint32 gap = event.seq - *last - 1;
-    *last = event.seq;
-    if (gap == 0 || gap >= 0x80000000u)
+    const quint32 gap = m_sequence.note(event);
+    if (gap == 0)
         return;
     m_counting.droppedMessages += gap;
     beginLoss(u"proc connector sequence gap: %1 kernel messages missing"_s.arg(gap));
@@ -317,7 +237,7 @@ void NetlinkProcSource::finishLoss(bool resync)
     m_lossOverflows = 0;
     if (resync) {
         m_tracker->resync(out);
-        m_lastSeq.clear(); // gaps of this episode that show up later are covered by this resync
+        m_sequence.reset(); // gaps of this episode that show up later are covered by this resync
         ++m_counting.resyncs;
     }
     deliver(out);

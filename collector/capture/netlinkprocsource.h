@@ -2,12 +2,12 @@
 // Process events from the kernel's proc connector (NETLINK_CONNECTOR, CN_IDX_PROC) plus /proc reads: the first
 // fallback when eBPF cannot run (DESIGN.md "Capture"); the manifest states it as degraded, with the caller's reason.
 //
-// Contract: start() opens and subscribes the socket (needs CAP_NET_ADMIN; fails when the subscription is not
-// acknowledged within a second, e.g. CONFIG_PROC_EVENTS off), learns the keys of all live processes and starts one
-// reader thread; every event is delivered from that thread. stop() wakes the reader at once (eventfd), lets it hand
-// over what the kernel had already queued (at most about half a second of work; what is left then is reported as a
-// rec.loss), unsubscribes and closes. The kernel
-// reports the event, not the process image: argv, exe, cwd and credentials are read from /proc when the event is
+// Contract: start() opens and subscribes the socket (ProcConnectorSocket, every event type; CAP_NET_ADMIN on older
+// kernels, 6.18 lets anyone; fails when the subscription is not acknowledged within a second, e.g. without
+// CONFIG_PROC_EVENTS), learns the keys of all live processes and starts one reader thread; every event is delivered
+// from that thread. stop() wakes the reader at once (eventfd), lets it hand over what the kernel had already queued
+// (at most about half a second of work; what is left then is reported as a rec.loss), unsubscribes and closes. The
+// kernel reports the event, not the process image: argv, exe, cwd and credentials are read from /proc when the event is
 // handled, so a process that execs and exits very fast may be reported incompletely (proceventtracker.h says how).
 //
 // Loss: when the receive buffer overflows (ENOBUFS) or the kernel's per-CPU sequence numbers show a gap, the reader
@@ -19,9 +19,9 @@
 
 #include "eventsource.h"
 #include "procconnector.h"
+#include "procconnectorsocket.h"
 #include "procfs.h"
 
-#include <QHash>
 #include <QMutex>
 #include <atomic>
 #include <chrono>
@@ -82,16 +82,15 @@ private:
 
     NetlinkProcOptions m_options;
     QString m_reason;
-    int m_socket = -1;
+    ProcConnectorSocket m_socket;
     int m_wake = -1;
-    quint32 m_seq = 0;
     EventSink *m_sink = nullptr;
     std::unique_ptr<ProcEventTracker> m_tracker;
     QList<ProcConnectorEvent> m_early; // received before the subscription was acknowledged
     std::thread m_thread;
 
     // Reader thread only.
-    QHash<quint32, quint32> m_lastSeq; // cpu -> last sequence number seen
+    ProcConnectorSequence m_sequence;
     bool m_lossPending = false;
     qint64 m_lossOverflows = 0;
     QString m_lossReason;

@@ -2,6 +2,7 @@
 #include "procconnector.h"
 
 #include <QString>
+#include <array>
 #include <cstddef>
 #include <cstring>
 #include <linux/cn_proc.h>
@@ -109,6 +110,20 @@ Error malformed(qsizetype offset, const QString &reason)
 
 } // namespace
 
+quint32 ProcConnectorSequence::note(const ProcConnectorEvent &event)
+{
+    if (event.type == ProcConnectorEvent::Type::Ack && event.cpu == ~0u)
+        return 0;
+    const auto last = m_last.find(event.cpu);
+    if (last == m_last.end()) {
+        m_last.insert(event.cpu, event.seq);
+        return 0;
+    }
+    const quint32 gap = event.seq - *last - 1;
+    *last = event.seq;
+    return gap >= 0x80000000u ? 0 : gap;
+}
+
 Expected<QList<ProcConnectorEvent>> parseProcConnectorMessage(QByteArrayView datagram)
 {
     if (datagram.isEmpty())
@@ -170,10 +185,12 @@ Expected<QList<ProcConnectorEvent>> parseProcConnectorMessage(QByteArrayView dat
     return events;
 }
 
-QByteArray procConnectorControlMessage(bool listen, quint32 cookie, quint32 senderPortId)
+QByteArray procConnectorControlMessage(bool listen, quint32 cookie, quint32 senderPortId, quint32 eventTypes)
 {
-    const quint32 op = listen ? PROC_CN_MCAST_LISTEN : PROC_CN_MCAST_IGNORE;
-    QByteArray bytes(kNlHeader + kCnHeader + qsizetype(sizeof(op)), '\0');
+    // struct proc_input of Linux 6.6 (<linux/cn_proc.h> of older systems lacks it): two 32-bit enums.
+    const std::array<quint32, 2> input{quint32(listen ? PROC_CN_MCAST_LISTEN : PROC_CN_MCAST_IGNORE), eventTypes};
+    const qsizetype payload = eventTypes != 0 ? qsizetype(sizeof(input)) : qsizetype(sizeof(input[0]));
+    QByteArray bytes(kNlHeader + kCnHeader + payload, '\0');
     nlmsghdr header = {};
     header.nlmsg_len = quint32(bytes.size());
     header.nlmsg_type = NLMSG_DONE;
@@ -183,10 +200,10 @@ QByteArray procConnectorControlMessage(bool listen, quint32 cookie, quint32 send
     cn.id = {CN_IDX_PROC, CN_VAL_PROC};
     cn.seq = cookie;
     cn.ack = cookie;
-    cn.len = sizeof(op);
+    cn.len = quint16(payload);
     std::memcpy(bytes.data(), &header, sizeof(header));
     std::memcpy(bytes.data() + kNlHeader, &cn, sizeof(cn));
-    std::memcpy(bytes.data() + kNlHeader + kCnHeader, &op, sizeof(op));
+    std::memcpy(bytes.data() + kNlHeader + kCnHeader, input.data(), size_t(payload));
     return bytes;
 }
 

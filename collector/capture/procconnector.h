@@ -10,6 +10,7 @@
 #include "expected.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 
 namespace Flight::Capture {
@@ -38,6 +39,21 @@ struct ProcConnectorEvent
     bool operator==(const ProcConnectorEvent &) const = default;
 };
 
+// The kernel numbers the messages it sends per CPU (cn_msg seq); a gap between two messages of one CPU is messages the
+// socket never got. note() returns how many are missing before `event` (0 for the first message of a CPU, for a
+// number that went backwards, and for the acknowledgements of kernels before 6.6, which echo the request's numbers
+// with cpu ~0u). Only meaningful for a subscription to every event type: the numbers count every message the kernel
+// sends, also those a filter holds back. Not thread-safe.
+class ProcConnectorSequence
+{
+public:
+    quint32 note(const ProcConnectorEvent &event);
+    void reset() { m_last.clear(); }
+
+private:
+    QHash<quint32, quint32> m_last; // cpu -> last sequence number seen
+};
+
 // Parses one datagram received from the connector socket. Messages that are not process events (other connector
 // ids, netlink NOOP, acknowledgements without error) are skipped; event types this collector does not use come back
 // as Type::Other without their payload. A message that is shorter than its type needs, or whose lengths do not fit the
@@ -47,6 +63,11 @@ Expected<QList<ProcConnectorEvent>> parseProcConnectorMessage(QByteArrayView dat
 // The datagram that asks the kernel to start (listen = true) or stop multicasting process events to the sender.
 // `cookie` goes into cn_msg seq and ack; the kernel acknowledges with a Type::Ack event whose ack is cookie + 1 (its
 // seq is the kernel's own counter since Linux 6.6, so only the ack identifies the reply).
-QByteArray procConnectorControlMessage(bool listen, quint32 cookie, quint32 senderPortId);
+//
+// With `eventTypes` (a set of enum proc_event::what bits, e.g. PROC_EVENT_UID | PROC_EVENT_GID) the payload is the
+// struct proc_input of Linux 6.6 {mcast_op, event_type}: such a kernel then sends the socket only events of those
+// types, and no acknowledgement either (an ack's type, PROC_EVENT_NONE, is in no set). Older kernels ignore a request
+// of that length: no change, no acknowledgement. 0: the plain request, all types.
+QByteArray procConnectorControlMessage(bool listen, quint32 cookie, quint32 senderPortId, quint32 eventTypes = 0);
 
 } // namespace Flight::Capture

@@ -102,6 +102,19 @@ const ProcessTable::Entry *ProcessTable::find(qint64 pid) const
     return it == m_entries.cend() ? nullptr : &*it;
 }
 
+ProcessTable::Entry *ProcessTable::findOrLearn(qint64 pid, qint64 notAfterTicks)
+{
+    if (Entry *known = find(pid))
+        return known;
+    auto stat = readProcStat(pid, m_options.root);
+    auto ids = readProcIds(pid, m_options.root);
+    if (!stat || !ids || stat->startTicks > notAfterTicks)
+        return nullptr;
+    const Entry *grand = find(stat->ppid);
+    const Format::ProcKey parent{stat->ppid, grand ? grand->start : 0};
+    return &insert(pid, {stat->startTicks, parent, *ids, stat->comm});
+}
+
 ProcessTable::Entry &ProcessTable::insert(qint64 pid, Entry entry)
 {
     return *m_entries.insert(pid, std::move(entry));

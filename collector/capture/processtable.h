@@ -2,7 +2,7 @@
 // What a process source believes is alive: pid -> start ticks (the key), parent key, credentials and comm, and its
 // repair from /proc after events were lost (DESIGN.md: after a loss, a /proc resync). Not thread-safe: the source's
 // reader thread owns it. ProcEventTracker (netlink) keeps it itself; the eBPF source feeds it the events it delivers
-// (apply()).
+// (apply()). Both change credentials with applyCredentialEvent() (credentialchange.h).
 //
 // resync() re-reads /proc and appends, in this order:
 //  - proc.exit without code or signal for every process the table holds that is gone, or whose pid now has another
@@ -44,6 +44,10 @@ public:
 
     Entry *find(qint64 pid);
     const Entry *find(qint64 pid) const;
+    // The entry of `pid`, else one learnt from /proc now (stat and status; the parent's start from the table) if that
+    // process started no later than `notAfterTicks` (clock ticks since boot): a later start is another process that
+    // reused the pid. nullptr when neither.
+    Entry *findOrLearn(qint64 pid, qint64 notAfterTicks);
     Entry &insert(qint64 pid, Entry entry);
     void erase(qint64 pid);
     qsizetype size() const { return m_entries.size(); }

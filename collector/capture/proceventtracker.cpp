@@ -1,28 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "proceventtracker.h"
 
+#include "credentialchange.h"
 #include "hostinfo.h"
 
-#include <ctime>
 #include <sys/wait.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace Flight::Capture {
-
-namespace {
-
-// The kernel stamps connector events with CLOCK_MONOTONIC; events carry CLOCK_BOOTTIME (mono) and CLOCK_REALTIME.
-qint64 bootMinusMonotonicNs()
-{
-    timespec ts = {};
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    const qint64 monotonic = qint64(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
-    return boottimeNs() - monotonic;
-}
-
-} // namespace
 
 ProcEventTracker::ProcEventTracker(ReadOptions options)
     : m_table(std::move(options))
@@ -91,7 +78,7 @@ void ProcEventTracker::exec(const ProcConnectorEvent &e, QList<Format::Event> &o
 {
     const qint64 notAfter = ticksAt(e.timestampNs) + 1;
     const auto parentStart = [this, notAfter](qint64 ppid) -> std::optional<qint64> {
-        const Known *parent = findOrLearn(ppid, notAfter);
+        const Known *parent = m_table.findOrLearn(ppid, notAfter);
         return parent ? std::optional<qint64>(parent->start) : std::nullopt;
     };
     auto image = readProcess(e.tgid, m_table.options(), parentStart);
@@ -158,49 +145,18 @@ void ProcEventTracker::exit(const ProcConnectorEvent &e, QList<Format::Event> &o
 
 void ProcEventTracker::credentials(const ProcConnectorEvent &e, QList<Format::Event> &out)
 {
-    const bool learned = !m_table.find(e.tgid);
-    Known *known = findOrLearn(e.tgid, ticksAt(e.timestampNs) + 1);
-    if (!known) {
-        ++m_counters.unkeyed;
-        return;
-    }
-    const ProcIds prev = known->ids;
-    ProcIds now = prev;
-    if (e.type == ProcConnectorEvent::Type::Uid) {
-        now.uid = e.realId;
-        now.euid = e.effectiveId;
-    } else {
-        now.gid = e.realId;
-        now.egid = e.effectiveId;
-    }
-    if (now == prev && !learned)
-        return;
-    m_counters.credsWithoutPrev += learned ? 1 : 0;
-    known->ids = now;
-    out.append(at(
-        e.timestampNs,
-        Format::ProcCred{
-            {e.tgid, known->start}, now.uid, now.euid, now.gid, now.egid, prev.uid, prev.euid, prev.gid, prev.egid}));
-}
-
-ProcEventTracker::Known *ProcEventTracker::findOrLearn(qint64 pid, qint64 notAfterTicks)
-{
-    if (Known *known = m_table.find(pid))
-        return known;
-    auto stat = readProcStat(pid, m_table.options().root);
-    auto ids = readProcIds(pid, m_table.options().root);
-    if (!stat || !ids || stat->startTicks > notAfterTicks)
-        return nullptr;
-    const Known *grand = m_table.find(stat->ppid);
-    const Format::ProcKey parent{stat->ppid, grand ? grand->start : 0};
-    return &m_table.insert(pid, {stat->startTicks, parent, *ids, stat->comm});
+    CredentialOutcome outcome = applyCredentialEvent(m_table, e, ticksAt(e.timestampNs) + 1);
+    m_counters.unkeyed += outcome.unkeyed ? 1 : 0;
+    m_counters.credsWithoutPrev += outcome.learnt ? 1 : 0;
+    if (outcome.cred)
+        out.append(at(e.timestampNs, std::move(*outcome.cred)));
 }
 
 Format::ProcKey ProcEventTracker::parentKey(qint64 ppid, qint64 notAfterTicks)
 {
     if (ppid <= 0)
         return {};
-    const Known *parent = findOrLearn(ppid, notAfterTicks);
+    const Known *parent = m_table.findOrLearn(ppid, notAfterTicks);
     return {ppid, parent ? parent->start : 0};
 }
 

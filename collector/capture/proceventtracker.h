@@ -11,11 +11,9 @@
 //
 // Credentials. The table keeps the uid/euid/gid/egid per process as the events leave them (read at start and at
 // resync, inherited from the parent at fork, changed by UID/GID events); they are the prev_* of proc.cred and the
-// credentials of proc.exec, because /proc may already show changes whose events are still queued. A UID event carries
-// uid/euid and a GID event gid/egid; the other pair comes from the table. An event that leaves all four unchanged is
-// not delivered: glibc applies setuid() to every thread, and each thread reports it. For a process the table does not
-// know (its fork was lost in an overflow, which a rec.loss reports) prev_* are the values /proc shows now (counted as
-// credsWithoutPrev).
+// credentials of proc.exec, because /proc may already show changes whose events are still queued. UID/GID events
+// become proc.cred by the rules of credentialchange.h (shared with the eBPF source); one for a process the table did
+// not know is counted as credsWithoutPrev.
 //
 // Exec of a process that is already gone when the event is handled: a proc.exec with the key and parent from the
 // table, empty comm, argv [] with argv_truncated true (nothing of the argument area could be read), no exe, cwd, tty
@@ -66,8 +64,6 @@ private:
     void exit(const ProcConnectorEvent &e, QList<Format::Event> &out);
     void credentials(const ProcConnectorEvent &e, QList<Format::Event> &out);
 
-    // The table's entry for `pid`, else one read from /proc now if that process started no later than `notAfter`.
-    Known *findOrLearn(qint64 pid, qint64 notAfterTicks);
     Format::ProcKey parentKey(qint64 ppid, qint64 notAfterTicks);
     // Clock ticks since boot at a kernel timestamp, rounded down like /proc. Checks allow one tick more: the offset
     // between the clocks is read in user space, a little after the kernel stamped the event.

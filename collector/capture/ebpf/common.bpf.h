@@ -11,7 +11,7 @@
 #include <bpf/bpf_helpers.h>
 
 /* Set by userspace before loading. */
-const volatile __u32 self_tgid = 0; /* a process whose own exec/exit/cred events are left out; 0: none */
+const volatile __u32 self_tgid = 0; /* a process whose own exec/exit events are left out; 0: none */
 const volatile bool exit_has_group_dead = false; /* sched_process_exit passes group_dead (Linux 6.16+) */
 const volatile bool read_environment = true;
 /* Wake the consumer only once this much data waits (userspace: a quarter of the ring); below that it finds the
@@ -22,7 +22,6 @@ const volatile __u64 wakeup_bytes = 0;
 __u64 loss_epoch = 1;
 
 #define SIGNAL_GROUP_EXIT 0x00000004 /* include/linux/sched/signal.h; macros are not in BTF */
-#define TS_COMPAT 0x0002 /* arch/x86/include/asm/thread_info.h */
 
 struct
 {
@@ -61,15 +60,11 @@ struct ids
     __u32 uid, euid, gid, egid;
 };
 
-/* CONFIG_AUDIT and x86 fields, as flavours so that a kernel without them still loads the object. */
+/* CONFIG_AUDIT fields, as a flavour so that a kernel without them still loads the object. */
 struct task_struct___audit
 {
     kuid_t loginuid;
     unsigned int sessionid;
-} __attribute__((preserve_access_index));
-struct thread_info___x86
-{
-    __u32 status;
 } __attribute__((preserve_access_index));
 
 static __always_inline __u64 ring_flags(void)

@@ -3,8 +3,10 @@
 
 #include "bootclock.h"
 #include "bpfsupport.h"
+#include "credentialchange.h"
 #include "hostinfo.h"
 #include "lossreader.h"
+#include "proccredreader.h"
 #include "process.skel.h"
 #include "processrecorddecoder.h"
 #include "processtable.h"
@@ -17,7 +19,10 @@
 #include <cerrno>
 #include <cstdarg>
 #include <cstring>
+#include <deque>
+#include <limits>
 #include <mutex>
+#include <poll.h>
 #include <pthread.h>
 #include <thread>
 #include <unistd.h>
@@ -35,6 +40,7 @@ constexpr auto kVmlinuxBtf = "/sys/kernel/btf/vmlinux";
 // The programs wake the consumer only when a quarter of the ring buffer is in use (see wakeup_bytes in
 // common.bpf.h); otherwise it finds the records after at most this long.
 constexpr auto kPollTimeout = 20ms;
+constexpr qint64 kEverything = std::numeric_limits<qint64>::max();
 
 // libbpf's messages (verifier logs included) go to the debug log: QT_LOGGING_RULES="flightrec.capture.ebpf=true".
 int libbpfPrint(libbpf_print_level, const char *format, va_list args)
@@ -76,6 +82,13 @@ bool exitTracepointHasGroupDead()
 
 struct EbpfProcessSource::State
 {
+    // A UID or GID event of the connector and its time as an event's mono (CLOCK_BOOTTIME).
+    struct PendingCred
+    {
+        qint64 mono = 0;
+        ProcConnectorEvent event;
+    };
+
     State(const EbpfProcessOptions &options, EventSink &target)
         : sink(target)
         , decoder({qint64(::sysconf(_SC_CLK_TCK)), options.environment, u"/"_s, options.digests})
@@ -101,8 +114,7 @@ struct EbpfProcessSource::State
     {
         auto event = decoder.decode(record, clock.offset());
         if (event && *event) {
-            table.apply(**event);
-            sink.deliver(std::move(**event));
+            ringEvents.push_back(std::move(**event)); // delivered by deliverUntil(), in time order with the creds
         } else if (!event) {
             qCWarning(lcEbpf, "dropping a ring buffer record: %s", qPrintable(event.error().message));
             Format::RecorderLoss loss{u"proc.ebpf"_s,
@@ -119,6 +131,72 @@ struct EbpfProcessSource::State
         }
     }
 
+    // Takes the connector's queue; a loss it noticed is reported at once (the resync follows after the drain).
+    void readCredentials()
+    {
+        if (!creds)
+            return;
+        QList<ProcConnectorEvent> events;
+        creds->read(events);
+        const qint64 bootMinusMonotonic = bootMinusMonotonicNs();
+        for (const ProcConnectorEvent &event : events) {
+            PendingCred pending{qint64(event.timestampNs) + bootMinusMonotonic, event};
+            // Per CPU the kernel queues in time order; across CPUs nearly so.
+            auto at = pendingCreds.end();
+            while (at != pendingCreds.begin() && std::prev(at)->mono > pending.mono)
+                --at;
+            pendingCreds.insert(at, std::move(pending));
+        }
+        if (const auto loss = creds->takeLoss()) {
+            Format::RecorderLoss body{u"proc.cred"_s, loss->count,  Format::LossUnit::Events,
+                                      loss->reason,   realtimeNs(), boottimeNs(),
+                                      std::nullopt,   std::nullopt};
+            sink.deliver({clock.toRealtime(lastCredMono), lastCredMono, std::move(body)});
+            resyncPending = true;
+        }
+    }
+
+    void applyCredential(const PendingCred &pending)
+    {
+        lastCredMono = pending.mono;
+        const qint64 notAfterTicks = decoder.ticks(quint64(std::max<qint64>(0, pending.mono))) + 1;
+        CredentialOutcome outcome = applyCredentialEvent(table, pending.event, notAfterTicks);
+        if (outcome.cred)
+            sink.deliver({clock.toRealtime(pending.mono), pending.mono, std::move(*outcome.cred)});
+    }
+
+    // Delivers the records and credential events stamped before `cutoff`, the earlier first; the table follows.
+    void deliverUntil(qint64 cutoff)
+    {
+        for (;;) {
+            const bool record = !ringEvents.empty() && ringEvents.front().mono < cutoff;
+            const bool cred = !pendingCreds.empty() && pendingCreds.front().mono < cutoff;
+            if (cred && (!record || pendingCreds.front().mono < ringEvents.front().mono)) {
+                applyCredential(pendingCreds.front());
+                pendingCreds.pop_front();
+            } else if (record) {
+                Format::Event event = std::move(ringEvents.front());
+                ringEvents.pop_front();
+                table.apply(event);
+                sink.deliver(std::move(event));
+            } else {
+                return;
+            }
+        }
+    }
+
+    // One round: the ring buffer first, then the connector. Both streams are complete up to the moment the round
+    // began: a record is committed before the system call that made it returns, so before any credential change that
+    // follows it, and the connector queues an event before commit_creds() returns. What is stamped later waits for
+    // the next round, when whatever preceded it is in (`everything`: at the end, when nothing more will come).
+    void pump(bool everything)
+    {
+        const qint64 cutoff = everything ? kEverything : boottimeNs();
+        ring_buffer__consume(ring);
+        readCredentials();
+        deliverUntil(cutoff);
+    }
+
     void deliverLosses()
     {
         clock.refresh();
@@ -128,12 +206,14 @@ struct EbpfProcessSource::State
         }
     }
 
-    // After a loss, once the ring buffer has been drained: what /proc shows that the lost records would have said.
+    // After a loss, once the ring buffer and the connector have been drained: what /proc shows that the lost records
+    // would have said.
     void resyncIfLost()
     {
         if (!resyncPending)
             return;
         resyncPending = false;
+        deliverUntil(kEverything);
         QList<Format::Event> repairs;
         table.resync(repairs);
         for (Format::Event &event : repairs)
@@ -145,15 +225,17 @@ struct EbpfProcessSource::State
         ::pthread_setname_np(::pthread_self(), "flightrec-ebpf");
         auto lastLossPoll = std::chrono::steady_clock::now();
         while (!stopping.load()) {
+            pollfd fds[2] = {{ring_buffer__epoll_fd(ring), POLLIN, 0}, {creds ? creds->fd() : -1, POLLIN, 0}};
             if (paused.load()) {
                 std::this_thread::sleep_for(10ms);
-            } else if (const int n = ring_buffer__poll(ring, int(kPollTimeout.count())); n < 0 && n != -EINTR) {
-                qCWarning(lcEbpf, "polling the ring buffer failed: %s", std::strerror(-n));
+            } else if (::poll(fds, 2, int(kPollTimeout.count())) < 0 && errno != EINTR) {
+                qCWarning(lcEbpf, "waiting for the ring buffer and the proc connector failed: %s",
+                          std::strerror(errno));
                 std::this_thread::sleep_for(50ms);
             } else {
                 // Records committed without a wakeup (less than wakeup_bytes waiting) never make epoll report the
                 // ring ready: take them now, at most kPollTimeout after they were written.
-                ring_buffer__consume(ring);
+                pump(false);
                 resyncIfLost();
             }
             if (std::chrono::steady_clock::now() - lastLossPoll >= lossInterval) {
@@ -165,7 +247,7 @@ struct EbpfProcessSource::State
         // A program that was running when its tracepoint was unhooked may still commit a record; that takes
         // microseconds, so after this pause the ring buffer holds everything there will be.
         std::this_thread::sleep_for(10ms);
-        ring_buffer__consume(ring);
+        pump(true);
         deliverLosses();
         resyncIfLost();
     }
@@ -174,11 +256,15 @@ struct EbpfProcessSource::State
     ProcessRecordDecoder decoder;
     BootClock clock;
     ProcessTable table; // the consumer thread's once it runs
+    std::deque<Format::Event> ringEvents; // decoded, not yet delivered
+    std::deque<PendingCred> pendingCreds; // in time order, not yet applied
+    qint64 lastCredMono = boottimeNs(); // where a connector loss's span starts
     bool resyncPending = false;
     std::chrono::milliseconds lossInterval;
     process_bpf *skel = nullptr;
     ring_buffer *ring = nullptr;
     std::unique_ptr<LossReader> losses;
+    std::unique_ptr<ProcCredReader> creds; // null when proc.cred is off or the connector could not be subscribed
     std::atomic<bool> stopping = false;
     std::atomic<bool> paused;
     std::thread thread;
@@ -196,7 +282,7 @@ EbpfProcessSource::~EbpfProcessSource()
 
 Format::Backend EbpfProcessSource::backend() const
 {
-    return {u"proc"_s, u"ebpf"_s, false, {}};
+    return {u"proc"_s, u"ebpf"_s, !m_degradedReason.isEmpty(), m_degradedReason};
 }
 
 Expected<void> EbpfProcessSource::start(EventSink &sink)
@@ -229,8 +315,6 @@ Expected<void> EbpfProcessSource::start(EventSink &sink)
         return Error{u"bpf: sizing the ring buffer: %1"_s.arg(errorText(err))};
     if (int err = bpf_map__set_max_entries(skel->maps.scratch, __u32(cpus)); err)
         return Error{u"bpf: sizing the scratch map: %1"_s.arg(errorText(err))};
-    bpf_program__set_autoload(skel->progs.flight_sys_enter, m_options.credentialEvents);
-    bpf_program__set_autoload(skel->progs.flight_sys_exit, m_options.credentialEvents);
     if (int err = process_bpf__load(skel); err)
         return Error{u"bpf: loading the process programs: %1"_s.arg(errorText(err))};
     if (int err = process_bpf__attach(skel); err)
@@ -247,7 +331,18 @@ Expected<void> EbpfProcessSource::start(EventSink &sink)
     }
     state->losses = std::make_unique<LossReader>(u"proc.ebpf"_s, bpf_map__fd(skel->maps.losses),
                                                  &skel->data->loss_epoch, programs);
-    state->table.learnLiveProcesses(); // after attaching: a process started meanwhile is learnt from its events
+    m_degradedReason.clear();
+    if (m_options.credentialEvents) {
+        auto creds = std::make_unique<ProcCredReader>();
+        if (auto opened = creds->open({m_options.connectorBufferBytes, m_options.excludePid}); opened) {
+            state->creds = std::move(creds);
+        } else {
+            m_degradedReason = u"proc.cred not captured: %1"_s.arg(opened.error().message);
+            qCWarning(lcEbpf, "%s", qPrintable(m_degradedReason));
+        }
+    }
+    // After attaching and subscribing: a process started meanwhile is learnt from its events.
+    state->table.learnLiveProcesses();
 
     state->thread = std::thread([s = state.get()] { s->run(); });
     m_state = std::move(state);
@@ -262,6 +357,8 @@ void EbpfProcessSource::stop()
     m_state->paused = false;
     m_state->stopping = true;
     m_state->thread.join();
+    if (m_state->creds)
+        m_state->creds->close();
     m_state.reset();
 }
 

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Process capture in the kernel (DESIGN.md "Capture", FORMAT.md §2): raw tracepoints sched_process_exec/fork/exit,
- * and sys_enter/sys_exit filtered to the set*id system calls for credential changes (kprobes and fentry may be
- * missing: this kernel family is often built without CONFIG_KPROBES, and raw tracepoints need neither). Records go
- * to one ring buffer in the layouts of processrecord.h; a record that does not fit is counted in `losses` with the
- * time of the first and last failure, never dropped silently. Everything an exec event needs (argv, exe, cwd,
- * cgroup, environment) is read here, at the event, so a process that lives for a millisecond is still complete. */
+/* Process capture in the kernel (DESIGN.md "Capture", FORMAT.md §2): the raw tracepoints sched_process_exec, fork
+ * and exit, nothing else (kprobes and fentry may be missing: this kernel family is often built without
+ * CONFIG_KPROBES, and raw tracepoints need neither). No program hooks a system call: sys_enter/sys_exit would put
+ * every system call of the machine on the kernel's slow path, so credential changes come from the proc connector
+ * in user space (proccredreader.h). Records go to one ring buffer in the layouts of processrecord.h; a record that does
+ * not fit is counted in `losses` with the time of the first and last failure, never dropped silently. Everything an
+ * exec event needs (argv, exe, cwd, cgroup, environment) is read here, at the event, so a process that lives for a
+ * millisecond is still complete. */
 #include "common.bpf.h"
-#include "creds.bpf.h"
 #include "inode.bpf.h"
 #include "paths.bpf.h"
 #include "processrecord.h"

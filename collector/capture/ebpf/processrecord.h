@@ -22,7 +22,6 @@ enum flight_record_kind {
     FLIGHT_RECORD_EXEC = 1,
     FLIGHT_RECORD_FORK = 2,
     FLIGHT_RECORD_EXIT = 3,
-    FLIGHT_RECORD_CRED = 4,
 };
 
 /* flight_exec_record.flags */
@@ -50,7 +49,7 @@ struct flight_header
     __u32 size; /* the whole record in bytes, header included */
     __u64 mono_ns; /* bpf_ktime_get_boot_ns() at the event */
     struct flight_key proc;
-    struct flight_key parent; /* real_parent at the event; zero for exit and cred */
+    struct flight_key parent; /* real_parent at the event; zero for exit */
 };
 
 struct flight_fork_record
@@ -64,13 +63,6 @@ struct flight_exit_record
     struct flight_header h;
     __u32 exit_code; /* wait status: signal in bits 0-6, core in bit 7, status in bits 8-15 */
     __u32 reserved;
-};
-
-struct flight_cred_record
-{
-    struct flight_header h;
-    __u32 uid, euid, gid, egid;
-    __u32 prev_uid, prev_euid, prev_gid, prev_egid;
 };
 
 /* Followed by argv_len + exe_len + cwd_len + cgroup_len + env_len bytes of data, in that order. argv and env are the

@@ -104,20 +104,9 @@ Format::ProcKey ProcessRecordDecoder::key(quint32 pid, quint64 startNs) const
     return pid == 0 ? Format::ProcKey{} : Format::ProcKey{qint64(pid), ticks(startNs)};
 }
 
-bool ProcessRecordDecoder::repeatsCred(const Format::ProcCred &cred)
-{
-    const std::array<qint64, 4> ids{cred.uid, cred.euid, cred.gid, cred.egid};
-    const KeyPair key{cred.proc.pid, cred.proc.start};
-    if (const auto it = m_reportedCreds.constFind(key); it != m_reportedCreds.cend() && *it == ids)
-        return true;
-    m_reportedCreds.insert(key, ids);
-    return false;
-}
-
 bool ProcessRecordDecoder::seenExit(const Format::ProcKey &key)
 {
     const KeyPair k{key.pid, key.start};
-    m_reportedCreds.remove(k);
     if (m_recentExits.contains(k))
         return true;
     m_recentExits.insert(k);
@@ -147,7 +136,6 @@ Expected<std::optional<Format::Event>> ProcessRecordDecoder::decode(QByteArrayVi
 
     switch (h.kind) {
     case FLIGHT_RECORD_EXEC: {
-        m_reportedCreds.remove({proc.pid, proc.start});
         auto exec = decodeExec(record);
         if (!exec)
             return exec.error();
@@ -176,15 +164,6 @@ Expected<std::optional<Format::Event>> ProcessRecordDecoder::decode(QByteArrayVi
             exit.core = (status & 0x80) != 0;
         }
         return std::optional<Format::Event>(Format::Event{ts, mono, exit});
-    }
-    case FLIGHT_RECORD_CRED: {
-        if (auto ok = expectSize(sizeof(flight_cred_record)); !ok)
-            return ok.error();
-        const auto r = recordAs<flight_cred_record>(record);
-        Format::ProcCred cred{proc, r.uid, r.euid, r.gid, r.egid, r.prev_uid, r.prev_euid, r.prev_gid, r.prev_egid};
-        if (repeatsCred(cred))
-            return std::optional<Format::Event>();
-        return std::optional<Format::Event>(Format::Event{ts, mono, cred});
     }
     default:
         return Error{u"record of unknown kind %1"_s.arg(h.kind)};

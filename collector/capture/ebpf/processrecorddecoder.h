@@ -6,9 +6,8 @@
 //   start time is checked, so a reused PID never lends its data), otherwise the part is left out (argv: marked
 //   truncated) rather than guessed;
 // - de-duplication (decode() returns nullopt): on kernels without sched_process_exit's group_dead argument, two
-//   threads dying at once may both see the thread group dead, so a second proc.exit of a key is dropped; and a
-//   credential change arrives once per thread that made it, so a proc.cred whose new ids equal the ones last
-//   reported for that process (since its last exec) is dropped.
+//   threads dying at once may both see the thread group dead, so a second proc.exit of a key is dropped.
+// (proc.cred does not come through here: the eBPF source takes it from the proc connector, proccredreader.h.)
 // Errors: a record that does not match its layout (wrong size, unknown kind) is an Error naming the reason; the
 // caller counts it as lost. Not thread-safe: one consumer thread owns an instance.
 #pragma once
@@ -16,10 +15,8 @@
 #include "event.h"
 #include "expected.h"
 
-#include <QHash>
 #include <QSet>
 #include <QStringList>
-#include <array>
 #include <deque>
 #include <memory>
 
@@ -50,14 +47,12 @@ private:
     Format::ProcKey key(quint32 pid, quint64 startNs) const;
     Expected<Format::Event> decodeExec(QByteArrayView record);
     bool seenExit(const Format::ProcKey &key);
-    bool repeatsCred(const Format::ProcCred &cred);
 
     using KeyPair = std::pair<qint64, qint64>;
     Options m_options;
     quint64 m_nsPerTick = 10'000'000;
     QSet<KeyPair> m_recentExits;
     std::deque<KeyPair> m_recentExitOrder;
-    QHash<KeyPair, std::array<qint64, 4>> m_reportedCreds; // processes alive since their last proc.cred
 };
 
 } // namespace Flight::Capture

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // fanotify file capture on the live host (root): this process's writes and reads, the exec of a copied binary by a
-// child, each with the right process key, path, device and inode; nothing from excluded paths or from the excluded
+// child, each with the right process key, path, device and inode; creates, renames (within and across directories)
+// and deletes of files and directories with their names; nothing from excluded paths or from the excluded
 // (collector's) pid; repeated opens folded into one event.
 #include "collectingsink.h"
 #include "fanotifysource.h"
@@ -45,6 +46,49 @@ bool writeFile(const QString &path, const QByteArray &content)
 {
     QFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+}
+
+// A create, delete or rename as "op path [to]", for comparing lists.
+struct NameChange
+{
+    FileOp op;
+    QByteArray path, to;
+    bool operator==(const NameChange &) const = default;
+};
+
+QByteArray describe(const NameChange &c)
+{
+    return QByteArray(fileOpName(c.op)) + ' ' + c.path + (c.to.isEmpty() ? QByteArray() : " -> " + c.to);
+}
+
+char *toString(const NameChange &c)
+{
+    return qstrdup(describe(c).constData());
+}
+
+// The creates, deletes and renames by `key` whose path or new name lies under `dir`, in the order delivered.
+QList<NameChange> nameChanges(const CollectingSink &sink, const ProcKey &key, const QByteArray &dir)
+{
+    QList<NameChange> found;
+    for (const Event &e : sink.events()) {
+        const auto *a = std::get_if<FileAccess>(&e.body);
+        if (!a || a->proc != key || (a->op != FileOp::Create && a->op != FileOp::Delete && a->op != FileOp::Rename))
+            continue;
+        if (a->path.startsWith(dir + '/') || a->to.value_or(QByteArray()).startsWith(dir + '/'))
+            found.append({a->op, a->path, a->to.value_or(QByteArray())});
+    }
+    return found;
+}
+
+// Runs a perl script (perl-base is essential on Debian) to its successful end; its pid in `spawned`.
+bool runPerl(const QByteArray &script, pid_t &spawned)
+{
+    char *argv[] = {const_cast<char *>("/usr/bin/perl"), const_cast<char *>("-e"),
+                    const_cast<char *>(script.constData()), nullptr};
+    if (posix_spawn(&spawned, argv[0], nullptr, nullptr, argv, environ) != 0)
+        return false;
+    int status = 0;
+    return ::waitpid(spawned, &status, 0) == spawned && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
 } // namespace
@@ -119,7 +163,8 @@ private Q_SLOTS:
         QVERIFY2(started, qPrintable(started.error().message));
         const QString path = m_dir->filePath(u"own"_s), other = m_dir->filePath(u"by-a-child"_s);
         QVERIFY(writeFile(path, "mine"));
-        const QByteArray script = "echo theirs > '" + QFile::encodeName(other) + "'";
+        // The shell lives on after its write, so that its pidfd still proves its key when the write is read.
+        const QByteArray script = "echo theirs > '" + QFile::encodeName(other) + "'; sleep 0.3";
         char *argv[] = {const_cast<char *>("/bin/sh"), const_cast<char *>("-c"), const_cast<char *>(script.constData()),
                         nullptr};
         pid_t child = -1;
@@ -154,6 +199,97 @@ private Q_SLOTS:
         const qint64 count = opens[0].repeat ? opens[0].repeat->count : 1;
         qInfo("10000 opens of one file: one event, count %lld (fanotify merges queued events: a lower bound)", count);
         QVERIFY(count >= 1 && count <= 10000);
+    }
+
+    void createsRenamesAndDeletesWithNames()
+    {
+        CollectingSink sink;
+        FanotifyOptions options;
+        const QByteArray dir = QFile::encodeName(m_dir->path()), excluded = dir + "/excluded";
+        options.exclude.append(excluded);
+        FanotifySource source(options);
+        const auto started = source.start(sink);
+        QVERIFY2(started, qPrintable(started.error().message));
+        if (source.stats().namedMarks == 0)
+            FLIGHT_SKIP("fanotify name reporting (FAN_REPORT_DFID_NAME_TARGET, Linux 5.17+) unavailable");
+        QVERIFY2(!source.backend().reason.contains(u"creates, deletes and renames are not captured"_s),
+                 qPrintable(source.backend().reason));
+
+        QVERIFY(writeFile(m_dir->filePath(u"a"_s), "one"));
+        struct stat st = {};
+        QCOMPARE(::stat((dir + "/a").constData(), &st), 0);
+        QCOMPARE(::rename((dir + "/a").constData(), (dir + "/b").constData()), 0);
+        QCOMPARE(::mkdir((dir + "/sub").constData(), 0700), 0);
+        QCOMPARE(::rename((dir + "/b").constData(), (dir + "/sub/c").constData()), 0); // across directories
+        QCOMPARE(::unlink((dir + "/sub/c").constData()), 0);
+        QCOMPARE(::rmdir((dir + "/sub").constData()), 0);
+        QCOMPARE(::mkdir(excluded.constData(), 0700), 0);
+        QVERIFY(writeFile(QFile::decodeName(excluded + "/secret"), "x"));
+        QCOMPARE(::rename((excluded + "/secret").constData(), (excluded + "/secret2").constData()), 0);
+        QCOMPARE(::rename((excluded + "/secret2").constData(), (dir + "/moved-out").constData()), 0);
+        QCOMPARE(::rename((dir + "/moved-out").constData(), (excluded + "/moved-in").constData()), 0);
+        QTest::qWait(300);
+        source.stop();
+
+        // Creates and deletes are aggregated (delivered when their window closes), renames are not: compared as sets.
+        const QList<NameChange> changes = nameChanges(sink, keyOf(::getpid()), dir);
+        const QList<NameChange> expected{
+            {FileOp::Create, dir + "/a", {}},         {FileOp::Rename, dir + "/a", dir + "/b"},
+            {FileOp::Create, dir + "/sub/", {}},      {FileOp::Rename, dir + "/b", dir + "/sub/c"},
+            {FileOp::Delete, dir + "/sub/c", {}},     {FileOp::Delete, dir + "/sub/", {}},
+            {FileOp::Create, dir + "/moved-out", {}}, // renamed out of the excluded directory: seen as a create
+            {FileOp::Delete, dir + "/moved-out", {}}, // and into it again: a delete
+        };
+        for (const NameChange &c : expected)
+            QVERIFY2(changes.contains(c), describe(c).constData());
+        QCOMPARE(changes.size(), expected.size());
+        for (const Event &e : sink.events()) {
+            if (const auto *a = std::get_if<FileAccess>(&e.body)) {
+                QVERIFY2(!a->path.startsWith(excluded) && !a->to.value_or(QByteArray()).startsWith(excluded),
+                         a->path.constData());
+                if (a->op == FileOp::Rename && a->path == dir + "/a") {
+                    QCOMPARE(a->dev, qint64(st.st_dev));
+                    QVERIFY(!a->ino || *a->ino == qint64(st.st_ino)); // absent when gone before it was read
+                }
+            }
+        }
+        QCOMPARE(source.stats().malformed, 0);
+    }
+
+    void namesByTheExcludedPidAreNeverRecorded()
+    {
+        CollectingSink sink;
+        FanotifySource source({.excludePid = ::getpid()});
+        const auto started = source.start(sink);
+        QVERIFY2(started, qPrintable(started.error().message));
+        if (source.stats().namedMarks == 0)
+            FLIGHT_SKIP("fanotify name reporting (FAN_REPORT_DFID_NAME_TARGET, Linux 5.17+) unavailable");
+        const QByteArray dir = QFile::encodeName(m_dir->path());
+        QVERIFY(writeFile(m_dir->filePath(u"own"_s), "mine"));
+        QCOMPARE(::rename((dir + "/own").constData(), (dir + "/own2").constData()), 0);
+        QCOMPARE(::unlink((dir + "/own2").constData()), 0);
+        // One process for all three, living on after them, so that its pidfd still proves its key when they are read.
+        pid_t child = -1;
+        QVERIFY(runPerl(
+            "chdir '" + dir
+                + "' or die; open(my $f, '>', 'theirs') or die; close $f; "
+                  "rename('theirs', 'theirs2') or die; unlink('theirs2') or die; select(undef, undef, undef, 0.5)",
+            child));
+        source.stop();
+        QCOMPARE(nameChanges(sink, keyOf(::getpid()), dir), QList<NameChange>());
+        for (const Event &e : sink.events()) {
+            if (const auto *a = std::get_if<FileAccess>(&e.body))
+                QVERIFY2(!a->path.contains("/own"), a->path.constData());
+        }
+        QList<QByteArray> theirs;
+        for (const Event &e : sink.events()) {
+            if (const auto *a = std::get_if<FileAccess>(&e.body);
+                a && a->proc.pid == child && a->proc.start > 0 && a->path.startsWith(dir + "/theirs"))
+                theirs.append(QByteArray(fileOpName(a->op)) + ' ' + a->path.mid(dir.size()));
+        }
+        QVERIFY2(theirs.contains("create /theirs") && theirs.contains("rename /theirs")
+                     && theirs.contains("delete /theirs2"),
+                 theirs.join(", ").constData());
     }
 
 private:

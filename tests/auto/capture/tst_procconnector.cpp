@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The proc connector parser on datagrams built from the kernel's own structs: every event type the collector uses,
 // several messages in one datagram, and every way a datagram can be short or inconsistent (an error, never a read
-// outside the datagram).
+// outside the datagram); the control messages (plain and filtered) and the per-CPU sequence gaps.
 #include "procconnector.h"
 
 #include <QRandomGenerator>
@@ -300,6 +300,73 @@ private Q_SLOTS:
         std::memcpy(&op, procConnectorControlMessage(false, 1, 1).constData() + NLMSG_HDRLEN + sizeof(cn_msg),
                     sizeof(op));
         QCOMPARE(op, quint32(PROC_CN_MCAST_IGNORE));
+    }
+
+    // Linux 6.6's struct proc_input: {mcast_op, event_type}, 8 bytes, which older kernels ignore by its length.
+    void filteredControlMessage()
+    {
+        const quint32 types = proc_event::PROC_EVENT_UID | proc_event::PROC_EVENT_GID;
+        const QByteArray listen = procConnectorControlMessage(true, 7, 11, types);
+        QCOMPARE(listen.size(), qsizetype(NLMSG_HDRLEN + sizeof(cn_msg) + 2 * sizeof(quint32)));
+        nlmsghdr header;
+        cn_msg cn;
+        quint32 input[2] = {};
+        std::memcpy(&header, listen.constData(), sizeof(header));
+        std::memcpy(&cn, listen.constData() + NLMSG_HDRLEN, sizeof(cn));
+        std::memcpy(input, listen.constData() + NLMSG_HDRLEN + sizeof(cn_msg), sizeof(input));
+        QCOMPARE(header.nlmsg_len, quint32(listen.size()));
+        QCOMPARE(header.nlmsg_pid, 11u);
+        QCOMPARE(cn.len, quint16(sizeof(input)));
+        QCOMPARE(cn.ack, 7u);
+        QCOMPARE(input[0], quint32(PROC_CN_MCAST_LISTEN));
+        QCOMPARE(input[1], types);
+        QCOMPARE(procConnectorControlMessage(true, 7, 11, 0), procConnectorControlMessage(true, 7, 11));
+    }
+
+    void sequenceGaps_data()
+    {
+        QTest::addColumn<QList<quint32>>("cpus");
+        QTest::addColumn<QList<quint32>>("seqs");
+        QTest::addColumn<QList<quint32>>("gaps");
+        QTest::newRow("consecutive") << QList<quint32>{0, 0, 0} << QList<quint32>{5, 6, 7} << QList<quint32>{0, 0, 0};
+        QTest::newRow("two missing") << QList<quint32>{0, 0} << QList<quint32>{5, 8} << QList<quint32>{0, 2};
+        QTest::newRow("per CPU") << QList<quint32>{0, 1, 0, 1} << QList<quint32>{5, 100, 6, 102}
+                                 << QList<quint32>{0, 0, 0, 1};
+        QTest::newRow("wraps") << QList<quint32>{2, 2} << QList<quint32>{0xffffffffu, 0} << QList<quint32>{0, 0};
+        QTest::newRow("backwards") << QList<quint32>{0, 0, 0} << QList<quint32>{9, 4, 5} << QList<quint32>{0, 0, 0};
+    }
+
+    void sequenceGaps()
+    {
+        QFETCH(QList<quint32>, cpus);
+        QFETCH(QList<quint32>, seqs);
+        QFETCH(QList<quint32>, gaps);
+        ProcConnectorSequence sequence;
+        for (qsizetype i = 0; i < cpus.size(); ++i) {
+            ProcConnectorEvent event;
+            event.type = Type::Fork;
+            event.cpu = cpus[i];
+            event.seq = seqs[i];
+            QCOMPARE(sequence.note(event), gaps[i]);
+        }
+    }
+
+    void sequenceIgnoresOldAcknowledgements()
+    {
+        ProcConnectorSequence sequence;
+        ProcConnectorEvent event;
+        event.type = Type::Fork;
+        event.seq = 10;
+        QCOMPARE(sequence.note(event), 0u);
+        ProcConnectorEvent ack;
+        ack.cpu = ~0u; // before Linux 6.6: the request's numbers, not the kernel's count
+        ack.seq = 12345;
+        QCOMPARE(sequence.note(ack), 0u);
+        event.seq = 11;
+        QCOMPARE(sequence.note(event), 0u);
+        sequence.reset();
+        event.seq = 20;
+        QCOMPARE(sequence.note(event), 0u); // a new start after reset()
     }
 };
 

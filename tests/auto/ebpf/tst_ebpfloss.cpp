@@ -2,7 +2,8 @@
 // Nothing is lost silently (DESIGN.md): with a one-page ring buffer and a stalled consumer, a burst of execs must
 // overflow the ring, and the rec.loss events must account for at least every record of the burst that was not
 // delivered, with a time span inside the burst. Afterwards the source must capture normally again, and its /proc
-// resync must report the processes whose records were lost: those that ended unseen, those that started unseen.
+// resync must report the processes whose records were lost: those that ended unseen, those that started unseen. The
+// same holds for the credential changes the proc connector brings (rec.loss "proc.cred").
 #include "collectingsink.h"
 #include "ebpfprocesssource.h"
 #include "hostinfo.h"
@@ -208,6 +209,58 @@ private Q_SLOTS:
             return s && s->argv.value(2) == startedMark;
         });
         QVERIFY(firstLoss < firstRepair);
+    }
+
+    // Credential changes come from the proc connector: while the consumer is stalled, more of them than its smallest
+    // receive buffer holds must yield a rec.loss from "proc.cred" (ENOBUFS), after which proc.cred is captured again.
+    void connectorOverflowReportsCredentialLoss()
+    {
+        if (::geteuid() != 0)
+            FLIGHT_SKIP("not root: loading BPF programs needs CAP_BPF and CAP_PERFMON");
+        CollectingSink sink;
+        EbpfProcessOptions options;
+        options.environment = {};
+        options.startPaused = true;
+        options.connectorBufferBytes = 1; // the kernel's minimum: a few messages
+        EbpfProcessSource source(options);
+        START_OR_SKIP(source, sink);
+
+        const QByteArray burst = marker();
+        for (int i = 0; i < 50; ++i) // two changes each: the user ids, then the group ids
+            QCOMPARE(waitFor(spawn(
+                         {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "/bin/true", burst})),
+                     0);
+        source.setConsumerPaused(false);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !sink.all<RecorderLoss>([](const RecorderLoss &l) { return l.source == u"proc.cred"_s; }).isEmpty(), 5000);
+
+        const QByteArray after = marker();
+        QCOMPARE(waitFor(spawn(
+                     {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "/bin/true", after})),
+                 0);
+        const auto changesAfter = [&] {
+            const auto exec = sink.only<ProcExec>([&](const ProcExec &e) { return e.argv.value(5) == after; });
+            return exec ? sink.all<ProcCred>([&](const ProcCred &c) { return c.proc == exec->proc; }).size() : 0;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(changesAfter(), 2, 5000);
+        source.stop();
+
+        const QList<RecorderLoss> losses
+            = sink.all<RecorderLoss>([](const RecorderLoss &l) { return l.source == u"proc.cred"_s; });
+        QList<ProcKey> burstKeys;
+        for (const ProcExec &e : sink.all<ProcExec>([&](const ProcExec &e) { return e.argv.value(5) == burst; }))
+            burstKeys.append(e.proc);
+        const qint64 delivered
+            = sink.all<ProcCred>([&](const ProcCred &c) { return burstKeys.contains(c.proc); }).size();
+        qInfo("50 processes changing ids twice into a minimal connector buffer: %lld proc.cred delivered, %lld "
+              "rec.loss from proc.cred",
+              delivered, qint64(losses.size()));
+        QVERIFY(delivered < 100);
+        for (const RecorderLoss &loss : losses) {
+            QVERIFY(loss.count >= 1);
+            const QString reason = loss.reason.value_or(QString());
+            QVERIFY2(reason.contains(u"ENOBUFS"_s), qPrintable(reason));
+        }
     }
 };
 

@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Threads and credentials on the live kernel: a thread is not a process (no proc.fork, no proc.exit of its own); a
 // multi-threaded process ends once, with the code of the thread that ended it, after its leader is gone; a
-// credential change gives one proc.cred per change, however many threads the kernel had to switch; and a process
-// named in excludePid is left out. The multi-threaded process is this binary in its child mode (see main()).
+// credential change gives one proc.cred per change, however many threads the kernel had to switch, with the ids
+// before it — from the proc connector, with no BPF program on a system call; and a process named in excludePid is
+// left out. The multi-threaded process is this binary in its child mode (see main()).
 #include "collectingsink.h"
 #include "ebpfprocesssource.h"
 #include "livetest.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QMap>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 #include <cstring>
+#include <sched.h>
 #include <thread>
 
 using namespace Qt::StringLiterals;
@@ -40,6 +45,28 @@ int threadedChild()
         ::_exit(5); // exit_group() from a thread that is not the leader
     }).detach();
     ::pthread_exit(nullptr);
+}
+
+// The BPF links this process holds, as "link_type:tp_name" (tp_name for raw tracepoints), from /proc/self/fdinfo.
+QStringList ownBpfLinks()
+{
+    QStringList links;
+    const QDir fds(u"/proc/self/fdinfo"_s);
+    for (const QString &fd : fds.entryList(QDir::Files)) {
+        QFile file(fds.filePath(fd));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        QMap<QByteArray, QByteArray> fields;
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            const qsizetype colon = line.indexOf(':');
+            if (colon > 0)
+                fields.insert(line.first(colon), line.sliced(colon + 1).trimmed());
+        }
+        if (fields.contains("link_type"))
+            links.append(QString::fromLatin1(fields.value("link_type") + ':' + fields.value("tp_name")));
+    }
+    links.sort();
+    return links;
 }
 
 } // namespace
@@ -121,6 +148,56 @@ private Q_SLOTS:
             0);
         source.stop();
 
+        const auto exec = sink.only<ProcExec>([&](const ProcExec &e) {
+            return e.argv == QList<QByteArray>{"/bin/true", mark};
+        });
+        QVERIFY(exec);
+        QCOMPARE(exec->uid, 65534);
+        QVERIFY(sink.all<ProcCred>().isEmpty());
+    }
+
+    // Credential changes come from the proc connector, not from the raw syscall tracepoints, which would put every
+    // system call of the machine on the kernel's slow path: with proc.cred on, the source's only links are its three
+    // scheduler tracepoints.
+    void noSystemCallHooks()
+    {
+        QVERIFY(ownBpfLinks().isEmpty());
+        CollectingSink sink;
+        EbpfProcessSource source;
+        START_OR_SKIP(source, sink);
+        const QStringList links = ownBpfLinks();
+        QCOMPARE(source.backend(), (Backend{u"proc"_s, u"ebpf"_s, false, {}}));
+        source.stop();
+        QCOMPARE(links,
+                 (QStringList{u"raw_tracepoint:sched_process_exec"_s, u"raw_tracepoint:sched_process_exit"_s,
+                              u"raw_tracepoint:sched_process_fork"_s}));
+        QVERIFY(ownBpfLinks().isEmpty());
+    }
+
+    // Without the proc connector (here: started from a thread in a network namespace of its own, where no kernel
+    // socket answers NETLINK_CONNECTOR) the source still runs; proc.cred is not captured and the backend says why.
+    void withoutConnectorCredentialsAreMissingAndSaid()
+    {
+        CollectingSink sink;
+        EbpfProcessSource source;
+        Flight::Expected<void> started = Flight::Error{};
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"^proc\\.cred not captured: proc connector: "_s));
+        std::thread([&] {
+            if (::unshare(CLONE_NEWNET) != 0)
+                started = Flight::Error{u"unshare(CLONE_NEWNET): %1"_s.arg(QString::fromLocal8Bit(strerror(errno)))};
+            else
+                started = source.start(sink);
+        }).join();
+        QVERIFY2(started, qPrintable(started.error().message));
+        const QByteArray mark = marker();
+        QCOMPARE(
+            waitFor(spawn({"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "/bin/true", mark})),
+            0);
+        source.stop();
+
+        const Backend backend = source.backend();
+        QVERIFY(backend.degraded);
+        QVERIFY2(backend.reason.startsWith(u"proc.cred not captured: proc connector: "_s), qPrintable(backend.reason));
         const auto exec = sink.only<ProcExec>([&](const ProcExec &e) {
             return e.argv == QList<QByteArray>{"/bin/true", mark};
         });
