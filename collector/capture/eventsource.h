@@ -17,6 +17,9 @@ class EventSink
 public:
     virtual ~EventSink() = default;
     virtual void deliver(Format::Event event) = 0;
+    // A process source's promise: every event stamped before `mono` (CLOCK_BOOTTIME) has been delivered. Other
+    // sources wait for it before they key an access by what the process events said (processlifetimes.h).
+    virtual void progress(qint64 mono) { Q_UNUSED(mono); }
 };
 
 class EventSource

@@ -29,6 +29,8 @@ namespace {
 constexpr quint64 kMask = FAN_OPEN | FAN_OPEN_EXEC | FAN_CLOSE_WRITE;
 constexpr quint64 kNamedMask = FAN_CREATE | FAN_DELETE | FAN_RENAME | FAN_ONDIR;
 constexpr int kPollMs = 200; // the aggregator's windows are closed at least this often
+constexpr int kWaitingPollMs = 20; // how often accesses waiting for the process events are looked at
+constexpr auto kStopWait = std::chrono::milliseconds(300); // what stop() gives the process events to catch up
 
 QString errorText(int error)
 {
@@ -104,6 +106,7 @@ Expected<void> FanotifySource::start(EventSink &sink)
         return Error{u"fanotify: %1"_s.arg(errorText(error))};
     }
     m_sink = &sink;
+    m_emptySince[0] = m_emptySince[1] = boottimeNs(); // nothing was queued before the marks
     m_thread = std::thread([this] { run(); });
     return {};
 }
@@ -196,7 +199,7 @@ void FanotifySource::stop()
 
 FanotifySource::Stats FanotifySource::stats() const
 {
-    return {m_events.load(),      m_unkeyed.load(),    m_overflows.load(), m_marks.load(),
+    return {m_events.load(),      m_unkeyed.load(),    m_keyedLate.load(), m_overflows.load(), m_marks.load(),
             m_namedEvents.load(), m_unresolved.load(), m_malformed.load(), m_namedMarks.load()};
 }
 
@@ -217,7 +220,7 @@ void FanotifySource::run()
     for (;;) {
         // A negative fd (no name group) is ignored by poll.
         pollfd fds[4] = {{m_fanotify, POLLIN, 0}, {m_named, POLLIN, 0}, {m_mountinfo, POLLPRI, 0}, {m_wake, POLLIN, 0}};
-        const int ready = ::poll(fds, 4, kPollMs);
+        const int ready = ::poll(fds, 4, m_waiting.empty() ? kPollMs : kWaitingPollMs);
         QList<Format::Event> out;
         const bool stopping = ready > 0 && (fds[3].revents & POLLIN);
         if (ready > 0 && (fds[2].revents & POLLPRI)) {
@@ -229,6 +232,14 @@ void FanotifySource::run()
             readEvents(m_named, true, out);
             m_resolver.release(); // mount points held only while a batch is resolved: they would keep filesystems busy
         }
+        if (stopping) {
+            const auto deadline = std::chrono::steady_clock::now() + kStopWait;
+            while (!m_waiting.empty() && std::chrono::steady_clock::now() < deadline) {
+                keyWaiting(false, out);
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            }
+        }
+        keyWaiting(stopping, out);
         if (stopping)
             m_aggregator.flushAll(out);
         else
@@ -243,7 +254,10 @@ void FanotifySource::readEvents(int fd, bool named, QList<Format::Event> &out)
 {
     alignas(fanotify_event_metadata) char buffer[64 * 1024];
     for (int batch = 0; batch < 64; ++batch) { // then close windows and look at the wake-up fd again
+        const qint64 before = boottimeNs();
         const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EAGAIN)
+            m_emptySince[named] = before; // what is queued from now on was queued after this
         if (n <= 0)
             return;
         // Walked by offsets with copies, not FAN_EVENT_NEXT's casts: each record is checked against what was read.
@@ -289,25 +303,21 @@ void FanotifySource::handle(const fanotify_event_metadata &event, QByteArrayView
         return closeFds();
     const auto key = keyOf(event.pid, pidfd);
     closeFds();
-    if (!key) {
-        ++m_unkeyed;
-        return;
-    }
-    const qint64 mono = boottimeNs(), ts = realtimeNs();
-    const auto add = [&](Format::FileOp op) {
-        Format::FileAccess access{*key, op, path, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
+    QList<Format::FileAccess> accesses;
+    const auto access = [&](Format::FileOp op) {
+        accesses.append({{}, op, path, std::nullopt, std::nullopt, std::nullopt, std::nullopt});
         if (statted) {
-            access.dev = qint64(st.st_dev);
-            access.ino = qint64(st.st_ino);
+            accesses.last().dev = qint64(st.st_dev);
+            accesses.last().ino = qint64(st.st_ino);
         }
-        m_aggregator.add({ts, mono, std::move(access)}, out);
     };
     if (event.mask & FAN_OPEN_EXEC)
-        add(Format::FileOp::Exec);
+        access(Format::FileOp::Exec);
     else if (event.mask & FAN_OPEN)
-        add(Format::FileOp::Open);
+        access(Format::FileOp::Open);
     if (event.mask & FAN_CLOSE_WRITE)
-        add(Format::FileOp::Write);
+        access(Format::FileOp::Write);
+    attribute(event.pid, key, std::move(accesses), false, out);
 }
 
 void FanotifySource::handleNamed(const fanotify_event_metadata &event, QByteArrayView record, QList<Format::Event> &out)
@@ -361,10 +371,6 @@ void FanotifySource::handleNamed(const fanotify_event_metadata &event, QByteArra
         ops.append({Format::FileOp::Delete, path});
     const auto key = keyOf(event.pid, pidfd, m_namedPidfd);
     closeFds();
-    if (!key) {
-        ++m_unkeyed;
-        return;
-    }
     if (parsed->target) { // gone, for most deletes
         if (const int fd = m_resolver.open(*parsed->target, O_PATH); fd >= 0) {
             struct stat st = {};
@@ -376,15 +382,59 @@ void FanotifySource::handleNamed(const fanotify_event_metadata &event, QByteArra
         }
     }
     const QByteArray suffix = (parsed->mask & FAN_ONDIR) ? "/" : "";
-    const qint64 mono = boottimeNs(), ts = realtimeNs();
+    QList<Format::FileAccess> accesses;
     for (const auto &[op, name] : ops) {
-        Format::FileAccess access{*key, op, name + suffix, std::nullopt, dev, ino, std::nullopt};
-        if (op == Format::FileOp::Rename) { // each one delivered: renames are few, and which name a file ended
-            access.to = to + suffix; // up under matters
-            out.append({ts, mono, std::move(access)});
-        } else {
+        accesses.append({{}, op, name + suffix, std::nullopt, dev, ino, std::nullopt});
+        if (op == Format::FileOp::Rename)
+            accesses.last().to = to + suffix;
+    }
+    attribute(event.pid, key, std::move(accesses), true, out);
+}
+
+void FanotifySource::attribute(qint64 pid, const std::optional<Format::ProcKey> &key,
+                               QList<Format::FileAccess> accesses, bool named, QList<Format::Event> &out)
+{
+    const qint64 mono = boottimeNs(), ts = realtimeNs();
+    if (key)
+        add(*key, ts, mono, std::move(accesses), out);
+    else if (m_options.lifetimes)
+        m_waiting.push_back({pid, m_emptySince[named], mono, ts, std::move(accesses)});
+    else
+        ++m_unkeyed;
+}
+
+void FanotifySource::add(const Format::ProcKey &key, qint64 ts, qint64 mono, QList<Format::FileAccess> accesses,
+                         QList<Format::Event> &out)
+{
+    for (Format::FileAccess &access : accesses) {
+        access.proc = key;
+        if (access.op == Format::FileOp::Rename) // each one delivered: renames are few, and which name a file
+            out.append({ts, mono, std::move(access)}); // ended up under matters
+        else
             m_aggregator.add({ts, mono, std::move(access)}, out);
+    }
+}
+
+void FanotifySource::keyWaiting(bool giveUp, QList<Format::Event> &out)
+{
+    if (m_waiting.empty())
+        return;
+    const qint64 complete = m_options.lifetimes->completeUntil();
+    const qint64 waitedEnough = boottimeNs() - qint64(std::chrono::nanoseconds(m_options.keyWait).count());
+    while (!m_waiting.empty()) {
+        Waiting &waiting = m_waiting.front();
+        const bool ready = complete >= waiting.readAt;
+        if (!ready && !giveUp && waiting.readAt > waitedEnough)
+            return; // the rest were read later still
+        const auto key =
+            ready ? m_options.lifetimes->keyOf(waiting.pid, waiting.queuedAfter, waiting.readAt) : std::nullopt;
+        if (key) {
+            ++m_keyedLate;
+            add(*key, waiting.ts, waiting.readAt, std::move(waiting.accesses), out);
+        } else {
+            ++m_unkeyed;
         }
+        m_waiting.pop_front();
     }
 }
 
@@ -413,6 +463,8 @@ QByteArray FanotifySource::entryPath(const DirEntryId &entry, std::optional<qint
 
 std::optional<Format::ProcKey> FanotifySource::keyOf(qint64 pid, int pidfd, bool verified)
 {
+    if (!m_options.keyByPidfd)
+        return std::nullopt;
     if (!verified) { // a group without pidfds: the pid may have been reused since the event
         const auto stat = readProcStat(pid);
         return stat ? std::optional(Format::ProcKey{pid, stat->startTicks}) : std::nullopt;

@@ -16,9 +16,13 @@
 // Process keys. The event's pid is turned into a key only when that is certain: fanotify hands a pidfd for the
 // process (FAN_REPORT_PIDFD); /proc/<pid>/stat is read, and the key is taken only if the pidfd's process is still
 // alive afterwards (then the pid cannot have been reused in between). An event of a process that ended before the
-// event was read cannot be keyed: it is counted, and reported as rec.loss {source "file.fanotify", reason "process
-// ended before its access was read"}. (Should a kernel refuse FAN_REPORT_PIDFD for the name group, its events are
-// keyed from /proc/<pid>/stat alone, and the backend reason says so.)
+// event was read (mv, rm, a copied binary that runs for a millisecond) is keyed from the process events instead
+// (options.lifetimes, processlifetimes.h): the event was queued after the group's queue was last seen empty and
+// before it was read, and if exactly one process held the pid in that span, it is that one's. The event waits until
+// the process source has delivered everything up to its read (at most keyWait). One that still cannot be keyed is
+// counted, and reported as rec.loss {source "file.fanotify", reason "process ended before its access was read"}.
+// (Should a kernel refuse FAN_REPORT_PIDFD for the name group, its events are keyed from /proc/<pid>/stat alone, and
+// the backend reason says so.)
 //
 // Losses and limits, each a rec.loss {source "file.fanotify"}: a full queue of either group (FAN_Q_OVERFLOW; count 1
 // per overflow: fanotify does not say how many, a lower bound); a name event whose directory no longer opens by its
@@ -38,11 +42,13 @@
 #include "fanotifyfid.h"
 #include "fileaggregator.h"
 #include "pathfilter.h"
+#include "processlifetimes.h"
 
 #include <QByteArrayList>
 #include <QSet>
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <thread>
 
 struct fanotify_event_metadata;
@@ -55,6 +61,12 @@ struct FanotifyOptions
     QByteArrayList exclude{"/proc", "/sys", "/dev"};
     std::chrono::milliseconds aggregateWindow{2000};
     qint64 excludePid = 0; // the collector itself
+    // The process source's record of which process held which pid; null: an access whose process ended before it was
+    // read is a loss.
+    std::shared_ptr<const ProcessLifetimes> lifetimes;
+    std::chrono::milliseconds keyWait{2000};
+    // Test seam: false treats every process as ended before its event was read (keys come from lifetimes only).
+    bool keyByPidfd = true;
 };
 
 class FanotifySource final : public EventSource
@@ -63,7 +75,8 @@ public:
     struct Stats
     {
         qint64 events = 0; // fanotify events read
-        qint64 unkeyed = 0; // accesses whose process had ended
+        qint64 unkeyed = 0; // accesses whose process had ended and could not be keyed from the process events
+        qint64 keyedLate = 0; // accesses whose process had ended, keyed from the process events
         qint64 overflows = 0;
         qint64 marks = 0; // filesystems marked
         qint64 named = 0; // events read by the name group
@@ -92,6 +105,13 @@ private:
     void handleNamed(const ::fanotify_event_metadata &event, QByteArrayView record, QList<Format::Event> &out);
     QByteArray entryPath(const DirEntryId &entry, std::optional<qint64> &dev);
     std::optional<Format::ProcKey> keyOf(qint64 pid, int pidfd, bool verified = true);
+    // Delivers `accesses` (their proc not yet set) as `key`'s, or, without a key, keeps them for keyWaiting().
+    void attribute(qint64 pid, const std::optional<Format::ProcKey> &key, QList<Format::FileAccess> accesses,
+                   bool named, QList<Format::Event> &out);
+    void add(const Format::ProcKey &key, qint64 ts, qint64 mono, QList<Format::FileAccess> accesses,
+             QList<Format::Event> &out);
+    // Keys what waits once the process events are complete up to its read (or gives up: `giveUp`, keyWait passed).
+    void keyWaiting(bool giveUp, QList<Format::Event> &out);
     void deliver(QList<Format::Event> &events);
     void closeAll();
 
@@ -106,8 +126,19 @@ private:
     FidResolver m_resolver; // the name group's marked filesystems
     QSet<quint64> m_markedDevices, m_namedDevices;
     QStringList m_unmarked, m_namedUnmarked; // "mount point (type): reason"
+    // Accesses of processes that had ended when they were read, waiting for the process events.
+    struct Waiting
+    {
+        qint64 pid = 0;
+        qint64 queuedAfter = 0; // the group's queue was seen empty then (CLOCK_BOOTTIME)
+        qint64 readAt = 0; // CLOCK_BOOTTIME
+        qint64 ts = 0;
+        QList<Format::FileAccess> accesses;
+    };
+    std::deque<Waiting> m_waiting; // in the order read
+    qint64 m_emptySince[2] = {0, 0}; // per group (access, name): when its queue was last seen empty
     std::thread m_thread;
-    std::atomic<qint64> m_events{0}, m_unkeyed{0}, m_overflows{0}, m_marks{0};
+    std::atomic<qint64> m_events{0}, m_unkeyed{0}, m_keyedLate{0}, m_overflows{0}, m_marks{0};
     std::atomic<qint64> m_namedEvents{0}, m_unresolved{0}, m_malformed{0}, m_namedMarks{0};
     qint64 m_unkeyedReported = 0, m_overflowsReported = 0, m_unresolvedReported = 0, m_malformedReported = 0;
 };

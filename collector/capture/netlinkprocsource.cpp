@@ -24,6 +24,7 @@ using SteadyClock = std::chrono::steady_clock;
 constexpr auto kAckTimeout = 1s;
 constexpr auto kStopDrain = 500ms; // how long stop() lets the reader hand over what was already queued
 constexpr auto kResyncDeadline = 1s; // resync after a loss even when the queue never runs empty
+constexpr auto kProgressInterval = 50ms; // an idle reader still says how far it is complete this often
 
 QString errnoText(int error)
 {
@@ -144,6 +145,7 @@ void NetlinkProcSource::run()
                 requestStop();
         }
         const bool lossWasPending = m_lossPending;
+        const qint64 receivedAt = boottimeNs();
         const ProcConnectorSocket::Received received = m_socket.receive(buffer);
         const int error = received.error;
         if (!received.datagram.isEmpty())
@@ -157,11 +159,13 @@ void NetlinkProcSource::run()
                 finishLoss(true); // the queue ran empty: what it held is handed over, now the table is re-read
                 continue;
             }
+            m_sink->progress(receivedAt); // the queue was empty: everything before is delivered
             if (stopping)
                 break;
             publishStats();
             pollfd fds[2] = {{m_socket.fd(), POLLIN, 0}, {m_wake, POLLIN, 0}};
-            if (::poll(fds, 2, -1) < 0 && errno != EINTR) {
+            // Not forever: an idle host's progress goes on (processlifetimes.h waits for it).
+            if (::poll(fds, 2, int(kProgressInterval.count())) < 0 && errno != EINTR) {
                 qCCritical(lcNetlink) << "poll failed, process events stop:" << errnoText(errno);
                 break;
             }

@@ -6,6 +6,7 @@
 #include "fdscansource.h"
 #include "netlinkprocsource.h"
 #include "notcapturedsource.h"
+#include "processlifetimes.h"
 #include "procpollsource.h"
 #include "recorder.h"
 #ifdef FLIGHT_HAVE_EBPF
@@ -85,17 +86,19 @@ QByteArrayList encoded(const QStringList &paths)
 }
 
 // fanotify, else scans of /proc/<pid>/fd (degraded: what opens and closes between two scans is not seen).
-std::unique_ptr<Capture::EventSource> fileSource(const Recorder::Config &config)
+std::unique_ptr<Capture::EventSource> fileSource(const Recorder::Config &config,
+                                                 std::shared_ptr<const Capture::ProcessLifetimes> lifetimes)
 {
     const QByteArrayList include = encoded(config.fileInclude);
     // The collector's own files too, though its own accesses are left out.
     const QByteArrayList exclude = encoded(config.fileExclude + QStringList{config.journal, config.outbox});
-    FallbackSource::Candidate fanotify{u"fanotify"_s, [config, include, exclude](const QString &) {
+    FallbackSource::Candidate fanotify{u"fanotify"_s, [config, include, exclude, lifetimes](const QString &) {
                                            Capture::FanotifyOptions options;
                                            options.include = include;
                                            options.exclude = exclude;
                                            options.aggregateWindow = std::chrono::milliseconds(config.fileAggregateMs);
                                            options.excludePid = ::getpid();
+                                           options.lifetimes = lifetimes;
                                            return std::make_unique<Capture::FanotifySource>(options);
                                        }};
     FallbackSource::Candidate fdscan{u"fdscan"_s, [include, exclude](const QString &whyNotBetter) {
@@ -141,10 +144,14 @@ Expected<std::vector<std::unique_ptr<Capture::EventSource>>> selectSources(const
     else
         return Error{u"proc_backend: '%1' is not auto, ebpf, netlink or poll"_s.arg(config.procBackend)};
 
+    // Which process held which pid, from the process events: keys the accesses of processes that ended before
+    // fanotify's event was read.
+    const auto lifetimes = std::make_shared<Capture::ProcessLifetimes>(1'000'000'000 / ::sysconf(_SC_CLK_TCK));
     std::vector<std::unique_ptr<Capture::EventSource>> sources;
-    sources.push_back(std::make_unique<FallbackSource>(std::move(process)));
+    sources.push_back(std::make_unique<Capture::LifetimeRecordingSource>(
+        std::make_unique<FallbackSource>(std::move(process)), lifetimes));
     if (config.fileCapture)
-        sources.push_back(fileSource(config));
+        sources.push_back(fileSource(config, lifetimes));
     if (config.netCapture)
         sources.push_back(netSource());
     return sources;

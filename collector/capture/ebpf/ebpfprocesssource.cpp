@@ -191,10 +191,11 @@ struct EbpfProcessSource::State
     // the next round, when whatever preceded it is in (`everything`: at the end, when nothing more will come).
     void pump(bool everything)
     {
-        const qint64 cutoff = everything ? kEverything : boottimeNs();
+        const qint64 started = boottimeNs();
         ring_buffer__consume(ring);
         readCredentials();
-        deliverUntil(cutoff);
+        deliverUntil(everything ? kEverything : started);
+        sink.progress(started);
     }
 
     void deliverLosses()

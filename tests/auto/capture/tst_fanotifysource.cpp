@@ -5,6 +5,7 @@
 // (collector's) pid; repeated opens folded into one event.
 #include "collectingsink.h"
 #include "fanotifysource.h"
+#include "hostinfo.h"
 #include "procfs.h"
 #include "skip.h"
 
@@ -158,7 +159,9 @@ private Q_SLOTS:
     void excludedPidIsNeverRecorded()
     {
         CollectingSink sink;
-        FanotifySource source({.excludePid = ::getpid()});
+        FanotifyOptions options;
+        options.excludePid = ::getpid();
+        FanotifySource source(options);
         const auto started = source.start(sink);
         QVERIFY2(started, qPrintable(started.error().message));
         const QString path = m_dir->filePath(u"own"_s), other = m_dir->filePath(u"by-a-child"_s);
@@ -179,7 +182,9 @@ private Q_SLOTS:
     void repeatedOpensAreFolded()
     {
         CollectingSink sink;
-        FanotifySource source({.aggregateWindow = std::chrono::seconds(30)});
+        FanotifyOptions options;
+        options.aggregateWindow = std::chrono::seconds(30);
+        FanotifySource source(options);
         const auto started = source.start(sink);
         QVERIFY2(started, qPrintable(started.error().message));
         const QString path = m_dir->filePath(u"hot"_s);
@@ -259,7 +264,9 @@ private Q_SLOTS:
     void namesByTheExcludedPidAreNeverRecorded()
     {
         CollectingSink sink;
-        FanotifySource source({.excludePid = ::getpid()});
+        FanotifyOptions options;
+        options.excludePid = ::getpid();
+        FanotifySource source(options);
         const auto started = source.start(sink);
         QVERIFY2(started, qPrintable(started.error().message));
         if (source.stats().namedMarks == 0)
@@ -290,6 +297,68 @@ private Q_SLOTS:
         QVERIFY2(theirs.contains("create /theirs") && theirs.contains("rename /theirs")
                      && theirs.contains("delete /theirs2"),
                  theirs.join(", ").constData());
+    }
+
+    // Accesses of processes gone before their events were read (forced: keyByPidfd off) are keyed from the process
+    // events, once those are complete up to the read; without that promise they are losses after keyWait.
+    void accessesOfEndedProcessesKeyedFromProcessEvents()
+    {
+        const auto lifetimes = std::make_shared<ProcessLifetimes>(1'000'000'000 / ::sysconf(_SC_CLK_TCK));
+        const ProcKey self = keyOf(::getpid());
+        ProcSnapshot selfSnapshot;
+        selfSnapshot.proc = self;
+        lifetimes->note({0, boottimeNs(), selfSnapshot});
+        CollectingSink sink;
+        FanotifyOptions options;
+        options.lifetimes = lifetimes;
+        options.keyByPidfd = false;
+        options.keyWait = std::chrono::milliseconds(400);
+        FanotifySource source(options);
+        const auto started = source.start(sink);
+        QVERIFY2(started, qPrintable(started.error().message));
+        if (source.stats().namedMarks == 0)
+            FLIGHT_SKIP("fanotify name reporting (FAN_REPORT_DFID_NAME_TARGET, Linux 5.17+) unavailable");
+
+        const QByteArray dir = QFile::encodeName(m_dir->path());
+        QVERIFY(writeFile(m_dir->filePath(u"mine"_s), "x"));
+        QList<ProcKey> removers;
+        for (int i = 0; i < 5; ++i) { // rm lives a millisecond; its key is read while it is a zombie
+            const QByteArray file = dir + "/gone-" + QByteArray::number(i);
+            QVERIFY(writeFile(QFile::decodeName(file), "x"));
+            char *argv[] = {const_cast<char *>("/bin/rm"), const_cast<char *>(file.constData()), nullptr};
+            pid_t child = -1;
+            QCOMPARE(posix_spawn(&child, argv[0], nullptr, nullptr, argv, environ), 0);
+            siginfo_t info = {};
+            QCOMPARE(::waitid(P_PID, id_t(child), &info, WEXITED | WNOWAIT), 0);
+            removers.append(keyOf(child));
+            QVERIFY(removers.last().start > 0);
+            lifetimes->note({0, boottimeNs(), ProcFork{removers.last(), self, {}}});
+            lifetimes->note({0, boottimeNs(), ProcExit{removers.last(), 0, {}, false}});
+            ::waitpid(child, nullptr, 0);
+        }
+        QTest::qWait(100);
+        QCOMPARE(source.stats().keyedLate, 0); // nothing is keyed before the process events are complete
+        lifetimes->noteComplete(boottimeNs());
+        QTRY_VERIFY(source.stats().keyedLate >= 6);
+
+        // Without the promise: a loss once keyWait has passed.
+        QVERIFY(writeFile(m_dir->filePath(u"unpromised"_s), "x"));
+        QTest::qWait(700);
+        source.stop();
+
+        QVERIFY(!nameChanges(sink, self, dir).isEmpty()); // created "mine" and the files rm removed
+        for (int i = 0; i < 5; ++i) {
+            const QByteArray file = dir + "/gone-" + QByteArray::number(i);
+            QCOMPARE(nameChanges(sink, removers[i], dir), (QList<NameChange>{{FileOp::Delete, file, {}}}));
+        }
+        QVERIFY(accesses(sink, dir + "/unpromised").isEmpty());
+        QVERIFY(source.stats().unkeyed > 0);
+        const QList<Event> events = sink.events();
+        const bool lossReported = std::any_of(events.cbegin(), events.cend(), [](const Event &e) {
+            const auto *loss = std::get_if<RecorderLoss>(&e.body);
+            return loss && loss->source == u"file.fanotify"_s && loss->reason.value_or(QString()).contains(u"ended"_s);
+        });
+        QVERIFY(lossReported);
     }
 
 private:

@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// flightrec record on the live system (root) with file and network capture: a workload writes, reads, renames and
+// deletes marked files, executes a copied binary, writes under an excluded directory, talks to a TCP listener this
+// test started (one connection closed within 5 ms) and sends a UDP datagram. The sealed archives must hold each with
+// the right process key, path and addresses, and nothing from the excluded directory.
+#include "loopbackpeers.h"
+#include "recordsession.h"
+#include "keys.h"
+#include "skip.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+#include <sys/wait.h>
+
+using namespace Qt::StringLiterals;
+using namespace Flight::Format;
+using namespace Flight::TestSupport;
+using namespace LoopbackPeers;
+
+namespace {
+
+struct Recorded
+{
+    QList<ProcExec> execs;
+    QList<FileAccess> files;
+    QList<NetEndpoint> net;
+    QList<Backend> backends;
+};
+
+Recorded read(const RecordSession &session)
+{
+    Recorded r;
+    for (const auto &[manifest, events] : session.archives()) {
+        r.backends = manifest.collector.backends;
+        for (const Event &e : events) {
+            if (const auto *exec = std::get_if<ProcExec>(&e.body))
+                r.execs.append(*exec);
+            else if (const auto *file = std::get_if<FileAccess>(&e.body))
+                r.files.append(*file);
+            else if (const auto *net = std::get_if<NetEndpoint>(&e.body))
+                r.net.append(*net);
+        }
+    }
+    return r;
+}
+
+std::optional<ProcKey> keyOfExecWith(const Recorded &r, const QByteArray &argument)
+{
+    for (const ProcExec &e : r.execs) {
+        if (e.argv.contains(argument))
+            return e.proc;
+    }
+    return std::nullopt;
+}
+
+QList<FileAccess> filesAt(const Recorded &r, const QByteArray &path, FileOp op)
+{
+    QList<FileAccess> found;
+    for (const FileAccess &f : r.files) {
+        if (f.path == path && f.op == op)
+            found.append(f);
+    }
+    return found;
+}
+
+QString backendOf(const Recorded &r, const QString &source)
+{
+    for (const Backend &b : r.backends) {
+        if (b.source == source)
+            return b.backend;
+    }
+    return {};
+}
+
+} // namespace
+
+class TestCaptureLive : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (::geteuid() != 0)
+            FLIGHT_SKIP("live capture needs root");
+        QVERIFY(m_temp.isValid());
+        QVERIFY(SigningKey::generate().save(m_temp.filePath(u"host.key"_s)));
+    }
+
+    void filesAndEndpointsWithTheirProcesses()
+    {
+        // A real filesystem under /var/tmp (fanotify marks every real local one); the temporary directory of
+        // the archives is left out like the collector's own files.
+        QTemporaryDir work(u"/var/tmp/flightrec-capture-XXXXXX"_s);
+        QVERIFY(work.isValid());
+        const QString marked = work.filePath(u"marked"_s), excluded = work.filePath(u"excluded"_s);
+        QVERIFY(QDir().mkpath(marked) && QDir().mkpath(excluded));
+        const QString tag = QUuid::createUuid().toString(QUuid::Id128).left(10);
+
+        RecordSession session(QStringLiteral(FLIGHTREC_BINARY), m_temp.filePath(u"host.key"_s),
+                              m_temp.filePath(u"out"_s),
+                              {u"file_exclude = /proc /sys /dev %1"_s.arg(excluded), u"proc_backend = ebpf"_s});
+        QString why;
+        QVERIFY2(session.start(120, &why), qPrintable(why));
+        if (!session.stdErr().contains(u"capturing net with ebpf"_s))
+            FLIGHT_SKIP("the eBPF network backend did not start here");
+
+        const QString script = uR"(
+m=$1; x=$2; t=$3
+echo evidence > "$m/written"
+cat "$m/written" > /dev/null
+cp /bin/true "$m/copied-true"
+"$m/copied-true" "$t-copied"
+mv "$m/written" "$m/renamed"
+rm "$m/renamed"
+echo secret > "$x/hidden"
+cat "$x/hidden" > /dev/null
+)"_s;
+        QProcess shell;
+        shell.start(u"sh"_s, {u"-c"_s, script, tag + u"-shell"_s, marked, excluded, tag});
+        QVERIFY(shell.waitForFinished(60000));
+        QCOMPARE(shell.exitCode(), 0);
+
+        // TCP: this process listens and accepts; a child connects, and closes within 5 ms of connecting.
+        const Listener listener = listenOnLoopback(AF_INET);
+        QVERIFY(listener.fd >= 0);
+        Peer peer = forkConnectingPeer(AF_INET, listener.port, false);
+        QVERIFY(peer.pid > 0);
+        const ProcKey peerKey = liveKey(peer.pid);
+        QElapsedTimer lifetime;
+        lifetime.start();
+        QVERIFY(release(peer));
+        const int accepted = ::accept4(listener.fd, nullptr, nullptr, SOCK_CLOEXEC);
+        QVERIFY(accepted >= 0);
+        const quint16 clientPort = peerPort(accepted);
+        int status = 0;
+        QCOMPARE(::waitpid(peer.pid, &status, 0), peer.pid);
+        QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+        QVERIFY2(lifetime.elapsed() < 50, "the short connection took too long to be a test of one");
+        ::close(accepted);
+        ::close(listener.fd);
+
+        // UDP: one datagram to the (closed) listener's port.
+        const int udp = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        sockaddr_storage to;
+        const socklen_t toSize = loopbackAddress(AF_INET, listener.port, to);
+        QCOMPARE(::sendto(udp, "d", 1, 0, reinterpret_cast<sockaddr *>(&to), toSize), ssize_t(1));
+        const quint16 udpPort = localPort(udp);
+        ::close(udp);
+
+        QTest::qWait(300); // let the last close reach the ring buffer before the recorder seals
+        QCOMPARE(session.stop(), 0);
+        const Recorded r = read(session);
+        QCOMPARE(backendOf(r, u"file"_s), u"fanotify"_s);
+        QCOMPARE(backendOf(r, u"net"_s), u"ebpf"_s);
+
+        const auto shellKey = keyOfExecWith(r, (tag + u"-shell"_s).toUtf8());
+        QVERIFY(shellKey);
+        const QByteArray m = QFile::encodeName(marked);
+        const auto written = filesAt(r, m + "/written", FileOp::Write);
+        QCOMPARE(written.size(), 1);
+        QCOMPARE(written.first().proc, *shellKey); // the shell's redirection wrote it
+
+        const auto copiedKey = keyOfExecWith(r, (tag + u"-copied"_s).toUtf8());
+        QVERIFY(copiedKey);
+        const auto executed = filesAt(r, m + "/copied-true", FileOp::Exec);
+        QCOMPARE(executed.size(), 1);
+        QCOMPARE(executed.first().proc, *copiedKey);
+        for (const ProcExec &e : r.execs) {
+            if (e.proc == *copiedKey)
+                QCOMPARE(e.exe, std::optional<QByteArray>(m + "/copied-true"));
+        }
+
+        const QByteArray x = QFile::encodeName(excluded);
+        for (const FileAccess &f : r.files)
+            QVERIFY2(!f.path.startsWith(x) && !f.to.value_or(QByteArray()).startsWith(x), f.path.constData());
+
+        const ProcKey self = liveKey(::getpid());
+        const Endpoint server{u"127.0.0.1"_s, listener.port}, client{u"127.0.0.1"_s, clientPort};
+        const auto one = [&](NetOp op, const std::function<bool(const NetEndpoint &)> &match) {
+            QList<NetEndpoint> found;
+            for (const NetEndpoint &e : r.net) {
+                if (e.op == op && match(e))
+                    found.append(e);
+            }
+            return found.size() == 1 ? std::optional<NetEndpoint>(found.first()) : std::nullopt;
+        };
+        const auto listen = one(NetOp::Listen, [&](const NetEndpoint &e) { return e.local == server; });
+        QVERIFY(listen);
+        QCOMPARE(listen->proc, std::optional<ProcKey>(self));
+        const auto connect = one(NetOp::Connect, [&](const NetEndpoint &e) { return e.remote == server; });
+        QVERIFY(connect);
+        QCOMPARE(connect->proc, std::optional<ProcKey>(peerKey));
+        QCOMPARE(connect->local, client);
+        const auto accept = one(NetOp::Accept, [&](const NetEndpoint &e) { return e.local == server; });
+        QVERIFY(accept);
+        QCOMPARE(accept->proc, std::optional<ProcKey>(self));
+        QCOMPARE(accept->remote, std::optional<Endpoint>(client));
+        const auto clientClose = one(NetOp::Close, [&](const NetEndpoint &e) { return e.local == client; });
+        QVERIFY(clientClose);
+        QCOMPARE(clientClose->proc, std::optional<ProcKey>(peerKey));
+        const auto send = one(NetOp::Send, [&](const NetEndpoint &e) { return e.local.port == udpPort; });
+        QVERIFY(send);
+        QCOMPARE(send->proto, Proto::Udp);
+        QCOMPARE(send->proc, std::optional<ProcKey>(self));
+        QCOMPARE(send->remote, std::optional<Endpoint>(server));
+
+        const auto renamed = filesAt(r, m + "/written", FileOp::Rename);
+        QCOMPARE(renamed.size(), 1);
+        QCOMPARE(renamed.first().to, std::optional<QByteArray>(m + "/renamed"));
+        const auto deleted = filesAt(r, m + "/renamed", FileOp::Delete);
+        QCOMPARE(deleted.size(), 1);
+        QVERIFY(deleted.first().proc != *shellKey && deleted.first().proc.pid != 0); // rm did it
+    }
+
+private:
+    QTemporaryDir m_temp;
+};
+
+QTEST_GUILESS_MAIN(TestCaptureLive)
+#include "tst_capturelive.moc"
