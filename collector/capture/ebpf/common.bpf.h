@@ -1,41 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* What the programs of process.bpf.c share: the load-time settings, the maps and the helpers that fill record
- * headers and count losses. Included once, by process.bpf.c. */
+/* What the programs of process.bpf.c share beyond ring.bpf.h (ring buffer, losses, keys): their own load-time
+ * settings, the exec scratch map and the helpers that fill record headers and read credentials. Included once, by
+ * process.bpf.c. */
 #ifndef FLIGHT_COMMON_BPF_H
 #define FLIGHT_COMMON_BPF_H
 
 #include "paths.bpf.h"
 #include "processrecord.h"
+#include "ring.bpf.h"
 
 #include <bpf/bpf_core_read.h>
 #include <bpf/bpf_helpers.h>
 
-/* Set by userspace before loading. */
-const volatile __u32 self_tgid = 0; /* a process whose own exec/exit events are left out; 0: none */
+/* Set by userspace before loading (and self_tgid, wakeup_bytes of ring.bpf.h). */
 const volatile bool exit_has_group_dead = false; /* sched_process_exit passes group_dead (Linux 6.16+) */
 const volatile bool read_environment = true;
-/* Wake the consumer only once this much data waits (userspace: a quarter of the ring); below that it finds the
- * records at its next timed poll. A wakeup is an irq_work per record, which costs microseconds in a VM. */
-const volatile __u64 wakeup_bytes = 0;
-
-/* Bumped by userspace after each read of `losses` (see flight_loss_slot). Starts at 1 so a slot's 0 never matches. */
-__u64 loss_epoch = 1;
 
 #define SIGNAL_GROUP_EXIT 0x00000004 /* include/linux/sched/signal.h; macros are not in BTF */
-
-struct
-{
-    __uint(type, BPF_MAP_TYPE_RINGBUF);
-    __uint(max_entries, 8 * 1024 * 1024); /* userspace sets the configured size */
-} events SEC(".maps");
-
-struct
-{
-    __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-    __uint(max_entries, 1);
-    __type(key, __u32);
-    __type(value, struct flight_loss_slot);
-} losses SEC(".maps");
 
 /* An exec record is assembled here, then copied into the ring buffer at its real size. Indexed by CPU: raw
  * tracepoint programs run with preemption disabled, so one CPU's slot has one user at a time. A plain array,
@@ -66,38 +47,6 @@ struct task_struct___audit
     kuid_t loginuid;
     unsigned int sessionid;
 } __attribute__((preserve_access_index));
-
-static __always_inline __u64 ring_flags(void)
-{
-    return bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= wakeup_bytes ? BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
-}
-
-static __always_inline void count_loss(void)
-{
-    __u32 zero = 0;
-    struct flight_loss_slot *slot = bpf_map_lookup_elem(&losses, &zero);
-    if (!slot)
-        return;
-    __u64 now = bpf_ktime_get_boot_ns();
-    __u64 epoch = *(volatile __u64 *)&loss_epoch;
-    if (slot->epoch != epoch) {
-        slot->epoch = epoch;
-        slot->first_ns = now;
-    }
-    slot->last_ns = now;
-    slot->count++;
-}
-
-static __always_inline void fill_key(struct flight_key *key, struct task_struct *task)
-{
-    key->pid = 0;
-    key->reserved = 0;
-    key->start_ns = 0;
-    if (!task)
-        return;
-    key->pid = BPF_CORE_READ(task, tgid);
-    key->start_ns = BPF_CORE_READ(task, group_leader, start_boottime);
-}
 
 static __always_inline void fill_header(struct flight_header *h, __u32 kind, __u32 size, struct task_struct *task,
                                         bool with_parent)

@@ -11,17 +11,14 @@
 #include "processrecorddecoder.h"
 #include "processtable.h"
 
-#include <QFile>
 #include <QLoggingCategory>
 #include <atomic>
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include <cerrno>
-#include <cstdarg>
 #include <cstring>
 #include <deque>
 #include <limits>
-#include <mutex>
 #include <poll.h>
 #include <pthread.h>
 #include <thread>
@@ -36,30 +33,10 @@ namespace Flight::Capture {
 
 namespace {
 
-constexpr auto kVmlinuxBtf = "/sys/kernel/btf/vmlinux";
 // The programs wake the consumer only when a quarter of the ring buffer is in use (see wakeup_bytes in
 // common.bpf.h); otherwise it finds the records after at most this long.
 constexpr auto kPollTimeout = 20ms;
 constexpr qint64 kEverything = std::numeric_limits<qint64>::max();
-
-// libbpf's messages (verifier logs included) go to the debug log: QT_LOGGING_RULES="flightrec.capture.ebpf=true".
-int libbpfPrint(libbpf_print_level, const char *format, va_list args)
-{
-    if (!lcEbpf().isDebugEnabled())
-        return 0;
-    char line[2048];
-    const int n = std::vsnprintf(line, sizeof(line), format, args);
-    qCDebug(lcEbpf, "%s", QByteArray(line).trimmed().constData());
-    return n;
-}
-
-QString errorText(int error)
-{
-    QString text = QString::fromLocal8Bit(std::strerror(error < 0 ? -error : error));
-    if (!text.isEmpty())
-        text[0] = text[0].toLower();
-    return text;
-}
 
 // Linux 6.16 added group_dead to sched_process_exit; the program reads it when the running kernel's BTF says so.
 bool exitTracepointHasGroupDead()
@@ -290,20 +267,15 @@ Expected<void> EbpfProcessSource::start(EventSink &sink)
 {
     if (m_state)
         return Error{u"bpf: the process source is already running"_s};
-    const qint64 page = ::sysconf(_SC_PAGESIZE), ringBytes = m_options.ringBufferBytes;
-    if (ringBytes < page || ringBytes % page != 0 || (ringBytes & (ringBytes - 1)) != 0 || ringBytes > (1LL << 30))
-        return Error{
-            u"bpf: ring buffer size %1 is not a power of two between the page size and 1 GiB"_s.arg(ringBytes)};
-    if (!QFile::exists(QString::fromLatin1(kVmlinuxBtf)))
-        return Error{u"BTF not available: %1 is missing (kernel built without CONFIG_DEBUG_INFO_BTF)"_s.arg(
-            QString::fromLatin1(kVmlinuxBtf))};
-    static std::once_flag printOnce;
-    std::call_once(printOnce, [] { libbpf_set_print(libbpfPrint); });
+    const qint64 ringBytes = m_options.ringBufferBytes;
+    if (auto ok = checkBpfPrerequisites(u"process programs"_s, ringBytes); !ok)
+        return ok;
+    installLibbpfLogging();
 
     auto state = std::make_unique<State>(m_options, sink);
     state->skel = process_bpf__open();
     if (!state->skel)
-        return Error{u"bpf: opening the process programs: %1"_s.arg(errorText(errno))};
+        return Error{u"bpf: opening the process programs: %1"_s.arg(bpfErrorText(errno))};
     process_bpf *skel = state->skel;
     skel->rodata->self_tgid = __u32(m_options.excludePid);
     skel->rodata->exit_has_group_dead = !m_options.exitFromSignalLive && exitTracepointHasGroupDead();
@@ -311,18 +283,18 @@ Expected<void> EbpfProcessSource::start(EventSink &sink)
     skel->rodata->wakeup_bytes = __u64(ringBytes / 4);
     const int cpus = libbpf_num_possible_cpus();
     if (cpus <= 0)
-        return Error{u"bpf: counting the possible CPUs: %1"_s.arg(errorText(cpus))};
+        return Error{u"bpf: counting the possible CPUs: %1"_s.arg(bpfErrorText(cpus))};
     if (int err = bpf_map__set_max_entries(skel->maps.events, __u32(ringBytes)); err)
-        return Error{u"bpf: sizing the ring buffer: %1"_s.arg(errorText(err))};
+        return Error{u"bpf: sizing the ring buffer: %1"_s.arg(bpfErrorText(err))};
     if (int err = bpf_map__set_max_entries(skel->maps.scratch, __u32(cpus)); err)
-        return Error{u"bpf: sizing the scratch map: %1"_s.arg(errorText(err))};
+        return Error{u"bpf: sizing the scratch map: %1"_s.arg(bpfErrorText(err))};
     if (int err = process_bpf__load(skel); err)
-        return Error{u"bpf: loading the process programs: %1"_s.arg(errorText(err))};
+        return Error{u"bpf: loading the process programs: %1"_s.arg(bpfErrorText(err))};
     if (int err = process_bpf__attach(skel); err)
-        return Error{u"bpf: attaching the process programs to their raw tracepoints: %1"_s.arg(errorText(err))};
+        return Error{u"bpf: attaching the process programs to their raw tracepoints: %1"_s.arg(bpfErrorText(err))};
     state->ring = ring_buffer__new(bpf_map__fd(skel->maps.events), &State::onRecord, state.get(), nullptr);
     if (!state->ring)
-        return Error{u"bpf: opening the ring buffer: %1"_s.arg(errorText(errno))};
+        return Error{u"bpf: opening the ring buffer: %1"_s.arg(bpfErrorText(errno))};
     QList<int> programs;
     bpf_program *program = nullptr;
     bpf_object__for_each_program(program, skel->obj)

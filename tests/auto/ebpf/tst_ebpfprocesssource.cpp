@@ -60,7 +60,9 @@ private Q_SLOTS:
 
     void backendAndBadRingSize()
     {
-        EbpfProcessSource source({.ringBufferBytes = 5000});
+        EbpfProcessOptions options;
+        options.ringBufferBytes = 5000;
+        EbpfProcessSource source(options);
         QCOMPARE(source.backend(), (Backend{u"proc"_s, u"ebpf"_s, false, {}}));
         CollectingSink sink;
         const auto started = source.start(sink);
