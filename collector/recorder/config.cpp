@@ -4,6 +4,7 @@
 #include "digest.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QRegularExpression>
 #include <functional>
 #include <map>
@@ -127,6 +128,34 @@ const std::map<QString, Setter> &setters()
              return std::nullopt;
          }},
         {u"net_capture"_s, yesNo(&Config::netCapture)},
+        {u"alert_sinks"_s,
+         [](Config &c, const QString &v) -> std::optional<QString> {
+             QStringList sinks = v.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
+             if (sinks == QStringList{u"none"_s})
+                 sinks.clear();
+             for (const QString &sink : sinks) {
+                 if (!QStringList{u"syslog"_s, u"wall"_s, u"command"_s}.contains(sink))
+                     return u"'%1' is not syslog, wall, command (or none alone)"_s.arg(sink);
+             }
+             sinks.removeDuplicates();
+             c.alertSinks = sinks;
+             return std::nullopt;
+         }},
+        {u"alert_command"_s,
+         [](Config &c, const QString &v) -> std::optional<QString> {
+             const QStringList argv = QProcess::splitCommand(v);
+             if (argv.isEmpty() || !argv.first().startsWith(u'/'))
+                 return u"'%1' does not start with an absolute path to a program"_s.arg(v);
+             c.alertCommand = argv;
+             return std::nullopt;
+         }},
+        {u"alert_severity"_s,
+         [](Config &c, const QString &v) -> std::optional<QString> {
+             if (!QStringList{u"low"_s, u"medium"_s, u"high"_s}.contains(v))
+                 return u"'%1' is not low, medium or high"_s.arg(v);
+             c.alertSeverity = v;
+             return std::nullopt;
+         }},
         {u"recipient"_s,
          [](Config &c, const QString &v) -> std::optional<QString> {
              auto key = Format::RecipientKey::fromText(v);
@@ -155,6 +184,7 @@ std::optional<qint64> parseSize(QStringView text)
 Expected<Config> parseConfig(QByteArrayView content, const QString &fileName)
 {
     Config config;
+    QString sinksWhere = fileName; // where alert_sinks was set, for the check that needs every key
     const QList<QByteArray> lines = content.toByteArray().split('\n');
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QString line = QString::fromUtf8(lines[i]).trimmed();
@@ -171,7 +201,11 @@ Expected<Config> parseConfig(QByteArrayView content, const QString &fileName)
             return Error{u"%1: %2: unknown key"_s.arg(where, key)};
         if (auto reason = setter->second(config, value))
             return Error{u"%1: %2: %3"_s.arg(where, key, *reason)};
+        if (key == "alert_sinks"_L1)
+            sinksWhere = where;
     }
+    if (config.alertSinks.contains(u"command"_s) && config.alertCommand.isEmpty())
+        return Error{u"%1: alert_sinks: 'command' needs alert_command"_s.arg(sinksWhere)};
     config.digest = Format::Blake2b256::hexHash(content);
     return config;
 }

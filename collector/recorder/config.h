@@ -34,6 +34,9 @@ struct Config
     QStringList fileExclude{QStringLiteral("/proc"), QStringLiteral("/sys"), QStringLiteral("/dev")};
     qint64 fileAggregateMs = 2000; // 0: every access is its own event
     bool netCapture = true;
+    QStringList alertSinks{QStringLiteral("syslog")}; // of syslog, wall, command; empty: no alerts
+    QStringList alertCommand; // argv for the command sink
+    QString alertSeverity = QStringLiteral("high"); // low, medium, high: the least severe change that alerts
     std::optional<Format::RecipientKey> recipient;
     QString digest; // BLAKE2b-256 hex of the file's bytes, empty for built-in defaults
 };

@@ -26,10 +26,26 @@ Capture::ReadOptions processReadOptions(const Config &config)
 }
 
 namespace {
+
 Format::Event now(Format::EventBody body)
 {
     return {Capture::realtimeNs(), Capture::boottimeNs(), std::move(body)};
 }
+
+std::vector<std::unique_ptr<AlertSink>> alertSinks(const Config &config, const QString &host)
+{
+    std::vector<std::unique_ptr<AlertSink>> sinks;
+    for (const QString &name : config.alertSinks) {
+        if (name == "syslog"_L1)
+            sinks.push_back(makeSyslogSink(host));
+        else if (name == "wall"_L1)
+            sinks.push_back(makeWallSink(host));
+        else if (name == "command"_L1)
+            sinks.push_back(makeCommandSink(config.alertCommand, 10s));
+    }
+    return sinks;
+}
+
 } // namespace
 
 Recorder::Recorder(Config config, Format::SigningKey key, Format::HostInfo host, QString version)
@@ -38,6 +54,8 @@ Recorder::Recorder(Config config, Format::SigningKey key, Format::HostInfo host,
     , m_version(std::move(version))
     , m_sealer(std::move(key), SealOptions{m_config.keyPath, m_config.outbox, m_config.recipient})
     , m_queue(m_config.queueEvents)
+    , m_alerter(alertSinks(m_config, m_host.hostname),
+                Format::severityFromName(m_config.alertSeverity.toLatin1()).value_or(Format::Severity::High))
 {
     m_uptime.start();
 }
@@ -68,6 +86,9 @@ QMap<QString, qint64> Recorder::stats() const
             {u"events"_s, m_events},
             {u"lost"_s, m_lost},
             {u"queue_deepest"_s, m_queue.deepest()},
+            {u"alerts_sent"_s, m_alerter.stats().sent},
+            {u"alerts_failed"_s, m_alerter.stats().failed},
+            {u"alerts_dropped"_s, m_alerter.stats().dropped},
             {u"uptime_s"_s, m_uptime.elapsed() / 1000}};
 }
 
@@ -118,6 +139,8 @@ Expected<void> Recorder::append(const Format::Event &event)
         m_lost += loss->count;
         m_queueLossPending |= loss->source == kQueueLossSource;
     }
+    m_state.apply(event);
+    m_alerter.post(event);
     return m_journal->append(event);
 }
 
@@ -152,7 +175,16 @@ Expected<void> Recorder::sealCurrent(bool finalSegment)
     if (!segment)
         return segment.error();
     m_nextSeal.setRemainingTime(std::chrono::seconds(m_config.sealIntervalSeconds));
-    return sealFile(*segment, false);
+    if (auto sealed = sealFile(*segment, false); !sealed)
+        return sealed;
+    if (finalSegment)
+        return {};
+    for (const Format::StateSnapshot &snapshot : m_state.snapshots()) { // the new segment stands alone
+        if (auto appended = m_journal->append(now(snapshot)); !appended)
+            return appended;
+        ++m_events;
+    }
+    return {};
 }
 
 Expected<void> Recorder::sealAndPrune(bool pruneOutbox)

@@ -2,15 +2,19 @@
 // The recording pipeline (DESIGN.md "Recording and the archive"): capture sources deliver into a bounded queue; the
 // writer loop appends to the journal (fsync at least every second), writes heartbeats, seals the journal into the
 // outbox every `seal_interval` or `seal_size`, and applies retention, reporting deleted unpulled archives as a loss.
+// Every new journal segment starts with the integrity state recorded so far (one state.snapshot per check), so each
+// archive stands alone; every state.change at or above alert_severity also goes to the alert sinks (alerts.h).
 // Journal files left by a collector that died are sealed first, as recovered. Runs on the calling thread.
 #pragma once
 
+#include "alerts.h"
 #include "config.h"
 #include "eventqueue.h"
 #include "eventsource.h"
 #include "journal.h"
 #include "procfs.h"
 #include "sealer.h"
+#include "statetracker.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -62,6 +66,8 @@ private:
     EventQueue m_queue;
     std::unique_ptr<Journal> m_journal;
     std::vector<std::unique_ptr<Capture::EventSource>> m_sources;
+    StateTracker m_state;
+    Alerter m_alerter;
     QList<Format::SealedArchive> m_sealed;
     qint64 m_recovered = 0;
     qint64 m_events = 0;

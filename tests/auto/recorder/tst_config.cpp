@@ -77,6 +77,15 @@ private Q_SLOTS:
         QTest::newRow("bad window")
             << QByteArray("file_aggregate_window = 2m\n")
             << u"f.conf:1: file_aggregate_window: '2m' is not an interval in ms or s (e.g. 2s, 500ms, 0)"_s;
+        QTest::newRow("bad alert sink") << QByteArray("alert_sinks = syslog mail\n")
+                                        << u"f.conf:1: alert_sinks: 'mail' is not syslog, wall, command (or none alone)"_s;
+        QTest::newRow("relative alert command")
+            << QByteArray("alert_command = page-oncall --now\n")
+            << u"f.conf:1: alert_command: 'page-oncall --now' does not start with an absolute path to a program"_s;
+        QTest::newRow("command sink without command") << QByteArray("alert_sinks = command\n")
+                                                      << u"f.conf:1: alert_sinks: 'command' needs alert_command"_s;
+        QTest::newRow("bad severity") << QByteArray("alert_severity = critical\n")
+                                      << u"f.conf:1: alert_severity: 'critical' is not low, medium or high"_s;
         QTest::newRow("bad recipient") << QByteArray("recipient = ed25519:AAAA\n")
                                        << u"f.conf:1: recipient: 'ed25519:AAAA' is not an X25519 public key"_s;
     }
@@ -105,7 +114,7 @@ private Q_SLOTS:
         }
         auto documented = parseConfig(uncommented, file.fileName());
         QVERIFY2(documented, qPrintable(documented ? QString() : documented.error().message));
-        QCOMPARE(keys, 19); // every key but 'recipient', which has no default
+        QCOMPARE(keys, 21); // every key but 'recipient' and 'alert_command', which have no default
         const Config defaults;
         QCOMPARE(documented->keyPath, defaults.keyPath);
         QCOMPARE(documented->outbox, defaults.outbox);
@@ -123,6 +132,8 @@ private Q_SLOTS:
         QCOMPARE(documented->exeDigest, defaults.exeDigest);
         QCOMPARE(documented->fileCapture, defaults.fileCapture);
         QCOMPARE(documented->fileInclude, defaults.fileInclude);
+        QCOMPARE(documented->alertSinks, defaults.alertSinks);
+        QCOMPARE(documented->alertSeverity, defaults.alertSeverity);
         QCOMPARE(documented->fileExclude, defaults.fileExclude);
         QCOMPARE(documented->fileAggregateMs, defaults.fileAggregateMs);
         QVERIFY(!documented->recipient);

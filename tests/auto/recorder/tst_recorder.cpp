@@ -161,6 +161,40 @@ private Q_SLOTS:
         QCOMPARE(total, synthetic.size());
     }
 
+    // Each archive after the first starts with the integrity state recorded so far; a high change reaches the
+    // command alert sink as its JSON line, and the heartbeat counts it.
+    void everyArchiveStartsWithTheStateAndHighChangesAlert()
+    {
+        const QString alerts = m_dir->filePath(u"alerts.jsonl"_s);
+        m_config.sealBytes = 64 * 1024;
+        m_config.alertSinks = {u"command"_s};
+        m_config.alertCommand = {u"/bin/sh"_s, u"-c"_s, u"cat >> \"$0\""_s, alerts};
+        const StateItem boot{u"/boot/vmlinuz"_s, {{u"digest"_s, u"aa"_s}}};
+        const StateItem tampered{u"/boot/vmlinuz"_s, {{u"digest"_s, u"bb"_s}}};
+        const StateItem login{u"root@pts/0"_s, {{u"user"_s, u"root"_s}}};
+        QList<Event> synthetic{{1, 1, StateSnapshot{u"files"_s, {boot}}},
+                               {2, 2, StateChange{u"files"_s, Severity::High, {}, {}, {{boot.id, boot, tampered}}}},
+                               {3, 3, StateChange{u"logins"_s, Severity::Medium, {login}, {}, {}}}};
+        synthetic += Flight::TestSupport::mixedEvents(2000);
+        synthetic.removeIf([](const Event &e) { return e.ts > 3 && std::holds_alternative<StateSnapshot>(e.body); });
+        synthetic.removeIf([](const Event &e) { return e.ts > 3 && std::holds_alternative<StateChange>(e.body); });
+        Recorder recorder(m_config, m_key, Flight::TestSupport::sampleHost(), u"0.1.0"_s);
+        QVERIFY(recorder.start(sourcesOf(synthetic)));
+        QVERIFY(recorder.run(m_stop, QDeadlineTimer(1500), false));
+        const auto &sealed = recorder.sealed();
+        QVERIFY(sealed.size() >= 2);
+        for (qsizetype i = 1; i < sealed.size(); ++i) {
+            const QList<Event> events = readAll(sealed[i].path);
+            QVERIFY(events.size() >= 2);
+            QCOMPARE(events[0].body, EventBody(StateSnapshot{u"files"_s, {tampered}}));
+            QCOMPARE(events[1].body, EventBody(StateSnapshot{u"logins"_s, {login}}));
+        }
+        QFile file(alerts);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), encodeEvent(synthetic[1])); // the high change only (alert_severity = high)
+        QCOMPARE(sealed.back().manifest.collector.stats.value(u"alerts_sent"_s), 1);
+    }
+
     void chainContinuesAcrossRuns()
     {
         QString firstDigest;
