@@ -9,6 +9,7 @@
 #include "processlifetimes.h"
 #include "procpollsource.h"
 #include "recorder.h"
+#include "sockdiagsource.h"
 #ifdef FLIGHT_HAVE_EBPF
 #include "ebpfnetsource.h"
 #include "ebpfprocesssource.h"
@@ -111,7 +112,8 @@ std::unique_ptr<Capture::EventSource> fileSource(const Recorder::Config &config,
     return std::make_unique<FallbackSource>(QList<FallbackSource::Candidate>{fanotify, fdscan});
 }
 
-// eBPF, else a source that states network endpoints were not captured and why.
+// eBPF, else polls of the socket table over sock_diag (degraded: what lives shorter than a poll is not seen), else a
+// source that states network endpoints were not captured and why.
 std::unique_ptr<Capture::EventSource> netSource()
 {
     QList<FallbackSource::Candidate> candidates;
@@ -121,7 +123,16 @@ std::unique_ptr<Capture::EventSource> netSource()
                            options.excludePid = ::getpid();
                            return std::make_unique<Capture::EbpfNetSource>(options);
                        }});
+    const QString noEbpf;
+#else
+    const QString noEbpf = u"ebpf: this flightrec was built without eBPF support (FLIGHT_BUILD_EBPF=OFF)"_s;
 #endif
+    candidates.append({u"sockdiag"_s, [noEbpf](const QString &whyNotBetter) {
+                           Capture::SockDiagOptions options;
+                           options.excludePid = ::getpid();
+                           return std::make_unique<Capture::SockDiagSource>(
+                               whyNotBetter.isEmpty() ? noEbpf : whyNotBetter, options);
+                       }});
     candidates.append({u"none"_s, [](const QString &whyNotBetter) {
                            return std::make_unique<Capture::NotCapturedSource>(u"net"_s, whyNotBetter);
                        }});

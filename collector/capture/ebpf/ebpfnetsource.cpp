@@ -8,6 +8,7 @@
 #include "mountinfo.h"
 #include "net.skel.h"
 #include "netrecorddecoder.h"
+#include "socketdiag.h"
 
 #include <QFile>
 #include <atomic>
@@ -213,6 +214,19 @@ Expected<void> EbpfNetSource::start(EventSink &sink)
     state->thread = std::thread([s = state.get()] { s->run(); });
     m_state = std::move(state);
     qCDebug(lcEbpf, "network capture attached (ring buffer %lld bytes)", ringBytes);
+
+    // Taken once the programs are attached and their ring buffer is read: a socket opened before is in the table, one
+    // opened since is seen by the programs, so none falls between (one opened meanwhile may be in both).
+    if (m_options.startSnapshot) {
+        auto snapshot = takeSocketSnapshot(m_options.excludePid);
+        if (snapshot) {
+            for (Format::Event &event : *snapshot)
+                sink.deliver(std::move(event));
+        } else {
+            const QString reason = u"no start-up socket snapshot: %1"_s.arg(snapshot.error().message);
+            m_degradedReason = m_degradedReason.isEmpty() ? reason : m_degradedReason + u"; "_s + reason;
+        }
+    }
     return {};
 }
 

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The eBPF network source on the live kernel: TCP listen, connect, accept and close (IPv4 and IPv6, and a connection
 // that lives less than 5 ms), UDP bind and first send per destination (unconnected and connected), each with the key
-// of the process that did it; the collector's own sockets are left out. Peers are forked children that wait on a
-// pipe, so their keys are read from /proc before they act.
+// of the process that did it; the start-up snapshot names a listener opened before start(); the collector's own
+// sockets are left out. Peers are forked children that wait on a pipe, so their keys are read from /proc before they
+// act.
 #include "collectingsink.h"
 #include "ebpfnetsource.h"
 #include "livetest.h"
@@ -209,6 +210,31 @@ private Q_SLOTS:
         QVERIFY(connectedSend);
         QCOMPARE(connectedSend->remote, std::optional<Endpoint>(destination));
         QCOMPARE(connectedSend->local, (Endpoint{u"127.0.0.1"_s, connectedPort}));
+    }
+
+    void startUpSnapshotNamesOpenListener()
+    {
+        Listener listener = listenOnLoopback(AF_INET6);
+        QVERIFY(listener.fd >= 0);
+        CollectingSink sink;
+        EbpfNetSource source;
+        START_OR_SKIP(source, sink);
+        QVERIFY2(!source.backend().degraded, qPrintable(source.backend().reason));
+        const Endpoint server{u"::1"_s, listener.port};
+        // Delivered by start() itself.
+        const auto exists = sink.only<NetEndpoint>([&](const NetEndpoint &e) { return e.local == server; });
+        QVERIFY2(exists, describe(sink).constData());
+        QCOMPARE(*exists, (NetEndpoint{m_self, NetOp::Exists, Proto::Tcp, server, std::nullopt, std::nullopt}));
+        source.stop();
+
+        CollectingSink excludingSink;
+        EbpfNetOptions options;
+        options.excludePid = ::getpid();
+        EbpfNetSource excluding(options);
+        START_OR_SKIP(excluding, excludingSink);
+        excluding.stop();
+        QVERIFY(excludingSink.all<NetEndpoint>([&](const NetEndpoint &e) { return e.local == server; }).isEmpty());
+        ::close(listener.fd);
     }
 
     void excludedProcessIsLeftOut()
