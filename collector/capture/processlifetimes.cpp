@@ -94,22 +94,4 @@ void ProcessLifetimes::forgetOld()
     }
 }
 
-void LifetimeRecordingSink::deliver(Format::Event event)
-{
-    m_lifetimes.note(event);
-    m_target.deliver(std::move(event));
-}
-
-void LifetimeRecordingSink::progress(qint64 mono)
-{
-    m_lifetimes.noteComplete(mono);
-    m_target.progress(mono);
-}
-
-Expected<void> LifetimeRecordingSource::start(EventSink &sink)
-{
-    m_sink = std::make_unique<LifetimeRecordingSink>(*m_lifetimes, sink);
-    return m_inner->start(*m_sink);
-}
-
 } // namespace Flight::Capture

@@ -10,7 +10,8 @@
 // `pid` lived at some time in [from, to]: none, or several (the pid was reused in between), give nullopt, so an
 // answer is never a guess. The caller must wait until completeUntil() >= to: the process source's promise that every
 // event stamped before that time has been delivered (EventSink::progress); before it, a process that took the pid
-// in [from, to] may still be on its way.
+// in [from, to] may still be on its way. The process source is wrapped in an ObservedSource (observedsource.h) that
+// feeds note() and noteComplete().
 //
 // Memory: a process that ended more than kMemory before the newest event is forgotten. Thread-safe: the process
 // source's thread notes, other sources' threads ask.
@@ -21,7 +22,6 @@
 #include <QHash>
 #include <QMutex>
 #include <deque>
-#include <memory>
 
 namespace Flight::Capture {
 
@@ -58,42 +58,6 @@ private:
     std::deque<std::pair<qint64, Format::ProcKey>> m_ended; // (end, key), in the order they ended
     qint64 m_newest = 0; // the newest event's mono
     qint64 m_complete = 0;
-};
-
-// Forwards every event and progress to `target`, noting them in `lifetimes` first.
-class LifetimeRecordingSink final : public EventSink
-{
-public:
-    LifetimeRecordingSink(ProcessLifetimes &lifetimes, EventSink &target)
-        : m_lifetimes(lifetimes)
-        , m_target(target)
-    {
-    }
-    void deliver(Format::Event event) override;
-    void progress(qint64 mono) override;
-
-private:
-    ProcessLifetimes &m_lifetimes;
-    EventSink &m_target;
-};
-
-// The process source `inner`, with what it delivers noted in `lifetimes` on the way to the recorder.
-class LifetimeRecordingSource final : public EventSource
-{
-public:
-    LifetimeRecordingSource(std::unique_ptr<EventSource> inner, std::shared_ptr<ProcessLifetimes> lifetimes)
-        : m_inner(std::move(inner))
-        , m_lifetimes(std::move(lifetimes))
-    {
-    }
-    Format::Backend backend() const override { return m_inner->backend(); }
-    Expected<void> start(EventSink &sink) override;
-    void stop() override { m_inner->stop(); }
-
-private:
-    std::unique_ptr<EventSource> m_inner;
-    std::shared_ptr<ProcessLifetimes> m_lifetimes;
-    std::unique_ptr<LifetimeRecordingSink> m_sink;
 };
 
 } // namespace Flight::Capture

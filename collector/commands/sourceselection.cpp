@@ -4,8 +4,10 @@
 #include "fallbacksource.h"
 #include "fanotifysource.h"
 #include "fdscansource.h"
+#include "integritysource.h"
 #include "netlinkprocsource.h"
 #include "notcapturedsource.h"
+#include "observedsource.h"
 #include "processlifetimes.h"
 #include "procpollsource.h"
 #include "recorder.h"
@@ -159,12 +161,32 @@ Expected<std::vector<std::unique_ptr<Capture::EventSource>>> selectSources(const
     // fanotify's event was read.
     const auto lifetimes = std::make_shared<Capture::ProcessLifetimes>(1'000'000'000 / ::sysconf(_SC_CLK_TCK));
     std::vector<std::unique_ptr<Capture::EventSource>> sources;
-    sources.push_back(std::make_unique<Capture::LifetimeRecordingSource>(
-        std::make_unique<FallbackSource>(std::move(process)), lifetimes));
+    sources.push_back(std::make_unique<Capture::ObservedSource>(
+        std::make_unique<FallbackSource>(std::move(process)),
+        Capture::SourceObserver{[lifetimes](const Format::Event &e) { lifetimes->note(e); },
+                                [lifetimes](qint64 mono) { lifetimes->noteComplete(mono); }}));
+    // Writes to watched paths and new listeners run the integrity checks at once.
+    std::shared_ptr<Integrity::IntegrityTriggers> triggers;
+    Integrity::IntegrityOptions integrity;
+    if (config.integrity) {
+        if (config.watchPaths)
+            integrity.checks.watchedPaths = *config.watchPaths;
+        integrity.interval = std::chrono::seconds(config.integrityIntervalSeconds);
+        integrity.sweep = std::chrono::seconds(config.integritySweepSeconds);
+        triggers = std::make_shared<Integrity::IntegrityTriggers>(integrity.checks);
+    }
+    const auto observedByIntegrity = [&triggers](std::unique_ptr<Capture::EventSource> source) {
+        if (!triggers)
+            return source;
+        return std::unique_ptr<Capture::EventSource>(std::make_unique<Capture::ObservedSource>(
+            std::move(source), Capture::SourceObserver{[triggers](const Format::Event &e) { triggers->note(e); }, {}}));
+    };
     if (config.fileCapture)
-        sources.push_back(fileSource(config, lifetimes));
+        sources.push_back(observedByIntegrity(fileSource(config, lifetimes)));
     if (config.netCapture)
-        sources.push_back(netSource());
+        sources.push_back(observedByIntegrity(netSource()));
+    if (config.integrity)
+        sources.push_back(std::make_unique<Integrity::IntegritySource>(integrity, triggers));
     return sources;
 }
 

@@ -61,17 +61,19 @@ Setter yesNo(bool Config::*field)
 }
 
 // Absolute paths separated by spaces (a path with a space cannot be named: prefixes rarely need one).
+std::optional<QString> absolutePaths(const QString &v, QStringList &paths)
+{
+    paths = v.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
+    for (const QString &p : paths) {
+        if (!p.startsWith(u'/'))
+            return u"'%1' is not an absolute path"_s.arg(p);
+    }
+    return std::nullopt;
+}
+
 Setter pathList(QStringList Config::*field)
 {
-    return [=](Config &c, const QString &v) -> std::optional<QString> {
-        const QStringList paths = v.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
-        for (const QString &p : paths) {
-            if (!p.startsWith(u'/'))
-                return u"'%1' is not an absolute path"_s.arg(p);
-        }
-        c.*field = paths;
-        return std::nullopt;
-    };
+    return [=](Config &c, const QString &v) { return absolutePaths(v, c.*field); };
 }
 
 std::optional<qint64> plainNumber(QStringView text)
@@ -128,6 +130,18 @@ const std::map<QString, Setter> &setters()
              return std::nullopt;
          }},
         {u"net_capture"_s, yesNo(&Config::netCapture)},
+        {u"integrity"_s, yesNo(&Config::integrity)},
+        {u"integrity_interval"_s,
+         positive(&Config::integrityIntervalSeconds, parseDuration, u"duration (e.g. 10s)"_s)},
+        {u"integrity_sweep"_s, positive(&Config::integritySweepSeconds, parseDuration, u"duration (e.g. 10m)"_s)},
+        {u"watch_paths"_s,
+         [](Config &c, const QString &v) -> std::optional<QString> {
+             QStringList paths;
+             if (auto reason = absolutePaths(v, paths))
+                 return reason;
+             c.watchPaths = paths;
+             return std::nullopt;
+         }},
         {u"alert_sinks"_s,
          [](Config &c, const QString &v) -> std::optional<QString> {
              QStringList sinks = v.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);

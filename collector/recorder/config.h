@@ -34,6 +34,10 @@ struct Config
     QStringList fileExclude{QStringLiteral("/proc"), QStringLiteral("/sys"), QStringLiteral("/dev")};
     qint64 fileAggregateMs = 2000; // 0: every access is its own event
     bool netCapture = true;
+    bool integrity = true;
+    qint64 integrityIntervalSeconds = 10; // modules, bpf, logins, listeners
+    qint64 integritySweepSeconds = 600; // files, packages
+    std::optional<QStringList> watchPaths; // nullopt: the integrity checks' defaults (defaultWatchedPaths())
     QStringList alertSinks{QStringLiteral("syslog")}; // of syslog, wall, command; empty: no alerts
     QStringList alertCommand; // argv for the command sink
     QString alertSeverity = QStringLiteral("high"); // low, medium, high: the least severe change that alerts

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ProcessLifetimes: which process held a pid in a span of time, from fork, exec, snapshot and exit events; no answer
-// when the pid changed hands in the span; the slack after an exit; forgetting; the completeness promise; the sink and
-// source that feed it.
+// when the pid changed hands in the span; the slack after an exit; forgetting; the completeness promise; an
+// ObservedSource feeding it.
 #include "collectingsink.h"
+#include "observedsource.h"
 #include "processlifetimes.h"
 
 #include <QTest>
@@ -118,7 +119,7 @@ private Q_SLOTS:
         QCOMPARE(lifetimes.completeUntil(), 5 * kSecond);
     }
 
-    void sourceNotesWhatItsInnerSourceDelivers()
+    void observedSourceFeedsTheLifetimes()
     {
         struct Inner final : EventSource
         {
@@ -134,13 +135,14 @@ private Q_SLOTS:
         auto inner = std::make_unique<Inner>();
         Inner *innerSource = inner.get();
         const auto lifetimes = std::make_shared<ProcessLifetimes>(kTick);
-        LifetimeRecordingSource source(std::move(inner), lifetimes);
+        ObservedSource source(std::move(inner), {[&](const Event &e) { lifetimes->note(e); },
+                                                 [&](qint64 mono) { lifetimes->noteComplete(mono); }});
         QCOMPARE(source.backend().backend, QStringLiteral("test"));
         CollectingSink recorder;
         QVERIFY(source.start(recorder));
         innerSource->sink->deliver(fork(42, 100));
         innerSource->sink->progress(3 * kSecond);
-        QCOMPARE(recorder.events().size(), 1); // passed on unchanged
+        QCOMPARE(recorder.events(), QList<Event>{fork(42, 100)}); // passed on unchanged
         QCOMPARE(lifetimes->keyOf(42, 2 * kSecond, 3 * kSecond), (std::optional<ProcKey>(ProcKey{42, 100})));
         QCOMPARE(lifetimes->completeUntil(), 3 * kSecond);
     }

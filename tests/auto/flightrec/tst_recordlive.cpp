@@ -297,7 +297,7 @@ cd /usr/bin && ./env %1-relative /bin/true
             QVERIFY2(session.stdErr().contains(announced),
                      qPrintable(u"status says '%1'; flightrec said: %2"_s.arg(announced, session.stdErr())));
         }
-        QCOMPARE(sources, (QStringList{u"proc"_s, u"file"_s, u"net"_s}));
+        QCOMPARE(sources, (QStringList{u"proc"_s, u"file"_s, u"net"_s, u"integrity"_s}));
         QCOMPARE(running.value(u"journal_files"_s).toInteger(), 1);
 
         QCOMPARE(session.stop(), 0);

@@ -4,6 +4,7 @@
 // is gone once its last fd is closed; the diff says so with the right severity.
 #include "bpfcheck.h"
 #include "skip.h"
+#include "socketfilter.h"
 #include "statediff.h"
 
 #include <QDateTime>
@@ -15,39 +16,12 @@
 
 using namespace Qt::StringLiterals;
 using namespace Flight::Integrity;
+using namespace Flight::TestSupport;
 using Flight::Format::AttrValue;
 using Flight::Format::Severity;
 using Flight::Format::StateItem;
 
 namespace {
-
-// `mov r0, 0; exit`: accept nothing. Returns the program fd, or -errno.
-int loadSocketFilter(const char *name)
-{
-    const bpf_insn program[] = {
-        {BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0},
-        {BPF_JMP | BPF_EXIT, 0, 0, 0, 0},
-    };
-    static const char license[] = "GPL";
-    bpf_attr attr = {};
-    attr.prog_type = BPF_PROG_TYPE_SOCKET_FILTER;
-    attr.insn_cnt = 2;
-    attr.insns = quint64(quintptr(program));
-    attr.license = quint64(quintptr(license));
-    std::strncpy(attr.prog_name, name, sizeof attr.prog_name - 1);
-    const long fd = ::syscall(__NR_bpf, BPF_PROG_LOAD, &attr, sizeof attr);
-    return fd < 0 ? -errno : int(fd);
-}
-
-quint32 programId(int fd)
-{
-    bpf_prog_info info = {};
-    bpf_attr attr = {};
-    attr.info.bpf_fd = quint32(fd);
-    attr.info.info_len = sizeof info;
-    attr.info.info = quint64(quintptr(&info));
-    return ::syscall(__NR_bpf, BPF_OBJ_GET_INFO_BY_FD, &attr, sizeof attr) == 0 ? info.id : 0;
-}
 
 const StateItem *find(const QList<StateItem> &items, const QString &id)
 {
@@ -112,7 +86,7 @@ private Q_SLOTS:
         if (fd == -EPERM || fd == -EACCES)
             FLIGHT_SKIP("bpf(BPF_PROG_LOAD) is not permitted to this process (needs CAP_BPF or CAP_SYS_ADMIN)");
         QVERIFY2(fd >= 0, qPrintable(u"BPF_PROG_LOAD: "_s + QString::fromLocal8Bit(std::strerror(-fd))));
-        const quint32 id = programId(fd);
+        const quint32 id = bpfProgramId(fd);
         QVERIFY(id != 0);
         bool ownIt = false;
         BpfCheck check([&] { return ownIt ? QSet<quint32>{id} : QSet<quint32>{}; });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The config file: every key, its defaults, and a "file:line: key: reason" error for every kind of bad line.
 #include "config.h"
+#include "integritycheck.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -114,7 +115,7 @@ private Q_SLOTS:
         }
         auto documented = parseConfig(uncommented, file.fileName());
         QVERIFY2(documented, qPrintable(documented ? QString() : documented.error().message));
-        QCOMPARE(keys, 21); // every key but 'recipient' and 'alert_command', which have no default
+        QCOMPARE(keys, 25); // every key but 'recipient' and 'alert_command', which have no default
         const Config defaults;
         QCOMPARE(documented->keyPath, defaults.keyPath);
         QCOMPARE(documented->outbox, defaults.outbox);
@@ -132,6 +133,10 @@ private Q_SLOTS:
         QCOMPARE(documented->exeDigest, defaults.exeDigest);
         QCOMPARE(documented->fileCapture, defaults.fileCapture);
         QCOMPARE(documented->fileInclude, defaults.fileInclude);
+        QCOMPARE(documented->integrity, defaults.integrity);
+        QCOMPARE(documented->integrityIntervalSeconds, defaults.integrityIntervalSeconds);
+        QCOMPARE(documented->integritySweepSeconds, defaults.integritySweepSeconds);
+        QCOMPARE(documented->watchPaths, std::optional(Flight::Integrity::defaultWatchedPaths()));
         QCOMPARE(documented->alertSinks, defaults.alertSinks);
         QCOMPARE(documented->alertSeverity, defaults.alertSeverity);
         QCOMPARE(documented->fileExclude, defaults.fileExclude);
