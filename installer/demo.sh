@@ -24,9 +24,21 @@ echo "Trust file for the workstation: $demo/trusted-hosts"
 
 outbox="$demo/run-$(date +%Y%m%d-%H%M%S)"
 log="$demo/record.log"
+# The built-in defaults, plus a watched directory of the demo's own and alerts into a file instead of syslog.
+watched="$demo/watched"
+mkdir -p "$watched"
+echo "setting = 1" > "$watched/app.conf"
+alerts="$outbox.alerts.jsonl"
+config="$demo/flightrec.conf"
+defaults=$(sed -n 's/^# watch_paths = //p' installer/flightrec.conf)
+cat > "$config" <<CONF
+watch_paths = $defaults $watched
+alert_sinks = command
+alert_command = /bin/sh -c "cat >> \$0" $alerts
+CONF
 echo
 echo "Recording this machine for 12 seconds (flightrec record) while some visible activity runs:"
-"$flightrec" record --key "$key" --out "$outbox" --duration 12 2> >(tee "$log" >&2) &
+"$flightrec" record --key "$key" --config "$config" --out "$outbox" --duration 12 2> >(tee "$log" >&2) &
 recorder=$!
 for _ in $(seq 100); do grep -q '^flightrec: capturing' "$log" 2>/dev/null && break; sleep 0.1; done
 activity() {
@@ -43,6 +55,7 @@ activity() {
   rm -r "$scratch"
   (exec 3<>/dev/tcp/127.0.0.1/1) 2>/dev/null || true   # a refused TCP connection: connect, then close
   echo flight-demo > /dev/udp/127.0.0.1/9 || true       # one UDP datagram
+  echo "setting = 2" > "$watched/app.conf"               # a watched file changed: a high integrity change
 }
 activity
 wait "$recorder"
@@ -87,10 +100,19 @@ events | jq -rs '
     (.[:15][] | [.op, .proto, (.pid // "-"), "\(.laddr):\(.lport)",
                  (if .raddr then "\(.raddr):\(.rport)" else "-" end)] | @tsv)' | column -t -s $'\t'
 
+echo
+echo "Host integrity at the start (state.snapshot, items per check) and every change found while recording:"
+events | jq -rs '
+  (map(select(.kind == "state.snapshot")) | group_by(.check) | map(.[0]))
+  | (["CHECK", "ITEMS"] | @tsv), (.[] | [.check, (.items | length)] | @tsv)' | column -t -s $'\t'
+events | jq -r 'select(.kind == "state.change")
+  | "  \(.severity) \(.check): " + ([(.added // [])[] | "added \(.id)"] + [(.removed // [])[] | "removed \(.id)"]
+      + [(.changed // [])[] | "changed \(.id)"] | join(", ") | .[0:110])'
+echo "Alerts delivered to the command sink: $(cat "$alerts" 2>/dev/null | wc -l) (in $alerts)"
+
 cat <<TXT
 
 Not built yet, so the demo stops here:
-  - integrity capture                                                               -- issue #5
   - importing into a SQLite case and its summary (flightdeck-cli)                   -- issue #6
   - the workstation window (flightdeck)                                             -- issue #8
 Archives and the host key are in $demo ('$flightrec --help' lists what exists).
