@@ -305,13 +305,19 @@ private Q_SLOTS:
         const Run events = flightrec({u"cat"_s, second});
         QCOMPARE(events.exitCode, 0);
         bool foundSelf = false;
+        QStringList checks;
         for (const QString &line : events.out.split(u'\n', Qt::SkipEmptyParts)) {
             auto event = decodeEvent(line.toUtf8());
             QVERIFY2(event, qPrintable(line));
             if (const auto *p = std::get_if<ProcSnapshot>(&event->body))
                 foundSelf |= p->proc.pid == QCoreApplication::applicationPid();
+            if (const auto *state = std::get_if<StateSnapshot>(&event->body))
+                checks.append(state->check);
         }
         QVERIFY(foundSelf);
+        // And the integrity state, every check (a check that cannot run here would be named in the manifest).
+        QCOMPARE(checks, (QStringList{u"packages"_s, u"modules"_s, u"bpf"_s, u"files"_s, u"logins"_s,
+                                      u"listeners"_s}));
 
         const Run exists = flightrec({u"snapshot"_s, u"--key"_s, key, u"--out"_s, second});
         QCOMPARE(exists.exitCode, 2);
