@@ -23,7 +23,8 @@ constexpr std::array<const char *, 7> kNetOps{"connect", "accept", "listen", "bi
 constexpr std::array<const char *, 2> kProtos{"tcp", "udp"};
 constexpr std::array<const char *, 3> kSeverities{"low", "medium", "high"};
 constexpr std::array<const char *, 2> kLossUnits{"events", "archives"};
-constexpr std::array<const char *, 6> kChecks{"packages", "modules", "bpf", "files", "logins", "listeners"};
+constexpr std::array<const char *, 7> kChecks{"packages", "packagefiles", "modules", "bpf", "files", "logins",
+                                              "listeners"};
 
 template <std::size_t... I> QList<QByteArray> kindNames(std::index_sequence<I...>)
 {

@@ -139,6 +139,7 @@ Expected<PackageVerification> verifyDpkgPackage(const QString &root, const QStri
         if (!reason.isEmpty())
             result.mismatches.append({itemText("/" + entry.path), reason});
     }
+    result.bytes = bytes;
     return result;
 }
 

@@ -44,6 +44,7 @@ struct PackageVerification
     bool hasDigests = false; // false: the package has no md5sums file (no files, or dpkg recorded none)
     qint64 checked = 0; // files whose digest was compared
     qint64 skipped = 0; // files over maxFileBytes, or beyond the limits
+    qint64 bytes = 0; // bytes read to compute the digests
     QList<FileMismatch> mismatches;
 };
 

@@ -6,6 +6,7 @@
 #include "listenerscheck.h"
 #include "loginscheck.h"
 #include "modulescheck.h"
+#include "packagefilescheck.h"
 #include "packagescheck.h"
 
 using namespace Qt::StringLiterals;
@@ -32,13 +33,15 @@ QStringList defaultWatchedPaths()
 
 QStringList checkNames()
 {
-    return {u"packages"_s, u"modules"_s, u"bpf"_s, u"files"_s, u"logins"_s, u"listeners"_s};
+    return {u"packages"_s, u"packagefiles"_s, u"modules"_s, u"bpf"_s, u"files"_s, u"logins"_s, u"listeners"_s};
 }
 
 std::unique_ptr<IntegrityCheck> makeCheck(QStringView name, const CheckOptions &options)
 {
     if (name == u"packages"_s)
         return std::make_unique<PackagesCheck>(options);
+    if (name == u"packagefiles"_s)
+        return std::make_unique<PackageFilesCheck>(options);
     if (name == u"modules"_s)
         return std::make_unique<ModulesCheck>(options);
     if (name == u"bpf"_s)
@@ -55,8 +58,10 @@ std::unique_ptr<IntegrityCheck> makeCheck(QStringView name, const CheckOptions &
 std::vector<std::unique_ptr<IntegrityCheck>> makeChecks(const CheckOptions &options)
 {
     std::vector<std::unique_ptr<IntegrityCheck>> checks;
-    for (const QString &name : checkNames())
-        checks.push_back(makeCheck(name, options));
+    for (const QString &name : checkNames()) {
+        if (name != u"packagefiles"_s || options.packageFiles)
+            checks.push_back(makeCheck(name, options));
+    }
     return checks;
 }
 

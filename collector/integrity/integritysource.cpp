@@ -26,7 +26,7 @@ Q_LOGGING_CATEGORY(lcIntegrity, "flightrec.integrity")
 
 bool isCostly(const QString &check)
 {
-    return check == "files"_L1 || check == "packages"_L1;
+    return check == "files"_L1 || check == "packages"_L1 || check == "packagefiles"_L1;
 }
 
 } // namespace
@@ -62,7 +62,12 @@ IntegritySource::~IntegritySource()
 
 Format::Backend IntegritySource::backend() const
 {
-    return {u"integrity"_s, u"checks"_s, !m_problems.isEmpty(), m_problems.join(u"; "_s)};
+    QStringList reasons = m_problems;
+    {
+        const QMutexLocker lock(&m_pendingMutex);
+        reasons.append(m_pending.values());
+    }
+    return {u"integrity"_s, u"checks"_s, !m_problems.isEmpty(), reasons.join(u"; "_s)};
 }
 
 Expected<void> IntegritySource::start(Capture::EventSink &sink)
@@ -71,14 +76,19 @@ Expected<void> IntegritySource::start(Capture::EventSink &sink)
         return Error{u"integrity: already started"_s};
     m_sink = &sink;
     m_problems.clear();
+    {
+        const QMutexLocker lock(&m_pendingMutex);
+        m_pending.clear();
+    }
     m_checks.clear();
     const auto now = SteadyClock::now();
     for (auto &check : makeChecks(m_options.checks)) {
         const auto period = isCostly(check->name()) ? m_options.sweep : m_options.interval;
-        m_checks.push_back({std::move(check), period, now + period, std::nullopt, {}});
-        observe(m_checks.back());
-        if (!m_checks.back().last)
-            m_problems.append(m_checks.back().lastError);
+        m_checks.push_back({std::move(check), period, now + period, std::nullopt, {}, false});
+        Check &added = m_checks.back();
+        observe(added);
+        if (!added.last && !added.notReady)
+            m_problems.append(added.lastError);
     }
     if (!m_options.kmsgPath.isEmpty()) {
         auto reader = std::make_unique<KmsgReader>(m_options.kmsgPath);
@@ -117,13 +127,26 @@ void IntegritySource::observe(Check &check)
     auto items = check.check->observe();
     if (!items) {
         const QString error = u"%1: %2"_s.arg(name, items.error().message);
-        if (error != check.lastError)
+        const bool notReady = items.error().code == kNotReady;
+        if (notReady && !check.notReady)
+            qCInfo(lcIntegrity, "%s", qPrintable(error)); // progress: once, not at every step
+        else if (!notReady && error != check.lastError)
             qCWarning(lcIntegrity, "%s", qPrintable(error));
         check.lastError = error;
+        check.notReady = notReady;
+        if (notReady) {
+            const QMutexLocker lock(&m_pendingMutex);
+            m_pending.insert(name, error);
+        }
         return;
     }
     check.lastError.clear();
+    check.notReady = false;
     if (!check.last) {
+        {
+            const QMutexLocker lock(&m_pendingMutex);
+            m_pending.remove(name);
+        }
         deliver(Format::StateSnapshot{name, *items});
     } else if (auto change = diffState(name, *check.last, *items)) {
         deliver(std::move(*change));

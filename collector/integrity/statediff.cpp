@@ -47,7 +47,8 @@ bool isOwn(const StateItem &item)
 
 Severity severityOf(const QString &check)
 {
-    if (check == u"packages"_s || check == u"modules"_s || check == u"bpf"_s || check == u"files"_s)
+    if (check == u"packages"_s || check == u"packagefiles"_s || check == u"modules"_s || check == u"bpf"_s
+        || check == u"files"_s)
         return Severity::High;
     return Severity::Medium;
 }

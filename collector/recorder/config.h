@@ -36,7 +36,8 @@ struct Config
     bool netCapture = true;
     bool integrity = true;
     qint64 integrityIntervalSeconds = 10; // modules, bpf, logins, listeners
-    qint64 integritySweepSeconds = 600; // files, packages
+    qint64 integritySweepSeconds = 600; // files, packages, packagefiles
+    bool packageVerify = false; // the packagefiles check: dpkg package files against their md5sums
     std::optional<QStringList> watchPaths; // nullopt: the integrity checks' defaults (defaultWatchedPaths())
     QStringList alertSinks{QStringLiteral("syslog")}; // of syslog, wall, command; empty: no alerts
     QStringList alertCommand; // argv for the command sink

@@ -2,6 +2,7 @@
 // Real archives written with ArchiveWriter and read back with ArchiveReader and verifyArchive (FORMAT.md §1-§4).
 #include "archiveerror.h"
 #include "digest.h"
+#include "formatversion.h"
 #include "eventcodec.h"
 #include "sampleevents.h"
 #include "verify.h"
@@ -118,7 +119,7 @@ void TestArchive::writeAndReadBack()
     const Manifest &m = sealed->manifest;
     QCOMPARE(sealed->manifestBytes, manifestToJson(m));
     QCOMPARE(sealed->digest, QString::fromLatin1(Blake2b256::hash(sealed->manifestBytes).toHex()));
-    QCOMPARE(m.version, 1);
+    QCOMPARE(m.version, kFormatVersion);
     QCOMPARE(m.seq, 5);
     QCOMPARE(m.prevDigest, QString(64, u'c'));
     QCOMPARE(m.createdTs, Test::kBaseTs + 999);

@@ -160,8 +160,9 @@ void TestContainer::hostile_data()
         Reason::BadSignature, u"bad signature: ..."_s);
     row("signer is not a key", archive(events, [](Manifest &m) { m.signer = u"ed25519:AAAA"_s; }),
         Reason::MalformedManifest, u"malformed manifest: 'signer' is not an Ed25519 public key"_s);
-    row("signed manifest of version 2", archive(events, [](Manifest &m) { m.version = 2; }), Reason::UnsupportedVersion,
-        u"unsupported version 2 (this reader understands up to 1)"_s);
+    row("signed manifest of a newer version", archive(events, [](Manifest &m) { m.version = kFormatVersion + 1; }),
+        Reason::UnsupportedVersion,
+        u"unsupported version %1 (this reader understands up to %2)"_s.arg(kFormatVersion + 1).arg(kFormatVersion));
     row("manifest lists another entry", archive(events, [](Manifest &m) { m.entries[0].name = u"events.csv"_s; }),
         Reason::MalformedManifest, u"malformed manifest: 'entries' does not list exactly 'events.jsonl'"_s);
     row("manifest lists two entries", archive(events, [](Manifest &m) { m.entries.append(m.entries[0]); }),

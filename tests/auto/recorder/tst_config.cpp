@@ -32,7 +32,7 @@ private Q_SLOTS:
             = "key = /k/host.key\noutbox=/o\n journal = /j \nseal_interval = 2m\nseal_size = 4MiB\n"
               "retention_age = 7d\nretention_size = 1GiB\nheartbeat_interval = 30s\nqueue_events = 1000\n"
               "ring_buffer = 16MiB\npoll_interval = 250ms\nproc_backend = netlink\n"
-              "environment = SSH_CONNECTION  HTTP_PROXY\nexe_digest = no\n";
+              "environment = SSH_CONNECTION  HTTP_PROXY\nexe_digest = no\npackage_verify = yes\n";
         auto c = parseConfig(text, u"f.conf"_s);
         QVERIFY2(c, qPrintable(c ? QString() : c.error().message));
         QCOMPARE(c->keyPath, u"/k/host.key"_s);
@@ -49,6 +49,7 @@ private Q_SLOTS:
         QCOMPARE(c->procBackend, u"netlink"_s);
         QCOMPARE(c->environment, (QStringList{u"SSH_CONNECTION"_s, u"HTTP_PROXY"_s}));
         QCOMPARE(c->exeDigest, false);
+        QCOMPARE(c->packageVerify, true);
     }
 
     void errors_data()
@@ -115,7 +116,7 @@ private Q_SLOTS:
         }
         auto documented = parseConfig(uncommented, file.fileName());
         QVERIFY2(documented, qPrintable(documented ? QString() : documented.error().message));
-        QCOMPARE(keys, 25); // every key but 'recipient' and 'alert_command', which have no default
+        QCOMPARE(keys, 26); // every key but 'recipient' and 'alert_command', which have no default
         const Config defaults;
         QCOMPARE(documented->keyPath, defaults.keyPath);
         QCOMPARE(documented->outbox, defaults.outbox);
@@ -136,6 +137,8 @@ private Q_SLOTS:
         QCOMPARE(documented->integrity, defaults.integrity);
         QCOMPARE(documented->integrityIntervalSeconds, defaults.integrityIntervalSeconds);
         QCOMPARE(documented->integritySweepSeconds, defaults.integritySweepSeconds);
+        QCOMPARE(documented->packageVerify, defaults.packageVerify);
+        QCOMPARE(defaults.packageVerify, false); // opt-in: it reads every package file
         QCOMPARE(documented->watchPaths, std::optional(Flight::Integrity::defaultWatchedPaths()));
         QCOMPARE(documented->alertSinks, defaults.alertSinks);
         QCOMPARE(documented->alertSeverity, defaults.alertSeverity);
