@@ -13,7 +13,7 @@ packages=(
   # archive, crypto, transport, capture
   libquazip1-qt6-dev libsodium-dev libssh-dev libbpf-dev bpftool libelf-dev zlib1g-dev
   # real components the tests start
-  postgresql libpq-dev openssh-server openssh-client iproute2 dpkg-dev
+  postgresql libpq-dev libsqlite3-dev openssh-server openssh-client iproute2 dpkg-dev
   # looking at what a person sees, and inspecting archives
   xvfb xauth poppler-utils fonts-dejavu-core unzip jq sqlite3 bsdextrautils
 )

@@ -6,7 +6,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace Flight::Commands {
+namespace Flight::Format {
 
 ProgressLine::ProgressLine()
     : m_enabled(::isatty(STDERR_FILENO) == 1)
@@ -39,4 +39,4 @@ void ProgressLine::clear()
     m_shown = false;
 }
 
-} // namespace Flight::Commands
+} // namespace Flight::Format

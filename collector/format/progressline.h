@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// A one-line progress display on stderr, shown only when stderr is a terminal; redrawn at most 10 times a second.
+// A one-line progress display on stderr (flightrec and flightdeck-cli), shown only when stderr is a terminal; redrawn at most 10 times a second.
 #pragma once
 
 #include <QElapsedTimer>
 #include <QString>
 
-namespace Flight::Commands {
+namespace Flight::Format {
 
 class ProgressLine
 {
@@ -22,4 +22,4 @@ private:
     QElapsedTimer m_sinceDraw;
 };
 
-} // namespace Flight::Commands
+} // namespace Flight::Format

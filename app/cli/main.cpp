@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// flightdeck-cli: the workstation's engine without windows (DESIGN.md "CLI contract"):
+//   flightdeck-cli --db DB [--json] COMMAND [OPTIONS] [ARGS]
+#include "clicommon.h"
+
+#include <QCoreApplication>
+#include <cstdio>
+#include <functional>
+#include <map>
+
+using namespace Qt::StringLiterals;
+using namespace Deck::Cli;
+
+namespace {
+
+struct Command
+{
+    std::function<int(const QStringList &, GlobalOptions)> run;
+    const char *summary;
+};
+
+const std::map<QString, Command> &commands()
+{
+    static const std::map<QString, Command> table{
+        {u"import"_s, {runImport, "verify archives (files or folders) and import them into the case"}},
+        {u"hosts"_s, {runHosts, "list the hosts of the case with their keys and chain state"}},
+        {u"trust"_s, {runTrust, "trust a host signing key (and import the archives it held in quarantine)"}},
+        {u"quarantine"_s, {runQuarantine, "list archives held back (untrusted signer, fork), or trust their signer"}},
+    };
+    return table;
+}
+
+int usage(FILE *stream)
+{
+    QString text = u"usage: flightdeck-cli --db DB [--json] COMMAND [OPTIONS] [ARGS]\n\n"
+                   u"DB is a case file (SQLite, created when missing) or a postgresql:// URL.\n\ncommands:\n"_s;
+    for (const auto &[name, command] : commands())
+        text += u"  %1  %2\n"_s.arg(name, -10).arg(QLatin1StringView(command.summary));
+    text += u"\n'flightdeck-cli COMMAND --help' describes one command. Exit codes: 0 ok, 1 the data is bad\n"
+            u"(invalid, untrusted or forked archives), 2 usage or environment error.\n"_s;
+    const QByteArray utf8 = text.toUtf8();
+    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stream);
+    return stream == stdout ? ExitOk : ExitUsage;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"flightdeck-cli"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(FLIGHT_VERSION));
+
+    QStringList arguments = QCoreApplication::arguments();
+    arguments.removeFirst();
+    GlobalOptions global;
+    while (!arguments.isEmpty() && arguments.constFirst().startsWith(u'-')) {
+        const QString option = arguments.takeFirst();
+        if (option == "--help"_L1 || option == "-h"_L1)
+            return usage(stdout);
+        if (option == "--version"_L1) {
+            printOut(u"flightdeck-cli %1\n"_s.arg(QCoreApplication::applicationVersion()));
+            return ExitOk;
+        }
+        if (option == "--json"_L1) {
+            global.json = true;
+        } else if (option == "--db"_L1 && !arguments.isEmpty()) {
+            global.db = arguments.takeFirst();
+        } else if (option.startsWith("--db="_L1)) {
+            global.db = option.mid(5);
+        } else {
+            printError(u"unknown option '%1' (see 'flightdeck-cli --help')"_s.arg(option));
+            return ExitUsage;
+        }
+    }
+    if (arguments.isEmpty())
+        return usage(stderr);
+    const auto command = commands().find(arguments.constFirst());
+    if (command == commands().end()) {
+        printError(u"unknown command '%1' (see 'flightdeck-cli --help')"_s.arg(arguments.constFirst()));
+        return ExitUsage;
+    }
+    return command->second.run(arguments, global);
+}

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Turns the events of one verified archive into rows, inside the importer's transaction. Events are buffered in
+// chunks; per chunk, the process keys and paths not yet known get their rows through staging tables (one bulk insert,
+// one INSERT ... ON CONFLICT, one join — the same SQL on both engines), then each event table is written in bulk.
+// finish() merges what the archive said about each process into its row (latest image, credentials, exit), resolves
+// parents (also those of children imported before their parent) and raises alerts for high-severity changes.
+// Errors leave the transaction to be rolled back; the session's paths must then be cleared (their ids are gone).
+#pragma once
+
+#include "event.h"
+#include "storeerror.h"
+
+#include <QHash>
+#include <limits>
+
+namespace Flight::Format {
+size_t qHash(const ProcKey &key, size_t seed = 0) noexcept;
+}
+
+namespace Deck::Core {
+
+class Database;
+
+struct ArchiveContext
+{
+    qint64 archiveId = 0;
+    qint64 hostId = 0;
+    qint64 bootId = 0;
+    qint64 bootTs = 0; // UTC ns of the boot (manifest host.boot_ts)
+    qint64 clkTck = 100;
+};
+
+// What one import session keeps across archives: the interned paths known to be in the case (raw path -> paths.id;
+// cleared after a rollback, whose ids are gone) and, for PostgreSQL, how many process rows it added since the
+// planner's statistics were last refreshed (a bulk import outdates them within minutes).
+struct ImportSession
+{
+    QHash<QByteArray, qint64> paths;
+    qint64 rowsSinceAnalyze = 0;
+    qint64 rowsAtAnalyze = 0;
+};
+
+class ArchiveLoader
+{
+public:
+    ArchiveLoader(Database &db, ArchiveContext context, ImportSession &session);
+    ~ArchiveLoader();
+    ArchiveLoader(const ArchiveLoader &) = delete;
+    ArchiveLoader &operator=(const ArchiveLoader &) = delete;
+
+    Expected<void> add(const Flight::Format::Event &event);
+    Expected<void> finish();
+
+    qint64 lastEventTs() const { return m_lastTs; }
+
+private:
+    // What the archive said about one process so far.
+    struct Process
+    {
+        qint64 id = 0;
+        Flight::Format::ProcKey key;
+        std::optional<Flight::Format::ProcKey> parent;
+        qint64 firstTs = std::numeric_limits<qint64>::max();
+        qint64 lastTs = std::numeric_limits<qint64>::min();
+        std::optional<QString> forkComm;
+        const char *imageKind = nullptr;
+        qint64 imageTs = 0;
+        Flight::Format::ProcessImage image;
+        std::optional<qint64> idsTs;
+        qint64 uid = 0, euid = 0, gid = 0, egid = 0;
+        std::optional<qint64> exitTs, exitCode, exitSignal;
+        bool exitCore = false;
+    };
+
+    Process &touch(const Flight::Format::ProcKey &key, qint64 ts);
+    void merge(const Flight::Format::Event &event);
+    Expected<void> flush();
+    Expected<void> resolveProcesses();
+    Expected<QHash<Flight::Format::ProcKey, qint64>> lookupKeys(const QList<Flight::Format::ProcKey> &keys,
+                                                                bool create);
+    Expected<void> resolvePaths();
+    Expected<void> writeProcessEvents();
+    Expected<void> writeFileEvents();
+    Expected<void> writeNetEvents();
+    Expected<void> writeOtherEvents();
+    Expected<void> writeProcesses();
+    Expected<void> raiseAlerts();
+    Expected<void> refreshStatistics(qint64 newRows);
+    qint64 pathId(const QByteArray &path) const { return m_paths.value(path); }
+
+    Database &m_db;
+    ArchiveContext m_context;
+    ImportSession &m_session;
+    QHash<QByteArray, qint64> &m_paths;
+    QList<Flight::Format::Event> m_chunk;
+    QHash<Flight::Format::ProcKey, Process *> m_processes;
+    qint64 m_firstTs = std::numeric_limits<qint64>::max();
+    qint64 m_lastTs = 0;
+};
+
+} // namespace Deck::Core

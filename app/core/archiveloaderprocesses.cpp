@@ -1,0 +1,323 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ArchiveLoader's process rows (the class is split by responsibility; archiveloader.cpp writes the event tables):
+// merging what an archive says about each process, finding or creating the rows of process keys, writing the merged
+// rows and linking parents, and keeping PostgreSQL's statistics fresh enough for the lookups.
+#include "archiveloader.h"
+#include "bulkwriter.h"
+#include "database.h"
+
+using namespace Qt::StringLiterals;
+using namespace Flight::Format;
+
+namespace Flight::Format {
+size_t qHash(const ProcKey &key, size_t seed) noexcept
+{
+    return ::qHashMulti(seed, key.pid, key.start);
+}
+} // namespace Flight::Format
+
+namespace Deck::Core {
+
+namespace {
+
+// Wall-clock start of a process: boot time plus its start in clock ticks, saturating on absurd values.
+qint64 startTs(qint64 bootTs, qint64 startTicks, qint64 clkTck)
+{
+    const qint64 tickNs = clkTck > 0 ? 1000000000 / clkTck : 10000000;
+    qint64 ns = 0, sum = 0;
+    if (__builtin_mul_overflow(startTicks, tickNs, &ns) || __builtin_add_overflow(bootTs, ns, &sum))
+        return std::numeric_limits<qint64>::max();
+    return sum;
+}
+
+// argv and env as one byte string, elements separated by NUL (which no element contains).
+QByteArray joinBytes(const QList<QByteArray> &parts)
+{
+    QByteArray joined;
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        if (i > 0)
+            joined.append('\0');
+        joined.append(parts[i]);
+    }
+    return joined;
+}
+
+QByteArray joinEnv(const QMap<QString, QByteArray> &env)
+{
+    QList<QByteArray> parts;
+    for (auto it = env.cbegin(); it != env.cend(); ++it)
+        parts.append(it.key().toUtf8() + '=' + it.value());
+    return joinBytes(parts);
+}
+
+} // namespace
+
+ArchiveLoader::Process &ArchiveLoader::touch(const ProcKey &key, qint64 ts)
+{
+    Process *&process = m_processes[key];
+    if (!process) {
+        process = new Process;
+        process->key = key;
+    }
+    process->firstTs = std::min(process->firstTs, ts);
+    process->lastTs = std::max(process->lastTs, ts);
+    return *process;
+}
+
+void ArchiveLoader::merge(const Event &event)
+{
+    const auto image = [&](const ProcessImage &body, const char *kind) {
+        Process &p = touch(body.proc, event.ts);
+        if (!p.parent)
+            p.parent = body.parent;
+        if (!p.imageKind || event.ts >= p.imageTs) {
+            p.imageKind = kind;
+            p.imageTs = event.ts;
+            p.image = body;
+        }
+        if (!p.idsTs || event.ts >= *p.idsTs) {
+            p.idsTs = event.ts;
+            p.uid = body.uid, p.euid = body.euid, p.gid = body.gid, p.egid = body.egid;
+        }
+    };
+    std::visit(
+        [&](const auto &body) {
+            using T = std::decay_t<decltype(body)>;
+            if constexpr (std::is_same_v<T, ProcSnapshot> || std::is_same_v<T, ProcExec>) {
+                image(body, T::kKind);
+            } else if constexpr (std::is_same_v<T, ProcFork>) {
+                Process &p = touch(body.proc, event.ts);
+                p.parent = body.parent; // the fork names the parent that created it
+                if (body.comm)
+                    p.forkComm = body.comm;
+            } else if constexpr (std::is_same_v<T, ProcExit>) {
+                Process &p = touch(body.proc, event.ts);
+                const bool known = body.code || body.signal;
+                // An exit that says how it ended supersedes one that only saw the process gone (FORMAT.md).
+                if (!p.exitTs || (known && !p.exitCode && !p.exitSignal)) {
+                    p.exitTs = event.ts;
+                    p.exitCode = body.code;
+                    p.exitSignal = body.signal;
+                    p.exitCore = body.core;
+                }
+            } else if constexpr (std::is_same_v<T, ProcCred>) {
+                Process &p = touch(body.proc, event.ts);
+                if (!p.idsTs || event.ts >= *p.idsTs) {
+                    p.idsTs = event.ts;
+                    p.uid = body.uid, p.euid = body.euid, p.gid = body.gid, p.egid = body.egid;
+                }
+            } else if constexpr (std::is_same_v<T, FileAccess>) {
+                touch(body.proc, event.ts);
+            } else if constexpr (std::is_same_v<T, NetEndpoint>) {
+                if (body.proc)
+                    touch(*body.proc, event.ts);
+            }
+        },
+        event.body);
+}
+
+Expected<void> ArchiveLoader::resolveProcesses()
+{
+    QList<ProcKey> pending;
+    for (const Process *p : std::as_const(m_processes)) {
+        if (p->id == 0)
+            pending.append(p->key);
+    }
+    auto ids = lookupKeys(pending, true);
+    if (!ids)
+        return ids.error();
+    for (auto it = ids->cbegin(); it != ids->cend(); ++it)
+        m_processes.value(it.key())->id = it.value();
+    return {};
+}
+
+// The rows of `keys` in this boot, created first when `create`. Driven by the staging table with one index lookup
+// per key (a correlated subquery), so the plan does not depend on table statistics that a bulk import outdates.
+Expected<QHash<ProcKey, qint64>> ArchiveLoader::lookupKeys(const QList<ProcKey> &keys, bool create)
+{
+    QHash<ProcKey, qint64> ids;
+    if (keys.isEmpty())
+        return ids;
+    BulkWriter &bulk = m_db.bulk();
+    if (auto started = bulk.start("stage_keys"_L1, {"pid"_L1, "start"_L1, "start_ts"_L1}); !started)
+        return started.error();
+    for (const ProcKey &key : keys) {
+        bulk.addInt(key.pid);
+        bulk.addInt(key.start);
+        bulk.addInt(startTs(m_context.bootTs, key.start, m_context.clkTck));
+        if (auto row = bulk.endRow(); !row)
+            return row.error();
+    }
+    if (auto finished = bulk.finish(); !finished)
+        return finished.error();
+    const QVariantList hostBoot{m_context.hostId, m_context.bootId};
+    if (create) {
+        auto inserted
+            = m_db.execute(u"INSERT INTO processes (host_id, boot_id, pid, start, start_ts) "
+                           u"SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), pid, start, start_ts "
+                           u"FROM stage_keys WHERE true ON CONFLICT (host_id, boot_id, pid, start) DO NOTHING"_s,
+                           hostBoot);
+        if (!inserted)
+            return inserted.error();
+    }
+    if (auto refreshed = refreshStatistics(create ? keys.size() : 0); !refreshed)
+        return refreshed.error();
+    auto rows = m_db.query(u"SELECT k.pid, k.start, (SELECT p.id FROM processes p WHERE p.host_id = ? "
+                           u"AND p.boot_id = ? AND p.pid = k.pid AND p.start = k.start) FROM stage_keys k"_s,
+                           hostBoot);
+    if (!rows)
+        return rows.error();
+    while (rows->next()) {
+        if (!rows->value(2).isNull())
+            ids.insert(ProcKey{rows->value(0).toLongLong(), rows->value(1).toLongLong()}, rows->value(2).toLongLong());
+    }
+    if (auto emptied = m_db.execute(u"DELETE FROM stage_keys"_s); !emptied)
+        return emptied.error();
+    return ids;
+}
+
+// PostgreSQL plans each lookup from statistics; once the rows added since they were taken outnumber a fifth of the
+// table (a new host, a first import), ANALYZE them again — it samples, so it stays cheap however big the case is.
+Expected<void> ArchiveLoader::refreshStatistics(qint64 newRows)
+{
+    if (m_db.engine() != Engine::Postgres)
+        return {};
+    m_session.rowsSinceAnalyze += newRows;
+    if (m_session.rowsSinceAnalyze < std::max<qint64>(2000, m_session.rowsAtAnalyze / 5))
+        return {};
+    m_session.rowsAtAnalyze += m_session.rowsSinceAnalyze;
+    m_session.rowsSinceAnalyze = 0;
+    return m_db.execute(u"ANALYZE processes"_s);
+}
+
+// What this archive said about each process, merged into its row: the newer image and credentials win, an exit
+// that says how the process ended supersedes one that does not, first and last seen widen.
+Expected<void> ArchiveLoader::writeProcesses()
+{
+    if (m_processes.isEmpty())
+        return {};
+    // Parents: those in this archive are known; the others are looked up (absent ones wait for their parent).
+    QList<ProcKey> outside;
+    for (const Process *p : std::as_const(m_processes)) {
+        if (p->parent && p->parent->pid != 0 && !m_processes.contains(*p->parent))
+            outside.append(*p->parent);
+    }
+    auto parentIds = lookupKeys(outside, false);
+    if (!parentIds)
+        return parentIds.error();
+    const auto parentId = [&](const Process *p) -> std::optional<qint64> {
+        if (!p->parent || p->parent->pid == 0)
+            return std::nullopt;
+        if (const Process *parent = m_processes.value(*p->parent))
+            return parent->id;
+        if (const auto it = parentIds->constFind(*p->parent); it != parentIds->cend())
+            return *it;
+        return std::nullopt;
+    };
+    BulkWriter &bulk = m_db.bulk();
+    auto started = bulk.start("stage_processes"_L1,
+                              {"id"_L1,           "pid"_L1,      "start"_L1,     "parent_id"_L1, "parent_pid"_L1,
+                               "parent_start"_L1, "first_ts"_L1, "last_ts"_L1,   "fork_comm"_L1, "image_kind"_L1,
+                               "image_ts"_L1,     "comm"_L1,     "exe"_L1,       "argv"_L1,      "argv_truncated"_L1,
+                               "cwd"_L1,          "loginuid"_L1, "sessionid"_L1, "tty"_L1,       "cgroup"_L1,
+                               "exe_digest"_L1,   "env"_L1,      "ids_ts"_L1,    "uid"_L1,       "euid"_L1,
+                               "gid"_L1,          "egid"_L1,     "exit_ts"_L1,   "exit_code"_L1, "exit_signal"_L1,
+                               "exit_core"_L1});
+    if (!started)
+        return started;
+    for (const Process *p : std::as_const(m_processes)) {
+        bulk.addInt(p->id);
+        bulk.addInt(p->key.pid);
+        bulk.addInt(p->key.start);
+        bulk.addOptional(parentId(p));
+        bulk.addOptional(p->parent ? std::optional(p->parent->pid) : std::nullopt);
+        bulk.addOptional(p->parent ? std::optional(p->parent->start) : std::nullopt);
+        bulk.addInt(p->firstTs);
+        bulk.addInt(p->lastTs);
+        bulk.addOptionalText(p->forkComm);
+        if (p->imageKind) {
+            const ProcessImage &image = p->image;
+            bulk.addText(QByteArrayView(p->imageKind));
+            bulk.addInt(p->imageTs);
+            bulk.addText(image.comm);
+            bulk.addOptionalBlob(image.exe);
+            bulk.addBlob(joinBytes(image.argv));
+            bulk.addInt(image.argvTruncated ? 1 : 0);
+            bulk.addOptionalBlob(image.cwd);
+            bulk.addOptional(image.loginuid);
+            bulk.addOptional(image.sessionid);
+            bulk.addOptionalText(image.tty);
+            bulk.addOptionalBlob(image.cgroup);
+            bulk.addOptionalText(image.exeDigest);
+            image.env.isEmpty() ? bulk.addNull() : bulk.addBlob(joinEnv(image.env));
+        } else {
+            for (int i = 0; i < 13; ++i)
+                bulk.addNull();
+        }
+        if (p->idsTs) {
+            for (const qint64 value : {*p->idsTs, p->uid, p->euid, p->gid, p->egid})
+                bulk.addInt(value);
+        } else {
+            for (int i = 0; i < 5; ++i)
+                bulk.addNull();
+        }
+        bulk.addOptional(p->exitTs);
+        bulk.addOptional(p->exitCode);
+        bulk.addOptional(p->exitSignal);
+        p->exitTs ? bulk.addInt(p->exitCore ? 1 : 0) : bulk.addNull();
+        if (auto row = bulk.endRow(); !row)
+            return row;
+    }
+    if (auto finished = bulk.finish(); !finished)
+        return finished;
+
+    static const QString update = [] {
+        const QString newerImage = u"s.image_ts IS NOT NULL AND (processes.image_ts IS NULL OR "
+                                   u"s.image_ts >= processes.image_ts)"_s;
+        const QString newerIds = u"s.ids_ts IS NOT NULL AND (processes.ids_ts IS NULL OR "
+                                 u"s.ids_ts >= processes.ids_ts)"_s;
+        const QString betterExit = u"s.exit_ts IS NOT NULL AND (processes.exit_ts IS NULL OR "
+                                   u"(processes.exit_code IS NULL AND processes.exit_signal IS NULL AND "
+                                   u"(s.exit_code IS NOT NULL OR s.exit_signal IS NOT NULL)))"_s;
+        QStringList sets{
+            u"parent_id = CASE WHEN processes.parent_pid IS NULL OR processes.parent_pid = s.parent_pid "
+            u"THEN COALESCE(processes.parent_id, s.parent_id) ELSE processes.parent_id END"_s,
+            u"parent_pid = COALESCE(processes.parent_pid, s.parent_pid)"_s,
+            u"parent_start = COALESCE(processes.parent_start, s.parent_start)"_s,
+            u"first_ts = CASE WHEN processes.first_ts IS NULL OR s.first_ts < processes.first_ts "
+            u"THEN s.first_ts ELSE processes.first_ts END"_s,
+            u"last_ts = CASE WHEN processes.last_ts IS NULL OR s.last_ts > processes.last_ts "
+            u"THEN s.last_ts ELSE processes.last_ts END"_s,
+            u"comm = CASE WHEN %1 THEN s.comm ELSE COALESCE(processes.comm, s.fork_comm) END"_s.arg(newerImage),
+        };
+        const auto group = [&](const QString &condition, const QStringList &columns) {
+            for (const QString &column : columns)
+                sets.append(u"%1 = CASE WHEN %2 THEN s.%1 ELSE processes.%1 END"_s.arg(column, condition));
+        };
+        group(newerImage,
+              {u"image_kind"_s, u"image_ts"_s, u"exe"_s, u"argv"_s, u"argv_truncated"_s, u"cwd"_s, u"loginuid"_s,
+               u"sessionid"_s, u"tty"_s, u"cgroup"_s, u"exe_digest"_s, u"env"_s});
+        group(newerIds, {u"ids_ts"_s, u"uid"_s, u"euid"_s, u"gid"_s, u"egid"_s});
+        group(betterExit, {u"exit_ts"_s, u"exit_code"_s, u"exit_signal"_s, u"exit_core"_s});
+        return u"UPDATE processes SET %1 FROM stage_processes s WHERE processes.id = s.id"_s.arg(sets.join(u", "_s));
+    }();
+    if (m_db.engine() == Engine::Postgres) {
+        if (auto analyzed = m_db.execute(u"ANALYZE stage_processes"_s); !analyzed)
+            return analyzed;
+    }
+    if (auto updated = m_db.execute(update); !updated)
+        return updated;
+    // Children (from earlier archives too) that waited for one of this archive's processes. Only rows whose parent
+    // is still missing are in the partial index this walks, so the cost does not grow with the case.
+    auto waiting
+        = m_db.execute(u"UPDATE processes SET parent_id = s.id FROM stage_processes s "
+                       u"WHERE processes.host_id = ? AND processes.boot_id = ? AND processes.parent_id IS NULL "
+                       u"AND processes.parent_pid <> 0 AND processes.parent_pid = s.pid "
+                       u"AND processes.parent_start = s.start"_s,
+                       {m_context.hostId, m_context.bootId});
+    if (!waiting)
+        return waiting;
+    return m_db.execute(u"DELETE FROM stage_processes"_s);
+}
+
+} // namespace Deck::Core

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The case's chain of custody: who imported, held, refused or trusted what, and when. Entries are written inside the
+// transaction of the change they describe, so the log and the data never disagree.
+#pragma once
+
+#include "storeerror.h"
+
+namespace Deck::Core {
+
+class Database;
+
+// "user@machine" of the person running this program (the audit log's actor).
+QString currentActor();
+
+// action: import | quarantine | refuse | fork | trust | export. object: the file, key or host acted on.
+Expected<void> appendAudit(Database &db, const QString &action, const QString &object, const QString &detail);
+
+} // namespace Deck::Core

@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "database.h"
+
+#include "bulkwriter.h"
+#include "migrations.h"
+#include "pgbulkwriter.h"
+#include "sqlitebulkwriter.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlRecord>
+#include <atomic>
+
+using namespace Qt::StringLiterals;
+
+namespace Deck::Core {
+
+namespace {
+
+QString nextConnectionName()
+{
+    static std::atomic<int> counter{0};
+    return u"flightdeck-%1"_s.arg(counter.fetch_add(1));
+}
+
+QString firstLine(QString text)
+{
+    text = text.trimmed();
+    const auto newline = text.indexOf(u'\n');
+    return newline < 0 ? text : text.left(newline).trimmed();
+}
+
+} // namespace
+
+Database::Database(DatabaseLocation location, QString connection)
+    : m_location(std::move(location))
+    , m_connection(std::move(connection))
+{
+}
+
+Database::~Database()
+{
+    if (m_inTransaction)
+        rollback();
+    m_bulk.reset();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+Expected<std::unique_ptr<Database>> Database::open(const QString &locationText)
+{
+    auto location = DatabaseLocation::parse(locationText);
+    if (!location)
+        return location.error();
+    const QString connection = nextConnectionName();
+    const bool sqlite = location->engine == Engine::Sqlite;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(sqlite ? u"QSQLITE"_s : u"QPSQL"_s, connection);
+        if (sqlite) {
+            const QFileInfo dir(QFileInfo(location->path).absolutePath());
+            if (!dir.isDir()) {
+                QSqlDatabase::removeDatabase(connection);
+                return storeError(
+                    StoreReason::CannotOpen,
+                    u"%1: cannot open the case: folder %2 does not exist"_s.arg(location->path, dir.filePath()));
+            }
+            db.setDatabaseName(location->path);
+            db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=30000"_s);
+        } else {
+            db.setHostName(location->host);
+            if (location->port > 0)
+                db.setPort(location->port);
+            db.setUserName(location->user);
+            db.setPassword(location->password);
+            db.setDatabaseName(location->dbName);
+            db.setConnectOptions(location->options.join(u';'));
+        }
+    }
+    std::unique_ptr<Database> database(new Database(*location, connection));
+    QSqlDatabase db = database->connection();
+    if (!db.isValid())
+        return storeError(StoreReason::CannotOpen,
+                          u"%1: cannot open the case: the Qt SQL driver %2 is not installed"_s.arg(
+                              location->display(), sqlite ? u"QSQLITE"_s : u"QPSQL"_s));
+    if (!db.open())
+        return storeError(StoreReason::CannotOpen,
+                          u"%1: cannot open the case: %2"_s.arg(location->display(), firstLine(db.lastError().text())));
+    if (auto configured = database->configure(); !configured)
+        return configured.error();
+    if (auto migrated = migrate(*database); !migrated)
+        return migrated.error();
+    if (auto staged = createStagingTables(*database); !staged)
+        return staged.error();
+    return database;
+}
+
+Expected<void> Database::configure()
+{
+    if (engine() == Engine::Sqlite) {
+        // WAL with synchronous=NORMAL keeps a committed import across a crash of the program, and commits without
+        // an fsync per transaction; the big cache keeps index pages of a bulk import in memory.
+        for (const auto *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA temp_store=MEMORY",
+                                   "PRAGMA cache_size=-262144", "PRAGMA foreign_keys=OFF"}) {
+            if (auto done = query(QLatin1StringView(pragma)); !done)
+                return done.error();
+        }
+        void *handle = *static_cast<void *const *>(connection().driver()->handle().constData());
+        m_bulk = std::make_unique<SqliteBulkWriter>(handle, name());
+    } else {
+        if (auto done = execute(u"SET client_min_messages = warning"_s); !done)
+            return done;
+        void *handle = *static_cast<void *const *>(connection().driver()->handle().constData());
+        m_bulk = std::make_unique<PgBulkWriter>(handle, name());
+    }
+    return {};
+}
+
+Error Database::sqlError(const QString &what, const QString &driverText) const
+{
+    return storeError(StoreReason::Sql, u"%1: %2: %3"_s.arg(name(), what, firstLine(driverText)));
+}
+
+Expected<QSqlQuery> Database::query(const QString &sql, const QVariantList &params)
+{
+    QSqlQuery q(connection());
+    q.setForwardOnly(true);
+    bool ok;
+    if (params.isEmpty()) {
+        ok = q.exec(sql);
+    } else {
+        ok = q.prepare(sql);
+        if (ok) {
+            for (const QVariant &value : params)
+                q.addBindValue(value);
+            ok = q.exec();
+        }
+    }
+    if (!ok)
+        return sqlError(firstLine(sql).left(60), q.lastError().text());
+    return q;
+}
+
+Expected<void> Database::execute(const QString &sql, const QVariantList &params)
+{
+    auto q = query(sql, params);
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Expected<QVariant> Database::scalar(const QString &sql, const QVariantList &params)
+{
+    auto q = query(sql, params);
+    if (!q)
+        return q.error();
+    return q->next() ? q->value(0) : QVariant();
+}
+
+Expected<void> Database::begin()
+{
+    auto done = execute(engine() == Engine::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s);
+    m_inTransaction = done.ok();
+    return done;
+}
+
+Expected<void> Database::commit()
+{
+    auto done = execute(u"COMMIT"_s);
+    if (!done)
+        rollback();
+    m_inTransaction = false;
+    return done;
+}
+
+void Database::rollback()
+{
+    if (m_bulk)
+        m_bulk->abort();
+    QSqlQuery q(connection());
+    q.exec(u"ROLLBACK"_s);
+    m_inTransaction = false;
+}
+
+BulkWriter &Database::bulk()
+{
+    return *m_bulk;
+}
+
+qint64 Database::nowNs()
+{
+    return QDateTime::currentMSecsSinceEpoch() * 1000000;
+}
+
+} // namespace Deck::Core

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// One connection to a case: a SQLite file (created when missing) or a PostgreSQL database, migrated to the current
+// schema when opened. Thread: a Database is used only by the thread that opened it (Qt SQL's rule) — open one per
+// thread; there is one writer per case at a time (SQLite locks, PostgreSQL importers lock per host). All SQL goes
+// through query()/execute() with positional '?' parameters; bulk rows through bulk(). Errors name the database.
+#pragma once
+
+#include "databaselocation.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+#include <memory>
+
+namespace Deck::Core {
+
+class BulkWriter;
+
+class Database
+{
+public:
+    static Expected<std::unique_ptr<Database>> open(const QString &location);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    Engine engine() const { return m_location.engine; }
+    const DatabaseLocation &location() const { return m_location; }
+    QString name() const { return m_location.display(); }
+    QSqlDatabase connection() const { return QSqlDatabase::database(m_connection, false); }
+
+    // Runs `sql` (prepared when it has parameters). Null QVariants bind NULL.
+    Expected<QSqlQuery> query(const QString &sql, const QVariantList &params = {});
+    Expected<void> execute(const QString &sql, const QVariantList &params = {});
+    // The first column of the first row; a null QVariant when there is no row.
+    Expected<QVariant> scalar(const QString &sql, const QVariantList &params = {});
+
+    // One transaction; SQLite takes the write lock at once (BEGIN IMMEDIATE). Not nestable.
+    Expected<void> begin();
+    Expected<void> commit();
+    void rollback();
+    bool inTransaction() const { return m_inTransaction; }
+
+    // Bulk rows over the driver's native handle (sqlite3 prepared statements, PostgreSQL COPY).
+    BulkWriter &bulk();
+
+    // The time stamps the store writes: UTC ns now.
+    static qint64 nowNs();
+
+private:
+    explicit Database(DatabaseLocation location, QString connection);
+    Expected<void> configure();
+    Error sqlError(const QString &what, const QString &driverText) const;
+
+    DatabaseLocation m_location;
+    QString m_connection;
+    std::unique_ptr<BulkWriter> m_bulk;
+    bool m_inTransaction = false;
+};
+
+} // namespace Deck::Core

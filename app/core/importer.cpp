@@ -1,0 +1,434 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "importer.h"
+
+#include "archiveerror.h"
+#include "archivereader.h"
+#include "auditlog.h"
+#include "chainplacement.h"
+#include "database.h"
+#include "pipelinedreader.h"
+
+#include <QCollator>
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using namespace Flight::Format;
+
+Q_LOGGING_CATEGORY(lcImport, "flightdeck.import", QtInfoMsg)
+
+namespace Deck::Core {
+
+struct Importer::KeyRow
+{
+    qint64 id = 0;
+    std::optional<qint64> hostId;
+    QString machineId; // of the bound host
+    QString hostname;
+    ChainAnchor anchor;
+};
+
+Importer::Importer(Database &db, ImportOptions options)
+    : m_db(db)
+    , m_options(std::move(options))
+{
+}
+
+Importer::~Importer() = default;
+
+QStringList Importer::findArchives(const QStringList &paths, QStringList *missing)
+{
+    QStringList files;
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (!info.exists()) {
+            if (missing)
+                missing->append(path);
+        } else if (info.isDir()) {
+            QDirIterator it(path, {u"*.frec"_s}, QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext())
+                files.append(it.next());
+        } else {
+            files.append(path);
+        }
+    }
+    // Per host (machine id, then signer) in sequence order, so that each chain is checked link by link.
+    struct Entry
+    {
+        QString file;
+        bool readable;
+        QString machineId;
+        QString signer;
+        qint64 seq;
+    };
+    QList<Entry> entries;
+    for (const QString &file : std::as_const(files)) {
+        ArchiveReader reader(file);
+        const bool readable = reader.open().ok();
+        entries.append({file, readable, readable ? reader.manifest().host.machineId : QString(),
+                        readable ? reader.manifest().signer : QString(), readable ? reader.manifest().seq : 0});
+    }
+    QCollator collator;
+    collator.setNumericMode(true);
+    std::stable_sort(entries.begin(), entries.end(), [&](const Entry &a, const Entry &b) {
+        if (a.readable != b.readable)
+            return a.readable;
+        if (a.readable && std::tie(a.machineId, a.signer, a.seq) != std::tie(b.machineId, b.signer, b.seq))
+            return std::tie(a.machineId, a.signer, a.seq) < std::tie(b.machineId, b.signer, b.seq);
+        return collator.compare(a.file, b.file) < 0;
+    });
+    QStringList ordered;
+    for (const Entry &entry : std::as_const(entries))
+        ordered.append(entry.file);
+    return ordered;
+}
+
+QList<ImportOutcome> Importer::importPaths(const QStringList &paths)
+{
+    QStringList missing;
+    const QStringList files = findArchives(paths, &missing);
+    QList<ImportOutcome> outcomes;
+    for (const QString &path : std::as_const(missing)) {
+        ImportOutcome outcome;
+        outcome.path = path;
+        outcome.message = u"%1: no such file or folder"_s.arg(path);
+        if (m_outcome)
+            m_outcome(outcome);
+        outcomes.append(outcome);
+    }
+    return outcomes + importList(files);
+}
+
+QList<ImportOutcome> Importer::importList(const QStringList &files)
+{
+    QList<ImportOutcome> outcomes;
+    m_current = ImportProgress{0, int(files.size()), {}, 0, 0};
+    for (const QString &file : files) {
+        if (cancelled())
+            break;
+        m_current.path = file;
+        m_current.bytesDone = m_current.bytesTotal = 0;
+        if (m_progress)
+            m_progress(m_current);
+        outcomes.append(importFile(file));
+        ++m_current.fileIndex;
+    }
+    return outcomes;
+}
+
+QList<ImportOutcome> Importer::importHeld(const PublicKey &signer)
+{
+    QStringList files;
+    auto rows = m_db.query(u"SELECT path FROM held_archives WHERE signer = ? AND reason = 'untrusted signer' "
+                           u"ORDER BY seq"_s,
+                           {signer.toText()});
+    if (!rows) {
+        ImportOutcome failed;
+        failed.message = rows.error().message;
+        return {failed};
+    }
+    while (rows->next())
+        files.append(rows->value(0).toString());
+    return importList(files);
+}
+
+ImportOutcome Importer::importFile(const QString &path)
+{
+    ImportOutcome outcome;
+    outcome.path = path;
+    ArchiveReader reader(path);
+    if (auto opened = reader.open(); !opened) {
+        outcome.status = reasonOf(opened.error()) == Reason::Io ? ImportStatus::Failed : ImportStatus::Invalid;
+        outcome.message = opened.error().message;
+    } else {
+        outcome = importOpened(reader, std::move(outcome));
+    }
+    qCDebug(lcImport) << outcome.message;
+    if (m_outcome)
+        m_outcome(outcome);
+    return outcome;
+}
+
+ImportOutcome Importer::importOpened(ArchiveReader &reader, ImportOutcome outcome)
+{
+    const Manifest &manifest = reader.manifest();
+    outcome.hostname = manifest.host.hostname;
+    outcome.machineId = manifest.host.machineId;
+    outcome.digest = reader.digest();
+    outcome.signerFingerprint = reader.signer().fingerprint();
+    outcome.seq = manifest.seq;
+    outcome.events = manifest.tally.events;
+    if (reader.encrypted()) {
+        const QString recipient = manifest.encryption->recipient;
+        const auto recipientKey = RecipientKey::fromText(recipient);
+        const QString shown = recipientKey ? recipientKey->fingerprint() : recipient;
+        if (!m_options.caseKey) {
+            outcome.message
+                = u"%1: the events are encrypted to %2; give the case key to import them"_s.arg(outcome.path, shown);
+            return outcome;
+        }
+        if (m_options.caseKey->recipient().toText() != recipient) {
+            outcome.message = u"%1: the events are encrypted to %2, not to the case key %3"_s.arg(
+                outcome.path, shown, m_options.caseKey->recipient().fingerprint());
+            return outcome;
+        }
+    }
+    if (auto begun = m_db.begin(); !begun) {
+        outcome.message = u"%1: %2"_s.arg(outcome.path, begun.error().message);
+        return outcome;
+    }
+    auto done = importVerified(reader, outcome);
+    if (done)
+        return outcome;
+    m_db.rollback();
+    m_session.paths.clear(); // ids interned in the rolled-back transaction are gone
+    const int code = done.error().code;
+    if (code == int(Reason::Cancelled) && cancelled()) {
+        outcome.status = ImportStatus::Cancelled;
+        outcome.message = u"%1: import cancelled; nothing of it was imported"_s.arg(outcome.path);
+    } else if (code > 0 && code < int(StoreReason::BadLocation) && code != int(Reason::Io)) {
+        outcome.status = ImportStatus::Invalid;
+        outcome.message = done.error().message;
+    } else {
+        outcome.status = ImportStatus::Failed;
+        outcome.message = done.error().message.startsWith(outcome.path)
+            ? done.error().message
+            : u"%1: %2"_s.arg(outcome.path, done.error().message);
+    }
+    return outcome;
+}
+
+Expected<std::optional<Importer::KeyRow>> Importer::findKey(const QString &publicKey)
+{
+    auto rows = m_db.query(u"SELECT k.id, k.host_id, h.machine_id, h.hostname, k.last_seq, k.last_digest "
+                           u"FROM host_keys k LEFT JOIN hosts h ON h.id = k.host_id WHERE k.public_key = ?"_s,
+                           {publicKey});
+    if (!rows)
+        return rows.error();
+    if (!rows->next())
+        return std::optional<KeyRow>();
+    KeyRow key;
+    key.id = rows->value(0).toLongLong();
+    if (!rows->value(1).isNull())
+        key.hostId = rows->value(1).toLongLong();
+    key.machineId = rows->value(2).toString();
+    key.hostname = rows->value(3).toString();
+    key.anchor.keyId = key.id;
+    if (!rows->value(4).isNull())
+        key.anchor.lastSeq = rows->value(4).toLongLong();
+    key.anchor.lastDigest = rows->value(5).toString();
+    return std::optional<KeyRow>(key);
+}
+
+// Runs inside the archive's transaction. On success the transaction is committed (something was recorded) or
+// rolled back (nothing changed); on failure the caller rolls back.
+Expected<void> Importer::importVerified(ArchiveReader &reader, ImportOutcome &outcome)
+{
+    const Manifest &manifest = reader.manifest();
+    const QString host = u"host %1 (machine-id %2)"_s.arg(manifest.host.hostname, manifest.host.machineId);
+    if (m_db.engine() == Engine::Postgres) {
+        // Importers of one host take turns, so that chain checks and process rows see each other's work.
+        if (auto locked
+            = m_db.execute(u"SELECT pg_advisory_xact_lock(hashtext(CAST(? AS TEXT)))"_s, {manifest.host.machineId});
+            !locked)
+            return locked;
+        // Every statement of the import is a small staging table driving index lookups. The planner's statistics
+        // lag behind a bulk import (a table that was empty looks empty), and a sequential scan chosen on them turns
+        // each lookup into a scan of the table; so, for this transaction only, scans and hash/merge joins of the
+        // case's tables are priced out.
+        for (const auto *setting : {"SET LOCAL enable_seqscan = off", "SET LOCAL enable_hashjoin = off",
+                                    "SET LOCAL enable_mergejoin = off", "SET LOCAL jit = off"}) {
+            if (auto set = m_db.execute(QLatin1StringView(setting)); !set)
+                return set;
+        }
+    }
+    auto imported = m_db.scalar(u"SELECT seq FROM archives WHERE digest = ?"_s, {reader.digest()});
+    if (!imported)
+        return imported.error();
+    if (!imported->isNull()) {
+        outcome.status = ImportStatus::AlreadyImported;
+        outcome.message
+            = u"%1: already imported (%2, seq %3); nothing changed"_s.arg(outcome.path, host).arg(manifest.seq);
+        m_db.rollback();
+        return {};
+    }
+    auto key = findKey(manifest.signer);
+    if (!key)
+        return key.error();
+    // A held archive stays held, unless it waited for its signer and the signer is trusted now.
+    auto held = m_db.scalar(u"SELECT reason FROM held_archives WHERE digest = ?"_s, {reader.digest()});
+    if (!held)
+        return held.error();
+    if (!held->isNull() && (held->toString() != "untrusted signer"_L1 || !*key)) {
+        outcome.status = ImportStatus::AlreadyHeld;
+        outcome.message = u"%1: already held in quarantine (%2); nothing changed"_s.arg(outcome.path, held->toString());
+        m_db.rollback();
+        return {};
+    }
+    auto hostRow = m_db.scalar(u"SELECT id FROM hosts WHERE machine_id = ?"_s, {manifest.host.machineId});
+    if (!hostRow)
+        return hostRow.error();
+    const QString signer = reader.signer().fingerprint();
+    if (*key && (*key)->hostId && (*key)->machineId != manifest.host.machineId) {
+        outcome.status = ImportStatus::Refused;
+        outcome.message
+            = u"%1: REFUSED: signed by %2, the key trusted for host %3 (machine-id %4), but the archive "
+              u"says it comes from %5"_s.arg(outcome.path, signer, (*key)->hostname, (*key)->machineId, host);
+    } else if (!*key && !hostRow->isNull()) {
+        auto trusted = m_db.scalar(u"SELECT fingerprint FROM host_keys WHERE host_id = ? ORDER BY id DESC"_s,
+                                   {hostRow->toLongLong()});
+        if (!trusted)
+            return trusted.error();
+        outcome.status = ImportStatus::Refused;
+        outcome.message = u"%1: REFUSED: %2 is trusted with key %3, but this archive is signed by %4; if the host's "
+                          u"key really changed, trust the new key for it (flightdeck-cli trust --host %5 KEY)"_s.arg(
+                              outcome.path, host, trusted->toString(), signer, manifest.host.machineId);
+    }
+    if (outcome.status == ImportStatus::Refused) {
+        if (auto logged = appendAudit(m_db, u"refuse"_s, outcome.path, outcome.message); !logged)
+            return logged;
+        return m_db.commit();
+    }
+    if (!*key) {
+        outcome.status = ImportStatus::Quarantined;
+        outcome.message = u"%1: unknown signer %2 for new %3; held in quarantine until it is trusted "
+                          u"(flightdeck-cli trust %2)"_s.arg(outcome.path, signer, host);
+        return hold(reader, outcome, u"untrusted signer"_s);
+    }
+    auto placement = placeInChain(m_db, (*key)->anchor, manifest.seq, reader.digest(), manifest.prevDigest);
+    if (!placement)
+        return placement.error();
+    if (placement->verdict == "fork"_L1) {
+        outcome.status = ImportStatus::Fork;
+        outcome.message = u"%1: fork in the hash chain of %2: %3; held, not imported"_s.arg(outcome.path, host,
+                                                                                            placement->forkReason);
+        return hold(reader, outcome, u"fork"_s);
+    }
+    outcome.chain = placement->verdict;
+    outcome.missingBefore = placement->missingBefore;
+    if (!hostRow->isNull())
+        (*key)->hostId = (*key)->hostId.value_or(hostRow->toLongLong());
+    return load(reader, outcome, **key);
+}
+
+Expected<void> Importer::hold(ArchiveReader &reader, ImportOutcome &outcome, const QString &reason)
+{
+    const Manifest &manifest = reader.manifest();
+    auto inserted = m_db.execute(
+        u"INSERT INTO held_archives (digest, path, reason, detail, machine_id, hostname, seq, signer, fingerprint, "
+        u"events, held_ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        {reader.digest(), QFileInfo(outcome.path).absoluteFilePath(), reason, outcome.message, manifest.host.machineId,
+         manifest.host.hostname, manifest.seq, manifest.signer, reader.signer().fingerprint(), manifest.tally.events,
+         Database::nowNs()});
+    if (!inserted)
+        return inserted;
+    if (auto logged
+        = appendAudit(m_db, reason == "fork"_L1 ? u"fork"_s : u"quarantine"_s, outcome.path, outcome.message);
+        !logged)
+        return logged;
+    return m_db.commit();
+}
+
+Expected<void> Importer::load(ArchiveReader &reader, ImportOutcome &outcome, const KeyRow &key)
+{
+    const Manifest &manifest = reader.manifest();
+    const HostInfo &info = manifest.host;
+    const qint64 now = Database::nowNs();
+    qint64 hostId = 0;
+    if (key.hostId) {
+        hostId = *key.hostId;
+        auto updated = m_db.execute(u"UPDATE hosts SET hostname = ?, os = ?, kernel = ?, last_import_ts = ? "
+                                    u"WHERE id = ?"_s,
+                                    {info.hostname, info.os, info.kernel, now, hostId});
+        if (!updated)
+            return updated;
+    } else {
+        auto id = m_db.scalar(u"INSERT INTO hosts (machine_id, hostname, os, kernel, first_import_ts, "
+                              u"last_import_ts) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"_s,
+                              {info.machineId, info.hostname, info.os, info.kernel, now, now});
+        if (!id)
+            return id.error();
+        hostId = id->toLongLong();
+    }
+    auto bound = m_db.execute(u"UPDATE host_keys SET host_id = ? WHERE id = ? AND host_id IS NULL"_s, {hostId, key.id});
+    if (!bound)
+        return bound;
+    auto boot = m_db.scalar(u"SELECT id FROM boots WHERE host_id = ? AND boot_id = ?"_s, {hostId, info.bootId});
+    if (!boot)
+        return boot.error();
+    if (boot->isNull()) {
+        boot = m_db.scalar(u"INSERT INTO boots (host_id, boot_id, boot_ts, clk_tck) VALUES (?, ?, ?, ?) RETURNING id"_s,
+                           {hostId, info.bootId, info.bootTs, info.clkTck});
+        if (!boot)
+            return boot.error();
+    }
+    const QString source = m_options.source.isEmpty() ? QFileInfo(outcome.path).absoluteFilePath()
+                                                      : m_options.source + u'/' + QFileInfo(outcome.path).fileName();
+    auto archive = m_db.scalar(
+        u"INSERT INTO archives (host_id, key_id, boot_id, digest, seq, prev_digest, chain, missing_before, encrypted, "
+        u"recovered, events, first_ts, last_ts, created_ts, collector_version, source, imported_ts, imported_by, "
+        u"manifest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
+        {hostId, key.id, boot->toLongLong(), reader.digest(), manifest.seq, manifest.prevDigest, outcome.chain,
+         outcome.missingBefore, reader.encrypted() ? 1 : 0, manifest.recovered ? 1 : 0, manifest.tally.events,
+         manifest.tally.span.firstTs, manifest.tally.span.lastTs, manifest.createdTs, manifest.collector.version,
+         source, now, currentActor(), reader.manifestBytes()});
+    if (!archive)
+        return archive.error();
+
+    ArchiveLoader loader(m_db, {archive->toLongLong(), hostId, boot->toLongLong(), info.bootTs, info.clkTck},
+                         m_session);
+    const auto progress = [&](qint64 done, qint64 total) {
+        m_current.bytesDone = done;
+        m_current.bytesTotal = total;
+        if (m_progress)
+            m_progress(m_current);
+    };
+    const DecryptionKey *caseKey = m_options.caseKey ? &*m_options.caseKey : nullptr;
+    auto read = readEventsPipelined(
+        reader, caseKey, [&](const Event &event) { return loader.add(event); }, progress,
+        [this] { return cancelled(); });
+    if (!read)
+        return read;
+    if (auto finished = loader.finish(); !finished)
+        return finished;
+
+    auto anchored = m_db.execute(u"UPDATE host_keys SET last_seq = ?, last_digest = ? WHERE id = ? "
+                                 u"AND (last_seq IS NULL OR last_seq < ?)"_s,
+                                 {manifest.seq, reader.digest(), key.id, manifest.seq});
+    if (!anchored)
+        return anchored;
+    if (manifest.tally.events > 0) {
+        auto seen = m_db.execute(u"UPDATE hosts SET last_event_ts = ? WHERE id = ? "
+                                 u"AND (last_event_ts IS NULL OR last_event_ts < ?)"_s,
+                                 {manifest.tally.span.lastTs, hostId, manifest.tally.span.lastTs});
+        if (!seen)
+            return seen;
+    }
+    if (auto released = m_db.execute(u"DELETE FROM held_archives WHERE digest = ?"_s, {reader.digest()}); !released)
+        return released;
+
+    outcome.status = ImportStatus::Imported;
+    const QString chain = outcome.chain == "gap"_L1
+        ? u"chain gap: %1 archive(s) missing before it"_s.arg(outcome.missingBefore)
+        : outcome.chain == "late"_L1  ? u"chain: fills a gap"_s
+        : outcome.chain == "first"_L1 ? u"chain: first archive of its key in the case"_s
+                                      : u"chain intact"_s;
+    outcome.message = u"%1: imported host %2, seq %3, %4 events, %5"_s.arg(outcome.path, info.hostname)
+                          .arg(manifest.seq)
+                          .arg(manifest.tally.events)
+                          .arg(chain);
+    const QString detail = u"host %1 (machine-id %2) seq %3 digest %4 signer %5, %6 events, %7, source %8"_s
+                               .arg(info.hostname, info.machineId)
+                               .arg(manifest.seq)
+                               .arg(reader.digest(), reader.signer().fingerprint())
+                               .arg(manifest.tally.events)
+                               .arg(chain, source);
+    if (auto logged = appendAudit(m_db, u"import"_s, source, detail); !logged)
+        return logged;
+    return m_db.commit();
+}
+
+} // namespace Deck::Core

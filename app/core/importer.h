@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The one importer behind every intake path (folder or USB import, inbox of pushed archives, SSH pull). For each
+// archive: container, manifest and signature (ArchiveReader), the signer against the keys trusted for its host (an
+// unknown signer of a new host is held in quarantine; another key for a known host is refused), the sequence number
+// and hash chain against the case's anchor (gaps recorded on the archive, forks held), decryption with the case key,
+// every event line and the entry digest — all inside one transaction per archive, so an archive is imported
+// completely or not at all, and re-importing one changes nothing.
+// Thread: a plain worker; run it on any thread except the GUI's (e.g. QtConcurrent::run), with a Database opened on
+// that same thread. Progress and per-file outcomes are reported through callbacks on that thread; cancel by setting
+// the flag given to setCancelFlag() (the archive being imported is rolled back).
+#pragma once
+
+#include "archiveloader.h"
+#include "importoutcome.h"
+#include "keys.h"
+
+#include <QStringList>
+#include <atomic>
+#include <functional>
+#include <optional>
+
+namespace Flight::Format {
+class ArchiveReader;
+}
+
+namespace Deck::Core {
+
+class Database;
+
+struct ImportOptions
+{
+    // The case's X25519 key, for archives whose events are encrypted to it.
+    std::optional<Flight::Format::DecryptionKey> caseKey;
+    // Where the archives came from, e.g. "sftp://pull@web-01/var/lib/flightrec/outbox"; the source recorded for
+    // an archive is this followed by '/' and the file name. Empty: the archive's absolute path.
+    QString source;
+};
+
+struct ImportProgress
+{
+    int fileIndex = 0; // 0-based index of the file being imported
+    int fileCount = 0;
+    QString path;
+    qint64 bytesDone = 0; // of this file's events entry
+    qint64 bytesTotal = 0;
+};
+
+class Importer
+{
+public:
+    explicit Importer(Database &db, ImportOptions options = {});
+    ~Importer();
+
+    void setProgressHandler(std::function<void(const ImportProgress &)> handler) { m_progress = std::move(handler); }
+    void setOutcomeHandler(std::function<void(const ImportOutcome &)> handler) { m_outcome = std::move(handler); }
+    void setCancelFlag(const std::atomic<bool> *cancel) { m_cancel = cancel; }
+
+    // Files and folders (walked recursively for *.frec); archives are imported per host in sequence order.
+    QList<ImportOutcome> importPaths(const QStringList &paths);
+    ImportOutcome importFile(const QString &path);
+    // Imports the archives held in quarantine that `signer` signed (after the analyst trusted it).
+    QList<ImportOutcome> importHeld(const Flight::Format::PublicKey &signer);
+
+    // The *.frec files below `paths`, ordered by host and sequence number (unreadable ones last, by name);
+    // `missing` receives paths that do not exist.
+    static QStringList findArchives(const QStringList &paths, QStringList *missing = nullptr);
+
+private:
+    struct KeyRow;
+    QList<ImportOutcome> importList(const QStringList &files);
+    ImportOutcome importOpened(Flight::Format::ArchiveReader &reader, ImportOutcome outcome);
+    Expected<void> importVerified(Flight::Format::ArchiveReader &reader, ImportOutcome &outcome);
+    Expected<std::optional<KeyRow>> findKey(const QString &publicKey);
+    Expected<void> hold(Flight::Format::ArchiveReader &reader, ImportOutcome &outcome, const QString &reason);
+    Expected<void> load(Flight::Format::ArchiveReader &reader, ImportOutcome &outcome, const KeyRow &key);
+    bool cancelled() const { return m_cancel && m_cancel->load(std::memory_order_relaxed); }
+
+    Database &m_db;
+    ImportOptions m_options;
+    ImportSession m_session;
+    std::function<void(const ImportProgress &)> m_progress;
+    std::function<void(const ImportOutcome &)> m_outcome;
+    const std::atomic<bool> *m_cancel = nullptr;
+    ImportProgress m_current;
+};
+
+} // namespace Deck::Core

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "migrations.h"
+
+#include "database.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Deck::Core {
+
+namespace {
+
+struct Migration
+{
+    int version;
+    const char *description;
+    QList<const char *> statements; // for both engines
+    QList<const char *> sqliteOnly;
+    QList<const char *> postgresOnly;
+};
+
+// Times are UTC ns (int64); op, kind, check and severity are the archive format's own words (FORMAT.md), so a
+// case can be read with sqlite3/psql alone. Byte strings (paths, argv) are kept as raw bytes; argv and env are
+// NUL-separated (a byte string never holds a NUL).
+// Indexes serve the queries of the workstation: process tree (children by parent_id, roots per host), ancestors
+// (parent_id), what one process did (process_id, ts), who touched a path (path_id, ts; paths by prefix), who talked
+// to an address/port (raddr, rport), what ran at time T (host_id, start_ts), timelines and coverage (host_id, ts).
+// Event tables carry no other index, so that a bulk import updates few b-trees.
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> list{
+        {1,
+         "case store: hosts, keys, archives, processes, events, quarantine, case notes, audit log",
+         {
+             "CREATE TABLE hosts (id {id}, machine_id TEXT NOT NULL UNIQUE, hostname TEXT NOT NULL, os TEXT, "
+             "kernel TEXT, first_import_ts BIGINT NOT NULL, last_import_ts BIGINT NOT NULL, last_event_ts BIGINT)",
+             // host_id NULL: trusted before any archive of the host arrived; bound by the first one it signs.
+             // last_seq/last_digest: the off-host anchor of the key's hash chain.
+             "CREATE TABLE host_keys (id {id}, host_id BIGINT, public_key TEXT NOT NULL UNIQUE, "
+             "fingerprint TEXT NOT NULL, label TEXT, trusted_ts BIGINT NOT NULL, trusted_by TEXT NOT NULL, "
+             "last_seq BIGINT, last_digest TEXT)",
+             "CREATE INDEX host_keys_host ON host_keys (host_id)",
+             "CREATE TABLE boots (id {id}, host_id BIGINT NOT NULL, boot_id TEXT NOT NULL, boot_ts BIGINT NOT NULL, "
+             "clk_tck BIGINT NOT NULL, UNIQUE (host_id, boot_id))",
+             // chain: first | intact | gap (missing archives before it) | late (filled a gap).
+             "CREATE TABLE archives (id {id}, host_id BIGINT NOT NULL, key_id BIGINT NOT NULL, "
+             "boot_id BIGINT NOT NULL, digest TEXT NOT NULL UNIQUE, seq BIGINT NOT NULL, prev_digest TEXT NOT NULL, "
+             "chain TEXT NOT NULL, missing_before BIGINT NOT NULL DEFAULT 0, encrypted INTEGER NOT NULL, "
+             "recovered INTEGER NOT NULL, events BIGINT NOT NULL, first_ts BIGINT NOT NULL, last_ts BIGINT NOT NULL, "
+             "created_ts BIGINT NOT NULL, collector_version TEXT NOT NULL, source TEXT NOT NULL, "
+             "imported_ts BIGINT NOT NULL, imported_by TEXT NOT NULL, manifest {blob} NOT NULL, UNIQUE (key_id, seq))",
+             "CREATE INDEX archives_host ON archives (host_id, seq)",
+             // The quarantine: archives held back (reason: 'untrusted signer' or 'fork'), not imported.
+             "CREATE TABLE held_archives (id {id}, digest TEXT NOT NULL UNIQUE, path TEXT NOT NULL, "
+             "reason TEXT NOT NULL, detail TEXT NOT NULL, machine_id TEXT NOT NULL, hostname TEXT NOT NULL, "
+             "seq BIGINT NOT NULL, signer TEXT NOT NULL, fingerprint TEXT NOT NULL, events BIGINT NOT NULL, "
+             "held_ts BIGINT NOT NULL)",
+             // One row per process key (host, boot, pid, start). parent_id is resolved whenever the parent's row
+             // exists, also when it arrives in a later archive. The image (comm ... env) is the latest exec or
+             // snapshot (image_ts); ids the latest image or credential change (ids_ts).
+             "CREATE TABLE processes (id {id}, host_id BIGINT NOT NULL, boot_id BIGINT NOT NULL, "
+             "pid BIGINT NOT NULL, start BIGINT NOT NULL, start_ts BIGINT NOT NULL, parent_pid BIGINT, "
+             "parent_start BIGINT, parent_id BIGINT, first_ts BIGINT, last_ts BIGINT, image_kind TEXT, "
+             "image_ts BIGINT, comm TEXT, exe {blob}, argv {blob}, argv_truncated INTEGER, cwd {blob}, "
+             "loginuid BIGINT, sessionid BIGINT, tty TEXT, cgroup {blob}, exe_digest TEXT, env {blob}, "
+             "ids_ts BIGINT, uid BIGINT, euid BIGINT, gid BIGINT, egid BIGINT, exit_ts BIGINT, exit_code BIGINT, "
+             "exit_signal BIGINT, exit_core INTEGER, UNIQUE (host_id, boot_id, pid, start))",
+             "CREATE INDEX processes_parent ON processes (parent_id)",
+             "CREATE INDEX processes_start ON processes (host_id, start_ts)",
+             "CREATE INDEX processes_roots ON processes (host_id, start_ts) WHERE parent_id IS NULL",
+             "CREATE INDEX processes_unresolved ON processes (host_id, boot_id, parent_pid, parent_start) "
+             "WHERE parent_id IS NULL AND parent_pid <> 0",
+             // Paths interned by their BLAKE2b-128 digest (a b-tree entry of fixed size, whatever the path length).
+             "CREATE TABLE paths (id {id}, digest {blob} NOT NULL UNIQUE, path {blob} NOT NULL)",
+             // kind: proc.snapshot | proc.exec | proc.fork | proc.exit | proc.cred; detail: the event's JSON line.
+             "CREATE TABLE process_events (id {id}, archive_id BIGINT NOT NULL, host_id BIGINT NOT NULL, "
+             "process_id BIGINT NOT NULL, ts BIGINT NOT NULL, mono BIGINT NOT NULL, kind TEXT NOT NULL, "
+             "exe_path_id BIGINT, detail TEXT)",
+             "CREATE INDEX process_events_process ON process_events (process_id, ts)",
+             "CREATE INDEX process_events_time ON process_events (host_id, ts)",
+             "CREATE TABLE file_events (id {id}, archive_id BIGINT NOT NULL, host_id BIGINT NOT NULL, "
+             "process_id BIGINT NOT NULL, ts BIGINT NOT NULL, mono BIGINT NOT NULL, op TEXT NOT NULL, "
+             "path_id BIGINT NOT NULL, to_path_id BIGINT, dev BIGINT, ino BIGINT, count BIGINT NOT NULL, "
+             "last_ts BIGINT)",
+             "CREATE INDEX file_events_process ON file_events (process_id, ts)",
+             "CREATE INDEX file_events_path ON file_events (path_id, ts)",
+             "CREATE INDEX file_events_time ON file_events (host_id, ts)",
+             "CREATE TABLE net_events (id {id}, archive_id BIGINT NOT NULL, host_id BIGINT NOT NULL, "
+             "process_id BIGINT, ts BIGINT NOT NULL, mono BIGINT NOT NULL, op TEXT NOT NULL, proto TEXT NOT NULL, "
+             "laddr TEXT NOT NULL, lport BIGINT NOT NULL, raddr TEXT, rport BIGINT, count BIGINT NOT NULL, "
+             "last_ts BIGINT)",
+             "CREATE INDEX net_events_process ON net_events (process_id, ts)",
+             "CREATE INDEX net_events_remote ON net_events (raddr, rport)",
+             "CREATE INDEX net_events_time ON net_events (host_id, ts)",
+             // kind: state.snapshot | state.change; detail: the event's JSON line (items, added, removed, changed).
+             "CREATE TABLE state_changes (id {id}, archive_id BIGINT NOT NULL, host_id BIGINT NOT NULL, "
+             "ts BIGINT NOT NULL, mono BIGINT NOT NULL, kind TEXT NOT NULL, check_name TEXT NOT NULL, "
+             "severity TEXT, items BIGINT NOT NULL, detail TEXT NOT NULL)",
+             "CREATE INDEX state_changes_time ON state_changes (host_id, ts)",
+             // host.kmsg, rec.start, rec.stop, rec.heartbeat: the collector's own account (coverage, downtime).
+             "CREATE TABLE host_events (id {id}, archive_id BIGINT NOT NULL, host_id BIGINT NOT NULL, "
+             "ts BIGINT NOT NULL, mono BIGINT NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL)",
+             "CREATE INDEX host_events_time ON host_events (host_id, ts)",
+             "CREATE TABLE losses (id {id}, archive_id BIGINT NOT NULL, host_id BIGINT NOT NULL, ts BIGINT NOT NULL, "
+             "last_ts BIGINT, source TEXT NOT NULL, count BIGINT NOT NULL, unit TEXT NOT NULL, reason TEXT, "
+             "first_seq BIGINT, last_seq BIGINT)",
+             "CREATE INDEX losses_time ON losses (host_id, ts)",
+             // triage: new | investigating | benign | malicious.
+             "CREATE TABLE alerts (id {id}, host_id BIGINT NOT NULL, ts BIGINT NOT NULL, source TEXT NOT NULL, "
+             "state_change_id BIGINT, severity TEXT NOT NULL, title TEXT NOT NULL, triage TEXT NOT NULL, "
+             "triage_by TEXT, triage_ts BIGINT)",
+             "CREATE INDEX alerts_time ON alerts (host_id, ts)",
+             // object_type: process | file_event | net_event | state_change | path | host | alert | archive.
+             "CREATE TABLE bookmarks (id {id}, object_type TEXT NOT NULL, object_id BIGINT NOT NULL, "
+             "label TEXT NOT NULL, created_ts BIGINT NOT NULL, created_by TEXT NOT NULL)",
+             "CREATE INDEX bookmarks_object ON bookmarks (object_type, object_id)",
+             "CREATE TABLE notes (id {id}, object_type TEXT NOT NULL, object_id BIGINT NOT NULL, text TEXT NOT NULL, "
+             "created_ts BIGINT NOT NULL, created_by TEXT NOT NULL, updated_ts BIGINT)",
+             "CREATE INDEX notes_object ON notes (object_type, object_id)",
+             // Chain of custody: action import | quarantine | refuse | fork | trust | export.
+             "CREATE TABLE audit_log (id {id}, ts BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, "
+             "object TEXT NOT NULL, detail TEXT NOT NULL)",
+         },
+         {"CREATE INDEX paths_prefix ON paths (path)"},
+         // A b-tree entry is limited to about 2.7 kB in PostgreSQL; prefixes longer than 1024 bytes recheck.
+         {"CREATE INDEX paths_prefix ON paths (substring(path from 1 for 1024))"}},
+    };
+    return list;
+}
+
+QString forEngine(const char *statement, Engine engine)
+{
+    QString sql = QString::fromLatin1(statement);
+    const bool sqlite = engine == Engine::Sqlite;
+    sql.replace("{id}"_L1,
+                sqlite ? "INTEGER PRIMARY KEY"_L1 : "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"_L1);
+    sql.replace("{blob}"_L1, sqlite ? "BLOB"_L1 : "BYTEA"_L1);
+    return sql;
+}
+
+} // namespace
+
+Expected<int> schemaVersion(Database &db)
+{
+    auto created = db.execute(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                              u"applied_ts BIGINT NOT NULL, description TEXT NOT NULL)"_s);
+    if (!created)
+        return created.error();
+    auto version = db.scalar(u"SELECT COALESCE(MAX(version), 0) FROM schema_version"_s);
+    if (!version)
+        return version.error();
+    return version->toInt();
+}
+
+Expected<int> migrate(Database &db)
+{
+    auto current = schemaVersion(db);
+    if (!current)
+        return current;
+    if (*current > kSchemaVersion)
+        return storeError(StoreReason::NewerSchema,
+                          u"%1: the case has schema version %2, this flightdeck understands up to %3; use a newer "
+                          u"flightdeck"_s.arg(db.name())
+                              .arg(*current)
+                              .arg(kSchemaVersion));
+    for (const Migration &migration : migrations()) {
+        if (migration.version <= *current)
+            continue;
+        if (auto begun = db.begin(); !begun)
+            return begun.error();
+        QList<const char *> statements = migration.statements;
+        statements += db.engine() == Engine::Sqlite ? migration.sqliteOnly : migration.postgresOnly;
+        for (const char *statement : std::as_const(statements)) {
+            if (auto done = db.execute(forEngine(statement, db.engine())); !done) {
+                db.rollback();
+                return storeError(StoreReason::Migration,
+                                  u"migration %1 failed: %2"_s.arg(migration.version).arg(done.error().message));
+            }
+        }
+        auto recorded = db.execute(u"INSERT INTO schema_version (version, applied_ts, description) VALUES (?, ?, ?)"_s,
+                                   {migration.version, Database::nowNs(), QString::fromLatin1(migration.description)});
+        if (!recorded) {
+            db.rollback();
+            return recorded.error();
+        }
+        if (auto committed = db.commit(); !committed)
+            return committed.error();
+        *current = migration.version;
+    }
+    return *current;
+}
+
+Expected<void> createStagingTables(Database &db)
+{
+    const char *tables[] = {
+        "CREATE TEMP TABLE IF NOT EXISTS stage_keys (pid BIGINT NOT NULL, start BIGINT NOT NULL, "
+        "start_ts BIGINT NOT NULL)",
+        "CREATE TEMP TABLE IF NOT EXISTS stage_paths (digest {blob} NOT NULL, path {blob} NOT NULL)",
+        "CREATE TEMP TABLE IF NOT EXISTS stage_processes (id BIGINT NOT NULL, pid BIGINT NOT NULL, "
+        "start BIGINT NOT NULL, parent_id BIGINT, parent_pid BIGINT, "
+        "parent_start BIGINT, first_ts BIGINT, last_ts BIGINT, fork_comm TEXT, image_kind TEXT, image_ts BIGINT, "
+        "comm TEXT, exe {blob}, argv {blob}, argv_truncated INTEGER, cwd {blob}, loginuid BIGINT, sessionid BIGINT, "
+        "tty TEXT, cgroup {blob}, exe_digest TEXT, env {blob}, ids_ts BIGINT, uid BIGINT, euid BIGINT, gid BIGINT, "
+        "egid BIGINT, exit_ts BIGINT, exit_code BIGINT, exit_signal BIGINT, exit_core INTEGER)",
+    };
+    for (const char *table : tables) {
+        if (auto done = db.execute(forEngine(table, db.engine())); !done)
+            return done;
+    }
+    return {};
+}
+
+} // namespace Deck::Core

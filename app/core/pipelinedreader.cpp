@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pipelinedreader.h"
+
+#include "archiveerror.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+using namespace Qt::StringLiterals;
+using namespace Flight::Format;
+
+namespace Deck::Core {
+
+namespace {
+
+constexpr qsizetype kChunkEvents = 4096;
+constexpr size_t kMaxChunks = 8;
+
+// A bounded queue of event chunks between one producer and one consumer.
+class EventPipe
+{
+public:
+    // Blocks while the queue is full; false when the consumer stopped.
+    bool push(QList<Event> &&chunk)
+    {
+        std::unique_lock lock(m_mutex);
+        m_notFull.wait(lock, [this] { return m_stopped || m_chunks.size() < kMaxChunks; });
+        if (m_stopped)
+            return false;
+        m_chunks.push_back(std::move(chunk));
+        m_notEmpty.notify_one();
+        return true;
+    }
+    void close()
+    {
+        std::lock_guard lock(m_mutex);
+        m_closed = true;
+        m_notEmpty.notify_one();
+    }
+    // Blocks until a chunk arrives; false when the producer closed and the queue is drained.
+    bool pop(QList<Event> &chunk)
+    {
+        std::unique_lock lock(m_mutex);
+        m_notEmpty.wait(lock, [this] { return m_closed || !m_chunks.empty(); });
+        if (m_chunks.empty())
+            return false;
+        chunk = std::move(m_chunks.front());
+        m_chunks.pop_front();
+        m_notFull.notify_one();
+        return true;
+    }
+    void stop()
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopped = true;
+        m_chunks.clear();
+        m_notFull.notify_one();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_notFull, m_notEmpty;
+    std::deque<QList<Event>> m_chunks;
+    bool m_closed = false;
+    bool m_stopped = false;
+};
+
+} // namespace
+
+Flight::Expected<void> readEventsPipelined(ArchiveReader &reader, const DecryptionKey *key,
+                                           const std::function<Flight::Expected<void>(const Event &)> &consume,
+                                           const std::function<void(qint64, qint64)> &progress,
+                                           const std::function<bool()> &cancelled)
+{
+    EventPipe pipe;
+    std::atomic<qint64> done{0}, total{0};
+    Flight::Expected<void> readResult;
+    std::thread producer([&] {
+        QList<Event> chunk;
+        chunk.reserve(kChunkEvents);
+        const auto sink = [&](const Event &event) {
+            chunk.append(event);
+            if (chunk.size() < kChunkEvents)
+                return true;
+            const bool more = pipe.push(std::move(chunk));
+            chunk = {};
+            chunk.reserve(kChunkEvents);
+            return more;
+        };
+        const auto bytes = [&](qint64 d, qint64 t) {
+            done.store(d, std::memory_order_relaxed);
+            total.store(t, std::memory_order_relaxed);
+        };
+        readResult = reader.readEvents(sink, key, bytes);
+        // The last partial chunk: the reader has checked the digest and the tally only now, so only a successful
+        // read hands over the rest (the consumer discards everything on failure anyway).
+        if (readResult && !chunk.isEmpty())
+            pipe.push(std::move(chunk));
+        pipe.close();
+    });
+
+    Flight::Expected<void> consumeResult;
+    QList<Event> chunk;
+    while (pipe.pop(chunk)) {
+        if (cancelled && cancelled()) {
+            consumeResult = makeError(Reason::Cancelled, u"%1: import cancelled"_s.arg(reader.path()));
+            break;
+        }
+        for (const Event &event : std::as_const(chunk)) {
+            if (consumeResult = consume(event); !consumeResult)
+                break;
+        }
+        if (!consumeResult)
+            break;
+        if (progress)
+            progress(done.load(std::memory_order_relaxed), total.load(std::memory_order_relaxed));
+    }
+    pipe.stop();
+    producer.join();
+    if (!consumeResult)
+        return consumeResult;
+    return readResult;
+}
+
+} // namespace Deck::Core
