@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 bash installer/install-deps.sh
 preset=dev
 cmake --preset "$preset" >/dev/null
-cmake --build --preset "$preset" --parallel "$(nproc)" --target flightrec
+cmake --build --preset "$preset" --parallel "$(nproc)" --target flightrec flightdeck-cli
 flightrec="build/$preset/collector/flightrec"
+deck="build/$preset/app/cli/flightdeck-cli"
 
 demo=${FLIGHT_DEMO_DIR:-$PWD/demo}
 mkdir -p "$demo"
@@ -110,10 +111,19 @@ events | jq -r 'select(.kind == "state.change")
       + [(.changed // [])[] | "changed \(.id)"] | join(", ") | .[0:110])'
 echo "Alerts delivered to the command sink: $(cat "$alerts" 2>/dev/null | wc -l) (in $alerts)"
 
+echo
+case_file="$demo/case.sqlite"
+echo "Importing into the SQLite case $case_file (the host's key trusted from the trust file, then every archive"
+echo "verified: signature, digests, hash chain):"
+"$deck" --db "$case_file" trust --file "$demo/trusted-hosts" --label demo > /dev/null
+"$deck" --db "$case_file" import "$outbox"
+echo
+echo "The case's hosts (flightdeck-cli hosts):"
+"$deck" --db "$case_file" hosts
+
 cat <<TXT
 
 Not built yet, so the demo stops here:
-  - importing into a SQLite case and its summary (flightdeck-cli)                   -- issue #6
   - the workstation window (flightdeck)                                             -- issue #8
-Archives and the host key are in $demo ('$flightrec --help' lists what exists).
+Archives, the host key and the case are in $demo ('$flightrec --help' and '$deck --help' list what exists).
 TXT
