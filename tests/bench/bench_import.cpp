@@ -19,9 +19,11 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <algorithm>
 #include <cstdio>
+#include <sys/resource.h>
 
 using namespace Qt::StringLiterals;
 using namespace Deck;
@@ -81,9 +83,22 @@ bool readExisting(Archives &archives)
 struct Measured
 {
     double importSeconds = -1;
-    double toolSeconds = -1;
+    double importCpu = -1;
+    Bench::ToolTime tool;
     qint64 rows = 0;
 };
+
+double cpuSeconds(int who)
+{
+    rusage usage{};
+    getrusage(who, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+// The importer under test: this process's (Importer, in-process) or an external flightdeck-cli's, such as an older
+// build for a before/after comparison on the same archives.
+QString g_cli;
 
 // Trusts the hosts' keys in `location`, imports every archive (timed), and returns the error text or nothing.
 QString importAll(const QString &location, const Archives &archives, Measured &measured,
@@ -101,14 +116,34 @@ QString importAll(const QString &location, const Archives &archives, Measured &m
         if (auto trusted = trust.trust(*publicKey, host); !trusted)
             return trusted.error().message;
     }
-    Core::Importer importer(*db);
     QElapsedTimer timer;
-    timer.start();
-    const auto outcomes = importer.importPaths({archives.dir});
-    measured.importSeconds = double(timer.nsecsElapsed()) / 1e9;
-    for (const Core::ImportOutcome &outcome : outcomes) {
-        if (outcome.status != Core::ImportStatus::Imported)
-            return outcome.message;
+    if (!g_cli.isEmpty()) {
+        db.reset();
+        QProcess cli;
+        cli.setProcessChannelMode(QProcess::MergedChannels);
+        const double cpuBefore = cpuSeconds(RUSAGE_CHILDREN);
+        timer.start();
+        cli.start(g_cli, {u"--db"_s, location, u"import"_s, archives.dir});
+        cli.waitForFinished(-1);
+        measured.importSeconds = double(timer.nsecsElapsed()) / 1e9;
+        measured.importCpu = cpuSeconds(RUSAGE_CHILDREN) - cpuBefore;
+        if (cli.exitStatus() != QProcess::NormalExit || cli.exitCode() != 0)
+            return u"%1 import failed: %2"_s.arg(g_cli, QString::fromLocal8Bit(cli.readAll().right(500)));
+        auto reopened = Core::Database::open(location);
+        if (!reopened)
+            return reopened.error().message;
+        db = std::move(*reopened);
+    } else {
+        Core::Importer importer(*db);
+        const double cpuBefore = cpuSeconds(RUSAGE_SELF);
+        timer.start();
+        const auto outcomes = importer.importPaths({archives.dir});
+        measured.importSeconds = double(timer.nsecsElapsed()) / 1e9;
+        measured.importCpu = cpuSeconds(RUSAGE_SELF) - cpuBefore;
+        for (const Core::ImportOutcome &outcome : outcomes) {
+            if (outcome.status != Core::ImportStatus::Imported)
+                return outcome.message;
+        }
     }
     measured.rows = Bench::countRows(*db);
     return {};
@@ -129,7 +164,7 @@ QString runSqlite(const Archives &archives, const QString &work, int run, Measur
     if (auto empty = Core::Database::open(copyFile); !empty)
         return empty.error().message;
     QString error;
-    measured.toolSeconds = Bench::sqliteImport(copyFile, csv, &error);
+    measured.tool = Bench::sqliteImport(copyFile, csv, &error);
     for (const QString &file : {caseFile, copyFile}) {
         for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
             QFile::remove(file + suffix);
@@ -156,7 +191,7 @@ QString runPostgres(const Archives &archives, TestSupport::PgCluster &cluster, c
         return error;
     if (auto empty = Core::Database::open(copyUrl); !empty)
         return empty.error().message;
-    measured.toolSeconds = Bench::psqlCopy(copyUrl, csv, &error);
+    measured.tool = Bench::psqlCopy(copyUrl, csv, &error);
     QDir(csv).removeRecursively();
     return error;
 }
@@ -167,23 +202,32 @@ double median(QList<double> values)
     return values.isEmpty() ? -1 : values[values.size() / 2];
 }
 
-void report(const char *engine, const char *tool, qint64 events, const QList<Measured> &runs)
+// `cpuRatio`: the tool's own process does the work (sqlite3), so CPU times compare too; psql only sends the rows.
+void report(const char *engine, const char *tool, qint64 events, const QList<Measured> &runs, bool cpuRatio)
 {
-    QList<double> ratios, importRates, toolRates;
+    QList<double> ratios, cpuRatios, importRates, toolRates;
     for (const Measured &m : runs) {
-        std::printf("  %-10s import %7.2f s  %8.0f events/s  %8.0f rows/s | %-16s %7.2f s  %8.0f rows/s | "
-                    "ratio %.2f\n",
-                    engine, m.importSeconds, double(events) / m.importSeconds, double(m.rows) / m.importSeconds, tool,
-                    m.toolSeconds, double(m.rows) / m.toolSeconds, m.toolSeconds / m.importSeconds);
-        ratios.append(m.toolSeconds / m.importSeconds);
+        std::printf("  %-8s import %6.2f s (CPU %6.2f s) %7.0f events/s %7.0f rows/s | %s %6.2f s (CPU %6.2f s) "
+                    "%7.0f rows/s | ratio %.2f",
+                    engine, m.importSeconds, m.importCpu, double(events) / m.importSeconds,
+                    double(m.rows) / m.importSeconds, tool, m.tool.wall, m.tool.cpu, double(m.rows) / m.tool.wall,
+                    m.tool.wall / m.importSeconds);
+        if (cpuRatio)
+            std::printf(", CPU ratio %.2f", m.tool.cpu / m.importCpu);
+        std::printf("\n");
+        ratios.append(m.tool.wall / m.importSeconds);
+        cpuRatios.append(m.tool.cpu / m.importCpu);
         importRates.append(double(events) / m.importSeconds);
-        toolRates.append(double(m.rows) / m.toolSeconds);
+        toolRates.append(double(m.rows) / m.tool.wall);
     }
     std::printf("%s: median %.0f events/s (%lld rows per run); %s median %.0f rows/s; import speed / %s speed: median "
-                "%.2f (range %.2f-%.2f)\n",
+                "%.2f (range %.2f-%.2f)",
                 engine, median(importRates), static_cast<long long>(runs.value(0).rows), tool, median(toolRates), tool,
                 median(ratios), *std::min_element(ratios.begin(), ratios.end()),
                 *std::max_element(ratios.begin(), ratios.end()));
+    if (cpuRatio)
+        std::printf("; by CPU time: median %.2f", median(cpuRatios));
+    std::printf("\n");
 }
 
 } // namespace
@@ -202,12 +246,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption archivesOption(u"archives"_s, u"Import these archives (with DIR/trust.txt) instead."_s,
                                             u"DIR"_s);
     const QCommandLineOption keepOption(u"keep"_s, u"Write the generated archives to DIR and keep them."_s, u"DIR"_s);
+    const QCommandLineOption cliOption(u"cli"_s, u"Import with this flightdeck-cli (e.g. an older build) instead."_s,
+                                       u"PATH"_s);
     const QCommandLineOption engineOption(u"engine"_s, u"sqlite, postgres or both (both)."_s, u"ENGINE"_s, u"both"_s);
     parser.addOptions({hostsOption, eventsOption, perArchiveOption, runsOption, archivesOption, keepOption,
-                       engineOption});
+                       cliOption, engineOption});
     parser.process(app);
     const QString engine = parser.value(engineOption);
     const int runs = std::max(1, parser.value(runsOption).toInt());
+    g_cli = parser.value(cliOption);
 
     QTemporaryDir work;
     Archives archives;
@@ -233,6 +280,7 @@ int main(int argc, char *argv[])
                 static_cast<long long>(archives.events), static_cast<long long>(archives.keys.size()),
                 static_cast<long long>(files), parser.isSet(archivesOption) ? "read" : "generated",
                 double(timer.nsecsElapsed()) / 1e9);
+    std::printf("importer: %s\n", g_cli.isEmpty() ? "in-process (this build's flightdeck_core)" : qPrintable(g_cli));
     std::printf("ratio = comparator time / import time (1.00: as fast as the comparator; budget >= 0.80)\n");
     std::fflush(stdout);
 
@@ -249,7 +297,7 @@ int main(int argc, char *argv[])
             results.append(m);
         }
         if (!results.isEmpty())
-            report("sqlite", "sqlite3 .import", archives.events, results);
+            report("sqlite", "sqlite3 .import", archives.events, results, true);
         std::fflush(stdout);
     }
     if (engine == "postgres"_L1 || engine == "both"_L1) {
@@ -269,7 +317,7 @@ int main(int argc, char *argv[])
             results.append(m);
         }
         if (!results.isEmpty())
-            report("postgres", "psql \\copy", archives.events, results);
+            report("postgres", "psql \\copy", archives.events, results, false);
     }
     return measuredAll ? 0 : 1;
 }

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QSqlRecord>
+#include <sys/resource.h>
 
 using namespace Qt::StringLiterals;
 
@@ -15,9 +16,19 @@ namespace Deck::Bench {
 
 namespace {
 
-// Runs `program` with `arguments` and `input` on stdin; returns its wall time, or -1 with the reason in *error.
-double timeProgram(const QString &program, const QStringList &arguments, const QByteArray &input, QString *error)
+double cpuOfChildren()
 {
+    rusage usage{};
+    getrusage(RUSAGE_CHILDREN, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+// Runs `program` with `arguments` and `input` on stdin; returns its wall and CPU time, or a wall time of -1 with
+// the reason in *error.
+ToolTime timeProgram(const QString &program, const QStringList &arguments, const QByteArray &input, QString *error)
+{
+    const double cpuBefore = cpuOfChildren();
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
     QElapsedTimer timer;
@@ -25,19 +36,19 @@ double timeProgram(const QString &program, const QStringList &arguments, const Q
     process.start(program, arguments);
     if (!process.waitForStarted()) {
         *error = u"%1 did not start: %2"_s.arg(program, process.errorString());
-        return -1;
+        return {};
     }
     process.write(input);
     process.closeWriteChannel();
     process.waitForFinished(-1);
-    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    const ToolTime time{double(timer.nsecsElapsed()) / 1e9, cpuOfChildren() - cpuBefore};
     const QByteArray output = process.readAll().trimmed();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0 || !output.isEmpty()) {
         *error = u"%1 failed (exit %2): %3"_s.arg(program).arg(process.exitCode()).arg(
             QString::fromLocal8Bit(output.left(500)));
-        return -1;
+        return {};
     }
-    return seconds;
+    return time;
 }
 
 QByteArray csvField(const QVariant &value)
@@ -115,7 +126,7 @@ QString exportPostgresRows(const QString &url, const QString &dir)
     return error;
 }
 
-double sqliteImport(const QString &caseFile, const QString &dir, QString *error)
+ToolTime sqliteImport(const QString &caseFile, const QString &dir, QString *error)
 {
     // The case's own settings (Database::configure): WAL, synchronous=NORMAL, the same page cache.
     QByteArray script = ".bail on\nPRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\n"
@@ -127,7 +138,7 @@ double sqliteImport(const QString &caseFile, const QString &dir, QString *error)
     return timeProgram(u"sqlite3"_s, {u"-batch"_s, u"-cmd"_s, u".output /dev/null"_s, caseFile}, script, error);
 }
 
-double psqlCopy(const QString &url, const QString &dir, QString *error)
+ToolTime psqlCopy(const QString &url, const QString &dir, QString *error)
 {
     QByteArray script = "\\set ON_ERROR_STOP on\n";
     for (const QString &table : importedTables())

@@ -25,9 +25,14 @@ QString exportPostgresRows(const QString &url, const QString &dir);
 // The rows of the imported tables of `db` (-1 on a database error).
 qint64 countRows(Core::Database &db);
 
-// Loads the CSV files into the empty case `caseFile` / `url` and returns the wall time in seconds of the tool's run
-// (-1 on failure, with the reason in *error).
-double sqliteImport(const QString &caseFile, const QString &dir, QString *error);
-double psqlCopy(const QString &url, const QString &dir, QString *error);
+struct ToolTime
+{
+    double wall = -1; // seconds; -1: the tool failed
+    double cpu = -1; // user + system seconds of the tool's process (psql's alone: the server does the work)
+};
+
+// Loads the CSV files into the empty case `caseFile` / `url` with the tool (the reason in *error when it fails).
+ToolTime sqliteImport(const QString &caseFile, const QString &dir, QString *error);
+ToolTime psqlCopy(const QString &url, const QString &dir, QString *error);
 
 } // namespace Deck::Bench
