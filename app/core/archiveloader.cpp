@@ -41,12 +41,12 @@ ArchiveLoader::~ArchiveLoader()
     qDeleteAll(m_processes);
 }
 
-Expected<void> ArchiveLoader::add(const Event &event)
+Expected<void> ArchiveLoader::add(Event &&event)
 {
     merge(event);
     m_firstTs = std::min(m_firstTs, event.ts);
     m_lastTs = std::max(m_lastTs, event.ts);
-    m_chunk.append(event);
+    m_chunk.append(std::move(event));
     if (m_chunk.size() >= kChunkEvents)
         return flush();
     return {};
@@ -66,6 +66,10 @@ Expected<void> ArchiveLoader::flush()
 
 Expected<void> ArchiveLoader::resolvePaths()
 {
+    // The session's cache is bounded; it is emptied before the chunk's paths are looked at, so that every path the
+    // chunk's rows refer to is resolved again (emptied later, rows would get path id 0).
+    if (m_paths.size() > 2000000)
+        m_paths.clear();
     QSet<QByteArray> pending;
     const auto want = [&](const QByteArray &path) {
         if (!m_paths.contains(path))
@@ -93,17 +97,22 @@ Expected<void> ArchiveLoader::resolvePaths()
     }
     if (auto finished = bulk.finish(); !finished)
         return finished;
-    auto inserted = m_db.execute(u"INSERT INTO paths (digest, path) SELECT digest, path FROM stage_paths WHERE true "
-                                 u"ON CONFLICT (digest) DO NOTHING"_s);
+    // The new paths' ids come back from the insert; only paths the case had before this session need a lookup.
+    auto inserted = m_db.query(u"INSERT INTO paths (digest, path) SELECT digest, path FROM stage_paths WHERE true "
+                               u"ON CONFLICT (digest) DO NOTHING RETURNING id, path"_s);
     if (!inserted)
-        return inserted;
-    auto ids = m_db.query(u"SELECT (SELECT p.id FROM paths p WHERE p.digest = s.digest), s.path FROM stage_paths s"_s);
-    if (!ids)
-        return ids.error();
-    if (m_paths.size() > 2000000)
-        m_paths.clear();
-    while (ids->next())
-        m_paths.insert(ids->value(1).toByteArray(), ids->value(0).toLongLong());
+        return inserted.error();
+    qsizetype found = 0;
+    for (; inserted->next(); ++found)
+        m_paths.insert(inserted->value(1).toByteArray(), inserted->value(0).toLongLong());
+    if (found < pending.size()) {
+        auto ids
+            = m_db.query(u"SELECT (SELECT p.id FROM paths p WHERE p.digest = s.digest), s.path FROM stage_paths s"_s);
+        if (!ids)
+            return ids.error();
+        while (ids->next())
+            m_paths.insert(ids->value(1).toByteArray(), ids->value(0).toLongLong());
+    }
     return m_db.execute(u"DELETE FROM stage_paths"_s);
 }
 

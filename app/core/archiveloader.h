@@ -48,7 +48,7 @@ public:
     ArchiveLoader(const ArchiveLoader &) = delete;
     ArchiveLoader &operator=(const ArchiveLoader &) = delete;
 
-    Expected<void> add(const Flight::Format::Event &event);
+    Expected<void> add(Flight::Format::Event &&event);
     Expected<void> finish();
 
     qint64 lastEventTs() const { return m_lastTs; }
