@@ -162,15 +162,16 @@ Expected<QHash<ProcKey, qint64>> ArchiveLoader::lookupKeys(const QList<ProcKey> 
     // (the no-op update makes an existing row count as affected). A lookup alone depends on the planner's statistics:
     // for a host new to them, PostgreSQL rates processes_start (host_id, start_ts) as good as the unique index and
     // walks all the host's rows per key; the ORDER BY of the unique index's columns tips it to that index.
-    auto rows = create ? m_db.query(u"INSERT INTO processes (host_id, boot_id, pid, start, start_ts) "
-                                    u"SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), pid, start, start_ts FROM stage_keys "
-                                    u"WHERE true ON CONFLICT (host_id, boot_id, pid, start) DO UPDATE SET pid = "
-                                    u"excluded.pid RETURNING pid, start, id"_s,
-                                    hostBoot)
-                       : m_db.query(u"SELECT k.pid, k.start, (SELECT p.id FROM processes p WHERE p.host_id = ? "
-                                    u"AND p.boot_id = ? AND p.pid = k.pid AND p.start = k.start "
-                                    u"ORDER BY p.host_id, p.boot_id, p.pid, p.start LIMIT 1) FROM stage_keys k"_s,
-                                    hostBoot);
+    auto rows = create
+        ? m_db.query(u"INSERT INTO processes (host_id, boot_id, pid, start, start_ts) "
+                     u"SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), pid, start, start_ts FROM stage_keys "
+                     u"WHERE true ON CONFLICT (host_id, boot_id, pid, start) DO UPDATE SET pid = "
+                     u"excluded.pid RETURNING pid, start, id"_s,
+                     hostBoot)
+        : m_db.query(u"SELECT k.pid, k.start, (SELECT p.id FROM processes p WHERE p.host_id = ? "
+                     u"AND p.boot_id = ? AND p.pid = k.pid AND p.start = k.start "
+                     u"ORDER BY p.host_id, p.boot_id, p.pid, p.start LIMIT 1) FROM stage_keys k"_s,
+                     hostBoot);
     if (!rows)
         return rows.error();
     while (rows->next()) {

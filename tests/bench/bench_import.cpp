@@ -249,8 +249,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption cliOption(u"cli"_s, u"Import with this flightdeck-cli (e.g. an older build) instead."_s,
                                        u"PATH"_s);
     const QCommandLineOption engineOption(u"engine"_s, u"sqlite, postgres or both (both)."_s, u"ENGINE"_s, u"both"_s);
-    parser.addOptions({hostsOption, eventsOption, perArchiveOption, runsOption, archivesOption, keepOption,
-                       cliOption, engineOption});
+    parser.addOptions(
+        {hostsOption, eventsOption, perArchiveOption, runsOption, archivesOption, keepOption, cliOption, engineOption});
     parser.process(app);
     const QString engine = parser.value(engineOption);
     const int runs = std::max(1, parser.value(runsOption).toInt());

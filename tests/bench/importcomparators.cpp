@@ -44,8 +44,9 @@ ToolTime timeProgram(const QString &program, const QStringList &arguments, const
     const ToolTime time{double(timer.nsecsElapsed()) / 1e9, cpuOfChildren() - cpuBefore};
     const QByteArray output = process.readAll().trimmed();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0 || !output.isEmpty()) {
-        *error = u"%1 failed (exit %2): %3"_s.arg(program).arg(process.exitCode()).arg(
-            QString::fromLocal8Bit(output.left(500)));
+        *error = u"%1 failed (exit %2): %3"_s.arg(program)
+                     .arg(process.exitCode())
+                     .arg(QString::fromLocal8Bit(output.left(500)));
         return {};
     }
     return time;
@@ -68,9 +69,9 @@ QByteArray csvField(const QVariant &value)
 
 QStringList importedTables()
 {
-    return {u"hosts"_s,          u"host_keys"_s,   u"boots"_s,         u"archives"_s,    u"processes"_s,
-            u"paths"_s,          u"process_events"_s, u"file_events"_s, u"net_events"_s, u"state_changes"_s,
-            u"host_events"_s,    u"losses"_s,      u"alerts"_s,        u"audit_log"_s};
+    return {u"hosts"_s,       u"host_keys"_s,      u"boots"_s,       u"archives"_s,   u"processes"_s,
+            u"paths"_s,       u"process_events"_s, u"file_events"_s, u"net_events"_s, u"state_changes"_s,
+            u"host_events"_s, u"losses"_s,         u"alerts"_s,      u"audit_log"_s};
 }
 
 QString exportSqliteRows(Core::Database &db, const QString &dir)
@@ -117,8 +118,8 @@ QString exportPostgresRows(const QString &url, const QString &dir)
 {
     QByteArray script = "\\set ON_ERROR_STOP on\n";
     for (const QString &table : importedTables()) {
-        script += u"\\copy (SELECT * FROM %1 ORDER BY id) TO '%2' CSV\n"_s.arg(
-                      table, QDir(dir).filePath(table + u".csv"_s))
+        script += u"\\copy (SELECT * FROM %1 ORDER BY id) TO '%2' CSV\n"_s
+                      .arg(table, QDir(dir).filePath(table + u".csv"_s))
                       .toUtf8();
     }
     QString error;
@@ -130,7 +131,7 @@ ToolTime sqliteImport(const QString &caseFile, const QString &dir, QString *erro
 {
     // The case's own settings (Database::configure): WAL, synchronous=NORMAL, the same page cache.
     QByteArray script = ".bail on\nPRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\n"
-                        "PRAGMA cache_size=-262144;\nBEGIN;\n";
+                        "PRAGMA cache_size=-262144;\nPRAGMA wal_autocheckpoint=16384;\nBEGIN;\n";
     for (const QString &table : importedTables())
         script += u".import --csv '%1' %2\n"_s.arg(QDir(dir).filePath(table + u".csv"_s), table).toUtf8();
     script += "COMMIT;\n";

@@ -24,7 +24,8 @@ QByteArray program(quint32 n)
 StateItem package(const QString &name, qint64 version)
 {
     return StateItem{name + u":amd64"_s,
-                     {{u"name"_s, name}, {u"version"_s, u"1.%1-%2"_s.arg(version / 10).arg(version % 10)},
+                     {{u"name"_s, name},
+                      {u"version"_s, u"1.%1-%2"_s.arg(version / 10).arg(version % 10)},
                       {u"size_kb"_s, 100 + version}}};
 }
 
@@ -61,9 +62,10 @@ ProcExec ImportWorkload::image(qint64 pid, qint64 parent)
     exec.comm = u"tool-%1"_s.arg(n);
     exec.argv = {*exec.exe};
     for (quint32 i = 0, args = random(6); i < args; ++i) {
-        exec.argv.append(random(3) == 0 ? "/home/user" + QByteArray::number(random(20)) + "/work/file-"
-                                              + QByteArray::number(random(5000)) + ".txt"
-                                        : "--option-" + QByteArray::number(random(50)) + "=" + QByteArray::number(random(1000)));
+        exec.argv.append(random(3) == 0
+                             ? "/home/user" + QByteArray::number(random(20)) + "/work/file-"
+                                 + QByteArray::number(random(5000)) + ".txt"
+                             : "--option-" + QByteArray::number(random(50)) + "=" + QByteArray::number(random(1000)));
     }
     exec.cwd = random(2) ? QByteArray("/home/user") + QByteArray::number(random(20)) : QByteArray("/");
     exec.uid = exec.euid = exec.gid = exec.egid = random(4) == 0 ? 0 : 1000 + random(20);
@@ -76,14 +78,16 @@ ProcExec ImportWorkload::image(qint64 pid, qint64 parent)
     if (random(4) == 0)
         exec.exeDigest = Blake2b256::hexHash(*exec.exe);
     if (random(10) == 0)
-        exec.env = {{u"PATH"_s, "/usr/local/bin:/usr/bin:/bin"}, {u"LANG"_s, "C.UTF-8"},
+        exec.env = {{u"PATH"_s, "/usr/local/bin:/usr/bin:/bin"},
+                    {u"LANG"_s, "C.UTF-8"},
                     {u"HOME"_s, "/home/user" + QByteArray::number(random(20))}};
     return exec;
 }
 
 void ImportWorkload::startSnapshot(QList<Event> &events)
 {
-    events.append(at(RecorderStart{u"0.1.0"_s, 811,
+    events.append(at(RecorderStart{u"0.1.0"_s,
+                                   811,
                                    {Backend{u"proc"_s, u"ebpf"_s, false, QString()},
                                     Backend{u"file"_s, u"fanotify"_s, false, QString()},
                                     Backend{u"net"_s, u"ebpf"_s, false, QString()}}}));
@@ -115,8 +119,11 @@ void ImportWorkload::process(QList<Event> &events, int room)
         FileAccess file;
         file.proc = exec.proc;
         const quint32 kind = random(20);
-        file.op = kind < 13 ? FileOp::Open : kind < 16 ? FileOp::Write : kind < 18 ? FileOp::Create
-                : kind < 19 ? FileOp::Delete : FileOp::Rename;
+        file.op = kind < 13 ? FileOp::Open
+            : kind < 16     ? FileOp::Write
+            : kind < 18     ? FileOp::Create
+            : kind < 19     ? FileOp::Delete
+                            : FileOp::Rename;
         if (kind < 10)
             file.path = "/usr/lib/x86_64-linux-gnu/lib" + QByteArray::number(random(kLibraries)) + ".so.1";
         else if (kind < 13)
@@ -161,7 +168,8 @@ void ImportWorkload::process(QList<Event> &events, int room)
         listen.local = {u"0.0.0.0"_s, 8000 + qint64(random(100))};
         add(listen);
     }
-    add(ProcExit{exec.proc, random(10) == 0 ? std::optional<qint64>(1) : std::optional<qint64>(0), std::nullopt, false});
+    add(ProcExit{exec.proc, random(10) == 0 ? std::optional<qint64>(1) : std::optional<qint64>(0), std::nullopt,
+                 false});
 }
 
 void ImportWorkload::hostEvent(QList<Event> &events)
@@ -176,14 +184,14 @@ void ImportWorkload::hostEvent(QList<Event> &events)
         change.check = kind < 95 ? u"packages"_s : u"modules"_s;
         change.severity = kind < 95 ? Severity::Low : Severity::High;
         const auto n = qint64(random(300));
-        change.changed = {ItemChange{u"pkg%1:amd64"_s.arg(n), package(u"pkg%1"_s.arg(n), n),
-                                     package(u"pkg%1"_s.arg(n), n + 1)}};
+        change.changed
+            = {ItemChange{u"pkg%1:amd64"_s.arg(n), package(u"pkg%1"_s.arg(n), n), package(u"pkg%1"_s.arg(n), n + 1)}};
         events.append(at(change));
     } else {
         const Event e = at(RecorderHeartbeat{});
         events.append(Event{e.ts, e.mono,
-                            RecorderLoss{u"file.fanotify"_s, 1 + random(100), LossUnit::Events,
-                                         u"queue overflow"_s, e.ts, e.mono, std::nullopt, std::nullopt}});
+                            RecorderLoss{u"file.fanotify"_s, 1 + random(100), LossUnit::Events, u"queue overflow"_s,
+                                         e.ts, e.mono, std::nullopt, std::nullopt}});
     }
 }
 

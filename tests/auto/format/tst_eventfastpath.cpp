@@ -60,8 +60,8 @@ bool agrees(QByteArrayView line)
         return true;
     }
     if (!(*full == *fast)) {
-        QTest::qFail(qPrintable(u"fast path and full decoder disagree on: %1"_s.arg(QString::fromLatin1(
-                         line.toByteArray().toPercentEncoding(" {}[]:,\"")))),
+        QTest::qFail(qPrintable(u"fast path and full decoder disagree on: %1"_s.arg(
+                         QString::fromLatin1(line.toByteArray().toPercentEncoding(" {}[]:,\"")))),
                      __FILE__, __LINE__);
     }
     return true;
@@ -100,14 +100,16 @@ void TestEventFastPath::commonLinesTakeTheFastPath_data()
     QTest::newRow("proc.cred") << kCred;
     QTest::newRow("spaces between tokens") << QByteArray(R"( { "kind" : "proc.exit" , "ts":1,	"mono":2,"pid":3,)"
                                                          R"("start":4 } )");
-    QTest::newRow("members in another order") << QByteArray(R"({"start":4,"pid":3,"mono":2,"ts":1,"kind":"proc.exit"})");
+    QTest::newRow("members in another order")
+        << QByteArray(R"({"start":4,"pid":3,"mono":2,"ts":1,"kind":"proc.exit"})");
     QTest::newRow("largest integer") << QByteArray(R"({"kind":"proc.exit","ts":9223372036854775807,"mono":2,)"
                                                    R"("pid":4194304,"start":4})");
     QTest::newRow("empty argv and env") << QByteArray(R"({"kind":"proc.exec","ts":1,"mono":2,"pid":3,"start":4,)"
                                                       R"("ppid":1,"pstart":0,"comm":"","argv":[],"uid":0,"euid":0,)"
                                                       R"("gid":0,"egid":0,"env":{}})");
-    QTest::newRow("IPv6 address made canonical") << QByteArray(R"({"kind":"net.endpoint","ts":1,"mono":2,"op":"listen",)"
-                                                               R"("proto":"udp","laddr":"2001:DB8:0::1","lport":53})");
+    QTest::newRow("IPv6 address made canonical")
+        << QByteArray(R"({"kind":"net.endpoint","ts":1,"mono":2,"op":"listen",)"
+                      R"("proto":"udp","laddr":"2001:DB8:0::1","lport":53})");
 }
 
 void TestEventFastPath::commonLinesTakeTheFastPath()
@@ -196,11 +198,13 @@ void TestEventFastPath::nearMissesAreRejected_data()
     row("pid without start", net + R"(,"laddr":"10.0.0.1","pid":3})", "must come together");
     row("port out of range", net + R"(,"laddr":"10.0.0.1","raddr":"10.0.0.2","rport":65536})",
         "member 'rport' is 65536, expected 0..65535");
-    row("comm not a string", R"({"kind":"proc.fork","ts":1,"mono":2,"pid":3,"start":4,"ppid":1,)"
-                                     R"("pstart":0,"comm":7})",
+    row("comm not a string",
+        R"({"kind":"proc.fork","ts":1,"mono":2,"pid":3,"start":4,"ppid":1,)"
+        R"("pstart":0,"comm":7})",
         "member 'comm' is not a string");
-    row("comm too long", R"({"kind":"proc.fork","ts":1,"mono":2,"pid":3,"start":4,"ppid":1,"pstart":0,"comm":")"
-                             + QByteArray(65, 'x') + "\"}",
+    row("comm too long",
+        R"({"kind":"proc.fork","ts":1,"mono":2,"pid":3,"start":4,"ppid":1,"pstart":0,"comm":")" + QByteArray(65, 'x')
+            + "\"}",
         "member 'comm' is longer than 64 bytes");
     row("exe digest in upper case",
         R"({"kind":"proc.exec","ts":1,"mono":2,"pid":3,"start":4,"ppid":1,"pstart":0,"comm":"sh","argv":["sh"],)"
@@ -211,8 +215,9 @@ void TestEventFastPath::nearMissesAreRejected_data()
         R"({"kind":"proc.exec","ts":1,"mono":2,"pid":3,"start":4,"ppid":1,"pstart":0,"comm":"sh","argv":["sh"],)"
         R"("uid":0,"euid":0,"gid":0,"egid":0,"env":{"A":"1","A":"2"}})",
         "duplicate member 'A'");
-    row("uid unset", R"({"kind":"proc.cred","ts":1,"mono":2,"pid":3,"start":4,"uid":4294967295,"euid":0,"gid":0,)"
-                     R"("egid":0,"prev_uid":1,"prev_euid":1,"prev_gid":1,"prev_egid":1})",
+    row("uid unset",
+        R"({"kind":"proc.cred","ts":1,"mono":2,"pid":3,"start":4,"uid":4294967295,"euid":0,"gid":0,)"
+        R"("egid":0,"prev_uid":1,"prev_euid":1,"prev_gid":1,"prev_egid":1})",
         "member 'uid' is 4294967295");
 }
 
