@@ -41,12 +41,12 @@ ArchiveLoader::~ArchiveLoader()
     qDeleteAll(m_processes);
 }
 
-Expected<void> ArchiveLoader::add(const Event &event)
+Expected<void> ArchiveLoader::add(Event &&event)
 {
     merge(event);
     m_firstTs = std::min(m_firstTs, event.ts);
     m_lastTs = std::max(m_lastTs, event.ts);
-    m_chunk.append(event);
+    m_chunk.append(std::move(event));
     if (m_chunk.size() >= kChunkEvents)
         return flush();
     return {};
@@ -66,19 +66,36 @@ Expected<void> ArchiveLoader::flush()
 
 Expected<void> ArchiveLoader::resolvePaths()
 {
+    // The session's cache is bounded; it is emptied before the chunk's paths are looked at, so that every path the
+    // chunk's rows refer to is resolved again (emptied later, rows would get path id 0).
+    if (m_paths.size() > 2000000)
+        m_paths.clear();
     QSet<QByteArray> pending;
-    const auto want = [&](const QByteArray &path) {
-        if (!m_paths.contains(path))
-            pending.insert(path);
-    };
-    for (const Event &event : std::as_const(m_chunk)) {
-        if (const auto *file = std::get_if<FileAccess>(&event.body)) {
-            want(file->path);
-            if (file->to)
-                want(*file->to);
-        } else if (const auto *exec = std::get_if<ProcExec>(&event.body); exec && exec->exe) {
-            want(*exec->exe);
+    QList<qsizetype> unresolved; // events with a path not in the cache
+    // The id of `path` into `id` when the cache has it; else the path is pending.
+    const auto find = [&](const QByteArray &path, qint64 &id) {
+        if (const auto it = m_paths.constFind(path); it != m_paths.cend()) {
+            id = *it;
+            return true;
         }
+        pending.insert(path);
+        return false;
+    };
+    const auto pathsOf = [&](const Event &event, PathIds &ids, const auto &lookup) {
+        bool known = true;
+        if (const auto *file = std::get_if<FileAccess>(&event.body)) {
+            known = lookup(file->path, ids.path);
+            if (file->to)
+                known = lookup(*file->to, ids.to) && known;
+        } else if (const auto *exec = std::get_if<ProcExec>(&event.body); exec && exec->exe) {
+            known = lookup(*exec->exe, ids.path);
+        }
+        return known;
+    };
+    m_pathIds.resize(m_chunk.size());
+    for (qsizetype i = 0; i < m_chunk.size(); ++i) {
+        if (!pathsOf(m_chunk[i], m_pathIds[i], find))
+            unresolved.append(i);
     }
     if (pending.isEmpty())
         return {};
@@ -93,17 +110,28 @@ Expected<void> ArchiveLoader::resolvePaths()
     }
     if (auto finished = bulk.finish(); !finished)
         return finished;
-    auto inserted = m_db.execute(u"INSERT INTO paths (digest, path) SELECT digest, path FROM stage_paths WHERE true "
-                                 u"ON CONFLICT (digest) DO NOTHING"_s);
+    // The new paths' ids come back from the insert; only paths the case had before this session need a lookup.
+    auto inserted = m_db.query(u"INSERT INTO paths (digest, path) SELECT digest, path FROM stage_paths WHERE true "
+                               u"ON CONFLICT (digest) DO NOTHING RETURNING id, path"_s);
     if (!inserted)
-        return inserted;
-    auto ids = m_db.query(u"SELECT (SELECT p.id FROM paths p WHERE p.digest = s.digest), s.path FROM stage_paths s"_s);
-    if (!ids)
-        return ids.error();
-    if (m_paths.size() > 2000000)
-        m_paths.clear();
-    while (ids->next())
-        m_paths.insert(ids->value(1).toByteArray(), ids->value(0).toLongLong());
+        return inserted.error();
+    qsizetype found = 0;
+    for (; inserted->next(); ++found)
+        m_paths.insert(inserted->value(1).toByteArray(), inserted->value(0).toLongLong());
+    if (found < pending.size()) {
+        auto ids
+            = m_db.query(u"SELECT (SELECT p.id FROM paths p WHERE p.digest = s.digest), s.path FROM stage_paths s"_s);
+        if (!ids)
+            return ids.error();
+        while (ids->next())
+            m_paths.insert(ids->value(1).toByteArray(), ids->value(0).toLongLong());
+    }
+    const auto known = [&](const QByteArray &path, qint64 &id) {
+        id = m_paths.value(path);
+        return true;
+    };
+    for (const qsizetype i : std::as_const(unresolved))
+        pathsOf(m_chunk[i], m_pathIds[i], known);
     return m_db.execute(u"DELETE FROM stage_paths"_s);
 }
 
@@ -111,7 +139,8 @@ Expected<void> ArchiveLoader::writeProcessEvents()
 {
     BulkWriter &bulk = m_db.bulk();
     bool started = false;
-    for (const Event &event : std::as_const(m_chunk)) {
+    for (qsizetype i = 0; i < m_chunk.size(); ++i) {
+        const Event &event = m_chunk[i];
         const ProcKey *key = nullptr;
         const QByteArray *exe = nullptr;
         bool withDetail = true;
@@ -145,7 +174,7 @@ Expected<void> ArchiveLoader::writeProcessEvents()
         bulk.addInt(event.ts);
         bulk.addInt(event.mono);
         bulk.addText(QByteArrayView(kindName(event)));
-        exe ? bulk.addInt(pathId(*exe)) : bulk.addNull();
+        exe ? bulk.addInt(m_pathIds[i].path) : bulk.addNull();
         withDetail ? bulk.addText(QByteArrayView(detailOf(event))) : bulk.addNull();
         if (auto row = bulk.endRow(); !row)
             return row;
@@ -157,7 +186,8 @@ Expected<void> ArchiveLoader::writeFileEvents()
 {
     BulkWriter &bulk = m_db.bulk();
     bool started = false;
-    for (const Event &event : std::as_const(m_chunk)) {
+    for (qsizetype i = 0; i < m_chunk.size(); ++i) {
+        const Event &event = m_chunk[i];
         const auto *file = std::get_if<FileAccess>(&event.body);
         if (!file)
             continue;
@@ -175,8 +205,8 @@ Expected<void> ArchiveLoader::writeFileEvents()
         bulk.addInt(event.ts);
         bulk.addInt(event.mono);
         bulk.addText(QByteArrayView(fileOpName(file->op)));
-        bulk.addInt(pathId(file->path));
-        file->to ? bulk.addInt(pathId(*file->to)) : bulk.addNull();
+        bulk.addInt(m_pathIds[i].path);
+        file->to ? bulk.addInt(m_pathIds[i].to) : bulk.addNull();
         bulk.addOptional(file->dev);
         bulk.addOptional(file->ino);
         bulk.addInt(file->repeat ? file->repeat->count : 1);

@@ -48,7 +48,7 @@ public:
     ArchiveLoader(const ArchiveLoader &) = delete;
     ArchiveLoader &operator=(const ArchiveLoader &) = delete;
 
-    Expected<void> add(const Flight::Format::Event &event);
+    Expected<void> add(Flight::Format::Event &&event);
     Expected<void> finish();
 
     qint64 lastEventTs() const { return m_lastTs; }
@@ -86,13 +86,20 @@ private:
     Expected<void> writeProcesses();
     Expected<void> raiseAlerts();
     Expected<void> refreshStatistics(qint64 newRows);
-    qint64 pathId(const QByteArray &path) const { return m_paths.value(path); }
 
     Database &m_db;
     ArchiveContext m_context;
     ImportSession &m_session;
     QHash<QByteArray, qint64> &m_paths;
     QList<Flight::Format::Event> m_chunk;
+    // The path ids of m_chunk's events, by index: the file's path (or the exec's exe) and a rename's new name; found
+    // once by resolvePaths(), so that the path cache is hashed once per path, not once more per row.
+    struct PathIds
+    {
+        qint64 path = 0;
+        qint64 to = 0;
+    };
+    QList<PathIds> m_pathIds;
     QHash<Flight::Format::ProcKey, Process *> m_processes;
     qint64 m_firstTs = std::numeric_limits<qint64>::max();
     qint64 m_lastTs = 0;

@@ -6,6 +6,8 @@
 #include "bulkwriter.h"
 #include "database.h"
 
+#include <QSet>
+
 using namespace Qt::StringLiterals;
 using namespace Flight::Format;
 
@@ -132,7 +134,8 @@ Expected<void> ArchiveLoader::resolveProcesses()
 }
 
 // The rows of `keys` in this boot, created first when `create`. Driven by the staging table with one index lookup
-// per key (a correlated subquery), so the plan does not depend on table statistics that a bulk import outdates.
+// per key (the upsert's conflict target, or a correlated subquery), so the plan does not depend on table statistics
+// that a bulk import outdates.
 Expected<QHash<ProcKey, qint64>> ArchiveLoader::lookupKeys(const QList<ProcKey> &keys, bool create)
 {
     QHash<ProcKey, qint64> ids;
@@ -151,25 +154,33 @@ Expected<QHash<ProcKey, qint64>> ArchiveLoader::lookupKeys(const QList<ProcKey> 
     if (auto finished = bulk.finish(); !finished)
         return finished.error();
     const QVariantList hostBoot{m_context.hostId, m_context.bootId};
-    if (create) {
-        auto inserted
-            = m_db.execute(u"INSERT INTO processes (host_id, boot_id, pid, start, start_ts) "
-                           u"SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), pid, start, start_ts "
-                           u"FROM stage_keys WHERE true ON CONFLICT (host_id, boot_id, pid, start) DO NOTHING"_s,
-                           hostBoot);
-        if (!inserted)
-            return inserted.error();
+    if (!create) {
+        if (auto refreshed = refreshStatistics(0); !refreshed)
+            return refreshed.error();
     }
-    if (auto refreshed = refreshStatistics(create ? keys.size() : 0); !refreshed)
-        return refreshed.error();
-    auto rows = m_db.query(u"SELECT k.pid, k.start, (SELECT p.id FROM processes p WHERE p.host_id = ? "
-                           u"AND p.boot_id = ? AND p.pid = k.pid AND p.start = k.start) FROM stage_keys k"_s,
-                           hostBoot);
+    // Creating: the insert returns the id of every key, new or not, found through the conflict target's unique index
+    // (the no-op update makes an existing row count as affected). A lookup alone depends on the planner's statistics:
+    // for a host new to them, PostgreSQL rates processes_start (host_id, start_ts) as good as the unique index and
+    // walks all the host's rows per key; the ORDER BY of the unique index's columns tips it to that index.
+    auto rows = create
+        ? m_db.query(u"INSERT INTO processes (host_id, boot_id, pid, start, start_ts) "
+                     u"SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), pid, start, start_ts FROM stage_keys "
+                     u"WHERE true ON CONFLICT (host_id, boot_id, pid, start) DO UPDATE SET pid = "
+                     u"excluded.pid RETURNING pid, start, id"_s,
+                     hostBoot)
+        : m_db.query(u"SELECT k.pid, k.start, (SELECT p.id FROM processes p WHERE p.host_id = ? "
+                     u"AND p.boot_id = ? AND p.pid = k.pid AND p.start = k.start "
+                     u"ORDER BY p.host_id, p.boot_id, p.pid, p.start LIMIT 1) FROM stage_keys k"_s,
+                     hostBoot);
     if (!rows)
         return rows.error();
     while (rows->next()) {
         if (!rows->value(2).isNull())
             ids.insert(ProcKey{rows->value(0).toLongLong(), rows->value(1).toLongLong()}, rows->value(2).toLongLong());
+    }
+    if (create) {
+        if (auto refreshed = refreshStatistics(keys.size()); !refreshed)
+            return refreshed.error();
     }
     if (auto emptied = m_db.execute(u"DELETE FROM stage_keys"_s); !emptied)
         return emptied.error();
@@ -187,7 +198,9 @@ Expected<void> ArchiveLoader::refreshStatistics(qint64 newRows)
         return {};
     m_session.rowsAtAnalyze += m_session.rowsSinceAnalyze;
     m_session.rowsSinceAnalyze = 0;
-    return m_db.execute(u"ANALYZE processes"_s);
+    // Only the columns lookups and joins filter on: the wide ones (argv, env) make a full ANALYZE ten times dearer.
+    return m_db.execute(u"ANALYZE processes (host_id, boot_id, pid, start, start_ts, parent_id, parent_pid, "
+                        u"parent_start)"_s);
 }
 
 // What this archive said about each process, merged into its row: the newer image and credentials win, an exit
@@ -197,12 +210,12 @@ Expected<void> ArchiveLoader::writeProcesses()
     if (m_processes.isEmpty())
         return {};
     // Parents: those in this archive are known; the others are looked up (absent ones wait for their parent).
-    QList<ProcKey> outside;
+    QSet<ProcKey> outside;
     for (const Process *p : std::as_const(m_processes)) {
         if (p->parent && p->parent->pid != 0 && !m_processes.contains(*p->parent))
-            outside.append(*p->parent);
+            outside.insert(*p->parent);
     }
-    auto parentIds = lookupKeys(outside, false);
+    auto parentIds = lookupKeys(outside.values(), false);
     if (!parentIds)
         return parentIds.error();
     const auto parentId = [&](const Process *p) -> std::optional<qint64> {
@@ -302,7 +315,7 @@ Expected<void> ArchiveLoader::writeProcesses()
         return u"UPDATE processes SET %1 FROM stage_processes s WHERE processes.id = s.id"_s.arg(sets.join(u", "_s));
     }();
     if (m_db.engine() == Engine::Postgres) {
-        if (auto analyzed = m_db.execute(u"ANALYZE stage_processes"_s); !analyzed)
+        if (auto analyzed = m_db.execute(u"ANALYZE stage_processes (id, pid, start)"_s); !analyzed)
             return analyzed;
     }
     if (auto updated = m_db.execute(update); !updated)

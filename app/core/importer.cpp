@@ -388,7 +388,7 @@ Expected<void> Importer::load(ArchiveReader &reader, ImportOutcome &outcome, con
     };
     const DecryptionKey *caseKey = m_options.caseKey ? &*m_options.caseKey : nullptr;
     auto read = readEventsPipelined(
-        reader, caseKey, [&](const Event &event) { return loader.add(event); }, progress,
+        reader, caseKey, [&](Event &&event) { return loader.add(std::move(event)); }, progress,
         [this] { return cancelled(); });
     if (!read)
         return read;

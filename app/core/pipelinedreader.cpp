@@ -71,7 +71,7 @@ private:
 } // namespace
 
 Flight::Expected<void> readEventsPipelined(ArchiveReader &reader, const DecryptionKey *key,
-                                           const std::function<Flight::Expected<void>(const Event &)> &consume,
+                                           const std::function<Flight::Expected<void>(Event &&)> &consume,
                                            const std::function<void(qint64, qint64)> &progress,
                                            const std::function<bool()> &cancelled)
 {
@@ -109,8 +109,8 @@ Flight::Expected<void> readEventsPipelined(ArchiveReader &reader, const Decrypti
             consumeResult = makeError(Reason::Cancelled, u"%1: import cancelled"_s.arg(reader.path()));
             break;
         }
-        for (const Event &event : std::as_const(chunk)) {
-            if (consumeResult = consume(event); !consumeResult)
+        for (Event &event : chunk) {
+            if (consumeResult = consume(std::move(event)); !consumeResult)
                 break;
         }
         if (!consumeResult)

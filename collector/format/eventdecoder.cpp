@@ -3,6 +3,7 @@
 // members are rejected (FORMAT.md §2.1).
 #include "archiveerror.h"
 #include "eventcodec.h"
+#include "fasteventdecoder.h"
 #include "fieldreader.h"
 #include "formatversion.h"
 #include "netaddress.h"
@@ -335,6 +336,13 @@ EventBody Decoder::body(std::size_t kindIndex)
 } // namespace
 
 Expected<Event> decodeEvent(QByteArrayView line)
+{
+    if (auto fast = decodeEventFast(line))
+        return std::move(*fast);
+    return decodeEventFull(line);
+}
+
+Expected<Event> decodeEventFull(QByteArrayView line)
 {
     static const QList<QByteArray> kinds = allKindNames();
     auto malformed = [](const QString &why) { return makeError(Reason::MalformedEvent, why); };

@@ -3,9 +3,11 @@
 // - a rejection carries Reason::MalformedEvent and a message (eventcodec.h);
 // - what decodes re-encodes to one valid UTF-8 line with no raw '\n' but the final one (§2.1);
 // - that line decodes to an equal Event (the round trip the collector's journal and the reader rely on);
-// - encoding it again gives the same bytes (the encoding is deterministic).
+// - encoding it again gives the same bytes (the encoding is deterministic);
+// - the decoder's fast path accepts only what the full decoder accepts, as the same Event (fasteventdecoder.h).
 #include "archiveerror.h"
 #include "eventcodec.h"
+#include "fasteventdecoder.h"
 #include "fuzzsupport.h"
 #include "jsonwriter.h"
 
@@ -18,6 +20,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 {
     const QByteArrayView input = Flight::Fuzz::inputBytes(data, size);
     const auto first = decodeEvent(input);
+    if (const auto fast = decodeEventFast(input)) {
+        const auto full = decodeEventFull(input);
+        if (!full || !(*full == *fast))
+            propertyViolated("the fast path accepts only what the full decoder accepts, as the same event",
+                             u"input: %1\nfull decoder: %2"_s.arg(QString::fromLatin1(printable(input)),
+                                                                  full ? u"another event"_s : full.error().message));
+    }
     if (!first) {
         if (reasonOf(first.error()) != Reason::MalformedEvent || first.error().message.isEmpty())
             propertyViolated("a rejected line gives Reason::MalformedEvent and a message",
