@@ -176,7 +176,8 @@ cat "$x/hidden" > /dev/null
                 seen.append(u"%1 %2 by %3"_s.arg(QLatin1StringView(fileOpName(f.op)), QString::fromUtf8(f.path))
                                 .arg(f.proc.pid));
         }
-        QVERIFY2(written.size() == 1, qPrintable(u"losses: %1; seen: %2"_s.arg(r.losses.join(u"; "_s), seen.join(u"; "_s))));
+        const QString explained = u"losses: %1; seen: %2"_s.arg(r.losses.join(u"; "_s), seen.join(u"; "_s));
+        QVERIFY2(written.size() == 1, qPrintable(explained));
         QCOMPARE(written.first().proc, *shellKey); // the shell's redirection wrote it
 
         const auto copiedKey = keyOfExecWith(r, (tag + u"-copied"_s).toUtf8());
@@ -227,7 +228,7 @@ cat "$x/hidden" > /dev/null
         QCOMPARE(renamed.size(), 1);
         QCOMPARE(renamed.first().to, std::optional<QByteArray>(m + "/renamed"));
         const auto quick = filesAt(r, m + "/quick", FileOp::Write);
-        QVERIFY2(quick.size() == 1, qPrintable(u"losses: %1; seen: %2"_s.arg(r.losses.join(u"; "_s), seen.join(u"; "_s))));
+        QVERIFY2(quick.size() == 1, qPrintable(explained));
         QCOMPARE(quick.first().proc, *shellKey);
         QVERIFY2(filesAt(r, m + "/quick-moved", FileOp::Write).isEmpty(), "a write recorded under a later name");
         const auto quickRenamed = filesAt(r, m + "/quick", FileOp::Rename);
