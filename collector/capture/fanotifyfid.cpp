@@ -227,6 +227,7 @@ void FidResolver::clear()
     m_batch.clear();
     m_mounts.clear();
     m_directories.clear();
+    m_removed.clear();
     m_inodes.clear();
 }
 
@@ -277,14 +278,26 @@ void FidResolver::directorySeen(const FileId &dir, const QByteArray &path)
     insertBounded(m_directories, keyOf(dir), path, kMaxDirectories);
 }
 
-void FidResolver::directoryRemoved(const FileId &dir)
+void FidResolver::directoryRemoved(const FileId &dir, qint64 at)
 {
-    m_directories.remove(keyOf(dir));
+    const QByteArray key = keyOf(dir);
+    if (const auto it = m_directories.constFind(key); it != m_directories.cend()) {
+        insertBounded(m_removed, key, Removed{*it, at}, kMaxDirectories);
+        m_directories.erase(it);
+    }
+}
+
+void FidResolver::forgetRemovedBefore(qint64 time)
+{
+    m_removed.removeIf([time](const auto &entry) { return entry.value().at < time; });
 }
 
 QByteArray FidResolver::lastPathOf(const FileId &dir) const
 {
-    return m_directories.value(keyOf(dir));
+    const QByteArray key = keyOf(dir);
+    if (const auto it = m_directories.constFind(key); it != m_directories.cend())
+        return *it;
+    return m_removed.value(key).path;
 }
 
 QByteArray FidResolver::keyOf(const FileId &id)

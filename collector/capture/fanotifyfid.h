@@ -93,10 +93,13 @@ public:
     // Forgets every mount and directory.
     void clear();
 
-    // Where a directory is now (it was created, renamed, or opened by its handle), or that it was removed. At most
-    // kMaxDirectories are remembered, an arbitrary one forgotten beyond.
+    // Where a directory is now (it was created, renamed, or opened by its handle), or that it was removed (at `at`, a
+    // CLOCK_BOOTTIME when the removal was read). A removed directory's last path is still given until
+    // forgetRemovedBefore() passes its removal: events in it may wait in another group's queue. At most
+    // kMaxDirectories of each are remembered, an arbitrary one forgotten beyond.
     void directorySeen(const FileId &dir, const QByteArray &path);
-    void directoryRemoved(const FileId &dir);
+    void directoryRemoved(const FileId &dir, qint64 at);
+    void forgetRemovedBefore(qint64 time);
     QByteArray lastPathOf(const FileId &dir) const;
     static constexpr qsizetype kMaxDirectories = 8192;
 
@@ -130,6 +133,12 @@ private:
 
     QHash<quint64, Mount> m_mounts; // by fsid
     QHash<QByteArray, QByteArray> m_directories; // keyOf(handle) -> path
+    struct Removed
+    {
+        QByteArray path;
+        qint64 at = 0;
+    };
+    QHash<QByteArray, Removed> m_removed; // keyOf(handle) -> last path, when its removal was read
     QHash<QByteArray, Resolved> m_batch; // keyOf(handle) -> path until newBatch()
     QHash<QByteArray, Inode> m_inodes; // keyOf(handle) -> inode
 };

@@ -280,9 +280,12 @@ void FanotifySource::run()
             if (auto marked = markFilesystems(); !marked) // a new mount: mark it too
                 qWarning("%s", qPrintable(marked.error().message));
         }
-        for (const Group group : {Descriptors, Access, Names})
+        // Names first: a directory created, filled and removed since the last look is seen created before the
+        // accesses in it are resolved; its removal keeps its path until the access group's queue was seen empty after.
+        for (const Group group : {Names, Descriptors, Access})
             readEvents(group, out);
         m_resolver.release(); // mount points held only while a batch is resolved: they would keep filesystems busy
+        m_resolver.forgetRemovedBefore(m_groups[Access] >= 0 ? m_emptySince[Access] : boottimeNs());
         if (stopping) {
             const auto deadline = std::chrono::steady_clock::now() + kStopWait;
             while (!m_waiting.empty() && std::chrono::steady_clock::now() < deadline) {
@@ -419,7 +422,12 @@ void FanotifySource::handleAccess(const fanotify_event_metadata &event, QByteArr
         return closePidfd();
     }
     std::optional<qint64> dev, ino;
-    const QByteArray path = entryPath(*parsed->entry, dev);
+    QByteArray path = entryPath(*parsed->entry, dev);
+    if (path.isEmpty()) {
+        // Its directory may be gone, created after the name group was last read: the name group's queue holds that.
+        readEvents(Names, out);
+        path = entryPath(*parsed->entry, dev);
+    }
     if (path.isEmpty()) {
         ++m_unresolved;
         return closePidfd();
@@ -471,7 +479,7 @@ void FanotifySource::handleNamed(const fanotify_event_metadata &event, QByteArra
         if (rename || (parsed->mask & FAN_CREATE))
             m_resolver.directorySeen(*parsed->target, rename ? to : path);
         else // removed: the events in it were queued before this one
-            m_resolver.directoryRemoved(*parsed->target);
+            m_resolver.directoryRemoved(*parsed->target, boottimeNs());
     }
     const bool pathAccepted = m_filter.accepts(path), toAccepted = rename && m_filter.accepts(to);
     if (!pathAccepted && !toAccepted)

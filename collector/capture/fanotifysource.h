@@ -21,8 +21,10 @@
 // directory was when the event was read; the name is the one the event carried. The mount points are opened only while
 // a batch of events is resolved: a descriptor held for good would make every marked filesystem busy, and unmount fail.
 // A directory removed before the events in it were read no longer opens: it is found where it was last seen (created,
-// renamed, or opened for an earlier event). The name group is optional: if the kernel refuses it, accesses are still
-// captured and the backend reason says creates, deletes and renames are not.
+// renamed, or opened for an earlier event). For that the name group is read first, and again when the directory of
+// an access does not open (it may have been created since), and a removed directory's path is kept until the access
+// group's queue has been seen empty after the removal was read. The name group is optional: if the kernel refuses it,
+// accesses are still captured and the backend reason says creates, deletes and renames are not.
 //
 // Process keys. The event's pid is turned into a key only when that is certain: fanotify hands a pidfd for the
 // process (FAN_REPORT_PIDFD); /proc/<pid>/stat is read, and the key is taken only if the pidfd's process is still
