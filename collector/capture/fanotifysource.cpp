@@ -40,8 +40,10 @@ QString errorText(int error)
     return text;
 }
 
-// The path of an event's file descriptor; a deleted file's name without the kernel's " (deleted)".
-QByteArray pathOf(int fd, bool deleted)
+// The path of a descriptor; a removed file's or directory's without the kernel's " (deleted)". Whether it was removed
+// is asked after the link was read: a removal clears the link count before the name shows " (deleted)", so a removal
+// racing with the read cannot leave the suffix on (a name that really ends so, of a file still linked, keeps it).
+QByteArray pathOf(int fd)
 {
     char buffer[PATH_MAX];
     const QByteArray link = "/proc/self/fd/" + QByteArray::number(fd);
@@ -49,10 +51,32 @@ QByteArray pathOf(int fd, bool deleted)
     if (n <= 0)
         return {};
     QByteArray path(buffer, n);
-    if (deleted && path.endsWith(" (deleted)"))
+    struct stat st = {};
+    if (path.endsWith(" (deleted)") && ::fstat(fd, &st) == 0 && st.st_nlink == 0)
         path.chop(10);
     return path;
 }
+
+// The pidfd an event carries (FAN_REPORT_PIDFD), closed when this goes.
+class EventPidfd
+{
+public:
+    explicit EventPidfd(QByteArrayView record)
+        : m_fd(pidfdOf(record))
+    {
+    }
+    ~EventPidfd()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    EventPidfd(const EventPidfd &) = delete;
+    EventPidfd &operator=(const EventPidfd &) = delete;
+    int fd() const { return m_fd; }
+
+private:
+    int m_fd;
+};
 
 } // namespace
 
@@ -364,7 +388,7 @@ void FanotifySource::handle(const fanotify_event_metadata &event, QByteArrayView
         return closeFds();
     struct stat st = {};
     const bool statted = ::fstat(event.fd, &st) == 0;
-    const QByteArray path = pathOf(event.fd, statted && st.st_nlink == 0);
+    const QByteArray path = pathOf(event.fd);
     if (path.isEmpty() || !m_filter.accepts(path))
         return closeFds();
     const auto key = keyOf(event.pid, pidfd);
@@ -409,17 +433,13 @@ void FanotifySource::handleAccess(const fanotify_event_metadata &event, QByteArr
                                   QList<Format::Event> &out)
 {
     ++m_events;
-    const int pidfd = pidfdOf(record);
-    const auto closePidfd = [&] {
-        if (pidfd >= 0)
-            ::close(pidfd);
-    };
+    const EventPidfd pidfd(record);
     const auto parsed = parseHandleEvent(event, record);
     if (!parsed)
-        return closePidfd();
+        return;
     if (!parsed->entry) { // the kernel names the directory and the file of every access of a non-directory
         ++m_malformed;
-        return closePidfd();
+        return;
     }
     std::optional<qint64> dev, ino;
     QByteArray path = entryPath(*parsed->entry, dev);
@@ -430,12 +450,11 @@ void FanotifySource::handleAccess(const fanotify_event_metadata &event, QByteArr
     }
     if (path.isEmpty()) {
         ++m_unresolved;
-        return closePidfd();
+        return;
     }
     if (!m_filter.accepts(path))
-        return closePidfd();
-    const auto key = keyOf(event.pid, pidfd);
-    closePidfd();
+        return;
+    const auto key = keyOf(event.pid, pidfd.fd());
     if (parsed->target) {
         if (const auto inode = m_resolver.inodeOf(*parsed->target)) {
             dev = inode->dev;
@@ -458,21 +477,17 @@ void FanotifySource::handleAccess(const fanotify_event_metadata &event, QByteArr
 void FanotifySource::handleNamed(const fanotify_event_metadata &event, QByteArrayView record, QList<Format::Event> &out)
 {
     ++m_namedEvents;
-    const int pidfd = pidfdOf(record);
-    const auto closePidfd = [&] {
-        if (pidfd >= 0)
-            ::close(pidfd);
-    };
+    const EventPidfd pidfd(record);
     const auto parsed = parseHandleEvent(event, record);
     if (!parsed)
-        return closePidfd();
+        return;
     const bool rename = parsed->mask & FAN_RENAME;
     std::optional<qint64> dev, ino;
     const QByteArray path = entryPath(rename ? *parsed->from : *parsed->entry, dev);
     const QByteArray to = rename ? entryPath(*parsed->to, dev) : QByteArray();
     if (path.isEmpty() || (rename && to.isEmpty())) {
         ++m_unresolved;
-        return closePidfd();
+        return;
     }
     if ((parsed->mask & FAN_ONDIR) && parsed->target) { // for the events in it, should it be gone when they are read
         // A merged create and delete stands where the create was queued, before the events in the directory.
@@ -483,7 +498,7 @@ void FanotifySource::handleNamed(const fanotify_event_metadata &event, QByteArra
     }
     const bool pathAccepted = m_filter.accepts(path), toAccepted = rename && m_filter.accepts(to);
     if (!pathAccepted && !toAccepted)
-        return closePidfd();
+        return;
     QList<std::pair<Format::FileOp, QByteArray>> ops;
     if (rename && pathAccepted && toAccepted)
         ops.append({Format::FileOp::Rename, path});
@@ -493,8 +508,7 @@ void FanotifySource::handleNamed(const fanotify_event_metadata &event, QByteArra
         ops.append({Format::FileOp::Create, path});
     if (!rename && (parsed->mask & FAN_DELETE)) // after the create when fanotify merged the two
         ops.append({Format::FileOp::Delete, path});
-    const auto key = keyOf(event.pid, pidfd, m_namedPidfd);
-    closePidfd();
+    const auto key = keyOf(event.pid, pidfd.fd(), m_namedPidfd);
     if (parsed->target) { // gone, for most deletes, unless seen by an earlier event
         if (const auto inode = m_resolver.inodeOf(*parsed->target)) {
             dev = inode->dev;
@@ -567,7 +581,7 @@ QByteArray FanotifySource::entryPath(const DirEntryId &entry, std::optional<qint
     } else if (const int fd = m_resolver.open(entry.dir, O_PATH | O_DIRECTORY); fd >= 0) {
         struct stat st = {};
         const bool statted = ::fstat(fd, &st) == 0;
-        dir = pathOf(fd, statted && st.st_nlink == 0);
+        dir = pathOf(fd);
         ::close(fd);
         if (!dir.startsWith('/')) {
             dir.clear(); // not reachable from the collector's root

@@ -198,14 +198,18 @@ private Q_SLOTS:
             const auto *a = std::get_if<FileAccess>(&e.body);
             if (!a || a->op != FileOp::Write || !a->path.startsWith(dir + '/'))
                 continue;
-            QCOMPARE(a->proc, self);
-            if (a->path.startsWith(dir + "/written-"))
+            if (a->path.startsWith(dir + "/written-") && a->proc == self)
                 ++written;
             else
-                wrong.append(QString::fromUtf8(a->path));
+                wrong.append(u"%1 by %2"_s.arg(QString::fromUtf8(a->path)).arg(a->proc.pid));
         }
         QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(u", "_s)));
-        QCOMPARE(written, kFiles);
+        QVERIFY2(written == kFiles,
+                 qPrintable(u"%1 of %2 writes; unresolved %3, unkeyed %4, overflows %5"_s.arg(written)
+                                .arg(kFiles)
+                                .arg(source.stats().unresolved)
+                                .arg(source.stats().unkeyed)
+                                .arg(source.stats().overflows)));
         QCOMPARE(source.stats().unresolved, 0);
         QCOMPARE(source.stats().malformed, 0);
     }
@@ -235,9 +239,17 @@ private Q_SLOTS:
         for (int i = 0; i < kDirectories; ++i) {
             const QByteArray file = dir + "/short-lived-" + QByteArray::number(i) + "/f";
             const QList<FileAccess> found = accesses(sink, file);
+            QByteArrayList seen; // to explain a failure
+            for (const Event &e : sink.events()) {
+                if (const auto *a = std::get_if<FileAccess>(&e.body); a && a->path.endsWith("/f"))
+                    seen.append(QByteArray(fileOpName(a->op)) + ' ' + a->path.mid(dir.size()) + " by "
+                                + QByteArray::number(a->proc.pid));
+            }
             QVERIFY2(std::any_of(found.cbegin(), found.cend(),
                                  [&](const FileAccess &a) { return a.op == FileOp::Write && a.proc == self; }),
-                     file.constData());
+                     (file + " not written; unresolved " + QByteArray::number(source.stats().unresolved) + ", unkeyed "
+                      + QByteArray::number(source.stats().unkeyed) + "; seen: " + seen.join(", "))
+                         .constData());
         }
         QCOMPARE(source.stats().unresolved, 0);
     }
