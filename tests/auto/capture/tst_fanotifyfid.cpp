@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // parseFidEvent and pidfdOf on hand-built fanotify event records: a create, an access, a rename, records to skip, a
 // queue overflow; malformed records rejected with the byte offset and what is wrong; every truncation and every
-// corrupted byte of a valid record handled without reading past it.
+// corrupted byte of a valid record handled without reading past it. FidResolver's memory of removed directories.
 #include "fanotifyfid.h"
 
 #include <QTest>
