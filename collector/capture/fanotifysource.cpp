@@ -4,6 +4,7 @@
 #include "hostinfo.h"
 #include "mountinfo.h"
 #include "procfs.h"
+#include "scopedfd.h"
 
 #include <QFile>
 #include <algorithm>
@@ -56,27 +57,6 @@ QByteArray pathOf(int fd)
         path.chop(10);
     return path;
 }
-
-// The pidfd an event carries (FAN_REPORT_PIDFD), closed when this goes.
-class EventPidfd
-{
-public:
-    explicit EventPidfd(QByteArrayView record)
-        : m_fd(pidfdOf(record))
-    {
-    }
-    ~EventPidfd()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    EventPidfd(const EventPidfd &) = delete;
-    EventPidfd &operator=(const EventPidfd &) = delete;
-    int fd() const { return m_fd; }
-
-private:
-    int m_fd;
-};
 
 } // namespace
 
@@ -433,7 +413,7 @@ void FanotifySource::handleAccess(const fanotify_event_metadata &event, QByteArr
                                   QList<Format::Event> &out)
 {
     ++m_events;
-    const EventPidfd pidfd(record);
+    const ScopedFd pidfd(pidfdOf(record)); // FAN_REPORT_PIDFD
     const auto parsed = parseHandleEvent(event, record);
     if (!parsed)
         return;
@@ -454,7 +434,7 @@ void FanotifySource::handleAccess(const fanotify_event_metadata &event, QByteArr
     }
     if (!m_filter.accepts(path))
         return;
-    const auto key = keyOf(event.pid, pidfd.fd());
+    const auto key = keyOf(event.pid, pidfd.get());
     if (parsed->target) {
         if (const auto inode = m_resolver.inodeOf(*parsed->target)) {
             dev = inode->dev;
@@ -477,7 +457,7 @@ void FanotifySource::handleAccess(const fanotify_event_metadata &event, QByteArr
 void FanotifySource::handleNamed(const fanotify_event_metadata &event, QByteArrayView record, QList<Format::Event> &out)
 {
     ++m_namedEvents;
-    const EventPidfd pidfd(record);
+    const ScopedFd pidfd(pidfdOf(record)); // FAN_REPORT_PIDFD
     const auto parsed = parseHandleEvent(event, record);
     if (!parsed)
         return;
@@ -508,7 +488,7 @@ void FanotifySource::handleNamed(const fanotify_event_metadata &event, QByteArra
         ops.append({Format::FileOp::Create, path});
     if (!rename && (parsed->mask & FAN_DELETE)) // after the create when fanotify merged the two
         ops.append({Format::FileOp::Delete, path});
-    const auto key = keyOf(event.pid, pidfd.fd(), m_namedPidfd);
+    const auto key = keyOf(event.pid, pidfd.get(), m_namedPidfd);
     if (parsed->target) { // gone, for most deletes, unless seen by an earlier event
         if (const auto inode = m_resolver.inodeOf(*parsed->target)) {
             dev = inode->dev;
