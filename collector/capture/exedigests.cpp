@@ -3,6 +3,7 @@
 
 #include "digest.h"
 #include "procfs.h"
+#include "scopedfd.h"
 
 #include <QDir>
 #include <QFile>
@@ -24,25 +25,11 @@ qint64 nanoseconds(const timespec &t)
     return qint64(t.tv_sec) * 1'000'000'000LL + t.tv_nsec;
 }
 
-class Fd
+// Opened for reading the way a digest of a path is taken.
+int openForDigest(const QByteArray &path)
 {
-public:
-    explicit Fd(const QByteArray &path)
-        : m_fd(::open(path.constData(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK))
-    {
-    }
-    ~Fd()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    Fd(const Fd &) = delete;
-    Fd &operator=(const Fd &) = delete;
-    int get() const { return m_fd; }
-
-private:
-    int m_fd;
-};
+    return ::open(path.constData(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+}
 
 } // namespace
 
@@ -55,7 +42,7 @@ std::optional<QString> ExeDigests::ofProcess(const Format::ProcKey &key, const Q
                                              const std::optional<QByteArray> &path,
                                              const std::optional<ExecutedFile> &executed)
 {
-    const Fd live(QFile::encodeName(QDir(procRoot).filePath(u"proc/%1/exe"_s.arg(key.pid))));
+    const ScopedFd live(openForDigest(QFile::encodeName(QDir(procRoot).filePath(u"proc/%1/exe"_s.arg(key.pid)))));
     if (live.get() >= 0) {
         // Opened first, checked second: if the start still matches, the file is this process's executable.
         const auto stat = readProcStat(key.pid, procRoot);
@@ -64,7 +51,7 @@ std::optional<QString> ExeDigests::ofProcess(const Format::ProcKey &key, const Q
                 return digest;
     }
     if (path && executed) {
-        const Fd file(*path);
+        const ScopedFd file(openForDigest(*path));
         if (file.get() >= 0)
             if (auto digest = ofOpenFile(file.get(), executed))
                 return digest;

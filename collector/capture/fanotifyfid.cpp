@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sys/fanotify.h>
+#include <sys/stat.h>
 #include <sys/statfs.h>
 #include <unistd.h>
 
@@ -223,26 +224,80 @@ void FidResolver::release()
 void FidResolver::clear()
 {
     release();
+    m_batch.clear();
     m_mounts.clear();
     m_directories.clear();
+    m_removed.clear();
+    m_inodes.clear();
+}
+
+namespace {
+
+// Inserts into a hash of at most `limit` entries, forgetting an arbitrary one beyond.
+template <typename T>
+void insertBounded(QHash<QByteArray, T> &hash, const QByteArray &key, const T &value, qsizetype limit)
+{
+    if (!hash.contains(key) && hash.size() >= limit)
+        hash.erase(hash.begin());
+    hash.insert(key, value);
+}
+
+} // namespace
+
+std::optional<FidResolver::Resolved> FidResolver::resolvedInBatch(const FileId &dir) const
+{
+    const auto it = m_batch.constFind(keyOf(dir));
+    return it == m_batch.cend() ? std::nullopt : std::optional(*it);
+}
+
+void FidResolver::setResolvedInBatch(const FileId &dir, const Resolved &resolved)
+{
+    insertBounded(m_batch, keyOf(dir), resolved, kMaxDirectories);
+}
+
+std::optional<FidResolver::Inode> FidResolver::inodeOf(const FileId &id)
+{
+    const QByteArray key = keyOf(id);
+    if (const auto it = m_inodes.constFind(key); it != m_inodes.cend())
+        return *it;
+    const int fd = open(id, O_PATH);
+    if (fd < 0)
+        return std::nullopt;
+    struct stat st = {};
+    const bool statted = ::fstat(fd, &st) == 0;
+    ::close(fd);
+    if (!statted)
+        return std::nullopt;
+    const Inode inode{qint64(st.st_dev), qint64(st.st_ino)};
+    insertBounded(m_inodes, key, inode, kMaxInodes);
+    return inode;
 }
 
 void FidResolver::directorySeen(const FileId &dir, const QByteArray &path)
 {
-    const QByteArray key = keyOf(dir);
-    if (!m_directories.contains(key) && m_directories.size() >= kMaxDirectories)
-        m_directories.erase(m_directories.begin());
-    m_directories.insert(key, path);
+    insertBounded(m_directories, keyOf(dir), path, kMaxDirectories);
 }
 
-void FidResolver::directoryRemoved(const FileId &dir)
+void FidResolver::directoryRemoved(const FileId &dir, qint64 at)
 {
-    m_directories.remove(keyOf(dir));
+    const QByteArray key = keyOf(dir);
+    if (const auto it = m_directories.constFind(key); it != m_directories.cend()) {
+        insertBounded(m_removed, key, Removed{*it, at}, kMaxDirectories);
+        m_directories.erase(it);
+    }
+}
+
+void FidResolver::forgetRemovedBefore(qint64 time)
+{
+    m_removed.removeIf([time](const auto &entry) { return entry.value().at < time; });
 }
 
 QByteArray FidResolver::lastPathOf(const FileId &dir) const
 {
-    return m_directories.value(keyOf(dir));
+    const QByteArray key = keyOf(dir);
+    if (const auto it = m_directories.constFind(key); it != m_directories.cend())
+        return *it;
+    return m_removed.value(key).path;
 }
 
 QByteArray FidResolver::keyOf(const FileId &id)

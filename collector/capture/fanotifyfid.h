@@ -10,7 +10,11 @@
 // FidResolver opens handles again: open_by_handle_at(2) against the mount point registered for the handle's fsid,
 // opened only until release() (a descriptor held for good would keep the filesystem busy, and unmount would fail),
 // and checked to still show that fsid. It also remembers where directories were last seen, for the events of a
-// directory removed before they were read (its handle no longer opens). Not thread-safe: the reader thread owns it.
+// directory removed before they were read (its handle no longer opens); what a directory resolved to, for the other
+// events of the same batch (one read(): all its events were queued before the read, so a path read after it is the
+// path at read time for each of them; a path kept longer could miss a rename); and the device and inode of file handles
+// it opened (a handle names one inode for good: it carries the inode's generation). Not thread-safe: the reader thread
+// owns it.
 #pragma once
 
 #include "expected.h"
@@ -89,12 +93,34 @@ public:
     // Forgets every mount and directory.
     void clear();
 
-    // Where a directory is now (it was created, renamed, or opened by its handle), or that it was removed. At most
-    // kMaxDirectories are remembered, an arbitrary one forgotten beyond.
+    // Where a directory is now (it was created, renamed, or opened by its handle), or that it was removed (at `at`, a
+    // CLOCK_BOOTTIME when the removal was read). A removed directory's last path is still given until
+    // forgetRemovedBefore() passes its removal: events in it may wait in another group's queue. At most
+    // kMaxDirectories of each are remembered, an arbitrary one forgotten beyond.
     void directorySeen(const FileId &dir, const QByteArray &path);
-    void directoryRemoved(const FileId &dir);
+    void directoryRemoved(const FileId &dir, qint64 at);
+    void forgetRemovedBefore(qint64 time);
     QByteArray lastPathOf(const FileId &dir) const;
     static constexpr qsizetype kMaxDirectories = 8192;
+
+    // A directory's path and device as resolved for the events of one batch, until newBatch().
+    struct Resolved
+    {
+        QByteArray path;
+        std::optional<qint64> dev;
+    };
+    std::optional<Resolved> resolvedInBatch(const FileId &dir) const;
+    void setResolvedInBatch(const FileId &dir, const Resolved &resolved);
+    void newBatch() { m_batch.clear(); }
+
+    // Device and inode of the object a handle names, known from an earlier call or opened now (O_PATH); nullopt
+    // when it does not open (removed, or on no registered filesystem). At most kMaxInodes are remembered.
+    struct Inode
+    {
+        qint64 dev = 0, ino = 0;
+    };
+    std::optional<Inode> inodeOf(const FileId &id);
+    static constexpr qsizetype kMaxInodes = 16384;
 
 private:
     struct Mount
@@ -107,6 +133,14 @@ private:
 
     QHash<quint64, Mount> m_mounts; // by fsid
     QHash<QByteArray, QByteArray> m_directories; // keyOf(handle) -> path
+    struct Removed
+    {
+        QByteArray path;
+        qint64 at = 0;
+    };
+    QHash<QByteArray, Removed> m_removed; // keyOf(handle) -> last path, when its removal was read
+    QHash<QByteArray, Resolved> m_batch; // keyOf(handle) -> path until newBatch()
+    QHash<QByteArray, Inode> m_inodes; // keyOf(handle) -> inode
 };
 
 } // namespace Flight::Capture

@@ -4,6 +4,7 @@
 #include "hostinfo.h"
 #include "mountinfo.h"
 #include "procfs.h"
+#include "scopedfd.h"
 
 #include <QFile>
 #include <algorithm>
@@ -40,8 +41,10 @@ QString errorText(int error)
     return text;
 }
 
-// The path of an event's file descriptor; a deleted file's name without the kernel's " (deleted)".
-QByteArray pathOf(int fd, bool deleted)
+// The path of a descriptor; a removed file's or directory's without the kernel's " (deleted)". Whether it was removed
+// is asked after the link was read: a removal clears the link count before the name shows " (deleted)", so a removal
+// racing with the read cannot leave the suffix on (a name that really ends so, of a file still linked, keeps it).
+QByteArray pathOf(int fd)
 {
     char buffer[PATH_MAX];
     const QByteArray link = "/proc/self/fd/" + QByteArray::number(fd);
@@ -49,7 +52,8 @@ QByteArray pathOf(int fd, bool deleted)
     if (n <= 0)
         return {};
     QByteArray path(buffer, n);
-    if (deleted && path.endsWith(" (deleted)"))
+    struct stat st = {};
+    if (path.endsWith(" (deleted)") && ::fstat(fd, &st) == 0 && st.st_nlink == 0)
         path.chop(10);
     return path;
 }
@@ -72,6 +76,12 @@ FanotifySource::~FanotifySource()
 Format::Backend FanotifySource::backend() const
 {
     QStringList reason;
+    if (!m_accessMissing.isEmpty())
+        reason.append(u"paths of opens, execs and writes are read when the event is read, so a file renamed meanwhile "
+                      "shows its new name (%1)"_s.arg(m_accessMissing));
+    else if (!m_byDescriptor.isEmpty())
+        reason.append(u"paths of opens, execs and writes read when the event is read on: "_s
+                      + m_byDescriptor.join(u", "_s));
     if (!m_namedMissing.isEmpty())
         reason.append(u"creates, deletes and renames are not captured (%1)"_s.arg(m_namedMissing));
     else if (!m_namedPidfd)
@@ -89,11 +99,11 @@ Expected<void> FanotifySource::start(EventSink &sink)
 {
     if (m_thread.joinable())
         return Error{u"fanotify: already started"_s};
-    m_fanotify = ::fanotify_init(FAN_CLASS_NOTIF | FAN_CLOEXEC | FAN_NONBLOCK | FAN_REPORT_PIDFD,
-                                 O_RDONLY | O_LARGEFILE | O_CLOEXEC);
-    if (m_fanotify < 0)
+    m_groups[Descriptors] = ::fanotify_init(FAN_CLASS_NOTIF | FAN_CLOEXEC | FAN_NONBLOCK | FAN_REPORT_PIDFD,
+                                            O_RDONLY | O_LARGEFILE | O_CLOEXEC);
+    if (m_groups[Descriptors] < 0)
         return Error{u"fanotify: %1"_s.arg(errorText(errno))};
-    createNamedGroup();
+    createHandleGroups();
     if (auto marked = markFilesystems(); !marked) {
         closeAll();
         return marked;
@@ -106,21 +116,34 @@ Expected<void> FanotifySource::start(EventSink &sink)
         return Error{u"fanotify: %1"_s.arg(errorText(error))};
     }
     m_sink = &sink;
-    m_emptySince[0] = m_emptySince[1] = boottimeNs(); // nothing was queued before the marks
+    std::fill(std::begin(m_emptySince), std::end(m_emptySince), boottimeNs()); // nothing was queued before the marks
     m_thread = std::thread([this] { run(); });
     return {};
 }
 
-void FanotifySource::createNamedGroup()
+void FanotifySource::createHandleGroups()
 {
-    constexpr unsigned kFlags = FAN_CLASS_NOTIF | FAN_CLOEXEC | FAN_NONBLOCK | FAN_REPORT_DFID_NAME_TARGET;
-    m_named = ::fanotify_init(kFlags | FAN_REPORT_PIDFD, O_RDONLY | O_LARGEFILE | O_CLOEXEC);
-    m_namedPidfd = m_named >= 0;
-    // Accepted together since Linux 5.17 (both flags exist since then); should a kernel refuse the pair, keys come
-    // from /proc/<pid>/stat alone (keyOf, unverified) rather than not at all.
-    if (m_named < 0 && errno == EINVAL)
-        m_named = ::fanotify_init(kFlags, O_RDONLY | O_LARGEFILE | O_CLOEXEC);
-    m_namedMissing = m_named < 0 ? u"fanotify name reporting (Linux 5.17+): %1"_s.arg(errorText(errno)) : QString();
+    constexpr unsigned kNotify = FAN_CLASS_NOTIF | FAN_CLOEXEC | FAN_NONBLOCK;
+    constexpr unsigned kOpenFlags = O_RDONLY | O_LARGEFILE | O_CLOEXEC;
+    // Accepted together since Linux 5.17 (FAN_REPORT_TARGET_FID came last).
+    if (m_options.accessByHandle) {
+        m_groups[Access]
+            = ::fanotify_init(kNotify | FAN_REPORT_DFID_NAME | FAN_REPORT_FID | FAN_REPORT_PIDFD, kOpenFlags);
+        m_accessMissing = m_groups[Access] < 0
+            ? u"fanotify name reporting with pidfds (Linux 5.17+): %1"_s.arg(errorText(errno))
+            : QString();
+    } else {
+        m_accessMissing = u"file handles turned off"_s;
+    }
+    constexpr unsigned kNamed = kNotify | FAN_REPORT_DFID_NAME_TARGET;
+    m_groups[Names] = ::fanotify_init(kNamed | FAN_REPORT_PIDFD, kOpenFlags);
+    m_namedPidfd = m_groups[Names] >= 0;
+    // Should a kernel refuse the pair, keys come from /proc/<pid>/stat alone (keyOf, unverified) rather than not at
+    // all.
+    if (m_groups[Names] < 0 && errno == EINVAL)
+        m_groups[Names] = ::fanotify_init(kNamed, kOpenFlags);
+    m_namedMissing
+        = m_groups[Names] < 0 ? u"fanotify name reporting (Linux 5.17+): %1"_s.arg(errorText(errno)) : QString();
 }
 
 Expected<void> FanotifySource::markFilesystems()
@@ -128,7 +151,7 @@ Expected<void> FanotifySource::markFilesystems()
     auto mounts = readMountInfo();
     if (!mounts)
         return Error{u"fanotify: %1"_s.arg(mounts.error().message)};
-    // The name group resolves handles through the mount it marked: one of the whole filesystem reaches every path.
+    // The handle groups resolve handles through the mount first seen: one of the whole filesystem reaches every path.
     std::stable_partition(mounts->begin(), mounts->end(), [](const Mount &m) { return m.root == "/"; });
     for (const Mount &mount : *mounts) {
         const quint64 device = makedev(mount.major, mount.minor);
@@ -137,9 +160,10 @@ Expected<void> FanotifySource::markFilesystems()
         markNamed(mount.mountPoint, mount.type, device);
         if (m_markedDevices.contains(device))
             continue;
-        if (::fanotify_mark(m_fanotify, FAN_MARK_ADD | FAN_MARK_FILESYSTEM, kMask, AT_FDCWD,
-                            mount.mountPoint.constData())
-            == 0) {
+        if (markAccess(mount.mountPoint, mount.type)
+            || ::fanotify_mark(m_groups[Descriptors], FAN_MARK_ADD | FAN_MARK_FILESYSTEM, kMask, AT_FDCWD,
+                               mount.mountPoint.constData())
+                == 0) {
             m_markedDevices.insert(device);
             m_marks = m_markedDevices.size();
             continue;
@@ -156,34 +180,63 @@ Expected<void> FanotifySource::markFilesystems()
     return {};
 }
 
-void FanotifySource::markNamed(const QByteArray &mountPoint, const QString &type, quint64 device)
+QString FanotifySource::registerHandles(const QByteArray &mountPoint)
 {
-    if (m_named < 0 || m_namedDevices.contains(device))
-        return;
-    const auto fail = [&](const QString &reason) {
-        const QString entry = u"%1 (%2): %3"_s.arg(QString::fromUtf8(mountPoint), type, reason);
-        if (!m_namedUnmarked.contains(entry))
-            m_namedUnmarked.append(entry);
-    };
     struct statfs fs = {};
     struct stat st = {};
     if (::statfs(mountPoint.constData(), &fs) != 0 || ::stat(mountPoint.constData(), &st) != 0)
-        return fail(errorText(errno));
+        return errorText(errno);
     const quint64 fsid = fsidOf(fs);
     switch (m_resolver.seen(fsid, quint64(st.st_dev))) {
     case FidResolver::Seen::New:
-        break;
+        m_resolver.addMount(fsid, quint64(st.st_dev), mountPoint);
+        return {};
     case FidResolver::Seen::Known:
-        m_namedDevices.insert(device);
-        return;
+        return {};
     case FidResolver::Seen::Clash:
-        return fail(u"same fsid as %1"_s.arg(QString::fromUtf8(m_resolver.mountPoint(fsid))));
+        break;
     }
-    if (::fanotify_mark(m_named, FAN_MARK_ADD | FAN_MARK_FILESYSTEM, kNamedMask, AT_FDCWD, mountPoint.constData()) != 0)
-        return fail(errorText(errno));
-    m_resolver.addMount(fsid, quint64(st.st_dev), mountPoint);
-    m_namedDevices.insert(device);
-    m_namedMarks = m_resolver.mounts();
+    return u"same fsid as %1"_s.arg(QString::fromUtf8(m_resolver.mountPoint(fsid)));
+}
+
+void FanotifySource::markNamed(const QByteArray &mountPoint, const QString &type, quint64 device)
+{
+    if (m_groups[Names] < 0 || m_namedDevices.contains(device))
+        return;
+    QString failed = registerHandles(mountPoint);
+    if (failed.isEmpty()
+        && ::fanotify_mark(m_groups[Names], FAN_MARK_ADD | FAN_MARK_FILESYSTEM, kNamedMask, AT_FDCWD,
+                           mountPoint.constData())
+            != 0)
+        failed = errorText(errno);
+    if (failed.isEmpty()) {
+        m_namedDevices.insert(device);
+        m_namedMarks = m_namedDevices.size();
+        return;
+    }
+    const QString entry = u"%1 (%2): %3"_s.arg(QString::fromUtf8(mountPoint), type, failed);
+    if (!m_namedUnmarked.contains(entry))
+        m_namedUnmarked.append(entry);
+}
+
+bool FanotifySource::markAccess(const QByteArray &mountPoint, const QString &type)
+{
+    if (m_groups[Access] < 0)
+        return false;
+    QString failed = registerHandles(mountPoint);
+    if (failed.isEmpty()
+        && ::fanotify_mark(m_groups[Access], FAN_MARK_ADD | FAN_MARK_FILESYSTEM, kMask, AT_FDCWD,
+                           mountPoint.constData())
+            == 0) {
+        ++m_handleMarks;
+        return true;
+    }
+    if (failed.isEmpty())
+        failed = errorText(errno);
+    const QString entry = u"%1 (%2): %3"_s.arg(QString::fromUtf8(mountPoint), type, failed);
+    if (!m_byDescriptor.contains(entry))
+        m_byDescriptor.append(entry);
+    return false;
 }
 
 void FanotifySource::stop()
@@ -199,13 +252,13 @@ void FanotifySource::stop()
 
 FanotifySource::Stats FanotifySource::stats() const
 {
-    return {m_events.load(),      m_unkeyed.load(),    m_keyedLate.load(), m_overflows.load(), m_marks.load(),
-            m_namedEvents.load(), m_unresolved.load(), m_malformed.load(), m_namedMarks.load()};
+    return {m_events.load(),      m_unkeyed.load(),    m_keyedLate.load(), m_overflows.load(),  m_marks.load(),
+            m_namedEvents.load(), m_unresolved.load(), m_malformed.load(), m_namedMarks.load(), m_handleMarks.load()};
 }
 
 void FanotifySource::closeAll()
 {
-    for (int *fd : {&m_fanotify, &m_named, &m_mountinfo, &m_wake}) {
+    for (int *fd : {&m_groups[Descriptors], &m_groups[Access], &m_groups[Names], &m_mountinfo, &m_wake}) {
         if (*fd >= 0)
             ::close(*fd);
         *fd = -1;
@@ -218,20 +271,25 @@ void FanotifySource::run()
 {
     ::pthread_setname_np(::pthread_self(), "flightrec-fanot");
     for (;;) {
-        // A negative fd (no name group) is ignored by poll.
-        pollfd fds[4] = {{m_fanotify, POLLIN, 0}, {m_named, POLLIN, 0}, {m_mountinfo, POLLPRI, 0}, {m_wake, POLLIN, 0}};
-        const int ready = ::poll(fds, 4, m_waiting.empty() ? kPollMs : kWaitingPollMs);
+        // A negative fd (a group not created) is ignored by poll.
+        pollfd fds[5] = {{m_groups[Descriptors], POLLIN, 0},
+                         {m_groups[Access], POLLIN, 0},
+                         {m_groups[Names], POLLIN, 0},
+                         {m_mountinfo, POLLPRI, 0},
+                         {m_wake, POLLIN, 0}};
+        const int ready = ::poll(fds, 5, m_waiting.empty() ? kPollMs : kWaitingPollMs);
         QList<Format::Event> out;
-        const bool stopping = ready > 0 && (fds[3].revents & POLLIN);
-        if (ready > 0 && (fds[2].revents & POLLPRI)) {
+        const bool stopping = ready > 0 && (fds[4].revents & POLLIN);
+        if (ready > 0 && (fds[3].revents & POLLPRI)) {
             if (auto marked = markFilesystems(); !marked) // a new mount: mark it too
                 qWarning("%s", qPrintable(marked.error().message));
         }
-        readEvents(m_fanotify, false, out);
-        if (m_named >= 0) {
-            readEvents(m_named, true, out);
-            m_resolver.release(); // mount points held only while a batch is resolved: they would keep filesystems busy
-        }
+        // Names first: a directory created, filled and removed since the last look is seen created before the
+        // accesses in it are resolved; its removal keeps its path until the access group's queue was seen empty after.
+        for (const Group group : {Names, Descriptors, Access})
+            readEvents(group, out);
+        m_resolver.release(); // mount points held only while a batch is resolved: they would keep filesystems busy
+        m_resolver.forgetRemovedBefore(m_groups[Access] >= 0 ? m_emptySince[Access] : boottimeNs());
         if (stopping) {
             const auto deadline = std::chrono::steady_clock::now() + kStopWait;
             while (!m_waiting.empty() && std::chrono::steady_clock::now() < deadline) {
@@ -250,16 +308,20 @@ void FanotifySource::run()
     }
 }
 
-void FanotifySource::readEvents(int fd, bool named, QList<Format::Event> &out)
+void FanotifySource::readEvents(Group group, QList<Format::Event> &out)
 {
+    const int fd = m_groups[group];
+    if (fd < 0)
+        return;
     alignas(fanotify_event_metadata) char buffer[64 * 1024];
     for (int batch = 0; batch < 64; ++batch) { // then close windows and look at the wake-up fd again
         const qint64 before = boottimeNs();
         const ssize_t n = ::read(fd, buffer, sizeof buffer);
         if (n < 0 && errno == EAGAIN)
-            m_emptySince[named] = before; // what is queued from now on was queued after this
+            m_emptySince[group] = before; // what is queued from now on was queued after this
         if (n <= 0)
             return;
+        m_resolver.newBatch();
         // Walked by offsets with copies, not FAN_EVENT_NEXT's casts: each record is checked against what was read.
         for (ssize_t offset = 0; offset + ssize_t(sizeof(fanotify_event_metadata)) <= n;) {
             fanotify_event_metadata event;
@@ -271,10 +333,18 @@ void FanotifySource::readEvents(int fd, bool named, QList<Format::Event> &out)
                 return;
             }
             const QByteArrayView record(buffer + offset, event.event_len);
-            if (named)
-                handleNamed(event, record, out);
-            else
+            switch (group) {
+            case Descriptors:
                 handle(event, record, out);
+                break;
+            case Access:
+                handleAccess(event, record, out);
+                break;
+            case Names:
+            case GroupCount:
+                handleNamed(event, record, out);
+                break;
+            }
             offset += event.event_len;
         }
     }
@@ -298,7 +368,7 @@ void FanotifySource::handle(const fanotify_event_metadata &event, QByteArrayView
         return closeFds();
     struct stat st = {};
     const bool statted = ::fstat(event.fd, &st) == 0;
-    const QByteArray path = pathOf(event.fd, statted && st.st_nlink == 0);
+    const QByteArray path = pathOf(event.fd);
     if (path.isEmpty() || !m_filter.accepts(path))
         return closeFds();
     const auto key = keyOf(event.pid, pidfd);
@@ -317,49 +387,98 @@ void FanotifySource::handle(const fanotify_event_metadata &event, QByteArrayView
         access(Format::FileOp::Open);
     if (event.mask & FAN_CLOSE_WRITE)
         access(Format::FileOp::Write);
-    attribute(event.pid, key, std::move(accesses), false, out);
+    attribute(event.pid, key, std::move(accesses), Descriptors, out);
+}
+
+std::optional<FidEvent> FanotifySource::parseHandleEvent(const fanotify_event_metadata &event, QByteArrayView record)
+{
+    if (event.fd >= 0) // FAN_NOFD in a group that reports file handles
+        ::close(event.fd);
+    if (event.mask & FAN_Q_OVERFLOW) {
+        ++m_overflows;
+        return std::nullopt;
+    }
+    if (event.pid == m_options.excludePid)
+        return std::nullopt;
+    auto parsed = parseFidEvent(record);
+    if (!parsed) {
+        if (m_malformed++ == 0)
+            qWarning("%s", qPrintable(parsed.error().message));
+        return std::nullopt;
+    }
+    return std::move(*parsed);
+}
+
+void FanotifySource::handleAccess(const fanotify_event_metadata &event, QByteArrayView record,
+                                  QList<Format::Event> &out)
+{
+    ++m_events;
+    const ScopedFd pidfd(pidfdOf(record)); // FAN_REPORT_PIDFD
+    const auto parsed = parseHandleEvent(event, record);
+    if (!parsed)
+        return;
+    if (!parsed->entry) { // the kernel names the directory and the file of every access of a non-directory
+        ++m_malformed;
+        return;
+    }
+    std::optional<qint64> dev, ino;
+    QByteArray path = entryPath(*parsed->entry, dev);
+    if (path.isEmpty()) {
+        // Its directory may be gone, created after the name group was last read: the name group's queue holds that.
+        readEvents(Names, out);
+        path = entryPath(*parsed->entry, dev);
+    }
+    if (path.isEmpty()) {
+        ++m_unresolved;
+        return;
+    }
+    if (!m_filter.accepts(path))
+        return;
+    const auto key = keyOf(event.pid, pidfd.get());
+    if (parsed->target) {
+        if (const auto inode = m_resolver.inodeOf(*parsed->target)) {
+            dev = inode->dev;
+            ino = inode->ino;
+        }
+    }
+    QList<Format::FileAccess> accesses;
+    const auto access = [&](Format::FileOp op) {
+        accesses.append({{}, op, path, std::nullopt, dev, ino, std::nullopt});
+    };
+    if (parsed->mask & FAN_OPEN_EXEC)
+        access(Format::FileOp::Exec);
+    else if (parsed->mask & FAN_OPEN)
+        access(Format::FileOp::Open);
+    if (parsed->mask & FAN_CLOSE_WRITE)
+        access(Format::FileOp::Write);
+    attribute(event.pid, key, std::move(accesses), Access, out);
 }
 
 void FanotifySource::handleNamed(const fanotify_event_metadata &event, QByteArrayView record, QList<Format::Event> &out)
 {
     ++m_namedEvents;
-    const int pidfd = pidfdOf(record);
-    const auto closeFds = [&] {
-        if (event.fd >= 0) // FAN_NOFD in a group that reports file handles
-            ::close(event.fd);
-        if (pidfd >= 0)
-            ::close(pidfd);
-    };
-    if (event.mask & FAN_Q_OVERFLOW) {
-        ++m_overflows;
-        return closeFds();
-    }
-    if (event.pid == m_options.excludePid)
-        return closeFds();
-    const auto parsed = parseFidEvent(record);
-    if (!parsed) {
-        if (m_malformed++ == 0)
-            qWarning("%s", qPrintable(parsed.error().message));
-        return closeFds();
-    }
+    const ScopedFd pidfd(pidfdOf(record)); // FAN_REPORT_PIDFD
+    const auto parsed = parseHandleEvent(event, record);
+    if (!parsed)
+        return;
     const bool rename = parsed->mask & FAN_RENAME;
     std::optional<qint64> dev, ino;
     const QByteArray path = entryPath(rename ? *parsed->from : *parsed->entry, dev);
     const QByteArray to = rename ? entryPath(*parsed->to, dev) : QByteArray();
     if (path.isEmpty() || (rename && to.isEmpty())) {
         ++m_unresolved;
-        return closeFds();
+        return;
     }
     if ((parsed->mask & FAN_ONDIR) && parsed->target) { // for the events in it, should it be gone when they are read
         // A merged create and delete stands where the create was queued, before the events in the directory.
         if (rename || (parsed->mask & FAN_CREATE))
             m_resolver.directorySeen(*parsed->target, rename ? to : path);
         else // removed: the events in it were queued before this one
-            m_resolver.directoryRemoved(*parsed->target);
+            m_resolver.directoryRemoved(*parsed->target, boottimeNs());
     }
     const bool pathAccepted = m_filter.accepts(path), toAccepted = rename && m_filter.accepts(to);
     if (!pathAccepted && !toAccepted)
-        return closeFds();
+        return;
     QList<std::pair<Format::FileOp, QByteArray>> ops;
     if (rename && pathAccepted && toAccepted)
         ops.append({Format::FileOp::Rename, path});
@@ -369,16 +488,11 @@ void FanotifySource::handleNamed(const fanotify_event_metadata &event, QByteArra
         ops.append({Format::FileOp::Create, path});
     if (!rename && (parsed->mask & FAN_DELETE)) // after the create when fanotify merged the two
         ops.append({Format::FileOp::Delete, path});
-    const auto key = keyOf(event.pid, pidfd, m_namedPidfd);
-    closeFds();
-    if (parsed->target) { // gone, for most deletes
-        if (const int fd = m_resolver.open(*parsed->target, O_PATH); fd >= 0) {
-            struct stat st = {};
-            if (::fstat(fd, &st) == 0) {
-                dev = qint64(st.st_dev);
-                ino = qint64(st.st_ino);
-            }
-            ::close(fd);
+    const auto key = keyOf(event.pid, pidfd.get(), m_namedPidfd);
+    if (parsed->target) { // gone, for most deletes, unless seen by an earlier event
+        if (const auto inode = m_resolver.inodeOf(*parsed->target)) {
+            dev = inode->dev;
+            ino = inode->ino;
         }
     }
     const QByteArray suffix = (parsed->mask & FAN_ONDIR) ? "/" : "";
@@ -388,17 +502,17 @@ void FanotifySource::handleNamed(const fanotify_event_metadata &event, QByteArra
         if (op == Format::FileOp::Rename)
             accesses.last().to = to + suffix;
     }
-    attribute(event.pid, key, std::move(accesses), true, out);
+    attribute(event.pid, key, std::move(accesses), Names, out);
 }
 
 void FanotifySource::attribute(qint64 pid, const std::optional<Format::ProcKey> &key,
-                               QList<Format::FileAccess> accesses, bool named, QList<Format::Event> &out)
+                               QList<Format::FileAccess> accesses, Group group, QList<Format::Event> &out)
 {
     const qint64 mono = boottimeNs(), ts = realtimeNs();
     if (key)
         add(*key, ts, mono, std::move(accesses), out);
     else if (m_options.lifetimes)
-        m_waiting.push_back({pid, m_emptySince[named], mono, ts, std::move(accesses)});
+        m_waiting.push_back({pid, m_emptySince[group], mono, ts, std::move(accesses)});
     else
         ++m_unkeyed;
 }
@@ -426,8 +540,8 @@ void FanotifySource::keyWaiting(bool giveUp, QList<Format::Event> &out)
         const bool ready = complete >= waiting.readAt;
         if (!ready && !giveUp && waiting.readAt > waitedEnough)
             return; // the rest were read later still
-        const auto key =
-            ready ? m_options.lifetimes->keyOf(waiting.pid, waiting.queuedAfter, waiting.readAt) : std::nullopt;
+        const auto key
+            = ready ? m_options.lifetimes->keyOf(waiting.pid, waiting.queuedAfter, waiting.readAt) : std::nullopt;
         if (key) {
             ++m_keyedLate;
             add(*key, waiting.ts, waiting.readAt, std::move(waiting.accesses), out);
@@ -441,10 +555,13 @@ void FanotifySource::keyWaiting(bool giveUp, QList<Format::Event> &out)
 QByteArray FanotifySource::entryPath(const DirEntryId &entry, std::optional<qint64> &dev)
 {
     QByteArray dir;
-    if (const int fd = m_resolver.open(entry.dir, O_PATH | O_DIRECTORY); fd >= 0) {
+    if (const auto resolved = m_resolver.resolvedInBatch(entry.dir)) {
+        dir = resolved->path;
+        dev = resolved->dev;
+    } else if (const int fd = m_resolver.open(entry.dir, O_PATH | O_DIRECTORY); fd >= 0) {
         struct stat st = {};
         const bool statted = ::fstat(fd, &st) == 0;
-        dir = pathOf(fd, statted && st.st_nlink == 0);
+        dir = pathOf(fd);
         ::close(fd);
         if (!dir.startsWith('/')) {
             dir.clear(); // not reachable from the collector's root
@@ -452,6 +569,7 @@ QByteArray FanotifySource::entryPath(const DirEntryId &entry, std::optional<qint
             if (statted)
                 dev = qint64(st.st_dev);
             m_resolver.directorySeen(entry.dir, dir);
+            m_resolver.setResolvedInBatch(entry.dir, {dir, dev});
         }
     }
     if (dir.isEmpty()) // removed before the event was read (or on a filesystem not marked under this fsid)
@@ -496,11 +614,11 @@ void FanotifySource::deliver(QList<Format::Event> &events)
     }
     if (const qint64 unresolved = m_unresolved.load(); unresolved > m_unresolvedReported) {
         loss(unresolved - m_unresolvedReported,
-             u"directory of a create, delete or rename gone before its path was read"_s);
+             u"directory of an access, create, delete or rename gone before its path was read"_s);
         m_unresolvedReported = unresolved;
     }
     if (const qint64 malformed = m_malformed.load(); malformed > m_malformedReported) {
-        loss(malformed - m_malformedReported, u"malformed fanotify name event"_s);
+        loss(malformed - m_malformedReported, u"malformed fanotify event"_s);
         m_malformedReported = malformed;
     }
     for (Format::Event &event : events)

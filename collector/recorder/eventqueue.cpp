@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "eventqueue.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Flight::Recorder {
@@ -36,10 +38,12 @@ QList<Format::Event> EventQueue::take(std::chrono::milliseconds timeout)
     m_ready.wait_for(lock, timeout, [this] { return !m_events.empty() || m_droppedPending > 0 || m_woken; });
     m_woken = false;
     QList<Format::Event> batch;
-    batch.reserve(qsizetype(m_events.size()) + 1);
-    for (Format::Event &e : m_events)
-        batch.append(std::move(e));
-    m_events.clear();
+    const qsizetype taken = std::min(qsizetype(m_events.size()), kMaxBatch);
+    batch.reserve(taken + 1);
+    for (qsizetype i = 0; i < taken; ++i) {
+        batch.append(std::move(m_events.front()));
+        m_events.pop_front(); // frees the deque's blocks as they empty
+    }
     if (m_droppedPending > 0) {
         batch.append({m_firstDropTs, m_firstDropMono,
                       Format::RecorderLoss{kQueueLossSource,

@@ -233,9 +233,11 @@ Expected<void> Recorder::run(const std::atomic<bool> &stop, QDeadlineTimer deadl
 
     for (auto &source : m_sources)
         source->stop();
-    for (const Format::Event &event : m_queue.take(0ms)) {
-        if (auto appended = append(event); !appended)
-            return appended;
+    for (QList<Format::Event> batch; !(batch = m_queue.take(0ms)).isEmpty();) {
+        for (const Format::Event &event : batch) {
+            if (auto appended = append(event); !appended)
+                return appended;
+        }
     }
     if (auto resnapshot = resnapshotAfterQueueLoss(true); !resnapshot)
         return resnapshot;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// parseFidEvent and pidfdOf on hand-built fanotify event records: a create, a rename, records to skip, a queue
-// overflow; malformed records rejected with the byte offset and what is wrong; every truncation and every corrupted
-// byte of a valid record handled without reading past it.
+// parseFidEvent and pidfdOf on hand-built fanotify event records: a create, an access, a rename, records to skip, a
+// queue overflow; malformed records rejected with the byte offset and what is wrong; every truncation and every
+// corrupted byte of a valid record handled without reading past it. FidResolver's memory of removed directories.
 #include "fanotifyfid.h"
 
 #include <QTest>
@@ -91,6 +91,45 @@ private Q_SLOTS:
         QCOMPARE(parsed->target, (FileId{kFsid, 1, "FILEHANDLE"}));
         QVERIFY(!parsed->from && !parsed->to);
         QCOMPARE(pidfdOf(validCreate()), 7);
+    }
+
+    // What the access group reads: an open, exec or close-after-write with its directory entry and its file handle.
+    void access()
+    {
+        const QByteArray record = eventRecord(FAN_OPEN | FAN_CLOSE_WRITE,
+                                              entryRecord(FAN_EVENT_INFO_TYPE_DFID_NAME, "written")
+                                                  + fidRecord(FAN_EVENT_INFO_TYPE_FID, "FILEHANDLE") + pidfdRecord(9));
+        const auto parsed = parseFidEvent(record);
+        QVERIFY2(parsed, qPrintable(parsed.error().message));
+        QCOMPARE(parsed->mask, quint64(FAN_OPEN | FAN_CLOSE_WRITE));
+        QVERIFY(parsed->entry);
+        QCOMPARE(parsed->entry->name, "written");
+        QCOMPARE(parsed->target, (FileId{kFsid, 1, "FILEHANDLE"}));
+        QCOMPARE(pidfdOf(record), 9);
+    }
+
+    // A removed directory's last path outlives its removal until forgetRemovedBefore() passes it; one never seen has
+    // none.
+    void removedDirectoriesAreKeptUntilForgotten()
+    {
+        FidResolver resolver;
+        const FileId dir{kFsid, 1, "DIRHANDLE"}, unseen{kFsid, 1, "OTHER"};
+        resolver.directorySeen(dir, "/srv/a");
+        resolver.directoryRemoved(dir, 100);
+        resolver.directoryRemoved(unseen, 100);
+        QCOMPARE(resolver.lastPathOf(dir), "/srv/a");
+        QCOMPARE(resolver.lastPathOf(unseen), QByteArray());
+        resolver.forgetRemovedBefore(100);
+        QCOMPARE(resolver.lastPathOf(dir), "/srv/a");
+        resolver.forgetRemovedBefore(101);
+        QCOMPARE(resolver.lastPathOf(dir), QByteArray());
+        // Nothing opens without a registered filesystem.
+        QVERIFY(!resolver.inodeOf(dir));
+        QVERIFY(!resolver.resolvedInBatch(dir));
+        resolver.setResolvedInBatch(dir, {"/srv/b", 7});
+        QCOMPARE(resolver.resolvedInBatch(dir)->path, "/srv/b");
+        resolver.newBatch();
+        QVERIFY(!resolver.resolvedInBatch(dir));
     }
 
     void renameOfADirectory()

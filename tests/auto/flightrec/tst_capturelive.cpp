@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // flightrec record on the live system (root) with file and network capture: a workload writes, reads, renames and
-// deletes marked files, executes a copied binary, writes under an excluded directory, talks to a TCP listener this
-// test started (one connection closed within 5 ms) and sends a UDP datagram. The sealed archives must hold each with
-// the right process key, path and addresses, and nothing from the excluded directory.
+// deletes marked files (one renamed the moment it is written: recorded under the name it was written under), executes
+// a copied binary, writes under an excluded directory, talks to a TCP listener this test started (one connection
+// closed within 5 ms) and sends a UDP datagram. The sealed archives must hold each with the right process key, path
+// and addresses, and nothing from the excluded directory.
 #include "loopbackpeers.h"
 #include "recordsession.h"
 #include "keys.h"
@@ -112,17 +113,18 @@ private Q_SLOTS:
         if (!session.stdErr().contains(u"capturing net with ebpf"_s))
             FLIGHT_SKIP("the eBPF network backend did not start here");
 
-        // The pause before mv: an access's path is read from its file descriptor when the event is read, so a file
-        // renamed before that shows its new name (README, "What works"); this test checks the names, not that race.
+        // No pause before mv: an access carries the file's name at the time of the access, so a file renamed before
+        // its event is read still shows the name it was written under ("quick" is renamed the moment it is written).
         const QString script = uR"(
 m=$1; x=$2; t=$3
 echo evidence > "$m/written"
 cat "$m/written" > /dev/null
 cp /bin/true "$m/copied-true"
 "$m/copied-true" "$t-copied"
-sleep 0.2
 mv "$m/written" "$m/renamed"
 rm "$m/renamed"
+echo at-once > "$m/quick"
+mv "$m/quick" "$m/quick-moved"
 echo secret > "$x/hidden"
 cat "$x/hidden" > /dev/null
 )"_s;
@@ -174,7 +176,8 @@ cat "$x/hidden" > /dev/null
                 seen.append(u"%1 %2 by %3"_s.arg(QLatin1StringView(fileOpName(f.op)), QString::fromUtf8(f.path))
                                 .arg(f.proc.pid));
         }
-        QVERIFY2(written.size() == 1, qPrintable(u"losses: %1; seen: %2"_s.arg(r.losses.join(u"; "_s), seen.join(u"; "_s))));
+        const QString explained = u"losses: %1; seen: %2"_s.arg(r.losses.join(u"; "_s), seen.join(u"; "_s));
+        QVERIFY2(written.size() == 1, qPrintable(explained));
         QCOMPARE(written.first().proc, *shellKey); // the shell's redirection wrote it
 
         const auto copiedKey = keyOfExecWith(r, (tag + u"-copied"_s).toUtf8());
@@ -224,6 +227,13 @@ cat "$x/hidden" > /dev/null
         const auto renamed = filesAt(r, m + "/written", FileOp::Rename);
         QCOMPARE(renamed.size(), 1);
         QCOMPARE(renamed.first().to, std::optional<QByteArray>(m + "/renamed"));
+        const auto quick = filesAt(r, m + "/quick", FileOp::Write);
+        QVERIFY2(quick.size() == 1, qPrintable(explained));
+        QCOMPARE(quick.first().proc, *shellKey);
+        QVERIFY2(filesAt(r, m + "/quick-moved", FileOp::Write).isEmpty(), "a write recorded under a later name");
+        const auto quickRenamed = filesAt(r, m + "/quick", FileOp::Rename);
+        QCOMPARE(quickRenamed.size(), 1);
+        QCOMPARE(quickRenamed.first().to, std::optional<QByteArray>(m + "/quick-moved"));
         const auto deleted = filesAt(r, m + "/renamed", FileOp::Delete);
         QCOMPARE(deleted.size(), 1);
         QVERIFY(deleted.first().proc != *shellKey && deleted.first().proc.pid != 0); // rm did it

@@ -62,6 +62,26 @@ private Q_SLOTS:
         QCOMPARE(queue.dropped(), 0);
     }
 
+    // A deep queue is handed out in batches of at most kMaxBatch, in order, the loss after the first batch.
+    void deepQueueTakenInBoundedBatches()
+    {
+        const qsizetype deep = EventQueue::kMaxBatch * 2 + 10;
+        EventQueue queue(deep);
+        for (qsizetype i = 0; i < deep + 5; ++i)
+            queue.deliver(exitEvent(i));
+        QList<Event> all;
+        QList<qsizetype> sizes;
+        for (QList<Event> batch; !(batch = queue.take(0ms)).isEmpty();) {
+            sizes.append(batch.size());
+            all.append(batch);
+        }
+        QCOMPARE(sizes, (QList<qsizetype>{EventQueue::kMaxBatch + 1, EventQueue::kMaxBatch, 10}));
+        QCOMPARE(std::get<RecorderLoss>(all[EventQueue::kMaxBatch].body).count, 5);
+        all.removeAt(EventQueue::kMaxBatch);
+        for (qsizetype i = 0; i < deep; ++i)
+            QCOMPARE(all[i], exitEvent(i));
+    }
+
     void wakeEndsTheWait()
     {
         EventQueue queue(10);
