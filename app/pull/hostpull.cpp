@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 
 using namespace Qt::StringLiterals;
@@ -110,6 +111,9 @@ void HostPullJob::pullAll(SshSession &session)
             return;
         }
         const QString local = QDir(dir).filePath(archive.name);
+        // A local copy that did not verify last time may be a damaged transfer: fetch it again.
+        if (m_pulled.value(archive.name).status == QLatin1StringView(statusName(ImportStatus::Invalid)))
+            QFile::remove(local);
         const QFileInfo existing(local);
         if (existing.exists() && existing.size() != archive.size) {
             m_report.failure = sshError(SshReason::LocalFile,
