@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hostkeycheck.h"
 
+#include <QFile>
 #include <QFileInfo>
+#include <QStringList>
 
 using namespace Qt::StringLiterals;
 
@@ -22,13 +24,26 @@ QString fingerprintOf(ssh_key key)
 
 namespace {
 
-QString knownFingerprint(ssh_session session)
+// The fingerprints known_hosts holds for the target (libssh reports a changed key without the old one).
+QString knownFingerprints(const SshTarget &target, const QString &knownHostsFile)
 {
-    ssh_knownhosts_entry *entry = nullptr;
-    ssh_session_get_known_hosts_entry(session, &entry);
-    const QString fingerprint = entry && entry->publickey ? fingerprintOf(entry->publickey) : u"?"_s;
-    SSH_KNOWNHOSTS_ENTRY_FREE(entry);
-    return fingerprint;
+    QFile file(knownHostsFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return u"?"_s;
+    const QByteArray host = target.port == 22 ? target.address.toUtf8()
+                                              : u"[%1]:%2"_s.arg(target.address).arg(target.port).toUtf8();
+    QStringList fingerprints;
+    while (!file.atEnd()) {
+        const QByteArray line = file.readLine(64 * 1024).trimmed();
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        ssh_knownhosts_entry *entry = nullptr;
+        if (ssh_known_hosts_parse_line(host.constData(), line.constData(), &entry) == SSH_OK && entry
+            && entry->publickey)
+            fingerprints.append(fingerprintOf(entry->publickey));
+        SSH_KNOWNHOSTS_ENTRY_FREE(entry);
+    }
+    return fingerprints.isEmpty() ? u"?"_s : fingerprints.join(u" and "_s);
 }
 
 QString hostText(const SshTarget &target)
@@ -58,7 +73,7 @@ Expected<HostKeyVerdict> checkHostKey(ssh_session session, const SshTarget &targ
                         u"%1: REFUSED: the host key changed: %2 presents %3, but %4 holds %5 for it; if the host "
                         u"really got a new key, remove the old line from that file"_s.arg(
                             hostText(target), target.address, verdict.fingerprint, policy.knownHostsFile,
-                            knownFingerprint(session)));
+                            knownFingerprints(target, policy.knownHostsFile)));
     case SSH_KNOWN_HOSTS_NOT_FOUND:
     case SSH_KNOWN_HOSTS_UNKNOWN:
         break;
