@@ -114,9 +114,10 @@ QString SshdInstance::start()
         return u"cannot write %1"_s.arg(config);
     file.write(u"Port %1\nListenAddress 127.0.0.1\nHostKey %2\nPidFile %3\nAuthorizedKeysFile %4\n"
                u"StrictModes no\nUsePAM no\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n"
-               u"PubkeyAuthentication yes\nPermitRootLogin prohibit-password\nSubsystem sftp internal-sftp\n"
+               u"PubkeyAuthentication yes\nPermitRootLogin prohibit-password\nSubsystem sftp %5\n"
                u"MaxStartups 100\nLogLevel ERROR\n"_s.arg(m_port)
-                   .arg(hostKey, QDir(m_dir).filePath(u"sshd.pid"_s), m_authorizedKeys)
+                   .arg(hostKey, QDir(m_dir).filePath(u"sshd.pid"_s), m_authorizedKeys,
+                        m_sftpCommand.isEmpty() ? u"internal-sftp"_s : m_sftpCommand)
                    .toUtf8());
     file.close();
     m_process = std::make_unique<QProcess>();

@@ -24,6 +24,9 @@ public:
     // A new host key (the server restarts with it when running).
     QString newHostKey();
 
+    // The SFTP subsystem's command line (a shell command) from the next start on; empty: internal-sftp.
+    void setSftpCommand(const QString &command) { m_sftpCommand = command; }
+
     int port() const { return m_port; }
     QString outbox() const;
     QString fingerprint() const; // "SHA256:..." of the host key
@@ -37,6 +40,7 @@ private:
     QString m_dir;
     QString m_authorizedKeys;
     int m_port = 0;
+    QString m_sftpCommand;
     std::unique_ptr<QProcess> m_process;
 };
 

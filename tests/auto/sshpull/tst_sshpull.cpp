@@ -42,6 +42,7 @@ private Q_SLOTS:
     void wrongClientKey();
     void encryptedClientKey();
     void resumesPartialDownload();
+    void transferCutAndResumed();
     void hostileOutboxEntries();
     void removeAfterImport();
     void unreachableAndSilentHostsTimeOut();
@@ -343,6 +344,42 @@ void TestSshPull::resumesPartialDownload()
     QCOMPARE(rows(u"archives"_s, u"digest = ? AND events = 60000"_s, {alpha.series->digest(4)}), 1);
     QVERIFY(!part.exists());
     QCOMPARE(QFileInfo(pulledDir(u"alpha"_s) + u'/' + QFileInfo(remote).fileName()).size(), size);
+}
+
+void TestSshPull::transferCutAndResumed()
+{
+    QVERIFY(m_ready);
+    Host &bravo = m_hosts[1];
+    Flight::Format::WriterOptions stored;
+    stored.compressionLevel = 0;
+    const QString remote = bravo.series->next(busyHostEvents(60000, 1000, 0), stored);
+    QVERIFY(!remote.isEmpty());
+    const qint64 size = QFileInfo(remote).size();
+    // The server's SFTP stream ends after 3 MB: the connection is cut in the middle of the transfer.
+    bravo.sshd->setSftpCommand(u"/usr/lib/openssh/sftp-server | stdbuf -o0 head -c 3000000"_s);
+    bravo.sshd->stop();
+    QString failure = bravo.sshd->start();
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    const Run cut = pull({u"--hosts"_s, u"bravo"_s});
+    QCOMPARE(cut.code, 2);
+    QVERIFY2(cut.err.contains(u"bravo (127.0.0.1 port %1): cannot read %2"_s.arg(bravo.sshd->port()).arg(remote)),
+             qPrintable(cut.err));
+    const QString part = pulledDir(u"bravo"_s) + u'/' + QFileInfo(remote).fileName() + u".part"_s;
+    const qint64 kept = QFileInfo(part).size();
+    QVERIFY2(kept > 1000000 && kept < 3000000, qPrintable(QString::number(kept)));
+    QCOMPARE(rows(u"archives"_s, u"digest = ?"_s, {bravo.series->digest(bravo.series->lastSeq())}), 0);
+
+    bravo.sshd->setSftpCommand({});
+    bravo.sshd->stop();
+    failure = bravo.sshd->start();
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    const Run resumed = pull({u"--hosts"_s, u"bravo"_s});
+    QVERIFY2(resumed.code == 0, qPrintable(resumed.err));
+    const QJsonObject report = resumed.json(u"listed"_s).value(0);
+    QCOMPARE(report[u"resumed_bytes"_s].toInteger(), kept);
+    QCOMPARE(report[u"bytes"_s].toInteger(), size - kept);
+    QCOMPARE(rows(u"archives"_s, u"digest = ? AND events = 60000"_s, {bravo.series->digest(bravo.series->lastSeq())}),
+             1);
 }
 
 void TestSshPull::hostileOutboxEntries()
