@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QStringList>
+#include <mutex>
 
 using namespace Qt::StringLiterals;
 
@@ -91,6 +92,8 @@ Expected<HostKeyVerdict> checkHostKey(ssh_session session, const SshTarget &targ
         return sshError(SshReason::LocalFile,
                         u"%1: cannot record the accepted host key: the folder %2 does not exist"_s.arg(
                             hostText(target), dir));
+    static std::mutex appending; // sessions on several threads may accept hosts into one file
+    std::lock_guard lock(appending);
     if (ssh_session_update_known_hosts(session) != SSH_OK)
         return sshError(SshReason::LocalFile, u"%1: cannot add the accepted host key to %2: %3"_s.arg(
                                                   hostText(target), policy.knownHostsFile,

@@ -20,6 +20,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
 #include <netinet/in.h>
 #include <vector>
 #include <sys/socket.h>
@@ -457,6 +458,22 @@ void TestSshPull::unreachableAndSilentHostsTimeOut()
     timer.start();
     const Run run = cli({u"--json"_s, u"pull"_s, u"--timeout"_s, u"2"_s, u"--jobs"_s, u"5"_s});
     const qint64 elapsed = timer.elapsed();
+
+    // Ctrl-C ends a pull that waits on a silent host at once, long before its timeout.
+    QProcess interrupted;
+    interrupted.start(QStringLiteral(FLIGHTDECK_CLI),
+                      {u"--db"_s, db(), u"pull"_s, u"--hosts"_s, u"silent"_s, u"--timeout"_s, u"60"_s});
+    QVERIFY(interrupted.waitForStarted());
+    QTest::qWait(1000);
+    timer.restart();
+    ::kill(pid_t(interrupted.processId()), SIGINT);
+    QVERIFY(interrupted.waitForFinished(5000));
+    QVERIFY2(timer.elapsed() < 2000, qPrintable(u"%1 ms after SIGINT"_s.arg(timer.elapsed())));
+    QCOMPARE(interrupted.exitCode(), 2);
+    const QString cancelled = QString::fromUtf8(interrupted.readAllStandardError());
+    QVERIFY2(cancelled.contains(u"silent (127.0.0.1 port %1): SSH handshake failed: cancelled"_s.arg(silentPort))
+                 && cancelled.contains(u"pull: cancelled"_s),
+             qPrintable(cancelled));
     ::close(silent);
     QCOMPARE(run.code, 2);
     QVERIFY2(elapsed < 6000, qPrintable(u"the pull took %1 ms with a 2 s limit"_s.arg(elapsed)));
