@@ -12,6 +12,8 @@
 #include <libssh/libssh.h>
 #include <libssh/sftp.h>
 #include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -81,8 +83,11 @@ int connectOne(const addrinfo *ai, Clock::time_point deadline, const SessionPoli
         errno = saved;
         return -1;
     }
-    // libssh drives the socket in blocking mode; the watchdog bounds every wait.
+    // libssh drives the socket in blocking mode; the watchdog bounds every wait. The small SFTP read requests go out
+    // at once rather than wait for Nagle's algorithm.
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    const int one = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     return fd;
 }
 
