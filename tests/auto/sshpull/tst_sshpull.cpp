@@ -7,6 +7,7 @@
 // Every case is checked on the database.
 #include "casefixture.h"
 #include "fleetpuller.h"
+#include "pgcluster.h"
 #include "sampleevents.h"
 #include "skip.h"
 #include "sshdinstance.h"
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void removeAfterImport();
     void unreachableAndSilentHostsTimeOut();
     void pullerSignals();
+    void pullIntoPostgres();
 
 private:
     struct Run
@@ -526,6 +528,53 @@ void TestSshPull::pullerSignals()
     QCOMPARE(last.bytesDone, last.bytesTotal);
     QCOMPARE(rows(u"archives"_s, u"digest = ?"_s, {m_hosts[1].series->digest(m_hosts[1].series->lastSeq())}), 0);
     QVERIFY(!puller.pull({u"nosuchhost"_s}));
+}
+
+// A team's case on a PostgreSQL server: known_hosts and the download folder are named on this workstation; the
+// same hosts pulled in parallel into it, each archive once.
+void TestSshPull::pullIntoPostgres()
+{
+    QVERIFY(m_ready);
+    PgCluster pg;
+    if (const QString failure = pg.start(); !failure.isEmpty())
+        FLIGHT_SKIP("PostgreSQL could not be started");
+    QString error;
+    const QString url = pg.createDatabase(u"pullcase"_s, &error);
+    QVERIFY2(!url.isEmpty(), qPrintable(error));
+    const auto inCase = [&](const QStringList &arguments) {
+        QProcess process;
+        process.setStandardInputFile(QProcess::nullDevice());
+        process.start(QStringLiteral(FLIGHTDECK_CLI), QStringList{u"--db"_s, url} + arguments);
+        process.waitForFinished(120000);
+        return std::make_pair(process.exitCode(), QString::fromUtf8(process.readAllStandardError()));
+    };
+    const QString user = QProcessEnvironment::systemEnvironment().value(u"USER"_s, u"root"_s);
+    for (Host &host : m_hosts) {
+        QVERIFY(!host.series->next(Test::mixedEvents(10)).isEmpty());
+        QCOMPARE(inCase({u"trust"_s, host.series->key.publicKey().toText()}).first, 0);
+        QCOMPARE(inCase({u"remote"_s, u"add"_s, host.name, u"--address"_s, u"127.0.0.1"_s, u"--port"_s,
+                         QString::number(host.sshd->port()), u"--user"_s, user, u"--key"_s, m_clientKey,
+                         u"--outbox"_s, host.sshd->outbox()})
+                     .first,
+                 0);
+    }
+    const auto refused = inCase({u"pull"_s});
+    QCOMPARE(refused.first, 2);
+    QVERIFY2(refused.second.contains(u"a PostgreSQL case needs --known-hosts FILE and --into DIR"_s),
+             qPrintable(refused.second));
+    const auto pulled = inCase({u"pull"_s, u"--known-hosts"_s, knownHosts(), u"--into"_s, m_dir.filePath(u"pg"_s),
+                                u"--jobs"_s, u"3"_s});
+    QVERIFY2(pulled.first == 0, qPrintable(pulled.second));
+    auto opened = Deck::Core::Database::open(url);
+    QVERIFY2(opened, qPrintable(opened.error().message));
+    qint64 listed = 0;
+    for (const Host &host : m_hosts)
+        listed += QDir(host.sshd->outbox()).entryList({u"*.example.org-*.frec"_s}, QDir::Files | QDir::NoSymLinks)
+                      .size();
+    QCOMPARE(count(**opened, u"archives"_s), listed);
+    QCOMPARE(count(**opened, u"pulled_files"_s, u"status = 'imported'"_s), listed);
+    for (const Host &host : m_hosts)
+        QCOMPARE(count(**opened, u"archives"_s, u"digest = ?"_s, {host.series->digest(host.series->lastSeq())}), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSshPull)
