@@ -31,8 +31,8 @@ QString knownFingerprints(const SshTarget &target, const QString &knownHostsFile
     QFile file(knownHostsFile);
     if (!file.open(QIODevice::ReadOnly))
         return u"?"_s;
-    const QByteArray host = target.port == 22 ? target.address.toUtf8()
-                                              : u"[%1]:%2"_s.arg(target.address).arg(target.port).toUtf8();
+    const QByteArray host
+        = target.port == 22 ? target.address.toUtf8() : u"[%1]:%2"_s.arg(target.address).arg(target.port).toUtf8();
     QStringList fingerprints;
     while (!file.atEnd()) {
         const QByteArray line = file.readLine(64 * 1024).trimmed();
@@ -79,9 +79,9 @@ Expected<HostKeyVerdict> checkHostKey(ssh_session session, const SshTarget &targ
     case SSH_KNOWN_HOSTS_UNKNOWN:
         break;
     case SSH_KNOWN_HOSTS_ERROR:
-        return sshError(SshReason::Protocol, u"%1: cannot check the host key against %2: %3"_s.arg(
-                                                 hostText(target), policy.knownHostsFile,
-                                                 QString::fromUtf8(ssh_get_error(session))));
+        return sshError(SshReason::Protocol,
+                        u"%1: cannot check the host key against %2: %3"_s.arg(
+                            hostText(target), policy.knownHostsFile, QString::fromUtf8(ssh_get_error(session))));
     }
     if (!policy.acceptedNewFingerprints.contains(verdict.fingerprint))
         return sshError(SshReason::UnknownHostKey,
@@ -89,15 +89,15 @@ Expected<HostKeyVerdict> checkHostKey(ssh_session session, const SshTarget &targ
                         u"/etc/ssh/ssh_host_ed25519_key.pub) and accept it with --accept-new-host-key %2"_s.arg(
                             hostText(target), verdict.fingerprint, policy.knownHostsFile));
     if (const QString dir = QFileInfo(policy.knownHostsFile).absolutePath(); !QFileInfo::exists(dir))
-        return sshError(SshReason::LocalFile,
-                        u"%1: cannot record the accepted host key: the folder %2 does not exist"_s.arg(
-                            hostText(target), dir));
+        return sshError(
+            SshReason::LocalFile,
+            u"%1: cannot record the accepted host key: the folder %2 does not exist"_s.arg(hostText(target), dir));
     static std::mutex appending; // sessions on several threads may accept hosts into one file
     std::lock_guard lock(appending);
     if (ssh_session_update_known_hosts(session) != SSH_OK)
-        return sshError(SshReason::LocalFile, u"%1: cannot add the accepted host key to %2: %3"_s.arg(
-                                                  hostText(target), policy.knownHostsFile,
-                                                  QString::fromUtf8(ssh_get_error(session))));
+        return sshError(SshReason::LocalFile,
+                        u"%1: cannot add the accepted host key to %2: %3"_s.arg(
+                            hostText(target), policy.knownHostsFile, QString::fromUtf8(ssh_get_error(session))));
     verdict.added = true;
     return verdict;
 }

@@ -101,9 +101,10 @@ Expected<OutboxListing> SftpOutbox::list()
         m_session.madeProgress();
         if (++entries > kMaxEntries) {
             sftp_closedir(dir);
-            return sshError(SshReason::RemoteFile, u"%1: the outbox %2 lists more than %3 entries; refused"_s.arg(
-                                                       m_session.target().name, m_path)
-                                                       .arg(kMaxEntries));
+            return sshError(
+                SshReason::RemoteFile,
+                u"%1: the outbox %2 lists more than %3 entries; refused"_s.arg(m_session.target().name, m_path)
+                    .arg(kMaxEntries));
         }
         if (name == "." || name == ".." || name.endsWith(".part"))
             continue;
@@ -122,8 +123,8 @@ Expected<OutboxListing> SftpOutbox::list()
             continue;
         }
         if (size > m_maxBytes) {
-            listing.rejected.append(u"%1: %2: %3 bytes, more than the limit of %4; left alone"_s.arg(
-                                        m_session.target().name, QString::fromUtf8(name))
+            listing.rejected.append(u"%1: %2: %3 bytes, more than the limit of %4; left alone"_s
+                                        .arg(m_session.target().name, QString::fromUtf8(name))
                                         .arg(size)
                                         .arg(m_maxBytes));
             continue;
@@ -148,7 +149,9 @@ Expected<FetchResult> SftpOutbox::fetch(const RemoteArchive &archive, const QStr
     const QByteArray part = QFile::encodeName(partPath);
     LocalFile local;
     local.fd = ::open(part.constData(), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-    struct stat info{};
+    struct stat info
+    {
+    };
     if (local.fd < 0 || ::fstat(local.fd, &info) != 0 || !S_ISREG(info.st_mode))
         return sshError(SshReason::LocalFile,
                         u"%1: cannot write %2: %3"_s.arg(m_session.target().name, partPath,
@@ -157,9 +160,9 @@ Expected<FetchResult> SftpOutbox::fetch(const RemoteArchive &archive, const QStr
     // A .part longer than the remote file is not a prefix of it: start again.
     result.resumedFrom = info.st_size <= archive.size ? info.st_size : 0;
     if (::ftruncate(local.fd, result.resumedFrom) != 0 || ::lseek(local.fd, result.resumedFrom, SEEK_SET) < 0)
-        return sshError(SshReason::LocalFile, u"%1: cannot write %2: %3"_s.arg(
-                                                  m_session.target().name, partPath,
-                                                  QString::fromLocal8Bit(std::strerror(errno))));
+        return sshError(SshReason::LocalFile,
+                        u"%1: cannot write %2: %3"_s.arg(m_session.target().name, partPath,
+                                                         QString::fromLocal8Bit(std::strerror(errno))));
 
     const QString remote = remotePath(archive.name);
     RemoteFile file;
@@ -194,15 +197,16 @@ Expected<FetchResult> SftpOutbox::fetch(const RemoteArchive &archive, const QStr
         if (got < 0)
             return m_session.failure(SshReason::RemoteFile, u"cannot read %1"_s.arg(remote));
         if (got == 0)
-            return sshError(SshReason::RemoteFile, u"%1: %2 ended after %3 bytes, but was listed with %4; kept %5 "
-                                                   u"to resume"_s.arg(m_session.target().name, remote)
-                                                       .arg(done)
-                                                       .arg(archive.size)
-                                                       .arg(partPath));
+            return sshError(SshReason::RemoteFile,
+                            u"%1: %2 ended after %3 bytes, but was listed with %4; kept %5 "
+                            u"to resume"_s.arg(m_session.target().name, remote)
+                                .arg(done)
+                                .arg(archive.size)
+                                .arg(partPath));
         if (!writeAll(local.fd, buffer.data(), size_t(got)))
-            return sshError(SshReason::LocalFile, u"%1: cannot write %2: %3"_s.arg(
-                                                      m_session.target().name, partPath,
-                                                      QString::fromLocal8Bit(std::strerror(errno))));
+            return sshError(SshReason::LocalFile,
+                            u"%1: cannot write %2: %3"_s.arg(m_session.target().name, partPath,
+                                                             QString::fromLocal8Bit(std::strerror(errno))));
         done += got;
         result.received += got;
         m_session.madeProgress();
@@ -213,13 +217,13 @@ Expected<FetchResult> SftpOutbox::fetch(const RemoteArchive &archive, const QStr
             return m_session.failure(SshReason::RemoteFile, u"cannot read %1"_s.arg(remote));
     }
     if (::fsync(local.fd) != 0 || ::close(std::exchange(local.fd, -1)) != 0)
-        return sshError(SshReason::LocalFile, u"%1: cannot write %2: %3"_s.arg(
-                                                  m_session.target().name, partPath,
-                                                  QString::fromLocal8Bit(std::strerror(errno))));
+        return sshError(SshReason::LocalFile,
+                        u"%1: cannot write %2: %3"_s.arg(m_session.target().name, partPath,
+                                                         QString::fromLocal8Bit(std::strerror(errno))));
     if (::rename(part.constData(), QFile::encodeName(localPath).constData()) != 0)
-        return sshError(SshReason::LocalFile, u"%1: cannot rename %2 to %3: %4"_s.arg(
-                                                  m_session.target().name, partPath, localPath,
-                                                  QString::fromLocal8Bit(std::strerror(errno))));
+        return sshError(SshReason::LocalFile,
+                        u"%1: cannot rename %2 to %3: %4"_s.arg(m_session.target().name, partPath, localPath,
+                                                                QString::fromLocal8Bit(std::strerror(errno))));
     return result;
 }
 

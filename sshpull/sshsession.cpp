@@ -116,11 +116,11 @@ Expected<int> connectTcp(const SshTarget &target, Clock::time_point deadline, co
     if (lastErrno == ECANCELED)
         return sshError(SshReason::Cancelled, u"%1: cancelled while connecting"_s.arg(hostText(target)));
     if (lastErrno == ETIMEDOUT)
-        return sshError(SshReason::Timeout, u"%1: no connection within %2 s"_s.arg(hostText(target))
-                                                .arg(policy.timeoutMs / 1000.0));
-    return sshError(SshReason::Unreachable, u"%1: cannot connect: %2"_s.arg(hostText(target),
-                                                                           QString::fromLocal8Bit(
-                                                                               std::strerror(lastErrno))));
+        return sshError(SshReason::Timeout,
+                        u"%1: no connection within %2 s"_s.arg(hostText(target)).arg(policy.timeoutMs / 1000.0));
+    return sshError(
+        SshReason::Unreachable,
+        u"%1: cannot connect: %2"_s.arg(hostText(target), QString::fromLocal8Bit(std::strerror(lastErrno))));
 }
 
 } // namespace
@@ -169,8 +169,8 @@ Error SshSession::failure(SshReason reason, const QString &what) const
 {
     switch (m_watchdog->tripped()) {
     case SessionWatchdog::Trip::Timeout:
-        return sshError(SshReason::Timeout, u"%1: %2: no answer within %3 s"_s.arg(hostText(m_target), what)
-                                                .arg(m_timeoutMs / 1000.0));
+        return sshError(SshReason::Timeout,
+                        u"%1: %2: no answer within %3 s"_s.arg(hostText(m_target), what).arg(m_timeoutMs / 1000.0));
     case SessionWatchdog::Trip::Cancelled:
         return sshError(SshReason::Cancelled, u"%1: %2: cancelled"_s.arg(hostText(m_target), what));
     case SessionWatchdog::Trip::None:
@@ -179,13 +179,14 @@ Error SshSession::failure(SshReason reason, const QString &what) const
     QString detail = m_ssh ? QString::fromUtf8(ssh_get_error(m_ssh)) : QString();
     if (m_sftp && reason == SshReason::RemoteFile) {
         const int code = sftp_get_error(m_sftp);
-        detail = code == SSH_FX_NO_SUCH_FILE ? u"no such file or folder"_s
+        detail = code == SSH_FX_NO_SUCH_FILE   ? u"no such file or folder"_s
             : code == SSH_FX_PERMISSION_DENIED ? u"permission denied"_s
-            : code == SSH_FX_EOF                ? u"end of file"_s
+            : code == SSH_FX_EOF               ? u"end of file"_s
                                                : u"SFTP error %1 %2"_s.arg(code).arg(detail);
     }
-    return sshError(reason, detail.isEmpty() ? u"%1: %2"_s.arg(hostText(m_target), what)
-                                             : u"%1: %2: %3"_s.arg(hostText(m_target), what, detail));
+    return sshError(reason,
+                    detail.isEmpty() ? u"%1: %2"_s.arg(hostText(m_target), what)
+                                     : u"%1: %2: %3"_s.arg(hostText(m_target), what, detail));
 }
 
 Expected<void> SshSession::handshake(const SessionPolicy &policy)
@@ -211,8 +212,9 @@ Expected<void> SshSession::handshake(const SessionPolicy &policy)
         || ssh_options_set(m_ssh, SSH_OPTIONS_FD, &fd) != SSH_OK
         || ssh_options_set(m_ssh, SSH_OPTIONS_CIPHERS_S_C, kCiphers) != SSH_OK
         || ssh_options_set(m_ssh, SSH_OPTIONS_CIPHERS_C_S, kCiphers) != SSH_OK)
-        return sshError(SshReason::Protocol, u"%1: invalid SSH options: %2"_s.arg(
-                                                 hostText(m_target), QString::fromUtf8(ssh_get_error(m_ssh))));
+        return sshError(
+            SshReason::Protocol,
+            u"%1: invalid SSH options: %2"_s.arg(hostText(m_target), QString::fromUtf8(ssh_get_error(m_ssh))));
     if (ssh_connect(m_ssh) != SSH_OK)
         return failure(SshReason::Protocol, u"SSH handshake failed"_s);
     auto verdict = checkHostKey(m_ssh, m_target, policy);
@@ -230,8 +232,8 @@ Expected<void> SshSession::authenticate(const SessionPolicy &policy)
     if (m_target.keyFile.isEmpty()) {
         method = u"the keys of ssh-agent"_s;
         if (qEnvironmentVariableIsEmpty("SSH_AUTH_SOCK"))
-            return sshError(SshReason::Auth, u"%1: authentication by ssh-agent, but SSH_AUTH_SOCK is not set"_s.arg(
-                                                 hostText(m_target)));
+            return sshError(SshReason::Auth,
+                            u"%1: authentication by ssh-agent, but SSH_AUTH_SOCK is not set"_s.arg(hostText(m_target)));
         result = ssh_userauth_agent(m_ssh, nullptr);
     } else {
         method = u"the key %1"_s.arg(m_target.keyFile);
@@ -241,18 +243,19 @@ Expected<void> SshSession::authenticate(const SessionPolicy &policy)
         const QByteArray path = QFile::encodeName(m_target.keyFile);
         ssh_key key = nullptr;
         if (ssh_pki_import_privkey_file(path.constData(), nullptr, nullptr, nullptr, &key) != SSH_OK) {
-            std::optional<QByteArray> passphrase = policy.passphrase ? policy.passphrase(m_target.keyFile)
-                                                                     : std::nullopt;
+            std::optional<QByteArray> passphrase
+                = policy.passphrase ? policy.passphrase(m_target.keyFile) : std::nullopt;
             if (!passphrase)
                 return sshError(SshReason::Auth,
                                 u"%1: cannot read the key %2 (encrypted and no passphrase given, or not a private "
                                 u"key)"_s.arg(hostText(m_target), m_target.keyFile));
-            const int imported = ssh_pki_import_privkey_file(path.constData(), passphrase->constData(), nullptr,
-                                                             nullptr, &key);
+            const int imported
+                = ssh_pki_import_privkey_file(path.constData(), passphrase->constData(), nullptr, nullptr, &key);
             passphrase->fill('\0');
             if (imported != SSH_OK)
-                return sshError(SshReason::Auth, u"%1: cannot read the key %2: wrong passphrase or not a private "
-                                                 u"key"_s.arg(hostText(m_target), m_target.keyFile));
+                return sshError(SshReason::Auth,
+                                u"%1: cannot read the key %2: wrong passphrase or not a private "
+                                u"key"_s.arg(hostText(m_target), m_target.keyFile));
         }
         result = ssh_userauth_publickey(m_ssh, nullptr, key);
         ssh_key_free(key);
@@ -263,8 +266,8 @@ Expected<void> SshSession::authenticate(const SessionPolicy &policy)
         return failure(SshReason::Protocol, u"authentication failed"_s);
     if (m_watchdog->tripped() != SessionWatchdog::Trip::None)
         return failure(SshReason::Auth, u"authentication"_s);
-    return sshError(SshReason::Auth, u"%1: %2 was not accepted for user %3"_s.arg(hostText(m_target), method,
-                                                                                  m_target.user));
+    return sshError(SshReason::Auth,
+                    u"%1: %2 was not accepted for user %3"_s.arg(hostText(m_target), method, m_target.user));
 }
 
 } // namespace Flight::SshPull

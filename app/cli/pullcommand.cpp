@@ -143,8 +143,7 @@ int runPull(const QStringList &arguments, GlobalOptions global)
         "untrusted or forked, or a host key is unknown or changed; 2 when a host cannot be reached, times out,\n"
         "refuses the login or a file cannot be written, or when cancelled. Per host, one line on stdout (done)\n"
         "or stderr (failed); with --json, one object per archive and one per host."_s);
-    const QCommandLineOption hosts(u"hosts"_s, u"Only these remote hosts (comma-separated, repeatable)."_s,
-                                   u"NAMES"_s);
+    const QCommandLineOption hosts(u"hosts"_s, u"Only these remote hosts (comma-separated, repeatable)."_s, u"NAMES"_s);
     const QCommandLineOption jobs(u"jobs"_s, u"Hosts pulled at the same time (default 4)."_s, u"N"_s, u"4"_s);
     const QCommandLineOption timeout(u"timeout"_s,
                                      u"Seconds for connect, handshake and login together, and the longest stall of a "
@@ -192,7 +191,8 @@ int runPull(const QStringList &arguments, GlobalOptions global)
             printError(u"pull: the environment variable %1 is not set"_s.arg(parser.value(passEnv)));
             return ExitUsage;
         }
-        options.passphrase = [variable](const QString &) { return std::optional<QByteArray>(qgetenv(variable.constData())); };
+        options.passphrase
+            = [variable](const QString &) { return std::optional<QByteArray>(qgetenv(variable.constData())); };
     } else if (parser.isSet(passFd)) {
         bool ok = false;
         const int fd = parser.value(passFd).toInt(&ok);
@@ -238,9 +238,9 @@ int runPull(const QStringList &arguments, GlobalOptions global)
             files += p.filesDone;
             filesTotal += p.filesTotal;
         }
-        line.update(u"pull: %1/%2 hosts done, %3/%4 archives"_s.arg(hostsDone).arg(hostsTotal).arg(files).arg(
-                        filesTotal),
-                    done, total);
+        line.update(
+            u"pull: %1/%2 hosts done, %3/%4 archives"_s.arg(hostsDone).arg(hostsTotal).arg(files).arg(filesTotal), done,
+            total);
     };
     QObject::connect(&puller, &FleetPuller::hostStarted, [&](const QString &host) {
         progress.insert(host, PullProgress{host, {}, 0, 0, 0, 0});

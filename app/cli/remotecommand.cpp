@@ -40,7 +40,10 @@ int listRemotes(RemoteHostStore &store, bool json)
             printJson(remoteJson(h));
         return ExitOk;
     }
-    printOut(u"%1 %2 %3 %4  %5\n"_s.arg(u"NAME"_s, -20).arg(u"LOGIN"_s, -36).arg(u"AUTH"_s, -30).arg(u"OUTBOX"_s, -30)
+    printOut(u"%1 %2 %3 %4  %5\n"_s.arg(u"NAME"_s, -20)
+                 .arg(u"LOGIN"_s, -36)
+                 .arg(u"AUTH"_s, -30)
+                 .arg(u"OUTBOX"_s, -30)
                  .arg(u"JUMP"_s));
     for (const RemoteHost &h : std::as_const(*hosts))
         printOut(u"%1 %2 %3 %4  %5\n"_s.arg(h.name, -20)
@@ -157,8 +160,8 @@ int runRemote(const QStringList &arguments, GlobalOptions global)
     if (global.json)
         printJson(remoteJson(*stored));
     else
-        printOut(u"remote host %1 %2: %3@%4:%5, outbox %6, %7\n"_s.arg(stored->name,
-                                                                       action == "add"_L1 ? u"added"_s : u"changed"_s)
+        printOut(u"remote host %1 %2: %3@%4:%5, outbox %6, %7\n"_s
+                     .arg(stored->name, action == "add"_L1 ? u"added"_s : u"changed"_s)
                      .arg(stored->user, stored->address)
                      .arg(stored->port)
                      .arg(stored->outbox, stored->keyFile.isEmpty() ? u"ssh-agent"_s : stored->keyFile));

@@ -51,8 +51,8 @@ Expected<QList<HostPullReport>> FleetPuller::pull(const QStringList &hostNames)
         return inventory.error();
     QList<RemoteHost> hosts;
     for (const QString &name : hostNames) {
-        const auto found = std::find_if(inventory->cbegin(), inventory->cend(),
-                                        [&](const RemoteHost &h) { return h.name == name; });
+        const auto found
+            = std::find_if(inventory->cbegin(), inventory->cend(), [&](const RemoteHost &h) { return h.name == name; });
         if (found == inventory->cend())
             return storeError(StoreReason::NotFound,
                               u"remote host %1: no such remote host (see 'remote list')"_s.arg(name));

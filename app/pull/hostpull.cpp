@@ -60,8 +60,9 @@ HostPullReport HostPullJob::run()
     m_report.fingerprint = (*session)->hostKeyFingerprint();
     m_report.hostKeyAdded = (*session)->hostKeyAdded();
     if (m_report.hostKeyAdded)
-        m_sink.notice(m_host.name, u"%1: host key %2 accepted and added to %3"_s.arg(
-                                       m_host.name, m_report.fingerprint, m_options.knownHostsFile));
+        m_sink.notice(m_host.name,
+                      u"%1: host key %2 accepted and added to %3"_s.arg(m_host.name, m_report.fingerprint,
+                                                                        m_options.knownHostsFile));
     pullAll(**session);
     return m_report;
 }
@@ -99,8 +100,8 @@ void HostPullJob::pullAll(SshSession &session)
 
     const QString dir = QDir(m_options.downloadDir).filePath(m_host.name);
     if (!wanted.isEmpty() && !QDir().mkpath(dir)) {
-        m_report.failure = sshError(SshReason::LocalFile, u"%1: cannot create the download folder %2"_s.arg(
-                                                              m_host.name, dir));
+        m_report.failure
+            = sshError(SshReason::LocalFile, u"%1: cannot create the download folder %2"_s.arg(m_host.name, dir));
         return;
     }
     QElapsedTimer sinceProgress;
@@ -116,13 +117,13 @@ void HostPullJob::pullAll(SshSession &session)
             QFile::remove(local);
         const QFileInfo existing(local);
         if (existing.exists() && existing.size() != archive.size) {
-            m_report.failure = sshError(SshReason::LocalFile,
-                                        u"%1: %2 is on the host with %3 bytes, but the local copy %4 has %5; the "
-                                        u"host's file changed after it was pulled; left alone"_s.arg(m_host.name,
-                                                                                                   archive.name)
-                                            .arg(archive.size)
-                                            .arg(local)
-                                            .arg(existing.size()));
+            m_report.failure
+                = sshError(SshReason::LocalFile,
+                           u"%1: %2 is on the host with %3 bytes, but the local copy %4 has %5; the "
+                           u"host's file changed after it was pulled; left alone"_s.arg(m_host.name, archive.name)
+                               .arg(archive.size)
+                               .arg(local)
+                               .arg(existing.size()));
             return;
         }
         const qint64 base = progress.bytesDone;

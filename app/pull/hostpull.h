@@ -65,7 +65,8 @@ public:
     virtual void notice(const QString &host, const QString &text) = 0;
     // Imports the complete local copy of `archive` and records it; returns when done.
     virtual Core::ImportOutcome import(const RemoteHost &host, const Flight::SshPull::RemoteArchive &archive,
-                                       const QString &localPath) = 0;
+                                       const QString &localPath)
+        = 0;
     virtual void removed(const RemoteHost &host, const QString &name) = 0;
 };
 

@@ -16,9 +16,9 @@ const QString kColumns = u"id, name, address, port, username, key_file, outbox, 
 
 RemoteHost hostFrom(const QSqlQuery &row)
 {
-    return {row.value(0).toLongLong(), row.value(1).toString(), row.value(2).toString(), row.value(3).toInt(),
-            row.value(4).toString(),    row.value(5).toString(), row.value(6).toString(), row.value(7).toString(),
-            row.value(8).toLongLong(),  row.value(9).toLongLong()};
+    return {row.value(0).toLongLong(), row.value(1).toString(),  row.value(2).toString(), row.value(3).toInt(),
+            row.value(4).toString(),   row.value(5).toString(),  row.value(6).toString(), row.value(7).toString(),
+            row.value(8).toLongLong(), row.value(9).toLongLong()};
 }
 
 bool plainName(const QString &text)
@@ -79,8 +79,7 @@ QString RemoteHostStore::validate(const RemoteHost &h)
     if (!h.keyFile.isEmpty() && !h.keyFile.startsWith(u'/'))
         return u"remote host %1: the key file '%2' is not an absolute path"_s.arg(h.name, h.keyFile);
     if (!h.jumpHost.isEmpty() && (!plainName(h.jumpHost) || h.jumpHost == h.name))
-        return u"remote host %1: the jump host '%2' is not the name of another remote host"_s.arg(h.name,
-                                                                                                  h.jumpHost);
+        return u"remote host %1: the jump host '%2' is not the name of another remote host"_s.arg(h.name, h.jumpHost);
     return {};
 }
 
@@ -142,7 +141,8 @@ Expected<RemoteHost> RemoteHostStore::update(const QString &name, const RemoteHo
     if (!existing)
         return existing.error();
     if (!*existing)
-        return storeError(StoreReason::NotFound, u"remote host %1: no such remote host (see 'remote list')"_s.arg(name));
+        return storeError(StoreReason::NotFound,
+                          u"remote host %1: no such remote host (see 'remote list')"_s.arg(name));
     if (host.name != name) {
         auto clash = find(host.name);
         if (!clash)
@@ -162,8 +162,8 @@ Expected<RemoteHost> RemoteHostStore::update(const QString &name, const RemoteHo
                                  nullIfEmpty(host.jumpHost), updated.updatedTs, updated.id});
     if (changed)
         changed = appendAudit(m_db, u"remote edit"_s, name,
-                              u"was %1; now %2%3"_s.arg(describe(**existing), host.name == name ? QString()
-                                                                                   : host.name + u": "_s,
+                              u"was %1; now %2%3"_s.arg(describe(**existing),
+                                                        host.name == name ? QString() : host.name + u": "_s,
                                                         describe(host)));
     if (!changed) {
         m_db.rollback();
@@ -180,7 +180,8 @@ Expected<void> RemoteHostStore::remove(const QString &name)
     if (!existing)
         return existing.error();
     if (!*existing)
-        return storeError(StoreReason::NotFound, u"remote host %1: no such remote host (see 'remote list')"_s.arg(name));
+        return storeError(StoreReason::NotFound,
+                          u"remote host %1: no such remote host (see 'remote list')"_s.arg(name));
     if (auto begun = m_db.begin(); !begun)
         return begun;
     // The record of pulled files stays: it is part of the chain of custody of archives in the case.
@@ -211,18 +212,18 @@ Expected<QHash<QString, PulledFile>> RemoteHostStore::pulled(qint64 hostId)
 
 Expected<void> RemoteHostStore::recordPulled(qint64 hostId, const QString &name, const PulledFile &file)
 {
-    auto updated = m_db.query(u"UPDATE pulled_files SET size = ?, local_path = ?, status = ?, digest = ?, "
-                              u"pulled_ts = ?, removed_ts = NULL WHERE remote_host_id = ? AND name = ?"_s,
-                              {file.size, file.localPath, file.status, nullIfEmpty(file.digest), Database::nowNs(),
-                               hostId, name});
+    auto updated = m_db.query(
+        u"UPDATE pulled_files SET size = ?, local_path = ?, status = ?, digest = ?, "
+        u"pulled_ts = ?, removed_ts = NULL WHERE remote_host_id = ? AND name = ?"_s,
+        {file.size, file.localPath, file.status, nullIfEmpty(file.digest), Database::nowNs(), hostId, name});
     if (!updated)
         return updated.error();
     if (updated->numRowsAffected() > 0)
         return {};
-    return m_db.execute(u"INSERT INTO pulled_files (remote_host_id, name, size, local_path, status, digest, "
-                        u"pulled_ts) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                        {hostId, name, file.size, file.localPath, file.status, nullIfEmpty(file.digest),
-                         Database::nowNs()});
+    return m_db.execute(
+        u"INSERT INTO pulled_files (remote_host_id, name, size, local_path, status, digest, "
+        u"pulled_ts) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+        {hostId, name, file.size, file.localPath, file.status, nullIfEmpty(file.digest), Database::nowNs()});
 }
 
 Expected<void> RemoteHostStore::recordRemoved(qint64 hostId, const QString &name, const QString &hostName)

@@ -62,7 +62,7 @@ int main(int argc, char **argv)
     // Downloads land in memory (/dev/shm when there is one), so that the disk — and sshpull's fsync before the
     // rename, which sftp does not do — is not what is measured.
     QTemporaryDir downloads(QDir(u"/dev/shm"_s).exists() ? u"/dev/shm/bench_pull-XXXXXX"_s
-                                                          : dir.filePath(u"downloads-XXXXXX"_s));
+                                                         : dir.filePath(u"downloads-XXXXXX"_s));
     const QString clientKey = dir.filePath(u"client_key"_s);
     QFile authorized(dir.filePath(u"authorized_keys"_s));
     if (!authorized.open(QIODevice::WriteOnly)
@@ -97,8 +97,8 @@ int main(int argc, char **argv)
     const QString user = qEnvironmentVariable("USER", u"root"_s);
     QFile loadavg(u"/proc/loadavg"_s);
     const QByteArray load = loadavg.open(QIODevice::ReadOnly) ? loadavg.readAll().trimmed() : QByteArray("?");
-    std::printf("bench_pull: %lld MB file, %d runs each, sshd with internal-sftp on 127.0.0.1:%d; load %s\n",
-                megabytes, runs, sshd.port(), load.constData());
+    std::printf("bench_pull: %lld MB file, %d runs each, sshd with internal-sftp on 127.0.0.1:%d; load %s\n", megabytes,
+                runs, sshd.port(), load.constData());
 
     QList<double> ours;
     QList<double> theirs;
@@ -137,9 +137,19 @@ int main(int argc, char **argv)
             QFile::remove(theirsLocal);
             QProcess sftp;
             sftp.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-            QStringList arguments{u"-q"_s, u"-b"_s, u"-"_s, u"-i"_s, clientKey, u"-P"_s, QString::number(sshd.port()),
-                                  u"-o"_s, u"UserKnownHostsFile="_s + knownHosts, u"-o"_s,
-                                  u"StrictHostKeyChecking=yes"_s, u"-o"_s, u"BatchMode=yes"_s};
+            QStringList arguments{u"-q"_s,
+                                  u"-b"_s,
+                                  u"-"_s,
+                                  u"-i"_s,
+                                  clientKey,
+                                  u"-P"_s,
+                                  QString::number(sshd.port()),
+                                  u"-o"_s,
+                                  u"UserKnownHostsFile="_s + knownHosts,
+                                  u"-o"_s,
+                                  u"StrictHostKeyChecking=yes"_s,
+                                  u"-o"_s,
+                                  u"BatchMode=yes"_s};
             if (variant == 1)
                 arguments << u"-c"_s << u"aes128-gcm@openssh.com"_s;
             timer.restart();

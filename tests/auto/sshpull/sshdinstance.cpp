@@ -7,8 +7,8 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <optional>
 #include <QThread>
+#include <optional>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -47,8 +47,8 @@ QString SshdInstance::generateKey(const QString &path, const QString &passphrase
 {
     QFile::remove(path);
     QFile::remove(path + u".pub"_s);
-    if (!runTool(u"ssh-keygen"_s, {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, passphrase, u"-C"_s, u"test"_s, u"-f"_s,
-                                  path}))
+    if (!runTool(u"ssh-keygen"_s,
+                 {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, passphrase, u"-C"_s, u"test"_s, u"-f"_s, path}))
         return {};
     QFile pub(path + u".pub"_s);
     if (!pub.open(QIODevice::ReadOnly))
@@ -84,9 +84,9 @@ QString SshdInstance::newHostKey()
 
 QString SshdInstance::fingerprint() const
 {
-    const QString text = runTool(u"ssh-keygen"_s, {u"-l"_s, u"-E"_s, u"sha256"_s, u"-f"_s,
-                                                   QDir(m_dir).filePath(u"host_key.pub"_s)})
-                             .value_or(QString());
+    const QString text
+        = runTool(u"ssh-keygen"_s, {u"-l"_s, u"-E"_s, u"sha256"_s, u"-f"_s, QDir(m_dir).filePath(u"host_key.pub"_s)})
+              .value_or(QString());
     return text.section(u' ', 1, 1);
 }
 

@@ -23,9 +23,9 @@
 #include <QTest>
 #include <csignal>
 #include <netinet/in.h>
-#include <vector>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace Deck::TestSupport;
@@ -59,7 +59,8 @@ private:
         QString err;
         QList<QJsonObject> json(const QString &key) const; // the JSON lines that have `key`
     };
-    Run cli(const QStringList &arguments, const QProcessEnvironment &environment = {});
+    // flightdeck-cli --db CASE ARGUMENTS (CASE: the SQLite case of these tests unless `location` names one).
+    Run cli(const QStringList &arguments, const QProcessEnvironment &environment = {}, const QString &location = {});
     Run pull(const QStringList &options = {});
     QString db() const { return m_dir.filePath(u"pull.case"_s); }
     QString knownHosts() const { return m_dir.filePath(u"pull.case.known_hosts"_s); }
@@ -91,13 +92,15 @@ QList<QJsonObject> TestSshPull::Run::json(const QString &key) const
     return objects;
 }
 
-TestSshPull::Run TestSshPull::cli(const QStringList &arguments, const QProcessEnvironment &environment)
+TestSshPull::Run TestSshPull::cli(const QStringList &arguments, const QProcessEnvironment &environment,
+                                  const QString &location)
 {
     QProcess process;
     if (!environment.isEmpty())
         process.setProcessEnvironment(environment);
     process.setStandardInputFile(QProcess::nullDevice());
-    process.start(QStringLiteral(FLIGHTDECK_CLI), QStringList{u"--db"_s, db()} + arguments);
+    process.start(QStringLiteral(FLIGHTDECK_CLI),
+                  QStringList{u"--db"_s, location.isEmpty() ? db() : location} + arguments);
     Run run;
     if (!process.waitForFinished(120000)) {
         process.kill();
@@ -208,8 +211,8 @@ void TestSshPull::pullAll()
     QCOMPARE(rows(u"pulled_files"_s, u"status = 'imported'"_s), 6);
     for (const Host &host : std::as_const(m_hosts)) {
         for (qint64 seq = 1; seq <= 2; ++seq) {
-            const QString source = u"sftp://%1@127.0.0.1:%2%3/%4.example.org-%5.frec"_s.arg(
-                QProcessEnvironment::systemEnvironment().value(u"USER"_s, u"root"_s))
+            const QString source = u"sftp://%1@127.0.0.1:%2%3/%4.example.org-%5.frec"_s
+                                       .arg(QProcessEnvironment::systemEnvironment().value(u"USER"_s, u"root"_s))
                                        .arg(host.sshd->port())
                                        .arg(host.sshd->outbox(), host.name)
                                        .arg(seq);
@@ -287,9 +290,9 @@ void TestSshPull::wrongClientKey()
     QCOMPARE(cli({u"remote"_s, u"edit"_s, u"charlie"_s, u"--key"_s, m_wrongKey}).code, 0);
     const Run run = pull({u"--hosts"_s, u"charlie"_s});
     QCOMPARE(run.code, 2);
-    QVERIFY2(run.err.contains(u"charlie (127.0.0.1 port %1): the key %2 was not accepted for user"_s.arg(
-                 m_hosts[2].sshd->port())
-                                  .arg(m_wrongKey)),
+    QVERIFY2(run.err.contains(
+                 u"charlie (127.0.0.1 port %1): the key %2 was not accepted for user"_s.arg(m_hosts[2].sshd->port())
+                     .arg(m_wrongKey)),
              qPrintable(run.err));
     QCOMPARE(run.json(u"listed"_s).value(0).value(u"reason"_s).toString(), u"authentication"_s);
     QCOMPARE(rows(u"archives"_s, u"digest = ?"_s, {m_hosts[2].series->digest(4)}), 0);
@@ -303,18 +306,18 @@ void TestSshPull::encryptedClientKey()
     QCOMPARE(cli({u"remote"_s, u"edit"_s, u"charlie"_s, u"--key"_s, m_passphraseKey}).code, 0);
     const Run noPassphrase = pull({u"--hosts"_s, u"charlie"_s});
     QCOMPARE(noPassphrase.code, 2);
-    QVERIFY2(noPassphrase.err.contains(u"cannot read the key %1 (encrypted and no passphrase given"_s.arg(
-                 m_passphraseKey)),
-             qPrintable(noPassphrase.err));
+    QVERIFY2(
+        noPassphrase.err.contains(u"cannot read the key %1 (encrypted and no passphrase given"_s.arg(m_passphraseKey)),
+        qPrintable(noPassphrase.err));
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(u"PULL_PASSPHRASE"_s, u"wrong"_s);
-    const Run wrong = cli({u"pull"_s, u"--hosts"_s, u"charlie"_s, u"--passphrase-env"_s, u"PULL_PASSPHRASE"_s},
-                          environment);
+    const Run wrong
+        = cli({u"pull"_s, u"--hosts"_s, u"charlie"_s, u"--passphrase-env"_s, u"PULL_PASSPHRASE"_s}, environment);
     QCOMPARE(wrong.code, 2);
     QVERIFY2(wrong.err.contains(u"wrong passphrase"_s), qPrintable(wrong.err));
     environment.insert(u"PULL_PASSPHRASE"_s, u"correct horse"_s);
-    const Run right = cli({u"pull"_s, u"--hosts"_s, u"charlie"_s, u"--passphrase-env"_s, u"PULL_PASSPHRASE"_s},
-                          environment);
+    const Run right
+        = cli({u"pull"_s, u"--hosts"_s, u"charlie"_s, u"--passphrase-env"_s, u"PULL_PASSPHRASE"_s}, environment);
     QVERIFY2(right.code == 0, qPrintable(right.err));
     QCOMPARE(rows(u"archives"_s, u"digest = ?"_s, {m_hosts[2].series->digest(4)}), 1);
     QCOMPARE(cli({u"remote"_s, u"edit"_s, u"charlie"_s, u"--key"_s, m_clientKey}).code, 0);
@@ -414,8 +417,8 @@ void TestSshPull::removeAfterImport()
     const Run run = pull({u"--remove"_s});
     QVERIFY2(run.code == 0, qPrintable(run.err));
     for (const Host &host : std::as_const(m_hosts)) {
-        const QStringList left = QDir(host.sshd->outbox()).entryList({u"*.example.org-*.frec"_s},
-                                                                     QDir::Files | QDir::NoSymLinks);
+        const QStringList left
+            = QDir(host.sshd->outbox()).entryList({u"*.example.org-*.frec"_s}, QDir::Files | QDir::NoSymLinks);
         QVERIFY2(left.isEmpty(), qPrintable(host.name + u": "_s + left.join(u", "_s)));
     }
     QCOMPARE(rows(u"archives"_s, u"digest = ?"_s, {m_hosts[1].series->digest(4)}), 1);
@@ -445,14 +448,14 @@ void TestSshPull::unreachableAndSilentHostsTimeOut()
     QVERIFY(::getsockname(silent, reinterpret_cast<sockaddr *>(&address), &length) == 0);
     const int silentPort = ntohs(address.sin_port);
     const int closedPort = freeLoopbackPort();
-    const QStringList common{u"--address"_s, u"127.0.0.1"_s, u"--user"_s, u"root"_s, u"--agent"_s, u"--outbox"_s,
-                             u"/nonexistent"_s, u"--port"_s};
-    QCOMPARE(cli(QStringList{u"remote"_s, u"add"_s, u"silent"_s} + common + QStringList{QString::number(silentPort)})
-                 .code,
-             0);
-    QCOMPARE(cli(QStringList{u"remote"_s, u"add"_s, u"closed"_s} + common + QStringList{QString::number(closedPort)})
-                 .code,
-             0);
+    const QStringList common{u"--address"_s, u"127.0.0.1"_s, u"--user"_s,       u"root"_s,
+                             u"--agent"_s,   u"--outbox"_s,  u"/nonexistent"_s, u"--port"_s};
+    QCOMPARE(
+        cli(QStringList{u"remote"_s, u"add"_s, u"silent"_s} + common + QStringList{QString::number(silentPort)}).code,
+        0);
+    QCOMPARE(
+        cli(QStringList{u"remote"_s, u"add"_s, u"closed"_s} + common + QStringList{QString::number(closedPort)}).code,
+        0);
     for (Host &host : m_hosts)
         QVERIFY(!host.series->next(Test::mixedEvents(10)).isEmpty());
 
@@ -479,9 +482,9 @@ void TestSshPull::unreachableAndSilentHostsTimeOut()
     ::close(silent);
     QCOMPARE(run.code, 2);
     QVERIFY2(elapsed < 6000, qPrintable(u"the pull took %1 ms with a 2 s limit"_s.arg(elapsed)));
-    QVERIFY2(run.err.contains(u"silent (127.0.0.1 port %1): SSH handshake failed: no answer within 2 s"_s.arg(
-                 silentPort)),
-             qPrintable(run.err));
+    QVERIFY2(
+        run.err.contains(u"silent (127.0.0.1 port %1): SSH handshake failed: no answer within 2 s"_s.arg(silentPort)),
+        qPrintable(run.err));
     QVERIFY2(run.err.contains(u"closed (127.0.0.1 port %1): cannot connect: Connection refused"_s.arg(closedPort)),
              qPrintable(run.err));
     QMap<QString, QString> status;
@@ -541,36 +544,30 @@ void TestSshPull::pullIntoPostgres()
     QString error;
     const QString url = pg.createDatabase(u"pullcase"_s, &error);
     QVERIFY2(!url.isEmpty(), qPrintable(error));
-    const auto inCase = [&](const QStringList &arguments) {
-        QProcess process;
-        process.setStandardInputFile(QProcess::nullDevice());
-        process.start(QStringLiteral(FLIGHTDECK_CLI), QStringList{u"--db"_s, url} + arguments);
-        process.waitForFinished(120000);
-        return std::make_pair(process.exitCode(), QString::fromUtf8(process.readAllStandardError()));
-    };
+    const auto inCase = [&](const QStringList &arguments) { return cli(arguments, {}, url); };
     const QString user = QProcessEnvironment::systemEnvironment().value(u"USER"_s, u"root"_s);
     for (Host &host : m_hosts) {
         QVERIFY(!host.series->next(Test::mixedEvents(10)).isEmpty());
-        QCOMPARE(inCase({u"trust"_s, host.series->key.publicKey().toText()}).first, 0);
+        QCOMPARE(inCase({u"trust"_s, host.series->key.publicKey().toText()}).code, 0);
         QCOMPARE(inCase({u"remote"_s, u"add"_s, host.name, u"--address"_s, u"127.0.0.1"_s, u"--port"_s,
-                         QString::number(host.sshd->port()), u"--user"_s, user, u"--key"_s, m_clientKey,
-                         u"--outbox"_s, host.sshd->outbox()})
-                     .first,
+                         QString::number(host.sshd->port()), u"--user"_s, user, u"--key"_s, m_clientKey, u"--outbox"_s,
+                         host.sshd->outbox()})
+                     .code,
                  0);
     }
     const auto refused = inCase({u"pull"_s});
-    QCOMPARE(refused.first, 2);
-    QVERIFY2(refused.second.contains(u"a PostgreSQL case needs --known-hosts FILE and --into DIR"_s),
-             qPrintable(refused.second));
-    const auto pulled = inCase({u"pull"_s, u"--known-hosts"_s, knownHosts(), u"--into"_s, m_dir.filePath(u"pg"_s),
-                                u"--jobs"_s, u"3"_s});
-    QVERIFY2(pulled.first == 0, qPrintable(pulled.second));
+    QCOMPARE(refused.code, 2);
+    QVERIFY2(refused.err.contains(u"a PostgreSQL case needs --known-hosts FILE and --into DIR"_s),
+             qPrintable(refused.err));
+    const auto pulled = inCase(
+        {u"pull"_s, u"--known-hosts"_s, knownHosts(), u"--into"_s, m_dir.filePath(u"pg"_s), u"--jobs"_s, u"3"_s});
+    QVERIFY2(pulled.code == 0, qPrintable(pulled.err));
     auto opened = Deck::Core::Database::open(url);
     QVERIFY2(opened, qPrintable(opened.error().message));
     qint64 listed = 0;
     for (const Host &host : m_hosts)
-        listed += QDir(host.sshd->outbox()).entryList({u"*.example.org-*.frec"_s}, QDir::Files | QDir::NoSymLinks)
-                      .size();
+        listed
+            += QDir(host.sshd->outbox()).entryList({u"*.example.org-*.frec"_s}, QDir::Files | QDir::NoSymLinks).size();
     QCOMPARE(count(**opened, u"archives"_s), listed);
     QCOMPARE(count(**opened, u"pulled_files"_s, u"status = 'imported'"_s), listed);
     for (const Host &host : m_hosts)
