@@ -27,6 +27,12 @@ void SessionWatchdog::extend()
     m_deadline = Clock::now() + m_limit;
 }
 
+void SessionWatchdog::idle()
+{
+    std::lock_guard lock(m_mutex);
+    m_deadline = Clock::time_point::max();
+}
+
 void SessionWatchdog::stop()
 {
     {
@@ -53,7 +59,7 @@ void SessionWatchdog::run()
             ::shutdown(m_fd, SHUT_RDWR); // the fd stays open (and ours) until stop() returned
             return;
         }
-        m_wake.wait_until(lock, std::min(m_deadline, now + std::chrono::milliseconds(100)));
+        m_wake.wait_for(lock, std::min<Clock::duration>(m_deadline - now, std::chrono::milliseconds(100)));
     }
 }
 

@@ -24,8 +24,11 @@ public:
     SessionWatchdog(const SessionWatchdog &) = delete;
     SessionWatchdog &operator=(const SessionWatchdog &) = delete;
 
-    // Moves the deadline to now + the limit (progress was made).
+    // Moves the deadline to now + the limit (an operation started, or made progress).
     void extend();
+    // No deadline until the next extend(): the session is idle between operations (its owner is busy elsewhere,
+    // e.g. importing). Cancellation is still watched.
+    void idle();
     void stop();
     Trip tripped() const { return m_trip.load(); }
 

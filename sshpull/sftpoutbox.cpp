@@ -86,6 +86,7 @@ QString SftpOutbox::remotePath(const QString &name) const
 
 Expected<OutboxListing> SftpOutbox::list()
 {
+    SshSession::Operation operation(m_session);
     const QByteArray path = m_path.toUtf8();
     sftp_dir dir = sftp_opendir(m_session.sftp(), path.constData());
     if (!dir)
@@ -145,6 +146,7 @@ Expected<OutboxListing> SftpOutbox::list()
 Expected<FetchResult> SftpOutbox::fetch(const RemoteArchive &archive, const QString &localPath,
                                         const std::function<void(qint64, qint64)> &progress)
 {
+    SshSession::Operation operation(m_session);
     const QString partPath = localPath + u".part"_s;
     const QByteArray part = QFile::encodeName(partPath);
     LocalFile local;
@@ -229,6 +231,7 @@ Expected<FetchResult> SftpOutbox::fetch(const RemoteArchive &archive, const QStr
 
 Expected<void> SftpOutbox::remove(const QString &name)
 {
+    SshSession::Operation operation(m_session);
     const QString remote = remotePath(name);
     if (sftp_unlink(m_session.sftp(), remote.toUtf8().constData()) != 0)
         return m_session.failure(SshReason::RemoteFile, u"cannot remove %1"_s.arg(remote));

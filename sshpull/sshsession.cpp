@@ -161,7 +161,7 @@ Expected<std::unique_ptr<SshSession>> SshSession::open(const SshTarget &target, 
     session->m_sftp = sftp_new(session->m_ssh);
     if (!session->m_sftp || sftp_init(session->m_sftp) != SSH_OK)
         return session->failure(SshReason::Protocol, u"cannot start SFTP"_s);
-    session->madeProgress(); // from here on, the limit bounds stalls
+    session->m_watchdog->idle(); // from here on, the limit bounds stalls of each operation (Operation)
     return session;
 }
 

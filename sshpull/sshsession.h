@@ -33,6 +33,23 @@ public:
     sftp_session_struct *sftp() const { return m_sftp; }
     // Progress was made: the stall timeout starts again.
     void madeProgress() { m_watchdog->extend(); }
+    // Arms the stall timeout for the lifetime of one operation (listing, download, removal); between operations
+    // the session may sit idle for any time.
+    class Operation
+    {
+    public:
+        explicit Operation(SshSession &session)
+            : m_session(session)
+        {
+            m_session.m_watchdog->extend();
+        }
+        ~Operation() { m_session.m_watchdog->idle(); }
+        Operation(const Operation &) = delete;
+        Operation &operator=(const Operation &) = delete;
+
+    private:
+        SshSession &m_session;
+    };
     // The error of a failed operation: a timeout or cancellation when the watchdog stopped the socket, else `reason`
     // with `what` and libssh's text.
     Error failure(SshReason reason, const QString &what) const;
