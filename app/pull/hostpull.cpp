@@ -117,14 +117,17 @@ void HostPullJob::pullAll(SshSession &session)
             QFile::remove(local);
         const QFileInfo existing(local);
         if (existing.exists() && existing.size() != archive.size) {
-            m_report.failure
-                = sshError(SshReason::LocalFile,
-                           u"%1: %2 is on the host with %3 bytes, but the local copy %4 has %5; the "
-                           u"host's file changed after it was pulled; left alone"_s.arg(m_host.name, archive.name)
-                               .arg(archive.size)
-                               .arg(local)
-                               .arg(existing.size()));
-            return;
+            // The host's file changed after it was pulled: the local copy (evidence) is not overwritten.
+            const QString text = u"%1: %2 is on the host with %3 bytes, but the local copy %4 has %5; left alone"_s
+                                     .arg(m_host.name, archive.name)
+                                     .arg(archive.size)
+                                     .arg(local)
+                                     .arg(existing.size());
+            m_report.rejected.append(text);
+            m_sink.notice(m_host.name, text);
+            progress.bytesTotal -= archive.size;
+            --progress.filesTotal;
+            continue;
         }
         const qint64 base = progress.bytesDone;
         progress.file = archive.name;

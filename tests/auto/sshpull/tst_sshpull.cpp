@@ -409,6 +409,22 @@ void TestSshPull::hostileOutboxEntries()
     QCOMPARE(run.json(u"listed"_s).value(0).value(u"rejected"_s).toInt(), 3);
     QVERIFY(!QFile::exists(pulledDir(u"charlie"_s) + u"/charlie.example.org-99.frec"_s));
     QCOMPARE(rows(u"pulled_files"_s, u"name LIKE '%-99.frec' OR name LIKE '%words%' OR name LIKE '-%'"_s), 0);
+
+    // A local copy that differs from the host's file of the same name is evidence: never overwritten.
+    const QString next = m_hosts[2].series->next(Test::mixedEvents(10));
+    QFile stale(pulledDir(u"charlie"_s) + u'/' + QFileInfo(next).fileName());
+    QVERIFY(stale.open(QIODevice::WriteOnly));
+    stale.write("not this");
+    stale.close();
+    const Run kept = pull({u"--hosts"_s, u"charlie"_s});
+    QVERIFY2(kept.code == 0, qPrintable(kept.err));
+    QVERIFY2(kept.err.contains(u"but the local copy %1 has 8; left alone"_s.arg(stale.fileName())),
+             qPrintable(kept.err));
+    QCOMPARE(QFileInfo(stale.fileName()).size(), 8);
+    QCOMPARE(rows(u"archives"_s, u"digest = ?"_s, {m_hosts[2].series->digest(m_hosts[2].series->lastSeq())}), 0);
+    QVERIFY(stale.remove());
+    QCOMPARE(pull({u"--hosts"_s, u"charlie"_s}).code, 0);
+    QCOMPARE(rows(u"archives"_s, u"digest = ?"_s, {m_hosts[2].series->digest(m_hosts[2].series->lastSeq())}), 1);
 }
 
 void TestSshPull::removeAfterImport()
