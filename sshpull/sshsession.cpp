@@ -2,6 +2,7 @@
 #include "sshsession.h"
 
 #include "hostkeycheck.h"
+#include "jumptunnel.h"
 
 #include <QFile>
 #include <QLoggingCategory>
@@ -144,23 +145,50 @@ SshSession::~SshSession()
     } else if (m_fd >= 0) {
         ::close(m_fd);
     }
+    m_tunnel.reset(); // after our end of it was closed
 }
 
 Expected<std::unique_ptr<SshSession>> SshSession::open(const SshTarget &target, const SessionPolicy &policy)
 {
-    const auto deadline = Clock::now() + std::chrono::milliseconds(policy.timeoutMs);
-    auto fd = connectTcp(target, deadline, policy);
-    if (!fd)
-        return fd.error();
-    // The watchdog's deadline starts now, with what is left of the connect budget given to the whole handshake.
-    std::unique_ptr<SshSession> session(new SshSession(target, *fd, policy));
+    return connect(target, policy, true);
+}
+
+Expected<std::unique_ptr<SshSession>> SshSession::connect(const SshTarget &target, const SessionPolicy &policy,
+                                                          bool sftp)
+{
+    std::unique_ptr<JumpTunnel> tunnel;
+    int fd = -1;
+    if (target.jump) {
+        if (target.jump->jump)
+            return sshError(SshReason::Unsupported,
+                            u"%1: the jump host %2 has a jump host itself; one jump at most"_s.arg(hostText(target),
+                                                                                                   target.jump->name));
+        auto via = connect(*target.jump, policy, false);
+        if (!via)
+            return via.error();
+        auto opened = JumpTunnel::open(std::move(*via), target);
+        if (!opened)
+            return opened.error();
+        tunnel = std::move(*opened);
+        fd = tunnel->takeLocalFd();
+    } else {
+        auto connected = connectTcp(target, Clock::now() + std::chrono::milliseconds(policy.timeoutMs), policy);
+        if (!connected)
+            return connected.error();
+        fd = *connected;
+    }
+    // The watchdog's deadline starts now: the whole limit again for handshake and login.
+    std::unique_ptr<SshSession> session(new SshSession(target, fd, policy));
+    session->m_tunnel = std::move(tunnel);
     if (auto done = session->handshake(policy); !done)
         return done.error();
     if (auto done = session->authenticate(policy); !done)
         return done.error();
-    session->m_sftp = sftp_new(session->m_ssh);
-    if (!session->m_sftp || sftp_init(session->m_sftp) != SSH_OK)
-        return session->failure(SshReason::Protocol, u"cannot start SFTP"_s);
+    if (sftp) {
+        session->m_sftp = sftp_new(session->m_ssh);
+        if (!session->m_sftp || sftp_init(session->m_sftp) != SSH_OK)
+            return session->failure(SshReason::Protocol, u"cannot start SFTP"_s);
+    }
     session->m_watchdog->idle(); // from here on, the limit bounds stalls of each operation (Operation)
     return session;
 }

@@ -3,6 +3,8 @@
 // deadline covers it), checks the host key strictly (hostkeycheck.h), authenticates with the target's key file
 // (asking the policy's callback for a passphrase when the key is encrypted) or with ssh-agent, and starts SFTP —
 // all within the policy's timeout, and stoppable through its cancel flag. No password is ever sent or stored.
+// With a jump host (SshTarget::jump), the jump host's session is opened first, within its own timeout, and the
+// target's session runs through it (jumptunnel.h).
 // Thread: blocking; use a session on one thread (a worker, never the GUI's). Errors: sshpullerror.h.
 #pragma once
 
@@ -55,7 +57,10 @@ public:
     Error failure(SshReason reason, const QString &what) const;
 
 private:
+    friend class JumpTunnel;
     SshSession(SshTarget target, int fd, const SessionPolicy &policy);
+    static Expected<std::unique_ptr<SshSession>> connect(const SshTarget &target, const SessionPolicy &policy,
+                                                         bool sftp);
     Expected<void> handshake(const SessionPolicy &policy);
     Expected<void> authenticate(const SessionPolicy &policy);
 
@@ -64,6 +69,7 @@ private:
     ssh_session_struct *m_ssh = nullptr;
     sftp_session_struct *m_sftp = nullptr;
     std::unique_ptr<SessionWatchdog> m_watchdog;
+    std::unique_ptr<class JumpTunnel> m_tunnel; // when connected through a jump host
     QString m_fingerprint;
     bool m_hostKeyAdded = false;
     int m_timeoutMs = 0;

@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace Flight::SshPull {
@@ -18,6 +19,8 @@ struct SshTarget
     int port = 22;
     QString user;
     QString keyFile; // private key file (OpenSSH format); empty: the keys of ssh-agent (SSH_AUTH_SOCK)
+    // Connect through this host (one jump at most; its own key, login and known_hosts entry); null: directly.
+    std::shared_ptr<const SshTarget> jump;
 };
 
 // Returns the passphrase of `keyFile`, or nothing to give up. Called on the session's thread, at most once per key.

@@ -82,7 +82,12 @@ Expected<QList<HostPullReport>> FleetPuller::pull(const QStringList &hostNames)
             for (qsizetype index = next++; index < hosts.size(); index = next++) {
                 const RemoteHost &host = hosts.at(index);
                 queue.post([this, name = host.name] { Q_EMIT hostStarted(name); });
-                HostPullJob job(host, pulled.at(index), m_options, *this, m_cancel);
+                std::optional<RemoteHost> jump;
+                for (const RemoteHost &candidate : std::as_const(*inventory)) {
+                    if (!host.jumpHost.isEmpty() && candidate.name == host.jumpHost)
+                        jump = candidate;
+                }
+                HostPullJob job(host, jump, pulled.at(index), m_options, *this, m_cancel);
                 HostPullReport report = job.run();
                 queue.post([this, report] { Q_EMIT hostFinished(report); });
                 reports[index] = std::move(report);

@@ -27,9 +27,10 @@ int HostPullReport::exitCode() const
     return code;
 }
 
-HostPullJob::HostPullJob(RemoteHost host, QHash<QString, PulledFile> pulledBefore, const PullOptions &options,
-                         HostPullSink &sink, const std::atomic<bool> *cancel)
+HostPullJob::HostPullJob(RemoteHost host, std::optional<RemoteHost> jump, QHash<QString, PulledFile> pulledBefore,
+                         const PullOptions &options, HostPullSink &sink, const std::atomic<bool> *cancel)
     : m_host(std::move(host))
+    , m_jump(std::move(jump))
     , m_pulled(std::move(pulledBefore))
     , m_options(options)
     , m_sink(sink)
@@ -40,11 +41,17 @@ HostPullJob::HostPullJob(RemoteHost host, QHash<QString, PulledFile> pulledBefor
 
 HostPullReport HostPullJob::run()
 {
+    SshTarget target{m_host.name, m_host.address, m_host.port, m_host.user, m_host.keyFile, {}};
     if (!m_host.jumpHost.isEmpty()) {
-        m_report.failure = sshError(SshReason::Unsupported,
-                                    u"%1: connecting through the jump host %2 is not supported by this build yet"_s.arg(
-                                        m_host.name, m_host.jumpHost));
-        return m_report;
+        if (!m_jump) {
+            m_report.failure
+                = sshError(SshReason::Unsupported,
+                           u"%1: the jump host %2 is not a remote host of the case (see 'remote list')"_s.arg(
+                               m_host.name, m_host.jumpHost));
+            return m_report;
+        }
+        target.jump = std::make_shared<const SshTarget>(
+            SshTarget{m_jump->name, m_jump->address, m_jump->port, m_jump->user, m_jump->keyFile, {}});
     }
     SessionPolicy policy;
     policy.knownHostsFile = m_options.knownHostsFile;
@@ -52,7 +59,7 @@ HostPullReport HostPullJob::run()
     policy.timeoutMs = m_options.timeoutMs;
     policy.passphrase = m_options.passphrase;
     policy.cancel = m_cancel;
-    auto session = SshSession::open({m_host.name, m_host.address, m_host.port, m_host.user, m_host.keyFile}, policy);
+    auto session = SshSession::open(target, policy);
     if (!session) {
         m_report.failure = session.error();
         return m_report;

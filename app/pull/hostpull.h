@@ -73,8 +73,9 @@ public:
 class HostPullJob
 {
 public:
-    HostPullJob(RemoteHost host, QHash<QString, PulledFile> pulledBefore, const PullOptions &options,
-                HostPullSink &sink, const std::atomic<bool> *cancel);
+    // `jump`: the remote host named by host.jumpHost (nothing when it names none, or one not in the inventory).
+    HostPullJob(RemoteHost host, std::optional<RemoteHost> jump, QHash<QString, PulledFile> pulledBefore,
+                const PullOptions &options, HostPullSink &sink, const std::atomic<bool> *cancel);
     HostPullReport run();
 
 private:
@@ -82,6 +83,7 @@ private:
     bool cancelled() const { return m_cancel && m_cancel->load(std::memory_order_relaxed); }
 
     RemoteHost m_host;
+    std::optional<RemoteHost> m_jump;
     QHash<QString, PulledFile> m_pulled;
     const PullOptions &m_options;
     HostPullSink &m_sink;

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void removeAfterImport();
     void unreachableAndSilentHostsTimeOut();
     void pullerSignals();
+    void throughJumpHost();
     void pullIntoPostgres();
 
 private:
@@ -563,6 +564,46 @@ void TestSshPull::pullerSignals()
     QCOMPARE(rows(u"archives"_s, u"digest = ?"_s, {m_hosts[0].series->digest(m_hosts[0].series->lastSeq())}), 1);
     QCOMPARE(rows(u"archives"_s, u"digest = ?"_s, {m_hosts[1].series->digest(m_hosts[1].series->lastSeq())}), 0);
     QVERIFY(!puller.pull({u"nosuchhost"_s}));
+}
+
+// bravo reached through alpha (a direct-tcpip channel on alpha's session; bravo's host key and login end to end);
+// a jump host that is down fails the host that needs it, naming the jump host.
+void TestSshPull::throughJumpHost()
+{
+    QVERIFY(m_ready);
+    Host &bravo = m_hosts[1];
+    QVERIFY(!bravo.series->next(Test::mixedEvents(10)).isEmpty());
+    const QString user = QProcessEnvironment::systemEnvironment().value(u"USER"_s, u"root"_s);
+    const int closedPort = freeLoopbackPort();
+    QCOMPARE(cli({u"remote"_s, u"add"_s, u"down"_s, u"--address"_s, u"127.0.0.1"_s, u"--port"_s,
+                  QString::number(closedPort), u"--user"_s, user, u"--key"_s, m_clientKey, u"--outbox"_s, u"/"_s})
+                 .code,
+             0);
+    const QStringList common{u"--address"_s, u"127.0.0.1"_s,
+                             u"--port"_s,    QString::number(bravo.sshd->port()),
+                             u"--user"_s,    user,
+                             u"--key"_s,     m_clientKey,
+                             u"--outbox"_s,  bravo.sshd->outbox()};
+    QCOMPARE(cli(QStringList{u"remote"_s, u"add"_s, u"bravo-via-down"_s, u"--jump"_s, u"down"_s} + common).code, 0);
+    QCOMPARE(cli(QStringList{u"remote"_s, u"add"_s, u"bravo-via-alpha"_s, u"--jump"_s, u"alpha"_s} + common).code, 0);
+    QCOMPARE(cli(QStringList{u"remote"_s, u"add"_s, u"bravo-via-none"_s, u"--jump"_s, u"none"_s} + common).code, 0);
+
+    const Run viaDown = pull({u"--hosts"_s, u"bravo-via-down,bravo-via-none"_s});
+    QCOMPARE(viaDown.code, 2);
+    QVERIFY2(viaDown.err.contains(u"down (127.0.0.1 port %1): cannot connect: Connection refused"_s.arg(closedPort)),
+             qPrintable(viaDown.err));
+    QVERIFY2(viaDown.err.contains(u"bravo-via-none: the jump host none is not a remote host of the case"_s),
+             qPrintable(viaDown.err));
+    QCOMPARE(rows(u"archives"_s, u"digest = ?"_s, {bravo.series->digest(bravo.series->lastSeq())}), 0);
+
+    const Run viaAlpha = pull({u"--hosts"_s, u"bravo-via-alpha"_s});
+    QVERIFY2(viaAlpha.code == 0, qPrintable(viaAlpha.err));
+    const QJsonObject report = viaAlpha.json(u"listed"_s).value(0);
+    QCOMPARE(report[u"fingerprint"_s].toString(), bravo.sshd->fingerprint());
+    QVERIFY(report[u"downloaded"_s].toInt() >= 1);
+    QCOMPARE(rows(u"archives"_s, u"digest = ?"_s, {bravo.series->digest(bravo.series->lastSeq())}), 1);
+    for (const QString &name : {u"down"_s, u"bravo-via-down"_s, u"bravo-via-alpha"_s, u"bravo-via-none"_s})
+        QCOMPARE(cli({u"remote"_s, u"remove"_s, name}).code, 0);
 }
 
 // A team's case on a PostgreSQL server: known_hosts and the download folder are named on this workstation; the
