@@ -74,7 +74,7 @@ int runRemote(const QStringList &arguments, GlobalOptions global)
     const QCommandLineOption key(u"key"_s, u"Private key file (OpenSSH format)."_s, u"FILE"_s);
     const QCommandLineOption agent(u"agent"_s, u"Authenticate with the keys of ssh-agent (SSH_AUTH_SOCK)."_s);
     const QCommandLineOption outbox(u"outbox"_s, u"The collector's outbox on the host (absolute path)."_s, u"PATH"_s);
-    const QCommandLineOption jump(u"jump"_s, u"Connect through this other remote host (stored; not used yet)."_s,
+    const QCommandLineOption jump(u"jump"_s, u"Connect through this other remote host (one hop; its own key and login)."_s,
                                   u"NAME"_s);
     const QCommandLineOption noJump(u"no-jump"_s, u"Connect directly (edit)."_s);
     const QCommandLineOption rename(u"rename"_s, u"New name (edit)."_s, u"NEW"_s);

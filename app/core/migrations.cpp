@@ -127,7 +127,7 @@ const QList<Migration> &migrations()
          "SSH pull: the inventory of hosts to pull from, and the files pulled from each",
          {
              // key_file NULL: authenticate with the keys of ssh-agent. jump_host: the name of another remote host
-             // to connect through (stored; not used by this build yet). No password is ever stored.
+             // to connect through (one hop). No password is ever stored.
              "CREATE TABLE remote_hosts (id {id}, name TEXT NOT NULL UNIQUE, address TEXT NOT NULL, "
              "port INTEGER NOT NULL, username TEXT NOT NULL, key_file TEXT, outbox TEXT NOT NULL, jump_host TEXT, "
              "created_ts BIGINT NOT NULL, updated_ts BIGINT NOT NULL)",
