@@ -14,10 +14,11 @@ namespace Flight::SshPull {
 
 namespace {
 
-bool writeAll(int fd, const char *data, size_t size)
+// To the socket pair: MSG_NOSIGNAL, since the target's session may have closed its end (no SIGPIPE then).
+bool sendAll(int fd, const char *data, size_t size)
 {
     while (size > 0) {
-        const ssize_t written = ::write(fd, data, size);
+        const ssize_t written = ::send(fd, data, size, MSG_NOSIGNAL);
         if (written < 0 && errno == EINTR)
             continue;
         if (written <= 0)
@@ -96,7 +97,7 @@ void JumpTunnel::bridge()
                 return;
             if (got == 0)
                 break;
-            if (!writeAll(m_bridgeFd, buffer.data(), size_t(got)))
+            if (!sendAll(m_bridgeFd, buffer.data(), size_t(got)))
                 return;
         }
         if (ssh_channel_is_eof(m_channel) || ssh_channel_is_closed(m_channel)) {

@@ -282,6 +282,7 @@ int runPull(const QStringList &arguments, GlobalOptions global)
     });
     std::signal(SIGINT, onPullInterrupt);
     std::signal(SIGTERM, onPullInterrupt);
+    std::signal(SIGPIPE, SIG_IGN); // a host that drops the connection is that host's error, not the end of the pull
     if (auto inventory = RemoteHostStore(*db).list(); inventory)
         hostsTotal = names.isEmpty() ? int(inventory->size()) : int(names.size());
     QElapsedTimer timer;

@@ -113,7 +113,7 @@ int main(int argc, char **argv)
         const double cpuBefore = cpuSeconds();
         SessionPolicy policy;
         policy.knownHostsFile = knownHosts;
-        auto session = SshSession::open({u"bench"_s, u"127.0.0.1"_s, sshd.port(), user, clientKey}, policy);
+        auto session = SshSession::open({u"bench"_s, u"127.0.0.1"_s, sshd.port(), user, clientKey, {}}, policy);
         if (!session) {
             std::fprintf(stderr, "bench_pull: %s\n", qPrintable(session.error().message));
             return 1;
