@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <thread>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace Deck::Core;
@@ -70,7 +71,7 @@ Expected<QList<HostPullReport>> FleetPuller::pull(const QStringList &hostNames)
         pulled.append(*files);
     }
 
-    QList<HostPullReport> reports(hosts.size());
+    std::vector<HostPullReport> reports(size_t(hosts.size())); // each worker writes its hosts' slots
     PullQueue queue;
     m_queue = &queue;
     std::atomic<qsizetype> next{0};
@@ -90,7 +91,7 @@ Expected<QList<HostPullReport>> FleetPuller::pull(const QStringList &hostNames)
                 HostPullJob job(host, jump, pulled.at(index), m_options, *this, m_cancel);
                 HostPullReport report = job.run();
                 queue.post([this, report] { Q_EMIT hostFinished(report); });
-                reports[index] = std::move(report);
+                reports[size_t(index)] = std::move(report);
             }
             queue.workerEnded();
         });
@@ -99,7 +100,7 @@ Expected<QList<HostPullReport>> FleetPuller::pull(const QStringList &hostNames)
     for (std::thread &worker : workers)
         worker.join();
     m_queue = nullptr;
-    return reports;
+    return QList<HostPullReport>(reports.begin(), reports.end());
 }
 
 void FleetPuller::progress(const PullProgress &progress)
