@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jumptunnel.h"
 
+#include "writeall.h"
+
 #include <cerrno>
 #include <libssh/libssh.h>
 #include <poll.h>
@@ -11,25 +13,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Flight::SshPull {
-
-namespace {
-
-// To the socket pair: MSG_NOSIGNAL, since the target's session may have closed its end (no SIGPIPE then).
-bool sendAll(int fd, const char *data, size_t size)
-{
-    while (size > 0) {
-        const ssize_t written = ::send(fd, data, size, MSG_NOSIGNAL);
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            return false;
-        data += written;
-        size -= size_t(written);
-    }
-    return true;
-}
-
-} // namespace
 
 Expected<std::unique_ptr<JumpTunnel>> JumpTunnel::open(std::unique_ptr<SshSession> via, const SshTarget &target)
 {
@@ -97,7 +80,7 @@ void JumpTunnel::bridge()
                 return;
             if (got == 0)
                 break;
-            if (!sendAll(m_bridgeFd, buffer.data(), size_t(got)))
+            if (!writeAll(m_bridgeFd, buffer.data(), size_t(got), FdKind::Socket))
                 return;
         }
         if (ssh_channel_is_eof(m_channel) || ssh_channel_is_closed(m_channel)) {

@@ -2,6 +2,7 @@
 #include "sftpoutbox.h"
 
 #include "remotename.h"
+#include "writeall.h"
 
 #include <QCollator>
 #include <QFile>
@@ -53,20 +54,6 @@ struct LocalFile
             ::close(fd);
     }
 };
-
-bool writeAll(int fd, const char *data, size_t size)
-{
-    while (size > 0) {
-        const ssize_t written = ::write(fd, data, size);
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            return false;
-        data += written;
-        size -= size_t(written);
-    }
-    return true;
-}
 
 } // namespace
 
@@ -205,7 +192,7 @@ Expected<FetchResult> SftpOutbox::fetch(const RemoteArchive &archive, const QStr
                                 .arg(done)
                                 .arg(archive.size)
                                 .arg(partPath));
-        if (!writeAll(local.fd, buffer.data(), size_t(got)))
+        if (!writeAll(local.fd, buffer.data(), size_t(got), FdKind::File))
             return sshError(SshReason::LocalFile,
                             u"%1: cannot write %2: %3"_s.arg(m_session.target().name, partPath,
                                                              QString::fromLocal8Bit(std::strerror(errno))));

@@ -74,8 +74,8 @@ int runRemote(const QStringList &arguments, GlobalOptions global)
     const QCommandLineOption key(u"key"_s, u"Private key file (OpenSSH format)."_s, u"FILE"_s);
     const QCommandLineOption agent(u"agent"_s, u"Authenticate with the keys of ssh-agent (SSH_AUTH_SOCK)."_s);
     const QCommandLineOption outbox(u"outbox"_s, u"The collector's outbox on the host (absolute path)."_s, u"PATH"_s);
-    const QCommandLineOption jump(u"jump"_s, u"Connect through this other remote host (one hop; its own key and login)."_s,
-                                  u"NAME"_s);
+    const QCommandLineOption jump(
+        u"jump"_s, u"Connect through this other remote host (one hop; its own key and login)."_s, u"NAME"_s);
     const QCommandLineOption noJump(u"no-jump"_s, u"Connect directly (edit)."_s);
     const QCommandLineOption rename(u"rename"_s, u"New name (edit)."_s, u"NEW"_s);
     parser.addOptions({address, port, user, key, agent, outbox, jump, noJump, rename});
@@ -115,13 +115,12 @@ int runRemote(const QStringList &arguments, GlobalOptions global)
 
     RemoteHost host;
     if (action == "edit"_L1) {
-        auto existing = store.find(name);
-        if (!existing || !*existing) {
-            printError(existing ? u"remote host %1: no such remote host (see 'remote list')"_s.arg(name)
-                                : existing.error().message);
+        auto existing = store.get(name);
+        if (!existing) {
+            printError(existing.error().message);
             return ExitUsage;
         }
-        host = **existing;
+        host = *existing;
         host.name = parser.isSet(rename) ? parser.value(rename) : name;
     } else {
         for (const auto *required : {&address, &user, &outbox}) {

@@ -104,6 +104,17 @@ Expected<std::optional<RemoteHost>> RemoteHostStore::find(const QString &name)
     return std::optional<RemoteHost>(hostFrom(*rows));
 }
 
+Expected<RemoteHost> RemoteHostStore::get(const QString &name)
+{
+    auto found = find(name);
+    if (!found)
+        return found.error();
+    if (!*found)
+        return storeError(StoreReason::NotFound,
+                          u"remote host %1: no such remote host (see 'remote list')"_s.arg(name));
+    return **found;
+}
+
 Expected<RemoteHost> RemoteHostStore::add(const RemoteHost &host)
 {
     if (const QString why = validate(host); !why.isEmpty())
@@ -137,12 +148,9 @@ Expected<RemoteHost> RemoteHostStore::update(const QString &name, const RemoteHo
 {
     if (const QString why = validate(host); !why.isEmpty())
         return storeError(StoreReason::Conflict, why);
-    auto existing = find(name);
+    auto existing = get(name);
     if (!existing)
         return existing.error();
-    if (!*existing)
-        return storeError(StoreReason::NotFound,
-                          u"remote host %1: no such remote host (see 'remote list')"_s.arg(name));
     if (host.name != name) {
         auto clash = find(host.name);
         if (!clash)
@@ -151,8 +159,8 @@ Expected<RemoteHost> RemoteHostStore::update(const QString &name, const RemoteHo
             return storeError(StoreReason::Conflict, u"remote host %1 exists already"_s.arg(host.name));
     }
     RemoteHost updated = host;
-    updated.id = (*existing)->id;
-    updated.createdTs = (*existing)->createdTs;
+    updated.id = existing->id;
+    updated.createdTs = existing->createdTs;
     updated.updatedTs = Database::nowNs();
     if (auto begun = m_db.begin(); !begun)
         return begun.error();
@@ -162,7 +170,7 @@ Expected<RemoteHost> RemoteHostStore::update(const QString &name, const RemoteHo
                                  nullIfEmpty(host.jumpHost), updated.updatedTs, updated.id});
     if (changed)
         changed = appendAudit(m_db, u"remote edit"_s, name,
-                              u"was %1; now %2%3"_s.arg(describe(**existing),
+                              u"was %1; now %2%3"_s.arg(describe(*existing),
                                                         host.name == name ? QString() : host.name + u": "_s,
                                                         describe(host)));
     if (!changed) {
@@ -176,18 +184,15 @@ Expected<RemoteHost> RemoteHostStore::update(const QString &name, const RemoteHo
 
 Expected<void> RemoteHostStore::remove(const QString &name)
 {
-    auto existing = find(name);
+    auto existing = get(name);
     if (!existing)
         return existing.error();
-    if (!*existing)
-        return storeError(StoreReason::NotFound,
-                          u"remote host %1: no such remote host (see 'remote list')"_s.arg(name));
     if (auto begun = m_db.begin(); !begun)
         return begun;
     // The record of pulled files stays: it is part of the chain of custody of archives in the case.
-    auto removed = m_db.execute(u"DELETE FROM remote_hosts WHERE id = ?"_s, {(*existing)->id});
+    auto removed = m_db.execute(u"DELETE FROM remote_hosts WHERE id = ?"_s, {existing->id});
     if (removed)
-        removed = appendAudit(m_db, u"remote remove"_s, name, describe(**existing));
+        removed = appendAudit(m_db, u"remote remove"_s, name, describe(*existing));
     if (!removed) {
         m_db.rollback();
         return removed;

@@ -49,6 +49,8 @@ public:
 
     Expected<QList<RemoteHost>> list();
     Expected<std::optional<RemoteHost>> find(const QString &name);
+    // The host called `name`; NotFound ("no such remote host") when there is none.
+    Expected<RemoteHost> get(const QString &name);
     Expected<RemoteHost> add(const RemoteHost &host);
     // Replaces every field of the host called `name` (renaming it when host.name differs).
     Expected<RemoteHost> update(const QString &name, const RemoteHost &host);
