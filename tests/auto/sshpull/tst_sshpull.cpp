@@ -2,9 +2,10 @@
 // SSH pull as an analyst runs it (flightdeck-cli remote/pull) against three real OpenSSH servers on loopback ports,
 // each with its own host key and an outbox of real signed archives, into a SQLite case: the unknown host that needs
 // a decision, pulling all three, pulling again (nothing new), a changed host key (refused, the others pulled), a
-// wrong client key, an encrypted client key, a resumed download, hostile outbox entries, removal after import, an
-// unreachable and a silent host (timed out within the limit, the others pulled), and the puller's signals.
-// Every case is checked on the database.
+// wrong client key, an encrypted client key, a resumed .part, a transfer cut by the server and resumed, hostile outbox
+// entries and a local copy that differs, removal after import, an unreachable and a silent host (timed out within
+// the limit, the others pulled), SIGINT, the puller's signals and a session idle longer than the timeout, a jump
+// host, and a PostgreSQL case. Every case is checked on the database.
 #include "casefixture.h"
 #include "fleetpuller.h"
 #include "pgcluster.h"
