@@ -47,6 +47,8 @@ QString formatTime(qint64 ns);
 // Shows the importer's progress on `progress` and prints each outcome as it comes: imported and already imported
 // archives on stdout, the others as one-line errors on stderr; with `json`, one JSON object per archive on stdout.
 void wireImporter(Core::Importer &importer, bool json, Flight::Format::ProgressLine &progress);
+// One archive's outcome as the JSON object `import --json` prints.
+QJsonObject outcomeJson(const Core::ImportOutcome &outcome);
 // The exit code of a batch: the worst of its outcomes.
 int exitCodeOf(const QList<Core::ImportOutcome> &outcomes);
 // Loads the case key for encrypted archives (--case-key); prints the error and returns false when it cannot.
@@ -56,5 +58,7 @@ int runImport(const QStringList &arguments, GlobalOptions global);
 int runHosts(const QStringList &arguments, GlobalOptions global);
 int runTrust(const QStringList &arguments, GlobalOptions global);
 int runQuarantine(const QStringList &arguments, GlobalOptions global);
+int runRemote(const QStringList &arguments, GlobalOptions global);
+int runPull(const QStringList &arguments, GlobalOptions global);
 
 } // namespace Deck::Cli

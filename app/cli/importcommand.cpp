@@ -21,6 +21,8 @@ extern "C" void onInterrupt(int)
     g_interrupted.store(true);
 }
 
+} // namespace
+
 QJsonObject outcomeJson(const ImportOutcome &o)
 {
     QJsonObject object{
@@ -39,8 +41,6 @@ QJsonObject outcomeJson(const ImportOutcome &o)
     }
     return object;
 }
-
-} // namespace
 
 void wireImporter(Importer &importer, bool json, Flight::Format::ProgressLine &progress)
 {

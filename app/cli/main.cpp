@@ -26,6 +26,8 @@ const std::map<QString, Command> &commands()
         {u"hosts"_s, {runHosts, "list the hosts of the case with their keys and chain state"}},
         {u"trust"_s, {runTrust, "trust a host signing key (and import the archives it held in quarantine)"}},
         {u"quarantine"_s, {runQuarantine, "list archives held back (untrusted signer, fork), or trust their signer"}},
+        {u"remote"_s, {runRemote, "list, add, edit or remove the hosts the case pulls archives from over SSH"}},
+        {u"pull"_s, {runPull, "fetch new archives over SSH from the remote hosts, verify and import them"}},
     };
     return table;
 }

@@ -123,6 +123,24 @@ const QList<Migration> &migrations()
          {"CREATE INDEX paths_prefix ON paths (path)"},
          // A b-tree entry is limited to about 2.7 kB in PostgreSQL; prefixes longer than 1024 bytes recheck.
          {"CREATE INDEX paths_prefix ON paths (substring(path from 1 for 1024))"}},
+        {2,
+         "SSH pull: the inventory of hosts to pull from, and the files pulled from each",
+         {
+             // key_file NULL: authenticate with the keys of ssh-agent. jump_host: the name of another remote host
+             // to connect through (one hop). No password is ever stored.
+             "CREATE TABLE remote_hosts (id {id}, name TEXT NOT NULL UNIQUE, address TEXT NOT NULL, "
+             "port INTEGER NOT NULL, username TEXT NOT NULL, key_file TEXT, outbox TEXT NOT NULL, jump_host TEXT, "
+             "created_ts BIGINT NOT NULL, updated_ts BIGINT NOT NULL)",
+             // One row per remote file pulled: its name and size on the host, the local copy, what the importer
+             // made of it (statusName of the outcome) and the archive digest; removed_ts when it was deleted from
+             // the host after its import. A file listed again with the same name and size whose archive is in
+             // the case is not downloaded again.
+             "CREATE TABLE pulled_files (id {id}, remote_host_id BIGINT NOT NULL, name TEXT NOT NULL, "
+             "size BIGINT NOT NULL, local_path TEXT NOT NULL, status TEXT NOT NULL, digest TEXT, "
+             "pulled_ts BIGINT NOT NULL, removed_ts BIGINT, UNIQUE (remote_host_id, name))",
+         },
+         {},
+         {}},
     };
     return list;
 }
