@@ -204,7 +204,8 @@ Expected<Page<FileTouchRow>> ActivityQueries::whoTouched(const QByteArray &path,
         const QByteArray literal = globLiteralPrefix(path);
         where = literal.isEmpty() ? u"1 = 1"_s : prefixCondition(engine, literal, params);
         if (engine == Engine::Sqlite) {
-            where += u" AND pa.path GLOB ?"_s;
+            // GLOB compares text (on a BLOB it matches nothing); the casts keep every byte of both.
+            where += u" AND CAST(pa.path AS TEXT) GLOB CAST(? AS TEXT)"_s;
             params << globToSqliteGlob(path);
         } else {
             where += u" AND pa.path LIKE ?"_s;
