@@ -56,5 +56,7 @@ int runImport(const QStringList &arguments, GlobalOptions global);
 int runHosts(const QStringList &arguments, GlobalOptions global);
 int runTrust(const QStringList &arguments, GlobalOptions global);
 int runQuarantine(const QStringList &arguments, GlobalOptions global);
+int runQuery(const QStringList &arguments, GlobalOptions global);
+int runExport(const QStringList &arguments, GlobalOptions global);
 
 } // namespace Deck::Cli
