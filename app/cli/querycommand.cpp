@@ -110,28 +110,13 @@ int tree(Context &c)
             return ExitUsage;
         depth = int(std::min<qint64>(*given, ProcessQueries::kMaxDepth));
     }
-    ProcessQueries queries(c.db);
-    auto roots = queries.roots(*host, range, page);
-    if (!roots)
-        return c.fail(roots.error());
-    int left = page.limit;
-    bool truncated = false;
-    for (const ProcessRow &root : std::as_const(roots->rows)) {
-        if (left <= 0) {
-            truncated = true;
-            break;
-        }
-        auto subtree = queries.descendants(root.id, depth, left);
-        if (!subtree)
-            return c.fail(subtree.error());
-        for (const TreeRow &row : std::as_const(subtree->rows))
-            printProcess(c, row.process, row.depth);
-        left -= int(subtree->rows.size());
-        truncated = truncated || subtree->truncated;
-    }
-    if (truncated && !c.global.json)
-        printOut(u"... the tree goes on: raise --limit or --depth, or list children of a process\n"_s);
-    printNext(c, roots->next);
+    auto trees = ProcessQueries(c.db).forest(*host, range, depth, page.limit);
+    if (!trees)
+        return c.fail(trees.error());
+    for (const TreeRow &row : std::as_const(trees->rows))
+        printProcess(c, row.process, row.depth);
+    if (trees->truncated && !c.global.json)
+        printOut(u"... the tree goes on: raise --limit or --depth, or list the children of a process\n"_s);
     return ExitOk;
 }
 
@@ -517,7 +502,7 @@ const QList<Subcommand> &subcommands()
 {
     static const QList<Subcommand> list{
         {"tree", "--host HOST [--from T] [--to T] [--depth N] [--limit N]: the host's process trees", 0, 0,
-         {u"host"_s, u"from"_s, u"to"_s, u"depth"_s, u"limit"_s, u"after"_s}, tree},
+         {u"host"_s, u"from"_s, u"to"_s, u"depth"_s, u"limit"_s}, tree},
         {"children", "PROCESS [--limit N] [--after CURSOR]: a process's children", 1, 1,
          {u"limit"_s, u"after"_s}, children},
         {"ancestors", "PROCESS: the process and its parents up to the root", 1, 1, {}, ancestors},

@@ -94,14 +94,18 @@ Expected<Page<ProcessRow>> ProcessQueries::children(qint64 processId, const Page
         processCursor);
 }
 
+// The walks carry the process columns in the recursive CTE itself: joining its result back to processes makes
+// PostgreSQL, which cannot estimate a recursive CTE's size, hash the whole table (60 ms at 100k processes).
 Expected<QList<ProcessRow>> ProcessQueries::ancestors(qint64 processId)
 {
-    // One recursive walk up parent_id (primary key lookups), bounded against loops of parent links.
-    auto q = m_db.query(u"WITH RECURSIVE up(id, depth) AS ("
-                        u"SELECT parent_id, 1 FROM processes WHERE id = ? AND parent_id IS NOT NULL "
-                        u"UNION ALL SELECT x.parent_id, up.depth + 1 FROM processes x JOIN up ON x.id = up.id "
-                        u"WHERE x.parent_id IS NOT NULL AND up.depth < %1) "
-                        u"SELECT %2 FROM up JOIN processes p ON p.id = up.id ORDER BY up.depth"_s.arg(kMaxDepth)
+    // One walk up parent_id (primary key lookups), bounded against loops of parent links.
+    const QString fields = processFields(u"x"_s);
+    auto q = m_db.query(u"WITH RECURSIVE p(%1, depth) AS ("
+                        u"SELECT %2, 1 FROM processes x WHERE x.id = (SELECT parent_id FROM processes WHERE id = ?) "
+                        u"UNION ALL SELECT %2, p.depth + 1 FROM processes x JOIN p ON x.id = p.parent_id "
+                        u"WHERE p.depth < %3) "
+                        u"SELECT %4 FROM p ORDER BY p.depth"_s.arg(processFields(QString()), fields)
+                            .arg(kMaxDepth)
                             .arg(processColumns()),
                         {processId});
     if (!q)
@@ -112,17 +116,19 @@ Expected<QList<ProcessRow>> ProcessQueries::ancestors(qint64 processId)
     return chain;
 }
 
-Expected<Descendants> ProcessQueries::descendants(qint64 processId, int maxDepth, int limit)
+Expected<Descendants> ProcessQueries::walkDown(const QString &start, QVariantList params, int maxDepth, int limit)
 {
     maxDepth = std::clamp(maxDepth, 0, kMaxDepth);
     limit = std::max(1, limit);
-    auto q = m_db.query(u"WITH RECURSIVE down(id, depth) AS (SELECT id, 0 FROM processes WHERE id = ? "
-                        u"UNION ALL SELECT c.id, down.depth + 1 FROM processes c JOIN down ON c.parent_id = down.id "
-                        u"WHERE down.depth < ?) "
-                        u"SELECT %1, down.depth, %2 FROM down JOIN processes p ON p.id = down.id "
-                        u"ORDER BY down.depth, p.start_ts, p.id LIMIT %3"_s.arg(processColumns(), hasChildrenColumn())
+    params << maxDepth;
+    const QString fields = processFields(u"x"_s);
+    auto q = m_db.query(u"WITH RECURSIVE p(%1, depth) AS (SELECT %2, 0 FROM processes x WHERE %3 "
+                        u"UNION ALL SELECT %2, p.depth + 1 FROM processes x JOIN p ON x.parent_id = p.id "
+                        u"WHERE p.depth < ?) "
+                        u"SELECT %4, p.depth, %5 FROM p ORDER BY p.depth, p.start_ts, p.id LIMIT %6"_s
+                            .arg(processFields(QString()), fields, start, processColumns(), hasChildrenColumn())
                             .arg(limit + 1),
-                        {processId, maxDepth});
+                        params);
     if (!q)
         return q.error();
     Descendants result;
@@ -131,16 +137,62 @@ Expected<Descendants> ProcessQueries::descendants(qint64 processId, int maxDepth
             result.truncated = true;
             break;
         }
-        TreeRow row{readProcess(*q), q->value(17).toInt()};
-        row.process.hasChildren = q->value(18).toBool();
+        TreeRow row{readProcess(*q), q->value(kProcessColumns).toInt()};
+        row.process.hasChildren = q->value(kProcessColumns + 1).toBool();
         if (row.depth == maxDepth && row.process.hasChildren)
             result.truncated = true;
         result.rows.append(std::move(row));
     }
-    if (result.rows.isEmpty())
+    return result;
+}
+
+Expected<Descendants> ProcessQueries::descendants(qint64 processId, int maxDepth, int limit)
+{
+    auto result = walkDown(u"x.id = ?"_s, {processId}, maxDepth, limit);
+    if (result && result->rows.isEmpty())
         return storeError(StoreReason::NotFound,
                           u"process #%1: no such process in the case %2"_s.arg(processId).arg(m_db.name()));
     return result;
+}
+
+Expected<Descendants> ProcessQueries::forest(qint64 hostId, const TimeRange &range, int maxDepth, int limit)
+{
+    QString start = u"x.host_id = ? AND x.parent_id IS NULL"_s;
+    QVariantList params{hostId};
+    if (range.to) {
+        start += u" AND x.start_ts < ?"_s;
+        params << *range.to;
+    }
+    if (range.from) {
+        start += u" AND (x.exit_ts IS NULL OR x.exit_ts >= ?)"_s;
+        params << *range.from;
+    }
+    auto walked = walkDown(start, params, maxDepth, limit);
+    if (!walked)
+        return walked;
+    // Breadth-first (depth, start) order, as the walk returns it, into display order: each process followed by its
+    // subtree. Children lists keep the start order; a row whose parent was cut by the limit is dropped with it.
+    QHash<qint64, QList<qsizetype>> children;
+    QList<qsizetype> roots;
+    for (qsizetype i = 0; i < walked->rows.size(); ++i) {
+        const ProcessRow &p = walked->rows[i].process;
+        if (walked->rows[i].depth == 0)
+            roots.append(i);
+        else if (p.parentId)
+            children[*p.parentId].append(i);
+    }
+    Descendants ordered;
+    ordered.truncated = walked->truncated;
+    ordered.rows.reserve(walked->rows.size());
+    QList<qsizetype> stack(roots.crbegin(), roots.crend());
+    while (!stack.isEmpty()) {
+        const qsizetype i = stack.takeLast();
+        ordered.rows.append(walked->rows[i]);
+        const auto &kids = children.value(walked->rows[i].process.id);
+        for (auto it = kids.crbegin(); it != kids.crend(); ++it)
+            stack.append(*it);
+    }
+    return ordered;
 }
 
 } // namespace Deck::Core

@@ -13,6 +13,17 @@ QString processColumns()
            u"COALESCE(p.comm, ''), p.exe, p.argv, p.cwd, p.uid, p.last_ts, p.exit_ts, p.exit_code, p.exit_signal"_s;
 }
 
+QString processFields(const QString &alias)
+{
+    static const QStringList names{u"id"_s,        u"host_id"_s,  u"pid"_s,    u"start"_s,     u"start_ts"_s,
+                                   u"parent_id"_s, u"parent_pid"_s, u"parent_start"_s, u"comm"_s, u"exe"_s,
+                                   u"argv"_s,      u"cwd"_s,      u"uid"_s,    u"last_ts"_s,   u"exit_ts"_s,
+                                   u"exit_code"_s, u"exit_signal"_s};
+    if (alias.isEmpty())
+        return names.join(u", "_s);
+    return alias + u'.' + names.join(u", "_s + alias + u'.');
+}
+
 QString hasChildrenColumn()
 {
     return u"CASE WHEN EXISTS (SELECT 1 FROM processes c WHERE c.parent_id = p.id) THEN 1 ELSE 0 END"_s;

@@ -12,8 +12,10 @@
 
 namespace Deck::Core {
 
-// The columns of ProcessRow for a table aliased `p`, in readProcess()'s order.
+// The columns of ProcessRow for a table (or recursive CTE) aliased `p`, in readProcess()'s order.
 QString processColumns();
+// The processes columns processColumns() reads, each prefixed with "alias." (none when alias is empty).
+QString processFields(const QString &alias);
 // Reads the columns of processColumns() starting at column `first`.
 ProcessRow readProcess(const QSqlQuery &q, int first = 0);
 // EXISTS (a child of p) as one more column.

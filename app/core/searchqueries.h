@@ -34,7 +34,7 @@ struct PathHit
 struct SearchResults
 {
     QList<ProcessHit> processes; // by start time
-    QList<PathHit> paths; // by path id (first interned first)
+    QList<PathHit> paths; // by their bytes
     bool truncated = false; // a list was cut at the limit
 };
 

@@ -211,6 +211,19 @@ void TestQueries::descendantsBounded()
     QCOMPARE(few->rows.size(), 3);
     QVERIFY(few->truncated);
     QCOMPARE(queries.descendants(999999).error().code, int(StoreReason::NotFound));
+
+    // The forest of a host in display order: each process followed by its subtree, siblings by start time.
+    auto forest = queries.forest(hostId(u"alpha"_s));
+    QVERIFY2(forest.ok(), qPrintable(forest.error().message));
+    QList<std::pair<qint64, int>> order;
+    for (const TreeRow &row : forest->rows)
+        order.append({row.process.pid, row.depth});
+    QCOMPARE(order, (QList<std::pair<qint64, int>>{{100, 0}, {200, 1}, {300, 2}, {301, 2}, {400, 2}, {401, 3}}));
+    QVERIFY(!forest->truncated);
+    auto cut = queries.forest(hostId(u"alpha"_s), {}, 2);
+    QCOMPARE(cut->rows.size(), 5);
+    QVERIFY(cut->truncated);
+    QVERIFY(queries.forest(hostId(u"alpha"_s), {std::nullopt, QueryScenario::at(-6000)})->rows.isEmpty());
 }
 
 void TestQueries::processDid()
