@@ -4,6 +4,10 @@
 #include "database.h"
 #include "querysql.h"
 
+#include <QHash>
+#include <algorithm>
+#include <tuple>
+
 using namespace Qt::StringLiterals;
 
 namespace Deck::Core {
@@ -116,19 +120,27 @@ Expected<QList<ProcessRow>> ProcessQueries::ancestors(qint64 processId)
     return chain;
 }
 
-Expected<Descendants> ProcessQueries::walkDown(const QString &start, QVariantList params, int maxDepth, int limit)
+Expected<Descendants> ProcessQueries::walkDown(const QString &start, QVariantList params, int maxDepth, int limit,
+                                               bool ordered)
 {
     maxDepth = std::clamp(maxDepth, 0, kMaxDepth);
     limit = std::max(1, limit);
     params << maxDepth;
+    // Unordered walks ask for children only at the depth limit (CASE evaluates in order, so EXISTS runs there only).
+    if (!ordered)
+        params << maxDepth;
     const QString fields = processFields(u"x"_s);
     auto q = m_db.query(u"WITH RECURSIVE p(%1, depth) AS (SELECT %2, 0 FROM processes x WHERE %3 "
                         u"UNION ALL SELECT %2, p.depth + 1 FROM processes x JOIN p ON x.parent_id = p.id "
                         u"WHERE p.depth < ?) "
-                        u"SELECT %4, p.depth, %5 FROM p ORDER BY p.depth, p.start_ts, p.id LIMIT %6"_s
-                            .arg(processFields(QString()), fields, start, processColumns(), hasChildrenColumn())
+                        u"SELECT %4, p.depth, %5 FROM p %6 LIMIT %7"_s
+                            .arg(processFields(QString()), fields, start, processColumns(),
+                                 ordered ? hasChildrenColumn()
+                                         : u"CASE WHEN p.depth < ? THEN 0 WHEN EXISTS (SELECT 1 FROM processes c "
+                                           u"WHERE c.parent_id = p.id) THEN 1 ELSE 0 END"_s,
+                                 ordered ? u"ORDER BY p.depth, p.start_ts, p.id"_s : QString())
                             .arg(limit + 1),
-                        params);
+                        params, Database::Fetch::AtOnce);
     if (!q)
         return q.error();
     Descendants result;
@@ -139,7 +151,7 @@ Expected<Descendants> ProcessQueries::walkDown(const QString &start, QVariantLis
         }
         TreeRow row{readProcess(*q), q->value(kProcessColumns).toInt()};
         row.process.hasChildren = q->value(kProcessColumns + 1).toBool();
-        if (row.depth == maxDepth && row.process.hasChildren)
+        if (ordered && row.depth == maxDepth && row.process.hasChildren)
             result.truncated = true;
         result.rows.append(std::move(row));
     }
@@ -148,7 +160,7 @@ Expected<Descendants> ProcessQueries::walkDown(const QString &start, QVariantLis
 
 Expected<Descendants> ProcessQueries::descendants(qint64 processId, int maxDepth, int limit)
 {
-    auto result = walkDown(u"x.id = ?"_s, {processId}, maxDepth, limit);
+    auto result = walkDown(u"x.id = ?"_s, {processId}, maxDepth, limit, true);
     if (result && result->rows.isEmpty())
         return storeError(StoreReason::NotFound,
                           u"process #%1: no such process in the case %2"_s.arg(processId).arg(m_db.name()));
@@ -167,28 +179,40 @@ Expected<Descendants> ProcessQueries::forest(qint64 hostId, const TimeRange &ran
         start += u" AND (x.exit_ts IS NULL OR x.exit_ts >= ?)"_s;
         params << *range.from;
     }
-    auto walked = walkDown(start, params, maxDepth, limit);
+    // One walk without the per-row EXISTS and the sort (a third of the time on PostgreSQL): children and their
+    // order come from the rows themselves.
+    maxDepth = std::clamp(maxDepth, 0, kMaxDepth);
+    auto walked = walkDown(start, params, maxDepth, limit, false);
     if (!walked)
         return walked;
-    // Breadth-first (depth, start) order, as the walk returns it, into display order: each process followed by its
-    // subtree. Children lists keep the start order; a row whose parent was cut by the limit is dropped with it.
+    QList<TreeRow> &rows = walked->rows;
+    const auto byStart = [&rows](qsizetype a, qsizetype b) {
+        return std::tie(rows[a].process.startTs, rows[a].process.id)
+            < std::tie(rows[b].process.startTs, rows[b].process.id);
+    };
     QHash<qint64, QList<qsizetype>> children;
     QList<qsizetype> roots;
-    for (qsizetype i = 0; i < walked->rows.size(); ++i) {
-        const ProcessRow &p = walked->rows[i].process;
-        if (walked->rows[i].depth == 0)
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (rows[i].depth == 0)
             roots.append(i);
-        else if (p.parentId)
-            children[*p.parentId].append(i);
+        else if (rows[i].process.parentId)
+            children[*rows[i].process.parentId].append(i);
     }
+    std::sort(roots.begin(), roots.end(), byStart);
     Descendants ordered;
     ordered.truncated = walked->truncated;
-    ordered.rows.reserve(walked->rows.size());
+    ordered.rows.reserve(rows.size());
     QList<qsizetype> stack(roots.crbegin(), roots.crend());
     while (!stack.isEmpty()) {
         const qsizetype i = stack.takeLast();
-        ordered.rows.append(walked->rows[i]);
-        const auto &kids = children.value(walked->rows[i].process.id);
+        auto kids = children.take(rows[i].process.id);
+        // At the depth limit the walk did not follow children: the query said whether any exist.
+        if (rows[i].depth == maxDepth && rows[i].process.hasChildren)
+            ordered.truncated = true;
+        else
+            rows[i].process.hasChildren = !kids.isEmpty();
+        ordered.rows.append(rows[i]);
+        std::sort(kids.begin(), kids.end(), byStart);
         for (auto it = kids.crbegin(); it != kids.crend(); ++it)
             stack.append(*it);
     }

@@ -43,13 +43,16 @@ public:
     // The process itself (depth 0) and its descendants down to maxDepth, at most `limit` rows.
     Expected<Descendants> descendants(qint64 processId, int maxDepth = kMaxDepth, int limit = 100000);
     // Every tree of the host (roots alive in `range`, as roots()) in one walk, in display order: each process
-    // followed by its subtree, siblings by start time. At most `limit` rows; deeper than maxDepth is cut.
+    // followed by its subtree, siblings by start time. At most `limit` rows (cut breadth-first); deeper than maxDepth
+    // is cut.
     Expected<Descendants> forest(qint64 hostId, const TimeRange &range = {}, int maxDepth = kMaxDepth,
                                  int limit = 1000000);
 
 private:
-    // The rows reached from the processes matching `start` (a condition on processes `p`) by following children.
-    Expected<Descendants> walkDown(const QString &start, QVariantList params, int maxDepth, int limit);
+    // The rows reached from the processes matching `start` (a condition on processes `x`) by following children;
+    // ordered by (depth, start) with hasChildren filled when `ordered`, else in the engine's breadth-first order
+    // without hasChildren (the caller derives both from the rows).
+    Expected<Descendants> walkDown(const QString &start, QVariantList params, int maxDepth, int limit, bool ordered);
 
     Database &m_db;
 };

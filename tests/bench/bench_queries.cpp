@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// bench_queries [EVENTS (1000000)] [HOSTS (4)] [RUNS (15)]: latencies of the case-store queries (issue 6) on a case
+// bench_queries [EVENTS (1000000)] [HOSTS (4)] [RUNS (15)] [ENGINES (sqlite,postgresql)]: latencies of the case-store queries (issue 6) on a case
 // of EVENTS busy-host events (casefixture's generator: signed archives of 10000 events, imported by the real
 // importer) in SQLite and in a PostgreSQL cluster started in a temporary directory. Each query runs RUNS times on a
 // warm cache; the median is printed with its ratio to the comparator measured in the same run on the same engine:
@@ -180,10 +180,12 @@ int main(int argc, char *argv[])
     const qint64 events = args.value(1, u"1000000"_s).toLongLong();
     const int hosts = std::max(1, args.value(2, u"4"_s).toInt());
     const int runs = std::max(1, args.value(3, u"15"_s).toInt());
+    const QStringList only = args.value(4, u"sqlite,postgresql"_s).split(u',');
     constexpr int kPerArchive = 10000;
     QTemporaryDir dir;
     if (!dir.isValid() || events < hosts) {
-        std::fputs("usage: bench_queries [EVENTS (1000000)] [HOSTS (4)] [RUNS (15)]\n", stderr);
+        std::fputs("usage: bench_queries [EVENTS (1000000)] [HOSTS (4)] [RUNS (15)] [ENGINES (sqlite,postgresql)]\n",
+                   stderr);
         return 1;
     }
     std::printf("bench_queries: %lld events on %d hosts, archives of %d events, %d runs per query\n",
@@ -201,10 +203,12 @@ int main(int argc, char *argv[])
     }
     PgCluster pg;
     const QString pgFailure = pg.start();
-    QStringList engines{u"sqlite"_s};
-    if (pgFailure.isEmpty())
+    QStringList engines;
+    if (only.contains(u"sqlite"_s))
+        engines.append(u"sqlite"_s);
+    if (only.contains(u"postgresql"_s) && pgFailure.isEmpty())
         engines.append(u"postgresql"_s);
-    else
+    else if (only.contains(u"postgresql"_s))
         std::fprintf(stderr, "bench_queries: PostgreSQL not measured: %s\n", qPrintable(pgFailure.left(300)));
     for (const QString &engine : std::as_const(engines)) {
         const QString location = engine == "sqlite"_L1 ? QDir(dir.path()).filePath(u"bench.flightcase"_s)
