@@ -96,6 +96,27 @@ void printProcess(const Context &c, const ProcessRow &row, int depth = -1)
     }
 }
 
+bool readDepth(const Context &c, int &depth)
+{
+    if (!c.isSet(u"depth"_s))
+        return true;
+    const auto given = numberArgument(c.command, u"--depth"_s, c.value(u"depth"_s));
+    if (given)
+        depth = int(std::min<qint64>(*given, ProcessQueries::kMaxDepth));
+    return given.has_value();
+}
+
+int printTree(const Context &c, const Expected<Descendants> &tree)
+{
+    if (!tree)
+        return c.fail(tree.error());
+    for (const TreeRow &row : std::as_const(tree->rows))
+        printProcess(c, row.process, row.depth);
+    if (tree->truncated && !c.global.json)
+        printOut(u"... the tree goes on: raise --limit or --depth, or list the children of a process\n"_s);
+    return ExitOk;
+}
+
 int tree(Context &c)
 {
     const auto host = hostArgument(c.db, c.command, c.value(u"host"_s));
@@ -104,20 +125,9 @@ int tree(Context &c)
     if (!host || !readRange(c, range) || !readPage(c, page, 10000))
         return ExitUsage;
     int depth = ProcessQueries::kMaxDepth;
-    if (c.isSet(u"depth"_s)) {
-        const auto given = numberArgument(c.command, u"--depth"_s, c.value(u"depth"_s));
-        if (!given)
-            return ExitUsage;
-        depth = int(std::min<qint64>(*given, ProcessQueries::kMaxDepth));
-    }
-    auto trees = ProcessQueries(c.db).forest(*host, range, depth, page.limit);
-    if (!trees)
-        return c.fail(trees.error());
-    for (const TreeRow &row : std::as_const(trees->rows))
-        printProcess(c, row.process, row.depth);
-    if (trees->truncated && !c.global.json)
-        printOut(u"... the tree goes on: raise --limit or --depth, or list the children of a process\n"_s);
-    return ExitOk;
+    if (!readDepth(c, depth))
+        return ExitUsage;
+    return printTree(c, ProcessQueries(c.db).forest(*host, range, depth, page.limit));
 }
 
 int children(Context &c)
@@ -164,20 +174,9 @@ int descendants(Context &c)
     if (!id || !readPage(c, page, 100000))
         return ExitUsage;
     int depth = ProcessQueries::kMaxDepth;
-    if (c.isSet(u"depth"_s)) {
-        const auto given = numberArgument(c.command, u"--depth"_s, c.value(u"depth"_s));
-        if (!given)
-            return ExitUsage;
-        depth = int(std::min<qint64>(*given, ProcessQueries::kMaxDepth));
-    }
-    auto rows = ProcessQueries(c.db).descendants(*id, depth, page.limit);
-    if (!rows)
-        return c.fail(rows.error());
-    for (const TreeRow &row : std::as_const(rows->rows))
-        printProcess(c, row.process, row.depth);
-    if (rows->truncated && !c.global.json)
-        printOut(u"... more descendants: raise --limit or --depth\n"_s);
-    return ExitOk;
+    if (!readDepth(c, depth))
+        return ExitUsage;
+    return printTree(c, ProcessQueries(c.db).descendants(*id, depth, page.limit));
 }
 
 int did(Context &c)

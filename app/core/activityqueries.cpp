@@ -214,14 +214,7 @@ Expected<Page<FileTouchRow>> ActivityQueries::whoTouched(const QByteArray &path,
         break;
     }
     }
-    if (range.from) {
-        where += u" AND f.ts >= ?"_s;
-        params << *range.from;
-    }
-    if (range.to) {
-        where += u" AND f.ts < ?"_s;
-        params << *range.to;
-    }
+    where += inRange(u"f.ts"_s, range, params);
     where += afterCursor(page, u"f.ts"_s, u"f.id"_s, params);
     auto q = m_db.query(u"SELECT %1, %2 FROM paths pa JOIN file_events f ON f.path_id = pa.id "
                         u"LEFT JOIN paths tp ON tp.id = f.to_path_id JOIN processes p ON p.id = f.process_id "
@@ -262,14 +255,7 @@ Expected<Page<ConnectionRow>> ActivityQueries::whoConnected(const QString &addre
     QString where = side == Side::Remote ? end(u"raddr"_s, u"rport"_s)
         : side == Side::Local            ? end(u"laddr"_s, u"lport"_s)
                                          : u"(%1 OR %2)"_s.arg(end(u"raddr"_s, u"rport"_s), end(u"laddr"_s, u"lport"_s));
-    if (range.from) {
-        where += u" AND n.ts >= ?"_s;
-        params << *range.from;
-    }
-    if (range.to) {
-        where += u" AND n.ts < ?"_s;
-        params << *range.to;
-    }
+    where += inRange(u"n.ts"_s, range, params);
     where += afterCursor(page, u"n.ts"_s, u"n.id"_s, params);
     auto q = m_db.query(u"SELECT %1, %2 FROM net_events n LEFT JOIN processes p ON p.id = n.process_id "
                         u"WHERE %3 ORDER BY n.ts, n.id LIMIT %4"_s.arg(netEventColumns(), identityColumns(), where)

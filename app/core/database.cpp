@@ -133,7 +133,8 @@ Error Database::sqlError(const QString &what, const QString &driverText) const
 Expected<QSqlQuery> Database::query(const QString &sql, const QVariantList &params, Fetch fetch)
 {
     QSqlQuery q(connection());
-    q.setForwardOnly(fetch == Fetch::Streamed);
+    // SQLite steps its statement either way; Qt would only copy every row into a cache of its own.
+    q.setForwardOnly(fetch == Fetch::Streamed || engine() == Engine::Sqlite);
     bool ok;
     if (params.isEmpty()) {
         ok = q.exec(sql);

@@ -31,7 +31,7 @@ Expected<ProcessRow> ProcessQueries::process(qint64 id)
     if (!q->next())
         return storeError(StoreReason::NotFound, u"process #%1: no such process in the case %2"_s.arg(id).arg(m_db.name()));
     ProcessRow row = readProcess(*q);
-    row.hasChildren = q->value(17).toBool();
+    row.hasChildren = q->value(kProcessColumns).toBool();
     return row;
 }
 
@@ -49,53 +49,58 @@ Expected<ProcessRow> ProcessQueries::processByPid(qint64 hostId, qint64 pid, std
     return process(id->toLongLong());
 }
 
-Expected<Page<ProcessRow>> ProcessQueries::roots(qint64 hostId, const TimeRange &range, const PageRequest &page)
+namespace {
+
+// Roots of the host alive in `range` (started before its end, not exited before its start), on processes `alias`.
+QString rootsCondition(const QString &alias, qint64 hostId, const TimeRange &range, QVariantList &params)
 {
-    // processes_roots (host_id, start_ts) WHERE parent_id IS NULL serves the order and the start bound.
-    QVariantList params{hostId};
-    QString sql = u"SELECT %1, %2 FROM processes p WHERE p.host_id = ? AND p.parent_id IS NULL"_s.arg(
-        processColumns(), hasChildrenColumn());
+    QString sql = u"%1.host_id = ? AND %1.parent_id IS NULL"_s.arg(alias);
+    params << hostId;
     if (range.to) {
-        sql += u" AND p.start_ts < ?"_s;
+        sql += u" AND %1.start_ts < ?"_s.arg(alias);
         params << *range.to;
     }
     if (range.from) {
-        sql += u" AND (p.exit_ts IS NULL OR p.exit_ts >= ?)"_s;
+        sql += u" AND (%1.exit_ts IS NULL OR %1.exit_ts >= ?)"_s.arg(alias);
         params << *range.from;
     }
+    return sql;
+}
+
+// A page of processes `p` matching `where`, by start time, with hasChildren.
+Expected<Page<ProcessRow>> processPage(Database &db, const QString &where, QVariantList params,
+                                       const PageRequest &page)
+{
+    QString sql = u"SELECT %1, %2 FROM processes p WHERE %3"_s.arg(processColumns(), hasChildrenColumn(), where);
     sql += afterCursor(page, u"p.start_ts"_s, u"p.id"_s, params);
     sql += u" ORDER BY p.start_ts, p.id LIMIT %1"_s.arg(pageLimit(page));
-    auto q = m_db.query(sql, params);
+    auto q = db.query(sql, params);
     if (!q)
         return q.error();
     return readPage<ProcessRow>(
         *q, page,
         [](const QSqlQuery &row) {
             ProcessRow p = readProcess(row);
-            p.hasChildren = row.value(17).toBool();
+            p.hasChildren = row.value(kProcessColumns).toBool();
             return p;
         },
         processCursor);
 }
 
+} // namespace
+
+Expected<Page<ProcessRow>> ProcessQueries::roots(qint64 hostId, const TimeRange &range, const PageRequest &page)
+{
+    // processes_roots (host_id, start_ts) WHERE parent_id IS NULL serves the order and the start bound.
+    QVariantList params;
+    const QString where = rootsCondition(u"p"_s, hostId, range, params);
+    return processPage(m_db, where, params, page);
+}
+
 Expected<Page<ProcessRow>> ProcessQueries::children(qint64 processId, const PageRequest &page)
 {
     // processes_parent (parent_id); a parent's children are sorted (a few thousand at worst: a pid 1).
-    QVariantList params{processId};
-    QString sql = u"SELECT %1, %2 FROM processes p WHERE p.parent_id = ?"_s.arg(processColumns(), hasChildrenColumn());
-    sql += afterCursor(page, u"p.start_ts"_s, u"p.id"_s, params);
-    sql += u" ORDER BY p.start_ts, p.id LIMIT %1"_s.arg(pageLimit(page));
-    auto q = m_db.query(sql, params);
-    if (!q)
-        return q.error();
-    return readPage<ProcessRow>(
-        *q, page,
-        [](const QSqlQuery &row) {
-            ProcessRow p = readProcess(row);
-            p.hasChildren = row.value(17).toBool();
-            return p;
-        },
-        processCursor);
+    return processPage(m_db, u"p.parent_id = ?"_s, {processId}, page);
 }
 
 // The walks carry the process columns in the recursive CTE itself: joining its result back to processes makes
@@ -169,16 +174,8 @@ Expected<Descendants> ProcessQueries::descendants(qint64 processId, int maxDepth
 
 Expected<Descendants> ProcessQueries::forest(qint64 hostId, const TimeRange &range, int maxDepth, int limit)
 {
-    QString start = u"x.host_id = ? AND x.parent_id IS NULL"_s;
-    QVariantList params{hostId};
-    if (range.to) {
-        start += u" AND x.start_ts < ?"_s;
-        params << *range.to;
-    }
-    if (range.from) {
-        start += u" AND (x.exit_ts IS NULL OR x.exit_ts >= ?)"_s;
-        params << *range.from;
-    }
+    QVariantList params;
+    const QString start = rootsCondition(u"x"_s, hostId, range, params);
     // One walk without the per-row EXISTS and the sort (a third of the time on PostgreSQL): children and their
     // order come from the rows themselves.
     maxDepth = std::clamp(maxDepth, 0, kMaxDepth);

@@ -108,6 +108,20 @@ NetEventRow readNetEvent(const QSqlQuery &q, int first)
     return row;
 }
 
+QString inRange(const QString &column, const TimeRange &range, QVariantList &params)
+{
+    QString sql;
+    if (range.from) {
+        sql += u" AND %1 >= ?"_s.arg(column);
+        params << *range.from;
+    }
+    if (range.to) {
+        sql += u" AND %1 < ?"_s.arg(column);
+        params << *range.to;
+    }
+    return sql;
+}
+
 QString afterCursor(const PageRequest &page, const QString &tsColumn, const QString &idColumn, QVariantList &params)
 {
     if (!page.after)
