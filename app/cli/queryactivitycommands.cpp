@@ -219,7 +219,7 @@ int queryAt(QueryContext &c)
 int querySearch(QueryContext &c)
 {
     std::optional<qint64> host;
-    if (c.isSet(u"host"_s) && !(host = hostArgument(c.db, c.command, c.value(u"host"_s))))
+    if (!readHost(c, host))
         return ExitUsage;
     PageRequest page;
     if (!readPage(c, page))
@@ -251,7 +251,7 @@ int querySearch(QueryContext &c)
 int queryTimeline(QueryContext &c)
 {
     std::optional<qint64> host;
-    if (c.isSet(u"host"_s) && !(host = hostArgument(c.db, c.command, c.value(u"host"_s))))
+    if (!readHost(c, host))
         return ExitUsage;
     TimeRange range;
     if (!readRange(c, range))
@@ -291,7 +291,7 @@ int queryTimeline(QueryContext &c)
 int queryLosses(QueryContext &c)
 {
     std::optional<qint64> host;
-    if (c.isSet(u"host"_s) && !(host = hostArgument(c.db, c.command, c.value(u"host"_s))))
+    if (!readHost(c, host))
         return ExitUsage;
     TimeRange range;
     if (!readRange(c, range))

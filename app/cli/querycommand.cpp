@@ -74,6 +74,13 @@ void printProcess(const QueryContext &c, const ProcessRow &row, int depth)
     }
 }
 
+bool readHost(const QueryContext &c, std::optional<qint64> &host)
+{
+    if (c.isSet(u"host"_s))
+        host = hostArgument(c.db, c.command, c.value(u"host"_s));
+    return !c.isSet(u"host"_s) || host.has_value();
+}
+
 bool readDepth(const QueryContext &c, int &depth)
 {
     if (!c.isSet(u"depth"_s))

@@ -29,6 +29,8 @@ struct QueryContext
 bool readRange(const QueryContext &c, Core::TimeRange &range);
 bool readPage(const QueryContext &c, Core::PageRequest &page, int defaultLimit = 1000);
 bool readDepth(const QueryContext &c, int &depth);
+// --host when given (else `host` stays empty).
+bool readHost(const QueryContext &c, std::optional<qint64> &host);
 // The "... more: --after CURSOR" line (or {"next": CURSOR}) when a page has a successor.
 void printNext(const QueryContext &c, const std::optional<Core::Cursor> &next);
 // One process, indented by `depth` (none when negative).
