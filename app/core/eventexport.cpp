@@ -18,44 +18,34 @@ namespace Deck::Core {
 
 namespace {
 
-// One branch of the export's UNION ALL: an event table with its columns in the common order. {blob} is the byte
-// string type; every NULL is typed, since PostgreSQL resolves a UNION's column types pairwise.
-struct Branch
-{
-    const char *family;
-    const char *select;
-};
-
 constexpr const char *kNoNet = "CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS BIGINT), CAST(NULL AS TEXT), "
                                "CAST(NULL AS BIGINT)";
 
-const QList<Branch> &branches()
+// The branches of the export's UNION ALL, one per event table (proc, file, net, state, host, loss), each with the
+// columns in the common order. {blob} is the byte string type; every NULL is typed, since PostgreSQL resolves a
+// UNION's column types pairwise.
+
+const QList<const char *> &branches()
 {
-    static const QList<Branch> list{
-        {"proc",
-         "SELECT x.ts, 0, x.id, x.host_id, x.kind, p.pid, p.start, p.comm, p.exe, CAST(NULL AS TEXT), "
-         "CAST(NULL AS {blob}), CAST(NULL AS {blob}), {nonet}, CAST(1 AS BIGINT), x.detail "
-         "FROM process_events x JOIN processes p ON p.id = x.process_id"},
-        {"file",
-         "SELECT x.ts, 1, x.id, x.host_id, CAST('file.access' AS TEXT), p.pid, p.start, p.comm, p.exe, x.op, pa.path, "
-         "tp.path, {nonet}, x.count, CAST(NULL AS TEXT) FROM file_events x JOIN paths pa ON pa.id = x.path_id "
-         "LEFT JOIN paths tp ON tp.id = x.to_path_id JOIN processes p ON p.id = x.process_id"},
-        {"net",
-         "SELECT x.ts, 2, x.id, x.host_id, CAST('net.endpoint' AS TEXT), p.pid, p.start, p.comm, p.exe, x.op, "
-         "CAST(NULL AS {blob}), CAST(NULL AS {blob}), x.proto, x.laddr, x.lport, x.raddr, x.rport, x.count, "
-         "CAST(NULL AS TEXT) FROM net_events x LEFT JOIN processes p ON p.id = x.process_id"},
-        {"state",
-         "SELECT x.ts, 3, x.id, x.host_id, x.kind, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS TEXT), "
-         "CAST(NULL AS {blob}), x.check_name, CAST(NULL AS {blob}), CAST(NULL AS {blob}), {nonet}, x.items, x.detail "
-         "FROM state_changes x"},
-        {"host",
-         "SELECT x.ts, 4, x.id, x.host_id, x.kind, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS TEXT), "
-         "CAST(NULL AS {blob}), CAST(NULL AS TEXT), CAST(NULL AS {blob}), CAST(NULL AS {blob}), {nonet}, "
-         "CAST(1 AS BIGINT), x.detail FROM host_events x"},
-        {"rec.loss",
-         "SELECT x.ts, 5, x.id, x.host_id, CAST('rec.loss' AS TEXT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), "
-         "CAST(NULL AS TEXT), CAST(NULL AS {blob}), x.source, CAST(NULL AS {blob}), CAST(NULL AS {blob}), {nonet}, "
-         "x.count, x.reason FROM losses x"},
+    static const QList<const char *> list{
+        "SELECT x.ts, 0, x.id, x.host_id, x.kind, p.pid, p.start, p.comm, p.exe, CAST(NULL AS TEXT), "
+        "CAST(NULL AS {blob}), CAST(NULL AS {blob}), {nonet}, CAST(1 AS BIGINT), x.detail "
+        "FROM process_events x JOIN processes p ON p.id = x.process_id",
+        "SELECT x.ts, 1, x.id, x.host_id, CAST('file.access' AS TEXT), p.pid, p.start, p.comm, p.exe, x.op, pa.path, "
+        "tp.path, {nonet}, x.count, CAST(NULL AS TEXT) FROM file_events x JOIN paths pa ON pa.id = x.path_id "
+        "LEFT JOIN paths tp ON tp.id = x.to_path_id JOIN processes p ON p.id = x.process_id",
+        "SELECT x.ts, 2, x.id, x.host_id, CAST('net.endpoint' AS TEXT), p.pid, p.start, p.comm, p.exe, x.op, "
+        "CAST(NULL AS {blob}), CAST(NULL AS {blob}), x.proto, x.laddr, x.lport, x.raddr, x.rport, x.count, "
+        "CAST(NULL AS TEXT) FROM net_events x LEFT JOIN processes p ON p.id = x.process_id",
+        "SELECT x.ts, 3, x.id, x.host_id, x.kind, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS TEXT), "
+        "CAST(NULL AS {blob}), x.check_name, CAST(NULL AS {blob}), CAST(NULL AS {blob}), {nonet}, x.items, x.detail "
+        "FROM state_changes x",
+        "SELECT x.ts, 4, x.id, x.host_id, x.kind, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS TEXT), "
+        "CAST(NULL AS {blob}), CAST(NULL AS TEXT), CAST(NULL AS {blob}), CAST(NULL AS {blob}), {nonet}, "
+        "CAST(1 AS BIGINT), x.detail FROM host_events x",
+        "SELECT x.ts, 5, x.id, x.host_id, CAST('rec.loss' AS TEXT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), "
+        "CAST(NULL AS TEXT), CAST(NULL AS {blob}), x.source, CAST(NULL AS {blob}), CAST(NULL AS {blob}), {nonet}, "
+        "x.count, x.reason FROM losses x",
     };
     return list;
 }
@@ -134,7 +124,7 @@ Expected<ExportSummary> writeEvents(Database &db, const ExportRequest &request, 
     QStringList selects;
     QVariantList params;
     for (const auto &[index, exactKind] : plan(request.kind)) {
-        QString select = QString::fromLatin1(branches().at(index).select);
+        QString select = QString::fromLatin1(branches().at(index));
         select.replace("{nonet}"_L1, QLatin1StringView(kNoNet)).replace("{blob}"_L1, blob);
         QStringList where;
         if (request.hostId) {
