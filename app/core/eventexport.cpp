@@ -24,7 +24,6 @@ constexpr const char *kNoNet = "CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NUL
 // The branches of the export's UNION ALL, one per event table (proc, file, net, state, host, loss), each with the
 // columns in the common order. {blob} is the byte string type; every NULL is typed, since PostgreSQL resolves a
 // UNION's column types pairwise.
-
 const QList<const char *> &branches()
 {
     static const QList<const char *> list{
