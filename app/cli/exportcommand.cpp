@@ -38,8 +38,8 @@ int runExport(const QStringList &arguments, GlobalOptions global)
     request.format = formatText == "csv"_L1 ? ExportFormat::Csv : ExportFormat::Jsonl;
     request.kind = parser.value(kind);
     if (!isExportKind(request.kind)) {
-        printError(u"export: --kind '%1' is not a kind: give one of %2"_s.arg(request.kind,
-                                                                             exportKinds().join(u", "_s)));
+        printError(
+            u"export: --kind '%1' is not a kind: give one of %2"_s.arg(request.kind, exportKinds().join(u", "_s)));
         return ExitUsage;
     }
     if (parser.isSet(from) && !(request.range.from = timeArgument(command, u"--from"_s, parser.value(from))))

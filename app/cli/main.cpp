@@ -26,8 +26,10 @@ const std::map<QString, Command> &commands()
         {u"hosts"_s, {runHosts, "list the hosts of the case with their keys and chain state"}},
         {u"trust"_s, {runTrust, "trust a host signing key (and import the archives it held in quarantine)"}},
         {u"quarantine"_s, {runQuarantine, "list archives held back (untrusted signer, fork), or trust their signer"}},
-        {u"query"_s, {runQuery, "tree, children, ancestors, descendants, did, who-touched, who-connected, at, "
-                                "search,\n              timeline, losses ('flightdeck-cli query --help')"}},
+        {u"query"_s,
+         {runQuery,
+          "tree, children, ancestors, descendants, did, who-touched, who-connected, at, "
+          "search,\n              timeline, losses ('flightdeck-cli query --help')"}},
         {u"export"_s, {runExport, "the events as CSV or JSON lines, to a file or stdout (audited)"}},
     };
     return table;

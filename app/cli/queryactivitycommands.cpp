@@ -57,8 +57,11 @@ int queryDid(QueryContext &c)
             printJson(o);
         }
         for (const StateChangeRow &s : a.stateChanges) {
-            QJsonObject o{{u"type"_s, u"state"_s}, {u"kind"_s, s.kind}, {u"check"_s, s.check},
-                          {u"severity"_s, s.severity}, {u"items"_s, s.items}};
+            QJsonObject o{{u"type"_s, u"state"_s},
+                          {u"kind"_s, s.kind},
+                          {u"check"_s, s.check},
+                          {u"severity"_s, s.severity},
+                          {u"items"_s, s.items}};
             insertTime(o, u"event"_s, s.ts);
             printJson(o);
         }
@@ -162,10 +165,10 @@ int queryWhoConnected(QueryContext &c)
             printJson(o);
         } else {
             printOut(u"%1 %2 %3\n"_s.arg(netEventLine(row.event), c.hosts.value(row.hostId),
-                                        row.process ? u"#%1 pid %2 %3"_s.arg(row.process->id)
-                                                          .arg(row.process->pid)
-                                                          .arg(displayBytes(row.process->comm.toUtf8()))
-                                                    : u"(no process)"_s));
+                                         row.process ? u"#%1 pid %2 %3"_s.arg(row.process->id)
+                                                           .arg(row.process->pid)
+                                                           .arg(displayBytes(row.process->comm.toUtf8()))
+                                                     : u"(no process)"_s));
         }
     }
     printNext(c, rows->next);
@@ -185,11 +188,11 @@ int queryAt(QueryContext &c)
     if (!state || !running || !connections)
         return c.fail(!state ? state.error() : !running ? running.error() : connections.error());
     if (!c.global.json)
-        printOut(u"%1 at %2: recording of this boot %3\n"_s.arg(c.hosts.value(*host), isoTime(*when),
-                                                             !state->bootId ? u"unknown (before every boot in the case)"_s
-                                                             : state->coverageEnd
-                                                                 ? u"until %1"_s.arg(isoTime(*state->coverageEnd))
-                                                                 : u"without events"_s));
+        printOut(u"%1 at %2: recording of this boot %3\n"_s.arg(
+            c.hosts.value(*host), isoTime(*when),
+            !state->bootId           ? u"unknown (before every boot in the case)"_s
+                : state->coverageEnd ? u"until %1"_s.arg(isoTime(*state->coverageEnd))
+                                     : u"without events"_s));
     for (const RunningProcess &row : std::as_const(running->rows)) {
         if (c.global.json) {
             QJsonObject o = processJson(row.process, c.hosts);
@@ -198,7 +201,7 @@ int queryAt(QueryContext &c)
             printJson(o);
         } else {
             printOut(u"%1 %2\n"_s.arg(row.liveness == Liveness::Running ? u"running  "_s : u"last seen"_s,
-                                     processLine(row.process, c.hosts)));
+                                      processLine(row.process, c.hosts)));
         }
     }
     for (const OpenConnection &row : std::as_const(*connections)) {
@@ -209,8 +212,8 @@ int queryAt(QueryContext &c)
             printJson(o);
         } else {
             printOut(u"%1 open since %2%3\n"_s.arg(row.liveness == Liveness::Running ? u"open     "_s : u"last seen"_s,
-                                                  netEventLine(row.opened),
-                                                  row.processId ? u" #%1"_s.arg(*row.processId) : QString()));
+                                                   netEventLine(row.opened),
+                                                   row.processId ? u" #%1"_s.arg(*row.processId) : QString()));
         }
     }
     return ExitOk;
@@ -309,16 +312,18 @@ int queryLosses(QueryContext &c)
             }
         };
         for (const LossRow &l : h.losses)
-            emit(lossJson(l), u"lost %1 %2 from %3 (%4) %5 .. %6"_s.arg(l.count)
-                                  .arg(l.unit, l.source, l.reason, isoTime(l.ts), isoTime(l.lastTs.value_or(l.ts))));
+            emit(lossJson(l),
+                 u"lost %1 %2 from %3 (%4) %5 .. %6"_s.arg(l.count).arg(l.unit, l.source, l.reason, isoTime(l.ts),
+                                                                        isoTime(l.lastTs.value_or(l.ts))));
         for (const ChainGap &g : h.gaps)
-            emit(gapJson(g), u"chain gap: archives %1..%2 missing, %3 .. %4"_s.arg(g.firstMissing)
-                                 .arg(g.lastMissing)
-                                 .arg(isoOrDash(g.afterTs), isoTime(g.beforeTs)));
+            emit(gapJson(g),
+                 u"chain gap: archives %1..%2 missing, %3 .. %4"_s.arg(g.firstMissing)
+                     .arg(g.lastMissing)
+                     .arg(isoOrDash(g.afterTs), isoTime(g.beforeTs)));
         for (const Downtime &d : h.downtime)
-            emit(downtimeJson(d), u"not recording %1 .. %2 (%3)"_s.arg(isoTime(d.from), isoTime(d.to),
-                                                                     d.clean ? u"stopped"_s
-                                                                             : u"ended without a stop"_s));
+            emit(downtimeJson(d),
+                 u"not recording %1 .. %2 (%3)"_s.arg(isoTime(d.from), isoTime(d.to),
+                                                      d.clean ? u"stopped"_s : u"ended without a stop"_s));
     }
     return ExitOk;
 }

@@ -28,10 +28,10 @@ std::optional<qint64> durationArgument(const QString &command, const QString &wh
     const qint64 value = match.captured(1).toLongLong(&ok);
     const QString unit = match.captured(2);
     const qint64 scale = unit == "ns"_L1 ? 1
-        : unit == "ms"_L1               ? 1000000
-        : unit == "m"_L1                ? 60000000000
-        : unit == "h"_L1                ? 3600000000000
-                                        : 1000000000;
+        : unit == "ms"_L1                ? 1000000
+        : unit == "m"_L1                 ? 60000000000
+        : unit == "h"_L1                 ? 3600000000000
+                                         : 1000000000;
     qint64 ns = 0;
     if (!match.hasMatch() || !ok || value < 1 || __builtin_mul_overflow(value, scale, &ns)) {
         printError(u"%1: %2 '%3' is not a duration: give a number with ns, ms, s, m or h"_s.arg(command, what, text));
@@ -40,8 +40,7 @@ std::optional<qint64> durationArgument(const QString &command, const QString &wh
     return ns;
 }
 
-std::optional<qint64> numberArgument(const QString &command, const QString &what, const QString &text,
-                                     qint64 minimum)
+std::optional<qint64> numberArgument(const QString &command, const QString &what, const QString &text, qint64 minimum)
 {
     bool ok = false;
     const qint64 value = text.toLongLong(&ok);

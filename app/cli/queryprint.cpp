@@ -77,8 +77,11 @@ QString processLine(const ProcessRow &row, const HostNames &hosts)
 
 QJsonObject fileEventJson(const FileEventRow &row)
 {
-    QJsonObject o{{u"id"_s, row.id}, {u"process_id"_s, row.processId}, {u"op"_s, row.op},
-                  {u"path"_s, bytesJson(row.path)}, {u"count"_s, row.count}};
+    QJsonObject o{{u"id"_s, row.id},
+                  {u"process_id"_s, row.processId},
+                  {u"op"_s, row.op},
+                  {u"path"_s, bytesJson(row.path)},
+                  {u"count"_s, row.count}};
     insertTime(o, u"event"_s, row.ts);
     if (!row.toPath.isEmpty())
         o.insert(u"to_path"_s, bytesJson(row.toPath));
@@ -112,13 +115,16 @@ QString netEventLine(const NetEventRow &row)
         return addr.contains(u':') ? u"[%1]:%2"_s.arg(addr).arg(port) : u"%1:%2"_s.arg(addr).arg(port);
     };
     return u"%1 %2 %3 %4%5"_s.arg(isoTime(row.ts), row.proto, row.op, end(row.laddr, row.lport),
-                                 row.raddr.isEmpty() ? QString() : u" -> "_s + end(row.raddr, row.rport.value_or(0)));
+                                  row.raddr.isEmpty() ? QString() : u" -> "_s + end(row.raddr, row.rport.value_or(0)));
 }
 
 QJsonObject lossJson(const LossRow &row)
 {
-    QJsonObject o{{u"type"_s, u"loss"_s}, {u"source"_s, row.source}, {u"count"_s, row.count},
-                  {u"unit"_s, row.unit}, {u"reason"_s, row.reason}};
+    QJsonObject o{{u"type"_s, u"loss"_s},
+                  {u"source"_s, row.source},
+                  {u"count"_s, row.count},
+                  {u"unit"_s, row.unit},
+                  {u"reason"_s, row.reason}};
     insertTime(o, u"from"_s, row.ts);
     insertTime(o, u"to"_s, row.lastTs.value_or(row.ts));
     return o;
@@ -126,8 +132,10 @@ QJsonObject lossJson(const LossRow &row)
 
 QJsonObject gapJson(const ChainGap &row)
 {
-    QJsonObject o{{u"type"_s, u"chain gap"_s}, {u"first_missing_seq"_s, row.firstMissing},
-                  {u"last_missing_seq"_s, row.lastMissing}, {u"key_id"_s, row.keyId}};
+    QJsonObject o{{u"type"_s, u"chain gap"_s},
+                  {u"first_missing_seq"_s, row.firstMissing},
+                  {u"last_missing_seq"_s, row.lastMissing},
+                  {u"key_id"_s, row.keyId}};
     if (row.afterTs)
         insertTime(o, u"from"_s, *row.afterTs);
     insertTime(o, u"to"_s, row.beforeTs);

@@ -132,7 +132,8 @@ Expected<ProcessActivity> ActivityQueries::did(qint64 processId, qint64 window, 
     };
 
     auto events = m_db.query(u"SELECT id, ts, kind, detail FROM process_events WHERE process_id = ? "
-                             u"ORDER BY ts, id"_s + cut,
+                             u"ORDER BY ts, id"_s
+                                 + cut,
                              {processId});
     if (!events)
         return events.error();
@@ -152,10 +153,9 @@ Expected<ProcessActivity> ActivityQueries::did(qint64 processId, qint64 window, 
         activity.files.append(readFileEvent(*files));
     full(activity.files);
 
-    auto net = m_db.query(u"SELECT %1 FROM net_events n WHERE n.process_id = ? ORDER BY n.ts, n.id"_s.arg(
-                              netEventColumns())
-                              + cut,
-                          {processId});
+    auto net = m_db.query(
+        u"SELECT %1 FROM net_events n WHERE n.process_id = ? ORDER BY n.ts, n.id"_s.arg(netEventColumns()) + cut,
+        {processId});
     if (!net)
         return net.error();
     while (net->next())
@@ -228,12 +228,13 @@ Expected<Page<FileTouchRow>> ActivityQueries::whoTouched(const QByteArray &path,
         [](const QSqlQuery &row) {
             return FileTouchRow{readFileEvent(row), readIdentity(row, kFileEventColumns)};
         },
-        [](const FileTouchRow &row) { return Cursor{row.event.ts, row.event.id}; });
+        [](const FileTouchRow &row) {
+            return Cursor{row.event.ts, row.event.id};
+        });
 }
 
 Expected<Page<ConnectionRow>> ActivityQueries::whoConnected(const QString &address, std::optional<qint64> port,
-                                                            Side side, const TimeRange &range,
-                                                            const PageRequest &page)
+                                                            Side side, const TimeRange &range, const PageRequest &page)
 {
     if (address.isEmpty() && !port)
         return storeError(StoreReason::NotFound, u"who-connected: give an address, a port or both"_s);
@@ -254,7 +255,7 @@ Expected<Page<ConnectionRow>> ActivityQueries::whoConnected(const QString &addre
     // network events (they are a small share of a case).
     QString where = side == Side::Remote ? end(u"raddr"_s, u"rport"_s)
         : side == Side::Local            ? end(u"laddr"_s, u"lport"_s)
-                                         : u"(%1 OR %2)"_s.arg(end(u"raddr"_s, u"rport"_s), end(u"laddr"_s, u"lport"_s));
+                              : u"(%1 OR %2)"_s.arg(end(u"raddr"_s, u"rport"_s), end(u"laddr"_s, u"lport"_s));
     where += inRange(u"n.ts"_s, range, params);
     where += afterCursor(page, u"n.ts"_s, u"n.id"_s, params);
     auto q = m_db.query(u"SELECT %1, %2 FROM net_events n LEFT JOIN processes p ON p.id = n.process_id "
@@ -271,7 +272,9 @@ Expected<Page<ConnectionRow>> ActivityQueries::whoConnected(const QString &addre
                 result.process = readIdentity(row, kNetEventColumns);
             return result;
         },
-        [](const ConnectionRow &row) { return Cursor{row.event.ts, row.event.id}; });
+        [](const ConnectionRow &row) {
+            return Cursor{row.event.ts, row.event.id};
+        });
 }
 
 } // namespace Deck::Core

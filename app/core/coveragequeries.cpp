@@ -32,7 +32,8 @@ Expected<QList<HostCoverage>> CoverageQueries::coverage(std::optional<qint64> ho
     while (hosts->next())
         list.append({hosts->value(0).toLongLong(), hosts->value(1).toString()});
     if (hostId && list.isEmpty())
-        return storeError(StoreReason::NotFound, u"host #%1: no such host in the case %2"_s.arg(*hostId).arg(m_db.name()));
+        return storeError(StoreReason::NotFound,
+                          u"host #%1: no such host in the case %2"_s.arg(*hostId).arg(m_db.name()));
     QList<HostCoverage> result;
     for (const auto &[id, name] : std::as_const(list)) {
         auto host = hostCoverage(id, name, range);

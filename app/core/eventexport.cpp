@@ -49,9 +49,9 @@ const QList<const char *> &branches()
     return list;
 }
 
-const QStringList kColumns{u"time"_s, u"ts"_s,    u"host"_s,  u"kind"_s,  u"pid"_s,   u"process_start"_s,
-                           u"comm"_s, u"exe"_s,   u"op"_s,    u"path"_s,  u"to_path"_s, u"proto"_s,
-                           u"laddr"_s, u"lport"_s, u"raddr"_s, u"rport"_s, u"count"_s, u"detail"_s};
+const QStringList kColumns{u"time"_s,  u"ts"_s,    u"host"_s,  u"kind"_s,  u"pid"_s,     u"process_start"_s,
+                           u"comm"_s,  u"exe"_s,   u"op"_s,    u"path"_s,  u"to_path"_s, u"proto"_s,
+                           u"laddr"_s, u"lport"_s, u"raddr"_s, u"rport"_s, u"count"_s,   u"detail"_s};
 // Which of kColumns are byte strings (exe, path, to_path) and which are numbers.
 bool isBytes(int column)
 {
@@ -90,8 +90,8 @@ QByteArray csvField(const QVariant &value, int column)
     if (value.isNull())
         return {};
     const QByteArray bytes = isBytes(column) ? value.toByteArray() : value.toString().toUtf8();
-    if (isNumber(column) || !(bytes.contains(',') || bytes.contains('"') || bytes.contains('\n')
-                              || bytes.contains('\r')))
+    if (isNumber(column)
+        || !(bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') || bytes.contains('\r')))
         return bytes;
     QByteArray quoted = bytes;
     quoted.replace('"', "\"\"");
@@ -102,10 +102,10 @@ QByteArray csvField(const QVariant &value, int column)
 
 QStringList exportKinds()
 {
-    return {u"proc"_s,       u"proc.snapshot"_s, u"proc.exec"_s,  u"proc.fork"_s,     u"proc.exit"_s,
-            u"proc.cred"_s,  u"file"_s,          u"file.access"_s, u"net"_s,          u"net.endpoint"_s,
-            u"state"_s,      u"state.snapshot"_s, u"state.change"_s, u"host"_s,       u"host.kmsg"_s,
-            u"rec"_s,        u"rec.start"_s,     u"rec.stop"_s,   u"rec.heartbeat"_s, u"rec.loss"_s};
+    return {u"proc"_s,      u"proc.snapshot"_s,  u"proc.exec"_s,    u"proc.fork"_s,     u"proc.exit"_s,
+            u"proc.cred"_s, u"file"_s,           u"file.access"_s,  u"net"_s,           u"net.endpoint"_s,
+            u"state"_s,     u"state.snapshot"_s, u"state.change"_s, u"host"_s,          u"host.kmsg"_s,
+            u"rec"_s,       u"rec.start"_s,      u"rec.stop"_s,     u"rec.heartbeat"_s, u"rec.loss"_s};
 }
 
 bool isExportKind(const QString &kind)
@@ -147,12 +147,12 @@ Expected<ExportSummary> writeEvents(Database &db, const ExportRequest &request, 
         selects << select;
     }
     // A CTE names the union's columns on both engines (SQLite has no column list on a subquery alias).
-    auto q = db.query(u"WITH u(ts, r, id, host_id, k, pid, pstart, comm, exe, op, path, to_path, proto, laddr, lport, "
-                      u"raddr, rport, n, detail) AS (%1) SELECT u.ts, h.hostname, u.k, u.pid, u.pstart, u.comm, "
-                      u"u.exe, u.op, u.path, u.to_path, u.proto, u.laddr, u.lport, u.raddr, u.rport, u.n, u.detail "
-                      u"FROM u JOIN hosts h ON h.id = u.host_id ORDER BY u.ts, u.r, u.id"_s.arg(
-                          selects.join(u" UNION ALL "_s)),
-                      params);
+    auto q = db.query(
+        u"WITH u(ts, r, id, host_id, k, pid, pstart, comm, exe, op, path, to_path, proto, laddr, lport, "
+        u"raddr, rport, n, detail) AS (%1) SELECT u.ts, h.hostname, u.k, u.pid, u.pstart, u.comm, "
+        u"u.exe, u.op, u.path, u.to_path, u.proto, u.laddr, u.lport, u.raddr, u.rport, u.n, u.detail "
+        u"FROM u JOIN hosts h ON h.id = u.host_id ORDER BY u.ts, u.r, u.id"_s.arg(selects.join(u" UNION ALL "_s)),
+        params);
     if (!q)
         return q.error();
 

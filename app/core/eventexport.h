@@ -36,8 +36,7 @@ QStringList exportKinds();
 bool isExportKind(const QString &kind);
 
 // Writes to `out` (opened for writing) and audits it as `target` (a file name, or "stdout").
-Expected<ExportSummary> exportEvents(Database &db, const ExportRequest &request, QIODevice &out,
-                                     const QString &target);
+Expected<ExportSummary> exportEvents(Database &db, const ExportRequest &request, QIODevice &out, const QString &target);
 // Writes `path` through `path`.part and a rename.
 Expected<ExportSummary> exportEventsToFile(Database &db, const ExportRequest &request, const QString &path);
 

@@ -34,8 +34,8 @@ Expected<HostAt> PointInTimeQueries::hostAt(qint64 hostId, qint64 at)
     if (boot->isNull())
         return host;
     host.bootId = boot->toLongLong();
-    auto end = m_db.scalar(u"SELECT MAX(last_ts) FROM archives WHERE host_id = ? AND boot_id = ?"_s,
-                           {hostId, *host.bootId});
+    auto end
+        = m_db.scalar(u"SELECT MAX(last_ts) FROM archives WHERE host_id = ? AND boot_id = ?"_s, {hostId, *host.bootId});
     if (!end)
         return end.error();
     host.coverageEnd = optionalInt(*end);
@@ -83,8 +83,7 @@ Expected<QList<OpenConnection>> PointInTimeQueries::connectionsAt(qint64 hostId,
     // The boot's network events up to T in time order (net_events_time), paired in one pass: a close ends the
     // endpoint with the same protocol and ends. Pairing in SQL would compare every open with every later close.
     auto q = m_db.query(u"SELECT %1, p.exit_ts FROM net_events n LEFT JOIN processes p ON p.id = n.process_id "
-                        u"WHERE n.host_id = ? AND n.ts >= ? AND n.ts <= ? ORDER BY n.ts, n.id"_s.arg(
-                            netEventColumns()),
+                        u"WHERE n.host_id = ? AND n.ts >= ? AND n.ts <= ? ORDER BY n.ts, n.id"_s.arg(netEventColumns()),
                         {hostId, bootTs->toLongLong(), at});
     if (!q)
         return q.error();

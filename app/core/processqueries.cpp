@@ -29,7 +29,8 @@ Expected<ProcessRow> ProcessQueries::process(qint64 id)
     if (!q)
         return q.error();
     if (!q->next())
-        return storeError(StoreReason::NotFound, u"process #%1: no such process in the case %2"_s.arg(id).arg(m_db.name()));
+        return storeError(StoreReason::NotFound,
+                          u"process #%1: no such process in the case %2"_s.arg(id).arg(m_db.name()));
     ProcessRow row = readProcess(*q);
     row.hasChildren = q->value(kProcessColumns).toBool();
     return row;
@@ -44,8 +45,9 @@ Expected<ProcessRow> ProcessQueries::processByPid(qint64 hostId, qint64 pid, std
     if (!id)
         return id.error();
     if (id->isNull())
-        return storeError(StoreReason::NotFound,
-                          u"pid %1: no such process on host #%2 in the case %3"_s.arg(pid).arg(hostId).arg(m_db.name()));
+        return storeError(
+            StoreReason::NotFound,
+            u"pid %1: no such process on host #%2 in the case %3"_s.arg(pid).arg(hostId).arg(m_db.name()));
     return process(id->toLongLong());
 }
 
@@ -68,8 +70,7 @@ QString rootsCondition(const QString &alias, qint64 hostId, const TimeRange &ran
 }
 
 // A page of processes `p` matching `where`, by start time, with hasChildren.
-Expected<Page<ProcessRow>> processPage(Database &db, const QString &where, QVariantList params,
-                                       const PageRequest &page)
+Expected<Page<ProcessRow>> processPage(Database &db, const QString &where, QVariantList params, const PageRequest &page)
 {
     QString sql = u"SELECT %1, %2 FROM processes p WHERE %3"_s.arg(processColumns(), hasChildrenColumn(), where);
     sql += afterCursor(page, u"p.start_ts"_s, u"p.id"_s, params);

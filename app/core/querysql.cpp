@@ -15,9 +15,9 @@ QString processColumns()
 
 QString processFields(const QString &alias)
 {
-    static const QStringList names{u"id"_s,        u"host_id"_s,  u"pid"_s,    u"start"_s,     u"start_ts"_s,
-                                   u"parent_id"_s, u"parent_pid"_s, u"parent_start"_s, u"comm"_s, u"exe"_s,
-                                   u"argv"_s,      u"cwd"_s,      u"uid"_s,    u"last_ts"_s,   u"exit_ts"_s,
+    static const QStringList names{u"id"_s,        u"host_id"_s,    u"pid"_s,          u"start"_s,   u"start_ts"_s,
+                                   u"parent_id"_s, u"parent_pid"_s, u"parent_start"_s, u"comm"_s,    u"exe"_s,
+                                   u"argv"_s,      u"cwd"_s,        u"uid"_s,          u"last_ts"_s, u"exit_ts"_s,
                                    u"exit_code"_s, u"exit_signal"_s};
     if (alias.isEmpty())
         return names.join(u", "_s);

@@ -53,7 +53,10 @@ Page<T> readPage(QSqlQuery &q, const PageRequest &page, Read read, CursorOf curs
     return result;
 }
 // LIMIT of a page: one more than asked, to know whether more follow. Limits below 1 mean 1.
-inline int pageLimit(const PageRequest &page) { return std::max(1, page.limit) + 1; }
+inline int pageLimit(const PageRequest &page)
+{
+    return std::max(1, page.limit) + 1;
+}
 
 // The position of `needle` (a parameter) in the byte string `column`, > 0 when contained: instr() and position().
 QString containsBytes(Engine engine, const QString &column);

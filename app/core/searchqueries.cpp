@@ -51,10 +51,10 @@ Expected<SearchResults> SearchQueries::search(const QByteArray &needle, std::opt
         results.processes.append(std::move(hit));
     }
 
-    auto paths = m_db.query(u"SELECT id, path FROM paths WHERE %1 > 0 ORDER BY path, id LIMIT %2"_s.arg(
-                                containsBytes(engine, u"path"_s))
-                                .arg(limit + 1),
-                            {needle});
+    auto paths = m_db.query(
+        u"SELECT id, path FROM paths WHERE %1 > 0 ORDER BY path, id LIMIT %2"_s.arg(containsBytes(engine, u"path"_s))
+            .arg(limit + 1),
+        {needle});
     if (!paths)
         return paths.error();
     while (paths->next()) {

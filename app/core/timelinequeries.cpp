@@ -21,8 +21,8 @@ struct KindSource
 };
 
 constexpr KindSource kSources[] = {
-    {"process_events", "kind"},         {"file_events", "'file.access'"}, {"net_events", "'net.endpoint'"},
-    {"state_changes", "kind"},          {"host_events", "kind"},          {"losses", "'rec.loss'"},
+    {"process_events", "kind"}, {"file_events", "'file.access'"}, {"net_events", "'net.endpoint'"},
+    {"state_changes", "kind"},  {"host_events", "kind"},          {"losses", "'rec.loss'"},
 };
 
 } // namespace
@@ -51,8 +51,8 @@ Expected<QList<TimelineBucket>> TimelineQueries::counts(const TimelineRequest &r
         if (!q)
             return q.error();
         while (q->next())
-            buckets.append({request.from + q->value(0).toLongLong() * bucket, q->value(1).toString(),
-                            q->value(2).toLongLong()});
+            buckets.append(
+                {request.from + q->value(0).toLongLong() * bucket, q->value(1).toString(), q->value(2).toLongLong()});
     }
     std::sort(buckets.begin(), buckets.end(), [](const TimelineBucket &a, const TimelineBucket &b) {
         return std::tie(a.start, a.kind) < std::tie(b.start, b.kind);

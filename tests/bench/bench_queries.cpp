@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// bench_queries [EVENTS (1000000)] [HOSTS (4)] [RUNS (15)] [ENGINES (sqlite,postgresql)]: latencies of the case-store queries (issue 6) on a case
-// of EVENTS busy-host events (casefixture's generator: signed archives of 10000 events, imported by the real
-// importer) in SQLite and in a PostgreSQL cluster started in a temporary directory. Each query runs RUNS times on a
-// warm cache; the median is printed with its ratio to the comparator measured in the same run on the same engine:
-// one process row fetched by its primary key (the floor of any query). The budgets of DESIGN.md are printed next to
-// the figures; nothing asserts on them.
+// bench_queries [EVENTS (1000000)] [HOSTS (4)] [RUNS (15)] [ENGINES (sqlite,postgresql)]: latencies of the case-store
+// queries (issue 6) on a case of EVENTS busy-host events (casefixture's generator: signed archives of 10000 events,
+// imported by the real importer) in SQLite and in a PostgreSQL cluster started in a temporary directory. Each query
+// runs RUNS times on a warm cache; the median is printed with its ratio to the comparator measured in the same run on
+// the same engine: one process row fetched by its primary key (the floor of any query). The budgets of DESIGN.md are
+// printed next to the figures; nothing asserts on them.
 #include "activityqueries.h"
 #include "casefixture.h"
 #include "coveragequeries.h"
@@ -84,9 +84,9 @@ std::optional<Subjects> pickSubjects(Database &db)
                  u"ORDER BY id LIMIT 1)"_s,
                  {s.host})
                  .toByteArray();
-    s.address = one(u"SELECT raddr FROM net_events WHERE host_id = ? AND raddr IS NOT NULL ORDER BY id LIMIT 1"_s,
-                    {s.host})
-                    .toString();
+    s.address
+        = one(u"SELECT raddr FROM net_events WHERE host_id = ? AND raddr IS NOT NULL ORDER BY id LIMIT 1"_s, {s.host})
+              .toString();
     if (!s.parent || !s.busy || s.path.isEmpty() || s.address.isEmpty())
         return std::nullopt;
     return s;
@@ -142,8 +142,7 @@ bool measure(const QString &engine, Database &db, int runs)
          [&] { return activity.whoTouched("/usr/lib/x86_64-linux-gnu/lib12", PathMatch::Prefix).ok(); }},
         {"who-touched glob /tmp/tmp.*.3", "",
          [&] { return activity.whoTouched("/tmp/tmp.*.3", PathMatch::Glob).ok(); }},
-        {"who-connected address:443", "",
-         [&] { return activity.whoConnected(s.address, 443, Side::Either).ok(); }},
+        {"who-connected address:443", "", [&] { return activity.whoConnected(s.address, 443, Side::Either).ok(); }},
         {"running at T", "", [&] { return PointInTimeQueries(db).runningAt(s.host, s.middle).ok(); }},
         {"connections open at T", "", [&] { return PointInTimeQueries(db).connectionsAt(s.host, s.middle).ok(); }},
         {"timeline, host, 1 s buckets", "",
@@ -158,9 +157,8 @@ bool measure(const QString &engine, Database &db, int runs)
     std::printf("\n%s: comparator (one process row by primary key): %.3f ms\n", qPrintable(engine), floor);
     std::printf("  %-52s %10s %10s  %s\n", "query", "median ms", "x row", "budget");
     for (const Row &row : rows) {
-        const double ms = medianMs(row.name == std::string_view("full tree (forest), every host") ? std::max(3, runs / 5)
-                                                                                         : runs,
-                                   row.run);
+        const double ms = medianMs(
+            row.name == std::string_view("full tree (forest), every host") ? std::max(3, runs / 5) : runs, row.run);
         if (ms < 0) {
             std::fprintf(stderr, "bench_queries: %s: %s failed\n", qPrintable(engine), row.name);
             return false;
@@ -211,8 +209,8 @@ int main(int argc, char *argv[])
     else if (only.contains(u"postgresql"_s))
         std::fprintf(stderr, "bench_queries: PostgreSQL not measured: %s\n", qPrintable(pgFailure.left(300)));
     for (const QString &engine : std::as_const(engines)) {
-        const QString location = engine == "sqlite"_L1 ? QDir(dir.path()).filePath(u"bench.flightcase"_s)
-                                                       : pg.createDatabase(u"bench"_s);
+        const QString location
+            = engine == "sqlite"_L1 ? QDir(dir.path()).filePath(u"bench.flightcase"_s) : pg.createDatabase(u"bench"_s);
         auto db = Database::open(location);
         if (!db) {
             std::fprintf(stderr, "bench_queries: %s\n", qPrintable(db.error().message));

