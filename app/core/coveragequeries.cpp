@@ -99,7 +99,8 @@ Expected<HostCoverage> CoverageQueries::hostCoverage(qint64 hostId, const QStrin
                             {hostId});
     if (!marks)
         return marks.error();
-    std::optional<qint64> stoppedAt;
+    constexpr qint64 kNone = std::numeric_limits<qint64>::min();
+    qint64 stoppedAt = kNone; // the rec.stop since the last rec.start
     bool started = false;
     while (marks->next()) {
         const qint64 ts = marks->value(0).toLongLong();
@@ -107,21 +108,18 @@ Expected<HostCoverage> CoverageQueries::hostCoverage(qint64 hostId, const QStrin
             stoppedAt = ts;
             continue;
         }
-        std::optional<Downtime> down;
-        if (stoppedAt) {
-            down = Downtime{*stoppedAt, ts, true};
+        Downtime down{kNone, ts, stoppedAt != kNone};
+        if (down.clean) {
+            down.from = stoppedAt;
         } else if (started) {
-            qint64 lastSeen = std::numeric_limits<qint64>::min();
             for (const Span &span : std::as_const(spans)) {
                 if (span.last < ts)
-                    lastSeen = std::max(lastSeen, span.last);
+                    down.from = std::max(down.from, span.last);
             }
-            if (lastSeen != std::numeric_limits<qint64>::min())
-                down = Downtime{lastSeen, ts, false};
         }
-        if (down && overlaps(range, down->from, down->to))
-            coverage.downtime.append(*down);
-        stoppedAt.reset();
+        if (down.from != kNone && overlaps(range, down.from, down.to))
+            coverage.downtime.append(down);
+        stoppedAt = kNone;
         started = true;
     }
     return coverage;
