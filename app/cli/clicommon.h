@@ -60,5 +60,7 @@ int runTrust(const QStringList &arguments, GlobalOptions global);
 int runQuarantine(const QStringList &arguments, GlobalOptions global);
 int runRemote(const QStringList &arguments, GlobalOptions global);
 int runPull(const QStringList &arguments, GlobalOptions global);
+int runQuery(const QStringList &arguments, GlobalOptions global);
+int runExport(const QStringList &arguments, GlobalOptions global);
 
 } // namespace Deck::Cli

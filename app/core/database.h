@@ -29,8 +29,11 @@ public:
     QString name() const { return m_location.display(); }
     QSqlDatabase connection() const { return QSqlDatabase::database(m_connection, false); }
 
+    // How a PostgreSQL result comes from the server: row by row (single-row mode; little memory, for results of any
+    // size) or at once (for bounded results of many rows: less work per row). SQLite always steps row by row.
+    enum class Fetch { Streamed, AtOnce };
     // Runs `sql` (prepared when it has parameters). Null QVariants bind NULL.
-    Expected<QSqlQuery> query(const QString &sql, const QVariantList &params = {});
+    Expected<QSqlQuery> query(const QString &sql, const QVariantList &params = {}, Fetch fetch = Fetch::Streamed);
     Expected<void> execute(const QString &sql, const QVariantList &params = {});
     // The first column of the first row; a null QVariant when there is no row.
     Expected<QVariant> scalar(const QString &sql, const QVariantList &params = {});

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "querysql.h"
+
+#include "database.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Deck::Core {
+
+QString processColumns()
+{
+    return u"p.id, p.host_id, p.pid, p.start, p.start_ts, p.parent_id, p.parent_pid, p.parent_start, "
+           u"COALESCE(p.comm, ''), p.exe, p.argv, p.cwd, p.uid, p.last_ts, p.exit_ts, p.exit_code, p.exit_signal"_s;
+}
+
+QString processFields(const QString &alias)
+{
+    static const QStringList names{u"id"_s,        u"host_id"_s,    u"pid"_s,          u"start"_s,   u"start_ts"_s,
+                                   u"parent_id"_s, u"parent_pid"_s, u"parent_start"_s, u"comm"_s,    u"exe"_s,
+                                   u"argv"_s,      u"cwd"_s,        u"uid"_s,          u"last_ts"_s, u"exit_ts"_s,
+                                   u"exit_code"_s, u"exit_signal"_s};
+    if (alias.isEmpty())
+        return names.join(u", "_s);
+    return alias + u'.' + names.join(u", "_s + alias + u'.');
+}
+
+QString hasChildrenColumn()
+{
+    return u"CASE WHEN EXISTS (SELECT 1 FROM processes c WHERE c.parent_id = p.id) THEN 1 ELSE 0 END"_s;
+}
+
+std::optional<qint64> optionalInt(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return value.toLongLong();
+}
+
+QVariant nullable(const std::optional<qint64> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+ProcessRow readProcess(const QSqlQuery &q, int first)
+{
+    ProcessRow row;
+    int c = first;
+    row.id = q.value(c++).toLongLong();
+    row.hostId = q.value(c++).toLongLong();
+    row.pid = q.value(c++).toLongLong();
+    row.start = q.value(c++).toLongLong();
+    row.startTs = q.value(c++).toLongLong();
+    row.parentId = optionalInt(q.value(c++));
+    row.parentPid = optionalInt(q.value(c++));
+    row.parentStart = optionalInt(q.value(c++));
+    row.comm = q.value(c++).toString();
+    row.exe = q.value(c++).toByteArray();
+    row.argv = q.value(c++).toByteArray();
+    row.cwd = q.value(c++).toByteArray();
+    row.uid = optionalInt(q.value(c++));
+    row.lastTs = optionalInt(q.value(c++));
+    row.exitTs = optionalInt(q.value(c++));
+    row.exitCode = optionalInt(q.value(c++));
+    row.exitSignal = optionalInt(q.value(c++));
+    return row;
+}
+
+QString fileEventColumns()
+{
+    return u"f.id, f.process_id, f.ts, f.op, pa.path, tp.path, f.count, f.last_ts"_s;
+}
+
+FileEventRow readFileEvent(const QSqlQuery &q, int first)
+{
+    FileEventRow row;
+    int c = first;
+    row.id = q.value(c++).toLongLong();
+    row.processId = q.value(c++).toLongLong();
+    row.ts = q.value(c++).toLongLong();
+    row.op = q.value(c++).toString();
+    row.path = q.value(c++).toByteArray();
+    row.toPath = q.value(c++).toByteArray();
+    row.count = q.value(c++).toLongLong();
+    row.lastTs = optionalInt(q.value(c++));
+    return row;
+}
+
+QString netEventColumns()
+{
+    return u"n.id, n.process_id, n.ts, n.op, n.proto, n.laddr, n.lport, COALESCE(n.raddr, ''), n.rport, n.count, "
+           u"n.host_id"_s;
+}
+
+NetEventRow readNetEvent(const QSqlQuery &q, int first)
+{
+    NetEventRow row;
+    int c = first;
+    row.id = q.value(c++).toLongLong();
+    row.processId = optionalInt(q.value(c++));
+    row.ts = q.value(c++).toLongLong();
+    row.op = q.value(c++).toString();
+    row.proto = q.value(c++).toString();
+    row.laddr = q.value(c++).toString();
+    row.lport = q.value(c++).toLongLong();
+    row.raddr = q.value(c++).toString();
+    row.rport = optionalInt(q.value(c++));
+    row.count = q.value(c++).toLongLong();
+    return row;
+}
+
+QString inRange(const QString &column, const TimeRange &range, QVariantList &params)
+{
+    QString sql;
+    if (range.from) {
+        sql += u" AND %1 >= ?"_s.arg(column);
+        params << *range.from;
+    }
+    if (range.to) {
+        sql += u" AND %1 < ?"_s.arg(column);
+        params << *range.to;
+    }
+    return sql;
+}
+
+QString afterCursor(const PageRequest &page, const QString &tsColumn, const QString &idColumn, QVariantList &params)
+{
+    if (!page.after)
+        return {};
+    params << page.after->ts << page.after->ts << page.after->id;
+    return u" AND (%1 > ? OR (%1 = ? AND %2 > ?))"_s.arg(tsColumn, idColumn);
+}
+
+QString containsBytes(Engine engine, const QString &column)
+{
+    return engine == Engine::Sqlite ? u"instr(%1, ?)"_s.arg(column) : u"position(? in %1)"_s.arg(column);
+}
+
+QString leadingBytes(Engine engine, const QString &column, const QString &length)
+{
+    return engine == Engine::Sqlite ? u"substr(%1, 1, %2)"_s.arg(column, length)
+                                    : u"substring(%1 from 1 for %2)"_s.arg(column, length);
+}
+
+QByteArray prefixUpperBound(QByteArray prefix)
+{
+    while (!prefix.isEmpty() && quint8(prefix.back()) == 0xff)
+        prefix.chop(1);
+    if (!prefix.isEmpty())
+        prefix.back() = char(quint8(prefix.back()) + 1);
+    return prefix;
+}
+
+Expected<qint64> findHost(Database &db, const QString &text)
+{
+    bool isNumber = false;
+    const qint64 number = text.toLongLong(&isNumber);
+    auto rows = db.query(u"SELECT id FROM hosts WHERE id = ? OR machine_id = ? OR hostname = ? ORDER BY id"_s,
+                         {isNumber ? number : -1, text, text});
+    if (!rows)
+        return rows.error();
+    QList<qint64> ids;
+    while (rows->next())
+        ids.append(rows->value(0).toLongLong());
+    if (ids.isEmpty())
+        return storeError(StoreReason::NotFound, u"%1: no such host in the case %2"_s.arg(text, db.name()));
+    if (ids.size() > 1)
+        return storeError(StoreReason::Conflict,
+                          u"%1: %2 hosts have that name; give the machine id instead"_s.arg(text).arg(ids.size()));
+    return ids.constFirst();
+}
+
+} // namespace Deck::Core
