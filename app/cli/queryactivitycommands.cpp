@@ -324,7 +324,13 @@ int queryLosses(QueryContext &c)
             emit(downtimeJson(d),
                  u"not recording %1 .. %2 (%3)"_s.arg(isoTime(d.from), isoTime(d.to),
                                                       d.clean ? u"stopped"_s : u"ended without a stop"_s));
+        // An empty answer must not look like a failed one: say that nothing was found, and where it was looked for.
+        if (!c.global.json && h.losses.isEmpty() && h.gaps.isEmpty() && h.downtime.isEmpty())
+            printOut(u"%1 no losses, chain gaps or downtime in %2\n"_s.arg(
+                h.hostname, range.from || range.to ? u"the time range"_s : u"the case"_s));
     }
+    if (!c.global.json && hosts->isEmpty())
+        printOut(u"no hosts in the case\n"_s);
     return ExitOk;
 }
 
