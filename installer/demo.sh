@@ -120,6 +120,12 @@ echo "verified: signature, digests, hash chain):"
 echo
 echo "The case's hosts (flightdeck-cli hosts):"
 "$deck" --db "$case_file" hosts
+echo
+echo "What the case says it did not see (flightdeck-cli query losses):"
+"$deck" --db "$case_file" query losses
+echo
+echo "The programs of the activity that touched /var/tmp, from the case (flightdeck-cli query search):"
+"$deck" --db "$case_file" query search /var/tmp/flight-demo --limit 8
 
 cat <<TXT
 
