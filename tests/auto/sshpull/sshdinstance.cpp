@@ -119,6 +119,8 @@ QString SshdInstance::start()
                    .arg(hostKey, QDir(m_dir).filePath(u"sshd.pid"_s), m_authorizedKeys,
                         m_sftpCommand.isEmpty() ? u"internal-sftp"_s : m_sftpCommand)
                    .toUtf8());
+    if (!m_extraConfig.isEmpty())
+        file.write(m_extraConfig.toUtf8() + '\n');
     file.close();
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);

@@ -26,6 +26,8 @@ public:
 
     // The SFTP subsystem's command line (a shell command) from the next start on; empty: internal-sftp.
     void setSftpCommand(const QString &command) { m_sftpCommand = command; }
+    // Lines appended to sshd_config from the next start on (e.g. an Include of a drop-in with Match blocks).
+    void setExtraConfig(const QString &lines) { m_extraConfig = lines; }
 
     int port() const { return m_port; }
     QString outbox() const;
@@ -41,6 +43,7 @@ private:
     QString m_authorizedKeys;
     int m_port = 0;
     QString m_sftpCommand;
+    QString m_extraConfig;
     std::unique_ptr<QProcess> m_process;
 };
 
