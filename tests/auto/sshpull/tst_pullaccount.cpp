@@ -214,7 +214,9 @@ void TestPullAccount::pullRemoveDeletesNothing()
 {
     QVERIFY(m_ready);
     const Run run = cli({u"pull"_s, u"--timeout"_s, u"10"_s, u"--remove"_s});
-    QVERIFY2(run.code != 0, qPrintable(run.out + run.err));
+    QVERIFY2(run.code == 2, qPrintable(run.out + run.err));
+    QVERIFY2(run.out.contains(u"\"removed\":0"_s), qPrintable(run.out));
+    QVERIFY2(run.err.contains(u"web-01"_s), qPrintable(run.err));
     QCOMPARE(QDir(outbox()).entryList({u"*.frec"_s}, QDir::Files).size(), 3);
 }
 
