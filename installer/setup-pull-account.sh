@@ -86,6 +86,15 @@ case "$outbox" in /*) ;; *) fail "$outbox: the outbox must be an absolute path" 
 drop_in=$config_dir/$user.conf
 [ "$reload" = auto ] && { [ "$config_dir" = /etc/ssh/sshd_config.d ] && reload=yes || reload=no; }
 
+# Only an account this script created is changed or deleted (its comment says so), never an existing person's.
+comment_prefix="Flight Recorder pull account"
+check_ours() {
+    if id -u "$user" >/dev/null 2>&1; then
+        getent passwd "$user" | cut -d: -f5 | grep -q "^$comment_prefix" \
+            || fail "$user: an existing account this script did not create; choose another --user"
+    fi
+}
+
 reload_sshd() {
     [ "$reload" = yes ] || return 0
     if ! command -v systemctl >/dev/null 2>&1 || ! systemctl is-active --quiet ssh; then
@@ -97,6 +106,7 @@ reload_sshd() {
     echo "reloaded sshd"
 }
 
+check_ours
 if [ "$remove" = yes ]; then
     if id -u "$user" >/dev/null 2>&1; then
         userdel "$user"
@@ -143,7 +153,7 @@ if ! getent group "$group" >/dev/null 2>&1; then
 fi
 if ! id -u "$user" >/dev/null 2>&1; then
     useradd --system --user-group --no-create-home --home-dir / --shell /usr/sbin/nologin --groups "$group" \
-        --comment "Flight Recorder pull account (read-only SFTP of $outbox)" "$user"
+        --comment "$comment_prefix (read-only SFTP of $outbox)" "$user"
     echo "created the user $user (no password, shell /usr/sbin/nologin)"
 fi
 usermod --append --groups "$group" --shell /usr/sbin/nologin "$user"

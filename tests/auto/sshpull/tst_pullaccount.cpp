@@ -4,7 +4,7 @@
 // test's sshd Includes. Then, as that user: flightdeck-cli pull downloads and imports the outbox's archives (those
 // there before the set-up and one written after it); pull --remove deletes nothing (read-only SFTP); no file outside
 // the outbox can be read (/etc/shadow, /etc/passwd), nothing in the outbox can be written, renamed or removed, and
-// no command runs. Root only (useradd, chroot).
+// no command runs; an account the script did not create is refused. Root only (useradd, chroot).
 #include "casefixture.h"
 #include "sampleevents.h"
 #include "skip.h"
@@ -198,6 +198,10 @@ void TestPullAccount::setUpTwiceChangesNothing()
     const Run badKey = setUp({u"--key"_s, u"ssh-ed25519 AAAAnotakey"_s});
     QCOMPARE(badKey.code, 1);
     QVERIFY2(badKey.err.contains(u"not a valid public key"_s), qPrintable(badKey.err));
+    // An account the script did not create is left alone (daemon: nologin and no password on Debian anyway).
+    const Run notOurs = setUp({u"--user"_s, u"daemon"_s, u"--key-file"_s, pub.fileName()});
+    QCOMPARE(notOurs.code, 1);
+    QVERIFY2(notOurs.err.contains(u"did not create"_s), qPrintable(notOurs.err));
 }
 
 void TestPullAccount::pullAsTheAccount()
