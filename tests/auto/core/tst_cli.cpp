@@ -5,6 +5,7 @@
 #include "bytetext.h"
 #include "casefixture.h"
 #include "pgcluster.h"
+#include "programrun.h"
 #include "queryfixture.h"
 #include "skip.h"
 #include "timetext.h"
@@ -14,7 +15,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,13 +41,7 @@ private Q_SLOTS:
 private:
     QString caseFor(const QString &engine, const QString &name);
     void importScenario(const QString &db, const QString &folder);
-    struct Run
-    {
-        int code = -1;
-        QString out;
-        QString err;
-        QList<QJsonObject> json() const;
-    };
+    using Run = Flight::TestSupport::ProgramRun;
     Run cli(const QStringList &arguments);
 
     QTemporaryDir m_dir;
@@ -55,33 +49,9 @@ private:
     QString m_pgFailure;
 };
 
-QList<QJsonObject> TestCli::Run::json() const
-{
-    QList<QJsonObject> objects;
-    for (const QString &line : out.split(u'\n', Qt::SkipEmptyParts)) {
-        QJsonParseError error;
-        const auto doc = QJsonDocument::fromJson(line.toUtf8(), &error);
-        if (error.error != QJsonParseError::NoError || !doc.isObject())
-            qWarning("not a JSON object line: %s", qPrintable(line));
-        objects.append(doc.object());
-    }
-    return objects;
-}
-
 TestCli::Run TestCli::cli(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(FLIGHTDECK_CLI), arguments);
-    Run run;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return Flight::TestSupport::runProgram(QStringLiteral(FLIGHTDECK_CLI), arguments);
 }
 
 void TestCli::initTestCase()

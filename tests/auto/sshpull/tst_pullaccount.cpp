@@ -6,6 +6,7 @@
 // the outbox can be read (/etc/shadow, /etc/passwd), nothing in the outbox can be written, renamed or removed, and
 // no command runs; an account the script did not create is refused. Root only (useradd, chroot).
 #include "casefixture.h"
+#include "programrun.h"
 #include "sampleevents.h"
 #include "skip.h"
 #include "sshdinstance.h"
@@ -15,7 +16,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <unistd.h>
@@ -29,32 +29,8 @@ namespace {
 const QString kUser = u"flightpulltest"_s;
 const QString kGroup = u"flightrec-rdtest"_s;
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Run runProgram(const QString &program, const QStringList &arguments, const QString &input = {})
-{
-    QProcess process;
-    process.start(program, arguments);
-    if (!process.waitForStarted(10000))
-        return {};
-    process.write(input.toUtf8());
-    process.closeWriteChannel();
-    Run run;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
+using Run = Flight::TestSupport::ProgramRun;
+using Flight::TestSupport::runProgram;
 
 } // namespace
 
@@ -107,17 +83,20 @@ Run TestPullAccount::cli(const QStringList &arguments)
 
 QStringList TestPullAccount::sshOptions() const
 {
-    return {u"-F"_s, u"/dev/null"_s, u"-i"_s, m_clientKey, u"-o"_s, u"IdentitiesOnly=yes"_s, u"-o"_s,
-            u"BatchMode=yes"_s, u"-o"_s, u"StrictHostKeyChecking=yes"_s, u"-o"_s,
-            u"UserKnownHostsFile="_s + m_dir->filePath(u"known_hosts"_s)};
+    return {u"-F"_s, u"/dev/null"_s,
+            u"-i"_s, m_clientKey,
+            u"-o"_s, u"IdentitiesOnly=yes"_s,
+            u"-o"_s, u"BatchMode=yes"_s,
+            u"-o"_s, u"StrictHostKeyChecking=yes"_s,
+            u"-o"_s, u"UserKnownHostsFile="_s + m_dir->filePath(u"known_hosts"_s)};
 }
 
 Run TestPullAccount::sftp(const QString &batch)
 {
-    return runProgram(u"sftp"_s,
-                      sshOptions() + QStringList{u"-P"_s, QString::number(m_sshd->port()), u"-b"_s, u"-"_s,
-                                                 kUser + u"@127.0.0.1"_s},
-                      batch);
+    return runProgram(
+        u"sftp"_s,
+        sshOptions() + QStringList{u"-P"_s, QString::number(m_sshd->port()), u"-b"_s, u"-"_s, kUser + u"@127.0.0.1"_s},
+        batch);
 }
 
 void TestPullAccount::initTestCase()
@@ -130,9 +109,9 @@ void TestPullAccount::initTestCase()
     m_dir = std::make_unique<QTemporaryDir>(u"/run/flightpull-test-XXXXXX"_s);
     QVERIFY(m_dir->isValid());
     // The account reads its authorized_keys with its own rights, so the directories on the way must be searchable.
-    QVERIFY(QFile::setPermissions(m_dir->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
-                                                     | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther
-                                                     | QFile::ExeOther));
+    QVERIFY(QFile::setPermissions(m_dir->path(),
+                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                      | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
     QVERIFY(QDir().mkpath(m_dir->filePath(u"etc"_s)));
     m_clientKey = m_dir->filePath(u"client_key"_s);
     const QString publicKey = SshdInstance::generateKey(m_clientKey);
@@ -170,9 +149,9 @@ void TestPullAccount::initTestCase()
 
     const Run trusted = cli({u"trust"_s, m_series->key.publicKey().toText(), u"--label"_s, u"web-01"_s});
     QVERIFY2(trusted.code == 0, qPrintable(trusted.err));
-    const Run added = cli({u"remote"_s, u"add"_s, u"web-01"_s, u"--address"_s, u"127.0.0.1"_s, u"--port"_s,
-                           QString::number(m_sshd->port()), u"--user"_s, kUser, u"--key"_s, m_clientKey,
-                           u"--outbox"_s, u"/"_s});
+    const Run added
+        = cli({u"remote"_s, u"add"_s, u"web-01"_s, u"--address"_s, u"127.0.0.1"_s, u"--port"_s,
+               QString::number(m_sshd->port()), u"--user"_s, kUser, u"--key"_s, m_clientKey, u"--outbox"_s, u"/"_s});
     QVERIFY2(added.code == 0, qPrintable(added.err));
     m_ready = true;
 }
@@ -249,9 +228,9 @@ void TestPullAccount::outboxIsReadOnly()
     QVERIFY(upload.open(QIODevice::WriteOnly));
     upload.write("x");
     upload.close();
-    for (const QString &command : {u"put %1 new.frec"_s.arg(local), u"put %1 %2"_s.arg(local, archive),
-                                   u"rm %1"_s.arg(archive), u"rename %1 moved.frec"_s.arg(archive),
-                                   u"mkdir sub"_s, u"chmod 666 %1"_s.arg(archive)}) {
+    for (const QString &command :
+         {u"put %1 new.frec"_s.arg(local), u"put %1 %2"_s.arg(local, archive), u"rm %1"_s.arg(archive),
+          u"rename %1 moved.frec"_s.arg(archive), u"mkdir sub"_s, u"chmod 666 %1"_s.arg(archive)}) {
         const Run run = sftp(command + u'\n');
         QVERIFY2(run.code != 0, qPrintable(command + run.out + run.err));
     }
@@ -268,9 +247,8 @@ void TestPullAccount::noCommandRuns()
     const Run tty = runProgram(u"ssh"_s, sshOptions() + QStringList{u"-tt"_s} + target + QStringList{u"id"_s});
     QVERIFY2(!tty.out.contains(u"uid="_s), qPrintable(tty.out));
     // No forwarding: a stdio forward to the server's own port is refused.
-    const Run forward = runProgram(u"ssh"_s, sshOptions()
-                                                 + QStringList{u"-W"_s, u"127.0.0.1:%1"_s.arg(m_sshd->port())}
-                                                 + target);
+    const Run forward
+        = runProgram(u"ssh"_s, sshOptions() + QStringList{u"-W"_s, u"127.0.0.1:%1"_s.arg(m_sshd->port())} + target);
     QVERIFY2(forward.code != 0 && !forward.out.contains(u"SSH-2.0"_s), qPrintable(forward.out + forward.err));
 }
 

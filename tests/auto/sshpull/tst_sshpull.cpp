@@ -9,6 +9,7 @@
 #include "casefixture.h"
 #include "fleetpuller.h"
 #include "pgcluster.h"
+#include "programrun.h"
 #include "sampleevents.h"
 #include "skip.h"
 #include "sshdinstance.h"
@@ -56,13 +57,7 @@ private Q_SLOTS:
     void pullIntoPostgres();
 
 private:
-    struct Run
-    {
-        int code = -1;
-        QString out;
-        QString err;
-        QList<QJsonObject> json(const QString &key) const; // the JSON lines that have `key`
-    };
+    using Run = Flight::TestSupport::ProgramRun;
     // flightdeck-cli --db CASE ARGUMENTS (CASE: the SQLite case of these tests unless `location` names one).
     Run cli(const QStringList &arguments, const QProcessEnvironment &environment = {}, const QString &location = {});
     Run pull(const QStringList &options = {});
@@ -85,36 +80,12 @@ private:
     bool m_ready = false;
 };
 
-QList<QJsonObject> TestSshPull::Run::json(const QString &key) const
-{
-    QList<QJsonObject> objects;
-    for (const QString &line : out.split(u'\n', Qt::SkipEmptyParts)) {
-        const QJsonObject object = QJsonDocument::fromJson(line.toUtf8()).object();
-        if (object.contains(key))
-            objects.append(object);
-    }
-    return objects;
-}
-
 TestSshPull::Run TestSshPull::cli(const QStringList &arguments, const QProcessEnvironment &environment,
                                   const QString &location)
 {
-    QProcess process;
-    if (!environment.isEmpty())
-        process.setProcessEnvironment(environment);
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.start(QStringLiteral(FLIGHTDECK_CLI),
-                  QStringList{u"--db"_s, location.isEmpty() ? db() : location} + arguments);
-    Run run;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return Flight::TestSupport::runProgram(QStringLiteral(FLIGHTDECK_CLI),
+                                           QStringList{u"--db"_s, location.isEmpty() ? db() : location} + arguments, {},
+                                           environment);
 }
 
 TestSshPull::Run TestSshPull::pull(const QStringList &options)
