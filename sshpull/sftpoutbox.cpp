@@ -2,6 +2,7 @@
 #include "sftpoutbox.h"
 
 #include "remotename.h"
+#include "securefile.h"
 #include "writeall.h"
 
 #include <QCollator>
@@ -213,6 +214,7 @@ Expected<FetchResult> SftpOutbox::fetch(const RemoteArchive &archive, const QStr
         return sshError(SshReason::LocalFile,
                         u"%1: cannot rename %2 to %3: %4"_s.arg(m_session.target().name, partPath, localPath,
                                                                 QString::fromLocal8Bit(std::strerror(errno))));
+    Flight::Format::syncParentDirectory(localPath); // the rename survives a crash
     return result;
 }
 

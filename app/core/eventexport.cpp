@@ -5,6 +5,7 @@
 #include "database.h"
 #include "digest.h"
 #include "jsonwriter.h"
+#include "securefile.h"
 #include "timetext.h"
 
 #include <QFile>
@@ -246,6 +247,7 @@ Expected<ExportSummary> exportEventsToFile(Database &db, const ExportRequest &re
         return storeError(StoreReason::CannotOpen,
                           u"%1: cannot rename the export into place: %2"_s.arg(path, qt_error_string(errno)));
     }
+    Flight::Format::syncParentDirectory(path); // the rename survives a crash, like the archives' own
     if (auto audited = audit(db, request, *summary, path); !audited)
         return audited.error();
     return summary;
