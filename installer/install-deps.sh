@@ -7,8 +7,8 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config clang llvm libclang-rt-14-dev clang-format git
-  # Qt 6 (core, widgets, sql, charts, printing, translations)
-  qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  # Qt 6 (core, widgets, sql, charts and the OpenGL module its CMake package needs, printing, translations)
+  qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6sql6-sqlite libqt6sql6-psql libgl-dev
   # archive, crypto, transport, capture
   libquazip1-qt6-dev libsodium-dev libssh-dev libbpf-dev bpftool libelf-dev zlib1g-dev

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "casesession.h"
+
+namespace Deck::Models {
+
+CaseSession::CaseSession(QObject *parent)
+    : QObject(parent)
+{
+    connect(&m_opening, &QFutureWatcher<Core::Expected<QString>>::finished, this, [this] {
+        if (m_opening.future().resultCount() == 0)
+            return;
+        const auto result = m_opening.result();
+        if (!result) {
+            m_worker.reset();
+            m_location.clear();
+            Q_EMIT failed(result.error().message);
+            return;
+        }
+        m_name = *result;
+        m_open = true;
+        Q_EMIT opened(m_name);
+    });
+}
+
+CaseSession::~CaseSession()
+{
+    m_opening.cancel();
+    m_opening.waitForFinished();
+}
+
+void CaseSession::open(const QString &location)
+{
+    close();
+    m_location = location;
+    m_worker = std::make_unique<CaseWorker>();
+    m_opening.setFuture(m_worker->open(location));
+}
+
+void CaseSession::close()
+{
+    m_opening.cancel();
+    m_opening.waitForFinished();
+    const bool wasOpen = m_open;
+    m_open = false;
+    m_worker.reset();
+    m_location.clear();
+    m_name.clear();
+    m_selection.clear();
+    if (wasOpen)
+        Q_EMIT closed();
+}
+
+std::unique_ptr<CaseWorker> CaseSession::openWorker() const
+{
+    auto worker = std::make_unique<CaseWorker>();
+    if (m_open)
+        (void)worker->open(m_location);
+    return worker;
+}
+
+} // namespace Deck::Models

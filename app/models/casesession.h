@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The open case of the workstation: where it is, the worker that runs its queries, and the selection every view
+// shares. open() connects off the GUI thread and emits opened() or failed(); opening another case closes this one
+// first (closed(), then the selection is cleared). Views hold a CaseSession & and follow its signals.
+// Thread: the GUI thread.
+#pragma once
+
+#include "caseworker.h"
+#include "selectionhub.h"
+
+#include <QFutureWatcher>
+
+namespace Deck::Models {
+
+class CaseSession : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CaseSession(QObject *parent = nullptr);
+    ~CaseSession() override;
+
+    bool isOpen() const { return m_open; }
+    // The --db form of the case: a file path or a postgresql:// URL; empty when none is open.
+    const QString &location() const { return m_location; }
+    // The case as shown to a person (its file name or URL without the password).
+    const QString &name() const { return m_name; }
+
+    void open(const QString &location);
+    void close();
+
+    // The worker for quick queries (a page of rows, one process). Valid while a case is open.
+    CaseWorker &worker() { return *m_worker; }
+    // A worker of its own, connected to the open case, for a view that runs long queries. Owned by the caller.
+    std::unique_ptr<CaseWorker> openWorker() const;
+
+    SelectionHub &selection() { return m_selection; }
+
+Q_SIGNALS:
+    void opened(const QString &name);
+    void failed(const QString &message); // names the case and the reason
+    void closed();
+
+private:
+    std::unique_ptr<CaseWorker> m_worker;
+    QFutureWatcher<Core::Expected<QString>> m_opening;
+    SelectionHub m_selection;
+    QString m_location;
+    QString m_name;
+    bool m_open = false;
+};
+
+} // namespace Deck::Models

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "guifixture.h"
+
+#include "importer.h"
+#include "truststore.h"
+
+#include <QDir>
+
+namespace Deck::TestSupport {
+
+using namespace Deck::Core;
+
+GuiCase buildGuiCase(const QString &dir, int busyEvents)
+{
+    GuiCase built;
+    const QString archives = QDir(dir).filePath(QStringLiteral("archives"));
+    QDir().mkpath(archives);
+    QueryScenario scenario(archives, QString());
+    ArchiveSeries gamma(archives, QStringLiteral("gamma"));
+    QStringList files = scenario.archives;
+    constexpr int kArchives = 4;
+    const int perArchive = std::max(1, busyEvents / kArchives);
+    for (int i = 0; i < kArchives; ++i)
+        files << gamma.next(busyHostEvents(perArchive, 1000 + i * perArchive, i * 600000));
+
+    built.location = QDir(dir).filePath(QStringLiteral("case.sqlite"));
+    auto opened = Database::open(built.location);
+    if (!opened) {
+        built.error = opened.error().message;
+        return built;
+    }
+    auto &db = **opened;
+    for (const ArchiveSeries *series : {&scenario.alpha, &scenario.beta, &gamma}) {
+        if (auto trusted = TrustStore(db).trust(series->key.publicKey(), series->host.hostname); !trusted) {
+            built.error = trusted.error().message;
+            return built;
+        }
+    }
+    Importer importer(db);
+    for (const QString &file : std::as_const(files)) {
+        const auto outcome = importer.importFile(file);
+        if (outcome.status != ImportStatus::Imported) {
+            built.error = outcome.message;
+            return built;
+        }
+    }
+    return built;
+}
+
+} // namespace Deck::TestSupport

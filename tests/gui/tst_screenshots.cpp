@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Renders every page of the main window on the fixture case into PNG files, for people to look at (STYLE.md: GUI
+// tests check wiring; screenshots are for eyes). Runs under Xvfb (xvfb-run, see CMakeLists.txt) so that fonts, styles
+// and charts render as on a desktop. The files go to $FLIGHT_SCREENSHOT_DIR, else "screenshots" in the working
+// directory; the test fails when a page renders nothing.
+#include "guifixture.h"
+#include "mainwindow.h"
+#include "page.h"
+
+#include <QDir>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Deck;
+
+class TestScreenshots : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void everyPage();
+};
+
+void TestScreenshots::everyPage()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QCoreApplication::setOrganizationName(QStringLiteral("FlightRecorderTests"));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.filePath(QStringLiteral("settings")));
+    const auto fixture = TestSupport::buildGuiCase(dir.path());
+    QVERIFY2(fixture.error.isEmpty(), qPrintable(fixture.error));
+    const QString out
+        = qEnvironmentVariable("FLIGHT_SCREENSHOT_DIR", QDir::current().filePath(QStringLiteral("screenshots")));
+    QVERIFY(QDir().mkpath(out));
+
+    Gui::MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy opened(&window.session(), &Models::CaseSession::opened);
+    window.openCase(fixture.location);
+    QVERIFY(opened.wait(10000));
+
+    int index = 0;
+    for (auto *page : window.pages()) {
+        window.showPage(page);
+        QTest::qWait(1500); // the page's queries run on a worker; give them time to land and paint
+        const QString name = QStringLiteral("%1-%2.png")
+                                 .arg(++index, 2, 10, QLatin1Char('0'))
+                                 .arg(QString::fromLatin1(page->metaObject()->className()).section(u':', -1).toLower());
+        const QImage shot = window.grab().toImage();
+        QVERIFY(!shot.isNull());
+        QVERIFY2(shot.save(QDir(out).filePath(name)), qPrintable(name));
+        qInfo("screenshot: %s", qPrintable(QDir(out).filePath(name)));
+    }
+    const QImage whole = window.grab().toImage();
+    QVERIFY(whole.save(QDir(out).filePath(QStringLiteral("00-mainwindow.png"))));
+}
+
+QTEST_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"
