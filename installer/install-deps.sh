@@ -9,13 +9,13 @@ packages=(
   build-essential cmake ninja-build pkg-config clang llvm libclang-rt-14-dev clang-format git
   # Qt 6 (core, widgets, sql, charts and the OpenGL module its CMake package needs, printing, translations)
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  libqt6sql6-sqlite libqt6sql6-psql libgl-dev
+  libqt6sql6-sqlite libqt6sql6-psql libgl-dev libqt6svg6
   # archive, crypto, transport, capture
   libquazip1-qt6-dev libsodium-dev libssh-dev libbpf-dev bpftool libelf-dev zlib1g-dev
   # real components the tests start
   postgresql libpq-dev libsqlite3-dev openssh-server openssh-client iproute2 dpkg-dev
   # looking at what a person sees, and inspecting archives
-  xvfb xauth poppler-utils fonts-dejavu-core unzip jq sqlite3 bsdextrautils
+  xvfb xauth poppler-utils fonts-dejavu-core unzip jq sqlite3 bsdextrautils desktop-file-utils
 )
 
 missing=()

@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 
 int main(int argc, char *argv[])
 {
@@ -13,6 +14,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("flightdeck"));
     QApplication::setApplicationDisplayName(QStringLiteral("Flight Deck"));
     QApplication::setApplicationVersion(QStringLiteral(FLIGHT_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/flightdeck/flightdeck.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
