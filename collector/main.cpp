@@ -28,6 +28,7 @@ const std::map<QString, Command> &commands()
         {u"run"_s, {runDaemon, "record until stopped (the daemon; systemd runs it)"}},
         {u"record"_s, {runRecord, "record for a bounded time into a directory"}},
         {u"status"_s, {runStatus, "show the key, chain, recorder, journal and outbox"}},
+        {u"push"_s, {runPush, "push the outbox's archives into an SFTP inbox"}},
     };
     return table;
 }

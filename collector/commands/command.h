@@ -38,5 +38,6 @@ int runSnapshot(const QStringList &arguments);
 int runRecord(const QStringList &arguments);
 int runDaemon(const QStringList &arguments);
 int runStatus(const QStringList &arguments);
+int runPush(const QStringList &arguments);
 
 } // namespace Flight::Commands

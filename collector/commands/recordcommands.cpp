@@ -3,6 +3,7 @@
 // (record). One recorder per journal directory (an flock on <journal>/lock, holding the pid).
 #include "command.h"
 #include "hostinfo.h"
+#include "pushloop.h"
 #include "recorder.h"
 #include "sourceselection.h"
 
@@ -91,6 +92,10 @@ int record(const Recorder::Config &config, QDeadlineTimer deadline, bool pruneOu
         for (const Format::Backend &b : recorder.backends())
             printError(u"capturing %1 with %2%3"_s.arg(b.source, b.backend,
                                                        b.degraded ? u" (degraded: %1)"_s.arg(b.reason) : QString()));
+        // The daemon pushes sealed archives when push_to is set (a workstation pulls otherwise).
+        std::unique_ptr<Recorder::PushLoop> pushing;
+        if (pruneOutbox && config.pushTo)
+            pushing = std::make_unique<Recorder::PushLoop>(config, [](const QString &line) { printError(line); });
         started = recorder.run(g_stop, deadline, pruneOutbox);
     }
     for (const Format::SealedArchive &a : recorder.sealed())

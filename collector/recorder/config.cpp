@@ -171,6 +171,18 @@ const std::map<QString, Setter> &setters()
              c.alertSeverity = v;
              return std::nullopt;
          }},
+        {u"push_to"_s,
+         [](Config &c, const QString &v) -> std::optional<QString> {
+             auto destination = parsePushDestination(v);
+             if (!destination)
+                 return destination.error().message;
+             c.pushTo = *destination;
+             return std::nullopt;
+         }},
+        {u"push_key"_s, path(&Config::pushKey)},
+        {u"push_known_hosts"_s, path(&Config::pushKnownHosts)},
+        {u"push_interval"_s, positive(&Config::pushIntervalSeconds, parseDuration, u"duration (e.g. 5m)"_s)},
+        {u"push_timeout"_s, positive(&Config::pushTimeoutSeconds, parseDuration, u"duration (e.g. 30s)"_s)},
         {u"recipient"_s,
          [](Config &c, const QString &v) -> std::optional<QString> {
              auto key = Format::RecipientKey::fromText(v);

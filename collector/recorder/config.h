@@ -5,6 +5,7 @@
 #pragma once
 
 #include "expected.h"
+#include "pushdestination.h"
 #include "keys.h"
 
 #include <QStringList>
@@ -43,6 +44,11 @@ struct Config
     QStringList alertCommand; // argv for the command sink
     QString alertSeverity = QStringLiteral("high"); // low, medium, high: the least severe change that alerts
     std::optional<Format::RecipientKey> recipient;
+    std::optional<PushDestination> pushTo; // nullopt: the daemon does not push (a workstation pulls)
+    QString pushKey = QStringLiteral("/etc/flightrec/push.key");
+    QString pushKnownHosts = QStringLiteral("/etc/flightrec/push_known_hosts");
+    qint64 pushIntervalSeconds = 300;
+    qint64 pushTimeoutSeconds = 30;
     QString digest; // BLAKE2b-256 hex of the file's bytes, empty for built-in defaults
 };
 

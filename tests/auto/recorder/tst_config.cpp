@@ -79,13 +79,14 @@ private Q_SLOTS:
         QTest::newRow("bad window")
             << QByteArray("file_aggregate_window = 2m\n")
             << u"f.conf:1: file_aggregate_window: '2m' is not an interval in ms or s (e.g. 2s, 500ms, 0)"_s;
-        QTest::newRow("bad alert sink") << QByteArray("alert_sinks = syslog mail\n")
-                                        << u"f.conf:1: alert_sinks: 'mail' is not syslog, wall, command (or none alone)"_s;
+        QTest::newRow("bad alert sink")
+            << QByteArray("alert_sinks = syslog mail\n")
+            << u"f.conf:1: alert_sinks: 'mail' is not syslog, wall, command (or none alone)"_s;
         QTest::newRow("relative alert command")
             << QByteArray("alert_command = page-oncall --now\n")
             << u"f.conf:1: alert_command: 'page-oncall --now' does not start with an absolute path to a program"_s;
-        QTest::newRow("command sink without command") << QByteArray("alert_sinks = command\n")
-                                                      << u"f.conf:1: alert_sinks: 'command' needs alert_command"_s;
+        QTest::newRow("command sink without command")
+            << QByteArray("alert_sinks = command\n") << u"f.conf:1: alert_sinks: 'command' needs alert_command"_s;
         QTest::newRow("bad severity") << QByteArray("alert_severity = critical\n")
                                       << u"f.conf:1: alert_severity: 'critical' is not low, medium or high"_s;
         QTest::newRow("bad recipient") << QByteArray("recipient = ed25519:AAAA\n")
@@ -116,10 +117,14 @@ private Q_SLOTS:
         }
         auto documented = parseConfig(uncommented, file.fileName());
         QVERIFY2(documented, qPrintable(documented ? QString() : documented.error().message));
-        QCOMPARE(keys, 26); // every key but 'recipient' and 'alert_command', which have no default
+        QCOMPARE(keys, 30); // every key but 'recipient', 'alert_command' and 'push_to', which have no default
         const Config defaults;
         QCOMPARE(documented->keyPath, defaults.keyPath);
         QCOMPARE(documented->outbox, defaults.outbox);
+        QCOMPARE(documented->pushKey, defaults.pushKey);
+        QCOMPARE(documented->pushKnownHosts, defaults.pushKnownHosts);
+        QCOMPARE(documented->pushIntervalSeconds, defaults.pushIntervalSeconds);
+        QCOMPARE(documented->pushTimeoutSeconds, defaults.pushTimeoutSeconds);
         QCOMPARE(documented->journal, defaults.journal);
         QCOMPARE(documented->sealIntervalSeconds, defaults.sealIntervalSeconds);
         QCOMPARE(documented->sealBytes, defaults.sealBytes);
