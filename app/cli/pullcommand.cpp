@@ -143,7 +143,10 @@ int runPull(const QStringList &arguments, GlobalOptions global)
         "untrusted or forked, or a host key is unknown or changed; 2 when a host cannot be reached, times out,\n"
         "refuses the login or a file cannot be written, or when cancelled. Per host, one line on stdout (done)\n"
         "or stderr (failed); with --json, one object per archive and one per host."_s);
-    const QCommandLineOption hosts(u"hosts"_s, u"Only these remote hosts (comma-separated, repeatable)."_s, u"NAMES"_s);
+    const QCommandLineOption hosts(u"hosts"_s,
+                                   u"Only these remote hosts: names (comma-separated, repeatable), or a file that "
+                                   "lists one name per line ('#' starts a comment)."_s,
+                                   u"NAMES|FILE"_s);
     const QCommandLineOption jobs(u"jobs"_s, u"Hosts pulled at the same time (default 4)."_s, u"N"_s, u"4"_s);
     const QCommandLineOption timeout(u"timeout"_s,
                                      u"Seconds for connect, handshake and login together, and the longest stall of a "
@@ -206,8 +209,23 @@ int runPull(const QStringList &arguments, GlobalOptions global)
         options.passphrase = askPassphrase;
     }
     QStringList names;
-    for (const QString &value : parser.values(hosts))
-        names += value.split(u',', Qt::SkipEmptyParts);
+    for (const QString &value : parser.values(hosts)) {
+        if (!QFileInfo(value).isFile()) {
+            names += value.split(u',', Qt::SkipEmptyParts);
+            continue;
+        }
+        QFile list(value);
+        if (!list.open(QIODevice::ReadOnly) || list.size() > 16 * 1024 * 1024) {
+            printError(u"pull: --hosts: cannot read %1: %2"_s.arg(
+                value, list.isOpen() ? u"larger than 16 MiB"_s : list.errorString()));
+            return ExitUsage;
+        }
+        for (const QByteArray &line : list.readAll().split('\n')) {
+            const QString name = QString::fromUtf8(line.left(line.indexOf('#'))).trimmed();
+            if (!name.isEmpty())
+                names << name;
+        }
+    }
 
     auto db = openCase(global);
     if (!db)

@@ -263,7 +263,12 @@ void TestSshPull::wrongClientKey()
     QVERIFY(m_ready);
     QVERIFY(!m_hosts[2].series->next(Test::mixedEvents(20)).isEmpty());
     QCOMPARE(cli({u"remote"_s, u"edit"_s, u"charlie"_s, u"--key"_s, m_wrongKey}).code, 0);
-    const Run run = pull({u"--hosts"_s, u"charlie"_s});
+    // --hosts also takes a file of names (here: only charlie, so the others are not touched).
+    QFile hostList(m_dir.filePath(u"hosts.txt"_s));
+    QVERIFY(hostList.open(QIODevice::WriteOnly));
+    hostList.write("# the host whose key is wrong\n  charlie  # this one\n\n");
+    hostList.close();
+    const Run run = pull({u"--hosts"_s, hostList.fileName()});
     QCOMPARE(run.code, 2);
     QVERIFY2(run.err.contains(
                  u"charlie (127.0.0.1 port %1): the key %2 was not accepted for user"_s.arg(m_hosts[2].sshd->port())
