@@ -2,8 +2,11 @@
 // SFTP download throughput of flight_sshpull against OpenSSH's `sftp` on the same loopback link, in the same run:
 //   one large file (default 200 MB of random bytes) from one real sshd (tests/auto/sshpull/sshdinstance.h), RUNS times
 //   each, alternating, the page cache warm for both; each download is compared byte for byte with the original.
-// Usage: bench_pull [MEGABYTES (200)] [RUNS (5)]. Prints MB/s per run, the medians and their ratio (the budget of
-// DESIGN.md is >= 0.8x OpenSSH). Not a test: it asserts nothing about time; exit 1 when it could not measure.
+// Usage: bench_pull [--delay-ms MS] [MEGABYTES (200)] [RUNS (5)]. Prints MB/s per run, the medians and their ratio
+// (the budget of DESIGN.md is >= 0.8x OpenSSH). --delay-ms puts a relay that delays each direction by MS/2 between
+// both clients and sshd (delayrelay.h: the stand-in for `tc netem`, which this kernel lacks), so the round trip grows
+// by MS. Not a test: it asserts nothing about time; exit 1 when it could not measure.
+#include "delayrelay.h"
 #include "sftpoutbox.h"
 #include "sshdinstance.h"
 #include "sshsession.h"
@@ -52,8 +55,16 @@ double median(QList<double> values)
 
 int main(int argc, char **argv)
 {
-    const qint64 megabytes = argc > 1 ? std::atoll(argv[1]) : 200;
-    const int runs = argc > 2 ? std::atoi(argv[2]) : 5;
+    QStringList options;
+    for (int i = 1; i < argc; ++i)
+        options << QString::fromLocal8Bit(argv[i]);
+    int delayMs = 0;
+    if (const qsizetype at = options.indexOf(u"--delay-ms"_s); at >= 0 && at + 1 < options.size()) {
+        delayMs = options.at(at + 1).toInt();
+        options.remove(at, 2);
+    }
+    const qint64 megabytes = options.size() > 0 ? options.at(0).toLongLong() : 200;
+    const int runs = options.size() > 1 ? options.at(1).toInt() : 5;
     if (!SshdInstance::available()) {
         std::fprintf(stderr, "bench_pull: /usr/sbin/sshd or ssh-keygen is missing\n");
         return 1;
@@ -74,9 +85,18 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "bench_pull: %s\n", qPrintable(failure));
         return 1;
     }
+    // With a delay, both clients talk to the relay's port, and known_hosts names the host key there.
+    std::unique_ptr<DelayRelay> relay;
+    if (delayMs > 0) {
+        relay = std::make_unique<DelayRelay>(sshd.port(), delayMs / 2);
+        if (relay->port() == 0)
+            return 1;
+    }
+    const int port = relay ? relay->port() : sshd.port();
     const QString knownHosts = dir.filePath(u"known_hosts"_s);
     QFile known(knownHosts);
-    if (!known.open(QIODevice::WriteOnly) || known.write((sshd.knownHostsLine() + u'\n').toUtf8()) <= 1)
+    const QString knownLine = u"[127.0.0.1]:%1 %2"_s.arg(port).arg(sshd.knownHostsLine().section(u' ', 1));
+    if (!known.open(QIODevice::WriteOnly) || known.write((knownLine + u'\n').toUtf8()) <= 1)
         return 1;
     known.close();
 
@@ -97,8 +117,10 @@ int main(int argc, char **argv)
     const QString user = qEnvironmentVariable("USER", u"root"_s);
     QFile loadavg(u"/proc/loadavg"_s);
     const QByteArray load = loadavg.open(QIODevice::ReadOnly) ? loadavg.readAll().trimmed() : QByteArray("?");
-    std::printf("bench_pull: %lld MB file, %d runs each, sshd with internal-sftp on 127.0.0.1:%d; load %s\n", megabytes,
-                runs, sshd.port(), load.constData());
+    std::printf("bench_pull: %lld MB file, %d runs each, sshd with internal-sftp on 127.0.0.1:%d%s; load %s\n",
+                megabytes, runs, sshd.port(),
+                relay ? qPrintable(u", reached through a relay adding %1 ms to the round trip"_s.arg(delayMs)) : "",
+                load.constData());
 
     QList<double> ours;
     QList<double> theirs;
@@ -113,7 +135,7 @@ int main(int argc, char **argv)
         const double cpuBefore = cpuSeconds();
         SessionPolicy policy;
         policy.knownHostsFile = knownHosts;
-        auto session = SshSession::open({u"bench"_s, u"127.0.0.1"_s, sshd.port(), user, clientKey, {}}, policy);
+        auto session = SshSession::open({u"bench"_s, u"127.0.0.1"_s, port, user, clientKey, {}}, policy);
         if (!session) {
             std::fprintf(stderr, "bench_pull: %s\n", qPrintable(session.error().message));
             return 1;
@@ -143,7 +165,7 @@ int main(int argc, char **argv)
                                   u"-i"_s,
                                   clientKey,
                                   u"-P"_s,
-                                  QString::number(sshd.port()),
+                                  QString::number(port),
                                   u"-o"_s,
                                   u"UserKnownHostsFile="_s + knownHosts,
                                   u"-o"_s,
