@@ -92,17 +92,64 @@ int connectOne(const addrinfo *ai, Clock::time_point deadline, const SessionPoli
     return fd;
 }
 
-Expected<int> connectTcp(const SshTarget &target, Clock::time_point deadline, const SessionPolicy &policy)
+// A name lookup in flight (getaddrinfo_a). It lives on the heap because a lookup that cannot be cancelled keeps
+// writing into it after we gave up: then it is left to the resolver (a few hundred bytes, once per timed-out lookup).
+struct Lookup
 {
+    QByteArray name;
+    QByteArray service;
     addrinfo hints{};
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    addrinfo *list = nullptr;
-    const QByteArray port = QByteArray::number(target.port);
-    if (const int error = ::getaddrinfo(target.address.toUtf8().constData(), port.constData(), &hints, &list))
+    gaicb request{};
+};
+
+// getaddrinfo bounded by the session's deadline and cancel flag (the plain call can block for as long as the
+// resolver's own timeouts and retries last, 10 s and more with a silent DNS server).
+Expected<addrinfo *> resolve(const SshTarget &target, Clock::time_point deadline, const SessionPolicy &policy)
+{
+    auto lookup = std::make_unique<Lookup>();
+    lookup->name = target.address.toUtf8();
+    lookup->service = QByteArray::number(target.port);
+    lookup->hints.ai_family = AF_UNSPEC;
+    lookup->hints.ai_socktype = SOCK_STREAM;
+    lookup->request.ar_name = lookup->name.constData();
+    lookup->request.ar_service = lookup->service.constData();
+    lookup->request.ar_request = &lookup->hints;
+    gaicb *requests[] = {&lookup->request};
+    if (const int error = ::getaddrinfo_a(GAI_NOWAIT, requests, 1, nullptr))
         return sshError(SshReason::Unreachable,
                         u"%1: cannot resolve %2: %3"_s.arg(hostText(target), target.address,
                                                            QString::fromLocal8Bit(::gai_strerror(error))));
+    int error = EAI_INPROGRESS;
+    while ((error = ::gai_error(&lookup->request)) == EAI_INPROGRESS) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+        const bool cancelled = policy.cancel && policy.cancel->load();
+        if (left.count() <= 0 || cancelled) {
+            if (::gai_cancel(&lookup->request) == EAI_NOTCANCELED)
+                (void)lookup.release();
+            if (cancelled)
+                return sshError(SshReason::Cancelled, u"%1: cancelled while resolving"_s.arg(hostText(target)));
+            return sshError(SshReason::Timeout,
+                            u"%1: %2 was not resolved within %3 s"_s.arg(hostText(target))
+                                .arg(target.address)
+                                .arg(policy.timeoutMs / 1000.0));
+        }
+        const auto slice = std::min<qint64>(left.count(), 100);
+        const timespec wait{time_t(slice / 1000), long(slice % 1000) * 1000000L};
+        ::gai_suspend(requests, 1, &wait);
+    }
+    if (error != 0)
+        return sshError(SshReason::Unreachable,
+                        u"%1: cannot resolve %2: %3"_s.arg(hostText(target), target.address,
+                                                           QString::fromLocal8Bit(::gai_strerror(error))));
+    return lookup->request.ar_result;
+}
+
+Expected<int> connectTcp(const SshTarget &target, Clock::time_point deadline, const SessionPolicy &policy)
+{
+    auto resolved = resolve(target, deadline, policy);
+    if (!resolved)
+        return resolved.error();
+    addrinfo *list = *resolved;
     int fd = -1;
     int lastErrno = 0;
     for (const addrinfo *ai = list; ai && fd < 0; ai = ai->ai_next) {

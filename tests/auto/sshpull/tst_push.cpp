@@ -16,6 +16,9 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -33,6 +36,7 @@ private Q_SLOTS:
     void archiveAlreadyInTheInbox();
     void refusesUnknownServerUntilAccepted();
     void refusesWrongClientKeyAndUnreachableHost();
+    void resolutionIsBoundedByTheTimeout();
     void daemonPushesWhatItSeals();
 
 private:
@@ -229,6 +233,41 @@ void TestPush::refusesWrongClientKeyAndUnreachableHost()
     }
     QCOMPARE(QDir(m_outbox).entryList(QDir::Files).size(), 3);
     QVERIFY(inboxFiles().isEmpty());
+}
+
+// A DNS server that never answers (a UDP socket on 127.0.0.1:53 that reads nothing), named by the /etc/resolv.conf of
+// a mount namespace of flightrec's own: the resolver alone would wait 5 s x 3 attempts; the push gives up at its
+// timeout.
+void TestPush::resolutionIsBoundedByTheTimeout()
+{
+    const int silent = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(53);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QVERIFY2(silent >= 0 && ::bind(silent, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0,
+             "127.0.0.1:53 (udp) is taken; this test needs it for a DNS server that never answers");
+    const QString resolv = m_dir.filePath(u"resolv.conf"_s);
+    QFile conf(resolv);
+    QVERIFY(conf.open(QIODevice::WriteOnly));
+    conf.write("nameserver 127.0.0.1\noptions timeout:5 attempts:3\n");
+    conf.close();
+
+    QStringList args = pushArguments(m_knownHosts);
+    args[args.indexOf(u"--to"_s) + 1] = u"sftp://root@inbox.flight-test.example:22/inbox"_s;
+    args[args.indexOf(u"--timeout"_s) + 1] = u"2"_s;
+    QElapsedTimer timer;
+    timer.start();
+    const auto failed = runProgram(u"unshare"_s,
+                                   QStringList{u"--mount"_s, u"sh"_s, u"-c"_s,
+                                               u"mount --bind \"$0\" /etc/resolv.conf && exec \"$@\""_s, resolv,
+                                               QStringLiteral(FLIGHTREC)}
+                                       + args);
+    ::close(silent);
+    QCOMPARE(failed.code, 2);
+    QVERIFY2(failed.err.contains(u"inbox.flight-test.example was not resolved within 2 s"_s), qPrintable(failed.err));
+    QVERIFY2(timer.elapsed() < 6000, qPrintable(u"took %1 ms"_s.arg(timer.elapsed())));
+    QCOMPARE(QDir(m_outbox).entryList(QDir::Files).size(), 3);
 }
 
 // flightrec run with push_to: what it seals arrives in the inbox, verified, while it keeps recording.
