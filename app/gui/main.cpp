@@ -2,6 +2,7 @@
 // flightdeck: the desktop investigation workstation. `flightdeck [CASE]` opens CASE (a case file or a
 // postgresql:// URL) at start.
 #include "mainwindow.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -15,6 +16,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Flight Deck"));
     QApplication::setApplicationVersion(QStringLiteral(FLIGHT_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/flightdeck/flightdeck.svg")));
+
+    Deck::Gui::installTranslations(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
