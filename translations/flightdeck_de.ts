@@ -87,6 +87,22 @@
         <source>No case open (Case &gt; Open Case...)</source>
         <translation>Kein Fall geöffnet (Fall &gt; Fall öffnen...)</translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The language changes when Flight Deck starts again.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von Flight Deck.</translation>
+    </message>
+    <message>
+        <source>System Language</source>
+        <translation>Sprache des Systems</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

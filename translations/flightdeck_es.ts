@@ -87,6 +87,22 @@
         <source>No case open (Case &gt; Open Case...)</source>
         <translation>Ningún caso abierto (Caso &gt; Abrir caso...)</translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The language changes when Flight Deck starts again.</source>
+        <translation>El idioma cambia la próxima vez que se inicie Flight Deck.</translation>
+    </message>
+    <message>
+        <source>System Language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

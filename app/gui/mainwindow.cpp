@@ -2,13 +2,16 @@
 #include "mainwindow.h"
 
 #include "page.h"
+#include "translations.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -76,7 +79,31 @@ void MainWindow::createMenus()
     caseMenu->addAction(tr("&Close Case"), QKeySequence::Close, &m_session, &Models::CaseSession::close);
     caseMenu->addSeparator();
     caseMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-    menuBar()->addMenu(tr("&View"))->setObjectName(QStringLiteral("viewMenu"));
+    auto *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    createLanguageMenu(viewMenu->addMenu(tr("&Language")));
+    viewMenu->addSeparator();
+}
+
+void MainWindow::createLanguageMenu(QMenu *menu)
+{
+    // Each language names itself; the choice is kept in the setting ui/language and applies from the next start.
+    const QString current = QSettings().value(QStringLiteral("ui/language")).toString();
+    auto *group = new QActionGroup(menu);
+    const auto add = [&](const QString &label, const QString &code) {
+        QAction *action = menu->addAction(label, this, [this, code] {
+            QSettings().setValue(QStringLiteral("ui/language"), code);
+            QMessageBox::information(this, tr("Language"), tr("The language changes when Flight Deck starts again."));
+        });
+        action->setCheckable(true);
+        action->setChecked(code == current);
+        group->addAction(action);
+    };
+    add(tr("System Language"), QString());
+    add(QStringLiteral("English"), QStringLiteral("en"));
+    for (const QString &code : builtInLanguages())
+        add(QLocale(code).nativeLanguageName().replace(0, 1, QLocale(code).nativeLanguageName().left(1).toUpper()),
+            code);
 }
 
 void MainWindow::placePages()

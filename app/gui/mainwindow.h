@@ -37,6 +37,7 @@ protected:
 
 private:
     void createMenus();
+    void createLanguageMenu(QMenu *menu);
     void placePages();
     void newCase();
     void openCaseFile();
