@@ -290,6 +290,9 @@ void TimelineChartView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Minus:
         requestZoom(center, 2.0);
         break;
+    case Qt::Key_Home:
+        Q_EMIT resetRequested();
+        break;
     default:
         QChartView::keyPressEvent(event);
         return;

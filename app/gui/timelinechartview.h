@@ -2,7 +2,7 @@
 // The timeline's chart: stacked step areas of events per kind over a time axis labelled in UTC, with the time no
 // shown host recorded hatched behind them, the selected time range as a band, and the mouse and keys of a time
 // view: the wheel zooms around the cursor, a drag pans (or, with Ctrl or the zoom tool, draws a rubber band to zoom
-// into; with Shift or the select tool, selects a range), the arrow keys pan, + and - zoom.
+// into; with Shift or the select tool, selects a range), the arrow keys pan, + and - zoom, Home shows everything.
 // It does not decide what is shown: it asks (viewRequested, rangeSelected) and the page answers with setView().
 // Times are UTC ns; x values inside the chart are ms after origin() so that doubles keep sub-µs precision.
 // Thread: the GUI thread.
@@ -56,6 +56,7 @@ Q_SIGNALS:
     void rangeSelected(qint64 from, qint64 to);
     void hovered(qint64 ns, const QPoint &globalPos);
     void plotRectChanged();
+    void resetRequested(); // Home: the whole case
 
 protected:
     void resizeEvent(QResizeEvent *event) override;

@@ -96,6 +96,7 @@ void TimelinePage::buildUi()
     connect(m_chart, &TimelineChartView::rangeSelected, this, [this](qint64 from, qint64 to) {
         session().selection().setTimeRange({from, to});
     });
+    connect(m_chart, &TimelineChartView::resetRequested, this, &TimelinePage::resetView);
     connect(m_chart, &TimelineChartView::hovered, this, &TimelinePage::showHoverInfo);
     connect(m_chart, &TimelineChartView::plotRectChanged, this, &TimelinePage::alignLanes);
     connect(m_lanes, &CoverageLanesWidget::hostClicked, this,

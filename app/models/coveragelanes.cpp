@@ -94,14 +94,20 @@ QString lossDetail(const Core::LossRow &loss)
         ? CoverageText::tr("from %1 to %2").arg(utcText(loss.ts), utcText(*loss.lastTs))
         : CoverageText::tr("at %1").arg(utcText(loss.ts));
     const QString why = loss.reason.isEmpty() ? loss.source : u"%1: %2"_s.arg(loss.source, loss.reason);
-    // %n picks the plural form; %3 is the count itself, which may not fit an int.
+    // No translations are loaded yet, so the English plural is chosen here; `plural` lets a translation pick its own.
     const int plural = int(std::clamp<qint64>(loss.count, 0, std::numeric_limits<int>::max()));
     const QString count = QString::number(loss.count);
-    if (loss.unit == "archives"_L1)
-        return CoverageText::tr("%3 archive(s) deleted before they were pulled (%1) %2: their events are lost.",
-                                nullptr, plural)
+    if (loss.unit == "archives"_L1) {
+        if (loss.count == 1)
+            return CoverageText::tr("1 archive deleted before it was pulled (%1) %2: its events are lost.")
+                .arg(why, span);
+        return CoverageText::tr("%3 archives deleted before they were pulled (%1) %2: their events are lost.", nullptr,
+                                plural)
             .arg(why, span, count);
-    return CoverageText::tr("The collector lost %3 event(s) (%1) %2: it knows it did not record them.", nullptr, plural)
+    }
+    if (loss.count == 1)
+        return CoverageText::tr("The collector lost 1 event (%1) %2: it knows it did not record it.").arg(why, span);
+    return CoverageText::tr("The collector lost %3 events (%1) %2: it knows it did not record them.", nullptr, plural)
         .arg(why, span, count);
 }
 

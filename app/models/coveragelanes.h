@@ -9,6 +9,8 @@
 
 #include "coveragequeries.h"
 
+#include <QHash>
+
 namespace Deck::Models {
 
 // In the order they are drawn: a later state is drawn over an earlier one and wins in stateAt().
