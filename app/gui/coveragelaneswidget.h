@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The coverage lanes under the timeline's chart: one row per host, drawn on the chart's time scale (setView() with
 // the chart's plot area), showing what the case saw of the host (Models::CoverageLane): recorded time solid green,
-// losses solid orange, and hatched where there is no evidence — no archive, the collector stopped or gone, archives
+// losses solid magenta, and hatched where there is no evidence — no archive, the collector stopped or gone, archives
 // missing from the chain. Hovering explains the place; clicking a row selects its host.
 // Thread: the GUI thread.
 #pragma once

@@ -162,7 +162,7 @@ void TimelineChartView::setHistogram(const Models::TimelineHistogram &histogram,
     const qint64 highest = std::max<qint64>(1, histogram.maxStacked(shown));
     const qint64 step = countStep(highest);
     m_countAxis->setTickInterval(double(step));
-    m_countAxis->setRange(0, double((highest + step - 1) / step * step));
+    m_countAxis->setRange(0, double((highest / step + 1) * step)); // headroom: the highest stack never touches the top
     m_countAxis->setTitleText(
         histogram.bucketCount() > 0 ? tr("events per %1").arg(Models::durationText(histogram.bucket())) : tr("events"));
 }

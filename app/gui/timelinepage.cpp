@@ -4,6 +4,7 @@
 #include "coveragelaneswidget.h"
 #include "timelinechartview.h"
 #include "timelinelegend.h"
+#include "timelinestyle.h"
 #include "timescale.h"
 
 #include <QComboBox>
@@ -60,6 +61,11 @@ void TimelinePage::buildUi()
     outer->setContentsMargins(0, 0, 0, 0);
     outer->setSpacing(0);
     outer->addWidget(buildToolBar());
+    // The range every view is filtered to, on a line of its own so that it is never cut off.
+    m_rangeLabel = new QLabel(this);
+    m_rangeLabel->setContentsMargins(8, 2, 8, 2);
+    m_rangeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    outer->addWidget(m_rangeLabel);
     m_stack = new QStackedWidget(this);
     outer->addWidget(m_stack, 1);
     m_placeholder = new QLabel(this);
@@ -267,14 +273,19 @@ void TimelinePage::followTimeRange(const Core::TimeRange &range)
     m_clearRange->setEnabled(range.from || range.to);
     m_zoomToRange->setEnabled(range.from && range.to);
     if (!range.from && !range.to) {
-        m_rangeLabel->setText(tr("No time range selected: every view shows all times (Shift+drag to select)."));
+        m_rangeLabel->setText(tr("No time range selected (Shift+drag in the chart): every view shows all times."));
+        m_rangeLabel->setStyleSheet(QString());
         return;
     }
     const QString from = range.from ? Models::utcText(*range.from) : tr("the beginning");
-    const QString to = range.to ? Models::utcText(*range.to) : tr("the end");
+    QString to = range.to ? Models::utcText(*range.to) : tr("the end");
+    if (range.from && range.to && from.left(10) == to.left(10))
+        to = to.mid(11); // the same day: its time only
     const QString length = range.from && range.to ? Models::durationText(*range.to - *range.from) : QString();
-    m_rangeLabel->setText(length.isEmpty() ? tr("Every view shows %1 to %2 only.").arg(from, to)
-                                           : tr("Every view shows %1 to %2 (%3) only.").arg(from, to, length));
+    m_rangeLabel->setText(length.isEmpty()
+                              ? tr("Range %1 to %2: every view shows only this.").arg(from, to)
+                              : tr("Range %1 to %2 (%3): every view shows only this.").arg(from, to, length));
+    m_rangeLabel->setStyleSheet(QStringLiteral("color: %1; font-weight: bold").arg(selectionEdge().name()));
 }
 
 void TimelinePage::showStatus()
@@ -284,13 +295,14 @@ void TimelinePage::showStatus()
         return;
     }
     const QString view = tr("%1 to %2").arg(Models::utcText(m_chart->viewFrom()), Models::utcText(m_chart->viewTo()));
+    m_status->setToolTip(tr("Shown: %1").arg(view));
     if (m_counting) {
-        m_status->setText(tr("Counting events... (%1)").arg(view));
+        m_status->setText(tr("Counting events..."));
         return;
     }
     m_status->setText(
-        tr("%1 events in buckets of %2; %3")
-            .arg(QLocale().toString(m_histogram.totalEvents()), Models::durationText(m_histogram.bucket()), view));
+        tr("%1 events shown, %2 per bucket")
+            .arg(QLocale().toString(m_histogram.totalEvents()), Models::durationText(m_histogram.bucket())));
 }
 
 } // namespace Deck::Gui

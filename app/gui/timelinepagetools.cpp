@@ -91,17 +91,13 @@ QWidget *TimelinePage::buildToolBar()
     m_clearRange
         = makeAction(bar, tr("Clear Range"), tr("Every view shows all times again"), {QKeySequence(Qt::Key_Escape)});
     connect(m_clearRange, &QAction::triggered, this, [this] { session().selection().setTimeRange({}); });
-    m_rangeLabel = new QLabel(bar);
-    m_rangeLabel->setContentsMargins(8, 0, 8, 0);
-    bar->addWidget(m_rangeLabel);
-
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
     m_status = new QLabel(bar);
     m_status->setContentsMargins(8, 0, 8, 0);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     bar->addWidget(m_status);
+
     return bar;
 }
 

@@ -49,7 +49,7 @@ void paintCoverage(QPainter &painter, const QRectF &rect, Models::CoverageState 
         hatched(QColor(0xd62728), QColor(0xffffff), Qt::BDiagPattern);
         break;
     case Models::CoverageState::Lost:
-        painter.fillRect(rect, QColor(0xff8c00));
+        painter.fillRect(rect, QColor(0xc2188f)); // magenta: unlike any kind's colour and any other state
         break;
     }
 }
