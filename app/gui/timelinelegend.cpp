@@ -8,10 +8,13 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
+#include <QSettings>
 
 namespace Deck::Gui {
 
 namespace {
+
+const auto kHiddenKey = QStringLiteral("timeline/hiddenKinds");
 
 QIcon kindSwatch(const QString &kind)
 {
@@ -43,6 +46,8 @@ KindLegend::KindLegend(QWidget *parent)
     m_list->setContentsMargins(4, 8, 4, 4);
     m_list->setSpacing(1);
     m_list->addStretch();
+    const QStringList hidden = QSettings().value(kHiddenKey).toStringList();
+    m_hidden = QSet<QString>(hidden.begin(), hidden.end());
 }
 
 void KindLegend::setKinds(const QStringList &kinds)
@@ -67,6 +72,7 @@ void KindLegend::setKinds(const QStringList &kinds)
                 m_hidden.remove(kind);
             else
                 m_hidden.insert(kind);
+            QSettings().setValue(kHiddenKey, QStringList(m_hidden.begin(), m_hidden.end()));
             Q_EMIT shownChanged();
         });
         m_list->addWidget(box);

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The timeline's legends: KindLegend lists the event kinds of the chart with their colours, each a check box that
-// shows or hides the kind (hidden kinds stay hidden across zooms); the coverage legend names each state of the
-// lanes with its swatch and explains it in a tooltip.
-// Thread: the GUI thread.
+// shows or hides the kind (hidden kinds stay hidden across zooms, hosts and sessions: QSettings); the coverage legend
+// names each state of the lanes with its swatch and explains it in a tooltip. Thread: the GUI thread.
 #pragma once
 
 #include <QSet>

@@ -6,10 +6,13 @@
 #include "coveragelaneswidget.h"
 #include "guifixture.h"
 #include "timelinechartview.h"
+#include "timelinelegend.h"
 #include "timelinepage.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,6 +35,7 @@ private Q_SLOTS:
     void followsARangeFromAnotherView();
     void wheelAndKeysZoomAndCountAgain();
     void followsTheSelectedHost();
+    void legendHidesKinds();
     void emptyWhenClosed();
 
 private:
@@ -46,6 +50,8 @@ private:
 void TestTimelinePage::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    QCoreApplication::setOrganizationName(QStringLiteral("FlightRecorderTests"));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
     const auto fixture = TestSupport::buildGuiCase(m_dir.path(), 2000);
     QVERIFY2(fixture.error.isEmpty(), qPrintable(fixture.error));
     m_case = fixture.location;
@@ -202,6 +208,30 @@ void TestTimelinePage::followsTheSelectedHost()
     // Clicking a lane's name selects its host.
     QTest::mouseClick(m_page->lanes(), Qt::LeftButton, {}, QPoint(5, 4 + 20 + 8));
     QCOMPARE(m_session->selection().host(), std::optional<qint64>(m_page->lanes()->lanes().at(1).hostId));
+}
+
+void TestTimelinePage::legendHidesKinds()
+{
+    const auto series = [this] { return m_page->chart()->chart()->series().size(); };
+    const qsizetype before = series();
+    QCOMPARE(before, m_page->histogram().kinds().size());
+    auto *legend = m_page->findChild<Gui::KindLegend *>();
+    QVERIFY(legend);
+    QCheckBox *box = nullptr;
+    for (auto *candidate : legend->findChildren<QCheckBox *>()) {
+        if (candidate->text() == u"file.access"_s)
+            box = candidate;
+    }
+    QVERIFY(box);
+    box->click();
+    QCOMPARE(series(), before - 1);
+    QVERIFY(!legend->shown().contains(u"file.access"_s));
+    // Remembered (QSettings): a new legend starts with it hidden.
+    Gui::KindLegend another;
+    another.setKinds({u"proc.exec"_s, u"file.access"_s});
+    QCOMPARE(another.shown(), QStringList{u"proc.exec"_s});
+    box->click();
+    QCOMPARE(series(), before);
 }
 
 void TestTimelinePage::emptyWhenClosed()
