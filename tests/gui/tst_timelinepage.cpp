@@ -193,6 +193,16 @@ void TestTimelinePage::wheelAndKeysZoomAndCountAgain()
     QVERIFY(m_page->chart()->viewFrom() > before);
     QTest::keyClick(m_page->chart(), Qt::Key_Home);
     QCOMPARE(m_page->chart()->viewTo() - m_page->chart()->viewFrom(), span);
+
+    // Ctrl+drag zooms into the rubber band, and sets no range.
+    const qint64 from = QueryScenario::at(10 * 60 * 1000), to = QueryScenario::at(20 * 60 * 1000);
+    QTest::mousePress(viewport, Qt::LeftButton, Qt::ControlModifier, pointAt(from));
+    QTest::mouseMove(viewport, pointAt(to));
+    QTest::mouseRelease(viewport, Qt::LeftButton, Qt::ControlModifier, pointAt(to));
+    const qint64 pixel = span / 1000;
+    QVERIFY(std::abs(m_page->chart()->viewFrom() - from) <= pixel);
+    QVERIFY(std::abs(m_page->chart()->viewTo() - to) <= pixel);
+    QVERIFY(!m_session->selection().timeRange().from);
 }
 
 void TestTimelinePage::followsTheSelectedHost()
