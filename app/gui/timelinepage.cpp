@@ -286,6 +286,11 @@ void TimelinePage::followTimeRange(const Core::TimeRange &range)
                               ? tr("Range %1 to %2: every view shows only this.").arg(from, to)
                               : tr("Range %1 to %2 (%3): every view shows only this.").arg(from, to, length));
     m_rangeLabel->setStyleSheet(QStringLiteral("color: %1; font-weight: bold").arg(selectionEdge().name()));
+    // A range another view chose out of sight is brought into view, with a margin either side.
+    if (m_extent && range.from && range.to && (*range.to <= m_chart->viewFrom() || *range.from >= m_chart->viewTo())) {
+        const qint64 margin = (*range.to - *range.from) / 4;
+        showTime(*range.from - margin, *range.to + margin);
+    }
 }
 
 void TimelinePage::showStatus()

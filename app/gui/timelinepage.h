@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Timeline view: events per kind over time (for the selected host or all hosts) above one coverage lane per
 // host, zoom and pan, and the time range that filters every view (SelectionHub::timeRange): Shift+drag or the
-// select tool sets it, Esc clears it, and a range set by another view shows here as a band.
+// select tool sets it, Esc clears it, and a range set by another view shows here as a band (brought into view when
+// it is out of sight).
 // It sits in the top dock: the range it selects narrows every view below it, as a video editor's or Wireshark's
 // I/O graph time strip does, and it stays visible while the analyst works in the tabs.
 // Queries run on a worker of the page's own (counts again at every zoom and pan, debounced; a stale answer is

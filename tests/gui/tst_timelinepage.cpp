@@ -163,6 +163,12 @@ void TestTimelinePage::followsARangeFromAnotherView()
     const int stopped
         = int(plot.left() + plot.width() * double(QueryScenario::at(600) - m_page->chart()->viewFrom()) / span);
     QVERIFY(m_page->lanes()->explain(QPoint(stopped, 10)).contains(u"rec.stop"_s));
+
+    // A range chosen elsewhere out of sight is brought into view.
+    const qint64 from = QueryScenario::at(20 * 60 * 1000), to = QueryScenario::at(21 * 60 * 1000);
+    m_session->selection().setTimeRange({from, to});
+    QVERIFY(m_page->chart()->viewFrom() < from && m_page->chart()->viewTo() > to);
+    QVERIFY(m_page->chart()->viewTo() - m_page->chart()->viewFrom() < 2 * (to - from));
 }
 
 void TestTimelinePage::wheelAndKeysZoomAndCountAgain()
