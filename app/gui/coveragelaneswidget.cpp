@@ -88,7 +88,8 @@ int CoverageLanesWidget::laneAt(int y) const
 
 qreal CoverageLanesWidget::xOf(qint64 ns) const
 {
-    return m_left + m_width * double(ns - m_from) / double(m_to - m_from);
+    // In doubles: a segment of unknown start begins at the lowest qint64, which ns - m_from would overflow.
+    return m_left + m_width * (double(ns) - double(m_from)) / double(m_to - m_from);
 }
 
 qint64 CoverageLanesWidget::nsAt(qreal x) const
@@ -159,7 +160,8 @@ QString CoverageLanesWidget::explain(const QPoint &pos) const
         return {};
     const Models::CoverageLane &host = m_lanes[lane];
     if (pos.x() < m_left)
-        return tr("%1: click to show its events in the chart.").arg(host.hostname);
+        return QStringLiteral("<qt>%1</qt>")
+            .arg(tr("%1: click to show its events in the chart.").arg(host.hostname.toHtmlEscaped()));
     const qint64 ns = nsAt(pos.x());
     QStringList lines{QStringLiteral("<b>%1</b> — %2").arg(host.hostname.toHtmlEscaped(), Models::utcText(ns))};
     // A short segment (a loss of one instant) is found within the pixels it is drawn on.

@@ -133,7 +133,7 @@ qint64 TimelineChartView::nsAt(qreal x) const
 qreal TimelineChartView::xOf(qint64 ns) const
 {
     const QRectF plot = plotRect();
-    return plot.left() + plot.width() * double(ns - m_from) / double(m_to - m_from);
+    return plot.left() + plot.width() * (double(ns) - double(m_from)) / double(m_to - m_from);
 }
 
 void TimelineChartView::setHistogram(const Models::TimelineHistogram &histogram, const QStringList &shown)

@@ -114,7 +114,7 @@ void TimelinePage::showHoverInfo(qint64 ns, const QPoint &globalPos)
                           .arg(Models::utcText(start, precision), Models::durationText(m_histogram.bucket()))};
     for (const QString &kind : m_histogram.kinds()) {
         if (const qint64 count = m_histogram.count(kind, bucket))
-            lines.append(QStringLiteral("%1: %2").arg(kind, QLocale().toString(count)));
+            lines.append(QStringLiteral("%1: %2").arg(kind.toHtmlEscaped(), QLocale().toString(count)));
     }
     if (lines.size() == 1)
         lines.append(tr("no events"));

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void histogramFillsAndStacks();
     void coverageOfTheFixture();
     void unrecordedTime();
+    void gapAtTheChainStart();
 
 private:
     QTemporaryDir m_dir;
@@ -224,6 +225,22 @@ void TestTimelineData::unrecordedTime()
                  {at(-100), at(0)}, {at(120), at(1000)}, {at(1040), at(5000)}, {at(5020) + 1, at(6000)}}));
     // With beta too: beta recorded @10..@85, inside alpha's first run, so nothing changes before @120.
     QCOMPARE(unrecordedSpans({alpha, beta}, at(0), at(200)), (QList<std::pair<qint64, qint64>>{{at(120), at(200)}}));
+}
+
+void TestTimelineData::gapAtTheChainStart()
+{
+    // Archives 1 and 2 never arrived and 3 is the first in the case: their time is unknown, before seq 3's start.
+    Core::HostCoverage host{7, u"delta"_s, {}, {Core::ChainGap{1, 1, 2, std::nullopt, 5000}}, {}};
+    const auto lanes = buildCoverageLanes({host}, {{7, Core::TimeRange{5000, 9000}}});
+    QCOMPARE(lanes.size(), 1);
+    const auto gaps = lanes[0].segmentsOf(CoverageState::ChainGap);
+    QCOMPARE(gaps.size(), 1);
+    QCOMPARE(gaps[0].from, std::numeric_limits<qint64>::min());
+    QVERIFY2(gaps[0].detail.contains(u"Archives 1 to 2"_s) && gaps[0].detail.contains(u"recorded before"_s),
+             qPrintable(gaps[0].detail));
+    QCOMPARE(lanes[0].stateAt(-1'000'000), CoverageState::ChainGap);
+    QCOMPARE(lanes[0].stateAt(6000), CoverageState::Recorded);
+    QCOMPARE(unrecordedSpans(lanes, 0, 10000), (QList<std::pair<qint64, qint64>>{{0, 5000}, {9000, 10000}}));
 }
 
 QTEST_GUILESS_MAIN(TestTimelineData)

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void wheelAndKeysZoomAndCountAgain();
     void followsTheSelectedHost();
     void legendHidesKinds();
+    void lanesDrawAGapOfUnknownStart();
     void emptyWhenClosed();
 
 private:
@@ -248,6 +249,22 @@ void TestTimelinePage::legendHidesKinds()
     QCOMPARE(another.shown(), QStringList{u"proc.exec"_s});
     box->click();
     QCOMPARE(series(), before);
+}
+
+void TestTimelinePage::lanesDrawAGapOfUnknownStart()
+{
+    // Archives 1 and 2 of a host never arrived: the gap has no start, and is drawn from the left edge.
+    Core::HostCoverage host{7, u"<b>delta</b>"_s, {}, {Core::ChainGap{1, 1, 2, std::nullopt, 5000}}, {}};
+    Gui::CoverageLanesWidget lanes;
+    lanes.resize(600, 40);
+    lanes.setLanes(Models::buildCoverageLanes({host}, {{7, Core::TimeRange{5000, 9000}}}));
+    lanes.setView(0, 10000, 100, 500);
+    QVERIFY(!lanes.grab().isNull());
+    const QString text = lanes.explain(QPoint(150, 10));
+    QVERIFY2(text.contains(Models::coverageStateName(Models::CoverageState::ChainGap)), qPrintable(text));
+    // A hostile host name is shown as text, not markup.
+    QVERIFY2(text.contains(u"&lt;b&gt;delta"_s), qPrintable(text));
+    QVERIFY(lanes.explain(QPoint(10, 10)).contains(u"&lt;b&gt;delta"_s));
 }
 
 void TestTimelinePage::emptyWhenClosed()
