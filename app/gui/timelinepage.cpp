@@ -137,8 +137,8 @@ void TimelinePage::caseClosed()
 
 void TimelinePage::overviewArrived()
 {
-    if (m_overviewWatcher.future().resultCount() == 0)
-        return;
+    if (!m_worker || m_overviewWatcher.future().resultCount() == 0)
+        return; // cancelled, or an answer about a case closed since
     const auto overview = m_overviewWatcher.result();
     if (!overview) {
         m_placeholder->setText(tr("Cannot show the timeline: %1").arg(overview.error().message));
@@ -234,7 +234,7 @@ void TimelinePage::requestCounts()
 
 void TimelinePage::countsArrived()
 {
-    if (m_countsWatcher.future().resultCount() == 0)
+    if (!m_worker || m_countsWatcher.future().resultCount() == 0)
         return;
     const auto [generation, histogram] = m_countsWatcher.result();
     if (generation != m_generation)
