@@ -100,15 +100,16 @@ void TrustDialog::buildTrust(QVBoxLayout *layout)
 
     auto *buttons = new QDialogButtonBox;
     m_refuse = buttons->addButton(tr("&Refuse"), QDialogButtonBox::RejectRole);
-    m_trust = buttons->addButton(tr("&Trust This Key for %1").arg(m_decision.hostname), QDialogButtonBox::AcceptRole);
-    // An explicit decision: Enter triggers neither, and trusting needs the confirmation first.
+    // An action, not the accept role: QDialogButtonBox makes its first accept button the default, and Enter must
+    // not trust. Neither button is the default, and trusting needs the confirmation first.
+    m_trust = buttons->addButton(tr("&Trust This Key for %1").arg(m_decision.hostname), QDialogButtonBox::ActionRole);
     for (auto *button : {m_refuse, m_trust}) {
         button->setAutoDefault(false);
         button->setDefault(false);
     }
     m_trust->setEnabled(false);
     connect(m_confirm, &QCheckBox::toggled, m_trust, &QPushButton::setEnabled);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_trust, &QPushButton::clicked, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
 }

@@ -3,8 +3,6 @@
 
 #include "displaytext.h"
 
-#include <QBrush>
-#include <QColor>
 
 namespace Deck::Models {
 
@@ -137,7 +135,7 @@ QVariant ArchiveListModel::data(const QModelIndex &index, int role) const
         return text(a, index.column());
     case Qt::ForegroundRole:
         if (index.column() == Chain && (a.chain == QLatin1String("gap") || a.chain == QLatin1String("late")))
-            return QBrush(QColor(0xb3, 0x5c, 0x00));
+            return warningColor();
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == Seq || index.column() == Events)

@@ -6,6 +6,7 @@
 // Thread: any.
 #pragma once
 
+#include <QColor>
 #include <QString>
 
 namespace Deck::Models {
@@ -16,5 +17,16 @@ QString utcText(qint64 ns);
 QString durationText(qint64 ns);
 // "BLAKE2B:k3Jd9aQx…" — the scheme and the first `keep` characters after it.
 QString shortId(const QString &id, int keep = 10);
+
+// Text colours of states an analyst must notice: a warning (held, a gap) and an alarm (untrusted, refused). Dark
+// enough to read on a light background.
+inline QColor warningColor()
+{
+    return QColor(0xb3, 0x5c, 0x00);
+}
+inline QColor alarmColor()
+{
+    return QColor(0xb0, 0x1c, 0x1c);
+}
 
 } // namespace Deck::Models

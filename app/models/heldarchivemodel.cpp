@@ -3,8 +3,6 @@
 
 #include "displaytext.h"
 
-#include <QBrush>
-#include <QColor>
 #include <QFileInfo>
 
 namespace Deck::Models {
@@ -122,8 +120,7 @@ QVariant HeldArchiveModel::data(const QModelIndex &index, int role) const
         }
     case Qt::ForegroundRole:
         if (index.column() == State)
-            return QBrush(!isRefusal(row) && decision(row).mayTrust() ? QColor(0xb3, 0x5c, 0x00)
-                                                                      : QColor(0xb0, 0x1c, 0x1c));
+            return !isRefusal(row) && decision(row).mayTrust() ? warningColor() : alarmColor();
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == Seq || index.column() == Events)

@@ -3,8 +3,6 @@
 
 #include "displaytext.h"
 
-#include <QBrush>
-#include <QColor>
 #include <QFont>
 #include <cmath>
 
@@ -95,7 +93,7 @@ QVariant HostListModel::data(const QModelIndex &index, int role) const
         return toolTip(h, index.column());
     case Qt::ForegroundRole:
         if (isProblem(h, index.column()))
-            return QBrush(h.hostId ? QColor(0xb3, 0x5c, 0x00) : QColor(0xb0, 0x1c, 0x1c));
+            return h.hostId ? warningColor() : alarmColor();
         return {};
     case Qt::FontRole:
         if (index.column() == Host) {
