@@ -13,6 +13,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -20,6 +21,20 @@
 namespace Deck::Gui {
 
 using Models::HostListModel;
+
+namespace {
+
+// The text that stands in for an empty list and says why it is empty.
+QLabel *placeholder()
+{
+    auto *label = new QLabel;
+    label->setWordWrap(true);
+    label->setAlignment(Qt::AlignCenter);
+    label->setStyleSheet(QStringLiteral("QLabel { color: palette(dark); padding: 16px; }"));
+    return label;
+}
+
+} // namespace
 
 HostsPage::HostsPage(Models::CaseSession &session, QWidget *parent)
     : Page(session, parent)
@@ -30,10 +45,7 @@ HostsPage::HostsPage(Models::CaseSession &session, QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    m_empty = new QLabel;
-    m_empty->setWordWrap(true);
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setStyleSheet(QStringLiteral("QLabel { color: palette(mid); padding: 16px; }"));
+    m_empty = placeholder();
     layout->addWidget(m_empty);
 
     auto *splitter = new QSplitter(Qt::Vertical);
@@ -43,7 +55,12 @@ HostsPage::HostsPage(Models::CaseSession &session, QWidget *parent)
     m_details = new QTabWidget;
     m_details->setDocumentMode(true);
     m_archiveView = createTable(m_archives);
-    m_details->addTab(m_archiveView, tr("Archives"));
+    m_noArchives = placeholder();
+    m_archiveStack = new QStackedWidget;
+    m_archiveStack->addWidget(m_noArchives);
+    m_archiveStack->addWidget(m_archiveView);
+    m_details->addTab(m_archiveStack, tr("Archives"));
+    showArchivesOf(-1);
     buildQuarantineTab();
     splitter->addWidget(m_details);
     splitter->setStretchFactor(0, 2);
@@ -174,10 +191,25 @@ void HostsPage::hostRowChanged(const QModelIndex &current)
                                           : QVariant();
     const auto hostId = id.isValid() ? std::optional<qint64>(id.toLongLong()) : std::nullopt;
     m_archives->setHost(hostId);
-    m_details->setTabText(0, hostId ? tr("Archives of %1").arg(m_hosts->host(current.row()).hostname)
-                                    : tr("Archives"));
+    showArchivesOf(current.isValid() ? current.row() : -1);
     if (hostId)
         session().selection().setHost(hostId);
+}
+
+void HostsPage::showArchivesOf(int hostRow)
+{
+    const Models::HostOverview *host = hostRow >= 0 ? &m_hosts->host(hostRow) : nullptr;
+    m_details->setTabText(0, host ? tr("Archives of %1").arg(host->hostname) : tr("Archives"));
+    if (host && host->hostId) {
+        m_archiveStack->setCurrentWidget(m_archiveView);
+        return;
+    }
+    m_noArchives->setText(host ? tr("%1 has no imported archives: its archives wait in the Quarantine tab for a "
+                                    "trust decision.")
+                                     .arg(host->hostname)
+                               : tr("Select a host above to see its chain of custody: every archive with its "
+                                    "sequence number, time range, digest, signer, verdict and source."));
+    m_archiveStack->setCurrentWidget(m_noArchives);
 }
 
 void HostsPage::hostActivated(const QModelIndex &index)

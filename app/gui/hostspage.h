@@ -15,6 +15,7 @@ class QAbstractItemModel;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QStackedWidget;
 class QTabWidget;
 class QTableView;
 
@@ -61,6 +62,7 @@ private:
     void hostRowChanged(const QModelIndex &current);
     void hostActivated(const QModelIndex &index);
     void updateEmptyState();
+    void showArchivesOf(int hostRow);
     void updateQuarantineTitle();
     void startTrust(const QString &publicKey, const QString &label);
     void showTrustReport(const Models::TrustReport &report);
@@ -73,6 +75,8 @@ private:
     QLabel *m_empty = nullptr;
     QTableView *m_hostView = nullptr;
     QTabWidget *m_details = nullptr;
+    QStackedWidget *m_archiveStack = nullptr; // the archives, or why there are none to show
+    QLabel *m_noArchives = nullptr;
     QTableView *m_archiveView = nullptr;
     QTableView *m_heldView = nullptr;
     QWidget *m_quarantineTab = nullptr;

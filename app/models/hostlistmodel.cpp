@@ -67,8 +67,6 @@ QVariant HostListModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Key");
     case Archives:
         return tr("Archives");
-    case Verdicts:
-        return tr("Verdicts");
     case Chain:
         return tr("Chain");
     case LastArchive:
@@ -93,7 +91,7 @@ QVariant HostListModel::data(const QModelIndex &index, int role) const
         return toolTip(h, index.column());
     case Qt::ForegroundRole:
         if (isProblem(h, index.column()))
-            return h.hostId ? warningColor() : alarmColor();
+            return h.hostId && h.conflicting == 0 ? warningColor() : alarmColor();
         return {};
     case Qt::FontRole:
         if (index.column() == Host) {
@@ -101,10 +99,6 @@ QVariant HostListModel::data(const QModelIndex &index, int role) const
             font.setBold(true);
             return font;
         }
-        return {};
-    case Qt::TextAlignmentRole:
-        if (index.column() == Archives)
-            return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case HostIdRole:
         return h.hostId ? QVariant(*h.hostId) : QVariant();
@@ -120,7 +114,7 @@ bool HostListModel::isProblem(const HostOverview &h, int column) const
     case Host:
     case Trust:
         return h.held > 0 || !h.hostId;
-    case Verdicts:
+    case Archives:
         return h.forks > 0 || h.held > 0;
     case Chain:
         return h.chainState() == QLatin1String("gap") || h.chainState() == QLatin1String("fork");
@@ -138,23 +132,25 @@ QString HostListModel::text(const HostOverview &h, int column) const
     case Trust:
         if (!h.hostId)
             return tr("untrusted: %n held", nullptr, int(h.held));
+        if (h.conflicting > 0)
+            return tr("KEY CONFLICT: %1 held").arg(h.conflicting);
         return h.held > 0 ? tr("trusted; %n held", nullptr, int(h.held)) : tr("trusted");
     case Key:
         if (h.keys.isEmpty())
             return h.heldFingerprints.isEmpty() ? QString() : shortId(h.heldFingerprints.constFirst());
         return h.keys.size() > 1 ? tr("%1 (+%2)").arg(shortId(h.keys.constLast().fingerprint)).arg(h.keys.size() - 1)
                                  : shortId(h.keys.constFirst().fingerprint);
-    case Archives:
-        return QString::number(h.archives);
-    case Verdicts: {
+    case Archives: {
         QStringList parts;
         if (h.archives > 0)
             parts << tr("%n verified", nullptr, int(h.archives));
         if (h.forks > 0)
             parts << tr("forks held: %1").arg(h.forks);
-        if (h.held > 0)
-            parts << tr("%n awaiting trust", nullptr, int(h.held));
-        return parts.join(QStringLiteral(", "));
+        if (h.conflicting > 0)
+            parts << tr("%1 signed by another key").arg(h.conflicting);
+        if (h.held > h.conflicting)
+            parts << tr("%1 awaiting trust").arg(h.held - h.conflicting);
+        return parts.isEmpty() ? tr("none") : parts.join(QStringLiteral(", "));
     }
     case Chain:
         if (h.forks > 0)
@@ -173,9 +169,9 @@ QString HostListModel::text(const HostOverview &h, int column) const
         // Rounded down, so that a host with any downtime never reads 100%.
         QStringList parts{tr("%1% recorded").arg(std::floor(*share * 1000.0) / 10.0, 0, 'f', 1)};
         if (h.crashes > 0)
-            parts << tr("crashes: %1").arg(h.crashes);
+            parts << (h.crashes == 1 ? tr("1 crash") : tr("%1 crashes").arg(h.crashes));
         if (h.lostEvents > 0)
-            parts << tr("lost events: %1").arg(h.lostEvents);
+            parts << tr("%1 lost").arg(h.lostEvents);
         return parts.join(QStringLiteral(" \u00b7 "));
     }
     }
@@ -197,8 +193,8 @@ QString HostListModel::toolTip(const HostOverview &h, int column) const
             lines << tr("held, not trusted: %1").arg(f);
         return lines.join(u'\n');
     }
-    case Verdicts:
-        return tr("%n event(s) imported", nullptr, int(h.events));
+    case Archives:
+        return tr("%1 archive(s) verified and imported, %2 event(s)").arg(h.archives).arg(h.events);
     case Chain:
         return tr("%n archive(s) missing from the hash chain, %1 fork(s) held", nullptr, int(h.missingArchives))
             .arg(h.forks);

@@ -16,7 +16,8 @@ class HostListModel : public CaseTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Host, Trust, Key, Archives, Verdicts, Chain, LastArchive, Span, Coverage, ColumnCount };
+    // Archives: their count by verdict (verified, forks held, awaiting trust). Key last: long, and in Trust's tooltip.
+    enum Column { Host, Trust, Archives, Chain, Coverage, LastArchive, Span, Key, ColumnCount };
     enum Role { HostIdRole = Qt::UserRole + 1, MachineIdRole };
 
     explicit HostListModel(CaseSession &session, QObject *parent = nullptr);

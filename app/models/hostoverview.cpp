@@ -5,6 +5,7 @@
 #include "hostarchivequeries.h"
 
 #include <QHash>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -104,9 +105,14 @@ Expected<QList<HostOverview>> loadHostOverview(Database &db)
             byMachine.insert(h.machineId, at);
             hosts.append(pending);
         }
-        ++hosts[at].held;
-        if (!hosts[at].heldFingerprints.contains(h.fingerprint))
-            hosts[at].heldFingerprints.append(h.fingerprint);
+        HostOverview &host = hosts[at];
+        ++host.held;
+        const bool trusted = std::any_of(host.keys.cbegin(), host.keys.cend(),
+                                         [&](const TrustedHostKey &k) { return k.publicKey == h.signer; });
+        if (host.hostId && !trusted)
+            ++host.conflicting;
+        if (!host.heldFingerprints.contains(h.fingerprint))
+            host.heldFingerprints.append(h.fingerprint);
     }
     return hosts;
 }

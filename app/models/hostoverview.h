@@ -31,6 +31,7 @@ struct HostOverview
     qint64 forks = 0; // archives held as forks of its chain
     qint64 held = 0; // archives held until their (untrusted) signer is trusted
     QStringList heldFingerprints; // the signers of those
+    qint64 conflicting = 0; // of those, signed by another key than the one(s) trusted for this known host
     qint64 lostEvents = 0;
     qint64 downtimeNs = 0; // collector not recording, within the span
     int downtimes = 0;

@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -116,21 +117,20 @@ void TestHostsPage::hostListModel()
     // alpha: seq 3 never imported; a clean stop (@120 .. @1000) and a crash (end of seq 2 @1040 .. @5000) in a span
     // of 5020 ms: 4840 ms not recorded; the collector reported 17 events lost.
     QCOMPARE(cell(QStringLiteral("alpha"), HostListModel::Trust), QStringLiteral("trusted"));
-    QCOMPARE(cell(QStringLiteral("alpha"), HostListModel::Archives), QStringLiteral("3"));
-    QCOMPARE(cell(QStringLiteral("alpha"), HostListModel::Verdicts), QStringLiteral("3 verified"));
+    QCOMPARE(cell(QStringLiteral("alpha"), HostListModel::Archives), QStringLiteral("3 verified"));
     QCOMPARE(cell(QStringLiteral("alpha"), HostListModel::Chain), QStringLiteral("gap: 1 missing"));
     QCOMPARE(cell(QStringLiteral("alpha"), HostListModel::LastArchive), Models::utcText(QueryScenario::at(5020)));
     QCOMPARE(cell(QStringLiteral("alpha"), HostListModel::Span), QStringLiteral("5 s"));
     QCOMPARE(cell(QStringLiteral("alpha"), HostListModel::Coverage),
-             QStringLiteral("3.5% recorded \u00b7 crashes: 1 \u00b7 lost events: 17"));
+             QStringLiteral("3.5% recorded \u00b7 1 crash \u00b7 17 lost"));
     QCOMPARE(cell(QStringLiteral("beta"), HostListModel::Chain), QStringLiteral("intact"));
     QCOMPARE(cell(QStringLiteral("beta"), HostListModel::Coverage), QStringLiteral("100.0% recorded"));
-    QCOMPARE(cell(QStringLiteral("gamma"), HostListModel::Archives), QStringLiteral("4"));
+    QCOMPARE(cell(QStringLiteral("gamma"), HostListModel::Archives), QStringLiteral("4 verified"));
     // delta: only its held archive names it.
     const int delta = rowOf(hosts, QStringLiteral("delta"));
     QVERIFY(!hosts.index(delta, 0).data(HostListModel::HostIdRole).isValid());
     QCOMPARE(cell(QStringLiteral("delta"), HostListModel::Trust), QStringLiteral("untrusted: 1 held"));
-    QCOMPARE(cell(QStringLiteral("delta"), HostListModel::Verdicts), QStringLiteral("1 awaiting trust"));
+    QCOMPARE(cell(QStringLiteral("delta"), HostListModel::Archives), QStringLiteral("1 awaiting trust"));
     QVERIFY(cell(QStringLiteral("delta"), HostListModel::Key).startsWith(QStringLiteral("BLAKE2B:")));
     QVERIFY(hosts.index(delta, HostListModel::Trust).data(Qt::ForegroundRole).isValid()); // drawn as a problem
 
@@ -207,6 +207,10 @@ void TestHostsPage::selectingAHostSetsTheHub()
     QCOMPARE(page.archives()->host(), betaId);
     QTRY_COMPARE(page.archives()->rowCount(), 1);
     QCOMPARE(changed.count(), 2); // following it did not echo back
+    page.resize(700, 600);
+    page.hostView()->selectRow(alpha);
+    QTRY_COMPARE(page.archives()->rowCount(), 3);
+    saveShot(page, QStringLiteral("hosts-page-alpha"));
 }
 
 void TestHostsPage::trustingAHeldKeyImportsIt()
@@ -271,15 +275,22 @@ void TestHostsPage::changedKeyIsRefusedLoudly()
         auto db = Core::Database::open(location);
         QVERIFY(db.ok());
         Core::Importer importer(**db);
-        QCOMPARE(importer.importFile(impostor.next({})).status, Core::ImportStatus::Quarantined);
+        QCOMPARE(importer.importFile(impostor.next(busyHostEvents(10, 1, 0))).status, Core::ImportStatus::Quarantined);
         QVERIFY(Core::TrustStore(**db).trust(trusted.key.publicKey(), QStringLiteral("epsilon")).ok());
-        QCOMPARE(importer.importFile(trusted.next({})).status, Core::ImportStatus::Imported);
-        QCOMPARE(importer.importFile(impostor.next({})).status, Core::ImportStatus::Refused); // audited
+        QCOMPARE(importer.importFile(trusted.next(busyHostEvents(10, 1, 0))).status, Core::ImportStatus::Imported);
+        QCOMPARE(importer.importFile(impostor.next(busyHostEvents(10, 1, 100))).status,
+                 Core::ImportStatus::Refused); // audited
     }
     Models::CaseSession session;
     Gui::HostsPage page(session);
     QVERIFY(openCase(session, location));
     QTRY_COMPARE(page.held()->rowCount(), 3); // delta and epsilon held, epsilon's refusal
+    QTRY_COMPARE(page.hosts()->rowCount(), 5);
+    const int epsilon = rowOf(*page.hosts(), QStringLiteral("epsilon"));
+    QCOMPARE(page.hosts()->index(epsilon, HostListModel::Trust).data().toString(),
+             QStringLiteral("KEY CONFLICT: 1 held"));
+    QCOMPARE(page.hosts()->index(epsilon, HostListModel::Archives).data().toString(),
+             QStringLiteral("1 verified, 1 signed by another key"));
     int row = -1;
     for (int r = 0; r < page.held()->heldCount(); ++r)
         row = page.held()->decision(r).hostname == QStringLiteral("epsilon") ? r : row;
@@ -288,6 +299,9 @@ void TestHostsPage::changedKeyIsRefusedLoudly()
     QCOMPARE(page.held()->index(2, Models::HeldArchiveModel::State).data().toString(), QStringLiteral("REFUSED"));
     QVERIFY(page.held()->isRefusal(2) && !page.held()->decision(2).mayTrust());
 
+    page.resize(700, 600);
+    page.findChild<QTabWidget *>()->setCurrentIndex(1);
+    saveShot(page, QStringLiteral("hosts-page-quarantine"));
     auto *dialog = page.decideTrust(row);
     QVERIFY(dialog);
     QCOMPARE(dialog->decision().kind, Models::TrustDecision::Kind::KeyConflict);
