@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -48,7 +49,8 @@ HostsPage::HostsPage(Models::CaseSession &session, QWidget *parent)
     m_empty = placeholder();
     layout->addWidget(m_empty);
 
-    auto *splitter = new QSplitter(Qt::Vertical);
+    m_splitter = new QSplitter(Qt::Vertical);
+    auto *splitter = m_splitter;
     m_hostView = createTable(m_hosts);
     m_hostView->horizontalHeader()->setSectionResizeMode(HostListModel::Host, QHeaderView::ResizeToContents);
     splitter->addWidget(m_hostView);
@@ -96,9 +98,13 @@ HostsPage::HostsPage(Models::CaseSession &session, QWidget *parent)
     connect(m_job, &Models::TrustJob::finished, this, &HostsPage::showTrustReport);
     updateEmptyState();
     updateQuarantineTitle();
+    m_splitter->restoreState(QSettings().value(QStringLiteral("hosts/splitter")).toByteArray());
 }
 
-HostsPage::~HostsPage() = default;
+HostsPage::~HostsPage()
+{
+    QSettings().setValue(QStringLiteral("hosts/splitter"), m_splitter->saveState());
+}
 
 QTableView *HostsPage::createTable(QAbstractItemModel *model)
 {

@@ -14,6 +14,7 @@
 class QAbstractItemModel;
 class QLabel;
 class QProgressBar;
+class QSplitter;
 class QPushButton;
 class QStackedWidget;
 class QTabWidget;
@@ -74,6 +75,7 @@ private:
     Models::TrustJob *m_job;
     QLabel *m_empty = nullptr;
     QTableView *m_hostView = nullptr;
+    QSplitter *m_splitter = nullptr; // hosts above, details below; its state is kept in QSettings
     QTabWidget *m_details = nullptr;
     QStackedWidget *m_archiveStack = nullptr; // the archives, or why there are none to show
     QLabel *m_noArchives = nullptr;

@@ -24,10 +24,10 @@ int TrustReport::notImported() const
 
 namespace {
 
-// Progress goes through the future as (file index, file count, path); the value range is the file count.
-// The cancel flag is the job's own (not the future's): a cancelled future would drop the outcomes of the archives
+// Progress is posted to the job's thread once per archive (the future's own progress values are throttled and
+// coalesced). The cancel flag is the job's own (not the future's): a cancelled future would drop the outcomes of the archives
 // imported before the cancel.
-void trustAndImport(QPromise<TrustReport> &promise, const QString &location, const QString &publicKey,
+void trustAndImport(QPromise<TrustReport> &promise, TrustJob *job, const QString &location, const QString &publicKey,
                     const QString &label, const ImportOptions &options, std::shared_ptr<std::atomic<bool>> cancel)
 {
     TrustReport report;
@@ -53,9 +53,14 @@ void trustAndImport(QPromise<TrustReport> &promise, const QString &location, con
     report.trust = *trusted;
     Importer importer(**db, options);
     importer.setCancelFlag(cancel.get());
+    int reported = -1;
     importer.setProgressHandler([&](const ImportProgress &p) {
-        promise.setProgressRange(0, p.fileCount);
-        promise.setProgressValueAndText(p.fileIndex, p.path);
+        if (p.fileIndex == reported)
+            return;
+        reported = p.fileIndex;
+        // Dropped when the job is gone (its destructor waits for this function, so `job` is valid here).
+        QMetaObject::invokeMethod(
+            job, [job, p] { Q_EMIT job->progress(p.fileIndex, p.fileCount, p.path); }, Qt::QueuedConnection);
     });
     report.outcomes = importer.importHeld(*key);
     report.cancelled = cancel->load();
@@ -67,9 +72,6 @@ void trustAndImport(QPromise<TrustReport> &promise, const QString &location, con
 TrustJob::TrustJob(QObject *parent)
     : QObject(parent)
 {
-    connect(&m_watcher, &QFutureWatcher<TrustReport>::progressValueChanged, this, [this](int value) {
-        Q_EMIT progress(value, m_watcher.progressMaximum(), m_watcher.progressText());
-    });
     connect(&m_watcher, &QFutureWatcher<TrustReport>::finished, this, [this] {
         Q_EMIT finished(m_watcher.future().resultCount() > 0 ? m_watcher.result() : TrustReport{});
     });
@@ -87,7 +89,7 @@ void TrustJob::start(const QString &location, const QString &publicKey, const QS
     if (m_watcher.isRunning())
         return;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
-    m_watcher.setFuture(QtConcurrent::run(trustAndImport, location, publicKey, label, options, m_cancel));
+    m_watcher.setFuture(QtConcurrent::run(trustAndImport, this, location, publicKey, label, options, m_cancel));
 }
 
 void TrustJob::cancel()

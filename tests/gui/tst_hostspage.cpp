@@ -12,6 +12,7 @@
 #include "hostspage.h"
 #include "importer.h"
 #include "trustdialog.h"
+#include "trustjob.h"
 #include "truststore.h"
 
 #include <QAbstractItemModelTester>
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void selectingAHostSetsTheHub();
     void trustingAHeldKeyImportsIt();
     void changedKeyIsRefusedLoudly();
+    void trustJobReportsProgressAndErrors();
 
 private:
     QString buildCase(const QString &name);
@@ -236,8 +238,12 @@ void TestHostsPage::trustingAHeldKeyImportsIt()
     QVERIFY(!page.isTrusting());
     QCOMPARE(page.held()->rowCount(), 1);
 
-    auto *dialog = page.decideTrust(0);
-    QVERIFY(dialog);
+    // Enter or a double-click on a host that waits for a decision opens it.
+    QTRY_COMPARE(page.hosts()->rowCount(), 4);
+    Q_EMIT page.hostView()->activated(page.hosts()->index(rowOf(*page.hosts(), QStringLiteral("delta")), 0));
+    auto *dialog = page.findChild<Gui::TrustDialog *>();
+    QVERIFY(dialog && dialog->isVisible());
+    QCOMPARE(dialog->decision().fingerprint, decision.fingerprint);
     const QString shown = dialogText(*dialog);
     for (const QString &expected : {QStringLiteral("delta"), decision.machineId, decision.fingerprint})
         QVERIFY2(shown.contains(expected), qPrintable(expected));
@@ -323,6 +329,46 @@ void TestHostsPage::changedKeyIsRefusedLoudly()
     QVERIFY(!several.mayTrust());
     QVERIFY2(several.reason.contains(QStringLiteral("2 different hosts")), qPrintable(several.reason));
     QVERIFY(Models::assessTrust(one, {one}, {}).mayTrust());
+}
+
+void TestHostsPage::trustJobReportsProgressAndErrors()
+{
+    const QString location = buildCase(QStringLiteral("job"));
+    QVERIFY(!location.isEmpty());
+    QString publicKey;
+    {
+        auto db = Core::Database::open(location);
+        QVERIFY(db.ok());
+        auto held = Core::TrustStore(**db).held();
+        QVERIFY(held.ok() && held->size() == 1);
+        publicKey = held->at(0).signer;
+    }
+    Models::TrustJob job;
+    QSignalSpy progress(&job, &Models::TrustJob::progress);
+    QSignalSpy finished(&job, &Models::TrustJob::finished);
+    job.start(location, publicKey, QStringLiteral("delta's collector"));
+    QVERIFY(job.isRunning());
+    QVERIFY(finished.wait(20000));
+    auto report = finished.at(0).at(0).value<Models::TrustReport>();
+    QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+    QVERIFY(!report.cancelled);
+    QCOMPARE(report.trust.added, true);
+    QCOMPARE(report.imported(), 1);
+    QCOMPARE(report.notImported(), 0);
+    QVERIFY(progress.count() >= 1);
+    QCOMPARE(progress.at(0).at(1).toInt(), 1); // one archive to import
+    QVERIFY(progress.at(0).at(2).toString().endsWith(QStringLiteral("delta-1.frec")));
+
+    // Errors name the object and the reason.
+    job.start(location, QStringLiteral("ed25519:not-a-key"), {});
+    QVERIFY(finished.wait(20000));
+    report = finished.at(1).at(0).value<Models::TrustReport>();
+    QVERIFY2(report.error.startsWith(QStringLiteral("ed25519:not-a-key: not a public key")), qPrintable(report.error));
+    const QString missing = m_dir.filePath(QStringLiteral("no/such/dir/case.sqlite"));
+    job.start(missing, publicKey, {});
+    QVERIFY(finished.wait(20000));
+    report = finished.at(2).at(0).value<Models::TrustReport>();
+    QVERIFY2(report.error.contains(missing), qPrintable(report.error));
 }
 
 QTEST_MAIN(TestHostsPage)
