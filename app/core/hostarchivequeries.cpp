@@ -49,8 +49,8 @@ Expected<QList<ArchiveRow>> HostArchiveQueries::archives(qint64 hostId)
 
 Expected<QList<HostSpan>> HostArchiveQueries::spans()
 {
-    auto rows = m_db.query(
-        u"SELECT host_id, MIN(first_ts), MAX(last_ts) FROM archives GROUP BY host_id ORDER BY host_id"_s);
+    auto rows
+        = m_db.query(u"SELECT host_id, MIN(first_ts), MAX(last_ts) FROM archives GROUP BY host_id ORDER BY host_id"_s);
     if (!rows)
         return rows.error();
     QList<HostSpan> list;

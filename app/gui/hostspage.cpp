@@ -69,8 +69,7 @@ HostsPage::HostsPage(Models::CaseSession &session, QWidget *parent)
     splitter->setStretchFactor(1, 3);
     layout->addWidget(splitter, 1);
 
-    connect(m_hostView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &HostsPage::hostRowChanged);
+    connect(m_hostView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HostsPage::hostRowChanged);
     connect(m_hostView, &QTableView::activated, this, &HostsPage::hostActivated);
     connect(&session.selection(), &Models::SelectionHub::hostChanged, this, &HostsPage::selectHostRow);
     connect(m_hosts, &HostListModel::modelReset, this, [this] {
@@ -82,9 +81,8 @@ HostsPage::HostsPage(Models::CaseSession &session, QWidget *parent)
     connect(m_held, &QAbstractItemModel::modelReset, this, &HostsPage::updateQuarantineTitle);
     for (auto *model : {static_cast<Models::CaseTableModel *>(m_hosts), static_cast<Models::CaseTableModel *>(m_held),
                         static_cast<Models::CaseTableModel *>(m_archives)})
-        connect(model, &Models::CaseTableModel::failed, this, [this](const QString &message) {
-            showOutcome(message, true);
-        });
+        connect(model, &Models::CaseTableModel::failed, this,
+                [this](const QString &message) { showOutcome(message, true); });
     connect(&session, &Models::CaseSession::opened, this, &HostsPage::updateEmptyState);
     connect(&session, &Models::CaseSession::closed, this, [this] {
         m_outcome->clear();
@@ -193,8 +191,8 @@ void HostsPage::updateQuarantineTitle()
 
 void HostsPage::hostRowChanged(const QModelIndex &current)
 {
-    const QVariant id = current.isValid() ? m_hosts->data(current.siblingAtColumn(0), HostListModel::HostIdRole)
-                                          : QVariant();
+    const QVariant id
+        = current.isValid() ? m_hosts->data(current.siblingAtColumn(0), HostListModel::HostIdRole) : QVariant();
     const auto hostId = id.isValid() ? std::optional<qint64>(id.toLongLong()) : std::nullopt;
     m_archives->setHost(hostId);
     showArchivesOf(current.isValid() ? current.row() : -1);
@@ -255,9 +253,8 @@ TrustDialog *HostsPage::decideTrust(int row)
     auto *dialog = new TrustDialog(m_held->decision(row), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        startTrust(dialog->decision().publicKey, dialog->label());
-    });
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { startTrust(dialog->decision().publicKey, dialog->label()); });
     dialog->open();
     return dialog;
 }
@@ -281,9 +278,11 @@ void HostsPage::showTrustReport(const Models::TrustReport &report)
         showOutcome(tr("Not trusted: %1").arg(report.error), true);
     } else {
         QStringList lines;
-        const QString where = report.trust.hostname.isEmpty() ? tr("the first host whose archives it signs")
-                                                              : report.trust.hostname;
-        lines << tr("Trusted %1 for %2. Held archives imported: %3.").arg(report.fingerprint, where).arg(report.imported());
+        const QString where
+            = report.trust.hostname.isEmpty() ? tr("the first host whose archives it signs") : report.trust.hostname;
+        lines << tr("Trusted %1 for %2. Held archives imported: %3.")
+                     .arg(report.fingerprint, where)
+                     .arg(report.imported());
         for (const Core::ImportOutcome &outcome : report.outcomes) {
             if (outcome.exitCode() != 0)
                 lines << outcome.message;

@@ -43,8 +43,8 @@ TrustDialog::TrustDialog(Models::TrustDecision decision, QWidget *parent)
     : QDialog(parent)
     , m_decision(std::move(decision))
 {
-    setWindowTitle(tr("Trust Decision: %1").arg(m_decision.hostname.isEmpty() ? tr("refused archive")
-                                                                               : m_decision.hostname));
+    setWindowTitle(
+        tr("Trust Decision: %1").arg(m_decision.hostname.isEmpty() ? tr("refused archive") : m_decision.hostname));
     setMinimumWidth(620);
     auto *layout = new QVBoxLayout(this);
     if (m_decision.mayTrust())
@@ -125,10 +125,10 @@ void TrustDialog::buildRefusal(QVBoxLayout *layout)
     addIdentity(layout);
     layout->addWidget(selectable(m_decision.reason, false));
     if (!fork) {
-        auto *how = new QLabel(tr("If the host really was reinstalled, verify its new key out of band and trust it "
-                                  "for that host on the command line: <tt>flightdeck-cli trust --host %1 KEY</tt>.")
-                                   .arg(m_decision.machineId.isEmpty() ? tr("MACHINE-ID")
-                                                                       : m_decision.machineId.toHtmlEscaped()));
+        auto *how = new QLabel(
+            tr("If the host really was reinstalled, verify its new key out of band and trust it "
+               "for that host on the command line: <tt>flightdeck-cli trust --host %1 KEY</tt>.")
+                .arg(m_decision.machineId.isEmpty() ? tr("MACHINE-ID") : m_decision.machineId.toHtmlEscaped()));
         how->setWordWrap(true);
         how->setTextInteractionFlags(Qt::TextSelectableByMouse);
         layout->addWidget(how);

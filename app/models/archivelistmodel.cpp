@@ -3,7 +3,6 @@
 
 #include "displaytext.h"
 
-
 namespace Deck::Models {
 
 ArchiveListModel::ArchiveListModel(CaseSession &session, QObject *parent)
@@ -60,10 +59,10 @@ QVariant ArchiveListModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const char *const names[ColumnCount] = {
-        QT_TR_NOOP("Seq"),    QT_TR_NOOP("From (UTC)"), QT_TR_NOOP("To (UTC)"), QT_TR_NOOP("Events"),
-        QT_TR_NOOP("Verdict"), QT_TR_NOOP("Chain"),     QT_TR_NOOP("Digest"),   QT_TR_NOOP("Signer"),
-        QT_TR_NOOP("Source"), QT_TR_NOOP("Imported (UTC)"), QT_TR_NOOP("Imported by")};
+    static const char *const names[ColumnCount]
+        = {QT_TR_NOOP("Seq"),     QT_TR_NOOP("From (UTC)"),     QT_TR_NOOP("To (UTC)"),   QT_TR_NOOP("Events"),
+           QT_TR_NOOP("Verdict"), QT_TR_NOOP("Chain"),          QT_TR_NOOP("Digest"),     QT_TR_NOOP("Signer"),
+           QT_TR_NOOP("Source"),  QT_TR_NOOP("Imported (UTC)"), QT_TR_NOOP("Imported by")};
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 

@@ -48,10 +48,9 @@ QVariant HeldArchiveModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const char *const names[ColumnCount] = {QT_TR_NOOP("State"),  QT_TR_NOOP("Host"),
-                                                   QT_TR_NOOP("Seq"),    QT_TR_NOOP("Signer key"),
-                                                   QT_TR_NOOP("Events"), QT_TR_NOOP("Since (UTC)"),
-                                                   QT_TR_NOOP("File")};
+    static const char *const names[ColumnCount]
+        = {QT_TR_NOOP("State"),  QT_TR_NOOP("Host"),        QT_TR_NOOP("Seq"), QT_TR_NOOP("Signer key"),
+           QT_TR_NOOP("Events"), QT_TR_NOOP("Since (UTC)"), QT_TR_NOOP("File")};
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 

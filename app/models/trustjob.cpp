@@ -19,14 +19,15 @@ int TrustReport::imported() const
 
 int TrustReport::notImported() const
 {
-    return int(std::count_if(outcomes.begin(), outcomes.end(), [](const ImportOutcome &o) { return o.exitCode() != 0; }));
+    return int(
+        std::count_if(outcomes.begin(), outcomes.end(), [](const ImportOutcome &o) { return o.exitCode() != 0; }));
 }
 
 namespace {
 
 // Progress is posted to the job's thread once per archive (the future's own progress values are throttled and
-// coalesced). The cancel flag is the job's own (not the future's): a cancelled future would drop the outcomes of the archives
-// imported before the cancel.
+// coalesced). The cancel flag is the job's own (not the future's): a cancelled future would drop the outcomes of the
+// archives imported before the cancel.
 void trustAndImport(QPromise<TrustReport> &promise, TrustJob *job, const QString &location, const QString &publicKey,
                     const QString &label, const ImportOptions &options, std::shared_ptr<std::atomic<bool>> cancel)
 {
@@ -72,9 +73,8 @@ void trustAndImport(QPromise<TrustReport> &promise, TrustJob *job, const QString
 TrustJob::TrustJob(QObject *parent)
     : QObject(parent)
 {
-    connect(&m_watcher, &QFutureWatcher<TrustReport>::finished, this, [this] {
-        Q_EMIT finished(m_watcher.future().resultCount() > 0 ? m_watcher.result() : TrustReport{});
-    });
+    connect(&m_watcher, &QFutureWatcher<TrustReport>::finished, this,
+            [this] { Q_EMIT finished(m_watcher.future().resultCount() > 0 ? m_watcher.result() : TrustReport{}); });
 }
 
 TrustJob::~TrustJob()

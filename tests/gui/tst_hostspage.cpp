@@ -113,9 +113,8 @@ void TestHostsPage::hostListModel()
     QAbstractItemModelTester tester(&hosts, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QVERIFY(openCase(session, m_case));
     QTRY_COMPARE(hosts.rowCount(), 4); // alpha, beta, gamma and delta (held only)
-    const auto cell = [&](const QString &host, int column) {
-        return hosts.index(rowOf(hosts, host), column).data().toString();
-    };
+    const auto cell
+        = [&](const QString &host, int column) { return hosts.index(rowOf(hosts, host), column).data().toString(); };
     // alpha: seq 3 never imported; a clean stop (@120 .. @1000) and a crash (end of seq 2 @1040 .. @5000) in a span
     // of 5020 ms: 4840 ms not recorded; the collector reported 17 events lost.
     QCOMPARE(cell(QStringLiteral("alpha"), HostListModel::Trust), QStringLiteral("trusted"));
@@ -272,7 +271,8 @@ void TestHostsPage::changedKeyIsRefusedLoudly()
     QVERIFY(!location.isEmpty());
     // epsilon's archive signed by key B is held (new host); then key A is trusted and epsilon imported with it.
     // Key B now contradicts the key trusted for a known host.
-    const QString dirA = m_dir.filePath(QStringLiteral("conflict/a")), dirB = m_dir.filePath(QStringLiteral("conflict/b"));
+    const QString dirA = m_dir.filePath(QStringLiteral("conflict/a")),
+                  dirB = m_dir.filePath(QStringLiteral("conflict/b"));
     QVERIFY(QDir().mkpath(dirA) && QDir().mkpath(dirB));
     ArchiveSeries trusted(dirA, QStringLiteral("epsilon"));
     ArchiveSeries impostor(dirB, QStringLiteral("epsilon"));
@@ -301,7 +301,8 @@ void TestHostsPage::changedKeyIsRefusedLoudly()
     for (int r = 0; r < page.held()->heldCount(); ++r)
         row = page.held()->decision(r).hostname == QStringLiteral("epsilon") ? r : row;
     QVERIFY(row >= 0);
-    QCOMPARE(page.held()->index(row, Models::HeldArchiveModel::State).data().toString(), QStringLiteral("key conflict"));
+    QCOMPARE(page.held()->index(row, Models::HeldArchiveModel::State).data().toString(),
+             QStringLiteral("key conflict"));
     QCOMPARE(page.held()->index(2, Models::HeldArchiveModel::State).data().toString(), QStringLiteral("REFUSED"));
     QVERIFY(page.held()->isRefusal(2) && !page.held()->decision(2).mayTrust());
 
@@ -321,8 +322,18 @@ void TestHostsPage::changedKeyIsRefusedLoudly()
     dialog->reject();
 
     // A signer that claims several hosts is refused as well.
-    Core::HeldArchive one{1, {}, {}, QStringLiteral("untrusted signer"), {}, QStringLiteral("m1"), QStringLiteral("h1"),
-                          1, QStringLiteral("ed25519:K"), QStringLiteral("BLAKE2B:K"), 5, 0};
+    Core::HeldArchive one{1,
+                          {},
+                          {},
+                          QStringLiteral("untrusted signer"),
+                          {},
+                          QStringLiteral("m1"),
+                          QStringLiteral("h1"),
+                          1,
+                          QStringLiteral("ed25519:K"),
+                          QStringLiteral("BLAKE2B:K"),
+                          5,
+                          0};
     Core::HeldArchive two = one;
     two.machineId = QStringLiteral("m2");
     const auto several = Models::assessTrust(one, {one, two}, {});
