@@ -50,10 +50,9 @@ HostsPage::HostsPage(Models::CaseSession &session, QWidget *parent)
     layout->addWidget(m_empty);
 
     m_splitter = new QSplitter(Qt::Vertical);
-    auto *splitter = m_splitter;
     m_hostView = createTable(m_hosts);
     m_hostView->horizontalHeader()->setSectionResizeMode(HostListModel::Host, QHeaderView::ResizeToContents);
-    splitter->addWidget(m_hostView);
+    m_splitter->addWidget(m_hostView);
     m_details = new QTabWidget;
     m_details->setDocumentMode(true);
     m_archiveView = createTable(m_archives);
@@ -64,10 +63,10 @@ HostsPage::HostsPage(Models::CaseSession &session, QWidget *parent)
     m_details->addTab(m_archiveStack, tr("Archives"));
     showArchivesOf(-1);
     buildQuarantineTab();
-    splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-    layout->addWidget(splitter, 1);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    layout->addWidget(m_splitter, 1);
 
     connect(m_hostView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HostsPage::hostRowChanged);
     connect(m_hostView, &QTableView::activated, this, &HostsPage::hostActivated);
@@ -79,8 +78,7 @@ HostsPage::HostsPage(Models::CaseSession &session, QWidget *parent)
     });
     connect(m_archives, &QAbstractItemModel::modelReset, m_archiveView, &QTableView::resizeColumnsToContents);
     connect(m_held, &QAbstractItemModel::modelReset, this, &HostsPage::updateQuarantineTitle);
-    for (auto *model : {static_cast<Models::CaseTableModel *>(m_hosts), static_cast<Models::CaseTableModel *>(m_held),
-                        static_cast<Models::CaseTableModel *>(m_archives)})
+    for (Models::CaseTableModel *model : QList<Models::CaseTableModel *>{m_hosts, m_held, m_archives})
         connect(model, &Models::CaseTableModel::failed, this,
                 [this](const QString &message) { showOutcome(message, true); });
     connect(&session, &Models::CaseSession::opened, this, &HostsPage::updateEmptyState);

@@ -73,8 +73,14 @@ void trustAndImport(QPromise<TrustReport> &promise, TrustJob *job, const QString
 TrustJob::TrustJob(QObject *parent)
     : QObject(parent)
 {
-    connect(&m_watcher, &QFutureWatcher<TrustReport>::finished, this,
-            [this] { Q_EMIT finished(m_watcher.future().resultCount() > 0 ? m_watcher.result() : TrustReport{}); });
+    connect(&m_watcher, &QFutureWatcher<TrustReport>::finished, this, [this] {
+        TrustReport report;
+        if (m_watcher.future().resultCount() > 0)
+            report = m_watcher.result();
+        else
+            report.error = tr("the trust job ended without a result; nothing is known to have changed");
+        Q_EMIT finished(report);
+    });
 }
 
 TrustJob::~TrustJob()
