@@ -182,6 +182,9 @@ QString HostListModel::toolTip(const HostOverview &h, int column) const
 {
     switch (column) {
     case Host:
+        if (!h.hostId)
+            return tr("%1\nmachine id %2\nknown only from archives held for a trust decision")
+                .arg(h.hostname, h.machineId);
         return tr("%1\nmachine id %2\n%3, kernel %4").arg(h.hostname, h.machineId, h.os, h.kernel);
     case Trust:
     case Key: {
@@ -203,6 +206,8 @@ QString HostListModel::toolTip(const HostOverview &h, int column) const
     case Span:
         return h.firstTs && h.lastTs ? tr("%1 to %2 UTC").arg(utcText(*h.firstTs), utcText(*h.lastTs)) : QString();
     case Coverage:
+        if (!h.recordedShare())
+            return {};
         return tr("collector not recording for %1 in %n interval(s) (%2 without a clean stop); %3 event(s) reported "
                   "lost",
                   nullptr, h.downtimes)
