@@ -79,8 +79,10 @@ HostsPage::HostsPage(Models::CaseSession &session, QWidget *parent)
     connect(m_archives, &QAbstractItemModel::modelReset, m_archiveView, &QTableView::resizeColumnsToContents);
     connect(m_held, &QAbstractItemModel::modelReset, this, &HostsPage::updateQuarantineTitle);
     for (Models::CaseTableModel *model : QList<Models::CaseTableModel *>{m_hosts, m_held, m_archives})
-        connect(model, &Models::CaseTableModel::failed, this,
-                [this](const QString &message) { showOutcome(message, true); });
+        connect(model, &Models::CaseTableModel::failed, this, [this](const QString &message) {
+            showOutcome(message, true);
+            updateEmptyState();
+        });
     connect(&session, &Models::CaseSession::opened, this, &HostsPage::updateEmptyState);
     connect(&session, &Models::CaseSession::closed, this, [this] {
         m_outcome->clear();
@@ -170,9 +172,13 @@ void HostsPage::updateEmptyState()
 {
     const bool open = session().isOpen();
     const bool none = m_hosts->rowCount() == 0;
-    m_empty->setText(!open ? tr("No case open.\nOpen or create one with Case > Open Case... (Ctrl+O).")
-                           : tr("This case has no hosts yet.\nImport archives or pull them from your hosts; "
-                                "each host appears here once its first archive is verified."));
+    if (!open)
+        m_empty->setText(tr("No case open.\nOpen or create one with Case > Open Case... (Ctrl+O)."));
+    else if (!m_hosts->lastError().isEmpty())
+        m_empty->setText(tr("The hosts could not be read: %1").arg(m_hosts->lastError()));
+    else
+        m_empty->setText(tr("This case has no hosts yet.\nImport archives or pull them from your hosts; each host "
+                            "appears here once its first archive is verified, or is held for your trust decision."));
     m_empty->setVisible(!open || (none && !m_hosts->isLoading()));
 }
 

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void trustingAHeldKeyImportsIt();
     void changedKeyIsRefusedLoudly();
     void trustJobReportsProgressAndErrors();
+    void emptyStatesSayWhy();
 
 private:
     QString buildCase(const QString &name);
@@ -380,6 +381,32 @@ void TestHostsPage::trustJobReportsProgressAndErrors()
     QVERIFY(finished.wait(20000));
     report = finished.at(2).at(0).value<Models::TrustReport>();
     QVERIFY2(report.error.contains(missing), qPrintable(report.error));
+}
+
+void TestHostsPage::emptyStatesSayWhy()
+{
+    Models::CaseSession session;
+    Gui::HostsPage page(session);
+    const auto shownTexts = [&page] {
+        QStringList texts;
+        for (const auto *label : page.findChildren<QLabel *>()) {
+            if (!label->isHidden() && label->isVisibleTo(&page))
+                texts << label->text();
+        }
+        return texts.join(u'\n');
+    };
+    QVERIFY2(shownTexts().contains(QStringLiteral("No case open")), qPrintable(shownTexts()));
+    QVERIFY(openCase(session, m_dir.filePath(QStringLiteral("empty.sqlite"))));
+    QTRY_VERIFY2(shownTexts().contains(QStringLiteral("This case has no hosts yet")), qPrintable(shownTexts()));
+    QVERIFY(!shownTexts().contains(QStringLiteral("No case open")));
+
+    QVERIFY(openCase(session, m_case));
+    QTRY_COMPARE(page.hosts()->rowCount(), 4);
+    QTRY_VERIFY(!shownTexts().contains(QStringLiteral("no hosts yet")));
+    // No host selected: the archive list says what selecting one shows.
+    QVERIFY2(shownTexts().contains(QStringLiteral("Select a host above")), qPrintable(shownTexts()));
+    page.hostView()->selectRow(rowOf(*page.hosts(), QStringLiteral("delta")));
+    QVERIFY2(shownTexts().contains(QStringLiteral("delta has no imported archives")), qPrintable(shownTexts()));
 }
 
 QTEST_MAIN(TestHostsPage)
