@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The pages of the main window, in the order their tabs appear. A new view is one line here.
+#include "hostspage.h"
 #include "page.h"
 #include "timelinepage.h"
 
@@ -7,9 +8,9 @@ namespace Deck::Gui {
 
 QList<Page *> createPages(Models::CaseSession &session)
 {
-    Q_UNUSED(session);
     QList<Page *> pages;
     pages << new TimelinePage(session);
+    pages << new HostsPage(session);
     return pages;
 }
 

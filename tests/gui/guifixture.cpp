@@ -44,6 +44,11 @@ GuiCase buildGuiCase(const QString &dir, int busyEvents)
             return built;
         }
     }
+    // A new host whose key nobody trusted yet: its archive waits in quarantine for the analyst's decision.
+    ArchiveSeries delta(archives, QStringLiteral("delta"));
+    const auto held = importer.importFile(delta.next(busyHostEvents(40, 1, 0)));
+    if (held.status != ImportStatus::Quarantined)
+        built.error = held.message;
     return built;
 }
 
