@@ -72,9 +72,9 @@ QString ArchiveListModel::text(const Core::ArchiveRow &a, int column) const
     case Seq:
         return QString::number(a.seq);
     case From:
-        return utcText(a.firstTs);
+        return utcText(a.firstTs, kTableTimePrecision);
     case To:
-        return utcText(a.lastTs);
+        return utcText(a.lastTs, kTableTimePrecision);
     case Events:
         return QString::number(a.events);
     case Verdict: {
@@ -101,7 +101,7 @@ QString ArchiveListModel::text(const Core::ArchiveRow &a, int column) const
     case Source:
         return a.source;
     case Imported:
-        return utcText(a.importedTs);
+        return utcText(a.importedTs, kTableTimePrecision);
     case ImportedBy:
         return a.importedBy;
     }

@@ -6,15 +6,15 @@
 // Thread: any.
 #pragma once
 
+#include "timescale.h"
+
 #include <QColor>
 #include <QString>
 
 namespace Deck::Models {
 
-// "2025-10-09 08:55:23" (UTC).
-QString utcText(qint64 ns);
-// "3 d 4 h", "2 h 5 min", "4 min 10 s", "12 s", "850 ms".
-QString durationText(qint64 ns);
+// Times and durations: utcText() and durationText() of timescale.h; tables show whole seconds (kTableTimePrecision).
+constexpr qint64 kTableTimePrecision = 1'000'000'000;
 // "BLAKE2B:k3Jd9aQx…" — the scheme and the first `keep` characters after it.
 QString shortId(const QString &id, int keep = 10);
 

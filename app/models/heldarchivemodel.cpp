@@ -73,7 +73,7 @@ QString HeldArchiveModel::text(int row, int column) const
         case State:
             return tr("REFUSED");
         case Since:
-            return utcText(r.ts);
+            return utcText(r.ts, kTableTimePrecision);
         case File:
             return QFileInfo(r.object).fileName();
         }
@@ -94,7 +94,7 @@ QString HeldArchiveModel::text(int row, int column) const
     case Events:
         return QString::number(h.events);
     case Since:
-        return utcText(h.heldTs);
+        return utcText(h.heldTs, kTableTimePrecision);
     case File:
         return QFileInfo(h.path).fileName();
     }

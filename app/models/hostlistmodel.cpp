@@ -159,7 +159,7 @@ QString HostListModel::text(const HostOverview &h, int column) const
             return tr("gap: %n missing", nullptr, int(h.missingArchives));
         return h.archives > 0 ? tr("intact") : tr("none yet");
     case LastArchive:
-        return h.lastTs ? utcText(*h.lastTs) : QString();
+        return h.lastTs ? utcText(*h.lastTs, kTableTimePrecision) : QString();
     case Span:
         return h.firstTs && h.lastTs ? durationText(*h.lastTs - *h.firstTs) : QString();
     case Coverage: {
@@ -191,7 +191,7 @@ QString HostListModel::toolTip(const HostOverview &h, int column) const
         QStringList lines;
         for (const Core::TrustedHostKey &k : h.keys)
             lines << tr("trusted %1 (%2) since %3 UTC by %4")
-                         .arg(k.fingerprint, k.label, utcText(k.trustedTs), k.trustedBy);
+                         .arg(k.fingerprint, k.label, utcText(k.trustedTs, kTableTimePrecision), k.trustedBy);
         for (const QString &f : h.heldFingerprints)
             lines << tr("held, not trusted: %1").arg(f);
         return lines.join(u'\n');
@@ -202,9 +202,11 @@ QString HostListModel::toolTip(const HostOverview &h, int column) const
         return tr("%n archive(s) missing from the hash chain, %1 fork(s) held", nullptr, int(h.missingArchives))
             .arg(h.forks);
     case LastArchive:
-        return h.lastImportTs ? tr("last imported %1 UTC").arg(utcText(h.lastImportTs)) : QString();
+        return h.lastImportTs ? tr("last imported %1").arg(utcText(h.lastImportTs, kTableTimePrecision)) : QString();
     case Span:
-        return h.firstTs && h.lastTs ? tr("%1 to %2 UTC").arg(utcText(*h.firstTs), utcText(*h.lastTs)) : QString();
+        return h.firstTs && h.lastTs
+            ? tr("%1 to %2").arg(utcText(*h.firstTs, kTableTimePrecision), utcText(*h.lastTs, kTableTimePrecision))
+            : QString();
     case Coverage:
         if (!h.recordedShare())
             return {};

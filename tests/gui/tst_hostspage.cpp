@@ -121,7 +121,8 @@ void TestHostsPage::hostListModel()
     QCOMPARE(cell(QStringLiteral("alpha"), HostListModel::Trust), QStringLiteral("trusted"));
     QCOMPARE(cell(QStringLiteral("alpha"), HostListModel::Archives), QStringLiteral("3 verified"));
     QCOMPARE(cell(QStringLiteral("alpha"), HostListModel::Chain), QStringLiteral("gap: 1 missing"));
-    QCOMPARE(cell(QStringLiteral("alpha"), HostListModel::LastArchive), Models::utcText(QueryScenario::at(5020)));
+    QCOMPARE(cell(QStringLiteral("alpha"), HostListModel::LastArchive),
+             Models::utcText(QueryScenario::at(5020), Models::kTableTimePrecision));
     QCOMPARE(cell(QStringLiteral("alpha"), HostListModel::Span), QStringLiteral("5 s"));
     QCOMPARE(cell(QStringLiteral("alpha"), HostListModel::Coverage),
              QStringLiteral("3.5% recorded \u00b7 1 crash \u00b7 17 lost"));
@@ -158,7 +159,7 @@ void TestHostsPage::archiveListModel()
     QCOMPARE(archives.index(0, Models::ArchiveListModel::Chain).data().toString(), QStringLiteral("first"));
     QCOMPARE(archives.index(1, Models::ArchiveListModel::Verdict).data().toString(), QStringLiteral("verified"));
     QCOMPARE(archives.index(0, Models::ArchiveListModel::From).data().toString(),
-             Models::utcText(QueryScenario::at(0)));
+             Models::utcText(QueryScenario::at(0), Models::kTableTimePrecision));
     QCOMPARE(archives.index(0, Models::ArchiveListModel::Events).data().toString(), QStringLiteral("13"));
     QCOMPARE(archives.index(0, Models::ArchiveListModel::Digest).data(Qt::ToolTipRole).toString().section(u'\n', 0, 0),
              QStringLiteral("digest ") + archives.archive(0).digest);
