@@ -2,12 +2,14 @@
 // The pages of the main window, in the order their tabs appear. A new view is one line here.
 #include "page.h"
 
+#include "datainpage.h"
+
 namespace Deck::Gui {
 
 QList<Page *> createPages(Models::CaseSession &session)
 {
-    Q_UNUSED(session);
     QList<Page *> pages;
+    pages.append(new DataInPage(session)); // getting data in: import, pull, inbox
     return pages;
 }
 
