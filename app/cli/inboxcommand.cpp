@@ -69,8 +69,8 @@ int runInbox(const QStringList &arguments, GlobalOptions global)
     const QCommandLineOption once(u"once"_s, u"Import what is in the folder now, then exit."_s);
     const QCommandLineOption settle(u"settle"_s, u"Seconds a file must stay unchanged to count as complete (2)."_s,
                                     u"S"_s, u"2"_s);
-    const QCommandLineOption rescan(u"rescan"_s, u"Seconds between full rescans besides change events (10)."_s,
-                                    u"S"_s, u"10"_s);
+    const QCommandLineOption rescan(u"rescan"_s, u"Seconds between full rescans besides change events (10)."_s, u"S"_s,
+                                    u"10"_s);
     const QCommandLineOption caseKey(u"case-key"_s, u"X25519 key file that decrypts archives encrypted to the case."_s,
                                      u"FILE"_s);
     parser.addOptions({once, settle, rescan, caseKey});

@@ -16,7 +16,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
-#include <QTimeZone>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -62,9 +61,10 @@ DataInPage::DataInPage(Models::CaseSession &session, QWidget *parent)
     };
     auto *row = new QHBoxLayout;
     row->addWidget(button(tr("Import &Folder..."), QKeySequence(Qt::CTRL | Qt::Key_I), &DataInPage::chooseFolder));
-    row->addWidget(button(tr("Import F&iles..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), &DataInPage::chooseFiles));
-    row->addWidget(button(tr("&Pull from Hosts..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
-                          &DataInPage::openPullDialog));
+    row->addWidget(
+        button(tr("Import F&iles..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), &DataInPage::chooseFiles));
+    row->addWidget(
+        button(tr("&Pull from Hosts..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), &DataInPage::openPullDialog));
     row->addSpacing(24);
     row->addWidget(button(tr("&Watch Inbox Folder..."), {}, &DataInPage::chooseInbox));
     row->addWidget(m_stopInbox);
@@ -82,8 +82,9 @@ DataInPage::DataInPage(Models::CaseSession &session, QWidget *parent)
     m_inboxOutcomes->setRootIsDecorated(false);
     m_inboxOutcomes->setUniformRowHeights(true);
     m_inboxOutcomes->header()->setStretchLastSection(true);
-    for (const auto &[column, width] : {std::pair{0, 90}, {1, 140}, {2, 220}, {3, 150}, {4, 50}, {5, 80}})
-        m_inboxOutcomes->setColumnWidth(column, width);
+    const QList<int> widths{90, 140, 220, 150, 50, 80};
+    for (int column = 0; column < widths.size(); ++column)
+        m_inboxOutcomes->setColumnWidth(column, widths.at(column));
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(row);
@@ -91,12 +92,11 @@ DataInPage::DataInPage(Models::CaseSession &session, QWidget *parent)
     layout->addWidget(m_inboxOutcomes, 1);
 
     connect(&m_intake, &Models::IntakeService::inboxChanged, this, &DataInPage::showInbox);
-    connect(&m_intake, &Models::IntakeService::inboxFailed, this, [this](const QString &message) {
-        m_inboxLabel->setText(tr("Inbox not watched: %1").arg(message));
-    });
+    connect(&m_intake, &Models::IntakeService::inboxFailed, this,
+            [this](const QString &message) { m_inboxLabel->setText(tr("Inbox not watched: %1").arg(message)); });
     connect(&m_intake, &Models::IntakeService::inboxArchiveDone, this, [this](const Core::ImportOutcome &outcome) {
         auto *item = new QTreeWidgetItem;
-        item->setText(0, QDateTime::currentDateTime(QTimeZone::UTC).toString(QStringLiteral("HH:mm:ss")));
+        item->setText(0, QDateTime::currentDateTimeUtc().toString(QStringLiteral("HH:mm:ss")));
         auto *rest = new QTreeWidgetItem;
         fillOutcomeRow(rest, outcome);
         for (int column = 0; column < outcomeColumns().size(); ++column) {
@@ -153,7 +153,7 @@ void DataInPage::showInbox(const Pull::InboxStatus &s)
     text += u'.';
     if (s.lastImportMs > 0)
         text += tr(" Last import %1 UTC.")
-                    .arg(QDateTime::fromMSecsSinceEpoch(s.lastImportMs, QTimeZone::UTC)
+                    .arg(QDateTime::fromMSecsSinceEpoch(s.lastImportMs, Qt::UTC)
                              .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     if (!s.lastError.isEmpty())
         text += QStringLiteral(" <span style='color:#c01c28'>%1</span>")
@@ -198,7 +198,8 @@ void DataInPage::chooseFiles()
 
 void DataInPage::chooseInbox()
 {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Watch an Inbox Folder"), m_intake.inboxStatus().dir);
+    const QString dir
+        = QFileDialog::getExistingDirectory(this, tr("Watch an Inbox Folder"), m_intake.inboxStatus().dir);
     if (!dir.isEmpty())
         m_intake.watchInbox(dir);
 }

@@ -30,8 +30,9 @@ ImportDialog::ImportDialog(Models::CaseWorker &writer, const QStringList &paths,
     setWindowTitle(tr("Import Archives"));
     resize(900, 480);
     m_heading->setWordWrap(true);
-    m_heading->setText(paths.size() == 1 ? tr("Looking for archives in %1 ...").arg(paths.constFirst())
-                                         : tr("Looking for archives in %n files and folders ...", "", int(paths.size())));
+    m_heading->setText(paths.size() == 1
+                           ? tr("Looking for archives in %1 ...").arg(paths.constFirst())
+                           : tr("Looking for archives in %n files and folders ...", "", int(paths.size())));
     m_bar->setRange(0, 0);
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_results->setObjectName(QStringLiteral("importResults"));
@@ -83,10 +84,10 @@ void ImportDialog::showProgress(const Models::ImportJobProgress &p)
     m_bar->setFormat(tr("%1 of %2 archives").arg(p.archivesDone).arg(p.archivesTotal));
     if (m_job.isCancelled())
         return;
-    m_detail->setText(p.currentFile.isEmpty()
-                          ? tr("%1 of %2").arg(byteText(p.bytesDone), byteText(p.bytesTotal))
-                          : tr("%1 of %2 - now: %3")
-                                .arg(byteText(p.bytesDone), byteText(p.bytesTotal), QFileInfo(p.currentFile).fileName()));
+    m_detail->setText(p.currentFile.isEmpty() ? tr("%1 of %2").arg(byteText(p.bytesDone), byteText(p.bytesTotal))
+                                              : tr("%1 of %2 - now: %3")
+                                                    .arg(byteText(p.bytesDone), byteText(p.bytesTotal),
+                                                         QFileInfo(p.currentFile).fileName()));
 }
 
 void ImportDialog::addOutcome(const ImportOutcome &outcome)

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The pages of the main window, in the order their tabs appear. A new view is one line here.
-#include "page.h"
-
 #include "datainpage.h"
+#include "page.h"
 
 namespace Deck::Gui {
 

@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -66,16 +67,17 @@ PullDialog::PullDialog(Models::IntakeService &intake, QWidget *parent)
     m_hosts->setRootIsDecorated(false);
     m_hosts->setUniformRowHeights(true);
     m_hosts->header()->setStretchLastSection(true);
-    for (const auto &[column, width] : {std::pair{HostColumn, 150}, {LoginColumn, 230}, {ProgressColumn, 230},
-                                        {FilesColumn, 80}})
-        m_hosts->setColumnWidth(column, width);
+    const QList<int> hostWidths{150, 230, 230, 80}; // host, login, progress, archives
+    for (int column = 0; column < hostWidths.size(); ++column)
+        m_hosts->setColumnWidth(column, hostWidths.at(column));
     m_archives->setObjectName(QStringLiteral("pullArchives"));
     m_archives->setHeaderLabels(outcomeColumns());
     m_archives->setRootIsDecorated(false);
     m_archives->setUniformRowHeights(true);
     m_archives->header()->setStretchLastSection(true);
-    for (const auto &[column, width] : {std::pair{0, 150}, {1, 220}, {2, 150}, {3, 50}, {4, 80}})
-        m_archives->setColumnWidth(column, width);
+    const QList<int> archiveWidths{150, 220, 150, 50, 80};
+    for (int column = 0; column < archiveWidths.size(); ++column)
+        m_archives->setColumnWidth(column, archiveWidths.at(column));
     m_where->setWordWrap(true);
     m_where->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setWordWrap(true);
@@ -145,9 +147,9 @@ PullDialog::PullDialog(Models::IntakeService &intake, QWidget *parent)
     connect(&m_job, &Models::PullJob::finished, this, &PullDialog::showFinished);
     m_job.setPassphraseAsker([this](const QString &keyFile) -> std::optional<QByteArray> {
         bool ok = false;
-        const QString text = QInputDialog::getText(this, tr("Key Passphrase"),
-                                                   tr("Passphrase for the key %1:").arg(keyFile), QLineEdit::Password,
-                                                   QString(), &ok);
+        const QString text
+            = QInputDialog::getText(this, tr("Key Passphrase"), tr("Passphrase for the key %1:").arg(keyFile),
+                                    QLineEdit::Password, QString(), &ok);
         if (!ok)
             return std::nullopt;
         return text.toUtf8();
@@ -199,10 +201,10 @@ void PullDialog::fillInventory(const QList<RemoteHost> &hosts)
         row->setFlags(row->flags() | Qt::ItemIsUserCheckable);
         row->setCheckState(HostColumn, first || checked.contains(h.name) ? Qt::Checked : Qt::Unchecked);
         row->setText(LoginColumn, tr("%1@%2:%3").arg(h.user, h.address).arg(h.port));
-        row->setToolTip(LoginColumn, tr("%1, outbox %2%3")
-                                         .arg(h.keyFile.isEmpty() ? tr("ssh-agent") : tr("key %1").arg(h.keyFile),
-                                              h.outbox,
-                                              h.jumpHost.isEmpty() ? QString() : tr(", through %1").arg(h.jumpHost)));
+        row->setToolTip(LoginColumn,
+                        tr("%1, outbox %2%3")
+                            .arg(h.keyFile.isEmpty() ? tr("ssh-agent") : tr("key %1").arg(h.keyFile), h.outbox,
+                                 h.jumpHost.isEmpty() ? QString() : tr(", through %1").arg(h.jumpHost)));
         auto *bar = new QProgressBar(m_hosts);
         bar->setRange(0, 1000);
         bar->setValue(0);
@@ -356,14 +358,16 @@ void PullDialog::showHostFinished(const HostPullReport &r)
     if (Flight::SshPull::reasonOf(error) == SshReason::UnknownHostKey) {
         const QString fingerprint = fingerprintsIn(error.message).value(0);
         m_unknownKeys.insert(r.host, fingerprint);
-        setStatus(r.host, tr("unknown host key %1: not logged in; select the host and press Accept Host Key... once "
-                             "you have compared it on the host")
-                              .arg(fingerprint),
+        setStatus(r.host,
+                  tr("unknown host key %1: not logged in; select the host and press Accept Host Key... once "
+                     "you have compared it on the host")
+                      .arg(fingerprint),
                   kDecision, error.message);
     } else if (Flight::SshPull::reasonOf(error) == SshReason::ChangedHostKey) {
         const QStringList prints = fingerprintsIn(error.message);
-        setStatus(r.host, tr("REFUSED: the host key changed: it presents %1, the case's known_hosts holds %2")
-                              .arg(prints.value(0), prints.mid(1).join(tr(", "))),
+        setStatus(r.host,
+                  tr("REFUSED: the host key changed: it presents %1, the case's known_hosts holds %2")
+                      .arg(prints.value(0), prints.mid(1).join(tr(", "))),
                   kError, error.message);
     } else {
         setStatus(r.host, tr("%1: %2").arg(pullFailureText(error), detail), kError, error.message);
@@ -393,9 +397,9 @@ void PullDialog::showFinished(const QString &error, bool cancelled)
                                .arg(failed)
                                .arg(archives));
     if (!m_unknownKeys.isEmpty())
-        m_summary->setText(m_summary->text() + u' '
-                           + tr("%n hosts present an unknown key and wait for your decision.", "",
-                                int(m_unknownKeys.size())));
+        m_summary->setText(
+            m_summary->text() + u' '
+            + tr("%n hosts present an unknown key and wait for your decision.", "", int(m_unknownKeys.size())));
     updateButtons();
 }
 

@@ -47,6 +47,11 @@ RemoteHostDialog::RemoteHostDialog(const Pull::RemoteHost &host, const QStringLi
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #c01c28;"));
     m_problem->setObjectName(QStringLiteral("problem"));
+    m_name->setObjectName(QStringLiteral("name"));
+    m_address->setObjectName(QStringLiteral("address"));
+    m_user->setObjectName(QStringLiteral("user"));
+    m_keyFile->setObjectName(QStringLiteral("keyFile"));
+    m_outbox->setObjectName(QStringLiteral("outbox"));
 
     auto *browse = new QPushButton(tr("Browse..."), this);
     connect(browse, &QPushButton::clicked, this, [this] {
@@ -79,7 +84,8 @@ RemoteHostDialog::RemoteHostDialog(const Pull::RemoteHost &host, const QStringLi
     connect(buttons, &QDialogButtonBox::rejected, this, &RemoteHostDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(new QLabel(tr("No password is stored: the host is logged in to with the key or the agent."), this));
+    layout->addWidget(
+        new QLabel(tr("No password is stored: the host is logged in to with the key or the agent."), this));
     layout->addWidget(m_problem);
     layout->addWidget(buttons);
     resize(620, sizeHint().height());

@@ -96,28 +96,28 @@ void IntakeService::watchInbox(const QString &dir, int settleMs)
     InboxOptions options;
     options.dir = QFileInfo(dir).absoluteFilePath();
     options.settleMs = settleMs;
-    auto future = m_writer->run([this, slot = m_inbox, cancel = m_inboxCancel, options,
-                                 generation](Database &db) -> QString {
-        auto *watcher = new InboxWatcher(db, options);
-        watcher->setCancelFlag(cancel.get());
-        // Queued to the GUI thread; a stopped watcher's late reports are dropped by the generation.
-        connect(watcher, &InboxWatcher::archiveDone, this, [this, generation](const ImportOutcome &outcome) {
-            if (generation == m_generation)
-                Q_EMIT inboxArchiveDone(outcome);
-        });
-        connect(watcher, &InboxWatcher::statusChanged, this, [this, generation](const InboxStatus &status) {
-            if (generation != m_generation)
-                return;
-            m_inboxStatus = status;
-            Q_EMIT inboxChanged(status);
-        });
-        if (auto started = watcher->start(); !started) {
-            delete watcher;
-            return started.error().message;
-        }
-        slot->watcher = watcher;
-        return {};
-    });
+    auto future
+        = m_writer->run([this, slot = m_inbox, cancel = m_inboxCancel, options, generation](Database &db) -> QString {
+              auto *watcher = new InboxWatcher(db, options);
+              watcher->setCancelFlag(cancel.get());
+              // Queued to the GUI thread; a stopped watcher's late reports are dropped by the generation.
+              connect(watcher, &InboxWatcher::archiveDone, this, [this, generation](const ImportOutcome &outcome) {
+                  if (generation == m_generation)
+                      Q_EMIT inboxArchiveDone(outcome);
+              });
+              connect(watcher, &InboxWatcher::statusChanged, this, [this, generation](const InboxStatus &status) {
+                  if (generation != m_generation)
+                      return;
+                  m_inboxStatus = status;
+                  Q_EMIT inboxChanged(status);
+              });
+              if (auto started = watcher->start(); !started) {
+                  delete watcher;
+                  return started.error().message;
+              }
+              slot->watcher = watcher;
+              return {};
+          });
     future.then(this, [this, generation, dir = options.dir](const QString &error) {
         if (generation != m_generation)
             return;

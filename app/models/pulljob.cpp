@@ -19,7 +19,8 @@ std::optional<QByteArray> askOnGuiThread(JobLink &link, const QString &keyFile)
     std::future<std::optional<QByteArray>> future = answer->get_future();
     const bool asked = link.attach([&](QObject *receiver) {
         QMetaObject::invokeMethod(
-            receiver, [receiver, keyFile, answer] { static_cast<PullJob *>(receiver)->answerPassphrase(keyFile, answer); },
+            receiver,
+            [receiver, keyFile, answer] { static_cast<PullJob *>(receiver)->answerPassphrase(keyFile, answer); },
             Qt::QueuedConnection);
     });
     if (!asked)

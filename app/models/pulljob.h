@@ -49,7 +49,11 @@ Q_SIGNALS:
 public Q_SLOTS: // the worker side's reports (the FleetPuller's signals), queued to this thread
     void onHostFinished(const Deck::Pull::HostPullReport &report);
     void onEnded(const QString &error);
-    void answerPassphrase(const QString &keyFile, const std::shared_ptr<std::promise<std::optional<QByteArray>>> &answer);
+
+public:
+    // Asks the analyst (the asker) and fulfils `answer`; called on this thread for a puller thread that waits.
+    void answerPassphrase(const QString &keyFile,
+                          const std::shared_ptr<std::promise<std::optional<QByteArray>>> &answer);
 
 private:
     std::shared_ptr<JobLink> m_link;

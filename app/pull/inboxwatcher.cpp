@@ -9,7 +9,6 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSet>
-#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace Deck::Core;
@@ -92,7 +91,7 @@ QList<ImportOutcome> InboxWatcher::scanOnce()
         if (!info.fileName().endsWith(u".frec"_s)) // *.part: an upload not yet renamed into place
             continue;
         present.insert(path);
-        const qint64 modified = info.lastModified(QTimeZone::UTC).toMSecsSinceEpoch();
+        const qint64 modified = info.lastModified().toMSecsSinceEpoch();
         Seen &seen = m_seen[path];
         if (seen.size != info.size() || seen.modifiedMs != modified)
             seen = Seen{info.size(), modified, false};
@@ -106,7 +105,8 @@ QList<ImportOutcome> InboxWatcher::scanOnce()
         }
         ready.append(path);
     }
-    m_seen.removeIf([&](const auto &entry) { return !present.contains(entry.key()); });
+    for (auto gone = m_seen.begin(); gone != m_seen.end();)
+        gone = present.contains(gone.key()) ? std::next(gone) : m_seen.erase(gone);
     if (m_status.watching) {
         const QStringList watched = m_watcher.directories();
         for (const QString &dir : std::as_const(dirs)) {

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The pull dialog against real OpenSSH servers on loopback (tests/auto/sshpull's SshdInstance) into a real SQLite
+// case: hosts whose key is unknown wait for the analyst's decision (nothing logged in to, nothing written to
+// known_hosts) and are pulled once their fingerprint is accepted; per-host progress (bytes and files) reaches the
+// end; a host whose key changed is refused with both fingerprints and an unreachable host is reported, in the same
+// pull in which the others succeed; the remote host editor refuses an invalid host and stores a valid one. Runs under
+// Xvfb and saves the dialogs to $FLIGHT_SCREENSHOT_DIR.
+#include "casefixture.h"
+#include "intaketext.h"
+#include "pulldialog.h"
+#include "remotehostdialog.h"
+#include "sampleevents.h"
+#include "skip.h"
+#include "sshdinstance.h"
+#include "truststore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
+using namespace Deck;
+using namespace Deck::TestSupport;
+namespace Test = Flight::TestSupport;
+
+class TestPullDialog : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void unknownKeysWaitForDecision();
+    void acceptedKeyPulls();
+    void oneHostFailsOthersSucceed();
+    void remoteHostEditor();
+
+private:
+    bool pull(const std::function<void()> &start);
+    void shoot(QWidget *widget, const QString &name);
+    qint64 rows(const QString &table, const QString &where = {}, const QVariantList &params = {});
+    QString db() const { return m_dir.filePath(u"pull.sqlite"_s); }
+
+    struct Host
+    {
+        QString name;
+        std::unique_ptr<SshdInstance> sshd;
+        std::unique_ptr<ArchiveSeries> series;
+    };
+    QTemporaryDir m_dir;
+    std::vector<Host> m_hosts; // alpha, bravo: pulled; charlie: known_hosts holds another key
+    QString m_clientKey;
+    std::unique_ptr<Models::CaseSession> m_session;
+    std::unique_ptr<Models::IntakeService> m_intake;
+    std::unique_ptr<Gui::PullDialog> m_dialog;
+    bool m_ready = false;
+};
+
+qint64 TestPullDialog::rows(const QString &table, const QString &where, const QVariantList &params)
+{
+    auto opened = Core::Database::open(db());
+    return opened ? count(**opened, table, where, params) : -1;
+}
+
+void TestPullDialog::shoot(QWidget *widget, const QString &name)
+{
+    const QString out = qEnvironmentVariable("FLIGHT_SCREENSHOT_DIR", QDir::current().filePath(u"screenshots"_s));
+    QVERIFY(QDir().mkpath(out));
+    QTest::qWait(200);
+    QVERIFY(widget->grab().save(QDir(out).filePath(name)));
+    qInfo("screenshot: %s", qPrintable(QDir(out).filePath(name)));
+}
+
+void TestPullDialog::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QCoreApplication::setOrganizationName(u"FlightRecorderTests"_s);
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(u"settings"_s));
+    if (!SshdInstance::available())
+        FLIGHT_SKIP("OpenSSH server (/usr/sbin/sshd) or ssh-keygen is not installed");
+    m_clientKey = m_dir.filePath(u"client_key"_s);
+    QFile keys(m_dir.filePath(u"authorized_keys"_s));
+    QVERIFY(keys.open(QIODevice::WriteOnly));
+    keys.write((SshdInstance::generateKey(m_clientKey) + u'\n').toUtf8());
+    keys.close();
+    const QString otherKey = SshdInstance::generateKey(m_dir.filePath(u"other_host_key"_s));
+    QVERIFY(!otherKey.isEmpty());
+
+    const QString user = QProcessEnvironment::systemEnvironment().value(u"USER"_s, u"root"_s);
+    auto opened = Core::Database::open(db());
+    QVERIFY2(opened, qPrintable(opened.error().message));
+    Pull::RemoteHostStore store(**opened);
+    QFile knownHosts(db() + u".known_hosts"_s);
+    QVERIFY(knownHosts.open(QIODevice::WriteOnly));
+    for (const QString &name : {u"alpha"_s, u"bravo"_s, u"charlie"_s}) {
+        Host host;
+        host.name = name;
+        host.sshd = std::make_unique<SshdInstance>(m_dir.filePath(u"sshd-"_s + name), keys.fileName());
+        const QString failure = host.sshd->start();
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        host.series = std::make_unique<ArchiveSeries>(host.sshd->outbox(), u"%1.example.org"_s.arg(name));
+        QVERIFY(!host.series->next(Test::mixedEvents(400)).isEmpty());
+        QVERIFY(!host.series->next(Test::mixedEvents(400)).isEmpty());
+        QVERIFY(Core::TrustStore(**opened).trust(host.series->key.publicKey(), name).ok());
+        QVERIFY(
+            store.add({0, name, u"127.0.0.1"_s, host.sshd->port(), user, m_clientKey, host.sshd->outbox(), {}, 0, 0})
+                .ok());
+        if (name == u"charlie"_s) // the case knows another key for it: refused
+            knownHosts.write(
+                u"[127.0.0.1]:%1 %2\n"_s.arg(host.sshd->port()).arg(otherKey.section(u' ', 0, 1)).toUtf8());
+        m_hosts.push_back(std::move(host));
+    }
+    knownHosts.close();
+    QVERIFY(store.add({0, u"down"_s, u"127.0.0.1"_s, freeLoopbackPort(), user, m_clientKey, u"/"_s, {}, 0, 0}).ok());
+    opened->reset();
+
+    m_session = std::make_unique<Models::CaseSession>();
+    QSignalSpy sessionOpened(m_session.get(), &Models::CaseSession::opened);
+    m_session->open(db());
+    QVERIFY(sessionOpened.wait(10000));
+    m_intake = std::make_unique<Models::IntakeService>(*m_session);
+    m_dialog = std::make_unique<Gui::PullDialog>(*m_intake);
+    QSignalSpy loaded(m_dialog.get(), &Gui::PullDialog::inventoryLoaded);
+    m_dialog->show();
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(m_dialog->hostList()->topLevelItemCount(), 4);
+    m_ready = true;
+}
+
+bool TestPullDialog::pull(const std::function<void()> &start)
+{
+    QSignalSpy finished(&m_dialog->job(), &Models::PullJob::finished);
+    start();
+    return finished.wait(60000) && finished.at(0).at(0).toString().isEmpty();
+}
+
+void TestPullDialog::unknownKeysWaitForDecision()
+{
+    QVERIFY(m_ready);
+    m_dialog->setChecked({u"alpha"_s, u"bravo"_s});
+    QVERIFY(pull([this] { m_dialog->pullChecked(); }));
+    for (int i = 0; i < 2; ++i) {
+        const Host &host = m_hosts[size_t(i)];
+        QCOMPARE(m_dialog->unknownHostKeys().value(host.name), host.sshd->fingerprint());
+        QVERIFY2(m_dialog->statusText(host.name).contains(host.sshd->fingerprint()),
+                 qPrintable(m_dialog->statusText(host.name)));
+    }
+    QVERIFY(m_dialog->statusText(u"charlie"_s).contains(u"not pulled yet"_s));
+    QCOMPARE(rows(u"archives"_s), 0);
+    QFile known(db() + u".known_hosts"_s);
+    QVERIFY(known.open(QIODevice::ReadOnly));
+    QVERIFY(!known.readAll().contains(QByteArray::number(m_hosts[0].sshd->port()) + ']'));
+    m_dialog->hostList()->setCurrentItem(m_dialog->hostList()->topLevelItem(0));
+    shoot(m_dialog.get(), u"datain-pull-unknown-key.png"_s);
+}
+
+void TestPullDialog::acceptedKeyPulls()
+{
+    QVERIFY(m_ready);
+    QSignalSpy progressed(&m_dialog->job(), &Models::PullJob::progressed);
+    for (int i = 0; i < 2; ++i) {
+        const Host &host = m_hosts[size_t(i)];
+        QVERIFY(pull([&] { m_dialog->acceptHostKey(host.name, host.sshd->fingerprint()); }));
+        QVERIFY2(m_dialog->statusText(host.name).startsWith(u"done: 2 downloaded"_s),
+                 qPrintable(m_dialog->statusText(host.name)));
+        QCOMPARE(m_dialog->progressBar(host.name)->value(), 1000);
+        QVERIFY(!m_dialog->unknownHostKeys().contains(host.name));
+    }
+    QMap<QString, Pull::PullProgress> last;
+    for (const QList<QVariant> &signal : std::as_const(progressed)) {
+        const auto p = signal.at(0).value<Pull::PullProgress>();
+        last.insert(p.host, p);
+    }
+    for (const QString &name : {u"alpha"_s, u"bravo"_s}) {
+        QCOMPARE(last.value(name).filesDone, 2);
+        QCOMPARE(last.value(name).filesTotal, 2);
+        QVERIFY(last.value(name).bytesTotal > 0);
+        QCOMPARE(last.value(name).bytesDone, last.value(name).bytesTotal);
+    }
+    QCOMPARE(rows(u"archives"_s), 4);
+    QCOMPARE(m_dialog->archiveList()->topLevelItemCount(), 4);
+}
+
+void TestPullDialog::oneHostFailsOthersSucceed()
+{
+    QVERIFY(m_ready);
+    for (int i = 0; i < 2; ++i)
+        QVERIFY(!m_hosts[size_t(i)].series->next(Test::mixedEvents(50)).isEmpty());
+    m_dialog->setChecked({u"alpha"_s, u"bravo"_s, u"charlie"_s, u"down"_s});
+    QVERIFY(pull([this] { m_dialog->pullChecked(); }));
+    for (const QString &name : {u"alpha"_s, u"bravo"_s}) {
+        QVERIFY2(m_dialog->statusText(name).startsWith(u"done: 1 downloaded, 2 in the case already"_s),
+                 qPrintable(m_dialog->statusText(name)));
+    }
+    const QString charlie = m_dialog->statusText(u"charlie"_s);
+    QVERIFY2(charlie.startsWith(u"REFUSED: the host key changed"_s), qPrintable(charlie));
+    QVERIFY2(charlie.contains(m_hosts[2].sshd->fingerprint()), qPrintable(charlie));
+    QCOMPARE(Gui::fingerprintsIn(charlie).size(), 2);
+    const QString down = m_dialog->statusText(u"down"_s);
+    QVERIFY2(down.startsWith(u"unreachable"_s), qPrintable(down));
+    QCOMPARE(rows(u"archives"_s), 6);
+    QCOMPARE(rows(u"archives"_s, u"digest = ?"_s, {m_hosts[2].series->digest(1)}), 0);
+    QVERIFY(m_dialog->findChild<QLabel *>(u"pullSummary"_s)->text().contains(u"4 hosts pulled, 2 failed"_s));
+    shoot(m_dialog.get(), u"datain-pull-done.png"_s);
+}
+
+void TestPullDialog::remoteHostEditor()
+{
+    QVERIFY(m_ready);
+    Gui::RemoteHostDialog dialog(Pull::RemoteHost{}, {u"alpha"_s, u"bravo"_s});
+    dialog.show();
+    QVERIFY(dialog.problem().contains(u"Choose a key file"_s));
+    auto *fields = dialog.findChildren<QLineEdit *>();
+    QVERIFY(fields.size() >= 5); // name, address, user, key file, outbox (and the port's)
+    dialog.findChild<QLineEdit *>(u"name"_s)->setText(u"web 01"_s);
+    dialog.findChild<QLineEdit *>(u"address"_s)->setText(u"192.0.2.10"_s);
+    dialog.findChild<QLineEdit *>(u"user"_s)->setText(u"flightpull"_s);
+    dialog.findChild<QLineEdit *>(u"keyFile"_s)->setText(m_clientKey);
+    dialog.findChild<QLineEdit *>(u"outbox"_s)->setText(u"/"_s);
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QVERIFY2(dialog.findChild<QLabel *>(u"problem"_s)->text().contains(u"web 01"_s), qPrintable(dialog.problem()));
+    shoot(&dialog, u"datain-remote-host.png"_s);
+    dialog.findChild<QLineEdit *>(u"name"_s)->setText(u"web-01"_s);
+    QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+    QCOMPARE(dialog.host().keyFile, m_clientKey);
+    QCOMPARE(dialog.host().jumpHost, QString());
+}
+
+QTEST_MAIN(TestPullDialog)
+#include "tst_pulldialog.moc"
