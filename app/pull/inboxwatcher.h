@@ -55,7 +55,7 @@ public:
     void setCancelFlag(const std::atomic<bool> *cancel) { m_cancel = cancel; }
 
     // Starts watching (and scans at once). Fails when the folder does not exist or is not a folder.
-    Expected<void> start();
+    Core::Expected<void> start();
     void stop();
 
     // One scan: imports every complete archive not handled before, in host and sequence order, and returns their
