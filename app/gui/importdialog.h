@@ -28,8 +28,7 @@ public:
     QTreeWidget *results() const { return m_results; }
     QString summary() const;
 
-protected:
-    void reject() override; // Esc / Close while running cancels first
+    void reject() override; // Esc, Cancel and Close: while running, cancels first (the dialog stays)
 
 private:
     void showProgress(const Models::ImportJobProgress &progress);

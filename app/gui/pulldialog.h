@@ -49,11 +49,10 @@ public:
     // exactly that key (it is added to the case's known_hosts).
     void acceptHostKey(const QString &host, const QString &fingerprint);
 
+    void reject() override; // Esc, Cancel and Close: while pulling, cancels first (the dialog stays)
+
 Q_SIGNALS:
     void inventoryLoaded();
-
-protected:
-    void reject() override; // Esc / Close while pulling cancels first
 
 private:
     void fillInventory(const QList<Pull::RemoteHost> &hosts);

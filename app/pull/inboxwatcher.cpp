@@ -125,7 +125,7 @@ QList<ImportOutcome> InboxWatcher::scanOnce()
         if (outcome.status != ImportStatus::Cancelled)
             m_seen[path].handled = true;
         count(outcome);
-        qCInfo(lcInbox).noquote() << outcome.message;
+        qCDebug(lcInbox).noquote() << outcome.message;
         Q_EMIT archiveDone(outcome);
         outcomes.append(std::move(outcome));
     }

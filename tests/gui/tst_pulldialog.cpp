@@ -215,7 +215,7 @@ void TestPullDialog::remoteHostEditor()
     Gui::RemoteHostDialog dialog(Pull::RemoteHost{}, {u"alpha"_s, u"bravo"_s});
     dialog.show();
     QVERIFY(dialog.problem().contains(u"Choose a key file"_s));
-    auto *fields = dialog.findChildren<QLineEdit *>();
+    const auto fields = dialog.findChildren<QLineEdit *>();
     QVERIFY(fields.size() >= 5); // name, address, user, key file, outbox (and the port's)
     dialog.findChild<QLineEdit *>(u"name"_s)->setText(u"web 01"_s);
     dialog.findChild<QLineEdit *>(u"address"_s)->setText(u"192.0.2.10"_s);
