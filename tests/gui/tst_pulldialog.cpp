@@ -125,10 +125,8 @@ void TestPullDialog::initTestCase()
     QVERIFY(sessionOpened.wait(10000));
     m_intake = std::make_unique<Models::IntakeService>(*m_session);
     m_dialog = std::make_unique<Gui::PullDialog>(*m_intake);
-    QSignalSpy loaded(m_dialog.get(), &Gui::PullDialog::inventoryLoaded);
     m_dialog->show();
-    QVERIFY(loaded.wait(10000));
-    QCOMPARE(m_dialog->hostList()->topLevelItemCount(), 4);
+    QTRY_COMPARE_WITH_TIMEOUT(m_dialog->hostList()->topLevelItemCount(), 4, 10000);
     m_ready = true;
 }
 
