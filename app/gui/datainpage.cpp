@@ -103,6 +103,7 @@ DataInPage::DataInPage(Models::CaseSession &session, QWidget *parent)
             item->setText(column + 1, rest->text(column));
             item->setToolTip(column + 1, rest->toolTip(column));
             item->setForeground(column + 1, rest->foreground(column));
+            item->setTextAlignment(column + 1, Qt::Alignment(rest->textAlignment(column)));
         }
         delete rest;
         m_inboxOutcomes->insertTopLevelItem(0, item);

@@ -24,11 +24,12 @@ ImportDialog::ImportDialog(Models::CaseWorker &writer, const QStringList &paths,
     , m_bar(new QProgressBar(this))
     , m_detail(new QLabel(this))
     , m_results(new QTreeWidget(this))
+    , m_selected(new QLabel(this))
     , m_summary(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Import Archives"));
-    resize(900, 480);
+    resize(1100, 520);
     m_heading->setWordWrap(true);
     m_heading->setText(paths.size() == 1
                            ? tr("Looking for archives in %1 ...").arg(paths.constFirst())
@@ -41,17 +42,23 @@ ImportDialog::ImportDialog(Models::CaseWorker &writer, const QStringList &paths,
     m_results->setUniformRowHeights(true);
     m_results->setAlternatingRowColors(true);
     m_results->header()->setStretchLastSection(true);
-    const QList<int> widths{150, 220, 150, 50, 80};
+    const QList<int> widths{130, 210, 150, 45, 70};
     for (int column = 0; column < widths.size(); ++column)
         m_results->setColumnWidth(column, widths.at(column));
     m_summary->setWordWrap(true);
     m_summary->setObjectName(QStringLiteral("importSummary"));
+    m_selected->setWordWrap(true);
+    m_selected->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_selected->setObjectName(QStringLiteral("selectedOutcome"));
+    connect(m_results, &QTreeWidget::currentItemChanged, this,
+            [this](QTreeWidgetItem *item) { m_selected->setText(item ? item->toolTip(5) : QString()); });
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_heading);
     layout->addWidget(m_bar);
     layout->addWidget(m_detail);
     layout->addWidget(m_results, 1);
+    layout->addWidget(m_selected);
     layout->addWidget(m_summary);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ImportDialog::reject);
@@ -99,12 +106,20 @@ void ImportDialog::addOutcome(const ImportOutcome &outcome)
 
 QString ImportDialog::summary() const
 {
-    QMap<QString, int> counts;
+    QList<std::pair<QString, int>> counts; // in the order of ImportStatus: imported first
+    QMap<ImportStatus, int> byStatus;
     for (const ImportOutcome &o : m_job.outcomes())
-        ++counts[outcomeText(o.status)];
+        ++byStatus[o.status];
+    for (auto it = byStatus.cbegin(); it != byStatus.cend(); ++it) {
+        const QString text = outcomeText(it.key()); // quarantined and already held are both "held for trust"
+        if (!counts.isEmpty() && counts.constLast().first == text)
+            counts.last().second += it.value();
+        else
+            counts.append({text, it.value()});
+    }
     QStringList parts;
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-        parts.append(tr("%1 %2").arg(it.value()).arg(it.key()));
+    for (const auto &[text, n] : std::as_const(counts))
+        parts.append(tr("%1 %2").arg(n).arg(text));
     if (!m_job.notStarted().isEmpty())
         parts.append(tr("%n not started", "", int(m_job.notStarted().size())));
     if (parts.isEmpty())
@@ -120,16 +135,33 @@ void ImportDialog::showFinished(bool cancelled)
         item->setForeground(0, outcomeColor(ImportStatus::Cancelled));
         item->setText(1, QFileInfo(path).fileName());
         item->setToolTip(1, path);
-        item->setText(5, tr("not started: the import was cancelled before it"));
+        item->setText(5, tr("cancelled before it started"));
+        item->setToolTip(5, tr("%1: not imported: the import was cancelled before it started").arg(path));
     }
     if (m_bar->maximum() == 0) { // nothing was found (or the case went away): no busy indicator forever
         m_bar->setRange(0, 1);
         m_bar->setValue(0);
         m_bar->setFormat(tr("no archives"));
     }
-    m_detail->setText(cancelled ? tr("Cancelled. The case holds only whole archives: the one being imported was rolled "
-                                     "back, the ones after it were not started.")
-                                : tr("Done."));
+    const auto rolledBack = std::find_if(m_job.outcomes().cbegin(), m_job.outcomes().cend(),
+                                         [](const ImportOutcome &o) { return o.status == ImportStatus::Cancelled; });
+    if (!cancelled)
+        m_detail->setText(tr("Done."));
+    else if (rolledBack != m_job.outcomes().cend())
+        m_detail->setText(
+            tr("Cancelled. %1 was being imported and was rolled back; the case holds only whole archives.")
+                .arg(QFileInfo(rolledBack->path).fileName()));
+    else
+        m_detail->setText(tr("Cancelled between two archives; the case holds only whole archives."));
+    // The first archive that is not in the case, with its reason in full under the list.
+    for (int row = 0; row < m_results->topLevelItemCount(); ++row) {
+        QTreeWidgetItem *item = m_results->topLevelItem(row);
+        if (item->foreground(0).color() != outcomeColor(ImportStatus::Imported)
+            && item->text(0) != outcomeText(ImportStatus::AlreadyImported)) {
+            m_results->setCurrentItem(item);
+            break;
+        }
+    }
     m_summary->setText(QStringLiteral("<b>%1</b>").arg(summary().toHtmlEscaped()));
     m_buttons->setStandardButtons(QDialogButtonBox::Close);
     m_buttons->button(QDialogButtonBox::Close)->setDefault(true);

@@ -41,6 +41,7 @@ private:
     QProgressBar *m_bar = nullptr;
     QLabel *m_detail = nullptr;
     QTreeWidget *m_results = nullptr;
+    QLabel *m_selected = nullptr; // the current row's message in full
     QLabel *m_summary = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

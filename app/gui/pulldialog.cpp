@@ -50,6 +50,7 @@ PullDialog::PullDialog(Models::IntakeService &intake, QWidget *parent)
     , m_archives(new QTreeWidget(this))
     , m_where(new QLabel(this))
     , m_summary(new QLabel(this))
+    , m_problems(new QLabel(this))
     , m_jobs(new QSpinBox(this))
     , m_timeout(new QSpinBox(this))
     , m_remove(new QCheckBox(tr("&Remove archives from the hosts once they are in the case"), this))
@@ -82,6 +83,11 @@ PullDialog::PullDialog(Models::IntakeService &intake, QWidget *parent)
     m_where->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setWordWrap(true);
     m_summary->setObjectName(QStringLiteral("pullSummary"));
+    m_problems->setObjectName(QStringLiteral("pullProblems"));
+    m_problems->setWordWrap(true);
+    m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problems->setTextFormat(Qt::RichText);
+    m_problems->hide();
 
     QSettings settings;
     m_jobs->setRange(1, 64);
@@ -115,6 +121,7 @@ PullDialog::PullDialog(Models::IntakeService &intake, QWidget *parent)
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addWidget(new QLabel(tr("Remote hosts of this case (check the ones to pull):"), this));
     topLayout->addWidget(m_hosts, 1);
+    topLayout->addWidget(m_problems);
     topLayout->addLayout(inventoryButtons);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(top);
@@ -303,6 +310,7 @@ void PullDialog::startPull(const QStringList &hosts, const QStringList &accepted
         setStatus(host, tr("waiting"), {});
         m_rows.value(host)->setText(FilesColumn, QString());
     }
+    showProblems();
     m_summary->setText(tr("Pulling from %n hosts ...", "", int(hosts.size())));
     m_job.start(*m_intake.writer(), hosts, options);
     updateButtons();
@@ -353,16 +361,17 @@ void PullDialog::showHostFinished(const HostPullReport &r)
         }
         return;
     }
+    if (auto *bar = progressBar(r.host); bar && bar->value() == 0)
+        bar->setFormat(tr("not pulled"));
     const Flight::Error &error = *r.failure;
     const QString detail = withoutHost(r.host, error.message);
     if (Flight::SshPull::reasonOf(error) == SshReason::UnknownHostKey) {
         const QString fingerprint = fingerprintsIn(error.message).value(0);
         m_unknownKeys.insert(r.host, fingerprint);
-        setStatus(r.host,
-                  tr("unknown host key %1: not logged in; select the host and press Accept Host Key... once "
-                     "you have compared it on the host")
-                      .arg(fingerprint),
-                  kDecision, error.message);
+        setStatus(
+            r.host,
+            tr("unknown host key %1: not logged in; compare it on the host, then Accept Host Key...").arg(fingerprint),
+            kDecision, error.message);
     } else if (Flight::SshPull::reasonOf(error) == SshReason::ChangedHostKey) {
         const QStringList prints = fingerprintsIn(error.message);
         setStatus(r.host,
@@ -372,7 +381,26 @@ void PullDialog::showHostFinished(const HostPullReport &r)
     } else {
         setStatus(r.host, tr("%1: %2").arg(pullFailureText(error), detail), kError, error.message);
     }
+    showProblems();
     updateButtons();
+}
+
+void PullDialog::showProblems()
+{
+    QStringList lines;
+    for (int i = 0; i < m_hosts->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *row = m_hosts->topLevelItem(i);
+        const QString host = row->text(HostColumn);
+        QString text;
+        if (m_unknownKeys.contains(host)) // the GUI's own words: the error's advice is the CLI's
+            text = row->text(StatusColumn);
+        else if (row->foreground(StatusColumn).color() == kError)
+            text = withoutHost(host, row->toolTip(StatusColumn).section(u'\n', 0, 0));
+        if (!text.isEmpty())
+            lines.append(QStringLiteral("<b>%1</b>: %2").arg(host.toHtmlEscaped(), text.toHtmlEscaped()));
+    }
+    m_problems->setText(lines.join(QStringLiteral("<br>")));
+    m_problems->setVisible(!lines.isEmpty());
 }
 
 void PullDialog::showFinished(const QString &error, bool cancelled)

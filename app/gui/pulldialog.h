@@ -67,6 +67,7 @@ private:
     void removeHost();
     void askAcceptHostKey();
     void updateButtons();
+    void showProblems();
     QString currentHost() const;
 
     Models::IntakeService &m_intake;
@@ -78,6 +79,7 @@ private:
     QTreeWidget *m_archives = nullptr;
     QLabel *m_where = nullptr;
     QLabel *m_summary = nullptr;
+    QLabel *m_problems = nullptr; // every failed host's message in full (both fingerprints of a changed key)
     QSpinBox *m_jobs = nullptr;
     QSpinBox *m_timeout = nullptr;
     QCheckBox *m_remove = nullptr;
