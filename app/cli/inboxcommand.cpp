@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <atomic>
 #include <csignal>
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 using namespace Deck::Core;
@@ -96,8 +97,10 @@ int runInbox(const QStringList &arguments, GlobalOptions global)
 
     InboxWatcher watcher(*db, options);
     watcher.setCancelFlag(&g_stopInbox);
-    QObject::connect(&watcher, &InboxWatcher::archiveDone,
-                     [json = global.json](const ImportOutcome &o) { printOutcome(o, json); });
+    QObject::connect(&watcher, &InboxWatcher::archiveDone, [json = global.json](const ImportOutcome &o) {
+        printOutcome(o, json);
+        std::fflush(stdout); // a watcher's output is read as it comes (a log, a pipe)
+    });
     std::signal(SIGINT, onInboxInterrupt);
     std::signal(SIGTERM, onInboxInterrupt);
     if (parser.isSet(once)) {
@@ -113,6 +116,7 @@ int runInbox(const QStringList &arguments, GlobalOptions global)
     }
     if (!global.json)
         printOut(u"inbox: watching %1 (Ctrl-C stops)\n"_s.arg(watcher.status().dir));
+    std::fflush(stdout);
     QTimer stopCheck;
     QObject::connect(&stopCheck, &QTimer::timeout, [] {
         if (g_stopInbox.load())

@@ -391,13 +391,9 @@ void PullDialog::showProblems()
     for (int i = 0; i < m_hosts->topLevelItemCount(); ++i) {
         const QTreeWidgetItem *row = m_hosts->topLevelItem(i);
         const QString host = row->text(HostColumn);
-        QString text;
-        if (m_unknownKeys.contains(host)) // the GUI's own words: the error's advice is the CLI's
-            text = row->text(StatusColumn);
-        else if (row->foreground(StatusColumn).color() == kError)
-            text = withoutHost(host, row->toolTip(StatusColumn).section(u'\n', 0, 0));
-        if (!text.isEmpty())
-            lines.append(QStringLiteral("<b>%1</b>: %2").arg(host.toHtmlEscaped(), text.toHtmlEscaped()));
+        if (m_unknownKeys.contains(host) || row->foreground(StatusColumn).color() == kError)
+            lines.append(
+                QStringLiteral("<b>%1</b>: %2").arg(host.toHtmlEscaped(), row->text(StatusColumn).toHtmlEscaped()));
     }
     m_problems->setText(lines.join(QStringLiteral("<br>")));
     m_problems->setVisible(!lines.isEmpty());

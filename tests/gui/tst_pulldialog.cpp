@@ -202,7 +202,7 @@ void TestPullDialog::oneHostFailsOthersSucceed()
     // The row may be too narrow for both fingerprints: the problems under the list show every failure in full.
     const QString problems = m_dialog->findChild<QLabel *>(u"pullProblems"_s)->text();
     QCOMPARE(Gui::fingerprintsIn(problems), Gui::fingerprintsIn(charlie));
-    QVERIFY2(problems.contains(u"<b>down</b>: cannot connect"_s), qPrintable(problems));
+    QVERIFY2(problems.contains(u"<b>down</b>: unreachable: cannot connect"_s), qPrintable(problems));
     QVERIFY(!problems.contains(u"<b>alpha</b>"_s));
     const QString down = m_dialog->statusText(u"down"_s);
     QVERIFY2(down.startsWith(u"unreachable"_s), qPrintable(down));
