@@ -24,6 +24,8 @@ public:
 
     QString title() const override { return tr("Data In"); }
     Placement placement() const override { return Placement::BottomDock; }
+    // A strip under the views, not half of the window: the outcomes list scrolls.
+    QSize sizeHint() const override { return {900, 220}; }
 
     Models::IntakeService &intake() { return m_intake; }
     QLabel *inboxLabel() const { return m_inboxLabel; }

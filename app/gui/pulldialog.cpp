@@ -446,18 +446,20 @@ void PullDialog::editHost(bool add)
     RemoteHostDialog dialog(host, names, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const RemoteHost changed = dialog.host();
+    saveHost(add ? QString() : name, dialog.host());
+}
+
+void PullDialog::saveHost(const QString &oldName, const RemoteHost &host)
+{
+    if (m_job.isRunning() || !m_intake.writer())
+        return;
     m_intake.writer()
-        ->run([add, name, changed](Database &db) -> QString {
+        ->run([oldName, host](Database &db) -> QString {
             RemoteHostStore store(db);
-            auto stored = add ? store.add(changed) : store.update(name, changed);
+            auto stored = oldName.isEmpty() ? store.add(host) : store.update(oldName, host);
             return stored ? QString() : stored.error().message;
         })
-        .then(this, [this](const QString &failure) {
-            if (!failure.isEmpty())
-                QMessageBox::warning(this, tr("Remote Host"), failure);
-            reload();
-        });
+        .then(this, [this](const QString &failure) { inventoryChanged(failure); });
 }
 
 void PullDialog::removeHost()
@@ -469,18 +471,27 @@ void PullDialog::removeHost()
                               tr("Remove %1 from the hosts this case pulls from? What was pulled from it stays in the "
                                  "case.")
                                   .arg(name))
-        != QMessageBox::Yes)
+        == QMessageBox::Yes)
+        removeHostNamed(name);
+}
+
+void PullDialog::removeHostNamed(const QString &name)
+{
+    if (m_job.isRunning() || !m_intake.writer())
         return;
     m_intake.writer()
         ->run([name](Database &db) -> QString {
             auto removed = RemoteHostStore(db).remove(name);
             return removed ? QString() : removed.error().message;
         })
-        .then(this, [this](const QString &failure) {
-            if (!failure.isEmpty())
-                QMessageBox::warning(this, tr("Remote Host"), failure);
-            reload();
-        });
+        .then(this, [this](const QString &failure) { inventoryChanged(failure); });
+}
+
+void PullDialog::inventoryChanged(const QString &failure)
+{
+    m_summary->setText(failure); // names the host and the reason; empty when the change was stored
+    m_summary->setStyleSheet(failure.isEmpty() ? QString() : QStringLiteral("color: #c01c28;"));
+    reload();
 }
 
 void PullDialog::askAcceptHostKey()

@@ -48,6 +48,10 @@ public:
     // The analyst accepted `fingerprint` for `host` (after comparing it on the host): pulls that host, accepting
     // exactly that key (it is added to the case's known_hosts).
     void acceptHostKey(const QString &host, const QString &fingerprint);
+    // Stores `host` in the inventory (added when oldName is empty, else replacing oldName) / removes a host, on the
+    // case's writer; the list is read again, and a refusal (names the host and the reason) shown under it.
+    void saveHost(const QString &oldName, const Pull::RemoteHost &host);
+    void removeHostNamed(const QString &name);
 
     void reject() override; // Esc, Cancel and Close: while pulling, cancels first (the dialog stays)
 
@@ -65,6 +69,7 @@ private:
     void setStatus(const QString &host, const QString &text, const QColor &color, const QString &tip = {});
     void editHost(bool add);
     void removeHost();
+    void inventoryChanged(const QString &failure);
     void askAcceptHostKey();
     void updateButtons();
     void showProblems();

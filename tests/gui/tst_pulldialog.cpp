@@ -233,6 +233,29 @@ void TestPullDialog::remoteHostEditor()
     QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
     QCOMPARE(dialog.host().keyFile, m_clientKey);
     QCOMPARE(dialog.host().jumpHost, QString());
+
+    // Stored through the pull dialog (the case's writer, the audit log), edited, refused, removed.
+    QSignalSpy loaded(m_dialog.get(), &Gui::PullDialog::inventoryLoaded);
+    m_dialog->saveHost({}, dialog.host());
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(m_dialog->hostList()->topLevelItemCount(), 5);
+    Pull::RemoteHost renamed = dialog.host();
+    renamed.name = u"web-02"_s;
+    renamed.jumpHost = u"alpha"_s;
+    m_dialog->saveHost(u"web-01"_s, renamed);
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(m_dialog->hostList()->findItems(u"web-02"_s, Qt::MatchExactly).size(), 1);
+    QCOMPARE(rows(u"remote_hosts"_s, u"name = 'web-02' AND jump_host = 'alpha'"_s), 1);
+    m_dialog->saveHost({}, renamed); // the name is taken
+    QVERIFY(loaded.wait(10000));
+    const QString refused = m_dialog->findChild<QLabel *>(u"pullSummary"_s)->text();
+    QVERIFY2(refused.contains(u"web-02"_s), qPrintable(refused));
+    m_dialog->removeHostNamed(u"web-02"_s);
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(m_dialog->hostList()->topLevelItemCount(), 4);
+    QCOMPARE(
+        rows(u"audit_log"_s, u"action IN ('remote add', 'remote edit', 'remote remove') AND object LIKE 'web-0%'"_s),
+        3);
 }
 
 QTEST_MAIN(TestPullDialog)
