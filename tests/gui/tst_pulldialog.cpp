@@ -16,6 +16,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -23,6 +24,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QTimer>
 #include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
@@ -37,6 +40,7 @@ private Q_SLOTS:
     void initTestCase();
     void unknownKeysWaitForDecision();
     void acceptedKeyPulls();
+    void passphraseAskedOnGuiThread();
     void oneHostFailsOthersSucceed();
     void remoteHostEditor();
 
@@ -55,6 +59,7 @@ private:
     QTemporaryDir m_dir;
     std::vector<Host> m_hosts; // alpha, bravo: pulled; charlie: known_hosts holds another key
     QString m_clientKey;
+    QString m_passphraseKey;
     std::unique_ptr<Models::CaseSession> m_session;
     std::unique_ptr<Models::IntakeService> m_intake;
     std::unique_ptr<Gui::PullDialog> m_dialog;
@@ -86,7 +91,10 @@ void TestPullDialog::initTestCase()
     m_clientKey = m_dir.filePath(u"client_key"_s);
     QFile keys(m_dir.filePath(u"authorized_keys"_s));
     QVERIFY(keys.open(QIODevice::WriteOnly));
-    keys.write((SshdInstance::generateKey(m_clientKey) + u'\n').toUtf8());
+    m_passphraseKey = m_dir.filePath(u"passphrase_key"_s);
+    keys.write((SshdInstance::generateKey(m_clientKey) + u'\n'
+                + SshdInstance::generateKey(m_passphraseKey, u"correct horse"_s) + u'\n')
+                   .toUtf8());
     keys.close();
     const QString otherKey = SshdInstance::generateKey(m_dir.filePath(u"other_host_key"_s));
     QVERIFY(!otherKey.isEmpty());
@@ -184,6 +192,53 @@ void TestPullDialog::acceptedKeyPulls()
     QCOMPARE(m_dialog->archiveList()->topLevelItemCount(), 4);
 }
 
+// A key with a passphrase: the puller thread asks the GUI thread (a password box) and waits for the answer.
+void TestPullDialog::passphraseAskedOnGuiThread()
+{
+    QVERIFY(m_ready);
+    const Host &alpha = m_hosts[0];
+    QSignalSpy loaded(m_dialog.get(), &Gui::PullDialog::inventoryLoaded);
+    const QString user = QProcessEnvironment::systemEnvironment().value(u"USER"_s, u"root"_s);
+    m_dialog->saveHost({},
+                       {0,
+                        u"alpha-pass"_s,
+                        u"127.0.0.1"_s,
+                        alpha.sshd->port(),
+                        user,
+                        m_passphraseKey,
+                        alpha.sshd->outbox(),
+                        {},
+                        0,
+                        0});
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 10000); // the reply may land before a wait starts
+    m_dialog->setChecked({u"alpha-pass"_s});
+    QStringList asked;
+    bool onGuiThread = false;
+    QTimer answer; // answers the password box the puller opens
+    connect(&answer, &QTimer::timeout, this, [&] {
+        auto *box = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        onGuiThread = QThread::currentThread() == QCoreApplication::instance()->thread();
+        asked.append(box->labelText());
+        QCOMPARE(box->textEchoMode(), QLineEdit::Password);
+        box->setTextValue(u"correct horse"_s);
+        box->accept();
+    });
+    answer.start(50);
+    QVERIFY(pull([this] { m_dialog->pullChecked(); }));
+    answer.stop();
+    QCOMPARE(asked.size(), 1);
+    QVERIFY2(asked.constFirst().contains(m_passphraseKey), qPrintable(asked.constFirst()));
+    QVERIFY(onGuiThread);
+    QVERIFY2(m_dialog->statusText(u"alpha-pass"_s).startsWith(u"done: 2 downloaded"_s),
+             qPrintable(m_dialog->statusText(u"alpha-pass"_s)));
+    QCOMPARE(rows(u"archives"_s), 4); // alpha's archives again: already in the case
+    m_dialog->removeHostNamed(u"alpha-pass"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 2, 10000); // the reply may land before a wait starts
+    QCOMPARE(m_dialog->hostList()->topLevelItemCount(), 4);
+}
+
 void TestPullDialog::oneHostFailsOthersSucceed()
 {
     QVERIFY(m_ready);
@@ -237,21 +292,21 @@ void TestPullDialog::remoteHostEditor()
     // Stored through the pull dialog (the case's writer, the audit log), edited, refused, removed.
     QSignalSpy loaded(m_dialog.get(), &Gui::PullDialog::inventoryLoaded);
     m_dialog->saveHost({}, dialog.host());
-    QVERIFY(loaded.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 10000); // the reply may land before a wait starts
     QCOMPARE(m_dialog->hostList()->topLevelItemCount(), 5);
     Pull::RemoteHost renamed = dialog.host();
     renamed.name = u"web-02"_s;
     renamed.jumpHost = u"alpha"_s;
     m_dialog->saveHost(u"web-01"_s, renamed);
-    QVERIFY(loaded.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 2, 10000); // the reply may land before a wait starts
     QCOMPARE(m_dialog->hostList()->findItems(u"web-02"_s, Qt::MatchExactly).size(), 1);
     QCOMPARE(rows(u"remote_hosts"_s, u"name = 'web-02' AND jump_host = 'alpha'"_s), 1);
     m_dialog->saveHost({}, renamed); // the name is taken
-    QVERIFY(loaded.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 3, 10000); // the reply may land before a wait starts
     const QString refused = m_dialog->findChild<QLabel *>(u"pullSummary"_s)->text();
     QVERIFY2(refused.contains(u"web-02"_s), qPrintable(refused));
     m_dialog->removeHostNamed(u"web-02"_s);
-    QVERIFY(loaded.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 4, 10000); // the reply may land before a wait starts
     QCOMPARE(m_dialog->hostList()->topLevelItemCount(), 4);
     QCOMPARE(
         rows(u"audit_log"_s, u"action IN ('remote add', 'remote edit', 'remote remove') AND object LIKE 'web-0%'"_s),
