@@ -20,6 +20,7 @@ const auto kInboxesKey = u"intake/inboxes"_s; // case name -> inbox folder
 struct IntakeService::InboxSlot
 {
     InboxWatcher *watcher = nullptr;
+    std::shared_ptr<std::atomic<bool>> cancel; // the watcher's cancel flag lives as long as the watcher
 };
 
 IntakeService::IntakeService(CaseSession &session, QObject *parent)
@@ -116,6 +117,7 @@ void IntakeService::watchInbox(const QString &dir, int settleMs)
                   return started.error().message;
               }
               slot->watcher = watcher;
+              slot->cancel = cancel;
               return {};
           });
     future.then(this, [this, generation, dir = options.dir](const QString &error) {
@@ -151,6 +153,7 @@ void IntakeService::endInbox()
         (void)m_writer->run([slot = m_inbox](Database &) {
             delete slot->watcher;
             slot->watcher = nullptr;
+            slot->cancel.reset();
         });
     }
     if (m_inboxStatus.watching) {
