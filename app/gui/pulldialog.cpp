@@ -83,6 +83,7 @@ PullDialog::PullDialog(Models::IntakeService &intake, QWidget *parent)
     m_where->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setWordWrap(true);
     m_summary->setObjectName(QStringLiteral("pullSummary"));
+    m_acceptKey->setObjectName(QStringLiteral("acceptHostKey"));
     m_problems->setObjectName(QStringLiteral("pullProblems"));
     m_problems->setWordWrap(true);
     m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -417,9 +418,11 @@ void PullDialog::showFinished(const QString &error, bool cancelled)
         m_summary->setText(tr("Cancelled. Partial downloads are kept as .part and resumed next time; the archive being "
                               "imported was rolled back."));
     else
-        m_summary->setText(tr("%n hosts pulled, %1 failed; %2 archives handled.", "", int(m_job.reports().size()))
-                               .arg(failed)
-                               .arg(archives));
+        m_summary->setText(
+            tr("%n hosts: %1 pulled, %2 not (see above); %3 archives handled.", "", int(m_job.reports().size()))
+                .arg(int(m_job.reports().size()) - failed)
+                .arg(failed)
+                .arg(archives));
     if (!m_unknownKeys.isEmpty())
         m_summary->setText(
             m_summary->text() + u' '

@@ -19,7 +19,9 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -163,6 +165,30 @@ void TestPullDialog::unknownKeysWaitForDecision()
     QVERIFY(!known.readAll().contains(QByteArray::number(m_hosts[0].sshd->port()) + ']'));
     m_dialog->hostList()->setCurrentItem(m_dialog->hostList()->topLevelItem(0));
     shoot(m_dialog.get(), u"datain-pull-unknown-key.png"_s);
+
+    // The decision: the fingerprint shown again; declining changes nothing.
+    auto *accept = m_dialog->findChild<QPushButton *>(u"acceptHostKey"_s);
+    QVERIFY(accept && accept->isEnabled());
+    QString shown;
+    QTimer decline;
+    connect(&decline, &QTimer::timeout, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || !shown.isEmpty())
+            return;
+        shown = box->text() + u'\n' + box->informativeText();
+        shoot(box, u"datain-pull-accept-key.png"_s);
+        for (QAbstractButton *button : box->buttons()) {
+            if (box->buttonRole(button) == QMessageBox::RejectRole)
+                button->click();
+        }
+    });
+    decline.start(50);
+    accept->click();
+    decline.stop();
+    QVERIFY2(shown.contains(m_hosts[0].sshd->fingerprint()), qPrintable(shown));
+    QVERIFY(shown.contains(u"ssh-keygen -lf"_s));
+    QVERIFY(!m_dialog->job().isRunning());
+    QVERIFY(m_dialog->unknownHostKeys().contains(u"alpha"_s));
 }
 
 void TestPullDialog::acceptedKeyPulls()
@@ -263,7 +289,7 @@ void TestPullDialog::oneHostFailsOthersSucceed()
     QVERIFY2(down.startsWith(u"unreachable"_s), qPrintable(down));
     QCOMPARE(rows(u"archives"_s), 6);
     QCOMPARE(rows(u"archives"_s, u"digest = ?"_s, {m_hosts[2].series->digest(1)}), 0);
-    QVERIFY(m_dialog->findChild<QLabel *>(u"pullSummary"_s)->text().contains(u"4 hosts pulled, 2 failed"_s));
+    QVERIFY(m_dialog->findChild<QLabel *>(u"pullSummary"_s)->text().contains(u"4 hosts: 2 pulled, 2 not"_s));
     shoot(m_dialog.get(), u"datain-pull-done.png"_s);
 }
 
