@@ -41,7 +41,7 @@ QString outcomeText(ImportStatus status)
     case ImportStatus::Failed:
         return tr("failed");
     case ImportStatus::Cancelled:
-        return tr("cancelled, rolled back");
+        return tr("rolled back");
     }
     return tr("failed");
 }
