@@ -47,6 +47,8 @@ QString formatTime(qint64 ns);
 // Shows the importer's progress on `progress` and prints each outcome as it comes: imported and already imported
 // archives on stdout, the others as one-line errors on stderr; with `json`, one JSON object per archive on stdout.
 void wireImporter(Core::Importer &importer, bool json, Flight::Format::ProgressLine &progress);
+// Prints one outcome as `import` does (stdout when the archive is in the case, else a one-line error; JSON too).
+void printOutcome(const Core::ImportOutcome &outcome, bool json);
 // One archive's outcome as the JSON object `import --json` prints.
 QJsonObject outcomeJson(const Core::ImportOutcome &outcome);
 // The exit code of a batch: the worst of its outcomes.
@@ -60,6 +62,7 @@ int runTrust(const QStringList &arguments, GlobalOptions global);
 int runQuarantine(const QStringList &arguments, GlobalOptions global);
 int runRemote(const QStringList &arguments, GlobalOptions global);
 int runPull(const QStringList &arguments, GlobalOptions global);
+int runInbox(const QStringList &arguments, GlobalOptions global);
 int runQuery(const QStringList &arguments, GlobalOptions global);
 int runExport(const QStringList &arguments, GlobalOptions global);
 

@@ -50,13 +50,18 @@ void wireImporter(Importer &importer, bool json, Flight::Format::ProgressLine &p
     });
     importer.setOutcomeHandler([json, &progress](const ImportOutcome &o) {
         progress.clear();
-        if (json)
-            printJson(outcomeJson(o));
-        if (o.exitCode() != 0)
-            printError(o.message);
-        else if (!json)
-            printOut(o.message + u'\n');
+        printOutcome(o, json);
     });
+}
+
+void printOutcome(const ImportOutcome &o, bool json)
+{
+    if (json)
+        printJson(outcomeJson(o));
+    if (o.exitCode() != 0)
+        printError(o.message);
+    else if (!json)
+        printOut(o.message + u'\n');
 }
 
 int exitCodeOf(const QList<ImportOutcome> &outcomes)

@@ -28,6 +28,7 @@ const std::map<QString, Command> &commands()
         {u"quarantine"_s, {runQuarantine, "list archives held back (untrusted signer, fork), or trust their signer"}},
         {u"remote"_s, {runRemote, "list, add, edit or remove the hosts the case pulls archives from over SSH"}},
         {u"pull"_s, {runPull, "fetch new archives over SSH from the remote hosts, verify and import them"}},
+        {u"inbox"_s, {runInbox, "watch a folder that collectors push archives into and import what arrives"}},
         {u"query"_s,
          {runQuery,
           "tree, children, ancestors, descendants, did, who-touched, who-connected, at, "

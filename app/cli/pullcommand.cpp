@@ -274,12 +274,7 @@ int runPull(const QStringList &arguments, GlobalOptions global)
     });
     QObject::connect(&puller, &FleetPuller::archiveDone, [&](const QString &, const ImportOutcome &o) {
         line.clear();
-        if (global.json)
-            printJson(outcomeJson(o));
-        if (o.exitCode() != 0)
-            printError(o.message);
-        else if (!global.json)
-            printOut(o.message + u'\n');
+        printOutcome(o, global.json);
     });
     QObject::connect(&puller, &FleetPuller::hostFinished, [&](const HostPullReport &r) {
         ++hostsDone;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The pages of the main window, in the order their tabs appear. A new view is one line here.
 #include "hostspage.h"
+#include "datainpage.h"
 #include "page.h"
 #include "timelinepage.h"
 
@@ -11,6 +12,7 @@ QList<Page *> createPages(Models::CaseSession &session)
     QList<Page *> pages;
     pages << new TimelinePage(session);
     pages << new HostsPage(session);
+    pages.append(new DataInPage(session)); // getting data in: import, pull, inbox
     return pages;
 }
 
