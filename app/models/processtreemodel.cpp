@@ -117,7 +117,23 @@ void ProcessTreeModel::fetch(Node *node)
 {
     if (!canFetch(node))
         return;
+    // The rows change only after fetchMore() returns: a view (or QAbstractItemModelTester) may call it while it
+    // handles another change of the model.
     node->fetch = Node::Fetch::Fetching;
+    track(+1);
+    QMetaObject::invokeMethod(
+        this,
+        [this, node, generation = m_generation] {
+            if (generation == m_generation && m_worker)
+                startFetch(node);
+            else
+                track(-1);
+        },
+        Qt::QueuedConnection);
+}
+
+void ProcessTreeModel::startFetch(Node *node)
+{
     setPlaceholder(node, true);
     const Core::PageRequest page{m_pageSize, node->next};
     const Core::TimeRange range = m_filter.range;
@@ -161,7 +177,6 @@ void ProcessTreeModel::fetch(Node *node)
             return;
         land(node, watcher->result());
     });
-    track(+1);
     watcher->setFuture(m_worker->run(std::move(job)));
 }
 

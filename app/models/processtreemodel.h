@@ -88,6 +88,7 @@ private:
     bool keeps(const Core::ProcessRow &row) const;
     bool canFetch(const Node *node) const;
     void fetch(Node *node);
+    void startFetch(Node *node);
     void land(Node *node, const Fetched &fetched);
     void appendRows(Node *node, std::vector<std::unique_ptr<Node>> rows);
     void setPlaceholder(Node *node, bool shown);
