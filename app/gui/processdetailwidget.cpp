@@ -82,8 +82,8 @@ ProcessDetailWidget::ProcessDetailWidget(Models::CaseSession &session, QWidget *
     m_connections->setToolTip(tr("Double-click or Enter: select the remote endpoint in every view"));
     m_children->setToolTip(tr("Double-click or Enter: select the child process"));
     layout->addWidget(m_title);
-    layout->addWidget(m_summary, 3);
-    layout->addWidget(m_tabs, 2);
+    layout->addWidget(m_summary, 1);
+    layout->addWidget(m_tabs, 1);
 
     connect(m_files, &QTreeWidget::itemActivated, this, &ProcessDetailWidget::activateFile);
     connect(m_connections, &QTreeWidget::itemActivated, this, &ProcessDetailWidget::activateConnection);

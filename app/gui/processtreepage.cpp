@@ -23,6 +23,10 @@ namespace Deck::Gui {
 
 using Models::ProcessTreeModel;
 
+namespace {
+constexpr int kHostsShownOpen = 5;
+} // namespace
+
 ProcessTreePage::ProcessTreePage(Models::CaseSession &session, QWidget *parent)
     : Page(session, parent)
     , m_model(new ProcessTreeModel(session, this))
@@ -79,11 +83,15 @@ ProcessTreePage::ProcessTreePage(Models::CaseSession &session, QWidget *parent)
     m_view->setTextElideMode(Qt::ElideRight);
     QHeaderView *header = m_view->header();
     header->setStretchLastSection(true);
-    for (const auto &[column, width] : {std::pair{ProcessTreeModel::ProcessColumn, 300},
-                                        {ProcessTreeModel::PidColumn, 70},
-                                        {ProcessTreeModel::UserColumn, 60},
-                                        {ProcessTreeModel::StartColumn, 180},
-                                        {ProcessTreeModel::ExitColumn, 130}})
+    const QFontMetrics metrics = m_view->fontMetrics();
+    const auto fit = [&metrics](const char *sample) {
+        return metrics.horizontalAdvance(QString::fromLatin1(sample)) + 3 * metrics.averageCharWidth();
+    };
+    for (const auto &[column, width] : {std::pair{ProcessTreeModel::ProcessColumn, fit("python3  [ppid 1 not in case]  ")},
+                                        {ProcessTreeModel::PidColumn, fit("4194304")},
+                                        {ProcessTreeModel::UserColumn, fit("65534")},
+                                        {ProcessTreeModel::StartColumn, fit("2025-10-09 08:53:20.153")},
+                                        {ProcessTreeModel::ExitColumn, fit("signal 9 (SIGKILL)")}})
         header->resizeSection(column, width);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
@@ -91,6 +99,7 @@ ProcessTreePage::ProcessTreePage(Models::CaseSession &session, QWidget *parent)
     split->addWidget(m_detail);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({900, 500});
     split->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
@@ -118,6 +127,16 @@ ProcessTreePage::ProcessTreePage(Models::CaseSession &session, QWidget *parent)
         showStatus(tr("The selected process is not shown in the tree: %1.").arg(reason));
     });
     connect(m_model, &ProcessTreeModel::loadFailed, this, &ProcessTreePage::showStatus);
+    // A case of a few hosts opens with each host's roots shown; a fleet stays folded.
+    connect(m_model, &ProcessTreeModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
+        if (parent.isValid() || m_model->rowCount() > kHostsShownOpen)
+            return;
+        for (int row = first; row <= last; ++row) {
+            const QModelIndex index = m_model->index(row, 0);
+            if (index.data(ProcessTreeModel::RowKindRole).toInt() == int(Models::ProcessTreeNode::Kind::Host))
+                m_view->expand(index);
+        }
+    });
     connect(&session, &Models::CaseSession::opened, this, &ProcessTreePage::loadHosts);
     connect(&session, &Models::CaseSession::closed, this, [this] {
         const QSignalBlocker blocker(m_hosts);

@@ -65,4 +65,13 @@ QString ProcessText::chainEnd(const Core::ProcessRow &row)
     return tr("parent pid %1 not in the case").arg(*row.parentPid);
 }
 
+QString ProcessText::chainEndShort(const Core::ProcessRow &row)
+{
+    if (row.parentId || (row.parentPid && *row.parentPid == 0))
+        return {};
+    if (!row.parentPid)
+        return tr("no parent recorded");
+    return tr("ppid %1 not in case").arg(*row.parentPid);
+}
+
 } // namespace Deck::Models

@@ -26,6 +26,8 @@ public:
     static QString argvLine(const Core::ProcessRow &row, int maxChars = 400);
     // Why the chain ends at this process, or empty when its parent is in the case (or it has none: pid 0 named).
     static QString chainEnd(const Core::ProcessRow &row);
+    // The same for a tree cell: "ppid 1 not in case".
+    static QString chainEndShort(const Core::ProcessRow &row);
     static bool exited(const Core::ProcessRow &row) { return row.exitTs.has_value(); }
 };
 

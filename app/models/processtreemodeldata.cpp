@@ -19,7 +19,7 @@ QVariant processCell(const Core::ProcessRow &row, int column)
 {
     switch (column) {
     case ProcessTreeModel::ProcessColumn:
-        if (const QString end = ProcessText::chainEnd(row); !end.isEmpty())
+        if (const QString end = ProcessText::chainEndShort(row); !end.isEmpty())
             return ProcessTreeModel::tr("%1  [%2]").arg(ProcessText::name(row), end);
         return ProcessText::name(row);
     case ProcessTreeModel::PidColumn:
@@ -87,8 +87,6 @@ QVariant ProcessTreeModel::data(const QModelIndex &index, int role) const
     case Node::Kind::Host:
         if (role == Qt::DisplayRole && column == ProcessColumn)
             return node->hostname;
-        if (role == Qt::DisplayRole && column == ArgvColumn)
-            return tr("host");
         if (role == Qt::ToolTipRole)
             return tr("Host %1: its processes without a parent in the case are listed below it").arg(node->hostname);
         if (role == Qt::FontRole) {

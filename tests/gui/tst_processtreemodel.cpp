@@ -214,8 +214,9 @@ void TestProcessTreeModel::marksExitedAndChainEnds()
     QVERIFY(fetchAll(*model, {}));
     const QModelIndex sshd = childWithPid(*model, {}, 100);
     // The chain ends at sshd: its parent, pid 1, is not in the case; the row says whom it named.
-    QVERIFY2(sshd.data().toString().contains(QStringLiteral("parent pid 1 not in the case")),
-             qPrintable(sshd.data().toString()));
+    QCOMPARE(sshd.data().toString(), QStringLiteral("sshd  [ppid 1 not in case]"));
+    QVERIFY2(sshd.data(Qt::ToolTipRole).toString().contains(QStringLiteral("parent pid 1 not in the case")),
+             qPrintable(sshd.data(Qt::ToolTipRole).toString()));
     QVERIFY(fetchAll(*model, sshd));
     const QModelIndex bash = childWithPid(*model, sshd, 200);
     QVERIFY(fetchAll(*model, bash));

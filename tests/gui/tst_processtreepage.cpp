@@ -13,6 +13,7 @@
 #include "truststore.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void hostFilterFollowsTheHub();
     void detailShowsTheRecordedImage();
     void detailListsSetTheHub();
+    void rendersForPeople();
 
 private:
     qint64 id(qint64 pid, const QString &host);
@@ -78,7 +80,8 @@ void TestProcessTreePage::init()
     m_session->open(m_case.location);
     QVERIFY(opened.wait(10000));
     QTRY_COMPARE(m_page->hosts()->count(), 5); // All hosts, alpha, beta, delta, gamma
-    QTRY_COMPARE(m_page->model()->rowCount(), 4);
+    QTRY_COMPARE(m_page->model()->pending(), 0);
+    QCOMPARE(m_page->model()->rowCount(), 4);
 }
 
 void TestProcessTreePage::cleanup()
@@ -172,14 +175,19 @@ void TestProcessTreePage::hostFilterFollowsTheHub()
 {
     QComboBox *hosts = m_page->hosts();
     hosts->setCurrentIndex(hosts->findText(QStringLiteral("alpha")));
-    QTRY_COMPARE(m_page->model()->rowCount(), 1); // alpha's only root: sshd
-    QCOMPARE(m_page->model()->processAt(m_page->model()->index(0, 0))->pid, 100);
+    auto *model = m_page->model();
+    QTRY_COMPARE(model->pending(), 0);
+    QCOMPARE(model->rowCount(), 1); // alpha's only root: sshd
+    QVERIFY(model->processAt(model->index(0, 0)));
+    QCOMPARE(model->processAt(model->index(0, 0))->pid, 100);
     // A process of beta selected elsewhere: the filtered tree moves to beta and shows it.
     m_session->selection().setProcess(id(500, QStringLiteral("beta")), *Core::findHost(*m_db, QStringLiteral("beta")));
     QCOMPARE(hosts->currentText(), QStringLiteral("beta"));
     QTRY_COMPARE(currentPid(), 500);
     hosts->setCurrentIndex(0);
-    QTRY_COMPARE(m_page->model()->rowCount(), 4);
+    QTRY_COMPARE(model->pending(), 0);
+    QCOMPARE(model->rowCount(), 4);
+    QVERIFY(!model->processAt(model->index(0, 0))); // hosts at the top again
 }
 
 void TestProcessTreePage::detailShowsTheRecordedImage()
@@ -229,6 +237,22 @@ void TestProcessTreePage::detailListsSetTheHub()
     Q_EMIT detail->children()->itemActivated(detail->children()->topLevelItem(2), 0);
     QCOMPARE(m_session->selection().process(), id(400, QStringLiteral("alpha")));
     QTRY_COMPARE(currentPid(), 400);
+}
+
+// The page with a process selected, rendered: for people to look at when FLIGHT_SCREENSHOT_DIR is set (run under
+// xvfb-run with QT_QPA_PLATFORM=xcb to see it as on a desktop); tst_screenshots shows the page as a case opens.
+void TestProcessTreePage::rendersForPeople()
+{
+    QSignalSpy loaded(m_page->detail(), &ProcessDetailWidget::loaded);
+    m_session->selection().setProcess(id(301, QStringLiteral("alpha")), *Core::findHost(*m_db, QStringLiteral("alpha")));
+    QVERIFY(loaded.wait(5000));
+    QTRY_COMPARE(currentPid(), 301);
+    QTRY_COMPARE(m_page->model()->pending(), 0);
+    const QImage shot = m_page->grab().toImage();
+    QVERIFY(!shot.isNull());
+    QVERIFY(m_page->view()->viewport()->rect().intersects(m_page->view()->visualRect(currentRow())));
+    if (const QString dir = qEnvironmentVariable("FLIGHT_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(shot.save(QDir(dir).filePath(QStringLiteral("processtreepage-selected.png"))));
 }
 
 QTEST_MAIN(TestProcessTreePage)
