@@ -5,7 +5,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QShortcut>
 #include <QToolButton>
 
 namespace Deck::Gui {
@@ -54,10 +53,6 @@ ProcessSearchBar::ProcessSearchBar(Models::CaseSession &session, QWidget *parent
     });
     connect(m_previous, &QToolButton::clicked, this, &ProcessSearchBar::previous);
     connect(m_next, &QToolButton::clicked, this, &ProcessSearchBar::next);
-    auto *nextKey = new QShortcut(QKeySequence::FindNext, this, this, &ProcessSearchBar::next);
-    auto *previousKey = new QShortcut(QKeySequence::FindPrevious, this, this, &ProcessSearchBar::previous);
-    for (auto *key : {nextKey, previousKey})
-        key->setContext(Qt::WidgetWithChildrenShortcut);
     connect(&m_searching, &QFutureWatcher<Found>::finished, this, [this] {
         if (m_searching.future().resultCount() == 0)
             return;

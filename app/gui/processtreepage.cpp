@@ -60,7 +60,10 @@ ProcessTreePage::ProcessTreePage(Models::CaseSession &session, QWidget *parent)
         m_search->field()->setFocus();
         m_search->field()->selectAll();
     });
-    find->setContext(Qt::WidgetWithChildrenShortcut);
+    auto *findNext = new QShortcut(QKeySequence::FindNext, this, m_search, &ProcessSearchBar::next);
+    auto *findPrevious = new QShortcut(QKeySequence::FindPrevious, this, m_search, &ProcessSearchBar::previous);
+    for (auto *key : {find, findNext, findPrevious})
+        key->setContext(Qt::WidgetWithChildrenShortcut);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Host:"), this));

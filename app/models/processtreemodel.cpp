@@ -199,7 +199,9 @@ void ProcessTreeModel::land(Node *node, const Fetched &fetched)
     }
     for (const Core::ProcessRow &row : fetched.rows) {
         const bool kept = keeps(row);
-        if (!kept && !row.hasChildren)
+        // Children start after their parent: below one that started after the range, nothing can match.
+        const bool startedAfter = m_filter.range.to && row.startTs >= *m_filter.range.to;
+        if (!kept && (!row.hasChildren || startedAfter))
             continue;
         auto process = std::make_unique<Node>();
         process->kind = Node::Kind::Process;

@@ -152,6 +152,10 @@ void TestProcessTreePage::searchFindsTheHostileNameIntact()
     QTRY_COMPARE(currentPid(), 500);
     QTest::keyClick(field, Qt::Key_Return);
     QTRY_COMPARE(currentPid(), 300);
+    // F3 steps on from the tree too, wrapping around.
+    m_page->view()->setFocus();
+    QTest::keyClick(m_page->view(), Qt::Key_F3);
+    QTRY_COMPARE(currentPid(), 500);
 }
 
 void TestProcessTreePage::jumpsToTheParent()
