@@ -119,7 +119,8 @@ void ProcessDetailWidget::showProcess(std::optional<qint64> processId)
     }
     showMessage(tr("Loading process #%1...").arg(*processId), QString());
     const qint64 id = *processId;
-    m_loading.setFuture(m_session.worker().run([id](Core::Database &db) { return Models::ProcessDetail::load(db, id); }));
+    m_loading.setFuture(
+        m_session.worker().run([id](Core::Database &db) { return Models::ProcessDetail::load(db, id); }));
 }
 
 void ProcessDetailWidget::showMessage(const QString &title, const QString &text)
@@ -145,9 +146,7 @@ void ProcessDetailWidget::showDetail(const Models::ProcessDetail &detail)
 void ProcessDetailWidget::fillLists(const Models::ProcessDetail &detail)
 {
     const Core::ProcessActivity &activity = detail.activity;
-    const auto count = [&detail](qsizetype n) {
-        return n >= detail.limit ? tr("%1+").arg(n) : QString::number(n);
-    };
+    const auto count = [&detail](qsizetype n) { return n >= detail.limit ? tr("%1+").arg(n) : QString::number(n); };
     QList<QTreeWidgetItem *> items;
     for (const Core::FileEventRow &file : activity.files) {
         QString path = Core::displayBytes(file.path);
@@ -163,13 +162,14 @@ void ProcessDetailWidget::fillLists(const Models::ProcessDetail &detail)
     items.clear();
     for (const Core::NetEventRow &net : activity.connections) {
         const QString local = QStringLiteral("%1:%2").arg(net.laddr).arg(net.lport);
-        const QString remote = net.raddr.isEmpty() ? QString()
-                                                   : QStringLiteral("%1:%2").arg(net.raddr, optionalId(net.rport));
+        const QString remote
+            = net.raddr.isEmpty() ? QString() : QStringLiteral("%1:%2").arg(net.raddr, optionalId(net.rport));
         auto *item = new QTreeWidgetItem({ProcessText::time(net.ts), net.op, net.proto, local, remote});
         item->setData(0, AddressRole, net.raddr.isEmpty() ? net.laddr : net.raddr);
-        item->setData(0, PortRole, net.raddr.isEmpty() ? QVariant(net.lport)
-                                           : net.rport ? QVariant(*net.rport)
-                                                       : QVariant());
+        item->setData(0, PortRole,
+                      net.raddr.isEmpty() ? QVariant(net.lport)
+                          : net.rport     ? QVariant(*net.rport)
+                                          : QVariant());
         items.append(item);
     }
     m_connections->clear();
@@ -217,7 +217,8 @@ QString processSummaryHtml(const Models::ProcessDetail &detail)
     const Core::ProcessImageRow &image = detail.image;
     const auto notRecorded = [] { return muted(ProcessDetailWidget::tr("not recorded")); };
     const auto bytes = [&](const QByteArray &value) {
-        return value.isEmpty() ? notRecorded() : QStringLiteral("<code>%1</code>").arg(escaped(Core::displayBytes(value)));
+        return value.isEmpty() ? notRecorded()
+                               : QStringLiteral("<code>%1</code>").arg(escaped(Core::displayBytes(value)));
     };
     QString html = QStringLiteral("<table cellspacing='2'>");
     html += row(ProcessDetailWidget::tr("PID"), QString::number(p.pid));
@@ -228,27 +229,33 @@ QString processSummaryHtml(const Models::ProcessDetail &detail)
     if (image.exitCore)
         ended += escaped(ProcessDetailWidget::tr(", core dumped"));
     if (!p.exitTs && p.lastTs)
-        ended += muted(ProcessDetailWidget::tr(" (no exit recorded; last seen %1 UTC)").arg(ProcessText::time(*p.lastTs)));
+        ended += muted(
+            ProcessDetailWidget::tr(" (no exit recorded; last seen %1 UTC)").arg(ProcessText::time(*p.lastTs)));
     html += row(ProcessDetailWidget::tr("Exit"), ended);
     if (detail.parent)
-        html += row(ProcessDetailWidget::tr("Parent"),
-                    escaped(ProcessDetailWidget::tr("%1 (pid %2)").arg(ProcessText::name(*detail.parent)).arg(detail.parent->pid)));
+        html += row(
+            ProcessDetailWidget::tr("Parent"),
+            escaped(
+                ProcessDetailWidget::tr("%1 (pid %2)").arg(ProcessText::name(*detail.parent)).arg(detail.parent->pid)));
     else
-        html += row(ProcessDetailWidget::tr("Parent"), muted(ProcessText::chainEnd(p).isEmpty()
-                                                                 ? ProcessDetailWidget::tr("none (pid 0)")
-                                                                 : ProcessText::chainEnd(p)));
-    html += row(ProcessDetailWidget::tr("User"),
-                escaped(ProcessDetailWidget::tr("uid %1, euid %2, gid %3, egid %4")
-                            .arg(optionalId(p.uid), optionalId(image.euid), optionalId(image.gid), optionalId(image.egid))));
+        html += row(ProcessDetailWidget::tr("Parent"),
+                    muted(ProcessText::chainEnd(p).isEmpty() ? ProcessDetailWidget::tr("none (pid 0)")
+                                                             : ProcessText::chainEnd(p)));
+    html += row(
+        ProcessDetailWidget::tr("User"),
+        escaped(ProcessDetailWidget::tr("uid %1, euid %2, gid %3, egid %4")
+                    .arg(optionalId(p.uid), optionalId(image.euid), optionalId(image.gid), optionalId(image.egid))));
     if (image.loginuid || image.sessionid || !image.tty.isEmpty())
-        html += row(ProcessDetailWidget::tr("Login"),
-                    escaped(ProcessDetailWidget::tr("login uid %1, session %2, tty %3")
-                                .arg(optionalId(image.loginuid), optionalId(image.sessionid),
-                                     image.tty.isEmpty() ? QStringLiteral("-") : Core::displayBytes(image.tty.toUtf8()))));
+        html += row(
+            ProcessDetailWidget::tr("Login"),
+            escaped(ProcessDetailWidget::tr("login uid %1, session %2, tty %3")
+                        .arg(optionalId(image.loginuid), optionalId(image.sessionid),
+                             image.tty.isEmpty() ? QStringLiteral("-") : Core::displayBytes(image.tty.toUtf8()))));
     html += row(ProcessDetailWidget::tr("Executable"), bytes(p.exe));
-    html += row(ProcessDetailWidget::tr("Exe digest"),
-                image.exeDigest.isEmpty() ? muted(ProcessDetailWidget::tr("not recorded (not proved by the collector)"))
-                                          : QStringLiteral("<code>BLAKE2b-256 %1</code>").arg(escaped(image.exeDigest)));
+    html
+        += row(ProcessDetailWidget::tr("Exe digest"),
+               image.exeDigest.isEmpty() ? muted(ProcessDetailWidget::tr("not recorded (not proved by the collector)"))
+                                         : QStringLiteral("<code>BLAKE2b-256 %1</code>").arg(escaped(image.exeDigest)));
     html += row(ProcessDetailWidget::tr("Working dir"), bytes(p.cwd));
     QString argv;
     const QList<QByteArray> elements = Core::argvElements(p.argv);
@@ -262,8 +269,9 @@ QString processSummaryHtml(const Models::ProcessDetail &detail)
         argv += QStringLiteral("<tr><td></td><td>%1</td></tr>")
                     .arg(muted(ProcessDetailWidget::tr("(cut: the kernel's argument area was longer)")));
     html += row(ProcessDetailWidget::tr("Arguments"),
-                elements.isEmpty() && !image.argvTruncated ? notRecorded()
-                                                           : QStringLiteral("<table cellspacing='0'>%1</table>").arg(argv));
+                elements.isEmpty() && !image.argvTruncated
+                    ? notRecorded()
+                    : QStringLiteral("<table cellspacing='0'>%1</table>").arg(argv));
     QString env;
     for (const auto &[name, value] : image.env)
         env += QStringLiteral("<code>%1=%2</code><br>")
@@ -274,10 +282,12 @@ QString processSummaryHtml(const Models::ProcessDetail &detail)
     if (!image.cgroup.isEmpty())
         html += row(ProcessDetailWidget::tr("Cgroup"), bytes(image.cgroup));
     if (image.imageTs)
-        html += row(ProcessDetailWidget::tr("Image from"),
-                    muted(ProcessDetailWidget::tr("%1 at %2 UTC").arg(image.imageKind, ProcessText::time(*image.imageTs))));
+        html += row(
+            ProcessDetailWidget::tr("Image from"),
+            muted(ProcessDetailWidget::tr("%1 at %2 UTC").arg(image.imageKind, ProcessText::time(*image.imageTs))));
     if (detail.activity.truncated)
-        html += row(QString(), muted(ProcessDetailWidget::tr("Lists below are cut at %1 rows each.").arg(detail.limit)));
+        html
+            += row(QString(), muted(ProcessDetailWidget::tr("Lists below are cut at %1 rows each.").arg(detail.limit)));
     return html + QStringLiteral("</table>");
 }
 

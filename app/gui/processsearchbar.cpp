@@ -101,9 +101,8 @@ void ProcessSearchBar::start()
         return;
     m_count->setText(tr("searching..."));
     m_count->setToolTip(QString());
-    m_searching.setFuture(m_session.worker().run([needle, host = m_host](Core::Database &db) {
-        return Core::SearchQueries(db).search(needle, host, kLimit);
-    }));
+    m_searching.setFuture(m_session.worker().run(
+        [needle, host = m_host](Core::Database &db) { return Core::SearchQueries(db).search(needle, host, kLimit); }));
 }
 
 void ProcessSearchBar::next()

@@ -2,8 +2,8 @@
 // The search box of the process tree: finds processes whose name, argv, exe or cwd contains the typed text
 // (Core::SearchQueries, raw bytes, case-sensitive), 300 ms after the last key, on the case's worker, and steps
 // through the matches (Enter next, Shift+Enter previous in the field; the page binds F3 / Shift+F3 to next() and
-// previous()), emitting chosen() for each; the page selects and reveals it. An older search's answer is dropped when a newer one was started.
-// Thread: the GUI thread.
+// previous()), emitting chosen() for each; the page selects and reveals it. An older search's answer is dropped when a
+// newer one was started. Thread: the GUI thread.
 #pragma once
 
 #include "casesession.h"

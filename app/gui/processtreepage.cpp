@@ -13,6 +13,7 @@
 #include <QIntValidator>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
 #include <QToolButton>
@@ -25,6 +26,8 @@ using Models::ProcessTreeModel;
 
 namespace {
 constexpr int kHostsShownOpen = 5;
+const auto kHeaderKey = QStringLiteral("processTree/header");
+const auto kSplitKey = QStringLiteral("processTree/split");
 } // namespace
 
 ProcessTreePage::ProcessTreePage(Models::CaseSession &session, QWidget *parent)
@@ -90,11 +93,12 @@ ProcessTreePage::ProcessTreePage(Models::CaseSession &session, QWidget *parent)
     const auto fit = [&metrics](const char *sample) {
         return metrics.horizontalAdvance(QString::fromLatin1(sample)) + 3 * metrics.averageCharWidth();
     };
-    for (const auto &[column, width] : {std::pair{ProcessTreeModel::ProcessColumn, fit("python3  [ppid 1 not in case]  ")},
-                                        {ProcessTreeModel::PidColumn, fit("4194304")},
-                                        {ProcessTreeModel::UserColumn, fit("65534")},
-                                        {ProcessTreeModel::StartColumn, fit("2025-10-09 08:53:20.153")},
-                                        {ProcessTreeModel::ExitColumn, fit("signal 9 (SIGKILL)")}})
+    for (const auto &[column, width] :
+         {std::pair{ProcessTreeModel::ProcessColumn, fit("python3  [ppid 1 not in case]  ")},
+          {ProcessTreeModel::PidColumn, fit("4194304")},
+          {ProcessTreeModel::UserColumn, fit("65534")},
+          {ProcessTreeModel::StartColumn, fit("2025-10-09 08:53:20.153")},
+          {ProcessTreeModel::ExitColumn, fit("signal 9 (SIGKILL)")}})
         header->resizeSection(column, width);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
@@ -104,6 +108,10 @@ ProcessTreePage::ProcessTreePage(Models::CaseSession &session, QWidget *parent)
     split->setStretchFactor(1, 2);
     split->setSizes({900, 500});
     split->setChildrenCollapsible(false);
+    split->setObjectName(QStringLiteral("processTreeSplit"));
+    QSettings settings;
+    header->restoreState(settings.value(kHeaderKey).toByteArray());
+    split->restoreState(settings.value(kSplitKey).toByteArray());
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(split, 1);
@@ -144,6 +152,8 @@ ProcessTreePage::ProcessTreePage(Models::CaseSession &session, QWidget *parent)
     connect(&session, &Models::CaseSession::closed, this, [this] {
         const QSignalBlocker blocker(m_hosts);
         m_hosts->clear();
+        m_model->setFilter({}); // the next case has hosts of its own; the selection was cleared with the case
+        showTimeRange({});
         showStatus(tr("No case open."));
     });
     connect(&m_hostLoading, &QFutureWatcher<HostList>::finished, this, [this] {
@@ -164,6 +174,10 @@ ProcessTreePage::ProcessTreePage(Models::CaseSession &session, QWidget *parent)
 
 ProcessTreePage::~ProcessTreePage()
 {
+    QSettings settings;
+    settings.setValue(kHeaderKey, m_view->header()->saveState());
+    if (const auto *split = findChild<QSplitter *>(QStringLiteral("processTreeSplit")))
+        settings.setValue(kSplitKey, split->saveState());
     m_hostLoading.cancel();
     m_hostLoading.waitForFinished();
 }
@@ -250,8 +264,9 @@ void ProcessTreePage::jumpToParent()
         return;
     }
     const QString end = Models::ProcessText::chainEnd(*process);
-    showStatus(end.isEmpty() ? tr("%1 (pid %2) has no parent.").arg(Models::ProcessText::name(*process)).arg(process->pid)
-                             : tr("%1 (pid %2): %3.").arg(Models::ProcessText::name(*process)).arg(process->pid).arg(end));
+    showStatus(end.isEmpty()
+                   ? tr("%1 (pid %2) has no parent.").arg(Models::ProcessText::name(*process)).arg(process->pid)
+                   : tr("%1 (pid %2): %3.").arg(Models::ProcessText::name(*process)).arg(process->pid).arg(end));
 }
 
 void ProcessTreePage::showTimeRange(const Core::TimeRange &range)

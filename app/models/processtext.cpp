@@ -29,8 +29,8 @@ QString ProcessText::exit(const Core::ProcessRow &row)
     if (!row.exitTs)
         return tr("running");
     if (row.exitSignal) {
-        const char *abbrev = *row.exitSignal > 0 && *row.exitSignal < NSIG ? sigabbrev_np(int(*row.exitSignal))
-                                                                           : nullptr;
+        const char *abbrev
+            = *row.exitSignal > 0 && *row.exitSignal < NSIG ? sigabbrev_np(int(*row.exitSignal)) : nullptr;
         return abbrev ? tr("signal %1 (SIG%2)").arg(*row.exitSignal).arg(QLatin1StringView(abbrev))
                       : tr("signal %1").arg(*row.exitSignal);
     }

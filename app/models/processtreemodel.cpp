@@ -3,12 +3,8 @@
 
 #include "casesession.h"
 #include "processqueries.h"
-#include "processtext.h"
 #include "truststore.h"
 
-#include <QBrush>
-#include <QColor>
-#include <QFont>
 #include <QFutureWatcher>
 
 namespace Deck::Models {
@@ -220,7 +216,8 @@ void ProcessTreeModel::land(Node *node, const Fetched &fetched)
         const QModelIndex index = indexOf(node);
         Q_EMIT dataChanged(index, index.siblingAtColumn(ColumnCount - 1));
     }
-    if (node->fetch == Node::Fetch::Partial && kept < kMinKeptRows && (m_filter.uid || m_filter.range.from))
+    const bool filtered = m_filter.uid || m_filter.range.from || m_filter.range.to;
+    if (node->fetch == Node::Fetch::Partial && kept < kMinKeptRows && filtered)
         fetch(node);
     continueReveal();
 }

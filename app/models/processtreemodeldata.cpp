@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ProcessTreeModel: what its cells show, and reveal() (the way down to a process, fetched level by level).
-#include "processtreemodel.h"
-
 #include "caseworker.h"
 #include "processqueries.h"
 #include "processtext.h"
+#include "processtreemodel.h"
 
 #include <QBrush>
 #include <QColor>
@@ -219,9 +218,8 @@ void ProcessTreeModel::continueReveal()
             fetch(node);
             return;
         }
-        return failReveal(id == m_revealPath.constLast()
-                              ? tr("it is outside the user or time filter")
-                              : tr("a process above it is outside the user or time filter"));
+        return failReveal(id == m_revealPath.constLast() ? tr("it is outside the user or time filter")
+                                                         : tr("a process above it is outside the user or time filter"));
     }
     m_revealPath.clear();
     m_revealHost.reset();

@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void searchFindsTheHostileNameIntact();
     void jumpsToTheParent();
     void hostFilterFollowsTheHub();
+    void anotherCaseStartsUnfiltered();
     void detailShowsTheRecordedImage();
     void detailListsSetTheHub();
     void rendersForPeople();
@@ -58,6 +60,8 @@ private:
 void TestProcessTreePage::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    QCoreApplication::setOrganizationName(QStringLiteral("FlightRecorderTests"));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
     m_case = TestSupport::buildGuiCase(m_dir.path(), 2000);
     QVERIFY2(m_case.error.isEmpty(), qPrintable(m_case.error));
     auto db = Core::Database::open(m_case.location);
@@ -160,7 +164,8 @@ void TestProcessTreePage::searchFindsTheHostileNameIntact()
 
 void TestProcessTreePage::jumpsToTheParent()
 {
-    m_session->selection().setProcess(id(401, QStringLiteral("alpha")), *Core::findHost(*m_db, QStringLiteral("alpha")));
+    m_session->selection().setProcess(id(401, QStringLiteral("alpha")),
+                                      *Core::findHost(*m_db, QStringLiteral("alpha")));
     QTRY_COMPARE(currentPid(), 401);
     m_page->view()->setFocus();
     QTest::keyClick(m_page->view(), Qt::Key_Up, Qt::AltModifier);
@@ -194,11 +199,28 @@ void TestProcessTreePage::hostFilterFollowsTheHub()
     QVERIFY(!model->processAt(model->index(0, 0))); // hosts at the top again
 }
 
+void TestProcessTreePage::anotherCaseStartsUnfiltered()
+{
+    m_page->hosts()->setCurrentIndex(m_page->hosts()->findText(QStringLiteral("beta")));
+    QVERIFY(m_page->model()->filter().host);
+    m_session->close();
+    QVERIFY(!m_page->model()->filter().host);
+    QCOMPARE(m_page->model()->rowCount(), 0);
+    QSignalSpy opened(m_session.get(), &Models::CaseSession::opened);
+    m_session->open(m_case.location);
+    QVERIFY(opened.wait(10000));
+    QTRY_COMPARE(m_page->hosts()->count(), 5);
+    QCOMPARE(m_page->hosts()->currentIndex(), 0);
+    QTRY_COMPARE(m_page->model()->pending(), 0);
+    QCOMPARE(m_page->model()->rowCount(), 4);
+}
+
 void TestProcessTreePage::detailShowsTheRecordedImage()
 {
     ProcessDetailWidget *detail = m_page->detail();
     QSignalSpy loaded(detail, &ProcessDetailWidget::loaded);
-    m_session->selection().setProcess(id(700, QStringLiteral("delta")), *Core::findHost(*m_db, QStringLiteral("delta")));
+    m_session->selection().setProcess(id(700, QStringLiteral("delta")),
+                                      *Core::findHost(*m_db, QStringLiteral("delta")));
     QVERIFY(loaded.wait(5000));
     const QString text = detail->summary()->toPlainText();
     for (const QString &expected :
@@ -211,7 +233,8 @@ void TestProcessTreePage::detailShowsTheRecordedImage()
     QCOMPARE(detail->children()->topLevelItemCount(), 1);
 
     // A process named only by its fork: nothing recorded, and the panel says so.
-    m_session->selection().setProcess(id(701, QStringLiteral("delta")), *Core::findHost(*m_db, QStringLiteral("delta")));
+    m_session->selection().setProcess(id(701, QStringLiteral("delta")),
+                                      *Core::findHost(*m_db, QStringLiteral("delta")));
     QVERIFY(loaded.wait(5000));
     const QString bare = detail->summary()->toPlainText();
     QVERIFY2(bare.contains(QStringLiteral("not recorded (not proved by the collector)")), qPrintable(bare));
@@ -222,7 +245,8 @@ void TestProcessTreePage::detailListsSetTheHub()
 {
     ProcessDetailWidget *detail = m_page->detail();
     QSignalSpy loaded(detail, &ProcessDetailWidget::loaded);
-    m_session->selection().setProcess(id(300, QStringLiteral("alpha")), *Core::findHost(*m_db, QStringLiteral("alpha")));
+    m_session->selection().setProcess(id(300, QStringLiteral("alpha")),
+                                      *Core::findHost(*m_db, QStringLiteral("alpha")));
     QVERIFY(loaded.wait(5000));
     QTreeWidget *files = detail->files();
     QCOMPARE(files->topLevelItemCount(), 2);
@@ -235,7 +259,8 @@ void TestProcessTreePage::detailListsSetTheHub()
     Q_EMIT connections->itemActivated(connections->topLevelItem(0), 0);
     QCOMPARE(m_session->selection().endpoint(), (Models::Endpoint{QStringLiteral("203.0.113.5"), 443}));
 
-    m_session->selection().setProcess(id(200, QStringLiteral("alpha")), *Core::findHost(*m_db, QStringLiteral("alpha")));
+    m_session->selection().setProcess(id(200, QStringLiteral("alpha")),
+                                      *Core::findHost(*m_db, QStringLiteral("alpha")));
     QVERIFY(loaded.wait(5000));
     QCOMPARE(detail->children()->topLevelItemCount(), 3);
     Q_EMIT detail->children()->itemActivated(detail->children()->topLevelItem(2), 0);
@@ -248,7 +273,8 @@ void TestProcessTreePage::detailListsSetTheHub()
 void TestProcessTreePage::rendersForPeople()
 {
     QSignalSpy loaded(m_page->detail(), &ProcessDetailWidget::loaded);
-    m_session->selection().setProcess(id(301, QStringLiteral("alpha")), *Core::findHost(*m_db, QStringLiteral("alpha")));
+    m_session->selection().setProcess(id(301, QStringLiteral("alpha")),
+                                      *Core::findHost(*m_db, QStringLiteral("alpha")));
     QVERIFY(loaded.wait(5000));
     QTRY_COMPARE(currentPid(), 301);
     QTRY_COMPARE(m_page->model()->pending(), 0);
