@@ -129,6 +129,7 @@ void ProcessDetailWidget::showMessage(const QString &title, const QString &text)
     m_summary->setHtml(muted(text));
     for (auto *list : {m_files, m_connections, m_children})
         list->clear();
+    m_tabs->setVisible(false); // until a process is shown: the message stands alone
     m_tabs->setTabText(0, tr("Files"));
     m_tabs->setTabText(1, tr("Connections"));
     m_tabs->setTabText(2, tr("Children"));
@@ -140,6 +141,7 @@ void ProcessDetailWidget::showDetail(const Models::ProcessDetail &detail)
     m_title->setText(tr("%1 (pid %2)").arg(ProcessText::name(process)).arg(process.pid));
     m_summary->setHtml(processSummaryHtml(detail));
     fillLists(detail);
+    m_tabs->setVisible(true);
     Q_EMIT loaded(process.id);
 }
 
