@@ -47,8 +47,10 @@ ProcessSearchBar::ProcessSearchBar(Models::CaseSession &session, QWidget *parent
         }
     });
     connect(m_field, &QLineEdit::returnPressed, this, [this] {
-        if (m_debounce.isActive() || m_searching.isRunning())
+        if (m_debounce.isActive())
             return start(); // Enter before the pause: search now, the first match follows
+        if (m_searching.isRunning())
+            return;
         (QGuiApplication::keyboardModifiers() & Qt::ShiftModifier) ? previous() : next();
     });
     connect(m_previous, &QToolButton::clicked, this, &ProcessSearchBar::previous);

@@ -139,8 +139,8 @@ ProcessTreePage::ProcessTreePage(Models::CaseSession &session, QWidget *parent)
     });
     connect(m_model, &ProcessTreeModel::loadFailed, this, &ProcessTreePage::showStatus);
     // A case of a few hosts opens with each host's roots shown; a fleet stays folded.
-    connect(m_model, &ProcessTreeModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
-        if (parent.isValid() || m_model->rowCount() > kHostsShownOpen)
+    connect(m_model, &ProcessTreeModel::rowsInserted, this, [this](const QModelIndex &under, int first, int last) {
+        if (under.isValid() || m_model->rowCount() > kHostsShownOpen)
             return;
         for (int row = first; row <= last; ++row) {
             const QModelIndex index = m_model->index(row, 0);

@@ -106,7 +106,7 @@ private:
     // The reveal under way: the host, then the processes from the topmost ancestor down to the target.
     std::optional<qint64> m_revealHost;
     QList<qint64> m_revealPath;
-    quint64 m_revealGeneration = 0;
+    quint64 m_revealSerial = 0;
 };
 
 } // namespace Deck::Models

@@ -156,13 +156,13 @@ void ProcessTreeModel::reveal(qint64 processId)
     if (!m_worker)
         return;
     const quint64 generation = m_generation;
-    m_revealGeneration = generation;
+    const quint64 serial = ++m_revealSerial; // a later reveal() wins over this one
     using Way = Core::Expected<std::pair<qint64, QList<qint64>>>;
     auto *watcher = new QFutureWatcher<Way>(this);
-    connect(watcher, &QFutureWatcher<Way>::finished, this, [this, watcher, generation] {
+    connect(watcher, &QFutureWatcher<Way>::finished, this, [this, watcher, generation, serial] {
         watcher->deleteLater();
         track(-1);
-        if (watcher->future().resultCount() == 0 || generation != m_generation || generation != m_revealGeneration)
+        if (watcher->future().resultCount() == 0 || generation != m_generation || serial != m_revealSerial)
             return;
         const Way way = watcher->result();
         if (!way) {

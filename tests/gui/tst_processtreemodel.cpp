@@ -32,6 +32,7 @@ private Q_SLOTS:
     void timeFilter();
     void revealsADeepProcess();
     void revealFailsOutsideTheFilter();
+    void laterRevealWins();
     void closingTheCaseEmptiesIt();
 
 private:
@@ -317,6 +318,18 @@ void TestProcessTreeModel::revealFailsOutsideTheFilter()
     model->reveal(id(500, m_beta)); // another host than the one shown
     QVERIFY(failed.wait(10000));
     QVERIFY(failed.at(1).at(0).toString().contains(QStringLiteral("another host")));
+}
+
+void TestProcessTreeModel::laterRevealWins()
+{
+    ProcessTreeModel model(m_session);
+    QSignalSpy revealed(&model, &ProcessTreeModel::revealed);
+    model.reveal(id(401, m_alpha));
+    model.reveal(id(500, m_beta));
+    QVERIFY(revealed.wait(10000));
+    QTRY_COMPARE(model.pending(), 0);
+    QCOMPARE(revealed.count(), 1);
+    QCOMPARE(model.processAt(revealed.at(0).at(0).value<QModelIndex>())->pid, 500);
 }
 
 void TestProcessTreeModel::closingTheCaseEmptiesIt()
