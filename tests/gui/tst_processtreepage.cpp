@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void jumpsToTheParent();
     void hostFilterFollowsTheHub();
     void anotherCaseStartsUnfiltered();
+    void followsTheSharedTimeRange();
     void detailShowsTheRecordedImage();
     void detailListsSetTheHub();
     void rendersForPeople();
@@ -213,6 +215,27 @@ void TestProcessTreePage::anotherCaseStartsUnfiltered()
     QCOMPARE(m_page->hosts()->currentIndex(), 0);
     QTRY_COMPARE(m_page->model()->pending(), 0);
     QCOMPARE(m_page->model()->rowCount(), 4);
+}
+
+void TestProcessTreePage::followsTheSharedTimeRange()
+{
+    Models::SelectionHub &hub = m_session->selection();
+    hub.setTimeRange({Scenario::at(200), std::nullopt});
+    QCOMPARE(m_page->model()->filter().range.from, Scenario::at(200));
+    QTRY_COMPARE(m_page->model()->pending(), 0);
+    // curl ended @100: outside the range, so selecting it says why it is not shown.
+    hub.setProcess(id(300, QStringLiteral("alpha")), *Core::findHost(*m_db, QStringLiteral("alpha")));
+    QTRY_VERIFY2(m_page->status()->text().contains(QStringLiteral("outside the user or time filter")),
+                 qPrintable(m_page->status()->text()));
+    const auto buttons = m_page->findChildren<QToolButton *>();
+    const auto allTime = std::find_if(buttons.begin(), buttons.end(),
+                                      [](QToolButton *b) { return b->text() == QStringLiteral("All time"); });
+    QVERIFY(allTime != buttons.end());
+    QVERIFY((*allTime)->isVisible());
+    (*allTime)->click();
+    QVERIFY(!hub.timeRange().from);
+    QVERIFY(!m_page->model()->filter().range.from);
+    QVERIFY(!(*allTime)->isVisible());
 }
 
 void TestProcessTreePage::detailShowsTheRecordedImage()
