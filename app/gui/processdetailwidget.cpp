@@ -156,7 +156,7 @@ void ProcessDetailWidget::fillLists(const Models::ProcessDetail &detail)
             path += tr(" -> %1").arg(Core::displayBytes(file.toPath));
         auto *item = new QTreeWidgetItem({ProcessText::time(file.ts), file.op, path, QString::number(file.count)});
         item->setData(0, PathRole, file.path);
-        item->setToolTip(2, path);
+        item->setToolTip(2, ProcessText::toolTip(path));
         items.append(item);
     }
     m_files->clear();

@@ -74,4 +74,9 @@ QString ProcessText::chainEndShort(const Core::ProcessRow &row)
     return tr("ppid %1 not in case").arg(*row.parentPid);
 }
 
+QString ProcessText::toolTip(const QString &text)
+{
+    return QStringLiteral("<div style='white-space:pre-wrap'>%1</div>").arg(text.toHtmlEscaped());
+}
+
 } // namespace Deck::Models

@@ -29,6 +29,9 @@ public:
     // The same for a tree cell: "ppid 1 not in case".
     static QString chainEndShort(const Core::ProcessRow &row);
     static bool exited(const Core::ProcessRow &row) { return row.exitTs.has_value(); }
+    // A tooltip that shows `text` as it is: Qt renders a tooltip that looks like HTML as HTML, and recorded
+    // names, paths and argv may be made to look like it.
+    static QString toolTip(const QString &text);
 };
 
 } // namespace Deck::Models

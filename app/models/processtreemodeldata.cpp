@@ -51,7 +51,7 @@ QString processToolTip(const Core::ProcessRow &row, bool context)
     if (context)
         lines << ProcessTreeModel::tr("Outside the user or time filter: shown because processes below it may match");
     lines << ProcessText::argvLine(row, 2000);
-    return lines.join(QLatin1Char('\n'));
+    return ProcessText::toolTip(lines.join(QLatin1Char('\n')));
 }
 
 } // namespace
@@ -87,7 +87,8 @@ QVariant ProcessTreeModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole && column == ProcessColumn)
             return node->hostname;
         if (role == Qt::ToolTipRole)
-            return tr("Host %1: its processes without a parent in the case are listed below it").arg(node->hostname);
+            return ProcessText::toolTip(
+                tr("Host %1: its processes without a parent in the case are listed below it").arg(node->hostname));
         if (role == Qt::FontRole) {
             QFont font;
             font.setBold(true);

@@ -6,6 +6,7 @@
 #include "casesession.h"
 #include "guifixture.h"
 #include "processqueries.h"
+#include "processtext.h"
 #include "processtreemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -13,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
 
 using namespace Deck;
 using namespace Deck::Models;
@@ -166,6 +168,14 @@ void TestProcessTreeModel::knownTreeWithTheRightParents()
     }
     QVERIFY2(name.startsWith(QStringLiteral("x'); DROP TABLE processes; --\"\\n\\t")), qPrintable(name));
     QVERIFY2(argv.contains(QStringLiteral("\\xff\\xfe")), qPrintable(argv));
+    // Its tooltip shows the same text, never HTML made of it.
+    QTextDocument tip;
+    tip.setHtml(hostile.data(Qt::ToolTipRole).toString());
+    QVERIFY2(tip.toPlainText().contains(name), qPrintable(tip.toPlainText()));
+    QVERIFY2(tip.toPlainText().contains(argv), qPrintable(tip.toPlainText()));
+    const QString lookalike = QStringLiteral("<b>bold</b> <img src=\"/etc/x.png\">\n  two  spaces");
+    tip.setHtml(ProcessText::toolTip(lookalike));
+    QCOMPARE(tip.toPlainText(), lookalike);
 }
 
 void TestProcessTreeModel::placeholderWhileLoading()
