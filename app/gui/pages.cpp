@@ -4,6 +4,7 @@
 #include "datainpage.h"
 #include "page.h"
 #include "timelinepage.h"
+#include "processtreepage.h"
 
 namespace Deck::Gui {
 
@@ -13,6 +14,7 @@ QList<Page *> createPages(Models::CaseSession &session)
     pages << new TimelinePage(session);
     pages << new HostsPage(session);
     pages.append(new DataInPage(session)); // getting data in: import, pull, inbox
+    pages << new ProcessTreePage(session);
     return pages;
 }
 

@@ -16,12 +16,12 @@ CaseWorker::~CaseWorker()
 {
     m_closing = true;
     // Queued behind every job already posted (which are skipped); the connection is closed in the thread that opened
-    // it.
+    // it. The thread's loop is told to quit from that task: a quit() from here could end the loop before it ran.
     post([this] {
         m_database.reset();
         delete m_context;
+        m_thread.quit();
     });
-    m_thread.quit();
     m_thread.wait();
 }
 
