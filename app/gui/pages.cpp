@@ -1,20 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The pages of the main window, in the order their tabs appear. A new view is one line here.
-#include "hostspage.h"
+// The pages of the main window, in the order their tabs appear (docks go where their placement() says). A new view
+// is one line here.
 #include "datainpage.h"
+#include "hostspage.h"
 #include "page.h"
-#include "timelinepage.h"
 #include "processtreepage.h"
+#include "timelinepage.h"
 
 namespace Deck::Gui {
 
 QList<Page *> createPages(Models::CaseSession &session)
 {
     QList<Page *> pages;
-    pages << new TimelinePage(session);
-    pages << new HostsPage(session);
-    pages.append(new DataInPage(session)); // getting data in: import, pull, inbox
+    pages << new TimelinePage(session); // top dock: the range every view follows
+    pages << new HostsPage(session); // left dock: the entry point of a case
     pages << new ProcessTreePage(session);
+    pages << new DataInPage(session); // bottom dock: import, pull, inbox
     return pages;
 }
 
