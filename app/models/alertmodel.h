@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The alerts of the open case (raised by the importer from high-severity state changes) with their triage: time
+// (UTC), host, severity, title, what changed (changetext.h), triage state, who triaged and when. Filtered to the
+// triage states of setTriageFilter() (every state when empty), the shared selection's host and time range; reloads
+// when those change, when the case opens and after every mark change (CaseMarks::changed, triage included). Loaded
+// on the session's worker with a generation number, at most `limit` rows (truncated()).
+// Thread: the GUI thread.
+#pragma once
+
+#include "casesession.h"
+#include "changetext.h"
+#include "integrityqueries.h"
+
+#include <QAbstractTableModel>
+
+namespace Deck::Models {
+
+class AlertModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Time, Host, Severity, Title, Summary, Triage, TriagedBy, TriagedAt, ColumnCount };
+    enum Role { AlertIdRole = Qt::UserRole + 1, StateChangeIdRole, DetailRole, TriageRole, HostIdRole };
+
+    explicit AlertModel(CaseSession &session, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Triage state names (casenotes.h triageName); empty: every alert.
+    void setTriageFilter(const QStringList &states);
+    const QStringList &triageFilter() const { return m_triageFilter; }
+    bool truncated() const { return m_truncated; }
+    const QString &error() const { return m_error; }
+    const Core::AlertRow &row(int row) const { return m_rows.at(row).row; }
+    // The row of an alert, or -1.
+    int rowOfAlert(qint64 alertId) const;
+
+    void reload();
+
+Q_SIGNALS:
+    void loaded();
+
+private:
+    struct Entry
+    {
+        Core::AlertRow row;
+        QString summary;
+    };
+    struct Result
+    {
+        QList<Entry> entries;
+        bool truncated = false;
+        QString error;
+    };
+    void clear();
+
+    CaseSession &m_session;
+    QList<Entry> m_rows;
+    QStringList m_triageFilter;
+    quint64 m_generation = 0;
+    bool m_truncated = false;
+    QString m_error;
+};
+
+} // namespace Deck::Models
