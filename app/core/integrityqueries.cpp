@@ -46,18 +46,18 @@ Expected<BoundedList<IntegrityRow>> IntegrityQueries::changes(const IntegrityFil
 {
     const int limit = std::max(1, filter.limit);
     QVariantList params;
-    QString sql = u"SELECT 0 AS src, s.id AS id, s.host_id, h.hostname, s.ts AS ts, s.check_name, "
-                  u"COALESCE(s.severity, ''), s.items, s.detail, a.id, a.triage "
+    QString sql = u"SELECT 0 AS src, s.id AS row_id, s.host_id, h.hostname, s.ts AS row_ts, s.check_name, "
+                  u"COALESCE(s.severity, ''), s.items, s.detail, a.id AS alert_id, a.triage "
                   u"FROM state_changes s JOIN hosts h ON h.id = s.host_id "
                   u"LEFT JOIN alerts a ON a.state_change_id = s.id WHERE s.kind = 'state.change'"_s
         + hostCondition(u"s.host_id"_s, filter.hostId, params) + inRange(u"s.ts"_s, filter.range, params);
     if (filter.kernelLog) {
-        sql += u" UNION ALL SELECT 1 AS src, e.id AS id, e.host_id, h.hostname, e.ts AS ts, 'kmsg', '', 1, "
+        sql += u" UNION ALL SELECT 1, e.id, e.host_id, h.hostname, e.ts, 'kmsg', '', 1, "
                u"e.detail, NULL, NULL FROM host_events e JOIN hosts h ON h.id = e.host_id "
                u"WHERE e.kind = 'host.kmsg'"_s
             + hostCondition(u"e.host_id"_s, filter.hostId, params) + inRange(u"e.ts"_s, filter.range, params);
     }
-    sql += u" ORDER BY ts, src, id LIMIT ?"_s;
+    sql += u" ORDER BY row_ts, src, row_id LIMIT ?"_s;
     params << limit + 1;
     return readBounded<IntegrityRow>(m_db.query(sql, params, Database::Fetch::AtOnce), limit, [](const QSqlQuery &q) {
         IntegrityRow row;

@@ -131,9 +131,9 @@ QWidget *IntegrityPage::createAlertsBox()
     for (const auto &choice : kTriageChoices)
         m_triageFilter->addItem(tr("Only %1").arg(Models::triageText(Core::triageName(choice.triage))),
                                 QStringList{Core::triageName(choice.triage)});
-    auto *show = new QLabel(tr("&Show:"), box);
-    show->setBuddy(m_triageFilter);
-    header->addWidget(show);
+    auto *showLabel = new QLabel(tr("&Show:"), box);
+    showLabel->setBuddy(m_triageFilter);
+    header->addWidget(showLabel);
     header->addWidget(m_triageFilter);
     header->addSpacing(12);
     header->addWidget(new QLabel(tr("Triage:"), box));

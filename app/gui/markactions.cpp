@@ -60,12 +60,12 @@ void MarkActions::showMenu(const QPoint &pos)
     const QModelIndex index = m_view->indexAt(pos);
     const bool hasObject = objectAt(index).has_value() && m_session.isOpen();
     QMenu menu(m_view);
-    QAction *bookmark = menu.addAction(m_bookmark->text(), this, [this, index] { this->bookmark(index); });
-    bookmark->setShortcut(m_bookmark->shortcut());
-    QAction *note = menu.addAction(m_note->text(), this, [this, index] { addNote(index); });
-    note->setShortcut(m_note->shortcut());
-    bookmark->setEnabled(hasObject);
-    note->setEnabled(hasObject);
+    QAction *bookmarkItem = menu.addAction(m_bookmark->text(), this, [this, index] { bookmark(index); });
+    bookmarkItem->setShortcut(m_bookmark->shortcut());
+    QAction *noteItem = menu.addAction(m_note->text(), this, [this, index] { addNote(index); });
+    noteItem->setShortcut(m_note->shortcut());
+    bookmarkItem->setEnabled(hasObject);
+    noteItem->setEnabled(hasObject);
     Q_EMIT menuRequested(&menu, index);
     menu.exec(m_view->viewport()->mapToGlobal(pos));
 }

@@ -51,16 +51,16 @@ MarksPage::MarksPage(Models::CaseSession &session, QWidget *parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_state);
 
-    auto *editAction = new QAction(tr("Edit Note"), m_view);
-    editAction->setShortcut(QKeySequence(Qt::Key_F2));
-    editAction->setShortcutContext(Qt::WidgetShortcut);
-    m_view->addAction(editAction);
-    auto *removeAction = new QAction(tr("Remove"), m_view);
-    removeAction->setShortcut(QKeySequence::Delete);
-    removeAction->setShortcutContext(Qt::WidgetShortcut);
-    m_view->addAction(removeAction);
-    connect(editAction, &QAction::triggered, this, [this] { editNote(m_view->currentIndex().row()); });
-    connect(removeAction, &QAction::triggered, this, [this] { removeMark(m_view->currentIndex().row()); });
+    auto *editKey = new QAction(tr("Edit Note"), m_view);
+    editKey->setShortcut(QKeySequence(Qt::Key_F2));
+    editKey->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(editKey);
+    auto *removeKey = new QAction(tr("Remove"), m_view);
+    removeKey->setShortcut(QKeySequence::Delete);
+    removeKey->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(removeKey);
+    connect(editKey, &QAction::triggered, this, [this] { editNote(m_view->currentIndex().row()); });
+    connect(removeKey, &QAction::triggered, this, [this] { removeMark(m_view->currentIndex().row()); });
     connect(m_edit, &QPushButton::clicked, this, [this] { editNote(m_view->currentIndex().row()); });
     connect(m_remove, &QPushButton::clicked, this, [this] { removeMark(m_view->currentIndex().row()); });
     connect(m_show, &QComboBox::currentIndexChanged, this, [this] {

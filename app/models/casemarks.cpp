@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QFutureWatcher>
 
+using namespace Qt::StringLiterals;
+
 namespace Deck::Models {
 
 CaseMarks &CaseMarks::of(CaseSession &session)
@@ -51,7 +53,8 @@ QFuture<QString> CaseMarks::bookmark(const Core::ObjectRef &object, const QStrin
             return existing.error();
         if (!existing->isEmpty())
             return {};
-        auto added = notes.addBookmark(object, label);
+        // The column is NOT NULL: no label is an empty one, not a null string.
+        auto added = notes.addBookmark(object, label.isNull() ? u""_s : label);
         if (!added)
             return added.error();
         return {};

@@ -87,9 +87,10 @@ QVariant IntegrityModel::data(const QModelIndex &index, int role) const
         }
         break;
     case ObjectRefRole:
+        // A kernel log line (host_events) is no object type of the case notes: nothing to bookmark.
         if (row.source == Core::IntegrityRow::Source::StateChange)
             return QVariant::fromValue(Core::ObjectRef{Core::ObjectType::StateChange, row.id});
-        return QVariant::fromValue(Core::ObjectRef{Core::ObjectType::Host, row.hostId});
+        return {};
     case DetailRole:
         return row.detail;
     case AlertIdRole:

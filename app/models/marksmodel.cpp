@@ -196,34 +196,34 @@ void MarksModel::reload()
     whenDone(
         m_session.worker(), this,
         [](Core::Database &db) {
-            Loaded loaded;
+            Loaded out;
             Core::CaseNotes notes(db);
             auto bookmarks = notes.bookmarks();
             auto texts = bookmarks ? notes.notes() : Core::Expected<QList<Core::Note>>(bookmarks.error());
             if (!texts) {
-                loaded.error = texts.error().message;
-                return loaded;
+                out.error = texts.error().message;
+                return out;
             }
             QList<Core::ObjectRef> objects;
             for (const Core::Bookmark &b : std::as_const(*bookmarks)) {
-                loaded.marks.append({false, b.id, b.label, b.createdBy, b.createdTs, std::nullopt, {}});
+                out.marks.append({false, b.id, b.label, b.createdBy, b.createdTs, std::nullopt, {}});
                 objects.append(b.object);
             }
             for (const Core::Note &n : std::as_const(*texts)) {
-                loaded.marks.append({true, n.id, n.text, n.createdBy, n.createdTs, n.updatedTs, {}});
+                out.marks.append({true, n.id, n.text, n.createdBy, n.createdTs, n.updatedTs, {}});
                 objects.append(n.object);
             }
             auto facts = Core::objectFacts(db, objects);
             if (!facts) {
-                loaded.error = facts.error().message;
-                loaded.marks.clear();
-                return loaded;
+                out.error = facts.error().message;
+                out.marks.clear();
+                return out;
             }
-            for (qsizetype i = 0; i < loaded.marks.size(); ++i)
-                loaded.marks[i].facts = facts->at(i);
-            std::stable_sort(loaded.marks.begin(), loaded.marks.end(),
+            for (qsizetype i = 0; i < out.marks.size(); ++i)
+                out.marks[i].facts = facts->at(i);
+            std::stable_sort(out.marks.begin(), out.marks.end(),
                              [](const Mark &a, const Mark &b) { return a.createdTs < b.createdTs; });
-            return loaded;
+            return out;
         },
         [this, generation](Loaded result) {
             if (generation != m_generation)

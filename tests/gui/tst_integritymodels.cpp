@@ -257,7 +257,7 @@ void TestIntegrityModels::integrityModelSorts()
     QCOMPARE(column(Models::IntegrityModel::Alert),
              (QStringList{u"new"_s, u"new"_s, u"new"_s, u"new"_s, QString(), QString(), QString()}));
     QCOMPARE(column(Models::IntegrityModel::Summary).at(0),
-             u"openssl (amd64) 3.0.13-1 -> 3.0.13-2 (and 2 more)"_s);
+             u"nc-openbsd (amd64) 1.226-1 installed (and 2 more)"_s);
     const QPersistentModelIndex kept = model.index(1, 0); // modules
     model.sort(Models::IntegrityModel::Severity, Qt::DescendingOrder);
     QCOMPARE(column(Models::IntegrityModel::Severity).mid(0, 4),

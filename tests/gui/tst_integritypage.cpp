@@ -226,6 +226,8 @@ void TestIntegrityPage::detailPaneAndHostLink()
     auto &hub = m_window->session().selection();
     QVERIFY(!hub.host());
     const QRect cell = changes->visualRect(integrity->changeModel()->index(1, 1));
+    QTest::mouseClick(changes->viewport(), Qt::LeftButton, {}, cell.center());
+    QVERIFY(!hub.host());
     QTest::mouseDClick(changes->viewport(), Qt::LeftButton, {}, cell.center());
     const qint64 delta = scalar(u"SELECT id FROM hosts WHERE hostname = 'delta'"_s);
     QVERIFY(hub.host() == std::optional<qint64>(delta));
@@ -236,6 +238,11 @@ void TestIntegrityPage::detailPaneAndHostLink()
     hosts->setCurrentIndex(0);
     Q_EMIT hosts->activated(0);
     QVERIFY(!hub.host());
+    // Enter on an alert does what double-click does.
+    integrity->alertView()->setCurrentIndex(integrity->alertModel()->index(0, 0));
+    QTest::keyClick(integrity->alertView(), Qt::Key_Return);
+    QVERIFY(hub.host() == std::optional<qint64>(delta));
+    hub.setHost(std::nullopt);
     // An unknown host shows nothing.
     hub.setHost(delta + 100);
     QTRY_COMPARE(integrity->changeModel()->rowCount(), 0);

@@ -120,7 +120,7 @@ void TestIntegrityQueries::changesFiltered()
     IntegrityFilter filter;
     filter.range = {IntegrityScenario::at(20), IntegrityScenario::at(50)};
     auto ranged = queries.changes(filter);
-    QVERIFY(ranged.ok());
+    QVERIFY2(ranged.ok(), qPrintable(ranged.error().message));
     QStringList checks;
     for (const IntegrityRow &row : std::as_const(ranged->rows))
         checks << row.check;
@@ -177,6 +177,7 @@ void TestIntegrityQueries::alertsAndTriage()
 
     // The change list shows the alert's triage too.
     auto changes = queries.changes({});
+    QVERIFY(changes.ok());
     QCOMPARE(changes->rows.at(1).triage, u"malicious"_s);
 }
 
