@@ -84,7 +84,7 @@ QString changeDetailHtml(const ChangeDetailFacts &facts)
         html += section(tr("Changed"), readout.lines, Kind::Changed, u"<span style=\"color:#b26a00\">~</span>"_s);
         html += section(tr("Kernel log"), readout.lines, Kind::Logged, QString());
     }
-    html += u"<h4>%1</h4><pre style=\"color:#555\">%2</pre>"_s.arg(esc(tr("Stored event")),
+    html += u"<h4>%1</h4><pre style=\"color:#555; white-space:pre-wrap\">%2</pre>"_s.arg(esc(tr("Stored event")),
                                                                     esc(Models::rawEventText(facts.detail)));
     return html;
 }

@@ -4,6 +4,7 @@
 #include "alertmodel.h"
 #include "casemarks.h"
 #include "changedetail.h"
+#include "emptystatelabel.h"
 #include "integritymodel.h"
 #include "integritytext.h"
 #include "listtablesetup.h"
@@ -70,6 +71,7 @@ IntegrityPage::IntegrityPage(Models::CaseSession &session, QWidget *parent)
     split->addWidget(m_detail);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({600, 400}); // in proportion: the detail pane gets two fifths
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -142,6 +144,7 @@ QWidget *IntegrityPage::createAlertsBox()
     m_alerts->setObjectName(u"alertView"_s);
     m_alerts->setModel(m_alertModel);
     setUpListTable(m_alerts);
+    m_alerts->hideColumn(Models::AlertModel::Title); // the importer's "check: N items changed"; the pane has it
     for (const auto &choice : kTriageChoices) {
         auto *action = new QAction(tr(choice.label), this);
         const QString state = Core::triageName(choice.triage);
@@ -161,6 +164,16 @@ QWidget *IntegrityPage::createAlertsBox()
     layout->addLayout(header);
     layout->addWidget(m_alerts);
 
+    EmptyStateLabel::attach(m_alerts, [this]() -> QString {
+        if (!session().isOpen() || !m_alertModel->error().isEmpty())
+            return {};
+        if (!m_alertModel->triageFilter().isEmpty())
+            return tr("No alert in the triage states shown.");
+        const auto &hub = session().selection();
+        if (hub.host() || hub.timeRange().from || hub.timeRange().to)
+            return tr("No alerts on the selected host in the selected time range.");
+        return tr("No alerts in this case: none of its integrity changes is of high severity.");
+    });
     auto *marks = MarkActions::attach(m_alerts, session());
     connect(marks, &MarkActions::menuRequested, this, [this](QMenu *menu, const QModelIndex &index) {
         if (!index.isValid())
@@ -208,6 +221,14 @@ QWidget *IntegrityPage::createChangesBox()
     m_changes->sortByColumn(Models::IntegrityModel::Time, Qt::AscendingOrder);
     layout->addWidget(m_changes);
     MarkActions::attach(m_changes, session());
+    EmptyStateLabel::attach(m_changes, [this]() -> QString {
+        if (!session().isOpen() || !m_changeModel->error().isEmpty())
+            return {};
+        const auto &hub = session().selection();
+        if (hub.host() || hub.timeRange().from || hub.timeRange().to)
+            return tr("No integrity change on the selected host in the selected time range.");
+        return tr("No integrity change in this case: the collectors' checks saw the same state throughout.");
+    });
 
     connect(m_changes->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &IntegrityPage::showChange);
     connect(m_changes, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
@@ -250,15 +271,26 @@ void IntegrityPage::setSelectedTriage(const QString &state)
                         tr("Alert #%1 marked %2.").arg(alertId).arg(Models::triageText(state)));
 }
 
+// An alert and its state change are one thing seen twice: selecting either selects the other (m_syncing keeps the
+// second selection from answering back), and the pane shows the alert, which says more (who triaged, when).
 void IntegrityPage::showAlert(const QModelIndex &index)
 {
     for (QAction *action : std::as_const(m_triageActions))
         action->setEnabled(index.isValid());
+    if (m_syncing)
+        return;
     if (!index.isValid()) {
         showEmptyState();
         return;
     }
     const Core::AlertRow &row = m_alertModel->row(index.row());
+    const int changeRow = row.stateChangeId ? m_changeModel->rowOfStateChange(*row.stateChangeId) : -1;
+    m_syncing = true;
+    if (changeRow >= 0)
+        m_changes->setCurrentIndex(m_changeModel->index(changeRow, 0));
+    else
+        m_changes->selectionModel()->clear();
+    m_syncing = false;
     if (row.detail.isEmpty()) {
         m_detail->setHtml(u"<h3>%1</h3><p>%2</p>"_s.arg(
             row.title.toHtmlEscaped(), tr("The state change of this alert is not in the case.").toHtmlEscaped()));
@@ -270,13 +302,23 @@ void IntegrityPage::showAlert(const QModelIndex &index)
 
 void IntegrityPage::showChange(const QModelIndex &index)
 {
+    if (m_syncing)
+        return;
     if (!index.isValid()) {
         showEmptyState();
         return;
     }
     const Core::IntegrityRow &row = m_changeModel->row(index.row());
-    ChangeDetailFacts facts{row.hostname, row.ts, row.severity, row.detail, row.alertId, {}, row.triage, {}, {}};
-    m_detail->setHtml(changeDetailHtml(facts));
+    const int alertRow = row.alertId ? m_alertModel->rowOfAlert(*row.alertId) : -1;
+    if (alertRow >= 0) {
+        m_alerts->setCurrentIndex(m_alertModel->index(alertRow, 0)); // shows the alert
+        return;
+    }
+    m_syncing = true;
+    m_alerts->selectionModel()->clear();
+    m_syncing = false;
+    m_detail->setHtml(changeDetailHtml({row.hostname, row.ts, row.severity, row.detail, row.alertId, {}, row.triage,
+                                        {}, {}}));
 }
 
 void IntegrityPage::showEmptyState()

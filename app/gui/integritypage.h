@@ -68,6 +68,7 @@ private:
     QList<QAction *> m_triageActions;
     std::optional<qint64> m_keptAlert; // selection kept across reloads
     std::optional<qint64> m_keptChange;
+    bool m_syncing = false; // selecting an alert's state change (or a change's alert) in the other list
 };
 
 } // namespace Deck::Gui

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The look of the list tables of the integrity and bookmarks pages: whole rows selected one at a time, fixed row
 // heights (STYLE.md: big tables), no word wrap, alternating row colours, no row numbers, the last column stretched,
-// columns sized to their contents up to `maxColumnWidth`, elided in the middle (paths and digests keep both ends).
+// columns sized to their contents up to `maxColumnWidth`, long text elided at its end (the tooltip has it whole).
 // Thread: the GUI thread.
 #pragma once
 

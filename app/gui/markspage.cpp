@@ -2,6 +2,7 @@
 #include "markspage.h"
 
 #include "casemarks.h"
+#include "emptystatelabel.h"
 #include "listtablesetup.h"
 #include "markactions.h"
 #include "marksmodel.h"
@@ -36,6 +37,14 @@ MarksPage::MarksPage(Models::CaseSession &session, QWidget *parent)
     m_show->addItem(tr("Bookmarks only"), int(Models::MarksModel::Show::Bookmarks));
     m_show->addItem(tr("Notes only"), int(Models::MarksModel::Show::Notes));
     m_state->setWordWrap(true);
+    EmptyStateLabel::attach(m_view, [this]() -> QString {
+        if (!Page::session().isOpen())
+            return tr("Open a case to see its bookmarks and notes.");
+        if (!m_model->error().isEmpty())
+            return {};
+        return tr("No bookmarks or notes yet.\n\nIn any list, right-click a process, event, file, host or alert and "
+                  "choose Bookmark (Ctrl+B) or Add Note (Ctrl+Alt+C).");
+    });
 
     auto *bar = new QHBoxLayout;
     auto *showLabel = new QLabel(tr("&Show:"), this);
@@ -90,13 +99,10 @@ void MarksPage::updateButtons()
 
 void MarksPage::showState()
 {
-    if (!session().isOpen()) {
-        m_state->setText(tr("Open a case to see its bookmarks and notes."));
-    } else if (!m_model->error().isEmpty()) {
+    if (session().isOpen() && !m_model->error().isEmpty()) {
         m_state->setText(tr("The bookmarks and notes could not be read: %1").arg(m_model->error()));
-    } else if (m_model->rowCount() == 0) {
-        m_state->setText(tr("No bookmarks or notes yet. In any list, right-click a process, event, file, host or "
-                            "alert and choose Bookmark (Ctrl+B) or Add Note (Ctrl+Alt+C)."));
+    } else if (!session().isOpen() || m_model->rowCount() == 0) {
+        m_state->clear(); // the empty list says why
     } else {
         m_state->setText(tr("Double-click or press Enter to select the object in every view; F2 edits a note, "
                             "Delete removes a bookmark or note. Each change is recorded in the case's audit log."));

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The alerts of the open case (raised by the importer from high-severity state changes) with their triage: time
-// (UTC), host, severity, title, what changed (changetext.h), triage state, who triaged and when. Filtered to the
+// (UTC), host, severity, triage state, who triaged and when, title, what changed (changetext.h). Filtered to the
 // triage states of setTriageFilter() (every state when empty), the shared selection's host and time range; reloads
 // when those change, when the case opens and after every mark change (CaseMarks::changed, triage included). Loaded
 // on the session's worker with a generation number, at most `limit` rows (truncated()).
@@ -19,7 +19,7 @@ class AlertModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Time, Host, Severity, Title, Summary, Triage, TriagedBy, TriagedAt, ColumnCount };
+    enum Column { Time, Host, Severity, Triage, TriagedBy, TriagedAt, Title, Summary, ColumnCount };
     enum Role { AlertIdRole = Qt::UserRole + 1, StateChangeIdRole, DetailRole, TriageRole, HostIdRole };
 
     explicit AlertModel(CaseSession &session, QObject *parent = nullptr);

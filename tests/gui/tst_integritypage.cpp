@@ -218,6 +218,16 @@ void TestIntegrityPage::detailPaneAndHostLink()
     changes->setCurrentIndex(integrity->changeModel()->index(3, 0));
     QVERIFY(integrity->detailView()->toPlainText().contains(
         u"/etc/passwd: digest: 1111 -> 2222, mode: 0644 -> 0666"_s));
+    // An alert and its state change select each other; a change without an alert leaves no alert selected.
+    integrity->alertView()->setCurrentIndex(integrity->alertModel()->index(3, 0));
+    QCOMPARE(changes->currentIndex().row(), 3);
+    QVERIFY(integrity->triageAction(u"benign"_s)->isEnabled());
+    changes->setCurrentIndex(integrity->changeModel()->index(4, 0));
+    QVERIFY(!integrity->alertView()->currentIndex().isValid());
+    QVERIFY(!integrity->triageAction(u"benign"_s)->isEnabled());
+    QVERIFY(integrity->detailView()->toPlainText().contains(u"root logged in on pts/0 from 10.0.0.9"_s));
+    changes->setCurrentIndex(integrity->changeModel()->index(1, 0));
+    QCOMPARE(integrity->alertView()->currentIndex().row(), 1);
     changes->setCurrentIndex(integrity->changeModel()->index(6, 0));
     QVERIFY(integrity->detailView()->toPlainText().contains(
         u"kernel log (level 4): rootkit: module verification failed"_s));
