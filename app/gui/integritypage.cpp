@@ -144,7 +144,11 @@ QWidget *IntegrityPage::createAlertsBox()
     m_alerts->setObjectName(u"alertView"_s);
     m_alerts->setModel(m_alertModel);
     setUpListTable(m_alerts);
-    m_alerts->hideColumn(Models::AlertModel::Title); // the importer's "check: N items changed"; the pane has it
+    // The importer's title ("modules: 1 items changed") says less than "What changed"; the pane shows it. Hidden
+    // again after a reset, which shows every section.
+    m_alerts->hideColumn(Models::AlertModel::Title);
+    connect(m_alertModel, &QAbstractItemModel::modelReset, m_alerts,
+            [this] { m_alerts->hideColumn(Models::AlertModel::Title); });
     for (const auto &choice : kTriageChoices) {
         auto *action = new QAction(tr(choice.label), this);
         const QString state = Core::triageName(choice.triage);

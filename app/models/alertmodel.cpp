@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "alertmodel.h"
 
-#include "casemarks.h"
+#include "changetext.h"
 #include "integritytext.h"
 #include "objectrefrole.h"
-#include "queryresult.h"
 
 #include <QFont>
 
@@ -13,24 +12,13 @@ using namespace Qt::StringLiterals;
 namespace Deck::Models {
 
 AlertModel::AlertModel(CaseSession &session, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_session(session)
+    : CaseListModel(session, ColumnCount, Follow::Selection, parent)
 {
-    connect(&session, &CaseSession::opened, this, &AlertModel::reload);
-    connect(&session, &CaseSession::closed, this, &AlertModel::clear);
-    connect(&session.selection(), &SelectionHub::hostChanged, this, &AlertModel::reload);
-    connect(&session.selection(), &SelectionHub::timeRangeChanged, this, &AlertModel::reload);
-    connect(&CaseMarks::of(session), &CaseMarks::changed, this, &AlertModel::reload);
 }
 
 int AlertModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int AlertModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant AlertModel::data(const QModelIndex &index, int role) const
@@ -141,19 +129,13 @@ int AlertModel::rowOfAlert(qint64 alertId) const
     return -1;
 }
 
-void AlertModel::reload()
+void AlertModel::query()
 {
-    const quint64 generation = ++m_generation;
-    if (!m_session.isOpen()) {
-        clear();
-        return;
-    }
     Core::AlertFilter filter;
-    filter.hostId = m_session.selection().host();
-    filter.range = m_session.selection().timeRange();
+    filter.hostId = session().selection().host();
+    filter.range = session().selection().timeRange();
     filter.triage = m_triageFilter;
-    whenDone(
-        m_session.worker(), this,
+    load(
         [filter](Core::Database &db) {
             Result result;
             auto alerts = Core::IntegrityQueries(db).alerts(filter);
@@ -169,26 +151,15 @@ void AlertModel::reload()
             }
             return result;
         },
-        [this, generation](Result result) {
-            if (generation != m_generation)
-                return;
-            beginResetModel();
+        [this](Result result) {
             m_rows = std::move(result.entries);
-            m_truncated = result.truncated;
-            m_error = result.error;
-            endResetModel();
-            Q_EMIT loaded();
+            setOutcome(result.truncated, result.error);
         });
 }
 
-void AlertModel::clear()
+void AlertModel::clearRows()
 {
-    ++m_generation;
-    beginResetModel();
     m_rows.clear();
-    m_truncated = false;
-    m_error.clear();
-    endResetModel();
 }
 
 } // namespace Deck::Models

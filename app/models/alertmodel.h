@@ -1,21 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The alerts of the open case (raised by the importer from high-severity state changes) with their triage: time
 // (UTC), host, severity, triage state, who triaged and when, title, what changed (changetext.h). Filtered to the
-// triage states of setTriageFilter() (every state when empty), the shared selection's host and time range; reloads
-// when those change, when the case opens and after every mark change (CaseMarks::changed, triage included). Loaded
-// on the session's worker with a generation number, at most `limit` rows (truncated()).
+// triage states of setTriageFilter() (every state when empty) and to the shared selection's host and time range
+// (caselistmodel.h: it reloads after every mark change, triage included). At most 5000 rows (truncated()).
 // Thread: the GUI thread.
 #pragma once
 
-#include "casesession.h"
-#include "changetext.h"
+#include "caselistmodel.h"
 #include "integrityqueries.h"
-
-#include <QAbstractTableModel>
 
 namespace Deck::Models {
 
-class AlertModel : public QAbstractTableModel
+class AlertModel : public CaseListModel
 {
     Q_OBJECT
 public:
@@ -25,23 +21,19 @@ public:
     explicit AlertModel(CaseSession &session, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     // Triage state names (casenotes.h triageName); empty: every alert.
     void setTriageFilter(const QStringList &states);
     const QStringList &triageFilter() const { return m_triageFilter; }
-    bool truncated() const { return m_truncated; }
-    const QString &error() const { return m_error; }
     const Core::AlertRow &row(int row) const { return m_rows.at(row).row; }
     // The row of an alert, or -1.
     int rowOfAlert(qint64 alertId) const;
 
-    void reload();
-
-Q_SIGNALS:
-    void loaded();
+protected:
+    void query() override;
+    void clearRows() override;
 
 private:
     struct Entry
@@ -55,14 +47,9 @@ private:
         bool truncated = false;
         QString error;
     };
-    void clear();
 
-    CaseSession &m_session;
     QList<Entry> m_rows;
     QStringList m_triageFilter;
-    quint64 m_generation = 0;
-    bool m_truncated = false;
-    QString m_error;
 };
 
 } // namespace Deck::Models

@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "integritymodel.h"
 
-#include "casemarks.h"
 #include "integritytext.h"
 #include "objectrefrole.h"
-#include "queryresult.h"
 
 #include <QFont>
 
@@ -22,24 +20,13 @@ int severityRank(const QString &severity)
 } // namespace
 
 IntegrityModel::IntegrityModel(CaseSession &session, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_session(session)
+    : CaseListModel(session, ColumnCount, Follow::Selection, parent)
 {
-    connect(&session, &CaseSession::opened, this, &IntegrityModel::reload);
-    connect(&session, &CaseSession::closed, this, &IntegrityModel::clear);
-    connect(&session.selection(), &SelectionHub::hostChanged, this, &IntegrityModel::reload);
-    connect(&session.selection(), &SelectionHub::timeRangeChanged, this, &IntegrityModel::reload);
-    connect(&CaseMarks::of(session), &CaseMarks::changed, this, &IntegrityModel::reload);
 }
 
 int IntegrityModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int IntegrityModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant IntegrityModel::data(const QModelIndex &index, int role) const
@@ -124,15 +111,31 @@ QVariant IntegrityModel::headerData(int section, Qt::Orientation orientation, in
     return {};
 }
 
+// The row of each persistent index is found again by its (source, id), unique in the list.
 void IntegrityModel::sort(int column, Qt::SortOrder order)
 {
     m_sortColumn = column;
     m_sortOrder = order;
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList before = persistentIndexList();
-    QList<qint64> keys; // (source, id) of each persistent index's row, to find it again
+    auto keyOf = [](const Entry &e) { return e.row.id * 2 + int(e.row.source); };
+    QList<qint64> keys;
     for (const QModelIndex &index : before)
-        keys << (m_rows.at(index.row()).row.id * 2 + int(m_rows.at(index.row()).row.source));
+        keys << keyOf(m_rows.at(index.row()));
+    sortRows();
+    QHash<qint64, int> rowOf;
+    for (int i = 0; i < m_rows.size(); ++i)
+        rowOf.insert(keyOf(m_rows.at(i)), i);
+    QModelIndexList after;
+    for (int i = 0; i < before.size(); ++i)
+        after << index(rowOf.value(keys.at(i)), before.at(i).column());
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void IntegrityModel::sortRows()
+{
+    const int column = m_sortColumn;
     auto key = [column](const Entry &e) -> std::tuple<QString, qint64, qint64> {
         switch (column) {
         case Host:
@@ -149,17 +152,9 @@ void IntegrityModel::sort(int column, Qt::SortOrder order)
             return {QString(), e.row.ts, e.row.id * 2 + int(e.row.source)};
         }
     };
-    std::stable_sort(m_rows.begin(), m_rows.end(), [&](const Entry &a, const Entry &b) {
-        return order == Qt::AscendingOrder ? key(a) < key(b) : key(b) < key(a);
-    });
-    QHash<qint64, int> rowOf;
-    for (int i = 0; i < m_rows.size(); ++i)
-        rowOf.insert(m_rows.at(i).row.id * 2 + int(m_rows.at(i).row.source), i);
-    QModelIndexList after;
-    for (int i = 0; i < before.size(); ++i)
-        after << index(rowOf.value(keys.at(i)), before.at(i).column());
-    changePersistentIndexList(before, after);
-    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    const bool ascending = m_sortOrder == Qt::AscendingOrder;
+    std::stable_sort(m_rows.begin(), m_rows.end(),
+                     [&](const Entry &a, const Entry &b) { return ascending ? key(a) < key(b) : key(b) < key(a); });
 }
 
 int IntegrityModel::rowOfStateChange(qint64 stateChangeId) const
@@ -172,20 +167,13 @@ int IntegrityModel::rowOfStateChange(qint64 stateChangeId) const
     return -1;
 }
 
-void IntegrityModel::reload()
+void IntegrityModel::query()
 {
-    const quint64 generation = ++m_generation;
-    if (!m_session.isOpen()) {
-        clear();
-        return;
-    }
-    m_loading = true;
     Core::IntegrityFilter filter;
-    filter.hostId = m_session.selection().host();
-    filter.range = m_session.selection().timeRange();
+    filter.hostId = session().selection().host();
+    filter.range = session().selection().timeRange();
     filter.limit = m_limit;
-    whenDone(
-        m_session.worker(), this,
+    load(
         [filter](Core::Database &db) {
             Result result;
             auto changes = Core::IntegrityQueries(db).changes(filter);
@@ -202,30 +190,16 @@ void IntegrityModel::reload()
             }
             return result;
         },
-        [this, generation](Result result) {
-            if (generation != m_generation)
-                return;
-            beginResetModel();
+        [this](Result result) {
             m_rows = std::move(result.entries);
-            m_truncated = result.truncated;
-            m_error = result.error;
-            m_loading = false;
-            endResetModel();
-            if (m_sortColumn != Time || m_sortOrder != Qt::AscendingOrder)
-                sort(m_sortColumn, m_sortOrder);
-            Q_EMIT loaded();
+            setOutcome(result.truncated, result.error);
+            sortRows();
         });
 }
 
-void IntegrityModel::clear()
+void IntegrityModel::clearRows()
 {
-    ++m_generation;
-    beginResetModel();
     m_rows.clear();
-    m_truncated = false;
-    m_error.clear();
-    m_loading = false;
-    endResetModel();
 }
 
 } // namespace Deck::Models

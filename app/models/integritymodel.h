@@ -1,21 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The integrity changes of the open case as a table: time (UTC), host, check, severity, what changed (in words,
 // changetext.h) and the triage state of the alert raised from the change. It follows the shared selection's host and
-// time range and reloads when either changes, when the case opens, and when an alert's triage changes (CaseMarks).
-// Rows are loaded and described on the session's worker (at most `limit` rows, truncated() says that more matched),
-// with a generation number so that a stale answer is dropped. Sorting is done in memory (the list is bounded).
+// time range (caselistmodel.h). Rows are loaded and described on the session's worker (at most `limit` rows,
+// truncated() says that more matched). Sorting is done in memory (the list is bounded).
 // Thread: the GUI thread.
 #pragma once
 
-#include "casesession.h"
+#include "caselistmodel.h"
 #include "changetext.h"
 #include "integrityqueries.h"
 
-#include <QAbstractTableModel>
-
 namespace Deck::Models {
 
-class IntegrityModel : public QAbstractTableModel
+class IntegrityModel : public CaseListModel
 {
     Q_OBJECT
 public:
@@ -25,24 +22,19 @@ public:
     explicit IntegrityModel(CaseSession &session, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     void setLimit(int limit) { m_limit = limit; }
-    bool isLoading() const { return m_loading; }
-    bool truncated() const { return m_truncated; }
-    const QString &error() const { return m_error; }
     const Core::IntegrityRow &row(int row) const { return m_rows.at(row).row; }
     const ChangeReadout &readout(int row) const { return m_rows.at(row).readout; }
     // The row of a state change, or -1.
     int rowOfStateChange(qint64 stateChangeId) const;
 
-    void reload();
-
-Q_SIGNALS:
-    void loaded();
+protected:
+    void query() override;
+    void clearRows() override;
 
 private:
     struct Entry
@@ -57,17 +49,12 @@ private:
         bool truncated = false;
         QString error;
     };
-    void clear();
+    void sortRows();
 
-    CaseSession &m_session;
     QList<Entry> m_rows;
-    quint64 m_generation = 0;
     int m_limit = 5000;
     int m_sortColumn = Time;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
-    bool m_loading = false;
-    bool m_truncated = false;
-    QString m_error;
 };
 
 } // namespace Deck::Models

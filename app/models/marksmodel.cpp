@@ -2,10 +2,8 @@
 #include "marksmodel.h"
 
 #include "bytetext.h"
-#include "casemarks.h"
 #include "integritytext.h"
 #include "objectrefrole.h"
-#include "queryresult.h"
 
 using namespace Qt::StringLiterals;
 
@@ -34,22 +32,13 @@ struct Loaded
 } // namespace
 
 MarksModel::MarksModel(CaseSession &session, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_session(session)
+    : CaseListModel(session, ColumnCount, Follow::Case, parent)
 {
-    connect(&session, &CaseSession::opened, this, &MarksModel::reload);
-    connect(&session, &CaseSession::closed, this, &MarksModel::clear);
-    connect(&CaseMarks::of(session), &CaseMarks::changed, this, &MarksModel::reload);
 }
 
 int MarksModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int MarksModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QString MarksModel::typeName(Core::ObjectType type)
@@ -178,23 +167,22 @@ void MarksModel::setShow(Show show)
 {
     beginResetModel();
     m_show = show;
-    m_rows.clear();
-    for (const Mark &mark : std::as_const(m_all)) {
-        if (show == Show::All || (show == Show::Notes) == mark.note)
-            m_rows.append(mark);
-    }
+    filterRows();
     endResetModel();
 }
 
-void MarksModel::reload()
+void MarksModel::filterRows()
 {
-    const quint64 generation = ++m_generation;
-    if (!m_session.isOpen()) {
-        clear();
-        return;
+    m_rows.clear();
+    for (const Mark &mark : std::as_const(m_all)) {
+        if (m_show == Show::All || (m_show == Show::Notes) == mark.note)
+            m_rows.append(mark);
     }
-    whenDone(
-        m_session.worker(), this,
+}
+
+void MarksModel::query()
+{
+    load(
         [](Core::Database &db) {
             Loaded out;
             Core::CaseNotes notes(db);
@@ -225,22 +213,17 @@ void MarksModel::reload()
                              [](const Mark &a, const Mark &b) { return a.createdTs < b.createdTs; });
             return out;
         },
-        [this, generation](Loaded result) {
-            if (generation != m_generation)
-                return;
+        [this](Loaded result) {
             m_all = std::move(result.marks);
-            m_error = result.error;
-            setShow(m_show);
-            Q_EMIT loaded();
+            setOutcome(false, result.error);
+            filterRows();
         });
 }
 
-void MarksModel::clear()
+void MarksModel::clearRows()
 {
-    ++m_generation;
     m_all.clear();
-    m_error.clear();
-    setShow(m_show);
+    m_rows.clear();
 }
 
 } // namespace Deck::Models

@@ -1,19 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Every bookmark and note of the open case in one table: kind, object type, the object in words ("bash (pid 200) on
 // alpha", "open /etc/passwd by curl (pid 300) on alpha", ...: objectfacts.h), the bookmark's label or the note's
-// text, who made it and when (UTC; "edited" with the time of the last edit). Oldest first. Reloads when the case
-// opens and after every mark change (CaseMarks::changed); loaded on the session's worker with a generation number.
+// text, who made it and when (UTC; "edited" with the time of the last edit). Oldest first. Follows the case, not the
+// selection (caselistmodel.h).
 // Thread: the GUI thread.
 #pragma once
 
-#include "casesession.h"
+#include "caselistmodel.h"
 #include "objectfacts.h"
-
-#include <QAbstractTableModel>
 
 namespace Deck::Models {
 
-class MarksModel : public QAbstractTableModel
+class MarksModel : public CaseListModel
 {
     Q_OBJECT
 public:
@@ -35,31 +33,25 @@ public:
     explicit MarksModel(CaseSession &session, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     void setShow(Show show);
     const Mark &mark(int row) const { return m_rows.at(row); }
-    const QString &error() const { return m_error; }
     // The object in words, as the Object column shows it.
     static QString describe(const Core::ObjectFacts &facts);
     static QString typeName(Core::ObjectType type);
 
-    void reload();
-
-Q_SIGNALS:
-    void loaded();
+protected:
+    void query() override;
+    void clearRows() override;
 
 private:
-    void clear();
+    void filterRows();
 
-    CaseSession &m_session;
     QList<Mark> m_all;
     QList<Mark> m_rows; // m_all as shown
     Show m_show = Show::All;
-    quint64 m_generation = 0;
-    QString m_error;
 };
 
 } // namespace Deck::Models

@@ -342,8 +342,10 @@ void TestIntegrityModels::marksModelDescribesObjects()
     auto &marks = Models::CaseMarks::of(session);
     QCOMPARE(&Models::CaseMarks::of(session), &marks);
     const QString hostile = u"<b>not bold</b>\n'; DROP TABLE notes; --\t\u00e9?"_s;
+    // The store's times have millisecond resolution: a pause keeps the marks' creation order apart.
     auto waitFor = [](QFuture<QString> future) {
         future.waitForFinished();
+        QThread::msleep(3);
         return future.result();
     };
     QCOMPARE(waitFor(marks.bookmark({Core::ObjectType::Process, process}, u"dropper"_s)), QString());
