@@ -202,6 +202,13 @@ QWidget *IntegrityPage::createAlertsBox()
         const int row = m_keptAlert ? m_alertModel->rowOfAlert(*m_keptAlert) : -1;
         if (row >= 0)
             m_alerts->setCurrentIndex(m_alertModel->index(row, 0));
+        else if (!m_changes->currentIndex().isValid())
+            showEmptyState(); // what was shown is no longer listed
+    });
+    // A reset drops the current row without a signal: the triage buttons follow here, the counts too.
+    connect(m_alertModel, &QAbstractItemModel::modelReset, this, [this] {
+        for (QAction *action : std::as_const(m_triageActions))
+            action->setEnabled(false);
         showCounts();
     });
     return box;
@@ -250,8 +257,10 @@ QWidget *IntegrityPage::createChangesBox()
         const int row = m_keptChange ? m_changeModel->rowOfStateChange(*m_keptChange) : -1;
         if (row >= 0)
             m_changes->setCurrentIndex(m_changeModel->index(row, 0));
-        showCounts();
+        else if (!m_alerts->currentIndex().isValid())
+            showEmptyState();
     });
+    connect(m_changeModel, &QAbstractItemModel::modelReset, this, &IntegrityPage::showCounts);
     return box;
 }
 
@@ -385,7 +394,10 @@ void IntegrityPage::showCounts()
                                   range.to ? Models::tableTime(*range.to) : tr("the end")));
     }
     m_allTimes->setVisible(range.from || range.to);
-    auto counted = [](int rows, bool truncated, const QString &error, const QString &one, const QString &many) {
+    const bool open = session().isOpen();
+    auto counted = [open](int rows, bool truncated, const QString &error, const QString &one, const QString &many) {
+        if (!open)
+            return QString();
         if (!error.isEmpty())
             return tr("could not be read: %1").arg(error);
         const QString text = rows == 1 ? one : many.arg(rows);
