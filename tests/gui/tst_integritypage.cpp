@@ -14,12 +14,14 @@
 #include "markactions.h"
 #include "marksmodel.h"
 #include "markspage.h"
+#include "objectrefrole.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QInputDialog>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,6 +43,7 @@ private Q_SLOTS:
     void detailPaneAndHostLink();
     void bookmarkAndNoteSurviveReopening();
     void marksPageEditsRemovesAndSelects();
+    void markActionsOnAnyView();
 
 private:
     template <typename P> P *page() const;
@@ -348,6 +351,47 @@ void TestIntegrityPage::marksPageEditsRemovesAndSelects()
     QTRY_COMPARE(model->rowCount(), 0);
     QCOMPARE(scalar(u"SELECT count(*) FROM audit_log WHERE action IN ('unbookmark', 'unnote')"_s), 2);
     QCOMPARE(scalar(u"SELECT count(*) FROM bookmarks"_s) + scalar(u"SELECT count(*) FROM notes"_s), 0);
+}
+
+// Another page's view plugs the actions in with one call: through Models::ObjectRefRole, or a function of its own.
+void TestIntegrityPage::markActionsOnAnyView()
+{
+    const qint64 process = scalar(u"SELECT id FROM processes WHERE pid = 700"_s);
+    const qint64 host = scalar(u"SELECT id FROM hosts"_s);
+    QStandardItemModel model(2, 1);
+    model.setData(model.index(0, 0), u"dpkg"_s);
+    model.setData(model.index(0, 0), QVariant::fromValue(Core::ObjectRef{Core::ObjectType::Process, process}),
+                  Models::ObjectRefRole);
+    model.setData(model.index(1, 0), u"a row without an object"_s);
+    QTableView byRole(m_window.get());
+    byRole.setModel(&model);
+    auto *marks = Gui::MarkActions::attach(&byRole, m_window->session());
+    QCOMPARE(byRole.contextMenuPolicy(), Qt::CustomContextMenu);
+    QVERIFY(byRole.actions().contains(marks->bookmarkAction()));
+    QCOMPARE(marks->bookmarkAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_B));
+    QCOMPARE(marks->noteAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C));
+    auto *marksModel = page<Gui::MarksPage>()->model();
+
+    byRole.setCurrentIndex(model.index(1, 0));
+    marks->bookmarkAction()->trigger(); // no object: nothing happens
+    byRole.setCurrentIndex(model.index(0, 0));
+    marks->bookmarkAction()->trigger();
+    QTRY_COMPARE(marksModel->rowCount(), 1);
+    QCOMPARE(marksModel->index(0, Models::MarksModel::Object).data().toString(), u"dpkg (pid 700) on delta"_s);
+    marks->bookmarkAction()->trigger(); // a second bookmark of the same object is not added
+    QTest::qWait(200);
+    QCOMPARE(marksModel->rowCount(), 1);
+
+    QTableView byFunction(m_window.get());
+    byFunction.setModel(&model);
+    auto *hostMarks = Gui::MarkActions::attach(&byFunction, m_window->session(), [host](const QModelIndex &index) {
+        return index.row() == 1 ? std::optional(Core::ObjectRef{Core::ObjectType::Host, host}) : std::nullopt;
+    });
+    byFunction.setCurrentIndex(model.index(1, 0));
+    hostMarks->bookmarkAction()->trigger();
+    QTRY_COMPARE(marksModel->rowCount(), 2);
+    QCOMPARE(marksModel->index(1, Models::MarksModel::ObjectType).data().toString(), u"host"_s);
+    QCOMPARE(marksModel->index(1, Models::MarksModel::Object).data().toString(), u"delta"_s);
 }
 
 QTEST_MAIN(TestIntegrityPage)
