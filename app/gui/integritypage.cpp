@@ -360,8 +360,12 @@ void IntegrityPage::focusHost(qint64 hostId)
 void IntegrityPage::followHost()
 {
     const auto host = session().selection().host();
-    const int index = host ? m_host->findData(QVariant(*host)) : 0;
-    m_host->setCurrentIndex(std::max(0, index));
+    int index = host ? m_host->findData(QVariant(*host)) : 0;
+    if (index < 0) { // a host imported after the list was read: named by its row id until the case is reopened
+        m_host->addItem(tr("host #%1").arg(*host), QVariant(*host));
+        index = m_host->count() - 1;
+    }
+    m_host->setCurrentIndex(index);
 }
 
 void IntegrityPage::loadHosts()

@@ -258,6 +258,7 @@ void TestIntegrityPage::detailPaneAndHostLink()
     hub.setHost(std::nullopt);
     // An unknown host shows nothing.
     hub.setHost(delta + 100);
+    QCOMPARE(hosts->currentText(), u"host #%1"_s.arg(delta + 100));
     QTRY_COMPARE(integrity->changeModel()->rowCount(), 0);
     QTRY_COMPARE(integrity->alertModel()->rowCount(), 0);
 }
