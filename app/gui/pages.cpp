@@ -3,6 +3,9 @@
 // is one line here.
 #include "datainpage.h"
 #include "hostspage.h"
+// The pages of the main window, in the order their tabs appear. A new view is one line here.
+#include "integritypage.h"
+#include "markspage.h"
 #include "page.h"
 #include "processtreepage.h"
 #include "timelinepage.h"
@@ -16,6 +19,8 @@ QList<Page *> createPages(Models::CaseSession &session)
     pages << new HostsPage(session); // left dock: the entry point of a case
     pages << new ProcessTreePage(session);
     pages << new DataInPage(session); // bottom dock: import, pull, inbox
+    pages << new IntegrityPage(session);
+    pages << new MarksPage(session);
     return pages;
 }
 

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Bookmarks and notes on any view, in one call: MarkActions::attach(view, session) gives `view` a context menu with
+// "Bookmark" (Ctrl+B) and "Add Note..." (Ctrl+Alt+C, Wireshark's packet-comment key) for the object of the row under
+// the cursor — or of the current row, from the keyboard. The object is what the view's model returns for
+// Models::ObjectRefRole (objectrefrole.h), or what `objectAt` says when given. The changes run on the case's worker
+// (Models::CaseMarks), so every view that shows marks follows; the outcome is shown in the window's status bar, an
+// error also in a message box.
+// A page that wants its own entries in the same menu connects to menuRequested(), emitted before the menu shows.
+// Thread: the GUI thread. The MarkActions is a child of the view.
+#pragma once
+
+#include "casenotes.h"
+#include "casesession.h"
+
+#include <QAbstractItemView>
+#include <functional>
+
+class QMenu;
+
+namespace Deck::Gui {
+
+class MarkActions : public QObject
+{
+    Q_OBJECT
+public:
+    using ObjectAt = std::function<std::optional<Core::ObjectRef>(const QModelIndex &)>;
+
+    static MarkActions *attach(QAbstractItemView *view, Models::CaseSession &session, ObjectAt objectAt = {});
+
+    QAction *bookmarkAction() const { return m_bookmark; }
+    QAction *noteAction() const { return m_note; }
+
+    // What the actions do, for the object of `index` (nothing when the row has no object).
+    void bookmark(const QModelIndex &index);
+    void addNote(const QModelIndex &index);
+
+    // Shows the outcome of a mark change (CaseMarks) once it is known: `done` in the status bar of `widget`'s window,
+    // or the error there and in a message box.
+    static void report(QWidget *widget, QFuture<QString> future, const QString &done);
+
+Q_SIGNALS:
+    void menuRequested(QMenu *menu, const QModelIndex &index);
+
+private:
+    MarkActions(QAbstractItemView *view, Models::CaseSession &session, ObjectAt objectAt);
+    std::optional<Core::ObjectRef> objectAt(const QModelIndex &index) const;
+    void showMenu(const QPoint &pos);
+
+    QAbstractItemView *m_view;
+    Models::CaseSession &m_session;
+    ObjectAt m_objectAt;
+    QAction *m_bookmark;
+    QAction *m_note;
+};
+
+} // namespace Deck::Gui

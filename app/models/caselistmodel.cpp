@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "caselistmodel.h"
+
+#include "casemarks.h"
+
+namespace Deck::Models {
+
+CaseListModel::CaseListModel(CaseSession &session, int columns, Follow follow, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_session(session)
+    , m_columns(columns)
+{
+    connect(&session, &CaseSession::opened, this, &CaseListModel::reload);
+    connect(&session, &CaseSession::closed, this, &CaseListModel::clear);
+    connect(&CaseMarks::of(session), &CaseMarks::changed, this, &CaseListModel::reload);
+    if (follow == Follow::Selection) {
+        connect(&session.selection(), &SelectionHub::hostChanged, this, &CaseListModel::reload);
+        connect(&session.selection(), &SelectionHub::timeRangeChanged, this, &CaseListModel::reload);
+    }
+}
+
+int CaseListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_columns;
+}
+
+void CaseListModel::reload()
+{
+    ++m_generation;
+    if (!m_session.isOpen()) {
+        clear();
+        return;
+    }
+    query();
+}
+
+void CaseListModel::setOutcome(bool truncated, const QString &error)
+{
+    m_truncated = truncated;
+    m_error = error;
+}
+
+void CaseListModel::clear()
+{
+    ++m_generation;
+    beginResetModel();
+    clearRows();
+    setOutcome(false, {});
+    endResetModel();
+}
+
+} // namespace Deck::Models
