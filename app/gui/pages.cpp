@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The pages of the main window, in the order their tabs appear. A new view is one line here.
+#include "filegraphpage.h"
+#include "networkpage.h"
 #include "page.h"
 
 namespace Deck::Gui {
@@ -8,6 +10,8 @@ QList<Page *> createPages(Models::CaseSession &session)
 {
     Q_UNUSED(session);
     QList<Page *> pages;
+    pages << new FileGraphPage(session);
+    pages << new NetworkPage(session);
     return pages;
 }
 
