@@ -16,7 +16,7 @@ void followTimeSpan(Models::CaseSession &session, Models::CaseWorker &worker, Gr
         if (watcher->future().resultCount() == 0)
             return;
         const Extent extent = watcher->result();
-        panel->setSpan(session.selection().timeRange(), extent ? *extent : std::nullopt);
+        panel->setSpan(session.selection().timeRange(), extent ? *extent : std::optional<Core::TimeRange>());
     });
     watcher->setFuture(worker.run([](Core::Database &db) { return Core::TimelineQueries(db).extent(std::nullopt); }));
 }

@@ -8,6 +8,7 @@
 #include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPainter>
 #include <QSlider>
 #include <QToolButton>
@@ -64,23 +65,23 @@ GraphPanel::GraphPanel(Models::GraphController &controller, const QStringList &l
     tools->addWidget(toolButton(action(tr("Fit"), QKeySequence(Qt::CTRL | Qt::Key_0), [this] { m_view->fit(); }), this));
     tools->addWidget(toolButton(action(tr("Clear"), QKeySequence(), [this] { m_controller.clear(); }), this));
 
-    auto *time = new QHBoxLayout;
-    time->addWidget(new QLabel(tr("Events up to:"), this));
+    auto *timeRow = new QHBoxLayout;
+    timeRow->addWidget(new QLabel(tr("Events up to:"), this));
     m_slider->setRange(0, kSliderSteps);
     m_slider->setValue(kSliderSteps);
     m_slider->setPageStep(kSliderSteps / 20);
     m_slider->setToolTip(tr("Show only the events up to this time (all the way right: every event in the range)"));
-    time->addWidget(m_slider, 1);
+    timeRow->addWidget(m_slider, 1);
     m_sliderText->setMinimumWidth(m_sliderText->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00.000 UTC  ")));
-    time->addWidget(m_sliderText);
+    timeRow->addWidget(m_sliderText);
     if (!legend.isEmpty())
-        time->addWidget(createLegend(legend));
+        timeRow->addWidget(createLegend(legend));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(tools);
     layout->addWidget(m_view, 1);
-    layout->addLayout(time);
+    layout->addLayout(timeRow);
 
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDebounceMs);

@@ -2,6 +2,7 @@
 #include "graphstyle.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace Deck::Gui {
 

@@ -4,10 +4,14 @@
 #include "graphnodes.h"
 #include "graphstyle.h"
 
+#include <QFontMetricsF>
 #include <QGraphicsPathItem>
+#include <QLocale>
 #include <QGraphicsSimpleTextItem>
 #include <QMouseEvent>
 #include <QWheelEvent>
+#include <algorithm>
+#include <climits>
 #include <cmath>
 
 namespace Deck::Gui {
@@ -61,8 +65,8 @@ void GraphView::setCurrent(const QString &key)
     m_current = key;
     for (auto it = m_nodeItems.cbegin(); it != m_nodeItems.cend(); ++it) {
         const auto *node = m_document.node(it.key());
-        const bool current = it.key() == key;
-        QPen pen(current ? palette().highlight().color() : nodeBorder(node->kind), current ? 2.6 : 1.1);
+        const bool selected = it.key() == key;
+        QPen pen(selected ? palette().highlight().color() : nodeBorder(node->kind), selected ? 2.6 : 1.1);
         if (node->kind == Models::NodeKind::More)
             pen.setStyle(Qt::DashLine);
         it.value()->setPen(pen);
@@ -273,8 +277,8 @@ void GraphView::wheelEvent(QWheelEvent *event)
 
 void GraphView::zoomBy(double factor)
 {
-    const double scale = transform().m11() * factor;
-    if (scale < 0.1 || scale > 4)
+    const double next = transform().m11() * factor;
+    if (next < 0.1 || next > 4)
         return;
     QGraphicsView::scale(factor, factor);
 }

@@ -8,6 +8,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -60,15 +61,15 @@ NetworkPage::NetworkPage(Models::CaseSession &session, QWidget *parent)
     , m_endpointsStatus(new QLabel(this))
 {
     m_panel->view()->setPlaceholder(tr("No network events in this case (or in the selected time range)."));
-    const QString time = Models::displayTime(0);
+    const QString timeSample = Models::displayTime(0);
     setUpTable(m_conversationsView, &m_conversations,
                {QStringLiteral("hostname-long"), QStringLiteral("proto"), QStringLiteral("255.255.255.255:65535"),
                 QStringLiteral("255.255.255.255:65535"), QStringLiteral("python3 [400000]"), QStringLiteral("uid 100000"),
-                QStringLiteral("1,000,000"), time, time},
+                QStringLiteral("1,000,000"), timeSample, timeSample},
                Models::ConversationsModel::First, Qt::AscendingOrder);
     setUpTable(m_endpointsView, &m_endpoints,
                {QStringLiteral("255.255.255.255"), QStringLiteral("22, 80, 443, 8080"), QStringLiteral("1,000,000"),
-                QStringLiteral("1,000,000"), QStringLiteral("curl, python3, wget"), QStringLiteral("1000"), time, time},
+                QStringLiteral("1,000,000"), QStringLiteral("curl, python3, wget"), QStringLiteral("1000"), timeSample, timeSample},
                Models::EndpointsModel::Events, Qt::DescendingOrder);
     m_tables->addTab(tablePage(m_conversationsView, m_conversationsStatus), tr("Conversations"));
     m_tables->addTab(tablePage(m_endpointsView, m_endpointsStatus), tr("Endpoints"));
@@ -205,15 +206,27 @@ void NetworkPage::conversationSelected(const QModelIndex &index)
         hub.setProcess(*row.processId, row.hostId);
     hub.setEndpoint(Models::Endpoint{row.raddr, row.rport});
     m_selecting = false;
+    // The graph shows the conversation's process (or its remote end) with everything it talked to.
+    const QString key = row.processId ? Models::processKey(*row.processId) : Models::remoteKey(row.raddr);
+    if (!m_controller.document().node(key)) {
+        m_controller.start(row.processId
+                               ? Models::processSeed(*row.processId, row.hostId, Models::kNetworkProcessColumn)
+                               : Models::remoteSeed(row.raddr));
+    }
+    m_panel->view()->setCurrent(key);
 }
 
 void NetworkPage::endpointSelected(const QModelIndex &index)
 {
     if (!index.isValid())
         return;
+    const QString address = m_endpoints.endpoint(index.row()).address;
     m_selecting = true;
-    session().selection().setEndpoint(Models::Endpoint{m_endpoints.endpoint(index.row()).address, std::nullopt});
+    session().selection().setEndpoint(Models::Endpoint{address, std::nullopt});
     m_selecting = false;
+    if (!m_controller.document().node(Models::remoteKey(address)))
+        m_controller.start(Models::remoteSeed(address));
+    m_panel->view()->setCurrent(Models::remoteKey(address));
 }
 
 void NetworkPage::showCounts()

@@ -63,8 +63,8 @@ protected:
             if (generation != m_generation || watcher->future().resultCount() == 0)
                 return;
             const Result result = watcher->result();
-            m_loading = false;
             if (!result) {
+                m_loading = false;
                 m_exhausted = true;
                 Q_EMIT failed(result.error().message);
                 return;
@@ -72,10 +72,12 @@ protected:
             m_total = result->total;
             m_exhausted = result->rows.size() < kPageRows;
             if (!result->rows.isEmpty()) {
+                // Still loading while the rows go in: a view that asks for more meanwhile asks after them.
                 beginInsertRows({}, int(rows.size()), int(rows.size() + result->rows.size() - 1));
                 rows.append(result->rows);
                 endInsertRows();
             }
+            m_loading = false;
             Q_EMIT loaded();
         });
         watcher->setFuture(future);

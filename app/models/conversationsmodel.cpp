@@ -3,6 +3,9 @@
 
 #include "graphnodes.h"
 
+#include <QLocale>
+#include <algorithm>
+
 namespace Deck::Models {
 
 QStringList ConversationsModel::headers() const

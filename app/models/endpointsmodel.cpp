@@ -3,6 +3,8 @@
 
 #include "graphnodes.h"
 
+#include <QLocale>
+
 namespace Deck::Models {
 
 static_assert(int(EndpointsModel::Last) == int(Core::EndpointOrder::Last), "columns sort by the query's orders");

@@ -6,6 +6,8 @@
 
 #include "aggregatetablemodel.h"
 
+#include <algorithm>
+
 namespace Deck::Models {
 
 class EndpointsModel : public AggregateTableModel

@@ -9,6 +9,7 @@
 
 #include "caseworker.h"
 #include "graphdocument.h"
+#include "querytypes.h"
 
 #include <QFutureWatcher>
 #include <functional>

@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QTimeZone>
 
 namespace Deck::Models {
 
@@ -111,7 +110,7 @@ GraphNode remoteNode(const QString &address, int column)
 
 QString displayTime(qint64 ns)
 {
-    const auto time = QDateTime::fromMSecsSinceEpoch(ns / 1000000, QTimeZone::UTC);
+    const auto time = QDateTime::fromMSecsSinceEpoch(ns / 1000000, Qt::UTC);
     return time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")) + QStringLiteral(" UTC");
 }
 
