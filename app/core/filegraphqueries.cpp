@@ -79,8 +79,7 @@ Expected<FileLinks> FileGraphQueries::filesOf(qint64 processId, const TimeRange 
     return result;
 }
 
-Expected<FileLinks> FileGraphQueries::processesOf(const QByteArray &path, const TimeRange &range, int limit,
-                                                  int offset)
+Expected<FileLinks> FileGraphQueries::processesOf(const QByteArray &path, const TimeRange &range, int limit, int offset)
 {
     FileLinks result;
     // The interned path's digest (paths.digest is UNIQUE), then the bytes themselves.
@@ -98,15 +97,15 @@ Expected<FileLinks> FileGraphQueries::processesOf(const QByteArray &path, const 
     if (!total)
         return total.error();
     result.neighbours = total->toLongLong();
-    auto q = m_db.query(with
-                            + u", chosen AS (SELECT process_id, MIN(ts) AS first FROM t GROUP BY process_id "
-                              u"ORDER BY first, process_id%1) "
-                              u"SELECT %2, %3 FROM t JOIN chosen c ON c.process_id = t.process_id "
-                              u"JOIN paths pa ON pa.id = t.path_id JOIN processes p ON p.id = t.process_id "
-                              u"GROUP BY t.process_id, t.path_id, pa.path, t.op, c.first, p.id "
-                              u"ORDER BY c.first, t.process_id, t.op"_s.arg(window(limit, offset), kLinkColumns,
-                                                                            processColumns()),
-                        params);
+    auto q = m_db.query(
+        with
+            + u", chosen AS (SELECT process_id, MIN(ts) AS first FROM t GROUP BY process_id "
+              u"ORDER BY first, process_id%1) "
+              u"SELECT %2, %3 FROM t JOIN chosen c ON c.process_id = t.process_id "
+              u"JOIN paths pa ON pa.id = t.path_id JOIN processes p ON p.id = t.process_id "
+              u"GROUP BY t.process_id, t.path_id, pa.path, t.op, c.first, p.id "
+              u"ORDER BY c.first, t.process_id, t.op"_s.arg(window(limit, offset), kLinkColumns, processColumns()),
+        params);
     if (!q)
         return q.error();
     QSet<qint64> seen;

@@ -64,9 +64,15 @@ QString window(int limit, int offset)
 
 QString conversationOrder(Sorting sorting)
 {
-    static const QList<QStringList> keys{{u"first"_s},   {u"last"_s},    {u"events"_s},
-                                         {u"h.hostname"_s}, {u"n.laddr"_s, u"n.lport"_s}, {u"n.raddr"_s, u"n.rport"_s},
-                                         {u"n.proto"_s}, {u"p.comm"_s},  {u"p.uid"_s}};
+    static const QList<QStringList> keys{{u"first"_s},
+                                         {u"last"_s},
+                                         {u"events"_s},
+                                         {u"h.hostname"_s},
+                                         {u"n.laddr"_s, u"n.lport"_s},
+                                         {u"n.raddr"_s, u"n.rport"_s},
+                                         {u"n.proto"_s},
+                                         {u"p.comm"_s},
+                                         {u"p.uid"_s}};
     const QString dir = direction(sorting);
     return keys.value(sorting.column, keys[0]).join(dir + u", "_s) + dir
         + u", n.host_id, n.raddr, n.rport, n.laddr, n.lport, n.proto, n.process_id"_s;
@@ -74,8 +80,8 @@ QString conversationOrder(Sorting sorting)
 
 QString endpointOrder(Sorting sorting)
 {
-    static const QStringList keys{u"n.raddr"_s, u"port_count"_s, u"events"_s, u"conversations"_s,
-                                  u"process_count"_s, u"host_count"_s, u"first"_s, u"last"_s};
+    static const QStringList keys{u"n.raddr"_s,       u"port_count"_s, u"events"_s, u"conversations"_s,
+                                  u"process_count"_s, u"host_count"_s, u"first"_s,  u"last"_s};
     return keys.value(sorting.column, keys[0]) + direction(sorting) + u", n.raddr"_s;
 }
 
@@ -186,9 +192,11 @@ Expected<CountedRows<LinkRow>> NetworkQueries::links(const NetworkFilter &filter
     const Engine engine = m_db.engine();
     auto q = m_db.query(u"SELECT n.host_id, h.hostname, n.raddr, %1, COUNT(DISTINCT n.rport), %2, "
                         u"CAST(SUM(n.count) AS BIGINT), MIN(n.ts) AS first, MAX(COALESCE(n.last_ts, n.ts)), "
-                        u"n.process_id, %3"_s.arg(listedValues(engine, u"n.rport"_s),
-                                                  listedValues(engine, u"n.proto"_s), processColumns())
-                            + from + u" ORDER BY first, n.host_id, n.process_id, n.raddr"_s + window(limit, offset),
+                        u"n.process_id, %3, ROW_NUMBER() OVER (PARTITION BY n.host_id ORDER BY MIN(n.ts), "
+                        u"n.process_id, n.raddr) AS host_rank"_s.arg(
+                            listedValues(engine, u"n.rport"_s), listedValues(engine, u"n.proto"_s), processColumns())
+                            + from + u" ORDER BY host_rank, first, n.host_id, n.process_id, n.raddr"_s
+                            + window(limit, offset),
                         params);
     if (!q)
         return q.error();

@@ -96,7 +96,8 @@ public:
                                                          int offset = 0);
     Expected<CountedRows<EndpointRow>> endpoints(const NetworkFilter &filter, Sorting sorting, int limit,
                                                  int offset = 0);
-    // By first time; at most `limit` links from `offset` on.
+    // Each host's first link, then each host's second, ... (every host shows in a short page), by first time within a
+    // round; at most `limit` links from `offset` on.
     Expected<CountedRows<LinkRow>> links(const NetworkFilter &filter, int limit, int offset = 0);
 
 private:

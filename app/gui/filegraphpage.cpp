@@ -11,10 +11,20 @@
 
 namespace Deck::Gui {
 
+namespace {
+// "renamed to" has the colour of "rename": one entry in the legend.
+QStringList legendOperations()
+{
+    QStringList ops = fileOperations();
+    ops.removeAll(QStringLiteral("rename-to"));
+    return ops;
+}
+} // namespace
+
 FileGraphPage::FileGraphPage(Models::CaseSession &session, QWidget *parent)
     : Page(session, parent)
     , m_controller(&Models::fileGraphPiece, 1)
-    , m_panel(new GraphPanel(m_controller, fileOperations(), this))
+    , m_panel(new GraphPanel(m_controller, legendOperations(), this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

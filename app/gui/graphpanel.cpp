@@ -62,7 +62,8 @@ GraphPanel::GraphPanel(Models::GraphController &controller, const QStringList &l
     };
     tools->addWidget(toolButton(action(tr("Zoom In"), QKeySequence::ZoomIn, [this] { m_view->zoomBy(1.25); }), this));
     tools->addWidget(toolButton(action(tr("Zoom Out"), QKeySequence::ZoomOut, [this] { m_view->zoomBy(0.8); }), this));
-    tools->addWidget(toolButton(action(tr("Fit"), QKeySequence(Qt::CTRL | Qt::Key_0), [this] { m_view->fit(); }), this));
+    tools->addWidget(
+        toolButton(action(tr("Fit"), QKeySequence(Qt::CTRL | Qt::Key_0), [this] { m_view->fit(); }), this));
     tools->addWidget(toolButton(action(tr("Clear"), QKeySequence(), [this] { m_controller.clear(); }), this));
 
     auto *timeRow = new QHBoxLayout;
@@ -72,7 +73,8 @@ GraphPanel::GraphPanel(Models::GraphController &controller, const QStringList &l
     m_slider->setPageStep(kSliderSteps / 20);
     m_slider->setToolTip(tr("Show only the events up to this time (all the way right: every event in the range)"));
     timeRow->addWidget(m_slider, 1);
-    m_sliderText->setMinimumWidth(m_sliderText->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00.000 UTC  ")));
+    m_sliderText->setMinimumWidth(
+        m_sliderText->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00.000 UTC  ")));
     timeRow->addWidget(m_sliderText);
     if (!legend.isEmpty())
         timeRow->addWidget(createLegend(legend));
@@ -89,9 +91,8 @@ GraphPanel::GraphPanel(Models::GraphController &controller, const QStringList &l
     connect(m_slider, &QSlider::valueChanged, this, &GraphPanel::sliderMoved);
     connect(&m_controller, &Models::GraphController::changed, this, &GraphPanel::showDocument);
     connect(&m_controller, &Models::GraphController::busyChanged, m_busy, &QWidget::setVisible);
-    connect(&m_controller, &Models::GraphController::failed, this, [this](const QString &message) {
-        m_status->setText(tr("The graph could not be read: %1").arg(message));
-    });
+    connect(&m_controller, &Models::GraphController::failed, this,
+            [this](const QString &message) { m_status->setText(tr("The graph could not be read: %1").arg(message)); });
     setSpan({}, std::nullopt);
     showDocument();
 }
@@ -135,7 +136,8 @@ Core::TimeRange GraphPanel::limitedRange() const
 void GraphPanel::sliderMoved()
 {
     const Core::TimeRange range = limitedRange();
-    m_sliderText->setText(m_slider->value() >= kSliderSteps || !range.to ? tr("the end") : Models::displayTime(*range.to));
+    m_sliderText->setText(m_slider->value() >= kSliderSteps || !range.to ? tr("every event")
+                                                                         : Models::displayTime(*range.to));
     m_debounce.start();
 }
 
@@ -161,6 +163,7 @@ void GraphPanel::showDocument()
     if (document.full())
         text += tr("; the graph is at its limit of %1 nodes: clear it or start from another node")
                     .arg(Models::GraphDocument::kMaxNodes);
+    text += tr(". Double-click a node to expand it (bold: expanded).");
     m_status->setText(text);
 }
 

@@ -6,9 +6,10 @@
 
 #include <QFontMetricsF>
 #include <QGraphicsPathItem>
-#include <QLocale>
 #include <QGraphicsSimpleTextItem>
+#include <QLocale>
 #include <QMouseEvent>
+#include <QScrollBar>
 #include <QWheelEvent>
 #include <algorithm>
 #include <climits>
@@ -18,12 +19,12 @@ namespace Deck::Gui {
 
 namespace {
 constexpr double kNodeHeight = 26;
-constexpr double kRowStep = 38;
+constexpr double kRowStep = 44;
 constexpr double kColumnGap = 240;
 constexpr double kMinWidth = 130;
 constexpr double kMaxWidth = 330;
 constexpr double kTextPadding = 10;
-constexpr double kMinScale = 0.45;
+constexpr double kMinScale = 0.7;
 constexpr int kKeyRole = 0;
 
 QPainterPath roundedBox(const QRectF &rect)
@@ -128,6 +129,7 @@ void GraphView::rebuild()
         x += width + kColumnGap;
     }
     addNodes(columnX, widths);
+    addCaptions(columnX);
     addEdges();
     m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-30, -30, 30, 30));
     fit();
@@ -172,6 +174,38 @@ void GraphView::addNodes(const QList<double> &columnX, const QList<double> &widt
     }
 }
 
+void GraphView::addCaptions(const QList<double> &columnX)
+{
+    QList<QString> captions(columnX.size());
+    for (const auto &node : m_document.nodes()) {
+        if (!captions[node.column].isEmpty())
+            continue;
+        switch (node.kind) {
+        case Models::NodeKind::Host:
+            captions[node.column] = tr("Hosts");
+            break;
+        case Models::NodeKind::Process:
+            captions[node.column] = tr("Processes");
+            break;
+        case Models::NodeKind::File:
+            captions[node.column] = tr("Files");
+            break;
+        case Models::NodeKind::Remote:
+            captions[node.column] = tr("Remote addresses");
+            break;
+        case Models::NodeKind::More:
+            break;
+        }
+    }
+    QFont bold = font();
+    bold.setBold(true);
+    for (qsizetype column = 0; column < captions.size(); ++column) {
+        auto *caption = m_scene->addSimpleText(captions[column], bold);
+        caption->setBrush(palette().placeholderText());
+        caption->setPos(columnX[column], -kRowStep);
+    }
+}
+
 void GraphView::addEdges()
 {
     QList<QRectF> taken;
@@ -195,8 +229,8 @@ void GraphView::addEdges()
         for (qint64 count : edge.ops)
             events += count;
         const QColor color = edgeColor(edge);
-        auto *item = m_scene->addPath(curve, QPen(color, 1.2 + std::min(2.5, std::log10(double(std::max<qint64>(
-                                                                                    1, events))))));
+        auto *item = m_scene->addPath(
+            curve, QPen(color, 1.2 + std::min(2.5, std::log10(double(std::max<qint64>(1, events))))));
         item->setZValue(edge.ops.isEmpty() ? 0 : 1);
         const QString label = edgeLabel(edge);
         if (label.isEmpty())
@@ -215,7 +249,8 @@ void GraphView::placeLabel(const QPainterPath &curve, const QString &text, const
     for (const double t : {0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8, 0.12, 0.88}) {
         const QPointF at = curve.pointAtPercent(t);
         const QRectF rect(at - QPointF(size.width() / 2, size.height() / 2), size);
-        const bool free = std::none_of(taken.cbegin(), taken.cend(), [&](const QRectF &r) { return r.intersects(rect); });
+        const bool free
+            = std::none_of(taken.cbegin(), taken.cend(), [&](const QRectF &r) { return r.intersects(rect); });
         if (!free)
             continue;
         taken << rect.adjusted(-2, -1, 2, 1);
@@ -295,6 +330,8 @@ void GraphView::fit()
     if (factor < 1)
         QGraphicsView::scale(std::max(factor, kMinScale), std::max(factor, kMinScale));
     centerOn(scene.center());
+    if (factor < kMinScale) // too tall to fit readably: start at the top, where the first rows are
+        verticalScrollBar()->setValue(verticalScrollBar()->minimum());
 }
 
 } // namespace Deck::Gui

@@ -46,6 +46,7 @@ private:
     QString keyAt(const QPoint &pos) const;
     void rebuild();
     void addNodes(const QList<double> &columnX, const QList<double> &widths);
+    void addCaptions(const QList<double> &columnX);
     void addEdges();
     void placeLabel(const QPainterPath &curve, const QString &text, const QColor &color, QList<QRectF> &taken);
 

@@ -64,12 +64,13 @@ NetworkPage::NetworkPage(Models::CaseSession &session, QWidget *parent)
     const QString timeSample = Models::displayTime(0);
     setUpTable(m_conversationsView, &m_conversations,
                {QStringLiteral("hostname-long"), QStringLiteral("proto"), QStringLiteral("255.255.255.255:65535"),
-                QStringLiteral("255.255.255.255:65535"), QStringLiteral("python3 [400000]"), QStringLiteral("uid 100000"),
-                QStringLiteral("1,000,000"), timeSample, timeSample},
+                QStringLiteral("255.255.255.255:65535"), QStringLiteral("python3 [400000]"),
+                QStringLiteral("uid 100000"), QStringLiteral("1,000,000"), timeSample, timeSample},
                Models::ConversationsModel::First, Qt::AscendingOrder);
     setUpTable(m_endpointsView, &m_endpoints,
                {QStringLiteral("255.255.255.255"), QStringLiteral("22, 80, 443, 8080"), QStringLiteral("1,000,000"),
-                QStringLiteral("1,000,000"), QStringLiteral("curl, python3, wget"), QStringLiteral("1000"), timeSample, timeSample},
+                QStringLiteral("1,000,000"), QStringLiteral("curl, python3, wget"), QStringLiteral("1000"), timeSample,
+                timeSample},
                Models::EndpointsModel::Events, Qt::DescendingOrder);
     m_tables->addTab(tablePage(m_conversationsView, m_conversationsStatus), tr("Conversations"));
     m_tables->addTab(tablePage(m_endpointsView, m_endpointsStatus), tr("Endpoints"));
@@ -79,6 +80,7 @@ NetworkPage::NetworkPage(Models::CaseSession &session, QWidget *parent)
     splitter->addWidget(m_tables);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({600, 400}); // in proportion: the graph gets the larger part
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -231,8 +233,8 @@ void NetworkPage::endpointSelected(const QModelIndex &index)
 
 void NetworkPage::showCounts()
 {
-    m_conversationsStatus->setText(countText(m_conversations, tr("%1 of %2 conversations (scroll for more)"),
-                                             tr("%1 conversations")));
+    m_conversationsStatus->setText(
+        countText(m_conversations, tr("%1 of %2 conversations (scroll for more)"), tr("%1 conversations")));
     m_endpointsStatus->setText(
         countText(m_endpoints, tr("%1 of %2 remote addresses (scroll for more)"), tr("%1 remote addresses")));
 }

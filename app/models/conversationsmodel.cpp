@@ -10,14 +10,15 @@ namespace Deck::Models {
 
 QStringList ConversationsModel::headers() const
 {
-    return {tr("Host"),   tr("Protocol"), tr("Local"),       tr("Remote"),     tr("Process"),
-            tr("User"),   tr("Events"),   tr("First (UTC)"), tr("Last (UTC)")};
+    return {tr("Host"), tr("Protocol"), tr("Local"),       tr("Remote"),    tr("Process"),
+            tr("User"), tr("Events"),   tr("First (UTC)"), tr("Last (UTC)")};
 }
 
 int ConversationsModel::orderOf(int column) const
 {
     using O = Core::ConversationOrder;
-    static const O orders[]{O::Host, O::Protocol, O::Local, O::Remote, O::Process, O::User, O::Events, O::First, O::Last};
+    static const O orders[]{O::Host, O::Protocol, O::Local, O::Remote, O::Process,
+                            O::User, O::Events,   O::First, O::Last};
     return int(orders[std::clamp(column, 0, int(ColumnCount) - 1)]);
 }
 

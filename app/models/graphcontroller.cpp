@@ -84,7 +84,8 @@ void GraphController::run(const GraphDocument &base, const QList<Step> &steps)
                 document.setFull();
                 continue;
             }
-            auto piece = source(db, step.node, range, std::min(GraphDocument::kPerExpansion, room), step.offset);
+            auto piece
+                = source(db, step.node, range, std::min(GraphDocument::kPerExpansion / perRow, room), step.offset);
             if (!piece)
                 return piece.error();
             document.merge(*piece);

@@ -23,7 +23,8 @@ class GraphController : public QObject
 {
     Q_OBJECT
 public:
-    // `nodesPerRow`: at most how many new nodes one row of the source adds (the limit it is given shrinks to fit).
+    // `nodesPerRow`: at most how many new nodes one row of the source adds (an expansion asks for
+    // kPerExpansion / nodesPerRow rows, fewer when the graph is nearly full).
     GraphController(GraphSource source, int nodesPerRow, QObject *parent = nullptr);
     ~GraphController() override;
 

@@ -148,8 +148,7 @@ void GraphDocument::layout()
                 key = std::numeric_limits<double>::max();
             keyed.append({key, i});
         }
-        std::stable_sort(keyed.begin(), keyed.end(),
-                         [](const auto &a, const auto &b) { return a.first < b.first; });
+        std::stable_sort(keyed.begin(), keyed.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
         for (qsizetype r = 0; r < keyed.size(); ++r) {
             byColumn[column][r] = keyed[r].second;
             m_nodes[keyed[r].second].row = int(r);

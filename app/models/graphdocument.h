@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The graph of the file access graph and the network map as plain data: nodes (hosts, processes, files, remote
 // addresses, and "N more" placeholders) in layout columns, and edges that sum the operations between two nodes.
-// Expansions add pieces to it (merge()) up to kMaxNodes (More nodes aside), whatever a piece holds; what an expansion left out becomes a More node that
-// continues it. layout() orders each column to keep edges short (a few barycenter sweeps; linear in the edges), so
-// that a view only has to place rows. A value type: built and laid out on a worker, handed to the GUI thread whole.
+// Expansions add pieces to it (merge()) up to kMaxNodes (More nodes aside), whatever a piece holds; what an expansion
+// left out becomes a More node that continues it. layout() orders each column to keep edges short (a few barycenter
+// sweeps; linear in the edges), so that a view only has to place rows. A value type: built and laid out on a worker,
+// handed to the GUI thread whole.
 #pragma once
 
 #include <QByteArray>

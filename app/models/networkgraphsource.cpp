@@ -21,9 +21,7 @@ QString portsText(const Core::LinkRow &link)
         ports << QString::number(port);
     const QString protos = link.protos.isEmpty() ? QStringLiteral("ip") : link.protos.join(u'/');
     if (ports.isEmpty() && link.portCount > 0)
-        return QCoreApplication::translate("Deck::Models::NetworkGraph", "%1 %2 ports")
-            .arg(protos)
-            .arg(link.portCount);
+        return QCoreApplication::translate("Deck::Models::NetworkGraph", "%1 %2 ports").arg(protos).arg(link.portCount);
     return ports.isEmpty() ? protos : protos + u' ' + ports.join(QStringLiteral(", "));
 }
 
@@ -96,9 +94,9 @@ Core::Expected<GraphPiece> networkGraphPiece(Core::Database &db, const GraphNode
             process.hostId = link.hostId;
             process.expanded = true; // nothing to expand: the events name no process
             process.label = QCoreApplication::translate("Deck::Models::NetworkGraph", "(no process)");
-            process.detail = QCoreApplication::translate("Deck::Models::NetworkGraph",
-                                                         "Network events of %1 that name no process")
-                                 .arg(link.hostname);
+            process.detail
+                = QCoreApplication::translate("Deck::Models::NetworkGraph", "Network events of %1 that name no process")
+                      .arg(link.hostname);
         }
         piece.nodes << host << process << remoteNode(link.raddr, kRemoteColumn);
         piece.edges.append(GraphEdge{host.key, process.key, {}, link.firstTs, link.lastTs});

@@ -223,7 +223,8 @@ void TestGraphQueries::conversationsSorted()
     QCOMPARE(comms(ConversationOrder::Process, false), (QStringList{u"curl"_s, u"python3"_s, u"wget"_s}));
     QCOMPARE(comms(ConversationOrder::Remote, false), (QStringList{u"python3"_s, u"curl"_s, u"wget"_s}));
     QCOMPARE(comms(ConversationOrder::Local, true), (QStringList{u"wget"_s, u"python3"_s, u"curl"_s}));
-    QCOMPARE(comms(ConversationOrder::Host, true), (QStringList{u"wget"_s, u"python3"_s, u"curl"_s})); // then by remote end
+    QCOMPARE(comms(ConversationOrder::Host, true),
+             (QStringList{u"wget"_s, u"python3"_s, u"curl"_s})); // then by remote end
 }
 
 void TestGraphQueries::endpoints()
