@@ -66,11 +66,13 @@ Expected<FileLinks> FileGraphQueries::filesOf(qint64 processId, const TimeRange 
         return total.error();
     result.neighbours = total->toLongLong();
     auto q = m_db.query(with
-                            + u", chosen AS (SELECT path_id, MIN(ts) AS first FROM t GROUP BY path_id "
-                              u"ORDER BY first, path_id%1) "
+                            // Paths touched at the same time in the order of their bytes, as a listing would show them.
+                            + u", chosen AS (SELECT t.path_id, MIN(t.ts) AS first, cp.path AS name FROM t "
+                              u"JOIN paths cp ON cp.id = t.path_id GROUP BY t.path_id, cp.path "
+                              u"ORDER BY first, name%1) "
                               u"SELECT %2 FROM t JOIN chosen c ON c.path_id = t.path_id JOIN paths pa ON pa.id = "
                               u"t.path_id GROUP BY t.process_id, t.path_id, pa.path, t.op, c.first "
-                              u"ORDER BY c.first, t.path_id, t.op"_s.arg(window(limit, offset), kLinkColumns),
+                              u"ORDER BY c.first, pa.path, t.op"_s.arg(window(limit, offset), kLinkColumns),
                         params);
     if (!q)
         return q.error();

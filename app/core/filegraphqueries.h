@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The file access graph's queries: the files one process touched and the processes that touched one file, each as
 // one link per (process, path, operation) with the summed count and the first and last time, bounded: at most
-// `limit` neighbours (distinct paths, or distinct processes) from `offset` on, chosen by their first touch, and the
+// `limit` neighbours (distinct paths, or distinct processes) from `offset` on, chosen by their first touch (then by
+// the path's bytes, or the process's row), and the
 // number of all neighbours so that a view can say how many it left out. A rename's target is a neighbour of the
 // renaming process under the operation "rename-to"; expanding a path finds the events naming it as their path (the
 // target has no index). An aggregated event counts when its first occurrence lies in the range.

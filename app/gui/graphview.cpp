@@ -211,6 +211,11 @@ void GraphView::addEdges()
     QList<QRectF> taken;
     for (const auto *item : std::as_const(m_nodeItems))
         taken << item->sceneBoundingRect().adjusted(-3, -3, 3, 3);
+    QHash<QString, int> degree;
+    for (const auto &edge : m_document.edges()) {
+        ++degree[edge.from];
+        ++degree[edge.to];
+    }
     for (const auto &edge : m_document.edges()) {
         const auto *from = m_nodeItems.value(edge.from);
         const auto *to = m_nodeItems.value(edge.to);
@@ -218,8 +223,12 @@ void GraphView::addEdges()
             continue;
         QRectF a = from->sceneBoundingRect();
         QRectF b = to->sceneBoundingRect();
-        if (a.center().x() > b.center().x())
+        int leftDegree = degree.value(edge.from);
+        int rightDegree = degree.value(edge.to);
+        if (a.center().x() > b.center().x()) {
             std::swap(a, b);
+            std::swap(leftDegree, rightDegree);
+        }
         const QPointF start(a.right(), a.center().y());
         const QPointF end(b.left(), b.center().y());
         const double bend = (end.x() - start.x()) / 2;
@@ -237,16 +246,23 @@ void GraphView::addEdges()
             continue;
         item->setToolTip(tr("%1\nfirst %2\nlast %3")
                              .arg(label, Models::displayTime(edge.firstTs), Models::displayTime(edge.lastTs)));
-        placeLabel(curve, label, color, taken);
+        // Edges fanning out of one node are far apart only near their other end: the label goes there.
+        placeLabel(curve, label, color, taken, leftDegree > rightDegree ? 1 : (rightDegree > leftDegree ? -1 : 0));
     }
 }
 
-void GraphView::placeLabel(const QPainterPath &curve, const QString &text, const QColor &color, QList<QRectF> &taken)
+void GraphView::placeLabel(const QPainterPath &curve, const QString &text, const QColor &color, QList<QRectF> &taken,
+                           int towards)
 {
+    static const QList<double> middle{0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8, 0.12, 0.88};
+    static const QList<double> right{0.78, 0.68, 0.86, 0.58, 0.5, 0.42, 0.32, 0.22};
+    QList<double> left;
+    for (double t : right)
+        left << 1 - t;
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.88);
     const QSizeF size = QFontMetricsF(small).size(Qt::TextSingleLine, text) + QSizeF(8, 2);
-    for (const double t : {0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8, 0.12, 0.88}) {
+    for (const double t : towards > 0 ? right : (towards < 0 ? left : middle)) {
         const QPointF at = curve.pointAtPercent(t);
         const QRectF rect(at - QPointF(size.width() / 2, size.height() / 2), size);
         const bool free

@@ -48,7 +48,9 @@ private:
     void addNodes(const QList<double> &columnX, const QList<double> &widths);
     void addCaptions(const QList<double> &columnX);
     void addEdges();
-    void placeLabel(const QPainterPath &curve, const QString &text, const QColor &color, QList<QRectF> &taken);
+    // `towards`: -1 near the left end, 1 near the right end, 0 the middle first.
+    void placeLabel(const QPainterPath &curve, const QString &text, const QColor &color, QList<QRectF> &taken,
+                    int towards);
 
     QGraphicsScene *m_scene;
     Models::GraphDocument m_document;

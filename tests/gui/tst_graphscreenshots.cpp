@@ -80,10 +80,12 @@ void TestGraphScreenshots::incident()
 
     auto found = window.session().worker().run([](Core::Database &db) {
         const qint64 alpha = *Core::findHost(db, u"alpha"_s);
-        return std::pair{alpha, Core::ProcessQueries(db).processByPid(alpha, 300)->id};
+        const qint64 delta = *Core::findHost(db, u"delta"_s);
+        return std::tuple{alpha, Core::ProcessQueries(db).processByPid(alpha, 300)->id, delta,
+                          Core::ProcessQueries(db).processByPid(delta, 700)->id};
     });
     found.waitForFinished();
-    const auto [alpha, curl] = found.result();
+    const auto [alpha, curl, delta, find] = found.result();
 
     window.showPage(files);
     window.session().selection().setProcess(curl, alpha);
@@ -93,6 +95,13 @@ void TestGraphScreenshots::incident()
     QTest::qWait(300);
     checkLabels(files->panel()->view(), files->controller().document());
     save(&window, u"graph-1-fileaccess.png"_s);
+
+    // A process that touched thousands of files: the first ones, and "N more".
+    window.session().selection().setProcess(find, delta);
+    QTRY_VERIFY_WITH_TIMEOUT(files->controller().document().node(u"m:"_s + Models::processKey(find)), 10000);
+    QTest::qWait(300);
+    checkLabels(files->panel()->view(), files->controller().document());
+    save(&window, u"graph-4-fileaccess-busy.png"_s);
 
     window.showPage(network);
     QTRY_VERIFY_WITH_TIMEOUT(network->conversations().rowCount() > 0, 10000);
