@@ -30,6 +30,25 @@ void AggregateTableModel::reload()
     requestPage(0);
 }
 
+QVariant AggregateTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        return text(index.row(), index.column());
+    case Qt::TextAlignmentRole:
+        return isNumber(index.column()) ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    case Qt::ToolTipRole:
+        if (const QString tip = toolTip(index.row(), index.column()); !tip.isEmpty())
+            return tip;
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
 int AggregateTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : loadedRows();

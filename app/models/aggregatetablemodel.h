@@ -30,6 +30,7 @@ public:
     bool isLoading() const { return m_loading; }
     void reload();
 
+    QVariant data(const QModelIndex &index, int role) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
@@ -43,6 +44,14 @@ Q_SIGNALS:
 
 protected:
     virtual QStringList headers() const = 0;
+    virtual QString text(int row, int column) const = 0;
+    virtual bool isNumber(int column) const = 0; // right-aligned
+    virtual QString toolTip(int row, int column) const
+    {
+        Q_UNUSED(row);
+        Q_UNUSED(column);
+        return {};
+    }
     // The query's order (a Core::ConversationOrder or EndpointOrder) of a column.
     virtual int orderOf(int column) const = 0;
     virtual int loadedRows() const = 0;

@@ -30,36 +30,36 @@ void ConversationsModel::requestPage(int offset)
           });
 }
 
-QVariant ConversationsModel::data(const QModelIndex &index, int role) const
+QString ConversationsModel::toolTip(int row, int column) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const Core::ConversationRow &conversation = m_rows.at(row);
+    if (column != Process || !conversation.pid)
         return {};
-    const Core::ConversationRow &row = m_rows.at(index.row());
-    if (role == Qt::TextAlignmentRole)
-        return index.column() == Events ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
-    if (role == Qt::ToolTipRole && index.column() == Process && row.processId)
-        return tr("%1, pid %2: click to select the process in every view").arg(row.comm).arg(*row.pid);
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (Column(index.column())) {
+    return tr("%1, pid %2: click to select the process in every view").arg(conversation.comm).arg(*conversation.pid);
+}
+
+QString ConversationsModel::text(int row, int column) const
+{
+    const Core::ConversationRow &conversation = m_rows.at(row);
+    switch (Column(column)) {
     case Host:
-        return row.hostname;
+        return conversation.hostname;
     case Protocol:
-        return row.proto;
+        return conversation.proto;
     case Local:
-        return addressWithPort(row.laddr, row.lport);
+        return addressWithPort(conversation.laddr, conversation.lport);
     case Remote:
-        return addressWithPort(row.raddr, row.rport);
+        return addressWithPort(conversation.raddr, conversation.rport);
     case Process:
-        return row.pid ? tr("%1 [%2]").arg(row.comm).arg(*row.pid) : tr("(no process)");
+        return conversation.pid ? tr("%1 [%2]").arg(conversation.comm).arg(*conversation.pid) : tr("(no process)");
     case User:
-        return row.uid ? tr("uid %1").arg(*row.uid) : QString();
+        return conversation.uid ? tr("uid %1").arg(*conversation.uid) : QString();
     case Events:
-        return QLocale().toString(row.events);
+        return QLocale().toString(conversation.events);
     case First:
-        return displayTime(row.firstTs);
+        return displayTime(conversation.firstTs);
     case Last:
-        return displayTime(row.lastTs);
+        return displayTime(conversation.lastTs);
     case ColumnCount:
         break;
     }

@@ -17,10 +17,12 @@ public:
     using AggregateTableModel::AggregateTableModel;
 
     const Core::ConversationRow &conversation(int row) const { return m_rows.at(row); }
-    QVariant data(const QModelIndex &index, int role) const override;
 
 protected:
     QStringList headers() const override;
+    QString text(int row, int column) const override;
+    bool isNumber(int column) const override { return column == Events; }
+    QString toolTip(int row, int column) const override;
     int orderOf(int column) const override;
     int loadedRows() const override { return int(m_rows.size()); }
     void clearRows() override { m_rows.clear(); }

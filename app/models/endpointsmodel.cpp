@@ -23,42 +23,33 @@ void EndpointsModel::requestPage(int offset)
           });
 }
 
-QVariant EndpointsModel::data(const QModelIndex &index, int role) const
+QString EndpointsModel::text(int row, int column) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Core::EndpointRow &row = m_rows.at(index.row());
-    const auto column = Column(index.column());
-    if (role == Qt::TextAlignmentRole) {
-        const bool number = column == Events || column == Conversations || column == Hosts;
-        return number ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
-    }
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (column) {
+    const Core::EndpointRow &endpoint = m_rows.at(row);
+    switch (Column(column)) {
     case Address:
-        return row.address;
+        return endpoint.address;
     case Ports: {
-        if (row.ports.isEmpty())
-            return tr("%n ports", nullptr, int(row.portCount));
+        if (endpoint.ports.isEmpty())
+            return tr("%n ports", nullptr, int(endpoint.portCount));
         QStringList ports;
-        for (qint64 port : row.ports)
+        for (qint64 port : endpoint.ports)
             ports << QString::number(port);
         return ports.join(QStringLiteral(", "));
     }
     case Events:
-        return QLocale().toString(row.events);
+        return QLocale().toString(endpoint.events);
     case Conversations:
-        return QLocale().toString(row.conversations);
+        return QLocale().toString(endpoint.conversations);
     case Processes:
-        return row.processes.isEmpty() ? tr("%n processes", nullptr, int(row.processCount))
-                                       : row.processes.join(QStringLiteral(", "));
+        return endpoint.processes.isEmpty() ? tr("%n processes", nullptr, int(endpoint.processCount))
+                                            : endpoint.processes.join(QStringLiteral(", "));
     case Hosts:
-        return QLocale().toString(row.hostCount);
+        return QLocale().toString(endpoint.hostCount);
     case First:
-        return displayTime(row.firstTs);
+        return displayTime(endpoint.firstTs);
     case Last:
-        return displayTime(row.lastTs);
+        return displayTime(endpoint.lastTs);
     case ColumnCount:
         break;
     }

@@ -19,10 +19,11 @@ public:
     using AggregateTableModel::AggregateTableModel;
 
     const Core::EndpointRow &endpoint(int row) const { return m_rows.at(row); }
-    QVariant data(const QModelIndex &index, int role) const override;
 
 protected:
     QStringList headers() const override;
+    QString text(int row, int column) const override;
+    bool isNumber(int column) const override { return column == Events || column == Conversations || column == Hosts; }
     int orderOf(int column) const override { return std::clamp(column, 0, int(ColumnCount) - 1); }
     int loadedRows() const override { return int(m_rows.size()); }
     void clearRows() override { m_rows.clear(); }

@@ -3,13 +3,11 @@
 // of queryfixture.h, on a SQLite case file and on a real PostgreSQL cluster started here: which links, rows and
 // counts, in which order, bounded and paged.
 #include "filegraphqueries.h"
-#include "importer.h"
 #include "networkqueries.h"
 #include "pgcluster.h"
 #include "processqueries.h"
 #include "queryfixture.h"
 #include "skip.h"
-#include "truststore.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -76,21 +74,11 @@ void TestGraphQueries::init()
         location = m_pg->createDatabase(u"graph"_s, &error);
         QVERIFY2(!location.isEmpty(), qPrintable(error));
     }
-    auto opened = Database::open(location);
-    QVERIFY2(opened.ok(), qPrintable(opened.error().message));
-    db = std::move(*opened);
     const QString folder = m_dir.filePath(engine);
     QVERIFY(QDir().mkpath(folder));
-    QueryScenario scenario(folder, QString());
-    for (const ArchiveSeries *series : {&scenario.alpha, &scenario.beta}) {
-        auto trusted = TrustStore(*db).trust(series->key.publicKey(), series->host.hostname);
-        QVERIFY2(trusted.ok(), qPrintable(trusted.error().message));
-    }
-    Importer importer(*db);
-    for (const QString &archive : std::as_const(scenario.archives)) {
-        const auto outcome = importer.importFile(archive);
-        QVERIFY2(outcome.status == ImportStatus::Imported, qPrintable(outcome.message));
-    }
+    auto opened = openScenarioCase(location, folder, QString());
+    QVERIFY2(opened.ok(), qPrintable(opened.error().message));
+    db = std::move(*opened);
     m_db = db.get();
 }
 
