@@ -34,6 +34,7 @@ FileGraphPage::FileGraphPage(Models::CaseSession &session, QWidget *parent)
            "which files it touched or which processes touched it. Double-click a node to expand it; click it to "
            "select it in every view."));
 
+    m_panel->setLonelyText(tr("%1: no file events in this time range."));
     auto &hub = session.selection();
     connect(&session, &Models::CaseSession::opened, this, &FileGraphPage::caseOpened);
     connect(&session, &Models::CaseSession::closed, this, &FileGraphPage::caseClosed);

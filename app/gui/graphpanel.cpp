@@ -93,6 +93,7 @@ GraphPanel::GraphPanel(Models::GraphController &controller, const QStringList &l
     connect(&m_controller, &Models::GraphController::busyChanged, m_busy, &QWidget::setVisible);
     connect(&m_controller, &Models::GraphController::failed, this,
             [this](const QString &message) { m_status->setText(tr("The graph could not be read: %1").arg(message)); });
+    m_lonely = tr("%1: nothing found in this time range.");
     setSpan({}, std::nullopt);
     showDocument();
 }
@@ -141,6 +142,11 @@ void GraphPanel::sliderMoved()
     m_debounce.start();
 }
 
+void GraphPanel::setLonelyText(const QString &text)
+{
+    m_lonely = text;
+}
+
 QString GraphPanel::statusText() const
 {
     return m_status->text();
@@ -157,7 +163,11 @@ void GraphPanel::showDocument()
     qsizetype nodes = 0;
     for (const auto &node : document.nodes())
         nodes += node.kind == Models::NodeKind::More ? 0 : 1;
-    QString text = tr("%n nodes", nullptr, int(nodes)) + tr(", %n edges", nullptr, int(document.edges().size()));
+    if (nodes == 1 && document.edges().isEmpty()) {
+        m_status->setText(m_lonely.arg(document.nodes().constFirst().label));
+        return;
+    }
+    QString text = tr("Nodes: %1, edges: %2").arg(nodes).arg(document.edges().size());
     if (const qint64 hidden = document.hidden(); hidden > 0)
         text += tr("; %1 more not shown (double-click a \"more\" node)").arg(QLocale().toString(hidden));
     if (document.full())

@@ -34,6 +34,8 @@ public:
     // The range the graph is limited to now: the hub's range, cut at the slider's time.
     Core::TimeRange limitedRange() const;
     QString statusText() const;
+    // What the status says when the graph holds only its seed (%1: the seed's label).
+    void setLonelyText(const QString &text);
 
 private:
     void showDocument();
@@ -49,6 +51,7 @@ private:
     QTimer m_debounce;
     Core::TimeRange m_hubRange;
     std::optional<Core::TimeRange> m_extent;
+    QString m_lonely;
 };
 
 } // namespace Deck::Gui

@@ -7,6 +7,7 @@
 #include <QFontMetricsF>
 #include <QGraphicsPathItem>
 #include <QGraphicsSimpleTextItem>
+#include <QKeyEvent>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QScrollBar>
@@ -324,6 +325,17 @@ void GraphView::wheelEvent(QWheelEvent *event)
         return;
     }
     QGraphicsView::wheelEvent(event);
+}
+
+void GraphView::keyPressEvent(QKeyEvent *event)
+{
+    // Enter expands the selected node, as a double-click does.
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && m_nodeItems.contains(m_current)) {
+        Q_EMIT nodeActivated(m_current);
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
 }
 
 void GraphView::zoomBy(double factor)

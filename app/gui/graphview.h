@@ -2,7 +2,7 @@
 // Draws a laid-out GraphDocument (QGraphicsView): nodes as labelled boxes in their columns and rows, edges as curves
 // coloured by operation (graphstyle.h) with their label placed where it overlaps no node and no other label (else
 // the label is left to the edge's tooltip). Click a node: nodeClicked(); double-click: nodeActivated(). Ctrl+wheel
-// zooms; zoomIn/zoomOut/fit are the view's actions. An empty document shows the placeholder text.
+// zooms; Enter expands the selected node. An empty document shows the placeholder text.
 // Thread: the GUI thread.
 #pragma once
 
@@ -41,6 +41,7 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     QString keyAt(const QPoint &pos) const;

@@ -85,6 +85,7 @@ NetworkPage::NetworkPage(Models::CaseSession &session, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
 
+    m_panel->setLonelyText(tr("%1: no network events with a remote end in this time range."));
     auto &hub = session.selection();
     connect(&session, &Models::CaseSession::opened, this, &NetworkPage::caseOpened);
     connect(&session, &Models::CaseSession::closed, this, &NetworkPage::caseClosed);

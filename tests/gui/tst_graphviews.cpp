@@ -345,7 +345,7 @@ void TestGraphViews::fileGraphPageFollowsAndSetsTheHub()
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
     QCOMPARE(hub.path(), QByteArray("/etc/passwd"));
     QCOMPARE(page.controller().document().nodes().size(), 3); // followed without starting over
-    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, at);
+    QTest::keyClick(view, Qt::Key_Return); // Enter expands the selected node, as a double-click does
     QVERIFY(waitFor(page.controller()));
     const qint64 python = processId(u"alpha"_s, 400);
     QVERIFY(page.controller().document().node(Models::processKey(python)));
@@ -370,6 +370,11 @@ void TestGraphViews::fileGraphPageFollowsAndSetsTheHub()
     QVERIFY(!page.controller().document().node(Models::processKey(python)));
     page.panel()->slider()->setValue(page.panel()->slider()->maximum());
     QTRY_VERIFY_WITH_TIMEOUT(!page.controller().range().to.has_value(), kWaitMs);
+
+    // A process without file events: the graph says so.
+    hub.setProcess(processId(u"alpha"_s, 200), hostId(u"alpha"_s));
+    QVERIFY(waitFor(page.controller()));
+    QCOMPARE(page.panel()->statusText(), u"bash [200]: no file events in this time range."_s);
 
     // The hub's time range limits the graph too.
     hub.setTimeRange({std::nullopt, TestSupport::QueryScenario::at(1000)});
