@@ -98,12 +98,13 @@ NetworkPage::NetworkPage(Models::CaseSession &session, QWidget *parent)
             &NetworkPage::conversationSelected);
     connect(m_endpointsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &NetworkPage::endpointSelected);
-    for (Models::AggregateTableModel *model : {static_cast<Models::AggregateTableModel *>(&m_conversations),
-                                               static_cast<Models::AggregateTableModel *>(&m_endpoints)}) {
+    const std::pair<Models::AggregateTableModel *, QLabel *> tables[]{{&m_conversations, m_conversationsStatus},
+                                                                      {&m_endpoints, m_endpointsStatus}};
+    for (const auto &[model, status] : tables) {
         connect(model, &Models::AggregateTableModel::loaded, this, &NetworkPage::showCounts);
         connect(model, &Models::AggregateTableModel::modelReset, this, &NetworkPage::showCounts);
-        connect(model, &Models::AggregateTableModel::failed, this, [this](const QString &message) {
-            m_conversationsStatus->setText(tr("The table could not be read: %1").arg(message));
+        connect(model, &Models::AggregateTableModel::failed, status, [label = status](const QString &message) {
+            label->setText(tr("The table could not be read: %1").arg(message));
         });
     }
     if (session.isOpen())
