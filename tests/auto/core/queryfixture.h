@@ -35,4 +35,9 @@ struct QueryScenario
     QStringList archives; // in import order (alpha's seq 3 left out)
 };
 
+// The case at `location` (a file or a postgresql:// URL) with the scenario imported through the real importer (its
+// archives written into `folder`, each host's key trusted); the error names what failed.
+Flight::Expected<std::unique_ptr<Core::Database>> openScenarioCase(const QString &location, const QString &folder,
+                                                                   const QString &suffix = {});
+
 } // namespace Deck::TestSupport

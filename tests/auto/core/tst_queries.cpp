@@ -7,7 +7,6 @@
 #include "coveragequeries.h"
 #include "digest.h"
 #include "eventexport.h"
-#include "importer.h"
 #include "pgcluster.h"
 #include "pointintimequeries.h"
 #include "processqueries.h"
@@ -16,7 +15,6 @@
 #include "skip.h"
 #include "timelinequeries.h"
 #include "timetext.h"
-#include "truststore.h"
 
 #include <QBuffer>
 #include <QJsonObject>
@@ -102,21 +100,11 @@ void TestQueries::init()
         location = m_pg->createDatabase(u"queries"_s, &error);
         QVERIFY2(!location.isEmpty(), qPrintable(error));
     }
-    auto opened = Database::open(location);
-    QVERIFY2(opened.ok(), qPrintable(opened.error().message));
-    db = std::move(*opened);
     const QString folder = m_dir.filePath(engine);
     QVERIFY(QDir().mkpath(folder));
-    QueryScenario scenario(folder, m_suffix);
-    for (const ArchiveSeries *series : {&scenario.alpha, &scenario.beta}) {
-        auto trusted = TrustStore(*db).trust(series->key.publicKey(), series->host.hostname);
-        QVERIFY2(trusted.ok(), qPrintable(trusted.error().message));
-    }
-    Importer importer(*db);
-    for (const QString &archive : std::as_const(scenario.archives)) {
-        const auto outcome = importer.importFile(archive);
-        QVERIFY2(outcome.status == ImportStatus::Imported, qPrintable(outcome.message));
-    }
+    auto opened = openScenarioCase(location, folder, m_suffix);
+    QVERIFY2(opened.ok(), qPrintable(opened.error().message));
+    db = std::move(*opened);
     m_db = db.get();
 }
 

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "aggregatetablemodel.h"
+
+namespace Deck::Models {
+
+void AggregateTableModel::setWorker(CaseWorker *worker)
+{
+    m_worker = worker;
+    reload();
+}
+
+void AggregateTableModel::setFilter(const Core::NetworkFilter &filter)
+{
+    m_filter = filter;
+    reload();
+}
+
+void AggregateTableModel::reload()
+{
+    ++m_generation;
+    beginResetModel();
+    clearRows();
+    m_total = 0;
+    m_loading = false;
+    m_exhausted = true;
+    endResetModel();
+    if (!m_worker)
+        return;
+    m_exhausted = false;
+    requestPage(0);
+}
+
+QVariant AggregateTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        return text(index.row(), index.column());
+    case Qt::TextAlignmentRole:
+        return isNumber(index.column()) ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    case Qt::ToolTipRole:
+        if (const QString tip = toolTip(index.row(), index.column()); !tip.isEmpty())
+            return tip;
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+int AggregateTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : loadedRows();
+}
+
+int AggregateTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(headers().size());
+}
+
+QVariant AggregateTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Horizontal && role == Qt::DisplayRole)
+        return headers().value(section);
+    return {};
+}
+
+bool AggregateTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_worker && !m_loading && !m_exhausted;
+}
+
+void AggregateTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (canFetchMore(parent))
+        requestPage(loadedRows());
+}
+
+void AggregateTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= columnCount())
+        return;
+    m_sorting = {orderOf(column), order == Qt::DescendingOrder};
+    reload();
+}
+
+QString addressWithPort(const QString &address, std::optional<qint64> port)
+{
+    if (!port)
+        return address;
+    const QString host = address.contains(u':') ? u'[' + address + u']' : address;
+    return host + u':' + QString::number(*port);
+}
+
+} // namespace Deck::Models

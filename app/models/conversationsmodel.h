@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Wireshark's Conversations for the case: one row per (host, protocol, local end, remote end, process) with the
+// process and user, the events and the first and last time (NetworkQueries::conversations), lazily paged.
+// Thread: the GUI thread.
+#pragma once
+
+#include "aggregatetablemodel.h"
+
+namespace Deck::Models {
+
+class ConversationsModel : public AggregateTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Host, Protocol, Local, Remote, Process, User, Events, First, Last, ColumnCount };
+
+    using AggregateTableModel::AggregateTableModel;
+
+    const Core::ConversationRow &conversation(int row) const { return m_rows.at(row); }
+
+protected:
+    QStringList headers() const override;
+    QString text(int row, int column) const override;
+    bool isNumber(int column) const override { return column == Events; }
+    QString toolTip(int row, int column) const override;
+    int orderOf(int column) const override;
+    int loadedRows() const override { return int(m_rows.size()); }
+    void clearRows() override { m_rows.clear(); }
+    void requestPage(int offset) override;
+
+private:
+    QList<Core::ConversationRow> m_rows;
+};
+
+} // namespace Deck::Models

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The nodes of the file access graph and the network map, made the same way by both sources: their keys, short
+// labels and tooltips (translated), and times as people read them in the views (UTC).
+// Thread: any (no GUI objects).
+#pragma once
+
+#include "graphdocument.h"
+#include "querytypes.h"
+
+namespace Deck::Models {
+
+QString processKey(qint64 processId);
+QString fileKey(const QByteArray &path);
+QString hostKey(qint64 hostId);
+QString remoteKey(const QString &address);
+
+GraphNode processNode(const Core::ProcessRow &process, int column);
+// A process to start from: the source fills in its label.
+GraphNode processSeed(qint64 processId, qint64 hostId, int column);
+GraphNode fileNode(const QByteArray &path, int column);
+GraphNode hostNode(qint64 hostId, const QString &hostname, int column);
+GraphNode remoteNode(const QString &address, int column);
+
+// "2026-12-03 08:17:39.123 UTC"-style text for tables and tooltips: to the millisecond, always UTC.
+QString displayTime(qint64 ns);
+
+} // namespace Deck::Models

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Screenshots of the file access graph and the network map with the fixture's incident selected (tst_screenshots
+// shows every page as a case opens, before anything is selected): curl's files with /etc/passwd expanded, and the
+// network map of curl's conversation. For people to look at, under Xvfb; the test fails when the graph is empty or
+// a label overlaps another label or a node.
+#include "filegraphpage.h"
+#include "graphnodes.h"
+#include "graphpanel.h"
+#include "graphtestcase.h"
+#include "graphview.h"
+#include "mainwindow.h"
+#include "networkgraphsource.h"
+#include "networkpage.h"
+#include "processqueries.h"
+
+#include <QDir>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Deck;
+using namespace Qt::StringLiterals;
+
+class TestGraphScreenshots : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void incident();
+
+private:
+    static void checkLabels(Gui::GraphView *view, const Models::GraphDocument &document);
+    static void save(QWidget *window, const QString &name);
+};
+
+void TestGraphScreenshots::checkLabels(Gui::GraphView *view, const Models::GraphDocument &document)
+{
+    const QList<QRectF> labels = view->labelRects();
+    for (qsizetype i = 0; i < labels.size(); ++i) {
+        for (qsizetype j = i + 1; j < labels.size(); ++j)
+            QVERIFY2(!labels[i].intersects(labels[j]), qPrintable(view->labels().join(u", "_s)));
+        for (const auto &node : document.nodes())
+            QVERIFY2(!labels[i].intersects(view->nodeRect(node.key)), qPrintable(node.label));
+    }
+}
+
+void TestGraphScreenshots::save(QWidget *window, const QString &name)
+{
+    const QString out
+        = qEnvironmentVariable("FLIGHT_SCREENSHOT_DIR", QDir::current().filePath(QStringLiteral("screenshots")));
+    QVERIFY(QDir().mkpath(out));
+    QVERIFY(window->grab().toImage().save(QDir(out).filePath(name)));
+    qInfo("screenshot: %s", qPrintable(QDir(out).filePath(name)));
+}
+
+void TestGraphScreenshots::incident()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QCoreApplication::setOrganizationName(QStringLiteral("FlightRecorderTests"));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.filePath(QStringLiteral("settings")));
+    const auto fixture = TestSupport::buildGraphCase(dir.path(), 3000);
+    QVERIFY2(fixture.error.isEmpty(), qPrintable(fixture.error));
+
+    Gui::MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy opened(&window.session(), &Models::CaseSession::opened);
+    window.openCase(fixture.location);
+    QVERIFY(opened.wait(10000));
+    Gui::FileGraphPage *files = nullptr;
+    Gui::NetworkPage *network = nullptr;
+    for (auto *page : window.pages()) {
+        files = files ? files : qobject_cast<Gui::FileGraphPage *>(page);
+        network = network ? network : qobject_cast<Gui::NetworkPage *>(page);
+    }
+    QVERIFY(files && network);
+
+    auto found = window.session().worker().run([](Core::Database &db) {
+        const qint64 alpha = *Core::findHost(db, u"alpha"_s);
+        const qint64 delta = *Core::findHost(db, u"delta"_s);
+        return std::tuple{alpha, Core::ProcessQueries(db).processByPid(alpha, 300)->id, delta,
+                          Core::ProcessQueries(db).processByPid(delta, 700)->id};
+    });
+    found.waitForFinished();
+    const auto [alpha, curl, delta, find] = found.result();
+
+    window.showPage(files);
+    window.session().selection().setProcess(curl, alpha);
+    QTRY_VERIFY_WITH_TIMEOUT(files->controller().document().node(Models::fileKey("/etc/passwd")), 10000);
+    files->controller().expand(Models::fileKey("/etc/passwd"));
+    QTRY_VERIFY_WITH_TIMEOUT(files->controller().document().nodes().size() == 4, 10000);
+    QTest::qWait(300);
+    checkLabels(files->panel()->view(), files->controller().document());
+    save(&window, u"graph-1-fileaccess.png"_s);
+
+    // A process that touched thousands of files: the first ones, and "N more".
+    window.session().selection().setProcess(find, delta);
+    QTRY_VERIFY_WITH_TIMEOUT(files->controller().document().node(u"m:"_s + Models::processKey(find)), 10000);
+    QTest::qWait(300);
+    checkLabels(files->panel()->view(), files->controller().document());
+    save(&window, u"graph-4-fileaccess-busy.png"_s);
+
+    window.showPage(network);
+    QTRY_VERIFY_WITH_TIMEOUT(network->conversations().rowCount() > 0, 10000);
+    for (int row = 0; row < network->conversations().rowCount(); ++row) {
+        if (network->conversations().conversation(row).comm == u"curl"_s)
+            network->conversationsView()->setCurrentIndex(network->conversations().index(row, 0));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!network->controller().isBusy(), 10000);
+    network->controller().expand(Models::remoteKey(u"203.0.113.5"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(network->controller().document().nodes().size() >= 5, 10000);
+    QTest::qWait(300);
+    checkLabels(network->panel()->view(), network->controller().document());
+    save(&window, u"graph-2-network.png"_s);
+
+    // A host's network: its processes and the addresses they talked to.
+    network->controller().clear();
+    network->controller().start(Models::hostSeed(alpha));
+    QTRY_VERIFY_WITH_TIMEOUT(!network->controller().isBusy(), 10000);
+    QTest::qWait(300);
+    save(&window, u"graph-3-network-host.png"_s);
+}
+
+QTEST_MAIN(TestGraphScreenshots)
+#include "tst_graphscreenshots.moc"
