@@ -62,5 +62,6 @@ int runRemote(const QStringList &arguments, GlobalOptions global);
 int runPull(const QStringList &arguments, GlobalOptions global);
 int runQuery(const QStringList &arguments, GlobalOptions global);
 int runExport(const QStringList &arguments, GlobalOptions global);
+int runReport(const QStringList &arguments, GlobalOptions global);
 
 } // namespace Deck::Cli

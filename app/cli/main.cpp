@@ -4,9 +4,11 @@
 #include "clicommon.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace Deck::Cli;
@@ -33,6 +35,9 @@ const std::map<QString, Command> &commands()
           "tree, children, ancestors, descendants, did, who-touched, who-connected, at, "
           "search,\n              timeline, losses ('flightdeck-cli query --help')"}},
         {u"export"_s, {runExport, "the events as CSV or JSON lines, to a file or stdout (audited)"}},
+        {u"report"_s,
+         {runReport, "the incident report as PDF or HTML: notes, timeline, bookmarks, alerts, coverage,\n"
+                     "              evidence and chain of custody (audited; needs no display)"}},
     };
     return table;
 }
@@ -50,11 +55,32 @@ int usage(FILE *stream)
     return stream == stdout ? ExitOk : ExitUsage;
 }
 
+// The command named on the command line (the first argument that is not a global option), or empty.
+QString commandName(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--db")
+            ++i;
+        else if (!arg.startsWith('-'))
+            return QString::fromLocal8Bit(arg);
+    }
+    return {};
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // The report lays out text and draws its chart with Qt Gui (fonts, QPdfWriter), which needs a platform plugin:
+    // the offscreen one, so that it runs without any display (ssh sessions, servers, CI) whatever DISPLAY says.
+    std::unique_ptr<QCoreApplication> application;
+    if (commandName(argc, argv) == "report"_L1) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(u"flightdeck-cli"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(FLIGHT_VERSION));
 
