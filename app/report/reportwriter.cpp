@@ -102,7 +102,7 @@ int paintReport(QTextDocument &document, QPagedPaintDevice &device, const PageHe
     return pages;
 }
 
-Expected<WrittenReport> writeReport(Database &db, const ReportData &data, QTextDocument &document, const QString &path)
+Expected<WrittenReport> writeReportFile(const ReportData &data, QTextDocument &document, const QString &path)
 {
     const auto format = reportFormatFor(path);
     if (!format)
@@ -153,14 +153,27 @@ Expected<WrittenReport> writeReport(Database &db, const ReportData &data, QTextD
     const QByteArray bytes = done.readAll();
     written.bytes = bytes.size();
     written.digest = Flight::Format::Blake2b256::hexHash(bytes);
+    return written;
+}
+
+Expected<void> auditReport(Database &db, const ReportData &data, const QString &path, const WrittenReport &written)
+{
     const TimeRange &range = data.scope.range;
-    const QString kind = *format == ReportFormat::Pdf ? u"pdf, %1 pages"_s.arg(written.pages) : u"html"_s;
+    const QString kind = reportFormatFor(path) == ReportFormat::Pdf ? u"pdf, %1 pages"_s.arg(written.pages) : u"html"_s;
     const QString detail = u"%1, %2 bytes, blake2b-256 %3, hosts %4, from %5, to %6"_s.arg(kind)
                                .arg(written.bytes)
                                .arg(written.digest,
                                     data.scope.hostIds.isEmpty() ? u"all"_s : data.scopeHosts.join(u","_s),
                                     range.from ? isoTime(*range.from) : u"-"_s, range.to ? isoTime(*range.to) : u"-"_s);
-    if (auto audited = appendAudit(db, u"report"_s, path, detail); !audited)
+    return appendAudit(db, u"report"_s, path, detail);
+}
+
+Expected<WrittenReport> writeReport(Database &db, const ReportData &data, QTextDocument &document, const QString &path)
+{
+    auto written = writeReportFile(data, document, path);
+    if (!written)
+        return written;
+    if (auto audited = auditReport(db, data, path, *written); !audited)
         return audited.error();
     return written;
 }

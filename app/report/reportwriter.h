@@ -38,6 +38,10 @@ struct WrittenReport
     QString digest; // BLAKE2b-256 hex of the file
 };
 
+// The file alone (the document's thread), and its audit entry (the Database's thread); writeReport() does both.
+Expected<WrittenReport> writeReportFile(const ReportData &data, QTextDocument &document, const QString &path);
+Expected<void> auditReport(Core::Database &db, const ReportData &data, const QString &path,
+                           const WrittenReport &written);
 Expected<WrittenReport> writeReport(Core::Database &db, const ReportData &data, QTextDocument &document,
                                     const QString &path);
 
