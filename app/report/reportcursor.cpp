@@ -57,7 +57,7 @@ QString ReportCursor::clean(const QString &text)
         const bool control = (u < 0x20 && u != u'\n' && u != u'\t') || u == 0x7f || (u >= 0x80 && u < 0xa0)
             || u == 0x2028 || u == 0x2029 || (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069);
         if (control)
-            out += u"\\x%1"_s.arg(int(u), u < 0x100 ? 2 : 4, 16, u'0');
+            out += u"\\x%1"_s.arg(int(u), u < 0x100 ? 2 : 4, 16, QChar(u'0'));
         else
             out += c;
     }

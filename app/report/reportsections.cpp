@@ -85,7 +85,7 @@ void ReportDocument::activity(const ProcessActivity &activity)
         m_out.table({{tr("Time (UTC)"), 22}, {tr("What"), 14}, {tr("Detail"), 64}}, rows);
     }
     if (activity.truncated)
-        m_out.paragraph(tr("Each list is cut at %1 rows; the case holds more (see "flightdeck-cli query did").")
+        m_out.paragraph(tr("Each list is cut at %1 rows; the case holds more (see \"flightdeck-cli query did\").")
                             .arg(kActivityLimit),
                         Tone::Warning);
 }

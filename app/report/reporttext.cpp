@@ -13,7 +13,7 @@ QDateTime utc(qint64 ns)
 {
     // Floor division: times before 1970 keep their millisecond.
     const qint64 ms = ns >= 0 ? ns / 1'000'000 : -((-ns + 999'999) / 1'000'000);
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC);
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
 }
 
 } // namespace
