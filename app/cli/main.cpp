@@ -55,6 +55,20 @@ int usage(FILE *stream)
     return stream == stdout ? ExitOk : ExitUsage;
 }
 
+QtMessageHandler g_qtMessages = nullptr;
+
+// Qt Gui's notice that XDG_RUNTIME_DIR is unset (normal under sudo, cron, ssh without a login session) is not the
+// report's business: it would make a second line of a one-line error.
+void withoutRuntimeDirNotice(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (message.startsWith("QStandardPaths: XDG_RUNTIME_DIR not set"_L1))
+        return;
+    if (g_qtMessages)
+        g_qtMessages(type, context, message);
+    else
+        std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
+}
+
 // The command named on the command line (the first argument that is not a global option), or empty.
 QString commandName(int argc, char *argv[])
 {
@@ -77,6 +91,7 @@ int main(int argc, char *argv[])
     std::unique_ptr<QCoreApplication> application;
     if (commandName(argc, argv) == "report"_L1) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
+        g_qtMessages = qInstallMessageHandler(withoutRuntimeDirNotice);
         application = std::make_unique<QGuiApplication>(argc, argv);
     } else {
         application = std::make_unique<QCoreApplication>(argc, argv);

@@ -69,8 +69,15 @@ QTextCharFormat ReportCursor::textFormat(Tone tone, qreal points) const
     QTextCharFormat format;
     format.setForeground(toneColor(tone));
     format.setFontPointSize(points > 0 ? points : kBodyPoints);
-    if (tone == Tone::Warning)
-        format.setFontWeight(QFont::DemiBold);
+    return format;
+}
+
+QTextCharFormat ReportCursor::monoFormat(Tone tone, qreal points) const
+{
+    QTextCharFormat format = textFormat(tone, points);
+    format.setFontFamilies({u"DejaVu Sans Mono"_s, u"monospace"_s});
+    format.setFontStyleHint(QFont::Monospace);
+    format.setFontFixedPitch(true);
     return format;
 }
 
@@ -117,6 +124,15 @@ void ReportCursor::subheading(const QString &text)
 void ReportCursor::paragraph(const QString &text, Tone tone)
 {
     newBlock(2);
+    m_cursor.insertText(clean(text), textFormat(tone));
+}
+
+void ReportCursor::statement(const QString &lead, const QString &text, Tone tone)
+{
+    newBlock(2);
+    QTextCharFormat bold = textFormat(tone);
+    bold.setFontWeight(QFont::Bold);
+    m_cursor.insertText(clean(lead) + u' ', bold);
     m_cursor.insertText(clean(text), textFormat(tone));
 }
 
@@ -170,17 +186,13 @@ void ReportCursor::table(const QList<Column> &columns, const QList<Row> &rows)
             fill(0, c, columns[c].header, bold, QColor(0xe4, 0xe9, 0xf0));
         r = 1;
     }
-    QFont mono(u"DejaVu Sans Mono"_s);
-    mono.setStyleHint(QFont::Monospace);
-    QTextCharFormat monoFormat = textFormat(Tone::Quiet, kMonoPoints);
-    monoFormat.setFontFamilies({mono.family(), u"monospace"_s});
-    monoFormat.setFontFixedPitch(true);
+    const QTextCharFormat detailFormat = monoFormat(Tone::Quiet, kMonoPoints);
     int index = 0;
     for (const Row &row : rows) {
         const QColor back = headed && index++ % 2 == 1 ? QColor(0xf6, 0xf7, 0xf9) : QColor();
-        QTextCharFormat cellFormat = textFormat(row.tone, headed ? kTablePoints : kBodyPoints);
+        const qreal points = headed ? kTablePoints : kBodyPoints;
         for (int c = 0; c < columns.size(); ++c) {
-            QTextCharFormat f = cellFormat;
+            QTextCharFormat f = columns[c].mono ? monoFormat(row.tone, points - 0.5) : textFormat(row.tone, points);
             if (!headed && c == 0)
                 f.setForeground(toneColor(Tone::Quiet));
             fill(r, c, row.cells.value(c), f, back);
@@ -188,7 +200,7 @@ void ReportCursor::table(const QList<Column> &columns, const QList<Row> &rows)
         ++r;
         if (!row.detail.isEmpty()) {
             table->mergeCells(r, 0, 1, int(columns.size()));
-            fill(r, 0, row.detail, monoFormat, back);
+            fill(r, 0, row.detail, detailFormat, back);
             ++r;
         }
     }

@@ -22,6 +22,7 @@ public:
     {
         QString header;
         int percent = 10; // of the text width
+        bool mono = false; // identifiers (keys, files, digests): monospace, so they wrap without losing a character
     };
     struct Row
     {
@@ -36,6 +37,8 @@ public:
     void heading(const QString &text); // a section
     void subheading(const QString &text);
     void paragraph(const QString &text, Tone tone = Tone::Normal);
+    // A statement: `lead` in bold ("Not recorded:"), then `text`, both in the tone's colour.
+    void statement(const QString &lead, const QString &text, Tone tone);
     void keyValues(const QList<std::pair<QString, QString>> &pairs);
     void table(const QList<Column> &columns, const QList<Row> &rows);
     // `image` shown `widthFraction` of an A4 text width wide, named by a data: URL (the HTML stays self-contained).
@@ -47,6 +50,7 @@ public:
 
 private:
     QTextCharFormat textFormat(Tone tone = Tone::Normal, qreal points = 0) const;
+    QTextCharFormat monoFormat(Tone tone, qreal points) const;
     void newBlock(qreal topMargin = 0);
 
     QTextDocument &m_document;

@@ -69,7 +69,7 @@ public:
             m_data.title = u"Incident report: %1"_s.arg(m_data.caseName);
         const std::pair<const char *, Expected<void> (Collector::*)()> steps[] = {
             {"hosts", &Collector::hosts},       {"evidence", &Collector::evidence},
-            {"custody", &Collector::custody},   {"notes and bookmarks", &Collector::marks},
+            {"notes and bookmarks", &Collector::marks}, {"custody", &Collector::custody},
             {"timeline", &Collector::timeline}, {"alerts and integrity changes", &Collector::integrity},
             {"coverage", &Collector::coverage},
         };
@@ -135,7 +135,8 @@ private:
         return {};
     }
 
-    // The whole audit log, but imports only of the archives in the report (when it covers part of the case).
+    // The whole audit log; when the report covers part of the case, without the imports of other archives and the
+    // marks on objects of other hosts or times (a report about one host does not carry notes about another).
     Expected<void> custody()
     {
         auto log = EvidenceQueries(m_db).auditLog();
@@ -146,14 +147,43 @@ private:
         for (const EvidenceArchive &archive : std::as_const(m_data.archives))
             digests.insert(archive.digest);
         for (const AuditEntry &entry : std::as_const(*log)) {
-            const QString digest = importedDigest(entry);
-            if (partial && !digest.isEmpty() && !digests.contains(digest)) {
-                ++m_data.custodyOutOfScope;
-                continue;
+            bool keep = true;
+            if (partial) {
+                const QString digest = importedDigest(entry);
+                auto mark = markInScope(entry);
+                if (!mark)
+                    return mark.error();
+                keep = (digest.isEmpty() || digests.contains(digest)) && *mark;
             }
-            m_data.custody.append(entry);
+            if (keep)
+                m_data.custody.append(entry);
+            else
+                ++m_data.custodyOutOfScope;
         }
         return {};
+    }
+
+    // Whether an audit entry of the analyst's marks is about an object in scope (any other entry: true). Edits and
+    // removals name the note or bookmark ("note 7"): in scope when it is listed in the report.
+    Expected<bool> markInScope(const AuditEntry &entry)
+    {
+        static const QStringList marks{u"bookmark"_s, u"unbookmark"_s, u"note"_s, u"unnote"_s, u"triage"_s};
+        const QStringList parts = entry.object.split(u' ');
+        bool numeric = false;
+        const qint64 id = parts.value(1).toLongLong(&numeric);
+        if (!marks.contains(entry.action) || parts.size() != 2 || !numeric)
+            return true;
+        if (parts[0] == "note"_L1)
+            return m_notesInScope.contains(id);
+        if (parts[0] == "bookmark"_L1)
+            return m_bookmarksInScope.contains(id);
+        const auto type = objectTypeFromName(parts[0]);
+        if (!type)
+            return true;
+        auto summary = ObjectQueries(m_db).describe({*type, id});
+        if (!summary)
+            return summary.error();
+        return inScope(*summary);
     }
 
     bool inScope(const ObjectSummary &summary) const
@@ -181,6 +211,7 @@ private:
                 continue;
             }
             m_data.notes.append({*summary, note.text, note.createdTs, note.createdBy, note.updatedTs});
+            m_notesInScope.insert(note.id);
         }
         auto bookmarks = notes.bookmarks();
         if (!bookmarks)
@@ -202,6 +233,7 @@ private:
                 continue;
             }
             m_data.bookmarks.append({*summary, bookmark.label, bookmark.createdTs, bookmark.createdBy, {}});
+            m_bookmarksInScope.insert(bookmark.id);
         }
         return {};
     }
@@ -231,6 +263,7 @@ private:
                 section.notes.append(note);
         }
         m_data.processes.append(std::move(section));
+        m_bookmarksInScope.insert(bookmark.id);
         return {};
     }
 
@@ -288,6 +321,8 @@ private:
     const std::atomic<bool> *m_cancel;
     const ReportProgress &m_progress;
     ReportData m_data;
+    QSet<qint64> m_notesInScope;
+    QSet<qint64> m_bookmarksInScope;
 };
 
 } // namespace

@@ -73,7 +73,7 @@ struct ReportData
     QList<Core::EvidenceArchive> archives;
     QList<Core::HeldArchive> held;
     QList<Core::AuditEntry> custody;
-    int custodyOutOfScope = 0; // imports of archives of other hosts or times, left out
+    int custodyOutOfScope = 0; // entries about archives or marked objects of other hosts or times, left out
 
     qint64 bucketNs = 0;
     QList<Core::TimelineBucket> timeline;

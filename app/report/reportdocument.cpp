@@ -149,7 +149,7 @@ void ReportDocument::notes()
         const QString when = note.updatedTs ? tr("%1\n(edited %2)").arg(reportTime(note.createdTs),
                                                                           reportTime(*note.updatedTs))
                                             : reportTime(note.createdTs);
-        const QString about = note.summary.hostname.isEmpty()
+        const QString about = note.summary.hostname.isEmpty() || note.summary.object.type == ObjectType::Host
             ? note.summary.text
             : tr("%1, on %2").arg(note.summary.text, note.summary.hostname);
         rows.append({{when, note.createdBy, about, note.label}, {}, ReportCursor::Tone::Normal});

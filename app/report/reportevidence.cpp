@@ -19,7 +19,8 @@ void ReportDocument::evidence()
                        "key's hash chain (sequence number and the previous archive's digest)."),
                     Tone::Quiet);
     if (m_data.archives.isEmpty()) {
-        m_out.paragraph(tr("Not recorded: no archive in the case covers the scope of this report."), Tone::Warning);
+        m_out.statement(tr("Not recorded:"), tr("no archive in the case covers the scope of this report."),
+                        Tone::Warning);
     } else {
         QList<ReportCursor::Row> rows;
         for (const EvidenceArchive &a : m_data.archives) {
@@ -67,7 +68,7 @@ void ReportDocument::custody()
                        "when. Each entry was written in the same transaction as the change it records."),
                     Tone::Quiet);
     if (m_data.custodyOutOfScope > 0)
-        m_out.paragraph(tr("%1 imports of archives outside the scope of this report are left out.")
+        m_out.paragraph(tr("%1 entries about archives, notes or bookmarks outside the scope of this report are left out.")
                             .arg(m_data.custodyOutOfScope),
                         Tone::Quiet);
     if (m_data.custody.isEmpty()) {
@@ -80,7 +81,7 @@ void ReportDocument::custody()
         rows.append({{reportTime(entry.ts), entry.actor, entry.action, entry.object}, entry.detail,
                      refused ? Tone::Warning : Tone::Normal});
     }
-    m_out.table({{tr("Time (UTC)"), 20}, {tr("Actor"), 18}, {tr("Action"), 11}, {tr("Object"), 51}}, rows);
+    m_out.table({{tr("Time (UTC)"), 23}, {tr("Actor"), 14}, {tr("Action"), 10}, {tr("Object"), 53, true}}, rows);
 }
 
 } // namespace Deck::Report

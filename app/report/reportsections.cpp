@@ -79,6 +79,7 @@ void ReportDocument::activity(const ProcessActivity &activity)
         rows.append({{reportTime(child.startTs), tr("child"), processText(child) + u": "_s + displayArgv(child.argv)},
                      {}, Tone::Normal});
     std::stable_sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.cells[0] < b.cells[0]; });
+    m_out.paragraph(tr("What it did:"), Tone::Quiet);
     if (rows.isEmpty()) {
         m_out.paragraph(tr("The case records no activity of this process."), Tone::Quiet);
     } else {
@@ -158,7 +159,7 @@ void ReportDocument::coverage()
                        "that time: nothing is known about it, in either direction."),
                     Tone::Quiet);
     if (m_data.coverage.isEmpty())
-        m_out.paragraph(tr("Not recorded: the case holds no hosts."), Tone::Warning);
+        m_out.statement(tr("Not recorded:"), tr("the case holds no hosts."), Tone::Warning);
     for (const HostCoverage &host : m_data.coverage)
         hostCoverage(host);
 }
@@ -169,15 +170,16 @@ void ReportDocument::hostCoverage(const HostCoverage &host)
     const bool recorded = std::any_of(m_data.archives.begin(), m_data.archives.end(),
                                       [&](const EvidenceArchive &a) { return a.hostId == host.hostId; });
     if (!recorded) {
-        m_out.paragraph(tr("Not recorded: no archive of %1 in the case covers the scope of this report; nothing is "
-                           "known about this host in it.")
+        m_out.statement(tr("Not recorded:"),
+                        tr("no archive of %1 in the case covers the scope of this report; nothing is known about "
+                           "this host in it.")
                             .arg(host.hostname),
                         Tone::Warning);
         return;
     }
     if (host.losses.isEmpty()) {
-        m_out.paragraph(tr("No losses recorded: the collector reported no lost events in the archives of this span."),
-                        Tone::Good);
+        m_out.statement(tr("No losses recorded:"),
+                        tr("the collector reported no lost events in the archives of this span."), Tone::Good);
     } else {
         qint64 events = 0;
         QList<ReportCursor::Row> rows;
@@ -187,8 +189,9 @@ void ReportDocument::hostCoverage(const HostCoverage &host)
                           u"%1 %2"_s.arg(loss.count).arg(loss.unit), loss.reason.isEmpty() ? u"-"_s : loss.reason},
                          {}, Tone::Warning});
         }
-        m_out.paragraph(tr("Losses recorded: the collector reported %1 lost (%2). Activity in these spans may be "
-                           "missing from this report.")
+        m_out.statement(tr("Losses recorded:"),
+                        tr("the collector reported %1 lost (%2). Activity in these spans may be missing from this "
+                           "report.")
                             .arg(countOf(events, tr("event"), tr("events")),
                                  countOf(host.losses.size(), tr("loss record"), tr("loss records"))),
                         Tone::Warning);
@@ -203,8 +206,8 @@ void ReportDocument::hostCoverage(const HostCoverage &host)
                                                .arg(reportTime(*gap.afterTs), reportTime(gap.beforeTs),
                                                     reportDuration(gap.beforeTs - *gap.afterTs))
                                          : tr("before %1 UTC").arg(reportTime(gap.beforeTs));
-        m_out.paragraph(tr("Not recorded: %1 missing from the hash chain of signing key #%2; nothing is known about "
-                           "%3 %4.")
+        m_out.statement(tr("Not recorded:"),
+                        tr("%1 missing from the hash chain of signing key #%2; nothing is known about %3 %4.")
                             .arg(range)
                             .arg(gap.keyId)
                             .arg(host.hostname, when),
@@ -213,12 +216,14 @@ void ReportDocument::hostCoverage(const HostCoverage &host)
     for (const Downtime &down : host.downtime) {
         const QString how = down.clean ? tr("it was stopped (a stop record was written)")
                                        : tr("it ended without a stop record: a crash, kill or power loss");
-        m_out.paragraph(tr("Not recorded: the collector was not running from %1 to %2 UTC (%3); %4.")
+        m_out.statement(tr("Not recorded:"), tr("the collector was not running from %1 to %2 UTC (%3); %4.")
                             .arg(reportTime(down.from), reportTime(down.to), reportDuration(down.to - down.from), how),
                         Tone::Warning);
     }
     if (host.gaps.isEmpty() && host.downtime.isEmpty())
-        m_out.paragraph(tr("The hash chain has no gaps in this span and the collector ran throughout."), Tone::Good);
+        m_out.statement(tr("Recorded throughout:"),
+                        tr("the hash chain has no gaps in this span and the collector ran without a break."),
+                        Tone::Good);
 }
 
 } // namespace Deck::Report

@@ -68,6 +68,7 @@ private:
 void TestReport::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    m_dir.setAutoRemove(false); qWarning("DIR %s", qPrintable(m_dir.path()));
     for (const char *tool : {"pdftotext", "pdftoppm"})
         QVERIFY2(!QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty(),
                  "poppler-utils (pdftotext, pdftoppm) is not installed: installer/install-deps.sh installs it");
@@ -202,7 +203,7 @@ void TestReport::pagesRender()
     for (const QString &png : pngs) {
         QImage image(m_dir.filePath(png));
         QVERIFY2(!image.isNull(), qPrintable(png));
-        QCOMPARE(image.width(), 661); // A4 at 80 dpi
+        QVERIFY2(qAbs(image.width() - 661) <= 1 && qAbs(image.height() - 935) <= 1, qPrintable(png)); // A4, 80 dpi
     }
     const QString screenshots = qEnvironmentVariable("FLIGHT_SCREENSHOT_DIR");
     if (!screenshots.isEmpty()) {
@@ -248,7 +249,7 @@ void TestReport::scopedToOneHost()
         QVERIFY2(!text.contains(digest), qPrintable(digest));
     QVERIFY(!text.contains(kHostileNote.left(10))); // a note about alpha
     QVERIFY(text.contains(u"bookmarks and notes about other hosts or times are not in this report"_s));
-    QVERIFY(text.contains(u"imports of archives outside the scope of this report are left out"_s));
+    QVERIFY(text.contains(u"entries about archives, notes or bookmarks outside the scope of this report are left out"_s));
     QVERIFY(text.contains(u"No losses recorded"_s));
     QVERIFY(!text.contains(u"Not recorded: archive seq 3"_s));
 }
