@@ -41,10 +41,10 @@ ReportDialog::ReportDialog(std::unique_ptr<Models::CaseWorker> worker, QWidget *
     }
 }
 
+// A report still being read stops at its next step; the worker's destructor waits for it.
 ReportDialog::~ReportDialog()
 {
     m_cancel->store(true);
-    m_collecting.waitForFinished();
 }
 
 void ReportDialog::collect(const ReportOptions &options)
@@ -85,7 +85,7 @@ void ReportDialog::collected()
         deleteLater();
         return;
     }
-    m_data = std::move(m_collecting.future().takeResult()).value();
+    m_data = m_collecting.result().value();
     m_document = ReportDocument::build(*m_data);
     setWindowTitle(tr("Incident report: %1").arg(m_data->title));
     open();

@@ -115,7 +115,11 @@ Expected<WrittenReport> writeReportFile(const ReportData &data, QTextDocument &d
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
             return fileError(part, file.errorString());
         if (*format == ReportFormat::Html) {
+            // Qt writes the title into <title> as it is: escape it for that moment.
+            const QString title = document.metaInformation(QTextDocument::DocumentTitle);
+            document.setMetaInformation(QTextDocument::DocumentTitle, ReportCursor::clean(data.title).toHtmlEscaped());
             const QByteArray html = document.toHtml().toUtf8();
+            document.setMetaInformation(QTextDocument::DocumentTitle, title);
             if (file.write(html) != html.size()) {
                 const QString reason = file.errorString();
                 file.close();

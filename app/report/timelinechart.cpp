@@ -156,12 +156,12 @@ QImage TimelineChart::render(QSize size) const
             y -= h;
         }
     }
-    // Axes and time labels (UTC) at round times, about six.
+    // Axes and time labels (UTC) at round times, five to eight.
     p.setPen(QPen(Qt::black, 2));
     p.drawLine(plot.bottomLeft(), plot.bottomRight());
     p.drawLine(plot.bottomLeft(), plot.topLeft());
     const qint64 end = first + buckets * bucket;
-    const qint64 tick = tickStep((end - first) / 6);
+    const qint64 tick = tickStep((end - first) / 8);
     const QDateTime startTime = QDateTime::fromMSecsSinceEpoch(first / 1'000'000, Qt::UTC);
     const bool oneDay = startTime.date() == QDateTime::fromMSecsSinceEpoch(end / 1'000'000, Qt::UTC).date();
     const QString pattern = !oneDay ? u"MM-dd HH:mm"_s : tick < 1'000'000'000 ? u"HH:mm:ss.zzz"_s : u"HH:mm:ss"_s;

@@ -6,6 +6,7 @@
 #include "guifixture.h"
 #include "reportdialog.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -52,6 +53,14 @@ void TestReportDialog::previewsAndSaves()
     const QString text = dialog->document()->toPlainText();
     QVERIFY(text.contains(u"first look at <alpha>"_s));
     QVERIFY(text.contains(u"Chain of custody"_s));
+
+    // For people to look at: the preview as the analyst sees it.
+    if (const QString shots = qEnvironmentVariable("FLIGHT_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        dialog->resize(1100, 800);
+        QTest::qWait(200);
+        QVERIFY(QDir().mkpath(shots));
+        QVERIFY(dialog->grab().save(QDir(shots).filePath(u"report-preview.png"_s)));
+    }
 
     const QString pdf = m_dir.filePath(u"preview.pdf"_s);
     QCOMPARE(dialog->saveTo(pdf), QString());

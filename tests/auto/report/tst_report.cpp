@@ -68,7 +68,6 @@ private:
 void TestReport::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_dir.setAutoRemove(false); qWarning("DIR %s", qPrintable(m_dir.path()));
     for (const char *tool : {"pdftotext", "pdftoppm"})
         QVERIFY2(!QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty(),
                  "poppler-utils (pdftotext, pdftoppm) is not installed: installer/install-deps.sh installs it");
@@ -219,7 +218,7 @@ void TestReport::pagesRender()
 void TestReport::htmlEscapesHostileText()
 {
     const QString path = m_dir.filePath(u"report.html"_s);
-    const ProgramRun run = report({u"--out"_s, path});
+    const ProgramRun run = report({u"--out"_s, path, u"--title"_s, u"</title><script>alert(2)</script> & co"_s});
     QVERIFY2(run.code == 0, qPrintable(run.err));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -232,7 +231,8 @@ void TestReport::htmlEscapesHostileText()
     QVERIFY(html.contains(u"data:image/png;base64,"_s)); // the timeline, inside the file
     for (const QString &digest : digests().keys())
         QVERIFY(html.contains(digest));
-    QVERIFY(html.contains(u"Incident report: "_s)); // the default title
+    QVERIFY2(html.contains(u"<title>&lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt; &amp; co</title>"_s),
+             qPrintable(html.left(600)));
 }
 
 void TestReport::scopedToOneHost()
@@ -263,6 +263,7 @@ void TestReport::progressAndCancel()
         steps << step;
     });
     QVERIFY2(data.ok(), qPrintable(data.error().message));
+    QCOMPARE(data->title, u"Incident report: "_s + m_db->name()); // the default title
     QVERIFY(std::is_sorted(percents.begin(), percents.end()));
     QCOMPARE(percents.constLast(), 100);
     QVERIFY(steps.contains(u"evidence"_s) && steps.contains(u"coverage"_s));
