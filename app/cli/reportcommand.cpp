@@ -96,8 +96,11 @@ int runReport(const QStringList &arguments, GlobalOptions global)
         return ExitUsage;
     }
     if (global.json) {
-        printJson({{u"file"_s, path}, {u"pages"_s, written->pages}, {u"bytes"_s, written->bytes},
-                   {u"blake2b"_s, written->digest}, {u"archives"_s, data->archives.size()}});
+        printJson({{u"file"_s, path},
+                   {u"pages"_s, written->pages},
+                   {u"bytes"_s, written->bytes},
+                   {u"blake2b"_s, written->digest},
+                   {u"archives"_s, data->archives.size()}});
     } else {
         const QString pages = written->pages > 0 ? u"%1 pages, "_s.arg(written->pages) : QString();
         printOut(u"%1: report of %2 archives, %3%4 bytes, blake2b-256 %5\n"_s.arg(path)

@@ -70,8 +70,8 @@ Expected<QList<AuditEntry>> EvidenceQueries::auditLog()
         return q.error();
     QList<AuditEntry> rows;
     while (q->next())
-        rows.append({q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString(),
-                     q->value(3).toString(), q->value(4).toString(), q->value(5).toString()});
+        rows.append({q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString(), q->value(3).toString(),
+                     q->value(4).toString(), q->value(5).toString()});
     return rows;
 }
 

@@ -59,7 +59,8 @@ void ReportDialog::collect(const ReportOptions &options)
     m_collecting.setFuture(m_worker->run([options, cancel, progress](Core::Database &db) {
         return collectReport(db, options, cancel.get(), [progress](int percent, const QString &step) {
             QMetaObject::invokeMethod(
-                progress, [progress, percent, step] {
+                progress,
+                [progress, percent, step] {
                     if (!progress)
                         return;
                     progress->setValue(percent);
@@ -109,9 +110,9 @@ QString ReportDialog::saveTo(const QString &path)
     auto *watcher = new QFutureWatcher<Core::Expected<void>>(this);
     connect(watcher, &QFutureWatcher<Core::Expected<void>>::finished, this, [this, watcher] {
         if (watcher->future().resultCount() > 0 && !watcher->result())
-            QMessageBox::warning(this, tr("Incident report"),
-                                 tr("The report was saved but not entered in the audit log: %1")
-                                     .arg(watcher->result().error().message));
+            QMessageBox::warning(
+                this, tr("Incident report"),
+                tr("The report was saved but not entered in the audit log: %1").arg(watcher->result().error().message));
         watcher->deleteLater();
     });
     watcher->setFuture(m_worker->run([data = *m_data, path, written = *written](Core::Database &db) {

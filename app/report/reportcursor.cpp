@@ -146,7 +146,8 @@ void ReportCursor::keyValues(const QList<std::pair<QString, QString>> &pairs)
 
 void ReportCursor::table(const QList<Column> &columns, const QList<Row> &rows)
 {
-    const bool headed = std::any_of(columns.begin(), columns.end(), [](const Column &c) { return !c.header.isEmpty(); });
+    const bool headed
+        = std::any_of(columns.begin(), columns.end(), [](const Column &c) { return !c.header.isEmpty(); });
     int tableRows = headed ? 1 : 0;
     for (const Row &row : rows)
         tableRows += row.detail.isEmpty() ? 1 : 2;
@@ -218,8 +219,9 @@ void ReportCursor::image(const QImage &image, double widthFraction)
     newBlock(4);
     QTextImageFormat format;
     format.setName(name);
-    // Lengths in a document are 1/96 inch at any resolution: the text width of A4 with 15 mm margins.
-    constexpr qreal textWidth = (210.0 - 2 * 15.0) / 25.4 * 96.0;
+    // Lengths in a document are 1/96 inch at any resolution: the text width of A4 with 15 mm margins, less the
+    // document's own margin on either side.
+    const qreal textWidth = (210.0 - 2 * 15.0) / 25.4 * 96.0 - 2 * m_document.documentMargin();
     format.setWidth(textWidth * widthFraction);
     format.setHeight(textWidth * widthFraction * image.height() / image.width());
     m_cursor.insertImage(format);

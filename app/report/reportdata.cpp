@@ -23,10 +23,10 @@ bool inRange(const TimeRange &range, qint64 from, qint64 to)
 qint64 bucketFor(const TimeRange &span)
 {
     static constexpr qint64 kSecond = 1'000'000'000;
-    static constexpr qint64 kSteps[] = {kSecond / 10,  kSecond / 2,   kSecond,        5 * kSecond,   10 * kSecond,
-                                        30 * kSecond,  60 * kSecond,  300 * kSecond,  600 * kSecond, 1800 * kSecond,
-                                        3600 * kSecond, 3 * 3600 * kSecond, 6 * 3600 * kSecond, 12 * 3600 * kSecond,
-                                        86400 * kSecond, 7 * 86400 * kSecond};
+    static constexpr qint64 kSteps[] = {kSecond / 10,       kSecond / 2,         kSecond,         5 * kSecond,
+                                        10 * kSecond,       30 * kSecond,        60 * kSecond,    300 * kSecond,
+                                        600 * kSecond,      1800 * kSecond,      3600 * kSecond,  3 * 3600 * kSecond,
+                                        6 * 3600 * kSecond, 12 * 3600 * kSecond, 86400 * kSecond, 7 * 86400 * kSecond};
     const qint64 length = std::max<qint64>(1, span.to.value_or(0) - span.from.value_or(0));
     for (qint64 step : kSteps) {
         if (length / step <= 120)
@@ -68,9 +68,12 @@ public:
         if (m_data.title.isEmpty())
             m_data.title = u"Incident report: %1"_s.arg(m_data.caseName);
         const std::pair<const char *, Expected<void> (Collector::*)()> steps[] = {
-            {"hosts", &Collector::hosts},       {"evidence", &Collector::evidence},
-            {"notes and bookmarks", &Collector::marks}, {"custody", &Collector::custody},
-            {"timeline", &Collector::timeline}, {"alerts and integrity changes", &Collector::integrity},
+            {"hosts", &Collector::hosts},
+            {"evidence", &Collector::evidence},
+            {"notes and bookmarks", &Collector::marks},
+            {"custody", &Collector::custody},
+            {"timeline", &Collector::timeline},
+            {"alerts and integrity changes", &Collector::integrity},
             {"coverage", &Collector::coverage},
         };
         const int total = int(std::size(steps));
@@ -114,7 +117,8 @@ private:
             return archives.error();
         m_data.archives = std::move(*archives);
         for (const EvidenceArchive &archive : std::as_const(m_data.archives)) {
-            TimeRange &span = m_data.span ? *m_data.span : m_data.span.emplace(TimeRange{archive.firstTs, archive.lastTs});
+            TimeRange &span
+                = m_data.span ? *m_data.span : m_data.span.emplace(TimeRange{archive.firstTs, archive.lastTs});
             span.from = std::min(*span.from, archive.firstTs);
             span.to = std::max(*span.to, archive.lastTs);
         }

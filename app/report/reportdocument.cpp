@@ -57,8 +57,8 @@ QString ReportDocument::processText(const ProcessRow &process) const
 
 void ReportDocument::summary()
 {
-    m_out.title(m_data.title, tr("Generated %1 UTC by %2 with flightdeck")
-                                  .arg(reportTime(m_data.generatedTs), m_data.generatedBy));
+    m_out.title(m_data.title,
+                tr("Generated %1 UTC by %2 with flightdeck").arg(reportTime(m_data.generatedTs), m_data.generatedBy));
     m_out.heading(tr("1  Summary"));
     qint64 events = 0;
     QMap<qint64, std::pair<qint64, qint64>> hostSpans; // host -> first, last event of its archives in scope
@@ -92,26 +92,27 @@ void ReportDocument::summary()
                            .arg(reportSpan(*m_data.span->from, *m_data.span->to),
                                 reportDuration(*m_data.span->to - *m_data.span->from))
                      : tr("no events in scope")},
-        {tr("Evidence"), tr("%1 with %2, %3 held back")
-                             .arg(countOf(m_data.archives.size(), tr("archive"), tr("archives")),
-                                  countOf(events, tr("event"), tr("events")))
-                             .arg(m_data.held.size())},
-        {tr("Findings"), tr("%1 (%2 not yet triaged), %3, %4 bookmarked, %5")
-                             .arg(countOf(m_data.alerts.size(), tr("alert"), tr("alerts")))
-                             .arg(newAlerts)
-                             .arg(countOf(m_data.integrity.rows.size(), tr("integrity change"),
-                                          tr("integrity changes")))
-                             .arg(m_data.processes.size() + m_data.bookmarks.size())
-                             .arg(countOf(m_data.notes.size(), tr("note"), tr("notes")))},
-        {tr("Not seen"), tr("%1 lost (collector's count), %2 missing from the hash chains, %3 of collector downtime")
-                             .arg(countOf(lost, tr("event"), tr("events")),
-                                  countOf(missing, tr("archive"), tr("archives")),
-                                  countOf(downtimes, tr("span"), tr("spans")))},
+        {tr("Evidence"),
+         tr("%1 with %2, %3 held back")
+             .arg(countOf(m_data.archives.size(), tr("archive"), tr("archives")),
+                  countOf(events, tr("event"), tr("events")))
+             .arg(m_data.held.size())},
+        {tr("Findings"),
+         tr("%1 (%2 not yet triaged), %3, %4 bookmarked, %5")
+             .arg(countOf(m_data.alerts.size(), tr("alert"), tr("alerts")))
+             .arg(newAlerts)
+             .arg(countOf(m_data.integrity.rows.size(), tr("integrity change"), tr("integrity changes")))
+             .arg(m_data.processes.size() + m_data.bookmarks.size())
+             .arg(countOf(m_data.notes.size(), tr("note"), tr("notes")))},
+        {tr("Not seen"),
+         tr("%1 lost (collector's count), %2 missing from the hash chains, %3 of collector downtime")
+             .arg(countOf(lost, tr("event"), tr("events")), countOf(missing, tr("archive"), tr("archives")),
+                  countOf(downtimes, tr("span"), tr("spans")))},
     });
     if (m_data.marksOutOfScope > 0)
-        m_out.paragraph(tr("%1 bookmarks and notes about other hosts or times are not in this report.")
-                            .arg(m_data.marksOutOfScope),
-                        ReportCursor::Tone::Quiet);
+        m_out.paragraph(
+            tr("%1 bookmarks and notes about other hosts or times are not in this report.").arg(m_data.marksOutOfScope),
+            ReportCursor::Tone::Quiet);
 
     m_out.subheading(tr("Hosts covered"));
     if (m_data.hosts.isEmpty()) {
@@ -125,14 +126,17 @@ void ReportDocument::summary()
         QStringList keys;
         for (const TrustedHostKey &key : host.keys)
             keys << tr("signer %1%2").arg(key.fingerprint, key.label.isEmpty() ? QString() : u" (%1)"_s.arg(key.label));
-        rows.append({{host.hostname, QString::number(counts.first), QString::number(counts.second),
-                      span == hostSpans.end() ? tr("not recorded in this span")
-                                              : reportSpan(span->first, span->second),
-                      tr("%1 / %2").arg(host.os.isEmpty() ? u"-"_s : host.os, host.kernel.isEmpty() ? u"-"_s : host.kernel)},
-                     tr("machine-id %1").arg(host.machineId) + (keys.isEmpty() ? QString() : u"\n"_s + keys.join(u'\n')),
-                     span == hostSpans.end() ? ReportCursor::Tone::Warning : ReportCursor::Tone::Normal});
+        rows.append(
+            {{host.hostname, QString::number(counts.first), QString::number(counts.second),
+              span == hostSpans.end() ? tr("not recorded in this span") : reportSpan(span->first, span->second),
+              tr("%1 / %2").arg(host.os.isEmpty() ? u"-"_s : host.os, host.kernel.isEmpty() ? u"-"_s : host.kernel)},
+             tr("machine-id %1").arg(host.machineId) + (keys.isEmpty() ? QString() : u"\n"_s + keys.join(u'\n')),
+             span == hostSpans.end() ? ReportCursor::Tone::Warning : ReportCursor::Tone::Normal});
     }
-    m_out.table({{tr("Host"), 14}, {tr("Archives"), 10}, {tr("Events"), 10}, {tr("Events from – to (UTC)"), 36},
+    m_out.table({{tr("Host"), 14},
+                 {tr("Archives"), 10},
+                 {tr("Events"), 10},
+                 {tr("Events from – to (UTC)"), 36},
                  {tr("OS / kernel"), 30}},
                 rows);
 }
@@ -146,9 +150,9 @@ void ReportDocument::notes()
     }
     QList<ReportCursor::Row> rows;
     for (const MarkedObject &note : m_data.notes) {
-        const QString when = note.updatedTs ? tr("%1\n(edited %2)").arg(reportTime(note.createdTs),
-                                                                          reportTime(*note.updatedTs))
-                                            : reportTime(note.createdTs);
+        const QString when = note.updatedTs
+            ? tr("%1\n(edited %2)").arg(reportTime(note.createdTs), reportTime(*note.updatedTs))
+            : reportTime(note.createdTs);
         const QString about = note.summary.hostname.isEmpty() || note.summary.object.type == ObjectType::Host
             ? note.summary.text
             : tr("%1, on %2").arg(note.summary.text, note.summary.hostname);

@@ -34,12 +34,19 @@ void ReportDocument::evidence()
             if (a.recovered)
                 verdict << tr("sealed from a recovered journal");
             const QString detail = tr("digest %1\nsigner %2\nsource %3").arg(a.digest, a.fingerprint, a.source);
-            rows.append({{a.hostname, QString::number(a.seq), reportSpan(a.firstTs, a.lastTs), QString::number(a.events),
-                          chain, verdict.join(u", "_s), tr("%1\n%2").arg(reportTime(a.importedTs), a.importedBy)},
-                         detail, a.chain == "gap"_L1 ? Tone::Warning : Tone::Normal});
+            rows.append(
+                {{a.hostname, QString::number(a.seq), reportSpan(a.firstTs, a.lastTs), QString::number(a.events), chain,
+                  verdict.join(u", "_s), tr("%1\n%2").arg(reportTime(a.importedTs), a.importedBy)},
+                 detail,
+                 a.chain == "gap"_L1 ? Tone::Warning : Tone::Normal});
         }
-        m_out.table({{tr("Host"), 10}, {tr("Seq"), 6}, {tr("Events from – to (UTC)"), 24}, {tr("Events"), 8},
-                     {tr("Chain"), 14}, {tr("Verification"), 16}, {tr("Imported (UTC), by"), 22}},
+        m_out.table({{tr("Host"), 10},
+                     {tr("Seq"), 6},
+                     {tr("Events from – to (UTC)"), 24},
+                     {tr("Events"), 8},
+                     {tr("Chain"), 14},
+                     {tr("Verification"), 16},
+                     {tr("Imported (UTC), by"), 22}},
                     rows);
     }
     m_out.subheading(tr("Archives held back"));
@@ -56,9 +63,9 @@ void ReportDocument::evidence()
                      tr("digest %1\nsigner %2\nfile %3\n%4").arg(h.digest, h.fingerprint, h.path, h.detail),
                      Tone::Warning});
     }
-    m_out.table({{tr("Host"), 16}, {tr("Seq"), 10}, {tr("Held because"), 34}, {tr("Events"), 14},
-                 {tr("Held since (UTC)"), 26}},
-                rows);
+    m_out.table(
+        {{tr("Host"), 16}, {tr("Seq"), 10}, {tr("Held because"), 34}, {tr("Events"), 14}, {tr("Held since (UTC)"), 26}},
+        rows);
 }
 
 void ReportDocument::custody()
@@ -68,9 +75,10 @@ void ReportDocument::custody()
                        "when. Each entry was written in the same transaction as the change it records."),
                     Tone::Quiet);
     if (m_data.custodyOutOfScope > 0)
-        m_out.paragraph(tr("%1 entries about archives, notes or bookmarks outside the scope of this report are left out.")
-                            .arg(m_data.custodyOutOfScope),
-                        Tone::Quiet);
+        m_out.paragraph(
+            tr("%1 entries about archives, notes or bookmarks outside the scope of this report are left out.")
+                .arg(m_data.custodyOutOfScope),
+            Tone::Quiet);
     if (m_data.custody.isEmpty()) {
         m_out.paragraph(tr("The audit log is empty."), Tone::Warning);
         return;
@@ -78,7 +86,8 @@ void ReportDocument::custody()
     QList<ReportCursor::Row> rows;
     for (const AuditEntry &entry : m_data.custody) {
         const bool refused = entry.action == "refuse"_L1 || entry.action == "fork"_L1;
-        rows.append({{reportTime(entry.ts), entry.actor, entry.action, entry.object}, entry.detail,
+        rows.append({{reportTime(entry.ts), entry.actor, entry.action, entry.object},
+                     entry.detail,
                      refused ? Tone::Warning : Tone::Normal});
     }
     m_out.table({{tr("Time (UTC)"), 23}, {tr("Actor"), 14}, {tr("Action"), 10}, {tr("Object"), 53, true}}, rows);

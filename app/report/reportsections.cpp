@@ -39,8 +39,7 @@ void ReportDocument::process(const ProcessSection &section)
                                          : tr("exit code %1").arg(p.exitCode.value_or(0));
         ended = tr("%1 UTC, %2 (ran %3)").arg(reportTime(*p.exitTs), how, reportDuration(*p.exitTs - p.startTs));
     } else {
-        ended = p.lastTs ? tr("no exit recorded; last seen %1 UTC").arg(reportTime(*p.lastTs))
-                         : tr("no exit recorded");
+        ended = p.lastTs ? tr("no exit recorded; last seen %1 UTC").arg(reportTime(*p.lastTs)) : tr("no exit recorded");
     }
     QList<std::pair<QString, QString>> facts{
         {tr("Bookmarked"), tr("%1 UTC by %2").arg(reportTime(section.bookmark.createdTs), section.bookmark.createdBy)},
@@ -67,17 +66,21 @@ void ReportDocument::activity(const ProcessActivity &activity)
         const QString target = file.toPath.isEmpty() ? QString() : u" \u2192 "_s + displayBytes(file.toPath);
         const QString count = file.count > 1 ? tr(" (%1 times)").arg(file.count) : QString();
         rows.append({{reportTime(file.ts), tr("file %1").arg(file.op), displayBytes(file.path) + target + count},
-                     {}, Tone::Normal});
+                     {},
+                     Tone::Normal});
     }
     for (const NetEventRow &net : activity.connections) {
-        const QString remote = net.raddr.isEmpty() ? QString() : u" \u2192 %1:%2"_s.arg(net.raddr).arg(net.rport.value_or(0));
+        const QString remote
+            = net.raddr.isEmpty() ? QString() : u" \u2192 %1:%2"_s.arg(net.raddr).arg(net.rport.value_or(0));
         rows.append({{reportTime(net.ts), tr("net %1").arg(net.op),
                       u"%1 %2:%3%4"_s.arg(net.proto, net.laddr).arg(net.lport).arg(remote)},
-                     {}, Tone::Normal});
+                     {},
+                     Tone::Normal});
     }
     for (const ProcessRow &child : activity.children)
         rows.append({{reportTime(child.startTs), tr("child"), processText(child) + u": "_s + displayArgv(child.argv)},
-                     {}, Tone::Normal});
+                     {},
+                     Tone::Normal});
     std::stable_sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.cells[0] < b.cells[0]; });
     m_out.paragraph(tr("What it did:"), Tone::Quiet);
     if (rows.isEmpty()) {
@@ -103,9 +106,13 @@ void ReportDocument::bookmarks()
         rows.append({{mark.label, mark.summary.text, mark.summary.hostname.isEmpty() ? u"-"_s : mark.summary.hostname,
                       mark.summary.ts ? reportTime(*mark.summary.ts) : u"-"_s,
                       tr("%1\n%2").arg(mark.createdBy, reportTime(mark.createdTs))},
-                     {}, mark.summary.found ? Tone::Normal : Tone::Warning});
+                     {},
+                     mark.summary.found ? Tone::Normal : Tone::Warning});
     }
-    m_out.table({{tr("Bookmark"), 20}, {tr("What"), 36}, {tr("Host"), 10}, {tr("When (UTC)"), 16},
+    m_out.table({{tr("Bookmark"), 20},
+                 {tr("What"), 36},
+                 {tr("Host"), 10},
+                 {tr("When (UTC)"), 16},
                  {tr("Marked by, at (UTC)"), 18}},
                 rows);
 }
@@ -123,10 +130,15 @@ void ReportDocument::integrity()
                 ? tr("not triaged")
                 : tr("%1\n%2").arg(alert.triageBy, alert.triageTs ? reportTime(*alert.triageTs) : QString());
             rows.append({{reportTime(alert.ts), alert.hostname, alert.severity, alert.title, alert.triage, triaged},
-                         {}, alert.triage == "malicious"_L1 || alert.triage == "new"_L1 ? Tone::Warning : Tone::Normal});
+                         {},
+                         alert.triage == "malicious"_L1 || alert.triage == "new"_L1 ? Tone::Warning : Tone::Normal});
         }
-        m_out.table({{tr("Time (UTC)"), 17}, {tr("Host"), 10}, {tr("Severity"), 9}, {tr("Alert"), 30},
-                     {tr("Triage"), 12}, {tr("Triaged by, at (UTC)"), 22}},
+        m_out.table({{tr("Time (UTC)"), 17},
+                     {tr("Host"), 10},
+                     {tr("Severity"), 9},
+                     {tr("Alert"), 30},
+                     {tr("Triage"), 12},
+                     {tr("Triaged by, at (UTC)"), 22}},
                     rows);
     }
     m_out.subheading(tr("Integrity changes"));
@@ -141,23 +153,26 @@ void ReportDocument::integrity()
         const QString severity = change.change.severity.isEmpty() ? u"-"_s : change.change.severity;
         rows.append({{reportTime(change.change.ts), change.hostname, change.change.check, severity,
                       QString::number(change.change.items)},
-                     {}, severity == "high"_L1 ? Tone::Warning : Tone::Normal});
+                     {},
+                     severity == "high"_L1 ? Tone::Warning : Tone::Normal});
     }
-    m_out.table({{tr("Time (UTC)"), 24}, {tr("Host"), 16}, {tr("Check"), 30}, {tr("Severity"), 15},
-                 {tr("Items changed"), 15}},
-                rows);
+    m_out.table(
+        {{tr("Time (UTC)"), 24}, {tr("Host"), 16}, {tr("Check"), 30}, {tr("Severity"), 15}, {tr("Items changed"), 15}},
+        rows);
     if (m_data.integrity.truncated)
-        m_out.paragraph(tr("Only the first %1 changes are listed; the case holds more.").arg(m_data.integrity.rows.size()),
-                        Tone::Warning);
+        m_out.paragraph(
+            tr("Only the first %1 changes are listed; the case holds more.").arg(m_data.integrity.rows.size()),
+            Tone::Warning);
 }
 
 void ReportDocument::coverage()
 {
     m_out.heading(tr("7  Coverage gaps and losses"));
-    m_out.paragraph(tr("What the case did not see. \"No losses recorded\" means the collector ran, counted what its "
-                       "buffers dropped and reported nothing lost. \"Not recorded\" means no archive in the case covers "
-                       "that time: nothing is known about it, in either direction."),
-                    Tone::Quiet);
+    m_out.paragraph(
+        tr("What the case did not see. \"No losses recorded\" means the collector ran, counted what its "
+           "buffers dropped and reported nothing lost. \"Not recorded\" means no archive in the case covers "
+           "that time: nothing is known about it, in either direction."),
+        Tone::Quiet);
     if (m_data.coverage.isEmpty())
         m_out.statement(tr("Not recorded:"), tr("the case holds no hosts."), Tone::Warning);
     for (const HostCoverage &host : m_data.coverage)
@@ -187,7 +202,8 @@ void ReportDocument::hostCoverage(const HostCoverage &host)
             events += loss.unit == "events"_L1 ? loss.count : 0;
             rows.append({{loss.lastTs ? reportSpan(loss.ts, *loss.lastTs) : reportTime(loss.ts), loss.source,
                           u"%1 %2"_s.arg(loss.count).arg(loss.unit), loss.reason.isEmpty() ? u"-"_s : loss.reason},
-                         {}, Tone::Warning});
+                         {},
+                         Tone::Warning});
         }
         m_out.statement(tr("Losses recorded:"),
                         tr("the collector reported %1 lost (%2). Activity in these spans may be missing from this "
@@ -198,14 +214,13 @@ void ReportDocument::hostCoverage(const HostCoverage &host)
         m_out.table({{tr("When (UTC)"), 34}, {tr("Source"), 22}, {tr("Lost"), 16}, {tr("Reason"), 28}}, rows);
     }
     for (const ChainGap &gap : host.gaps) {
-        const QString range = gap.firstMissing == gap.lastMissing ? tr("archive seq %1 is").arg(gap.firstMissing)
-                                                                  : tr("archives seq %1\u2013%2 are")
-                                                                        .arg(gap.firstMissing)
-                                                                        .arg(gap.lastMissing);
-        const QString when = gap.afterTs ? tr("from %1 to %2 UTC (%3)")
-                                               .arg(reportTime(*gap.afterTs), reportTime(gap.beforeTs),
-                                                    reportDuration(gap.beforeTs - *gap.afterTs))
-                                         : tr("before %1 UTC").arg(reportTime(gap.beforeTs));
+        const QString range = gap.firstMissing == gap.lastMissing
+            ? tr("archive seq %1 is").arg(gap.firstMissing)
+            : tr("archives seq %1\u2013%2 are").arg(gap.firstMissing).arg(gap.lastMissing);
+        const QString when = gap.afterTs
+            ? tr("from %1 to %2 UTC (%3)")
+                  .arg(reportTime(*gap.afterTs), reportTime(gap.beforeTs), reportDuration(gap.beforeTs - *gap.afterTs))
+            : tr("before %1 UTC").arg(reportTime(gap.beforeTs));
         m_out.statement(tr("Not recorded:"),
                         tr("%1 missing from the hash chain of signing key #%2; nothing is known about %3 %4.")
                             .arg(range)
@@ -216,7 +231,8 @@ void ReportDocument::hostCoverage(const HostCoverage &host)
     for (const Downtime &down : host.downtime) {
         const QString how = down.clean ? tr("it was stopped (a stop record was written)")
                                        : tr("it ended without a stop record: a crash, kill or power loss");
-        m_out.statement(tr("Not recorded:"), tr("the collector was not running from %1 to %2 UTC (%3); %4.")
+        m_out.statement(tr("Not recorded:"),
+                        tr("the collector was not running from %1 to %2 UTC (%3); %4.")
                             .arg(reportTime(down.from), reportTime(down.to), reportDuration(down.to - down.from), how),
                         Tone::Warning);
     }

@@ -52,10 +52,9 @@ void paintFrame(QPainter &painter, const QRectF &page, qreal headerHeight, qreal
     const qreal footerTop = page.height() - footerHeight + line * 0.6;
     painter.drawLine(QPointF(0, footerTop), QPointF(page.width(), footerTop));
     painter.setPen(QColor(0x55, 0x55, 0x55));
-    painter.drawText(QRectF(0, footerTop + line * 0.3, page.width(), line), Qt::AlignHCenter | Qt::AlignTop,
-                     QCoreApplication::translate("Deck::Report::ReportWriter", "page %1 of %2")
-                         .arg(pageNumber)
-                         .arg(pages));
+    painter.drawText(
+        QRectF(0, footerTop + line * 0.3, page.width(), line), Qt::AlignHCenter | Qt::AlignTop,
+        QCoreApplication::translate("Deck::Report::ReportWriter", "page %1 of %2").arg(pageNumber).arg(pages));
     painter.restore();
 }
 
@@ -131,8 +130,8 @@ Expected<WrittenReport> writeReportFile(const ReportData &data, QTextDocument &d
             writer.setTitle(ReportCursor::clean(data.title));
             writer.setCreator(u"flightdeck"_s);
             writer.setResolution(600);
-            writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
-                                             QMarginsF(15, 12, 15, 12), QPageLayout::Millimeter));
+            writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 12, 15, 12),
+                                             QPageLayout::Millimeter));
             written.pages = paintReport(document, writer, {data.title, data.caseName, data.generatedTs});
         }
         if (!file.flush() || file.error() != QFileDevice::NoError) {
@@ -165,11 +164,11 @@ Expected<void> auditReport(Database &db, const ReportData &data, const QString &
 {
     const TimeRange &range = data.scope.range;
     const QString kind = reportFormatFor(path) == ReportFormat::Pdf ? u"pdf, %1 pages"_s.arg(written.pages) : u"html"_s;
-    const QString detail = u"%1, %2 bytes, blake2b-256 %3, hosts %4, from %5, to %6"_s.arg(kind)
-                               .arg(written.bytes)
-                               .arg(written.digest,
-                                    data.scope.hostIds.isEmpty() ? u"all"_s : data.scopeHosts.join(u","_s),
-                                    range.from ? isoTime(*range.from) : u"-"_s, range.to ? isoTime(*range.to) : u"-"_s);
+    const QString detail
+        = u"%1, %2 bytes, blake2b-256 %3, hosts %4, from %5, to %6"_s.arg(kind)
+              .arg(written.bytes)
+              .arg(written.digest, data.scope.hostIds.isEmpty() ? u"all"_s : data.scopeHosts.join(u","_s),
+                   range.from ? isoTime(*range.from) : u"-"_s, range.to ? isoTime(*range.to) : u"-"_s);
     return appendAudit(db, u"report"_s, path, detail);
 }
 

@@ -32,11 +32,12 @@ qint64 niceStep(qint64 max)
 qint64 tickStep(qint64 minimum)
 {
     constexpr qint64 s = 1'000'000'000;
-    static constexpr qint64 kSteps[] = {s / 1000,   s / 500,    s / 200,    s / 100,     s / 50,      s / 20,
-                                        s / 10,     s / 5,      s / 2,      s,           2 * s,       5 * s,
-                                        10 * s,     15 * s,     30 * s,     60 * s,      120 * s,     300 * s,
-                                        600 * s,    900 * s,    1800 * s,   3600 * s,    7200 * s,    3 * 3600 * s,
-                                        6 * 3600 * s, 12 * 3600 * s, 86400 * s, 2 * 86400 * s, 7 * 86400 * s};
+    static constexpr qint64 kSteps[] = {s / 1000,      s / 500,   s / 200,       s / 100,      s / 50,
+                                        s / 20,        s / 10,    s / 5,         s / 2,        s,
+                                        2 * s,         5 * s,     10 * s,        15 * s,       30 * s,
+                                        60 * s,        120 * s,   300 * s,       600 * s,      900 * s,
+                                        1800 * s,      3600 * s,  7200 * s,      3 * 3600 * s, 6 * 3600 * s,
+                                        12 * 3600 * s, 86400 * s, 2 * 86400 * s, 7 * 86400 * s};
     for (qint64 step : kSteps) {
         if (step >= minimum)
             return step;
@@ -53,9 +54,9 @@ TimelineChart::TimelineChart(const ReportData &data)
 
 QList<TimelineChart::Family> TimelineChart::families()
 {
-    return {{tr("processes"), QColor(0x3b, 0x6e, 0xa5)},   {tr("files"), QColor(0x5a, 0x9e, 0x4b)},
-            {tr("network"), QColor(0xd0, 0x8a, 0x2e)},     {tr("integrity"), QColor(0x8e, 0x5b, 0xa8)},
-            {tr("collector"), QColor(0x9a, 0x9a, 0x9a)},   {tr("loss records"), QColor(0xc6, 0x28, 0x28)}};
+    return {{tr("processes"), QColor(0x3b, 0x6e, 0xa5)}, {tr("files"), QColor(0x5a, 0x9e, 0x4b)},
+            {tr("network"), QColor(0xd0, 0x8a, 0x2e)},   {tr("integrity"), QColor(0x8e, 0x5b, 0xa8)},
+            {tr("collector"), QColor(0x9a, 0x9a, 0x9a)}, {tr("loss records"), QColor(0xc6, 0x28, 0x28)}};
 }
 
 int TimelineChart::familyOf(const QString &kind)

@@ -196,8 +196,7 @@ void TestReport::pdfShowsEverySection()
 void TestReport::pagesRender()
 {
     const QString prefix = m_dir.filePath(u"page"_s);
-    const ProgramRun run
-        = Flight::TestSupport::runProgram(u"pdftoppm"_s, {u"-png"_s, u"-r"_s, u"80"_s, m_pdf, prefix});
+    const ProgramRun run = Flight::TestSupport::runProgram(u"pdftoppm"_s, {u"-png"_s, u"-r"_s, u"80"_s, m_pdf, prefix});
     QVERIFY2(run.code == 0, qPrintable(run.err));
     const QStringList pngs = QDir(m_dir.path()).entryList({u"page-*.png"_s}, QDir::Files, QDir::Name);
     QCOMPARE(pngs.size(), m_pages);
@@ -227,7 +226,8 @@ void TestReport::htmlEscapesHostileText()
     const QString html = QString::fromUtf8(file.readAll());
     QVERIFY(!html.contains(u"<html><b>bold?"_s));
     QVERIFY(!html.contains(u"<script>"_s));
-    QVERIFY2(html.contains(u"&lt;html&gt;&lt;b&gt;bold?&lt;/b&gt;&lt;/html&gt; &amp; more"_s), qPrintable(html.left(2000)));
+    QVERIFY2(html.contains(u"&lt;html&gt;&lt;b&gt;bold?&lt;/b&gt;&lt;/html&gt; &amp; more"_s),
+             qPrintable(html.left(2000)));
     QVERIFY(html.contains(u"&lt;script&gt;alert(1)&lt;/script&gt;"_s));
     QVERIFY(html.contains(u"second line of the note"_s));
     QVERIFY(html.contains(u"data:image/png;base64,"_s)); // the timeline, inside the file
@@ -240,9 +240,9 @@ void TestReport::htmlEscapesHostileText()
 void TestReport::scopedToOneHost()
 {
     const QString path = m_dir.filePath(u"beta.pdf"_s);
-    const ProgramRun run = report({u"--out"_s, path, u"--host"_s, u"beta"_s, u"--from"_s,
-                                   QString::number(QueryScenario::at(0)), u"--to"_s,
-                                   QString::number(QueryScenario::at(100))});
+    const ProgramRun run
+        = report({u"--out"_s, path, u"--host"_s, u"beta"_s, u"--from"_s, QString::number(QueryScenario::at(0)),
+                  u"--to"_s, QString::number(QueryScenario::at(100))});
     QVERIFY2(run.code == 0, qPrintable(run.err));
     const QString text = folded(pdfText(path));
     for (const QString &digest : digests(u"beta"_s).keys())
@@ -251,7 +251,8 @@ void TestReport::scopedToOneHost()
         QVERIFY2(!text.contains(digest), qPrintable(digest));
     QVERIFY(!text.contains(kHostileNote.left(10))); // a note about alpha
     QVERIFY(text.contains(u"bookmarks and notes about other hosts or times are not in this report"_s));
-    QVERIFY(text.contains(u"entries about archives, notes or bookmarks outside the scope of this report are left out"_s));
+    QVERIFY(
+        text.contains(u"entries about archives, notes or bookmarks outside the scope of this report are left out"_s));
     QVERIFY(text.contains(u"No losses recorded"_s));
     QVERIFY(!text.contains(u"Not recorded: archive seq 3"_s));
 }
