@@ -4,6 +4,7 @@
 #include "auditlog.h"
 #include "database.h"
 #include "processqueries.h"
+#include "reporttext.h"
 
 #include <QSet>
 
@@ -19,20 +20,11 @@ bool inRange(const TimeRange &range, qint64 from, qint64 to)
     return (!range.to || from < *range.to) && (!range.from || to >= *range.from);
 }
 
-// About 100 bars over the span, in a unit people count in.
+// At most 120 bars over the span, in a unit people count in.
 qint64 bucketFor(const TimeRange &span)
 {
-    static constexpr qint64 kSecond = 1'000'000'000;
-    static constexpr qint64 kSteps[] = {kSecond / 10,       kSecond / 2,         kSecond,         5 * kSecond,
-                                        10 * kSecond,       30 * kSecond,        60 * kSecond,    300 * kSecond,
-                                        600 * kSecond,      1800 * kSecond,      3600 * kSecond,  3 * 3600 * kSecond,
-                                        6 * 3600 * kSecond, 12 * 3600 * kSecond, 86400 * kSecond, 7 * 86400 * kSecond};
     const qint64 length = std::max<qint64>(1, span.to.value_or(0) - span.from.value_or(0));
-    for (qint64 step : kSteps) {
-        if (length / step <= 120)
-            return step;
-    }
-    return length / 100 + 1;
+    return roundTimeStep((length + 119) / 120);
 }
 
 // The digest an import entry of the audit log names ("... digest <hex> ...").

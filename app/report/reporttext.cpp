@@ -47,6 +47,22 @@ QString reportDuration(qint64 ns)
     return u"%1 d %2 h"_s.arg(hours / 24).arg(hours % 24);
 }
 
+qint64 roundTimeStep(qint64 minimum)
+{
+    constexpr qint64 s = 1'000'000'000;
+    static constexpr qint64 kSteps[] = {s / 1000,      s / 500,   s / 200,       s / 100,      s / 50,
+                                        s / 20,        s / 10,    s / 5,         s / 2,        s,
+                                        2 * s,         5 * s,     10 * s,        15 * s,       30 * s,
+                                        60 * s,        120 * s,   300 * s,       600 * s,      900 * s,
+                                        1800 * s,      3600 * s,  7200 * s,      3 * 3600 * s, 6 * 3600 * s,
+                                        12 * 3600 * s, 86400 * s, 2 * 86400 * s, 7 * 86400 * s};
+    for (qint64 step : kSteps) {
+        if (step >= minimum)
+            return step;
+    }
+    return (minimum / (7 * 86400 * s) + 1) * 7 * 86400 * s;
+}
+
 QString countOf(qint64 count, const QString &singular, const QString &plural)
 {
     return u"%1 %2"_s.arg(count).arg(count == 1 ? singular : plural);

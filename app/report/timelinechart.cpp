@@ -27,24 +27,6 @@ qint64 niceStep(qint64 max)
     }
 }
 
-// A step for time labels: 1, 2 or 5 times a power of ten below a second, then seconds, minutes, hours and days
-// people count in; at least `minimum` ns.
-qint64 tickStep(qint64 minimum)
-{
-    constexpr qint64 s = 1'000'000'000;
-    static constexpr qint64 kSteps[] = {s / 1000,      s / 500,   s / 200,       s / 100,      s / 50,
-                                        s / 20,        s / 10,    s / 5,         s / 2,        s,
-                                        2 * s,         5 * s,     10 * s,        15 * s,       30 * s,
-                                        60 * s,        120 * s,   300 * s,       600 * s,      900 * s,
-                                        1800 * s,      3600 * s,  7200 * s,      3 * 3600 * s, 6 * 3600 * s,
-                                        12 * 3600 * s, 86400 * s, 2 * 86400 * s, 7 * 86400 * s};
-    for (qint64 step : kSteps) {
-        if (step >= minimum)
-            return step;
-    }
-    return (minimum / (7 * 86400 * s) + 1) * 7 * 86400 * s;
-}
-
 } // namespace
 
 TimelineChart::TimelineChart(const ReportData &data)
@@ -162,7 +144,7 @@ QImage TimelineChart::render(QSize size) const
     p.drawLine(plot.bottomLeft(), plot.bottomRight());
     p.drawLine(plot.bottomLeft(), plot.topLeft());
     const qint64 end = first + buckets * bucket;
-    const qint64 tick = tickStep((end - first) / 8);
+    const qint64 tick = roundTimeStep((end - first) / 8);
     const QDateTime startTime = QDateTime::fromMSecsSinceEpoch(first / 1'000'000, Qt::UTC);
     const bool oneDay = startTime.date() == QDateTime::fromMSecsSinceEpoch(end / 1'000'000, Qt::UTC).date();
     const QString pattern = !oneDay ? u"MM-dd HH:mm"_s : tick < 1'000'000'000 ? u"HH:mm:ss.zzz"_s : u"HH:mm:ss"_s;
