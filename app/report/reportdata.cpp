@@ -78,7 +78,7 @@ public:
                 return done.error();
         }
         if (m_progress)
-            m_progress(100, u"done"_s);
+            m_progress(100, u"finished"_s);
         return std::move(m_data);
     }
 
