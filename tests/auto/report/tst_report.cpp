@@ -7,6 +7,7 @@
 // too.
 #include "activityqueries.h"
 #include "casenotes.h"
+#include "digest.h"
 #include "guifixture.h"
 #include "processqueries.h"
 #include "programrun.h"
@@ -63,6 +64,7 @@ private:
     std::unique_ptr<Database> m_db;
     QString m_pdf;
     int m_pages = 0;
+    QString m_digest; // as flightdeck-cli printed it
 };
 
 void TestReport::initTestCase()
@@ -107,6 +109,7 @@ void TestReport::initTestCase()
     const auto pages = QRegularExpression(u"(\\d+) pages"_s).match(run.out);
     QVERIFY2(pages.hasMatch(), qPrintable(run.out));
     m_pages = pages.captured(1).toInt();
+    m_digest = QRegularExpression(u"blake2b-256 ([0-9a-f]{64})"_s).match(run.out).captured(1);
     QVERIFY(m_pages >= 3);
 }
 
@@ -183,14 +186,19 @@ void TestReport::pdfShowsEverySection()
     QVERIFY(text.contains(u"Not recorded: archive seq 3 is missing from the hash chain"_s));
     QVERIFY(text.contains(u"ended without a stop record"_s));
     QVERIFY(text.contains(u"the collector reported 17 events lost"_s));
-    QVERIFY(text.contains(u"No losses recorded"_s));
+    QVERIFY(text.contains(u"beta No losses recorded: the collector reported no lost events"_s));
     // Chain of custody: the imports and the analyst's marks.
     QVERIFY(text.contains(u"import"_s) && text.contains(u"triage"_s) && text.contains(u"bookmark"_s));
 
-    // The report itself is in the audit log, with the digest flightdeck-cli printed.
+    // The report itself is in the audit log, with the digest flightdeck-cli printed, which is the file's.
     auto logged = m_db->scalar(u"SELECT detail FROM audit_log WHERE action = 'report' AND object = ?"_s, {m_pdf});
     QVERIFY(logged.ok());
     QVERIFY2(logged->toString().startsWith(u"pdf, %1 pages"_s.arg(m_pages)), qPrintable(logged->toString()));
+    QFile pdf(m_pdf);
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    const QString digest = Flight::Format::Blake2b256::hexHash(pdf.readAll());
+    QVERIFY2(logged->toString().contains(u"blake2b-256 "_s + digest), qPrintable(logged->toString()));
+    QCOMPARE(m_digest, digest);
 }
 
 void TestReport::pagesRender()
@@ -253,8 +261,21 @@ void TestReport::scopedToOneHost()
     QVERIFY(text.contains(u"bookmarks and notes about other hosts or times are not in this report"_s));
     QVERIFY(
         text.contains(u"entries about archives, notes or bookmarks outside the scope of this report are left out"_s));
-    QVERIFY(text.contains(u"No losses recorded"_s));
+    QVERIFY(text.contains(u"beta No losses recorded: the collector"_s));
     QVERIFY(!text.contains(u"Not recorded: archive seq 3"_s));
+
+    // alpha between its archives seq 2 (ends @1040) and 4 (starts @5000): the case has nothing of that time, which
+    // reads "not recorded", never "no losses".
+    const QString gap = m_dir.filePath(u"gap.pdf"_s);
+    const ProgramRun inGap
+        = report({u"--out"_s, gap, u"--host"_s, u"alpha"_s, u"--from"_s, QString::number(QueryScenario::at(2000)),
+                  u"--to"_s, QString::number(QueryScenario::at(3000))});
+    QVERIFY2(inGap.code == 0, qPrintable(inGap.err));
+    const QString gapText = folded(pdfText(gap));
+    QVERIFY(gapText.contains(u"Not recorded: no archive of alpha in the case covers the scope of this report"_s));
+    QVERIFY(gapText.contains(u"Not recorded: no archive in the case covers the scope of this report"_s));
+    QVERIFY(!gapText.contains(u"No losses recorded: the collector"_s));
+    QVERIFY(gapText.contains(u"No events in the scope of this report"_s));
 }
 
 void TestReport::progressAndCancel()
