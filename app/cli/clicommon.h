@@ -65,5 +65,6 @@ int runPull(const QStringList &arguments, GlobalOptions global);
 int runInbox(const QStringList &arguments, GlobalOptions global);
 int runQuery(const QStringList &arguments, GlobalOptions global);
 int runExport(const QStringList &arguments, GlobalOptions global);
+int runReport(const QStringList &arguments, GlobalOptions global);
 
 } // namespace Deck::Cli

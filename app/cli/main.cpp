@@ -4,9 +4,11 @@
 #include "clicommon.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace Deck::Cli;
@@ -34,6 +36,9 @@ const std::map<QString, Command> &commands()
           "tree, children, ancestors, descendants, did, who-touched, who-connected, at, "
           "search,\n              timeline, losses ('flightdeck-cli query --help')"}},
         {u"export"_s, {runExport, "the events as CSV or JSON lines, to a file or stdout (audited)"}},
+        {u"report"_s,
+         {runReport, "the incident report as PDF or HTML: notes, timeline, bookmarks, alerts, coverage,\n"
+                     "              evidence and chain of custody (audited; needs no display)"}},
     };
     return table;
 }
@@ -51,11 +56,47 @@ int usage(FILE *stream)
     return stream == stdout ? ExitOk : ExitUsage;
 }
 
+QtMessageHandler g_qtMessages = nullptr;
+
+// Qt Gui's notice that XDG_RUNTIME_DIR is unset (normal under sudo, cron, ssh without a login session) is not the
+// report's business: it would make a second line of a one-line error.
+void withoutRuntimeDirNotice(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (message.startsWith("QStandardPaths: XDG_RUNTIME_DIR not set"_L1))
+        return;
+    if (g_qtMessages)
+        g_qtMessages(type, context, message);
+    else
+        std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
+}
+
+// The command named on the command line (the first argument that is not a global option), or empty.
+QString commandName(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--db")
+            ++i;
+        else if (!arg.startsWith('-'))
+            return QString::fromLocal8Bit(arg);
+    }
+    return {};
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // The report lays out text and draws its chart with Qt Gui (fonts, QPdfWriter), which needs a platform plugin:
+    // the offscreen one, so that it runs without any display (ssh sessions, servers, CI) whatever DISPLAY says.
+    std::unique_ptr<QCoreApplication> application;
+    if (commandName(argc, argv) == "report"_L1) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        g_qtMessages = qInstallMessageHandler(withoutRuntimeDirNotice);
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(u"flightdeck-cli"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(FLIGHT_VERSION));
 

@@ -12,8 +12,8 @@ class Database;
 // "user@machine" of the person running this program (the audit log's actor).
 QString currentActor();
 
-// action: import | quarantine | refuse | fork | trust | export, and the analyst's marks (casenotes.h): bookmark |
-// unbookmark | note | unnote | triage. object: the file, key or host acted on.
+// action: import | quarantine | refuse | fork | trust | export | report (app/report), and the analyst's marks
+// (casenotes.h): bookmark | unbookmark | note | unnote | triage. object: the file, key or host acted on.
 Expected<void> appendAudit(Database &db, const QString &action, const QString &object, const QString &detail);
 
 } // namespace Deck::Core
