@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "page.h"
+#include "reportdialog.h"
 #include "translations.h"
 
 #include <QActionGroup>
@@ -76,6 +77,9 @@ void MainWindow::createMenus()
     caseMenu->addAction(tr("Open &PostgreSQL Case..."), this, &MainWindow::openPostgresCase);
     m_recentMenu = caseMenu->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    caseMenu->addSeparator();
+    m_reportAction = caseMenu->addAction(tr("Incident &Report..."), QKeySequence::Print, this,
+                                         [this] { ReportDialog::start(m_session, {}, this); });
     caseMenu->addAction(tr("&Close Case"), QKeySequence::Close, &m_session, &Models::CaseSession::close);
     caseMenu->addSeparator();
     caseMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -201,6 +205,7 @@ void MainWindow::fillRecentMenu()
 
 void MainWindow::showCaseState()
 {
+    m_reportAction->setEnabled(m_session.isOpen());
     const QString name = m_session.isOpen() ? m_session.name() : tr("no case open");
     setWindowTitle(tr("%1 - Flight Deck").arg(name));
     m_caseLabel->setText(m_session.isOpen() ? tr("Case: %1").arg(name) : tr("No case open (Case > Open Case...)"));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The workstation's main window: the case menu (new, open a file or a PostgreSQL URL, recent cases, close), the
+// The workstation's main window: the case menu (new, open a file or a PostgreSQL URL, recent cases, the incident
+// report, close), the
 // pages of pages.cpp as tabs and docks, and the status bar. Window geometry, dock layout and recent cases are kept
 // in QSettings.
 // Thread: the GUI thread.
@@ -50,6 +51,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     QList<Page *> m_pages;
     QMenu *m_recentMenu = nullptr;
+    QAction *m_reportAction = nullptr;
     QLabel *m_caseLabel = nullptr;
 };
 

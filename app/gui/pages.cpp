@@ -2,11 +2,10 @@
 // The pages of the main window, in the order their tabs appear (docks go where their placement() says). A new view
 // is one line here.
 #include "datainpage.h"
+#include "filegraphpage.h"
 #include "hostspage.h"
-// The pages of the main window, in the order their tabs appear. A new view is one line here.
 #include "integritypage.h"
 #include "markspage.h"
-#include "filegraphpage.h"
 #include "networkpage.h"
 #include "page.h"
 #include "processtreepage.h"
@@ -19,12 +18,12 @@ QList<Page *> createPages(Models::CaseSession &session)
     QList<Page *> pages;
     pages << new TimelinePage(session); // top dock: the range every view follows
     pages << new HostsPage(session); // left dock: the entry point of a case
-    pages << new ProcessTreePage(session);
     pages << new DataInPage(session); // bottom dock: import, pull, inbox
-    pages << new IntegrityPage(session);
-    pages << new MarksPage(session);
+    pages << new ProcessTreePage(session);
     pages << new FileGraphPage(session);
     pages << new NetworkPage(session);
+    pages << new IntegrityPage(session);
+    pages << new MarksPage(session);
     return pages;
 }
 

@@ -3,7 +3,7 @@
 // start() reads the report on a worker of its own (a progress dialog with Cancel meanwhile), lays it out on the GUI
 // thread and shows the preview; the preview paints through reportwriter.h's paintReport (headers, page numbers).
 // Saving writes the file on the GUI thread (through FILE.part and a rename) and enters it in the case's audit log on
-// the worker. Not yet in the main window's menus: the lead wires it (Case > Report...).
+// the worker. The main window opens it from Case > Incident Report (Ctrl+P).
 // Thread: the GUI thread. The dialog deletes itself when closed.
 #pragma once
 
