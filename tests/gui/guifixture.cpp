@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "guifixture.h"
 
-#include "importer.h"
-#include "truststore.h"
 
 #include <QDir>
 
@@ -29,21 +27,7 @@ GuiCase buildGuiCase(const QString &dir, int busyEvents)
         built.error = opened.error().message;
         return built;
     }
-    auto &db = **opened;
-    for (const ArchiveSeries *series : {&scenario.alpha, &scenario.beta, &gamma}) {
-        if (auto trusted = TrustStore(db).trust(series->key.publicKey(), series->host.hostname); !trusted) {
-            built.error = trusted.error().message;
-            return built;
-        }
-    }
-    Importer importer(db);
-    for (const QString &file : std::as_const(files)) {
-        const auto outcome = importer.importFile(file);
-        if (outcome.status != ImportStatus::Imported) {
-            built.error = outcome.message;
-            return built;
-        }
-    }
+    built.error = trustAndImport(**opened, {&scenario.alpha, &scenario.beta, &gamma}, files);
     return built;
 }
 

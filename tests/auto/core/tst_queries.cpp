@@ -7,7 +7,6 @@
 #include "coveragequeries.h"
 #include "digest.h"
 #include "eventexport.h"
-#include "importer.h"
 #include "pgcluster.h"
 #include "pointintimequeries.h"
 #include "processqueries.h"
@@ -16,7 +15,6 @@
 #include "skip.h"
 #include "timelinequeries.h"
 #include "timetext.h"
-#include "truststore.h"
 
 #include <QBuffer>
 #include <QJsonObject>
@@ -108,15 +106,8 @@ void TestQueries::init()
     const QString folder = m_dir.filePath(engine);
     QVERIFY(QDir().mkpath(folder));
     QueryScenario scenario(folder, m_suffix);
-    for (const ArchiveSeries *series : {&scenario.alpha, &scenario.beta}) {
-        auto trusted = TrustStore(*db).trust(series->key.publicKey(), series->host.hostname);
-        QVERIFY2(trusted.ok(), qPrintable(trusted.error().message));
-    }
-    Importer importer(*db);
-    for (const QString &archive : std::as_const(scenario.archives)) {
-        const auto outcome = importer.importFile(archive);
-        QVERIFY2(outcome.status == ImportStatus::Imported, qPrintable(outcome.message));
-    }
+    const QString imported = trustAndImport(*db, {&scenario.alpha, &scenario.beta}, scenario.archives);
+    QVERIFY2(imported.isEmpty(), qPrintable(imported));
     m_db = db.get();
 }
 

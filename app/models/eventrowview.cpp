@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "eventrowview.h"
+
+#include "bytetext.h"
+#include "timetext.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace Deck::Models {
+
+namespace {
+
+constexpr qsizetype kMaxDetail = 400;
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("Deck::Models::EventTableModel", text, disambiguation, n);
+}
+
+QString endpointText(const QString &address, std::optional<qint64> port)
+{
+    const QString host = address.contains(u':') ? u'[' + address + u']' : address;
+    return port ? host + u':' + QString::number(*port) : host;
+}
+
+QString shortened(QString text)
+{
+    text.replace(u'\n', u' ');
+    if (text.size() > kMaxDetail)
+        text = text.left(kMaxDetail) + u'…';
+    return text;
+}
+
+} // namespace
+
+EventRowView eventRowView(const Core::EventTableRow &row)
+{
+    EventRowView view;
+    view.key = row.key;
+    view.hostId = row.hostId;
+    view.processId = row.processId;
+    auto &text = view.text;
+    // "2025-10-09T08:55:23.123456789Z" as "2025-10-09 08:55:23.123456789": the header says UTC.
+    text[int(EventColumn::Time)] = Core::isoTime(row.key.ts).replace(u'T', u' ').chopped(1);
+    text[int(EventColumn::Host)] = row.host;
+    if (row.pid)
+        text[int(EventColumn::Process)] = u"%1 (%2)"_s.arg(row.comm).arg(*row.pid);
+    if (row.uid)
+        text[int(EventColumn::User)] = QString::number(*row.uid);
+    QString &kind = text[int(EventColumn::Kind)];
+    QString &object = text[int(EventColumn::Object)];
+    QString &detail = text[int(EventColumn::Detail)];
+    switch (row.key.branch) {
+    case Core::ProcessBranch:
+        kind = row.kind;
+        object = Core::displayBytes(row.exe);
+        detail = row.kind == "proc.exec"_L1 || row.kind == "proc.snapshot"_L1 ? Core::displayArgv(row.argv)
+                                                                              : shortened(row.detail);
+        break;
+    case Core::FileBranch:
+        kind = tr("file %1").arg(row.op);
+        object = Core::displayBytes(row.path);
+        view.path = row.path;
+        if (!row.toPath.isEmpty())
+            object += u" → "_s + Core::displayBytes(row.toPath);
+        if (row.count > 1)
+            detail = tr("%n times", nullptr, int(std::min<qint64>(row.count, INT_MAX)));
+        break;
+    case Core::NetBranch:
+        kind = tr("net %1").arg(row.op);
+        object = u"%1 %2"_s.arg(row.proto, endpointText(row.laddr, row.lport));
+        if (!row.raddr.isEmpty()) {
+            object += u" → "_s + endpointText(row.raddr, row.rport);
+            view.endpoint = Endpoint{row.raddr, row.rport};
+        }
+        if (row.count > 1)
+            detail = tr("%n times", nullptr, int(std::min<qint64>(row.count, INT_MAX)));
+        break;
+    case Core::StateBranch:
+        kind = row.kind;
+        object = tr("%1: %n item(s)", nullptr, int(std::min<qint64>(row.count, INT_MAX))).arg(row.op);
+        detail = shortened(row.detail);
+        break;
+    case Core::HostBranch:
+        kind = row.kind;
+        detail = shortened(row.detail);
+        break;
+    case Core::LossBranch:
+        kind = row.kind;
+        object = row.op;
+        detail = tr("%1 lost: %2").arg(row.count).arg(row.detail);
+        view.isLoss = true;
+        break;
+    }
+    view.toolTip = object.isEmpty() ? detail : detail.isEmpty() ? object : object + u'\n' + detail;
+    return view;
+}
+
+} // namespace Deck::Models
