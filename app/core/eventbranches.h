@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Every event of a case lives in one of six tables; the export and the events table read them as one time-ordered
 // stream, a UNION ALL of one SELECT per table (a "branch"), each with the same columns in the same order
-// (kEventColumns). Internal to flightdeck_core: fixed SQL fragments only, no values.
+// (eventColumns()). EventBranch is public (an EventKey names its table by it); the SQL fragments are internal to
+// flightdeck_core and hold no values.
 #pragma once
 
 #include "databaselocation.h"

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "displayfilter.h"
+#include "eventbranches.h"
 #include "querytypes.h"
 
 #include <QVariant>

@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -118,12 +119,18 @@ void DisplayFilterBar::check()
 void DisplayFilterBar::applyCurrent()
 {
     const QString text = m_edit->currentText();
+    // One Enter reaches here twice (the line edit's returnPressed and the combo box's activated): once is enough.
+    if (m_justApplied && text == m_applied)
+        return;
     auto parsed = Core::parseDisplayFilter(text);
     check();
     if (!parsed)
         return;
     if (!text.trimmed().isEmpty())
         remember(text);
+    m_applied = text;
+    m_justApplied = true;
+    QTimer::singleShot(0, this, [this] { m_justApplied = false; });
     Q_EMIT applied(*parsed, text);
 }
 

@@ -44,6 +44,8 @@ private:
     QComboBox *m_edit = nullptr;
     QPushButton *m_apply = nullptr;
     QLabel *m_error = nullptr;
+    QString m_applied;
+    bool m_justApplied = false;
 };
 
 } // namespace Deck::Gui

@@ -183,10 +183,12 @@ int main(int argc, char *argv[])
     QRandomGenerator random(8);
     struct Kind
     {
-        const char *name;
+        const char *name = nullptr;
         QList<double> real, first, direct;
     };
-    Kind scrolls{"page-down scroll"}, jumps{"jump to a random row"};
+    Kind scrolls, jumps;
+    scrolls.name = "page-down scroll";
+    jumps.name = "jump to a random row";
     for (int i = 0; i < 2 * steps; ++i) {
         Kind &kind = i % 2 ? jumps : scrolls;
         const int target = &kind == &jumps ? int(random.bounded(std::max(1, bar->maximum())))
@@ -209,9 +211,9 @@ int main(int argc, char *argv[])
         const Models::EventRowView *top = model.loadedRow(std::max(0, view->rowAt(0)));
         QElapsedTimer query;
         query.start();
-        auto page = Core::EventTableQueries(**direct).rows({}, top->key, Models::EventTableModel::kPageRows);
-        if (!page) {
-            std::fprintf(stderr, "bench_events: %s\n", qPrintable(page.error().message));
+        auto rowsRead = Core::EventTableQueries(**direct).rows({}, top->key, Models::EventTableModel::kPageRows);
+        if (!rowsRead) {
+            std::fprintf(stderr, "bench_events: %s\n", qPrintable(rowsRead.error().message));
             return 1;
         }
         kind.direct << double(query.nsecsElapsed()) / 1e6;

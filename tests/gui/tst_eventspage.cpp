@@ -41,7 +41,7 @@ void TestEventsPage::initTestCase()
     QVERIFY(m_dir.isValid());
     QCoreApplication::setOrganizationName(u"FlightRecorderTests"_s);
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(u"settings"_s));
-    m_case = TestSupport::buildGuiCase(m_dir.path(), 2000);
+    m_case = TestSupport::buildGuiCase(m_dir.path(), 6000);
     QVERIFY2(m_case.error.isEmpty(), qPrintable(m_case.error));
 }
 
@@ -83,7 +83,9 @@ void TestEventsPage::modelUnderTester()
     QCOMPARE(cell(model, last, Models::EventColumn::Time), u"loading…"_s);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QTRY_VERIFY(model.loadedRow(last));
-    QCOMPARE(changed.count(), 1);
+    QVERIFY(std::any_of(changed.begin(), changed.end(), [&](const QList<QVariant> &signal) {
+        return signal.at(0).toModelIndex().row() <= last && signal.at(1).toModelIndex().row() == last;
+    }));
     QVERIFY(cell(model, last, Models::EventColumn::Time).startsWith(u"20"_s));
     // Rows are in time order across pages and tables.
     QString previous;
@@ -155,6 +157,7 @@ void TestEventsPage::filterBar()
     QCOMPARE(applied.at(0).at(1).toString(), u"proc.exe == \"/usr/bin/curl\""_s);
     QCOMPARE(applied.at(0).at(0).value<Core::FilterNode>().field, u"proc.exe"_s);
 
+    QTest::qWait(1);
     bar.apply(u"user == 0"_s);
     bar.apply(u"proc.exe == \"/usr/bin/curl\""_s);
     QCOMPARE(bar.history(), (QStringList{u"proc.exe == \"/usr/bin/curl\""_s, u"user == 0"_s}));
@@ -181,7 +184,7 @@ void TestEventsPage::pageFollowsAndSetsTheSelection()
     session.open(m_case.location);
     QVERIFY(opened.wait(10000));
     auto &model = page.model();
-    QTRY_VERIFY_WITH_TIMEOUT(model.isComplete() && model.rowCount() > 2000, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(model.isComplete() && model.rowCount() > 6000, 20000);
 
     page.filterBar()->apply(u"net.rport == 443 and (host == alpha or host == beta)"_s);
     QTRY_VERIFY(model.isComplete() && model.rowCount() == 2);
