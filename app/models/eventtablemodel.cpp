@@ -85,7 +85,7 @@ void EventTableModel::walkNext()
 
 void EventTableModel::requestPage(int page)
 {
-    if (m_requested.contains(page) || !m_pages || page >= m_anchors.size())
+    if (page < 0 || page >= m_anchors.size() || !m_pages || m_requested.contains(page) || m_cache.contains(page))
         return;
     m_requested.insert(page);
     auto future = m_pages->run([scope = m_scope, from = m_anchors[page]](Core::Database &db) -> PageResult {
@@ -159,6 +159,14 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     }
     switch (role) {
     case Qt::DisplayRole:
+        // Reading past the middle of a page asks for the next one (the first quarter: the previous one), so that
+        // scrolling on finds it loaded.
+        if (index.column() == 0) {
+            const int within = index.row() % kPageRows;
+            if (within >= kPageRows / 2 || within < kPageRows / 4)
+                const_cast<EventTableModel *>(this)->requestPage(index.row() / kPageRows
+                                                                 + (within >= kPageRows / 2 ? 1 : -1));
+        }
         return row->text[index.column()];
     case Qt::ToolTipRole:
         return index.column() >= int(EventColumn::Object) ? row->toolTip : QVariant();

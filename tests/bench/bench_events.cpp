@@ -10,6 +10,7 @@
 // against the comparator measured in the same run: the same page query (EventTableQueries::rows of 256 rows from
 // the same anchors) run directly on a connection of the benchmark's thread. Prints medians, p95 and the ratios;
 // asserts nothing about time.
+#include "benchsupport.h"
 #include "eventspage.h"
 #include "importer.h"
 #include "workloadarchives.h"
@@ -108,6 +109,11 @@ private:
     Models::EventTableModel &m_model;
 };
 
+double cpuMs(clockid_t clock)
+{
+    return Flight::BenchSupport::clockSeconds(clock) * 1000;
+}
+
 // Runs the event loop until `done` (checked after each batch of events) or `timeoutMs`; the elapsed ms, or -1.
 double runUntil(const std::function<bool()> &done, double timeoutMs = 30000)
 {
@@ -154,6 +160,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     const int steps = std::max(1, parser.value(stepsOption).toInt());
+    std::printf("load average at the start: %s\n", Flight::BenchSupport::loadAverage().constData());
 
     Models::CaseSession session;
     Gui::EventsPage page(session);
@@ -184,7 +191,7 @@ int main(int argc, char *argv[])
     struct Kind
     {
         const char *name = nullptr;
-        QList<double> real, first, direct;
+        QList<double> real, first, direct, cpu, directCpu;
     };
     Kind scrolls, jumps;
     scrolls.name = "page-down scroll";
@@ -198,6 +205,7 @@ int main(int argc, char *argv[])
         const int paints = watch.paints, realPaints = watch.realPaints;
         QElapsedTimer timer;
         timer.start();
+        const double cpuBefore = cpuMs(CLOCK_PROCESS_CPUTIME_ID);
         bar->setValue(target);
         const double first = runUntil([&] { return watch.paints > paints; }, 10000);
         const double real = runUntil([&] { return watch.realPaints > realPaints; }, 10000);
@@ -207,16 +215,19 @@ int main(int argc, char *argv[])
         }
         kind.first << first;
         kind.real << double(timer.nsecsElapsed()) / 1e6;
+        kind.cpu << cpuMs(CLOCK_PROCESS_CPUTIME_ID) - cpuBefore;
         // The comparator: the same page query, run here directly.
         const Models::EventRowView *top = model.loadedRow(std::max(0, view->rowAt(0)));
         QElapsedTimer query;
         query.start();
+        const double queryCpu = cpuMs(CLOCK_THREAD_CPUTIME_ID);
         auto rowsRead = Core::EventTableQueries(**direct).rows({}, top->key, Models::EventTableModel::kPageRows);
         if (!rowsRead) {
             std::fprintf(stderr, "bench_events: %s\n", qPrintable(rowsRead.error().message));
             return 1;
         }
         kind.direct << double(query.nsecsElapsed()) / 1e6;
+        kind.directCpu << cpuMs(CLOCK_THREAD_CPUTIME_ID) - queryCpu;
     }
     std::printf("\n%-22s %6s %12s %12s %14s %14s %10s  %s\n", "step", "n", "paint p50", "paint p95", "rows real p50",
                 "rows real p95", "x direct", "direct page query p50/p95");
@@ -228,5 +239,11 @@ int main(int argc, char *argv[])
                     percentile(kind->real, 0.95) / directP95, percentile(kind->direct, 0.5), directP95);
     }
     std::printf("budget: p95 <= 16 ms per step; \"x direct\" = rows-real p95 / direct page query p95\n");
+    std::printf("\nCPU time (not wall: what a loaded machine does not inflate)\n%-22s %14s %14s %16s %16s\n", "step",
+                "step CPU p50", "step CPU p95", "direct CPU p50", "direct CPU p95");
+    for (const Kind *kind : {&scrolls, &jumps})
+        std::printf("%-22s %11.2f ms %11.2f ms %13.2f ms %13.2f ms\n", kind->name, percentile(kind->cpu, 0.5),
+                    percentile(kind->cpu, 0.95), percentile(kind->directCpu, 0.5), percentile(kind->directCpu, 0.95));
+    std::printf("load average at the end: %s\n", Flight::BenchSupport::loadAverage().constData());
     return 0;
 }
