@@ -61,7 +61,7 @@ struct EventTableRow
     std::optional<qint64> rport;
     qint64 count = 1; // aggregated events; the items of a state change; the events lost
     QString detail; // the archive's JSON line (proc, state, host events); the reason of a loss
-    QByteArray argv; // the process's argv (of its latest image)
+    QByteArray argv; // the process's argv (of its latest image; an exec's own is in its detail)
 };
 
 class EventTableQueries

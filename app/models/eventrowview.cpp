@@ -5,6 +5,9 @@
 #include "timetext.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
@@ -33,6 +36,47 @@ QString shortened(QString text)
     return text;
 }
 
+// The argv of an exec as its event says (FORMAT.md §2.3: each element a string, or {"b64": ...} when it is not
+// UTF-8), NUL-separated like the case's; empty when the line has none.
+QByteArray execArgv(const QString &json)
+{
+    const QJsonArray elements = QJsonDocument::fromJson(json.toUtf8()).object().value(u"argv"_s).toArray();
+    QList<QByteArray> argv;
+    for (const QJsonValue &element : elements)
+        argv << (element.isObject() ? QByteArray::fromBase64(element.toObject().value(u"b64"_s).toString().toLatin1())
+                                    : element.toString().toUtf8());
+    return argv.join('\0');
+}
+
+// The archive's JSON line of an event without what the other columns show (kind, times, the process key): the rest
+// as "key value" pairs, strings unquoted, the rest compact JSON.
+QString detailText(const QString &json)
+{
+    static const QStringList shown{u"kind"_s,   u"ts"_s,      u"mono"_s,      u"pid"_s,
+                                   u"start"_s,  u"parent"_s,  u"last_ts"_s,   u"last_mono"_s};
+    const QJsonDocument document = QJsonDocument::fromJson(json.toUtf8());
+    if (!document.isObject())
+        return shortened(json);
+    const QJsonObject object = document.object();
+    QStringList parts;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (shown.contains(it.key()))
+            continue;
+        const QJsonValue value = it.value();
+        QString text;
+        if (value.isString())
+            text = value.toString();
+        else if (value.isArray())
+            text = QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+        else if (value.isObject())
+            text = QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+        else
+            text = value.toVariant().toString();
+        parts << it.key() + u' ' + text;
+    }
+    return shortened(parts.join(u", "_s));
+}
+
 } // namespace
 
 EventRowView eventRowView(const Core::EventTableRow &row)
@@ -56,8 +100,11 @@ EventRowView eventRowView(const Core::EventTableRow &row)
     case Core::ProcessBranch:
         kind = row.kind;
         object = Core::displayBytes(row.exe);
-        detail = row.kind == "proc.exec"_L1 || row.kind == "proc.snapshot"_L1 ? Core::displayArgv(row.argv)
-                                                                              : shortened(row.detail);
+        // An exec shows the argv it ran with; a snapshot (no detail kept) the process's image.
+        if (row.kind == "proc.exec"_L1)
+            detail = Core::displayArgv(execArgv(row.detail));
+        else
+            detail = row.kind == "proc.snapshot"_L1 ? Core::displayArgv(row.argv) : detailText(row.detail);
         break;
     case Core::FileBranch:
         kind = tr("file %1").arg(row.op);
@@ -81,11 +128,11 @@ EventRowView eventRowView(const Core::EventTableRow &row)
     case Core::StateBranch:
         kind = row.kind;
         object = tr("%1: %n item(s)", nullptr, int(std::min<qint64>(row.count, INT_MAX))).arg(row.op);
-        detail = shortened(row.detail);
+        detail = detailText(row.detail);
         break;
     case Core::HostBranch:
         kind = row.kind;
-        detail = shortened(row.detail);
+        detail = detailText(row.detail);
         break;
     case Core::LossBranch:
         kind = row.kind;

