@@ -139,7 +139,7 @@ void EventsPage::caseOpened()
 {
     m_walker = session().openWorker();
     m_hostNames.clear();
-    auto names = session().worker().run([](Core::Database &db) {
+    auto hostNames = session().worker().run([](Core::Database &db) {
         QHash<qint64, QString> names;
         if (auto q = db.query(u"SELECT id, hostname FROM hosts"_s)) {
             while (q->next())
@@ -154,7 +154,7 @@ void EventsPage::caseOpened()
         watcher->deleteLater();
         showScope();
     });
-    watcher->setFuture(names);
+    watcher->setFuture(hostNames);
     reload();
 }
 
