@@ -15,7 +15,10 @@ namespace Deck::Models {
 
 namespace {
 
-constexpr qsizetype kMaxDetail = 400;
+// A cell shows at most this many characters (Qt lays out a cell's whole text before eliding it, for every paint);
+// the tool tip holds up to kMaxToolTip.
+constexpr qsizetype kMaxCell = 160;
+constexpr qsizetype kMaxToolTip = 2000;
 
 QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
@@ -28,11 +31,11 @@ QString endpointText(const QString &address, std::optional<qint64> port)
     return port ? host + u':' + QString::number(*port) : host;
 }
 
-QString shortened(QString text)
+QString shortened(QString text, qsizetype limit = kMaxToolTip)
 {
     text.replace(u'\n', u' ');
-    if (text.size() > kMaxDetail)
-        text = text.left(kMaxDetail) + u'…';
+    if (text.size() > limit)
+        text = text.left(limit) + u'…';
     return text;
 }
 
@@ -142,6 +145,8 @@ EventRowView eventRowView(const Core::EventTableRow &row)
         break;
     }
     view.toolTip = object.isEmpty() ? detail : detail.isEmpty() ? object : object + u'\n' + detail;
+    object = shortened(object, kMaxCell);
+    detail = shortened(detail, kMaxCell);
     return view;
 }
 
