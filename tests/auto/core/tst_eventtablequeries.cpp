@@ -60,26 +60,13 @@ void TestEventTableQueries::init()
 {
     QFETCH_GLOBAL(QString, engine);
     auto &db = m_cases[engine];
-    if (db) {
-        m_db = db.get();
-        return;
-    }
-    QString location = m_dir.filePath(u"events.flightcase"_s);
-    if (engine == "postgresql"_L1) {
-        if (!m_pg)
+    if (!db) {
+        if (engine == "postgresql"_L1 && !m_pg)
             FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
         QString error;
-        location = m_pg->createDatabase(u"events"_s, &error);
-        QVERIFY2(!location.isEmpty(), qPrintable(error));
+        db = scenarioCase(engine, m_pg.get(), m_dir.path(), u"events"_s, &error);
+        QVERIFY2(db, qPrintable(error));
     }
-    auto opened = Database::open(location);
-    QVERIFY2(opened.ok(), qPrintable(opened.error().message));
-    db = std::move(*opened);
-    const QString folder = m_dir.filePath(engine);
-    QVERIFY(QDir().mkpath(folder));
-    QueryScenario scenario(folder, QString());
-    const QString imported = trustAndImport(*db, {&scenario.alpha, &scenario.beta}, scenario.archives);
-    QVERIFY2(imported.isEmpty(), qPrintable(imported));
     m_db = db.get();
 }
 
