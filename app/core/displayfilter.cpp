@@ -80,12 +80,24 @@ Expected<Token> readString(const QString &text, int &i)
         if (++i >= text.size())
             break;
         switch (text[i].unicode()) {
-        case '"': token.bytes += '"'; break;
-        case '\\': token.bytes += '\\'; break;
-        case 'n': token.bytes += '\n'; break;
-        case 't': token.bytes += '\t'; break;
-        case 'r': token.bytes += '\r'; break;
-        case '0': token.bytes += '\0'; break;
+        case '"':
+            token.bytes += '"';
+            break;
+        case '\\':
+            token.bytes += '\\';
+            break;
+        case 'n':
+            token.bytes += '\n';
+            break;
+        case 't':
+            token.bytes += '\t';
+            break;
+        case 'r':
+            token.bytes += '\r';
+            break;
+        case '0':
+            token.bytes += '\0';
+            break;
         case 'x': {
             const int high = i + 1 < text.size() ? hexValue(text[i + 1]) : -1;
             const int low = i + 2 < text.size() ? hexValue(text[i + 2]) : -1;
@@ -96,7 +108,8 @@ Expected<Token> readString(const QString &text, int &i)
             break;
         }
         default:
-            return errorAt(i, u"unknown escape \\%1 in a string (use \\\" \\\\ \\n \\t \\r \\0 or \\xHH)"_s.arg(text[i]));
+            return errorAt(i,
+                           u"unknown escape \\%1 in a string (use \\\" \\\\ \\n \\t \\r \\0 or \\xHH)"_s.arg(text[i]));
         }
     }
     return errorAt(token.column, u"the string has no closing \""_s);
@@ -126,18 +139,17 @@ Expected<QList<Token>> tokenize(const QString &text)
             tokens.append({Token::Type::Word, text.mid(i, end - i), {}, column});
             i = end;
         } else {
-            static const QStringList ops{u"=="_s, u"!="_s, u"<="_s, u">="_s, u"&&"_s, u"||"_s,
-                                         u"<"_s,  u">"_s,  u"!"_s};
-            const auto op = std::find_if(ops.begin(), ops.end(), [&](const QString &o) {
-                return QStringView(text).mid(i).startsWith(o);
-            });
+            static const QStringList ops{u"=="_s, u"!="_s, u"<="_s, u">="_s, u"&&"_s, u"||"_s, u"<"_s, u">"_s, u"!"_s};
+            const auto op = std::find_if(ops.begin(), ops.end(),
+                                         [&](const QString &o) { return QStringView(text).mid(i).startsWith(o); });
             if (op == ops.end()) {
                 if (c.unicode() == 0)
                     return errorAt(column, u"a NUL character is not allowed"_s);
                 if (c == u'=')
                     return errorAt(column, u"'=' is not an operator; write '=='"_s);
-                return errorAt(column, u"unexpected character '%1'"_s.arg(c.isPrint() ? QString(c) : u"U+%1"_s.arg(
-                                                                             c.unicode(), 4, 16, QLatin1Char('0'))));
+                return errorAt(column,
+                               u"unexpected character '%1'"_s.arg(
+                                   c.isPrint() ? QString(c) : u"U+%1"_s.arg(c.unicode(), 4, 16, QLatin1Char('0'))));
             }
             tokens.append({Token::Type::Op, *op, {}, column});
             i += int(op->size());
@@ -173,8 +185,9 @@ public:
         if (peek().type == Token::Type::Close)
             return errorAt(peek().column, u"')' without a matching '('"_s);
         if (peek().type != Token::Type::End)
-            return errorAt(peek().column,
-                           u"unexpected '%1' after a complete comparison; combine with 'and' or 'or'"_s.arg(shown(peek())));
+            return errorAt(
+                peek().column,
+                u"unexpected '%1' after a complete comparison; combine with 'and' or 'or'"_s.arg(shown(peek())));
         return node;
     }
 
@@ -183,13 +196,11 @@ private:
     const Token &take() { return m_pos + 1 < m_tokens.size() ? m_tokens[m_pos++] : m_tokens[m_pos]; }
     bool isWord(const char *word) const
     {
-        return peek().type == Token::Type::Word && peek().text.compare(QLatin1StringView(word), Qt::CaseInsensitive) == 0;
+        return peek().type == Token::Type::Word
+            && peek().text.compare(QLatin1StringView(word), Qt::CaseInsensitive) == 0;
     }
     bool isOp(const char *op) const { return peek().type == Token::Type::Op && peek().text == QLatin1StringView(op); }
-    static QString shown(const Token &token)
-    {
-        return token.type == Token::Type::String ? u"\"...\""_s : token.text;
-    }
+    static QString shown(const Token &token) { return token.type == Token::Type::String ? u"\"...\""_s : token.text; }
 
     Expected<FilterNode> combine(FilterNode::Kind kind, int depth, const char *word, const char *op)
     {
@@ -201,7 +212,8 @@ private:
         node.children = {*first};
         while (isWord(word) || isOp(op)) {
             take();
-            auto next = kind == FilterNode::Kind::Or ? combine(FilterNode::Kind::And, depth, "and", "&&") : unary(depth);
+            auto next
+                = kind == FilterNode::Kind::Or ? combine(FilterNode::Kind::And, depth, "and", "&&") : unary(depth);
             if (!next)
                 return next;
             node.children.append(*next);
@@ -231,8 +243,9 @@ private:
                 return inner;
             if (peek().type != Token::Type::Close)
                 return errorAt(peek().type == Token::Type::End ? open : peek().column,
-                               peek().type == Token::Type::End ? u"this '(' is never closed"_s
-                                                               : u"expected ')' or 'and'/'or', not '%1'"_s.arg(shown(peek())));
+                               peek().type == Token::Type::End
+                                   ? u"this '(' is never closed"_s
+                                   : u"expected ')' or 'and'/'or', not '%1'"_s.arg(shown(peek())));
             take();
             return inner;
         }
@@ -243,25 +256,26 @@ private:
     {
         const Token &name = take();
         if (name.type != Token::Type::Word)
-            return errorAt(name.column, name.type == Token::Type::End
-                                            ? u"expected a field (such as proc.exe), 'not' or '(' at the end"_s
-                                            : u"expected a field (such as proc.exe), 'not' or '(', not '%1'"_s.arg(shown(name)));
+            return errorAt(name.column,
+                           name.type == Token::Type::End
+                               ? u"expected a field (such as proc.exe), 'not' or '(' at the end"_s
+                               : u"expected a field (such as proc.exe), 'not' or '(', not '%1'"_s.arg(shown(name)));
         const FilterField *field = findField(name.text);
         if (!field)
             return errorAt(name.column, u"unknown field '%1'"_s.arg(name.text));
         const Token &opToken = take();
         std::optional<FilterOp> op;
         static const QList<std::pair<QString, FilterOp>> ops{
-            {u"=="_s, FilterOp::Equal},         {u"!="_s, FilterOp::NotEqual},   {u"contains"_s, FilterOp::Contains},
-            {u"<"_s, FilterOp::Less},           {u">"_s, FilterOp::Greater},     {u"<="_s, FilterOp::LessOrEqual},
+            {u"=="_s, FilterOp::Equal},         {u"!="_s, FilterOp::NotEqual}, {u"contains"_s, FilterOp::Contains},
+            {u"<"_s, FilterOp::Less},           {u">"_s, FilterOp::Greater},   {u"<="_s, FilterOp::LessOrEqual},
             {u">="_s, FilterOp::GreaterOrEqual}};
         for (const auto &[text, value] : ops) {
             if (opToken.type != Token::Type::String && opToken.text.compare(text, Qt::CaseInsensitive) == 0)
                 op = value;
         }
         if (!op)
-            return errorAt(opToken.column, u"expected an operator (==, !=, contains, <, >, <=, >=) after %1"_s.arg(
-                                               name.text));
+            return errorAt(opToken.column,
+                           u"expected an operator (==, !=, contains, <, >, <=, >=) after %1"_s.arg(name.text));
         const bool ordering = *op != FilterOp::Equal && *op != FilterOp::NotEqual && *op != FilterOp::Contains;
         if (ordering && field->type != FilterValueType::Number)
             return errorAt(opToken.column, u"%1 compares numbers; %2 is text"_s.arg(opToken.text, name.text));

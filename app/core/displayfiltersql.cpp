@@ -54,16 +54,19 @@ FieldOn fieldOn(const QString &field, int branch)
     const bool hasProcess = branch == ProcessBranch || branch == FileBranch || branch == NetBranch;
     if (field == "event.kind"_L1) {
         if (branch == FileBranch || branch == NetBranch || branch == LossBranch)
-            return on(Is::Constant, branch == FileBranch  ? u"file.access"_s
-                                    : branch == NetBranch ? u"net.endpoint"_s
-                                                          : u"rec.loss"_s);
+            return on(Is::Constant,
+                      branch == FileBranch      ? u"file.access"_s
+                          : branch == NetBranch ? u"net.endpoint"_s
+                                                : u"rec.loss"_s);
         return on(Is::Column, u"x.kind"_s);
     }
     if (field == "host"_L1)
         return on(Is::Host, u"h.hostname"_s);
-    static const QList<std::pair<const char *, const char *>> processColumns{
-        {"proc.exe", "p.exe"}, {"proc.argv", "p.argv"}, {"proc.comm", "p.comm"}, {"proc.pid", "p.pid"},
-        {"user", "p.uid"}};
+    static const QList<std::pair<const char *, const char *>> processColumns{{"proc.exe", "p.exe"},
+                                                                             {"proc.argv", "p.argv"},
+                                                                             {"proc.comm", "p.comm"},
+                                                                             {"proc.pid", "p.pid"},
+                                                                             {"user", "p.uid"}};
     for (const auto &[name, column] : processColumns) {
         if (field == QLatin1StringView(name))
             return hasProcess ? on(Is::Column, QString::fromLatin1(column), true) : FieldOn{};

@@ -24,13 +24,15 @@ const QList<const char *> &branches()
         "JOIN processes p ON p.id = x.process_id",
         "SELECT x.ts, 2, x.id, x.host_id, CAST('net.endpoint' AS TEXT), p.pid, p.start, p.comm, p.exe, x.op, "
         "CAST(NULL AS {blob}), CAST(NULL AS {blob}), x.proto, x.laddr, x.lport, x.raddr, x.rport, x.count, "
-        "CAST(NULL AS TEXT), x.process_id, p.uid, p.argv FROM net_events x LEFT JOIN processes p ON p.id = x.process_id",
+        "CAST(NULL AS TEXT), x.process_id, p.uid, p.argv FROM net_events x LEFT JOIN processes p ON p.id = "
+        "x.process_id",
         "SELECT x.ts, 3, x.id, x.host_id, x.kind, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS TEXT), "
         "CAST(NULL AS {blob}), x.check_name, CAST(NULL AS {blob}), CAST(NULL AS {blob}), {nonet}, x.items, x.detail, "
         "CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS {blob}) FROM state_changes x",
         "SELECT x.ts, 4, x.id, x.host_id, x.kind, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS TEXT), "
         "CAST(NULL AS {blob}), CAST(NULL AS TEXT), CAST(NULL AS {blob}), CAST(NULL AS {blob}), {nonet}, "
-        "CAST(1 AS BIGINT), x.detail, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS {blob}) FROM host_events x",
+        "CAST(1 AS BIGINT), x.detail, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS {blob}) FROM "
+        "host_events x",
         "SELECT x.ts, 5, x.id, x.host_id, CAST('rec.loss' AS TEXT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), "
         "CAST(NULL AS TEXT), CAST(NULL AS {blob}), x.source, CAST(NULL AS {blob}), CAST(NULL AS {blob}), {nonet}, "
         "x.count, x.reason, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS {blob}) FROM losses x",
@@ -56,8 +58,8 @@ QString eventBranchSelect(int branch, Engine engine)
 
 QString eventBranchFrom(int branch, bool process, bool path)
 {
-    static const char *const tables[] = {"process_events", "file_events", "net_events",
-                                         "state_changes",  "host_events", "losses"};
+    static const char *const tables[]
+        = {"process_events", "file_events", "net_events", "state_changes", "host_events", "losses"};
     QString from = QString::fromLatin1(tables[branch]) + u" x"_s;
     if (process && branch <= NetBranch)
         from += branch == NetBranch ? u" LEFT JOIN processes p ON p.id = x.process_id"_s

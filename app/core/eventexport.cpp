@@ -116,11 +116,11 @@ Expected<ExportSummary> writeEvents(Database &db, const ExportRequest &request, 
         selects << select;
     }
     // A CTE names the union's columns on both engines (SQLite has no column list on a subquery alias).
-    auto q = db.query(
-        u"WITH u(%1) AS (%2) SELECT u.ts, h.hostname, u.k, u.pid, u.pstart, u.comm, "
-        u"u.exe, u.op, u.path, u.to_path, u.proto, u.laddr, u.lport, u.raddr, u.rport, u.n, u.detail "
-        u"FROM u JOIN hosts h ON h.id = u.host_id ORDER BY u.ts, u.r, u.id"_s.arg(eventColumns(), selects.join(u" UNION ALL "_s)),
-        params);
+    auto q = db.query(u"WITH u(%1) AS (%2) SELECT u.ts, h.hostname, u.k, u.pid, u.pstart, u.comm, "
+                      u"u.exe, u.op, u.path, u.to_path, u.proto, u.laddr, u.lport, u.raddr, u.rport, u.n, u.detail "
+                      u"FROM u JOIN hosts h ON h.id = u.host_id ORDER BY u.ts, u.r, u.id"_s.arg(
+                          eventColumns(), selects.join(u" UNION ALL "_s)),
+                      params);
     if (!q)
         return q.error();
 

@@ -16,8 +16,8 @@ EventTableQueries::EventTableQueries(Database &db)
 {
 }
 
-Expected<QString> EventTableQueries::stream(const EventScope &scope, const std::optional<EventKey> &cursor,
-                                            Bound bound, bool whole, QVariantList &params)
+Expected<QString> EventTableQueries::stream(const EventScope &scope, const std::optional<EventKey> &cursor, Bound bound,
+                                            bool whole, QVariantList &params)
 {
     QList<std::optional<qint64>> hosts;
     if (scope.hostId) {
@@ -40,7 +40,7 @@ Expected<QString> EventTableQueries::stream(const EventScope &scope, const std::
         for (const auto &host : std::as_const(hosts)) {
             QString arm = whole ? eventBranchSelect(branch, m_db.engine())
                                 : u"SELECT x.ts, %1, x.id FROM %2"_s.arg(branch).arg(
-                                      eventBranchFrom(branch, condition.process, condition.path));
+                                    eventBranchFrom(branch, condition.process, condition.path));
             arm += u" WHERE 1 = 1"_s;
             if (host) {
                 arm += u" AND x.host_id = ?"_s;

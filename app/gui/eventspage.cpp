@@ -63,8 +63,10 @@ EventsPage::EventsPage(Models::CaseSession &session, QWidget *parent)
     setUpBigTable(m_view);
     const QFontMetrics metrics = m_view->fontMetrics();
     const int widths[] = {metrics.horizontalAdvance(u"2026-12-03 08:55:23.123456789 "_s),
-                          metrics.horizontalAdvance(u"hostname-long"_s), metrics.horizontalAdvance(u"python3 (123456) "_s),
-                          metrics.horizontalAdvance(u"100000 "_s), metrics.horizontalAdvance(u"proc.snapshot  "_s),
+                          metrics.horizontalAdvance(u"hostname-long"_s),
+                          metrics.horizontalAdvance(u"python3 (123456) "_s),
+                          metrics.horizontalAdvance(u"100000 "_s),
+                          metrics.horizontalAdvance(u"proc.snapshot  "_s),
                           metrics.horizontalAdvance(u"M"_s) * 34};
     for (int c = 0; c < int(std::size(widths)); ++c)
         m_view->setColumnWidth(c, widths[c] + 12);
@@ -99,9 +101,8 @@ EventsPage::EventsPage(Models::CaseSession &session, QWidget *parent)
         reload();
     });
     connect(&m_model, &Models::EventTableModel::countChanged, this, &EventsPage::showCount);
-    connect(&m_model, &Models::EventTableModel::failed, this, [this](const QString &message) {
-        m_status->setText(tr("Query failed: %1").arg(message));
-    });
+    connect(&m_model, &Models::EventTableModel::failed, this,
+            [this](const QString &message) { m_status->setText(tr("Query failed: %1").arg(message)); });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EventsPage::rowSelected);
     // A page that lands under the selected row completes the selection it could not make before.
     connect(&m_model, &Models::EventTableModel::pageLoaded, this, [this](int first, int last) {
@@ -187,7 +188,10 @@ void EventsPage::showScope()
     const auto &selection = session().selection();
     const auto range = selection.timeRange();
     QStringList parts;
-    parts << (selection.host() ? tr("Host %1 only").arg(m_hostNames.value(*selection.host(), u"#"_s + QString::number(*selection.host()))) : tr("All hosts"));
+    parts << (selection.host()
+                  ? tr("Host %1 only")
+                        .arg(m_hostNames.value(*selection.host(), u"#"_s + QString::number(*selection.host())))
+                  : tr("All hosts"));
     if (range.from || range.to)
         parts << tr("from %1 to %2 UTC")
                      .arg(range.from ? timeText(*range.from) : tr("the start"),
@@ -205,10 +209,10 @@ void EventsPage::showCount(int rows, bool complete)
     const QString count = QLocale().toString(rows);
     m_status->setText(complete ? tr("%1 events").arg(count) : tr("%1 events so far, counting…").arg(count));
     if (complete && rows == 0) {
-        m_empty->setText(m_filter->text().trimmed().isEmpty()
-                             ? tr("No events in this case for the host and time range selected.")
-                             : tr("No event matches the filter “%1” for the host and time range selected.")
-                                   .arg(m_filter->text()));
+        m_empty->setText(
+            m_filter->text().trimmed().isEmpty()
+                ? tr("No events in this case for the host and time range selected.")
+                : tr("No event matches the filter “%1” for the host and time range selected.").arg(m_filter->text()));
         m_stack->setCurrentWidget(m_empty);
     } else {
         m_stack->setCurrentWidget(m_view);

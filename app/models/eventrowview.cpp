@@ -55,8 +55,8 @@ QByteArray execArgv(const QString &json)
 // as "key value" pairs, strings unquoted, the rest compact JSON.
 QString detailText(const QString &json)
 {
-    static const QStringList shown{u"kind"_s,   u"ts"_s,      u"mono"_s,      u"pid"_s,
-                                   u"start"_s,  u"parent"_s,  u"last_ts"_s,   u"last_mono"_s};
+    static const QStringList shown{u"kind"_s,  u"ts"_s,     u"mono"_s,    u"pid"_s,
+                                   u"start"_s, u"parent"_s, u"last_ts"_s, u"last_mono"_s};
     const QJsonDocument document = QJsonDocument::fromJson(json.toUtf8());
     if (!document.isObject())
         return shortened(json);

@@ -54,10 +54,10 @@ void EventTableModel::clear()
 void EventTableModel::walkNext()
 {
     const int limit = m_rows == 0 ? kFirstSlice : kSlice;
-    auto future = m_walker->run([scope = m_scope, after = m_walkedTo, first = qint64(m_rows),
-                                 limit](Core::Database &db) {
-        return Core::EventTableQueries(db).walk(scope, after, first, limit, kPageRows);
-    });
+    auto future
+        = m_walker->run([scope = m_scope, after = m_walkedTo, first = qint64(m_rows), limit](Core::Database &db) {
+              return Core::EventTableQueries(db).walk(scope, after, first, limit, kPageRows);
+          });
     watch(future, [this, generation = m_generation, limit](const Core::Expected<Core::EventKeySlice> &slice) {
         if (generation != m_generation)
             return;
@@ -183,9 +183,9 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= kEventColumns)
         return {};
-    static const char *const titles[] = {QT_TR_NOOP("Time (UTC)"), QT_TR_NOOP("Host"),   QT_TR_NOOP("Process"),
-                                         QT_TR_NOOP("User"),       QT_TR_NOOP("Kind"),   QT_TR_NOOP("Object"),
-                                         QT_TR_NOOP("Detail")};
+    static const char *const titles[]
+        = {QT_TR_NOOP("Time (UTC)"), QT_TR_NOOP("Host"),   QT_TR_NOOP("Process"), QT_TR_NOOP("User"),
+           QT_TR_NOOP("Kind"),       QT_TR_NOOP("Object"), QT_TR_NOOP("Detail")};
     return tr(titles[section]);
 }
 

@@ -50,8 +50,8 @@ QString buildCase(const QString &file, qint64 events, int hosts)
     timer.start();
     if (!Bench::writeWorkloadArchives(archives, hosts, events / hosts, 50000))
         return u"cannot write the archives into %1"_s.arg(archives.dir);
-    std::printf("archives: %lld events on %d hosts written in %.1f s\n", static_cast<long long>(archives.events),
-                hosts, double(timer.restart()) / 1000);
+    std::printf("archives: %lld events on %d hosts written in %.1f s\n", static_cast<long long>(archives.events), hosts,
+                double(timer.restart()) / 1000);
     std::fflush(stdout);
     auto db = Core::Database::open(file);
     if (!db)
@@ -152,8 +152,8 @@ int main(int argc, char *argv[])
     QTemporaryDir work;
     const QString file = parser.isSet(caseOption) ? parser.value(caseOption) : work.filePath(u"events.case"_s);
     if (!QFileInfo::exists(file)) {
-        if (QString error = buildCase(file, parser.value(eventsOption).toLongLong(),
-                                      std::max(1, parser.value(hostsOption).toInt()));
+        if (QString error
+            = buildCase(file, parser.value(eventsOption).toLongLong(), std::max(1, parser.value(hostsOption).toInt()));
             !error.isEmpty()) {
             std::fprintf(stderr, "bench_events: %s\n", qPrintable(error));
             return 1;

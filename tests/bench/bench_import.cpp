@@ -115,8 +115,8 @@ QString runSqlite(const Bench::WorkloadArchives &archives, const QString &work, 
     return error;
 }
 
-QString runPostgres(const Bench::WorkloadArchives &archives, TestSupport::PgCluster &cluster, const QString &work, int run,
-                    Measured &measured)
+QString runPostgres(const Bench::WorkloadArchives &archives, TestSupport::PgCluster &cluster, const QString &work,
+                    int run, Measured &measured)
 {
     QString error;
     const QString importUrl = cluster.createDatabase(u"import%1"_s.arg(run), &error);
@@ -211,8 +211,9 @@ int main(int argc, char *argv[])
     } else {
         archives.dir = parser.isSet(keepOption) ? parser.value(keepOption) : work.filePath(u"archives"_s);
         QDir().mkpath(archives.dir);
-        if (!Bench::writeWorkloadArchives(archives, parser.value(hostsOption).toInt(), parser.value(eventsOption).toLongLong(),
-                      parser.value(perArchiveOption).toInt())) {
+        if (!Bench::writeWorkloadArchives(archives, parser.value(hostsOption).toInt(),
+                                          parser.value(eventsOption).toLongLong(),
+                                          parser.value(perArchiveOption).toInt())) {
             std::fprintf(stderr, "bench_import: cannot write the archives into %s\n", qPrintable(archives.dir));
             return 1;
         }

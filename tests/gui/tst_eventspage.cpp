@@ -8,8 +8,8 @@
 #include "guifixture.h"
 
 #include <QAbstractItemModelTester>
-#include <QLineEdit>
 #include <QComboBox>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>

@@ -32,8 +32,9 @@ QString describe(const FilterNode &node)
         return u"all"_s;
     case FilterNode::Kind::Compare:
         return u"(%1 %2 %3)"_s.arg(QLatin1StringView(ops[int(node.op)]), node.field,
-                                   node.text.isNull() ? QString::number(node.number)
-                                                      : u'"' + QString::fromLatin1(node.text.toPercentEncoding("/.:")) + u'"');
+                                   node.text.isNull()
+                                       ? QString::number(node.number)
+                                       : u'"' + QString::fromLatin1(node.text.toPercentEncoding("/.:")) + u'"');
     case FilterNode::Kind::Not:
         return u"(not %1)"_s.arg(describe(node.children.constFirst()));
     case FilterNode::Kind::And:
@@ -61,11 +62,10 @@ void TestDisplayFilter::valid_data()
     QTest::newRow("number") << u"net.rport > 1024"_s << u"(> net.rport 1024)"_s;
     QTest::newRow("negative number") << u"proc.pid >= -1"_s << u"(>= proc.pid -1)"_s;
     QTest::newRow("contains") << u"proc.argv contains \"evil\""_s << u"(contains proc.argv \"evil\")"_s;
-    QTest::newRow("operators are words in any case") << u"proc.exe CONTAINS x AND NOT user == 0"_s
-                                                     << u"(and (contains proc.exe \"x\") (not (== user 0)))"_s;
+    QTest::newRow("operators are words in any case")
+        << u"proc.exe CONTAINS x AND NOT user == 0"_s << u"(and (contains proc.exe \"x\") (not (== user 0)))"_s;
     QTest::newRow("and binds tighter than or")
-        << u"host == a or host == b and user == 0"_s
-        << u"(or (== host \"a\") (and (== host \"b\") (== user 0)))"_s;
+        << u"host == a or host == b and user == 0"_s << u"(or (== host \"a\") (and (== host \"b\") (== user 0)))"_s;
     QTest::newRow("parentheses") << u"(host == a or host == b) and user == 0"_s
                                  << u"(and (or (== host \"a\") (== host \"b\")) (== user 0))"_s;
     QTest::newRow("symbols") << u"!(user == 0) && (proc.pid < 5 || proc.pid > 9)"_s
@@ -74,8 +74,9 @@ void TestDisplayFilter::valid_data()
                                     << u"(or (== user 1) (== user 2) (== user 3))"_s;
     QTest::newRow("escapes") << u"file.path == \"a\\\"b\\\\c\\n\\t\\r\\0\\xff\""_s
                              << u"(== file.path \"a%22b%5Cc%0A%09%0D%00%FF\")"_s;
-    QTest::newRow("sql in a string stays a value") << u"proc.comm == \"x'); DROP TABLE processes; --\""_s
-                                                   << u"(== proc.comm \"x%27%29%3B%20DROP%20TABLE%20processes%3B%20--\")"_s;
+    QTest::newRow("sql in a string stays a value")
+        << u"proc.comm == \"x'); DROP TABLE processes; --\""_s
+        << u"(== proc.comm \"x%27%29%3B%20DROP%20TABLE%20processes%3B%20--\")"_s;
     QTest::newRow("unicode") << u"file.path contains \"/tmp/ü\""_s << u"(contains file.path \"/tmp/%C3%BC\")"_s;
     QTest::newRow("every field") << u"event.kind == x and state.check == y and net.proto == tcp and net.laddr == l "
                                     u"and net.lport == 1 and net.op == connect"_s
@@ -104,8 +105,8 @@ void TestDisplayFilter::invalid_data()
     QTest::newRow("text for a number") << u"proc.pid == abc"_s << 13 << u"proc.pid is a number; abc is not"_s;
     QTest::newRow("number too big") << u"proc.pid == 99999999999999999999"_s << 13 << u"proc.pid is a number"_s;
     QTest::newRow("ordering on text") << u"proc.comm < 5"_s << 11 << u"< compares numbers; proc.comm is text"_s;
-    QTest::newRow("contains on a number") << u"proc.pid contains 1"_s << 10
-                                          << u"contains applies to text; proc.pid is a number"_s;
+    QTest::newRow("contains on a number")
+        << u"proc.pid contains 1"_s << 10 << u"contains applies to text; proc.pid is a number"_s;
     QTest::newRow("unclosed parenthesis") << u"(proc.pid == 1"_s << 1 << u"this '(' is never closed"_s;
     QTest::newRow("extra parenthesis") << u"proc.pid == 1)"_s << 14 << u"')' without a matching '('"_s;
     QTest::newRow("missing and") << u"proc.pid == 1 proc.pid == 2"_s << 15

@@ -133,10 +133,10 @@ void TestEventTableQueries::filters_data()
                                  << QStringList{u"alpha@80 net.endpoint 203.0.113.5:443"_s,
                                                 u"beta@85 net.endpoint 203.0.113.5:443"_s};
     QTest::newRow("exe contains") << u"proc.exe contains \"curl\""_s
-                                  << QStringList{u"alpha@20 proc.exec 300"_s, u"alpha@40 file.access open /etc/passwd"_s,
-                                                 u"alpha@50 file.access write /tmp/drop/a."_s,
-                                                 u"alpha@80 net.endpoint 203.0.113.5:443"_s,
-                                                 u"alpha@100 proc.exit 300"_s};
+                                  << QStringList{
+                                         u"alpha@20 proc.exec 300"_s, u"alpha@40 file.access open /etc/passwd"_s,
+                                         u"alpha@50 file.access write /tmp/drop/a."_s,
+                                         u"alpha@80 net.endpoint 203.0.113.5:443"_s, u"alpha@100 proc.exit 300"_s};
     QTest::newRow("host") << u"host == beta"_s
                           << QStringList{u"beta@10 proc.exec 500"_s, u"beta@85 net.endpoint 203.0.113.5:443"_s};
     QTest::newRow("kind") << u"event.kind == rec.loss or event.kind == state.change"_s
@@ -146,8 +146,9 @@ void TestEventTableQueries::filters_data()
                                               u"alpha@70 file.access create /tmp/'; DROP"_s,
                                               u"alpha@1040 proc.exec 401"_s,
                                               u"alpha@5020 file.access open /var/log/x"_s};
-    QTest::newRow("hostile path") << u"file.path == \"/tmp/'; DROP TABLE paths; --\\n\\\\N\\t\\\"quoted\\\" %_*?[x]\\xff\""_s
-                                  << QStringList{u"alpha@70 file.access create /tmp/'; DROP"_s};
+    QTest::newRow("hostile path")
+        << u"file.path == \"/tmp/'; DROP TABLE paths; --\\n\\\\N\\t\\\"quoted\\\" %_*?[x]\\xff\""_s
+        << QStringList{u"alpha@70 file.access create /tmp/'; DROP"_s};
     QTest::newRow("hostile comm") << u"proc.comm contains \"DROP TABLE processes\""_s
                                   << QStringList{u"alpha@30 proc.exec 301"_s,
                                                  u"alpha@60 file.access create /tmp/drop/b."_s,
@@ -156,10 +157,10 @@ void TestEventTableQueries::filters_data()
                                   << QStringList{u"alpha@30 proc.exec 301"_s,
                                                  u"alpha@60 file.access create /tmp/drop/b."_s,
                                                  u"alpha@70 file.access create /tmp/'; DROP"_s};
-    QTest::newRow("wildcards are literal") << u"file.path contains \"%\" or proc.comm contains \"_\""_s
-                                           << QStringList{u"alpha@30 proc.exec 301"_s,
-                                                          u"alpha@60 file.access create /tmp/drop/b."_s,
-                                                          u"alpha@70 file.access create /tmp/'; DROP"_s};
+    QTest::newRow("wildcards are literal")
+        << u"file.path contains \"%\" or proc.comm contains \"_\""_s
+        << QStringList{u"alpha@30 proc.exec 301"_s, u"alpha@60 file.access create /tmp/drop/b."_s,
+                       u"alpha@70 file.access create /tmp/'; DROP"_s};
     QTest::newRow("numbers") << u"user == 1000 and net.rport > 10 and net.lport < 40500"_s
                              << QStringList{u"alpha@80 net.endpoint 203.0.113.5:443"_s,
                                             u"alpha@1020 net.endpoint 198.51.100.7:22"_s};
@@ -169,8 +170,8 @@ void TestEventTableQueries::filters_data()
     QTest::newRow("nothing") << u"host == alpha and host == beta"_s << QStringList{};
     QTest::newRow("not keeps tables without the field")
         << u"not proc.pid < 1000000 and host == alpha"_s
-        << QStringList{u"alpha@0 rec.start"_s,    u"alpha@90 state.change"_s,  u"alpha@110 rec.loss"_s,
-                       u"alpha@120 rec.stop"_s,   u"alpha@1000 rec.start"_s, u"alpha@5000 rec.start"_s};
+        << QStringList{u"alpha@0 rec.start"_s,  u"alpha@90 state.change"_s, u"alpha@110 rec.loss"_s,
+                       u"alpha@120 rec.stop"_s, u"alpha@1000 rec.start"_s,  u"alpha@5000 rec.start"_s};
 }
 
 void TestEventTableQueries::filters()
@@ -221,19 +222,17 @@ void TestEventTableQueries::hostAndRange()
     EventScope scope;
     scope.hostId = hostId(u"alpha"_s);
     scope.range = {QueryScenario::at(40), QueryScenario::at(90)};
-    QCOMPARE(described(scope), (QStringList{u"alpha@40 file.access open /etc/passwd"_s,
-                                            u"alpha@50 file.access write /tmp/drop/a."_s,
-                                            u"alpha@60 file.access create /tmp/drop/b."_s,
-                                            u"alpha@70 file.access create /tmp/'; DROP"_s,
-                                            u"alpha@80 net.endpoint 203.0.113.5:443"_s}));
+    QCOMPARE(described(scope),
+             (QStringList{u"alpha@40 file.access open /etc/passwd"_s, u"alpha@50 file.access write /tmp/drop/a."_s,
+                          u"alpha@60 file.access create /tmp/drop/b."_s, u"alpha@70 file.access create /tmp/'; DROP"_s,
+                          u"alpha@80 net.endpoint 203.0.113.5:443"_s}));
     scope.hostId = hostId(u"beta"_s);
     scope.filter = *parseDisplayFilter(u"proc.comm == wget"_s);
     QCOMPARE(described(scope), QStringList{u"beta@85 net.endpoint 203.0.113.5:443"_s});
     scope.range = {std::nullopt, QueryScenario::at(85)};
     QCOMPARE(described(scope), QStringList{u"beta@10 proc.exec 500"_s});
     scope.range = {};
-    QCOMPARE(described(scope),
-             (QStringList{u"beta@10 proc.exec 500"_s, u"beta@85 net.endpoint 203.0.113.5:443"_s}));
+    QCOMPARE(described(scope), (QStringList{u"beta@10 proc.exec 500"_s, u"beta@85 net.endpoint 203.0.113.5:443"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestEventTableQueries)
