@@ -4,6 +4,7 @@
 #include "pgcluster.h"
 
 #include <QDir>
+#include <QTest>
 
 using namespace Qt::StringLiterals;
 
@@ -150,12 +151,32 @@ QueryScenario::QueryScenario(const QString &dir, const QString &suffix)
                            connect(85, 500, u"10.0.0.9"_s, u"203.0.113.5"_s, 443)});
 }
 
-std::unique_ptr<Core::Database> scenarioCase(const QString &engine, PgCluster *pg, const QString &dir,
-                                             const QString &name, QString *error)
+ScenarioCases::ScenarioCases()
+    : m_pg(std::make_unique<PgCluster>())
 {
-    QString location = QDir(dir).filePath(name + u".flightcase"_s);
+    if (const QString failure = m_pg->start(); !failure.isEmpty()) {
+        m_pg.reset();
+        qWarning("PostgreSQL cluster: %s", qPrintable(failure));
+    }
+}
+
+ScenarioCases::~ScenarioCases() = default;
+
+void ScenarioCases::addEngineRows()
+{
+    QTest::addColumn<QString>("engine");
+    QTest::newRow("sqlite") << u"sqlite"_s;
+    QTest::newRow("postgresql") << u"postgresql"_s;
+}
+
+Core::Database *ScenarioCases::get(const QString &engine, QString *error)
+{
+    auto &db = m_cases[engine];
+    if (db)
+        return db.get();
+    QString location = m_dir.filePath(u"scenario.flightcase"_s);
     if (engine == "postgresql"_L1) {
-        location = pg ? pg->createDatabase(name, error) : QString();
+        location = m_pg ? m_pg->createDatabase(u"scenario"_s, error) : QString();
         if (location.isEmpty())
             return nullptr;
     }
@@ -164,11 +185,14 @@ std::unique_ptr<Core::Database> scenarioCase(const QString &engine, PgCluster *p
         *error = opened.error().message;
         return nullptr;
     }
-    const QString folder = QDir(dir).filePath(engine);
+    const QString folder = m_dir.filePath(engine);
     QDir().mkpath(folder);
     QueryScenario scenario(folder, QString());
     *error = trustAndImport(**opened, {&scenario.alpha, &scenario.beta}, scenario.archives);
-    return error->isEmpty() ? std::move(*opened) : nullptr;
+    if (!error->isEmpty())
+        return nullptr;
+    db = std::move(*opened);
+    return db.get();
 }
 
 } // namespace Deck::TestSupport

@@ -18,6 +18,9 @@
 
 #include "casefixture.h"
 
+#include <QTemporaryDir>
+#include <map>
+
 namespace Deck::TestSupport {
 
 struct QueryScenario
@@ -37,10 +40,25 @@ struct QueryScenario
 
 class PgCluster;
 
-// A new case holding the scenario (hosts alpha and beta), imported through the real importer: the SQLite file
-// DIR/NAME.flightcase (engine "sqlite") or the database NAME of `pg` (engine "postgresql"), the archives written
-// below DIR/ENGINE. Null, with the reason in *error, when it could not be built.
-std::unique_ptr<Core::Database> scenarioCase(const QString &engine, PgCluster *pg, const QString &dir,
-                                             const QString &name, QString *error);
+// The scenario's case on each engine, for a data-driven test whose functions only read it: a PostgreSQL cluster is
+// started when constructed (a warning says why when it cannot be), and each case is built on first use by the real
+// importer, as a SQLite file or a database of the cluster, in a temporary directory.
+class ScenarioCases
+{
+public:
+    ScenarioCases();
+    ~ScenarioCases();
+
+    // The global data rows "sqlite" and "postgresql" of the column "engine" (for initTestCase_data()).
+    static void addEngineRows();
+    bool hasPostgres() const { return m_pg != nullptr; }
+    // The case of `engine`; null, with the reason in *error, when it cannot be built.
+    Core::Database *get(const QString &engine, QString *error);
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<PgCluster> m_pg;
+    std::map<QString, std::unique_ptr<Core::Database>> m_cases;
+};
 
 } // namespace Deck::TestSupport

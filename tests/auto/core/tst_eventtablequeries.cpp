@@ -4,7 +4,6 @@
 // included), the stream is walked in slices with anchors that fall on page boundaries, and a page read from any
 // anchor is the stream from there on, narrowed by host and time range.
 #include "eventtablequeries.h"
-#include "pgcluster.h"
 #include "queryfixture.h"
 #include "skip.h"
 
@@ -20,7 +19,6 @@ class TestEventTableQueries : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase_data();
-    void initTestCase();
     void init();
     void filters_data();
     void filters();
@@ -33,41 +31,23 @@ private:
     static QString describe(const EventTableRow &row);
     qint64 hostId(const QString &name);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgCluster> m_pg;
-    std::map<QString, std::unique_ptr<Database>> m_cases;
+    ScenarioCases m_cases;
     Database *m_db = nullptr;
 };
 
 void TestEventTableQueries::initTestCase_data()
 {
-    QTest::addColumn<QString>("engine");
-    QTest::newRow("sqlite") << u"sqlite"_s;
-    QTest::newRow("postgresql") << u"postgresql"_s;
-}
-
-void TestEventTableQueries::initTestCase()
-{
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgCluster>();
-    if (const QString failure = m_pg->start(); !failure.isEmpty()) {
-        m_pg.reset();
-        qWarning("PostgreSQL cluster: %s", qPrintable(failure));
-    }
+    ScenarioCases::addEngineRows();
 }
 
 void TestEventTableQueries::init()
 {
     QFETCH_GLOBAL(QString, engine);
-    auto &db = m_cases[engine];
-    if (!db) {
-        if (engine == "postgresql"_L1 && !m_pg)
-            FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
-        QString error;
-        db = scenarioCase(engine, m_pg.get(), m_dir.path(), u"events"_s, &error);
-        QVERIFY2(db, qPrintable(error));
-    }
-    m_db = db.get();
+    if (engine == "postgresql"_L1 && !m_cases.hasPostgres())
+        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
+    QString error;
+    m_db = m_cases.get(engine, &error);
+    QVERIFY2(m_db, qPrintable(error));
 }
 
 qint64 TestEventTableQueries::hostId(const QString &name)
