@@ -104,13 +104,10 @@ void DisplayFilterBar::check()
 {
     const QString text = m_edit->currentText();
     const auto parsed = Core::parseDisplayFilter(text);
-    if (text.trimmed().isEmpty()) {
-        m_edit->setStyleSheet(QString());
-    } else {
-        // Wireshark's colours: a valid filter green, an invalid one red.
-        m_edit->setStyleSheet(parsed ? u"QComboBox QLineEdit { background: #e4f5e1; }"_s
-                                     : u"QComboBox QLineEdit { background: #fbe3e1; }"_s);
-    }
+    // Wireshark's colours: a valid filter green, an invalid one red.
+    m_edit->lineEdit()->setStyleSheet(text.trimmed().isEmpty() ? QString()
+                                          : parsed             ? u"QLineEdit { background: #e4f5e1; }"_s
+                                                               : u"QLineEdit { background: #fbe3e1; }"_s);
     m_error->setText(parsed ? QString() : tr("Invalid filter — %1").arg(parsed.error().message));
     m_error->setHidden(parsed.ok());
     m_apply->setEnabled(parsed.ok());

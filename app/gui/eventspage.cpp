@@ -113,9 +113,12 @@ EventsPage::EventsPage(Models::CaseSession &session, QWidget *parent)
 
     auto &selection = session.selection();
     connect(&selection, &Models::SelectionHub::timeRangeChanged, this, &EventsPage::reload);
-    connect(&selection, &Models::SelectionHub::hostChanged, this, [this] {
-        if (!m_selecting)
-            reload();
+    // The host this page follows is one selected elsewhere: the one its own row selection sets does not narrow it.
+    connect(&selection, &Models::SelectionHub::hostChanged, this, [this](std::optional<qint64> host) {
+        if (m_selecting)
+            return;
+        m_host = host;
+        reload();
     });
     connect(m_widen, &QToolButton::clicked, this, [this] {
         this->session().selection().setHost(std::nullopt);
@@ -163,6 +166,7 @@ void EventsPage::caseClosed()
 {
     m_model.clear();
     m_walker.reset();
+    m_host.reset();
     m_status->clear();
     m_empty->setText(tr("Open a case (File > Open) to see every event it holds: processes, files, connections, "
                         "integrity changes and losses, in time order."));
@@ -176,7 +180,7 @@ void EventsPage::reload()
     if (!session().isOpen() || !m_walker)
         return;
     Core::EventScope scope;
-    scope.hostId = session().selection().host();
+    scope.hostId = m_host;
     scope.range = session().selection().timeRange();
     scope.filter = m_filterNode;
     m_stack->setCurrentWidget(m_view);
@@ -188,10 +192,8 @@ void EventsPage::showScope()
     const auto &selection = session().selection();
     const auto range = selection.timeRange();
     QStringList parts;
-    parts << (selection.host()
-                  ? tr("Host %1 only")
-                        .arg(m_hostNames.value(*selection.host(), u"#"_s + QString::number(*selection.host())))
-                  : tr("All hosts"));
+    parts << (m_host ? tr("Host %1 only").arg(m_hostNames.value(*m_host, u"#"_s + QString::number(*m_host)))
+                     : tr("All hosts"));
     if (range.from || range.to)
         parts << tr("from %1 to %2 UTC")
                      .arg(range.from ? timeText(*range.from) : tr("the start"),
@@ -199,7 +201,7 @@ void EventsPage::showScope()
     else
         parts << tr("all times");
     m_scope->setText(parts.join(u", "_s));
-    m_widen->setVisible(selection.host() || range.from || range.to);
+    m_widen->setVisible(m_host || range.from || range.to);
 }
 
 void EventsPage::showCount(int rows, bool complete)

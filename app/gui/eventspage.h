@@ -44,6 +44,7 @@ private:
     std::unique_ptr<Models::CaseWorker> m_walker;
     Core::FilterNode m_filterNode;
     QHash<qint64, QString> m_hostNames;
+    std::optional<qint64> m_host; // the host selected in another view, which this page is narrowed to
     DisplayFilterBar *m_filter = nullptr;
     QLabel *m_scope = nullptr;
     QToolButton *m_widen = nullptr;

@@ -216,6 +216,11 @@ void TestEventsPage::pageFollowsAndSetsTheSelection()
     QCOMPARE(selection.endpoint(), std::optional<Models::Endpoint>(Models::Endpoint{u"203.0.113.5"_s, 443}));
     QTest::qWait(100);
     QCOMPARE(model.rowCount(), 2);
+    // Nor does a time range chosen later: the host this page follows is one selected elsewhere.
+    selection.setTimeRange({TestSupport::QueryScenario::at(0), TestSupport::QueryScenario::at(90000)});
+    QTRY_VERIFY(model.isComplete() && model.rowCount() == 2);
+    selection.setTimeRange({});
+    QTRY_VERIFY(model.isComplete() && model.rowCount() == 2);
 
     // A host or time range selected elsewhere narrows the table, and the button widens it again.
     const qint64 alpha = scalar(u"SELECT id FROM hosts WHERE hostname = 'alpha'"_s);
