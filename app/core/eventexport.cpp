@@ -4,6 +4,7 @@
 #include "auditlog.h"
 #include "database.h"
 #include "digest.h"
+#include "eventbranches.h"
 #include "jsonwriter.h"
 #include "securefile.h"
 #include "timetext.h"
@@ -18,37 +19,6 @@ using namespace Qt::StringLiterals;
 namespace Deck::Core {
 
 namespace {
-
-constexpr const char *kNoNet = "CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS BIGINT), CAST(NULL AS TEXT), "
-                               "CAST(NULL AS BIGINT)";
-
-// The branches of the export's UNION ALL, one per event table (proc, file, net, state, host, loss), each with the
-// columns in the common order. {blob} is the byte string type; every NULL is typed, since PostgreSQL resolves a
-// UNION's column types pairwise.
-const QList<const char *> &branches()
-{
-    static const QList<const char *> list{
-        "SELECT x.ts, 0, x.id, x.host_id, x.kind, p.pid, p.start, p.comm, p.exe, CAST(NULL AS TEXT), "
-        "CAST(NULL AS {blob}), CAST(NULL AS {blob}), {nonet}, CAST(1 AS BIGINT), x.detail "
-        "FROM process_events x JOIN processes p ON p.id = x.process_id",
-        "SELECT x.ts, 1, x.id, x.host_id, CAST('file.access' AS TEXT), p.pid, p.start, p.comm, p.exe, x.op, pa.path, "
-        "tp.path, {nonet}, x.count, CAST(NULL AS TEXT) FROM file_events x JOIN paths pa ON pa.id = x.path_id "
-        "LEFT JOIN paths tp ON tp.id = x.to_path_id JOIN processes p ON p.id = x.process_id",
-        "SELECT x.ts, 2, x.id, x.host_id, CAST('net.endpoint' AS TEXT), p.pid, p.start, p.comm, p.exe, x.op, "
-        "CAST(NULL AS {blob}), CAST(NULL AS {blob}), x.proto, x.laddr, x.lport, x.raddr, x.rport, x.count, "
-        "CAST(NULL AS TEXT) FROM net_events x LEFT JOIN processes p ON p.id = x.process_id",
-        "SELECT x.ts, 3, x.id, x.host_id, x.kind, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS TEXT), "
-        "CAST(NULL AS {blob}), x.check_name, CAST(NULL AS {blob}), CAST(NULL AS {blob}), {nonet}, x.items, x.detail "
-        "FROM state_changes x",
-        "SELECT x.ts, 4, x.id, x.host_id, x.kind, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS TEXT), "
-        "CAST(NULL AS {blob}), CAST(NULL AS TEXT), CAST(NULL AS {blob}), CAST(NULL AS {blob}), {nonet}, "
-        "CAST(1 AS BIGINT), x.detail FROM host_events x",
-        "SELECT x.ts, 5, x.id, x.host_id, CAST('rec.loss' AS TEXT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), "
-        "CAST(NULL AS TEXT), CAST(NULL AS {blob}), x.source, CAST(NULL AS {blob}), CAST(NULL AS {blob}), {nonet}, "
-        "x.count, x.reason FROM losses x",
-    };
-    return list;
-}
 
 const QStringList kColumns{u"time"_s,  u"ts"_s,    u"host"_s,  u"kind"_s,  u"pid"_s,     u"process_start"_s,
                            u"comm"_s,  u"exe"_s,   u"op"_s,    u"path"_s,  u"to_path"_s, u"proto"_s,
@@ -120,12 +90,10 @@ Expected<ExportSummary> writeEvents(Database &db, const ExportRequest &request, 
 {
     if (!isExportKind(request.kind))
         return storeError(StoreReason::NotFound, u"export: unknown kind '%1'"_s.arg(request.kind));
-    const QString blob = db.engine() == Engine::Sqlite ? u"BLOB"_s : u"BYTEA"_s;
     QStringList selects;
     QVariantList params;
     for (const auto &[index, exactKind] : plan(request.kind)) {
-        QString select = QString::fromLatin1(branches().at(index));
-        select.replace("{nonet}"_L1, QLatin1StringView(kNoNet)).replace("{blob}"_L1, blob);
+        QString select = eventBranchSelect(index, db.engine());
         QStringList where;
         if (request.hostId) {
             where << u"x.host_id = ?"_s;
@@ -148,12 +116,11 @@ Expected<ExportSummary> writeEvents(Database &db, const ExportRequest &request, 
         selects << select;
     }
     // A CTE names the union's columns on both engines (SQLite has no column list on a subquery alias).
-    auto q = db.query(
-        u"WITH u(ts, r, id, host_id, k, pid, pstart, comm, exe, op, path, to_path, proto, laddr, lport, "
-        u"raddr, rport, n, detail) AS (%1) SELECT u.ts, h.hostname, u.k, u.pid, u.pstart, u.comm, "
-        u"u.exe, u.op, u.path, u.to_path, u.proto, u.laddr, u.lport, u.raddr, u.rport, u.n, u.detail "
-        u"FROM u JOIN hosts h ON h.id = u.host_id ORDER BY u.ts, u.r, u.id"_s.arg(selects.join(u" UNION ALL "_s)),
-        params);
+    auto q = db.query(u"WITH u(%1) AS (%2) SELECT u.ts, h.hostname, u.k, u.pid, u.pstart, u.comm, "
+                      u"u.exe, u.op, u.path, u.to_path, u.proto, u.laddr, u.lport, u.raddr, u.rport, u.n, u.detail "
+                      u"FROM u JOIN hosts h ON h.id = u.host_id ORDER BY u.ts, u.r, u.id"_s.arg(
+                          eventColumns(), selects.join(u" UNION ALL "_s)),
+                      params);
     if (!q)
         return q.error();
 

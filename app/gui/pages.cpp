@@ -2,6 +2,7 @@
 // The pages of the main window, in the order their tabs appear (docks go where their placement() says). A new view
 // is one line here.
 #include "datainpage.h"
+#include "eventspage.h"
 #include "filegraphpage.h"
 #include "hostspage.h"
 #include "integritypage.h"
@@ -20,6 +21,7 @@ QList<Page *> createPages(Models::CaseSession &session)
     pages << new HostsPage(session); // left dock: the entry point of a case
     pages << new DataInPage(session); // bottom dock: import, pull, inbox
     pages << new ProcessTreePage(session);
+    pages << new EventsPage(session);
     pages << new FileGraphPage(session);
     pages << new NetworkPage(session);
     pages << new IntegrityPage(session);

@@ -6,13 +6,11 @@
 // The archives are realistic signed hash chains (ImportWorkload, a real Ed25519 key per host), generated first or
 // read from --archives DIR (with DIR/trust.txt, as flightdeck-makearchives writes it). PostgreSQL is a real server
 // started in a temporary directory (PgCluster). Prints events/s, rows/s and the ratios; asserts nothing about time.
-#include "archivereader.h"
 #include "casefixture.h"
 #include "importcomparators.h"
 #include "importer.h"
-#include "importworkload.h"
 #include "pgcluster.h"
-#include "truststore.h"
+#include "workloadarchives.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -29,56 +27,6 @@ using namespace Qt::StringLiterals;
 using namespace Deck;
 
 namespace {
-
-struct Archives
-{
-    QString dir;
-    QList<std::pair<QString, QString>> keys; // public key text, host name
-    qint64 events = 0;
-};
-
-// HOSTS hash chains of EVENTS events each, EVENTS_PER_ARCHIVE per archive, and DIR/trust.txt.
-bool generate(Archives &archives, int hosts, qint64 perHost, int perArchive)
-{
-    QFile trust(QDir(archives.dir).filePath(u"trust.txt"_s));
-    if (!trust.open(QIODevice::WriteOnly))
-        return false;
-    for (int h = 0; h < hosts; ++h) {
-        const QString name = u"host%1"_s.arg(h, 2, 10, QLatin1Char('0'));
-        const QString dir = QDir(archives.dir).filePath(name);
-        QDir().mkpath(dir);
-        TestSupport::ArchiveSeries series(dir, name);
-        Bench::ImportWorkload workload(h);
-        for (qint64 done = 0; done < perHost; done += perArchive) {
-            if (series.next(workload.next(int(std::min<qint64>(perArchive, perHost - done)))).isEmpty())
-                return false;
-        }
-        archives.keys.append({series.key.publicKey().toText(), name});
-        trust.write((series.key.publicKey().toText() + u' ' + name + u'\n').toUtf8());
-        archives.events += perHost;
-    }
-    return true;
-}
-
-// Reads DIR/trust.txt and counts the events of the archives below DIR.
-bool readExisting(Archives &archives)
-{
-    QFile trust(QDir(archives.dir).filePath(u"trust.txt"_s));
-    if (!trust.open(QIODevice::ReadOnly))
-        return false;
-    for (const QByteArray &line : trust.readAll().split('\n')) {
-        const auto fields = line.split(' ');
-        if (fields.size() == 2)
-            archives.keys.append({QString::fromLatin1(fields[0]), QString::fromLatin1(fields[1])});
-    }
-    for (const QString &file : Core::Importer::findArchives({archives.dir})) {
-        Flight::Format::ArchiveReader reader(file);
-        if (!reader.open())
-            return false;
-        archives.events += reader.manifest().tally.events;
-    }
-    return !archives.keys.isEmpty();
-}
 
 struct Measured
 {
@@ -101,21 +49,15 @@ double cpuSeconds(int who)
 QString g_cli;
 
 // Trusts the hosts' keys in `location`, imports every archive (timed), and returns the error text or nothing.
-QString importAll(const QString &location, const Archives &archives, Measured &measured,
+QString importAll(const QString &location, const Bench::WorkloadArchives &archives, Measured &measured,
                   std::unique_ptr<Core::Database> &db)
 {
     auto opened = Core::Database::open(location);
     if (!opened)
         return opened.error().message;
     db = std::move(*opened);
-    Core::TrustStore trust(*db);
-    for (const auto &[key, host] : archives.keys) {
-        auto publicKey = Flight::Format::PublicKey::fromText(key);
-        if (!publicKey)
-            return u"trust.txt: bad key %1"_s.arg(key);
-        if (auto trusted = trust.trust(*publicKey, host); !trusted)
-            return trusted.error().message;
-    }
+    if (QString error = Bench::trustWorkloadKeys(*db, archives); !error.isEmpty())
+        return error;
     QElapsedTimer timer;
     if (!g_cli.isEmpty()) {
         db.reset();
@@ -149,7 +91,7 @@ QString importAll(const QString &location, const Archives &archives, Measured &m
     return {};
 }
 
-QString runSqlite(const Archives &archives, const QString &work, int run, Measured &measured)
+QString runSqlite(const Bench::WorkloadArchives &archives, const QString &work, int run, Measured &measured)
 {
     const QString caseFile = QDir(work).filePath(u"import-%1.case"_s.arg(run));
     const QString copyFile = QDir(work).filePath(u"copy-%1.case"_s.arg(run));
@@ -173,8 +115,8 @@ QString runSqlite(const Archives &archives, const QString &work, int run, Measur
     return error;
 }
 
-QString runPostgres(const Archives &archives, TestSupport::PgCluster &cluster, const QString &work, int run,
-                    Measured &measured)
+QString runPostgres(const Bench::WorkloadArchives &archives, TestSupport::PgCluster &cluster, const QString &work,
+                    int run, Measured &measured)
 {
     QString error;
     const QString importUrl = cluster.createDatabase(u"import%1"_s.arg(run), &error);
@@ -257,20 +199,21 @@ int main(int argc, char *argv[])
     g_cli = parser.value(cliOption);
 
     QTemporaryDir work;
-    Archives archives;
+    Bench::WorkloadArchives archives;
     QElapsedTimer timer;
     timer.start();
     if (parser.isSet(archivesOption)) {
         archives.dir = parser.value(archivesOption);
-        if (!readExisting(archives)) {
+        if (!Bench::readWorkloadArchives(archives)) {
             std::fprintf(stderr, "bench_import: %s: no readable archives and trust.txt\n", qPrintable(archives.dir));
             return 1;
         }
     } else {
         archives.dir = parser.isSet(keepOption) ? parser.value(keepOption) : work.filePath(u"archives"_s);
         QDir().mkpath(archives.dir);
-        if (!generate(archives, parser.value(hostsOption).toInt(), parser.value(eventsOption).toLongLong(),
-                      parser.value(perArchiveOption).toInt())) {
+        if (!Bench::writeWorkloadArchives(archives, parser.value(hostsOption).toInt(),
+                                          parser.value(eventsOption).toLongLong(),
+                                          parser.value(perArchiveOption).toInt())) {
             std::fprintf(stderr, "bench_import: cannot write the archives into %s\n", qPrintable(archives.dir));
             return 1;
         }

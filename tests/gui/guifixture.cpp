@@ -2,7 +2,6 @@
 #include "guifixture.h"
 
 #include "importer.h"
-#include "truststore.h"
 
 #include <QDir>
 
@@ -29,24 +28,12 @@ GuiCase buildGuiCase(const QString &dir, int busyEvents)
         built.error = opened.error().message;
         return built;
     }
-    auto &db = **opened;
-    for (const ArchiveSeries *series : {&scenario.alpha, &scenario.beta, &gamma}) {
-        if (auto trusted = TrustStore(db).trust(series->key.publicKey(), series->host.hostname); !trusted) {
-            built.error = trusted.error().message;
-            return built;
-        }
-    }
-    Importer importer(db);
-    for (const QString &file : std::as_const(files)) {
-        const auto outcome = importer.importFile(file);
-        if (outcome.status != ImportStatus::Imported) {
-            built.error = outcome.message;
-            return built;
-        }
-    }
+    built.error = trustAndImport(**opened, {&scenario.alpha, &scenario.beta, &gamma}, files);
+    if (!built.error.isEmpty())
+        return built;
     // A new host whose key nobody trusted yet: its archive waits in quarantine for the analyst's decision.
     ArchiveSeries delta(archives, QStringLiteral("delta"));
-    const auto held = importer.importFile(delta.next(busyHostEvents(40, 1, 0)));
+    const auto held = Importer(**opened).importFile(delta.next(busyHostEvents(40, 1, 0)));
     if (held.status != ImportStatus::Quarantined)
         built.error = held.message;
     return built;

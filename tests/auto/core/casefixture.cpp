@@ -2,6 +2,8 @@
 #include "casefixture.h"
 
 #include "digest.h"
+#include "importer.h"
+#include "truststore.h"
 
 #include <QDir>
 #include <QSqlRecord>
@@ -89,6 +91,21 @@ QStringList evidenceTables()
     return {u"hosts"_s,       u"host_keys"_s,      u"boots"_s,       u"archives"_s,   u"processes"_s,
             u"paths"_s,       u"process_events"_s, u"file_events"_s, u"net_events"_s, u"state_changes"_s,
             u"host_events"_s, u"losses"_s,         u"alerts"_s};
+}
+
+QString trustAndImport(Core::Database &db, const QList<const ArchiveSeries *> &series, const QStringList &archives)
+{
+    for (const ArchiveSeries *one : series) {
+        if (auto trusted = Core::TrustStore(db).trust(one->key.publicKey(), one->host.hostname); !trusted)
+            return trusted.error().message;
+    }
+    Core::Importer importer(db);
+    for (const QString &archive : archives) {
+        const auto outcome = importer.importFile(archive);
+        if (outcome.status != Core::ImportStatus::Imported)
+            return outcome.message;
+    }
+    return {};
 }
 
 QString dumpTables(Core::Database &db, const QStringList &tables)

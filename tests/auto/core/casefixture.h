@@ -39,6 +39,10 @@ Event fileEvent(qint64 pid, FileOp op, const QByteArray &path, qint64 offsetMs);
 Event connectEvent(qint64 pid, const QString &raddr, qint64 rport, qint64 offsetMs);
 Event exitEvent(qint64 pid, qint64 code, qint64 offsetMs);
 
+// Trusts the key of each series for its host name and imports `archives` in order; the first error's text, or
+// nothing when every archive was imported.
+QString trustAndImport(Core::Database &db, const QList<const ArchiveSeries *> &series, const QStringList &archives);
+
 // Every row of `tables` (default: all of the case's tables) in id order, one line per row.
 QString dumpTables(Core::Database &db, const QStringList &tables = {});
 // The tables that hold evidence and trust: what an archive that is not imported must leave untouched.

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "queryfixture.h"
 
-#include "importer.h"
-#include "truststore.h"
+#include "pgcluster.h"
+
+#include <QDir>
+#include <QTest>
 
 using namespace Qt::StringLiterals;
 
@@ -155,19 +157,51 @@ Flight::Expected<std::unique_ptr<Core::Database>> openScenarioCase(const QString
     auto opened = Core::Database::open(location);
     if (!opened)
         return opened.error();
-    auto db = std::move(*opened);
     QueryScenario scenario(folder, suffix);
-    for (const ArchiveSeries *series : {&scenario.alpha, &scenario.beta}) {
-        if (auto trusted = Core::TrustStore(*db).trust(series->key.publicKey(), series->host.hostname); !trusted)
-            return trusted.error();
+    if (const QString error = trustAndImport(**opened, {&scenario.alpha, &scenario.beta}, scenario.archives);
+        !error.isEmpty())
+        return Flight::Error{error};
+    return std::move(*opened);
+}
+
+ScenarioCases::ScenarioCases()
+    : m_pg(std::make_unique<PgCluster>())
+{
+    if (const QString failure = m_pg->start(); !failure.isEmpty()) {
+        m_pg.reset();
+        qWarning("PostgreSQL cluster: %s", qPrintable(failure));
     }
-    Core::Importer importer(*db);
-    for (const QString &archive : std::as_const(scenario.archives)) {
-        const auto outcome = importer.importFile(archive);
-        if (outcome.status != Core::ImportStatus::Imported)
-            return Flight::Error{outcome.message};
+}
+
+ScenarioCases::~ScenarioCases() = default;
+
+void ScenarioCases::addEngineRows()
+{
+    QTest::addColumn<QString>("engine");
+    QTest::newRow("sqlite") << u"sqlite"_s;
+    QTest::newRow("postgresql") << u"postgresql"_s;
+}
+
+Core::Database *ScenarioCases::get(const QString &engine, QString *error)
+{
+    auto &db = m_cases[engine];
+    if (db)
+        return db.get();
+    QString location = m_dir.filePath(u"scenario.flightcase"_s);
+    if (engine == "postgresql"_L1) {
+        location = m_pg ? m_pg->createDatabase(u"scenario"_s, error) : QString();
+        if (location.isEmpty())
+            return nullptr;
     }
-    return db;
+    const QString folder = m_dir.filePath(engine);
+    QDir().mkpath(folder);
+    auto opened = openScenarioCase(location, folder);
+    if (!opened) {
+        *error = opened.error().message;
+        return nullptr;
+    }
+    db = std::move(*opened);
+    return db.get();
 }
 
 } // namespace Deck::TestSupport

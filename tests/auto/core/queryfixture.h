@@ -18,6 +18,9 @@
 
 #include "casefixture.h"
 
+#include <QTemporaryDir>
+#include <map>
+
 namespace Deck::TestSupport {
 
 struct QueryScenario
@@ -39,5 +42,28 @@ struct QueryScenario
 // archives written into `folder`, each host's key trusted); the error names what failed.
 Flight::Expected<std::unique_ptr<Core::Database>> openScenarioCase(const QString &location, const QString &folder,
                                                                    const QString &suffix = {});
+
+class PgCluster;
+
+// The scenario's case on each engine, for a data-driven test whose functions only read it: a PostgreSQL cluster is
+// started when constructed (a warning says why when it cannot be), and each case is built on first use by the real
+// importer, as a SQLite file or a database of the cluster, in a temporary directory.
+class ScenarioCases
+{
+public:
+    ScenarioCases();
+    ~ScenarioCases();
+
+    // The global data rows "sqlite" and "postgresql" of the column "engine" (for initTestCase_data()).
+    static void addEngineRows();
+    bool hasPostgres() const { return m_pg != nullptr; }
+    // The case of `engine`; null, with the reason in *error, when it cannot be built.
+    Core::Database *get(const QString &engine, QString *error);
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<PgCluster> m_pg;
+    std::map<QString, std::unique_ptr<Core::Database>> m_cases;
+};
 
 } // namespace Deck::TestSupport

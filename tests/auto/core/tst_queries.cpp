@@ -7,7 +7,6 @@
 #include "coveragequeries.h"
 #include "digest.h"
 #include "eventexport.h"
-#include "pgcluster.h"
 #include "pointintimequeries.h"
 #include "processqueries.h"
 #include "queryfixture.h"
@@ -31,7 +30,6 @@ class TestQueries : public QObject
 
 private Q_SLOTS:
     void initTestCase_data();
-    void initTestCase();
     void init();
 
     void rootsAndChildren();
@@ -58,54 +56,24 @@ private:
     qint64 hostId(const QString &host);
     static QList<qint64> pids(const QList<ProcessRow> &rows);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgCluster> m_pg;
-    std::map<QString, std::unique_ptr<Database>> m_cases;
+    ScenarioCases m_cases;
     Database *m_db = nullptr;
-    QString m_suffix;
 };
 
 void TestQueries::initTestCase_data()
 {
-    QTest::addColumn<QString>("engine");
-    QTest::newRow("sqlite") << u"sqlite"_s;
-    QTest::newRow("postgresql") << u"postgresql"_s;
-}
-
-void TestQueries::initTestCase()
-{
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgCluster>();
-    if (const QString failure = m_pg->start(); !failure.isEmpty()) {
-        m_pg.reset();
-        qWarning("PostgreSQL cluster: %s", qPrintable(failure));
-    }
+    ScenarioCases::addEngineRows();
 }
 
 // The scenario is imported once per engine and shared by the tests (they only read).
 void TestQueries::init()
 {
     QFETCH_GLOBAL(QString, engine);
-    m_suffix.clear(); // host names are alpha and beta in both cases
-    auto &db = m_cases[engine];
-    if (db) {
-        m_db = db.get();
-        return;
-    }
-    QString location = m_dir.filePath(u"queries.flightcase"_s);
-    if (engine == "postgresql"_L1) {
-        if (!m_pg)
-            FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
-        QString error;
-        location = m_pg->createDatabase(u"queries"_s, &error);
-        QVERIFY2(!location.isEmpty(), qPrintable(error));
-    }
-    const QString folder = m_dir.filePath(engine);
-    QVERIFY(QDir().mkpath(folder));
-    auto opened = openScenarioCase(location, folder, m_suffix);
-    QVERIFY2(opened.ok(), qPrintable(opened.error().message));
-    db = std::move(*opened);
-    m_db = db.get();
+    if (engine == "postgresql"_L1 && !m_cases.hasPostgres())
+        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
+    QString error;
+    m_db = m_cases.get(engine, &error);
+    QVERIFY2(m_db, qPrintable(error));
 }
 
 qint64 TestQueries::hostId(const QString &host)

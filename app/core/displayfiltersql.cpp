@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "displayfiltersql.h"
+
+#include "querysql.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Deck::Core {
+
+namespace {
+
+using State = BranchCondition::State;
+
+BranchCondition constant(State state)
+{
+    BranchCondition condition;
+    condition.state = state;
+    return condition;
+}
+
+BranchCondition sqlCondition(QString sql, QVariant value, bool process = false, bool path = false)
+{
+    BranchCondition condition;
+    condition.state = State::Sql;
+    condition.sql = std::move(sql);
+    condition.params = {std::move(value)};
+    condition.process = process;
+    condition.path = path;
+    return condition;
+}
+
+// What a field is on one branch: absent, a constant (the kind of a table of one kind), or a column.
+struct FieldOn
+{
+    enum class Is { Absent, Constant, Column, Host } is = Is::Absent;
+    QString column; // Column: an expression on x, p or pa; Constant: the value
+    bool process = false;
+    bool path = false;
+};
+
+FieldOn on(FieldOn::Is is, QString column, bool process = false, bool path = false)
+{
+    FieldOn field;
+    field.is = is;
+    field.column = std::move(column);
+    field.process = process;
+    field.path = path;
+    return field;
+}
+
+FieldOn fieldOn(const QString &field, int branch)
+{
+    using Is = FieldOn::Is;
+    const bool hasProcess = branch == ProcessBranch || branch == FileBranch || branch == NetBranch;
+    if (field == "event.kind"_L1) {
+        if (branch == FileBranch || branch == NetBranch || branch == LossBranch)
+            return on(Is::Constant,
+                      branch == FileBranch      ? u"file.access"_s
+                          : branch == NetBranch ? u"net.endpoint"_s
+                                                : u"rec.loss"_s);
+        return on(Is::Column, u"x.kind"_s);
+    }
+    if (field == "host"_L1)
+        return on(Is::Host, u"h.hostname"_s);
+    static const QList<std::pair<const char *, const char *>> processColumns{{"proc.exe", "p.exe"},
+                                                                             {"proc.argv", "p.argv"},
+                                                                             {"proc.comm", "p.comm"},
+                                                                             {"proc.pid", "p.pid"},
+                                                                             {"user", "p.uid"}};
+    for (const auto &[name, column] : processColumns) {
+        if (field == QLatin1StringView(name))
+            return hasProcess ? on(Is::Column, QString::fromLatin1(column), true) : FieldOn{};
+    }
+    if (field == "file.path"_L1)
+        return branch == FileBranch ? on(Is::Column, u"pa.path"_s, false, true) : FieldOn{};
+    if (field == "file.op"_L1)
+        return branch == FileBranch ? on(Is::Column, u"x.op"_s) : FieldOn{};
+    if (field == "state.check"_L1)
+        return branch == StateBranch ? on(Is::Column, u"x.check_name"_s) : FieldOn{};
+    if (field.startsWith("net."_L1) && branch == NetBranch)
+        return on(Is::Column, u"x."_s + field.mid(4)); // op, proto, laddr, lport, raddr, rport: the column's name
+    return {};
+}
+
+bool holds(const QByteArray &constant, FilterOp op, const QByteArray &value)
+{
+    switch (op) {
+    case FilterOp::Equal:
+        return constant == value;
+    case FilterOp::NotEqual:
+        return constant != value;
+    case FilterOp::Contains:
+        return constant.contains(value);
+    default:
+        return false; // ordering applies to numbers; the parser refuses it on text
+    }
+}
+
+QString comparison(const QString &column, FilterOp op, Engine engine)
+{
+    switch (op) {
+    case FilterOp::Equal:
+        return column + u" = ?"_s;
+    case FilterOp::NotEqual:
+        return column + u" <> ?"_s;
+    case FilterOp::Contains:
+        return containsBytes(engine, column) + u" > 0"_s;
+    case FilterOp::Less:
+        return column + u" < ?"_s;
+    case FilterOp::Greater:
+        return column + u" > ?"_s;
+    case FilterOp::LessOrEqual:
+        return column + u" <= ?"_s;
+    case FilterOp::GreaterOrEqual:
+        return column + u" >= ?"_s;
+    }
+    return {};
+}
+
+QVariant valueOf(const FilterNode &node)
+{
+    const auto field = std::find_if(displayFilterFields().begin(), displayFilterFields().end(),
+                                    [&](const FilterField &f) { return node.field == QLatin1StringView(f.name); });
+    switch (field->type) {
+    case FilterValueType::Number:
+        return node.number;
+    case FilterValueType::Bytes:
+        return node.text;
+    case FilterValueType::Text:
+        return QString::fromUtf8(node.text);
+    }
+    return {};
+}
+
+BranchCondition compare(const FilterNode &node, int branch, Engine engine)
+{
+    const FieldOn field = fieldOn(node.field, branch);
+    switch (field.is) {
+    case FieldOn::Is::Absent:
+        return constant(State::Never);
+    case FieldOn::Is::Constant:
+        return constant(holds(field.column.toUtf8(), node.op, node.text) ? State::Always : State::Never);
+    case FieldOn::Is::Host:
+        return sqlCondition(
+            u"x.host_id IN (SELECT h.id FROM hosts h WHERE %1)"_s.arg(comparison(field.column, node.op, engine)),
+            valueOf(node));
+    case FieldOn::Is::Column:
+        break;
+    }
+    return sqlCondition(u"(%1 IS NOT NULL AND %2)"_s.arg(field.column, comparison(field.column, node.op, engine)),
+                        valueOf(node), field.process, field.path);
+}
+
+BranchCondition compile(const FilterNode &node, int branch, Engine engine)
+{
+    switch (node.kind) {
+    case FilterNode::Kind::All:
+        return constant(State::Always);
+    case FilterNode::Kind::Compare:
+        return compare(node, branch, engine);
+    case FilterNode::Kind::Not: {
+        BranchCondition inner = compile(node.children.constFirst(), branch, engine);
+        if (inner.state != State::Sql)
+            return constant(inner.state == State::Always ? State::Never : State::Always);
+        inner.sql = u"NOT "_s + inner.sql;
+        return inner;
+    }
+    case FilterNode::Kind::And:
+    case FilterNode::Kind::Or:
+        break;
+    }
+    // And: a false part makes all false, true parts drop out; Or the other way round.
+    const bool isAnd = node.kind == FilterNode::Kind::And;
+    const State absorbing = isAnd ? State::Never : State::Always;
+    BranchCondition result = constant(State::Sql);
+    QStringList parts;
+    for (const FilterNode &child : node.children) {
+        BranchCondition part = compile(child, branch, engine);
+        if (part.state == absorbing)
+            return constant(absorbing);
+        if (part.state != State::Sql)
+            continue;
+        parts << part.sql;
+        result.params += part.params;
+        result.process |= part.process;
+        result.path |= part.path;
+    }
+    if (parts.isEmpty())
+        return constant(isAnd ? State::Always : State::Never);
+    result.sql = u"("_s + parts.join(isAnd ? u" AND "_s : u" OR "_s) + u')';
+    return result;
+}
+
+} // namespace
+
+std::array<BranchCondition, kEventBranches> compileDisplayFilter(const FilterNode &filter, Engine engine)
+{
+    std::array<BranchCondition, kEventBranches> conditions;
+    for (int branch = 0; branch < kEventBranches; ++branch)
+        conditions[branch] = compile(filter, branch, engine);
+    return conditions;
+}
+
+} // namespace Deck::Core

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Events page: every event of the case in one lazy table (EventTableModel) under a display-filter bar, narrowed
+// to the host and time range of the shared selection (shown above the table, with a button that widens it again).
+// Selecting a row selects its process, its path or its remote endpoint in the other views. Ctrl+/ goes to the filter.
+// Thread: the GUI thread; the stream is walked on a worker of the page's own, pages are read on the session's.
+#pragma once
+
+#include "eventtablemodel.h"
+#include "page.h"
+
+class QLabel;
+class QStackedWidget;
+class QTableView;
+class QToolButton;
+
+namespace Deck::Gui {
+
+class DisplayFilterBar;
+
+class EventsPage : public Page
+{
+    Q_OBJECT
+public:
+    explicit EventsPage(Models::CaseSession &session, QWidget *parent = nullptr);
+    ~EventsPage() override;
+
+    QString title() const override { return tr("Events"); }
+
+    // For tests and the benchmark.
+    Models::EventTableModel &model() { return m_model; }
+    QTableView *view() const { return m_view; }
+    DisplayFilterBar *filterBar() const { return m_filter; }
+    QString statusText() const;
+
+private:
+    void caseOpened();
+    void caseClosed();
+    void reload();
+    void showCount(int rows, bool complete);
+    void rowSelected(const QModelIndex &current);
+    void showScope();
+
+    Models::EventTableModel m_model;
+    std::unique_ptr<Models::CaseWorker> m_walker;
+    Core::FilterNode m_filterNode;
+    QHash<qint64, QString> m_hostNames;
+    std::optional<qint64> m_host; // the host selected in another view, which this page is narrowed to
+    DisplayFilterBar *m_filter = nullptr;
+    QLabel *m_scope = nullptr;
+    QToolButton *m_widen = nullptr;
+    QLabel *m_status = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_empty = nullptr;
+    QTableView *m_view = nullptr;
+    bool m_selecting = false; // this page is setting the shared selection: do not follow its echo
+};
+
+} // namespace Deck::Gui

