@@ -9,6 +9,17 @@ namespace Deck::Core {
 
 class Database;
 
+// One entry of the audit log, as the hosts view and the report read it.
+struct AuditEntry
+{
+    qint64 id = 0;
+    qint64 ts = 0;
+    QString actor;
+    QString action;
+    QString object;
+    QString detail;
+};
+
 // "user@machine" of the person running this program (the audit log's actor).
 QString currentActor();
 

@@ -87,10 +87,20 @@ Expected<QList<AlertRow>> EvidenceQueries::alerts(const CaseScope &scope)
     if (!q)
         return q.error();
     QList<AlertRow> rows;
-    while (q->next())
-        rows.append({q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString(),
-                     q->value(3).toLongLong(), q->value(4).toString(), q->value(5).toString(), q->value(6).toString(),
-                     q->value(7).toString(), q->value(8).toString(), optionalInt(q->value(9))});
+    while (q->next()) {
+        AlertRow row;
+        row.id = q->value(0).toLongLong();
+        row.hostId = q->value(1).toLongLong();
+        row.hostname = q->value(2).toString();
+        row.ts = q->value(3).toLongLong();
+        row.source = q->value(4).toString();
+        row.severity = q->value(5).toString();
+        row.title = q->value(6).toString();
+        row.triage = q->value(7).toString();
+        row.triageBy = q->value(8).toString();
+        row.triageTs = optionalInt(q->value(9));
+        rows.append(row);
+    }
     return rows;
 }
 

@@ -5,6 +5,8 @@
 // Thread: the Database's thread. Errors: the store's, naming the database.
 #pragma once
 
+#include "auditlog.h" // AuditEntry
+#include "integrityqueries.h" // AlertRow: one alert row for the report and the alerts view
 #include "querytypes.h"
 
 namespace Deck::Core {
@@ -35,30 +37,6 @@ struct EvidenceArchive
     QString source; // the file (or remote host and file) it was imported from
     qint64 importedTs = 0;
     QString importedBy;
-};
-
-struct AuditEntry
-{
-    qint64 id = 0;
-    qint64 ts = 0;
-    QString actor;
-    QString action;
-    QString object;
-    QString detail;
-};
-
-struct AlertRow
-{
-    qint64 id = 0;
-    qint64 hostId = 0;
-    QString hostname;
-    qint64 ts = 0;
-    QString source;
-    QString severity;
-    QString title;
-    QString triage;
-    QString triageBy; // empty when never triaged
-    std::optional<qint64> triageTs;
 };
 
 struct IntegrityChange

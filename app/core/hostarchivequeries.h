@@ -6,6 +6,7 @@
 // Thread: the Database's thread. Errors: the store's, naming the database.
 #pragma once
 
+#include "auditlog.h" // AuditEntry
 #include "querytypes.h"
 
 namespace Deck::Core {
@@ -36,16 +37,6 @@ struct HostSpan
     qint64 hostId = 0;
     qint64 firstTs = 0; // start of its earliest archive
     qint64 lastTs = 0; // end of its latest archive
-};
-
-struct AuditEntry
-{
-    qint64 id = 0;
-    qint64 ts = 0;
-    QString actor;
-    QString action;
-    QString object;
-    QString detail;
 };
 
 class HostArchiveQueries

@@ -123,7 +123,7 @@ void TestHostsPage::hostListModel()
     QCOMPARE(cell(QStringLiteral("alpha"), HostListModel::Chain), QStringLiteral("gap: 1 missing"));
     QCOMPARE(cell(QStringLiteral("alpha"), HostListModel::LastArchive),
              Models::utcText(QueryScenario::at(5020), Models::kTableTimePrecision));
-    QCOMPARE(cell(QStringLiteral("alpha"), HostListModel::Span), QStringLiteral("5 s"));
+    QCOMPARE(cell(QStringLiteral("alpha"), HostListModel::Span), QStringLiteral("5.02 s"));
     QCOMPARE(cell(QStringLiteral("alpha"), HostListModel::Coverage),
              QStringLiteral("3.5% recorded \u00b7 1 crash \u00b7 17 lost"));
     QCOMPARE(cell(QStringLiteral("beta"), HostListModel::Chain), QStringLiteral("intact"));
