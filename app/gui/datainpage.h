@@ -23,7 +23,7 @@ public:
     ~DataInPage() override;
 
     QString title() const override { return tr("Data In"); }
-    Placement placement() const override { return Placement::BottomDock; }
+    Placement placement() const override { return Placement::Tab; }
     // A strip under the views, not half of the window: the outcomes list scrolls.
     QSize sizeHint() const override { return {900, 220}; }
 

@@ -19,13 +19,13 @@ QList<Page *> createPages(Models::CaseSession &session)
     QList<Page *> pages;
     pages << new TimelinePage(session); // top dock: the range every view follows
     pages << new HostsPage(session); // left dock: the entry point of a case
-    pages << new DataInPage(session); // bottom dock: import, pull, inbox
     pages << new ProcessTreePage(session);
     pages << new EventsPage(session);
     pages << new FileGraphPage(session);
     pages << new NetworkPage(session);
     pages << new IntegrityPage(session);
     pages << new MarksPage(session);
+    pages << new DataInPage(session); // import, pull, inbox (drops on the window import from any page)
     return pages;
 }
 

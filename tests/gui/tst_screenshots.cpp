@@ -35,7 +35,7 @@ void TestScreenshots::everyPage()
     QVERIFY(QDir().mkpath(out));
 
     Gui::MainWindow window;
-    window.resize(1400, 900);
+    window.resize(1600, 960);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QSignalSpy opened(&window.session(), &Models::CaseSession::opened);
