@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The README's main command: build, record this machine, import it into an embedded SQLite case and open the
-# workstation (or print a summary without a display). Runs every part that exists today and says which parts do not.
+# workstation on it (or, with no display, print a summary and write the incident report as a PDF).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash installer/install-deps.sh
 preset=dev
 cmake --preset "$preset" >/dev/null
-cmake --build --preset "$preset" --parallel "$(nproc)" --target flightrec flightdeck-cli
+cmake --build --preset "$preset" --parallel "$(nproc)" --target flightrec flightdeck-cli flightdeck
 flightrec="build/$preset/collector/flightrec"
 deck="build/$preset/app/cli/flightdeck-cli"
+workstation="build/$preset/app/gui/flightdeck"
 
 demo=${FLIGHT_DEMO_DIR:-$PWD/demo}
 mkdir -p "$demo"
@@ -127,9 +128,21 @@ echo
 echo "The programs of the activity that touched /var/tmp, from the case (flightdeck-cli query search):"
 "$deck" --db "$case_file" query search /var/tmp/flight-demo --limit 8
 
-cat <<TXT
+echo
+report="$demo/incident-report.pdf"
+echo "The incident report of the case (flightdeck-cli report):"
+"$deck" --db "$case_file" report --out "$report" --title "Flight Recorder demo: $(hostname)"
 
-Not built yet, so the demo stops here:
-  - the workstation window (flightdeck)                                             -- issue #8
+if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+  echo
+  echo "Opening the workstation on the case (close the window to end the demo)."
+  "$workstation" "$case_file"
+else
+  cat <<TXT
+
+No display here, so the workstation is not opened. On a desktop, open the case with:
+  $workstation $case_file
+The report is $report (for example: pdftoppm -png -r 80 $report page).
 Archives, the host key and the case are in $demo ('$flightrec --help' and '$deck --help' list what exists).
 TXT
+fi
