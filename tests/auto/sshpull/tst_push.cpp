@@ -38,6 +38,7 @@ private Q_SLOTS:
     void refusesWrongClientKeyAndUnreachableHost();
     void resolutionIsBoundedByTheTimeout();
     void daemonPushesWhatItSeals();
+    void pushedArchivesAreImportedFromTheInbox();
 
 private:
     QStringList pushArguments(const QString &knownHosts) const;
@@ -308,6 +309,39 @@ void TestPush::daemonPushesWhatItSeals()
         paths << QDir(m_inbox).filePath(name);
     const auto verified = runProgram(QStringLiteral(FLIGHTREC), QStringList{u"verify"_s} + paths);
     QVERIFY2(verified.code == 0, qPrintable(verified.err + verified.out));
+}
+
+// The whole way in without a pull: `flightdeck-cli inbox watch` runs on the workstation's inbox while a collector
+// pushes into it; every archive lands in the case once, verified, and the watcher imports nothing twice.
+void TestPush::pushedArchivesAreImportedFromTheInbox()
+{
+    const QString caseFile = m_dir.filePath(u"inbox-case.sqlite"_s);
+    const auto cli = [&](const QStringList &args) {
+        return runProgram(QStringLiteral(FLIGHTDECK_CLI), QStringList{u"--db"_s, caseFile} + args);
+    };
+    const auto trusted = cli({u"trust"_s, m_series->key.publicKey().toText(), u"--label"_s, u"pusher"_s});
+    QVERIFY2(trusted.code == 0, qPrintable(trusted.err));
+
+    QProcess watcher;
+    watcher.start(QStringLiteral(FLIGHTDECK_CLI),
+                  {u"--db"_s, caseFile, u"--json"_s, u"inbox"_s, u"watch"_s, m_inbox, u"--settle"_s, u"1"_s,
+                   u"--rescan"_s, u"1"_s});
+    QVERIFY(watcher.waitForStarted());
+    const auto pushed = runProgram(QStringLiteral(FLIGHTREC), pushArguments(m_knownHosts));
+    QVERIFY2(pushed.code == 0, qPrintable(pushed.err));
+
+    const auto archivesInCase = [&] {
+        const auto hosts = cli({u"--json"_s, u"hosts"_s});
+        return hosts.json(u"archives"_s).value(0).value(u"archives"_s).toInteger();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(archivesInCase(), qint64(m_sent.size()), 30000);
+    QTest::qWait(2500); // two more rescans: nothing is imported twice
+    watcher.terminate();
+    QVERIFY(watcher.waitForFinished(10000));
+    const QString out = QString::fromUtf8(watcher.readAllStandardOutput());
+    QCOMPARE(out.count(u"\"status\":\"imported\""_s), m_sent.size());
+    QVERIFY2(!out.contains(u"already"_s), qPrintable(out));
+    QCOMPARE(archivesInCase(), qint64(m_sent.size()));
 }
 
 QTEST_MAIN(TestPush)
