@@ -293,14 +293,16 @@ void TestPush::daemonPushesWhatItSeals()
         QFile::remove(QDir(m_inbox).filePath(name));
 
     QProcess daemon;
+    QString log; // what the daemon said, kept as it comes
+    connect(&daemon, &QProcess::readyReadStandardError, this,
+            [&] { log += QString::fromUtf8(daemon.readAllStandardError()); });
     daemon.start(QStringLiteral(FLIGHTREC), {u"run"_s, u"--config"_s, config});
     QVERIFY(daemon.waitForStarted());
-    QTRY_VERIFY2_WITH_TIMEOUT(inboxFiles().size() >= 2, qPrintable(QString::fromUtf8(daemon.readAllStandardError())),
-                              30000);
+    QTRY_VERIFY2_WITH_TIMEOUT(inboxFiles().size() >= 2, qPrintable(log), 30000);
     daemon.terminate();
     QVERIFY(daemon.waitForFinished(30000));
     QCOMPARE(daemon.exitCode(), 0);
-    const QString log = QString::fromUtf8(daemon.readAllStandardError());
+    log += QString::fromUtf8(daemon.readAllStandardError());
     QVERIFY2(log.contains(u"push: "_s), qPrintable(log));
     const QStringList arrived = inboxFiles();
     QVERIFY2(arrived.filter(u".part"_s).isEmpty(), qPrintable(arrived.join(u' ')));
