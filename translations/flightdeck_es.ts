@@ -1285,93 +1285,93 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     </message>
     <message>
         <source>Arguments</source>
-        <translation type="unfinished" />
+        <translation>Argumentos</translation>
     </message>
     <message>
         <source>Environment</source>
-        <translation type="unfinished" />
+        <translation>Entorno</translation>
     </message>
     <message>
         <source>none recorded (only allow-listed variables are kept)</source>
-        <translation type="unfinished" />
+        <translation>ninguna registrada (solo se guardan las variables de la lista permitida)</translation>
     </message>
     <message>
         <source>Cgroup</source>
-        <translation type="unfinished" />
+        <translation>Cgroup</translation>
     </message>
     <message>
         <source>Image from</source>
-        <translation type="unfinished" />
+        <translation>Imagen desde</translation>
     </message>
     <message>
         <source>%1 at %2 UTC</source>
-        <translation type="unfinished" />
+        <translation>%1 a las %2 UTC</translation>
     </message>
     <message>
         <source>Lists below are cut at %1 rows each.</source>
-        <translation type="unfinished" />
+        <translation>Las listas siguientes se cortan en %1 filas cada una.</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::ProcessSearchBar</name>
     <message>
         <source>Find a process by name or command line (Ctrl+F)</source>
-        <translation type="unfinished" />
+        <translation>Buscar un proceso por nombre o línea de comandos (Ctrl+F)</translation>
     </message>
     <message>
         <source>Previous match (Shift+F3)</source>
-        <translation type="unfinished" />
+        <translation>Coincidencia anterior (Mayús+F3)</translation>
     </message>
     <message>
         <source>Next match (F3)</source>
-        <translation type="unfinished" />
+        <translation>Coincidencia siguiente (F3)</translation>
     </message>
     <message>
         <source>search failed</source>
-        <translation type="unfinished" />
+        <translation>error en la búsqueda</translation>
     </message>
     <message>
         <source>searching...</source>
-        <translation type="unfinished" />
+        <translation>buscando...</translation>
     </message>
     <message>
         <source>Only the first %1 matches are listed</source>
-        <translation type="unfinished" />
+        <translation>Solo se listan las primeras %1 coincidencias</translation>
     </message>
     <message>
         <source>no match</source>
-        <translation type="unfinished" />
+        <translation>sin coincidencias</translation>
     </message>
     <message>
         <source>%1 of %2%3</source>
-        <translation type="unfinished" />
+        <translation>%1 de %2%3</translation>
     </message>
     <message>
         <source>+</source>
-        <translation type="unfinished" />
+        <translation>+</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::ProcessTreePage</name>
     <message>
         <source>Show one host's processes, or every host as a top-level row</source>
-        <translation type="unfinished" />
+        <translation>Mostrar los procesos de un equipo, o cada equipo como fila de nivel superior</translation>
     </message>
     <message>
         <source>any</source>
-        <translation type="unfinished" />
+        <translation>cualquiera</translation>
     </message>
     <message>
         <source>Show the processes of one uid (and, dimmed, the processes above them)</source>
-        <translation type="unfinished" />
+        <translation>Mostrar los procesos de un uid (y, atenuados, los procesos por encima de ellos)</translation>
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished" />
+        <translation>Todo el tiempo</translation>
     </message>
     <message>
         <source>Clear the time range (set in the timeline) for every view</source>
-        <translation type="unfinished" />
+        <translation>Borrar el intervalo de tiempo (fijado en la línea de tiempo) de todas las vistas</translation>
     </message>
     <message>
         <source>Parent</source>
@@ -1379,23 +1379,23 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     </message>
     <message>
         <source>Jump to the parent process (Alt+Up)</source>
-        <translation type="unfinished" />
+        <translation>Saltar al proceso padre (Alt+Arriba)</translation>
     </message>
     <message>
         <source>Host:</source>
-        <translation type="unfinished" />
+        <translation>Equipo:</translation>
     </message>
     <message>
         <source>UID:</source>
-        <translation type="unfinished" />
+        <translation>UID:</translation>
     </message>
     <message>
         <source>The selected process is not shown in the tree: %1.</source>
-        <translation type="unfinished" />
+        <translation>El proceso seleccionado no se muestra en el árbol: %1.</translation>
     </message>
     <message>
         <source>No case open.</source>
-        <translation type="unfinished" />
+        <translation>Ningún caso abierto.</translation>
     </message>
     <message>
         <source>All hosts</source>
@@ -1403,19 +1403,19 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     </message>
     <message>
         <source>Expand a host or a process to load its children; Alt+Up jumps to the parent.</source>
-        <translation type="unfinished" />
+        <translation>Expanda un equipo o un proceso para cargar sus hijos; Alt+Arriba salta al padre.</translation>
     </message>
     <message>
         <source>Finding process #%1 in the tree...</source>
-        <translation type="unfinished" />
+        <translation>Buscando el proceso n.º %1 en el árbol...</translation>
     </message>
     <message>
         <source>%1 (pid %2) has no parent.</source>
-        <translation type="unfinished" />
+        <translation>%1 (pid %2) no tiene padre.</translation>
     </message>
     <message>
         <source>%1 (pid %2): %3.</source>
-        <translation type="unfinished" />
+        <translation>%1 (pid %2): %3.</translation>
     </message>
     <message>
         <source>Time: all</source>
@@ -1423,11 +1423,11 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     </message>
     <message>
         <source>start</source>
-        <translation type="unfinished" />
+        <translation>inicio</translation>
     </message>
     <message>
         <source>end</source>
-        <translation type="unfinished" />
+        <translation>fin</translation>
     </message>
     <message>
         <source>Time: %1 to %2 UTC</source>
@@ -1435,42 +1435,42 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     </message>
     <message>
         <source>Process Tree</source>
-        <translation type="unfinished" />
+        <translation>Árbol de procesos</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::PullDialog</name>
     <message>
         <source>&amp;Remove archives from the hosts once they are in the case</source>
-        <translation type="unfinished" />
+        <translation>&amp;Eliminar los archivos de los equipos una vez que estén en el caso</translation>
     </message>
     <message>
         <source>&amp;Add...</source>
-        <translation type="unfinished" />
+        <translation>&amp;Añadir...</translation>
     </message>
     <message>
         <source>&amp;Edit...</source>
-        <translation type="unfinished" />
+        <translation>&amp;Editar...</translation>
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation type="unfinished" />
+        <translation>&amp;Quitar</translation>
     </message>
     <message>
         <source>Accept Host &amp;Key...</source>
-        <translation type="unfinished" />
+        <translation>Aceptar &amp;clave del equipo...</translation>
     </message>
     <message>
         <source>&amp;Pull</source>
-        <translation type="unfinished" />
+        <translation>&amp;Recoger</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>Pull Archives from Hosts</source>
-        <translation type="unfinished" />
+        <translation>Recoger archivos de los equipos</translation>
     </message>
     <message>
         <source>Host</source>
@@ -1482,7 +1482,7 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished" />
+        <translation>Progreso</translation>
     </message>
     <message>
         <source>Archives</source>
@@ -1490,63 +1490,63 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>Estado</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished" />
+        <translation> s</translation>
     </message>
     <message>
         <source>Hosts at once:</source>
-        <translation type="unfinished" />
+        <translation>Equipos a la vez:</translation>
     </message>
     <message>
         <source>Timeout:</source>
-        <translation type="unfinished" />
+        <translation>Tiempo de espera:</translation>
     </message>
     <message>
         <source>Remote hosts of this case (check the ones to pull):</source>
-        <translation type="unfinished" />
+        <translation>Equipos remotos de este caso (marque los que desea recoger):</translation>
     </message>
     <message>
         <source>Key Passphrase</source>
-        <translation type="unfinished" />
+        <translation>Frase de contraseña de la clave</translation>
     </message>
     <message>
         <source>Passphrase for the key %1:</source>
-        <translation type="unfinished" />
+        <translation>Frase de contraseña de la clave %1:</translation>
     </message>
     <message>
         <source>Host keys are checked against %1 (no other known_hosts is read). Archives are kept in %2.</source>
-        <translation type="unfinished" />
+        <translation>Las claves de equipo se comprueban con %1 (no se lee ningún otro known_hosts). Los archivos se guardan en %2.</translation>
     </message>
     <message>
         <source>%1@%2:%3</source>
-        <translation type="unfinished" />
+        <translation>%1@%2:%3</translation>
     </message>
     <message>
         <source>%1, outbox %2%3</source>
-        <translation type="unfinished" />
+        <translation>%1, bandeja de salida %2%3</translation>
     </message>
     <message>
         <source>ssh-agent</source>
-        <translation type="unfinished" />
+        <translation>ssh-agent</translation>
     </message>
     <message>
         <source>key %1</source>
-        <translation type="unfinished" />
+        <translation>clave %1</translation>
     </message>
     <message>
         <source>, through %1</source>
-        <translation type="unfinished" />
+        <translation>, a través de %1</translation>
     </message>
     <message>
         <source>not pulled yet</source>
-        <translation type="unfinished" />
+        <translation>aún no recogido</translation>
     </message>
     <message>
         <source>This case has no remote hosts yet: add one with Add...</source>
-        <translation type="unfinished" />
+        <translation>Este caso aún no tiene equipos remotos: añada uno con Añadir...</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1554,18 +1554,16 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     </message>
     <message>
         <source>waiting</source>
-        <translation type="unfinished" />
+        <translation>en espera</translation>
     </message>
     <message numerus="yes">
         <source>Pulling from %n hosts ...</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>Recogiendo de %n equipo ...</numerusform><numerusform>Recogiendo de %n equipos ...</numerusform></translation>
     </message>
     <message>
         <source>connecting ...</source>
-        <translation type="unfinished" />
+        <translation>conectando ...</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -1573,63 +1571,55 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished" />
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>listing and importing ...</source>
-        <translation type="unfinished" />
+        <translation>listando e importando ...</translation>
     </message>
     <message>
         <source>downloading %1</source>
-        <translation type="unfinished" />
+        <translation>descargando %1</translation>
     </message>
     <message numerus="yes">
         <source>done: %n downloaded</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>hecho: %n descargado</numerusform><numerusform>hecho: %n descargados</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>, %n in the case already</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>, %n ya en el caso</numerusform><numerusform>, %n ya en el caso</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>, %n removed from the host</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>, %n eliminado del equipo</numerusform><numerusform>, %n eliminados del equipo</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>, %n outbox entries left alone</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>, %n entrada de la bandeja de salida sin tocar</numerusform><numerusform>, %n entradas de la bandeja de salida sin tocar</numerusform></translation>
     </message>
     <message>
         <source> - some archives were not imported (see below)</source>
-        <translation type="unfinished" />
+        <translation> - algunos archivos no se importaron (véase abajo)</translation>
     </message>
     <message>
         <source>nothing new</source>
-        <translation type="unfinished" />
+        <translation>nada nuevo</translation>
     </message>
     <message>
         <source>not pulled</source>
-        <translation type="unfinished" />
+        <translation>no recogido</translation>
     </message>
     <message>
         <source>unknown host key %1: not logged in; compare it on the host, then Accept Host Key...</source>
-        <translation type="unfinished" />
+        <translation>clave de equipo desconocida %1: no se ha iniciado sesión; compárela en el equipo y luego use Aceptar clave del equipo...</translation>
     </message>
     <message>
         <source>REFUSED: the host key changed: it presents %1, the case's known_hosts holds %2</source>
-        <translation type="unfinished" />
+        <translation>RECHAZADO: la clave del equipo ha cambiado: presenta %1, el known_hosts del caso contiene %2</translation>
     </message>
     <message>
         <source>, </source>
@@ -1637,167 +1627,163 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>not started: cancelled</source>
-        <translation type="unfinished" />
+        <translation>no iniciado: cancelado</translation>
     </message>
     <message>
         <source>Cancelled. Partial downloads are kept as .part and resumed next time; the archive being imported was rolled back.</source>
-        <translation type="unfinished" />
+        <translation>Cancelado. Las descargas parciales se guardan como .part y se reanudan la próxima vez; el archivo que se estaba importando se revirtió.</translation>
     </message>
     <message numerus="yes">
         <source>%n hosts: %1 pulled, %2 not (see above); %3 archives handled.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n equipo: %1 recogidos, %2 no (véase arriba); %3 archivos procesados.</numerusform><numerusform>%n equipos: %1 recogidos, %2 no (véase arriba); %3 archivos procesados.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n hosts present an unknown key and wait for your decision.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n equipo presenta una clave desconocida y espera su decisión.</numerusform><numerusform>%n equipos presentan una clave desconocida y esperan su decisión.</numerusform></translation>
     </message>
     <message>
         <source>Remove Remote Host</source>
-        <translation type="unfinished" />
+        <translation>Quitar equipo remoto</translation>
     </message>
     <message>
         <source>Remove %1 from the hosts this case pulls from? What was pulled from it stays in the case.</source>
-        <translation type="unfinished" />
+        <translation>¿Quitar %1 de los equipos de los que este caso recoge? Lo que ya se recogió de él permanece en el caso.</translation>
     </message>
     <message>
         <source>Unknown Host Key</source>
-        <translation type="unfinished" />
+        <translation>Clave de equipo desconocida</translation>
     </message>
     <message>
         <source>%1 presents a host key that the case does not know:</source>
-        <translation type="unfinished" />
+        <translation>%1 presenta una clave de equipo que el caso no conoce:</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compare it with what the host itself shows (run &lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt; on its console). Accept it only if both are the same: the key is then added to %2 and the host is pulled.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;p&gt;&lt;b&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compárela con la que muestra el propio equipo (ejecute &lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt; en su consola). Acéptela solo si ambas coinciden: la clave se añade entonces a %2 y se recoge el equipo.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Accept This Key and Pull</source>
-        <translation type="unfinished" />
+        <translation>Aceptar esta clave y recoger</translation>
     </message>
     <message>
         <source>Do Not Accept</source>
-        <translation type="unfinished" />
+        <translation>No aceptar</translation>
     </message>
     <message>
         <source>Cancelling: every session is shut down ...</source>
-        <translation type="unfinished" />
+        <translation>Cancelando: se cierran todas las sesiones ...</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::RemoteHostDialog</name>
     <message>
         <source>Key file</source>
-        <translation type="unfinished" />
+        <translation>Fichero de clave</translation>
     </message>
     <message>
         <source>ssh-agent (SSH_AUTH_SOCK)</source>
-        <translation type="unfinished" />
+        <translation>ssh-agent (SSH_AUTH_SOCK)</translation>
     </message>
     <message>
         <source>Add Remote Host</source>
-        <translation type="unfinished" />
+        <translation>Añadir equipo remoto</translation>
     </message>
     <message>
         <source>Edit Remote Host %1</source>
-        <translation type="unfinished" />
+        <translation>Editar equipo remoto %1</translation>
     </message>
     <message>
         <source>web-01 (letters, digits, . _ -)</source>
-        <translation type="unfinished" />
+        <translation>web-01 (letras, dígitos, . _ -)</translation>
     </message>
     <message>
         <source>host name or IP address</source>
-        <translation type="unfinished" />
+        <translation>nombre de equipo o dirección IP</translation>
     </message>
     <message>
         <source>the pull account, e.g. flightpull</source>
-        <translation type="unfinished" />
+        <translation>la cuenta de recogida, p. ej. flightpull</translation>
     </message>
     <message>
         <source>/var/lib/flightrec/outbox, or / for an account set up by setup-pull-account.sh</source>
-        <translation type="unfinished" />
+        <translation>/var/lib/flightrec/outbox, o / para una cuenta configurada con setup-pull-account.sh</translation>
     </message>
     <message>
         <source>private key (OpenSSH format); its passphrase is asked when pulling</source>
-        <translation type="unfinished" />
+        <translation>clave privada (formato OpenSSH); su frase de contraseña se pide al recoger</translation>
     </message>
     <message>
         <source>(direct)</source>
-        <translation type="unfinished" />
+        <translation>(directo)</translation>
     </message>
     <message>
         <source>Browse...</source>
-        <translation type="unfinished" />
+        <translation>Examinar...</translation>
     </message>
     <message>
         <source>Private Key</source>
-        <translation type="unfinished" />
+        <translation>Clave privada</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nombre:</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Dirección:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Puerto:</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Usuario:</translation>
     </message>
     <message>
         <source>Login with:</source>
-        <translation type="unfinished" />
+        <translation>Iniciar sesión con:</translation>
     </message>
     <message>
         <source>&amp;Outbox:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Bandeja de salida:</translation>
     </message>
     <message>
         <source>&amp;Jump host:</source>
-        <translation type="unfinished" />
+        <translation>Equipo de &amp;salto:</translation>
     </message>
     <message>
         <source>No password is stored: the host is logged in to with the key or the agent.</source>
-        <translation type="unfinished" />
+        <translation>No se guarda ninguna contraseña: se inicia sesión en el equipo con la clave o el agente.</translation>
     </message>
     <message>
         <source>Choose a key file, or log in with ssh-agent.</source>
-        <translation type="unfinished" />
+        <translation>Elija un fichero de clave o inicie sesión con ssh-agent.</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::ReportDialog</name>
     <message>
         <source>Incident report</source>
-        <translation type="unfinished" />
+        <translation>Informe de incidente</translation>
     </message>
     <message>
         <source>Save as PDF or HTML...</source>
-        <translation type="unfinished" />
+        <translation>Guardar como PDF o HTML...</translation>
     </message>
     <message>
         <source>Save the report as a PDF or HTML file (recorded in the case's audit log)</source>
-        <translation type="unfinished" />
+        <translation>Guardar el informe como fichero PDF o HTML (se anota en el registro de auditoría del caso)</translation>
     </message>
     <message>
         <source>Reading the report from the case...</source>
-        <translation type="unfinished" />
+        <translation>Leyendo el informe del caso...</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1805,35 +1791,35 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     </message>
     <message>
         <source>Reading the report from the case: %1...</source>
-        <translation type="unfinished" />
+        <translation>Leyendo el informe del caso: %1...</translation>
     </message>
     <message>
         <source>The case was closed.</source>
-        <translation type="unfinished" />
+        <translation>Se cerró el caso.</translation>
     </message>
     <message>
         <source>The report could not be made: %1</source>
-        <translation type="unfinished" />
+        <translation>No se pudo generar el informe: %1</translation>
     </message>
     <message>
         <source>Incident report: %1</source>
-        <translation type="unfinished" />
+        <translation>Informe de incidente: %1</translation>
     </message>
     <message>
         <source>%1: the report is not ready yet</source>
-        <translation type="unfinished" />
+        <translation>%1: el informe aún no está listo</translation>
     </message>
     <message>
         <source>The report was saved but not entered in the audit log: %1</source>
-        <translation type="unfinished" />
+        <translation>El informe se guardó, pero no se anotó en el registro de auditoría: %1</translation>
     </message>
     <message>
         <source>Save the incident report</source>
-        <translation type="unfinished" />
+        <translation>Guardar el informe de incidente</translation>
     </message>
     <message>
         <source>PDF (*.pdf);;HTML (*.html *.htm)</source>
-        <translation type="unfinished" />
+        <translation>PDF (*.pdf);;HTML (*.html *.htm)</translation>
     </message>
 </context>
 <context>
@@ -1844,30 +1830,30 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     </message>
     <message>
         <source>Time (UTC), %1</source>
-        <translation type="unfinished" />
+        <translation>Hora (UTC), %1</translation>
     </message>
     <message>
         <source>events per %1</source>
-        <translation type="unfinished" />
+        <translation>eventos por %1</translation>
     </message>
     <message>
         <source>events</source>
-        <translation type="unfinished" />
+        <translation>eventos</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::TimelinePage</name>
     <message>
         <source>Reading the coverage of %1...</source>
-        <translation type="unfinished" />
+        <translation>Leyendo la cobertura de %1...</translation>
     </message>
     <message>
         <source>No case is open. Open one (Case &gt; Open Case...) to see its events over time and what each host's collector recorded, lost or missed.</source>
-        <translation type="unfinished" />
+        <translation>No hay ningún caso abierto. Abra uno (Caso &gt; Abrir caso...) para ver sus eventos a lo largo del tiempo y lo que el recolector de cada equipo registró, perdió o no vio.</translation>
     </message>
     <message>
         <source>Cannot show the timeline: %1</source>
-        <translation type="unfinished" />
+        <translation>No se puede mostrar la línea de tiempo: %1</translation>
     </message>
     <message>
         <source>All hosts</source>
@@ -1875,23 +1861,23 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     </message>
     <message>
         <source>The case %1 holds no archives yet: import or pull some to see a timeline.</source>
-        <translation type="unfinished" />
+        <translation>El caso %1 aún no contiene archivos: importe o recoja algunos para ver una línea de tiempo.</translation>
     </message>
     <message>
         <source>Cannot count the events: %1</source>
-        <translation type="unfinished" />
+        <translation>No se pueden contar los eventos: %1</translation>
     </message>
     <message>
         <source>No events in this time.</source>
-        <translation type="unfinished" />
+        <translation>No hay eventos en este tiempo.</translation>
     </message>
     <message>
         <source>No time range selected (Shift+drag in the chart): every view shows all times.</source>
-        <translation type="unfinished" />
+        <translation>Ningún intervalo de tiempo seleccionado (Mayús+arrastrar en el gráfico): todas las vistas muestran todo el tiempo.</translation>
     </message>
     <message>
         <source>the beginning</source>
-        <translation type="unfinished" />
+        <translation>el principio</translation>
     </message>
     <message>
         <source>the end</source>
@@ -1899,39 +1885,39 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     </message>
     <message>
         <source>Range %1 to %2: every view shows only this.</source>
-        <translation type="unfinished" />
+        <translation>Intervalo de %1 a %2: todas las vistas muestran solo esto.</translation>
     </message>
     <message>
         <source>Range %1 to %2 (%3): every view shows only this.</source>
-        <translation type="unfinished" />
+        <translation>Intervalo de %1 a %2 (%3): todas las vistas muestran solo esto.</translation>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished" />
+        <translation>%1 a %2</translation>
     </message>
     <message>
         <source>Shown: %1</source>
-        <translation type="unfinished" />
+        <translation>Mostrado: %1</translation>
     </message>
     <message>
         <source>Counting events...</source>
-        <translation type="unfinished" />
+        <translation>Contando eventos...</translation>
     </message>
     <message>
         <source>%1 events shown, %2 per bucket</source>
-        <translation type="unfinished" />
+        <translation>%1 eventos mostrados, %2 por intervalo</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished" />
+        <translation>Línea de tiempo</translation>
     </message>
     <message>
         <source>Host: </source>
-        <translation type="unfinished" />
+        <translation>Equipo: </translation>
     </message>
     <message>
         <source>Count the events of one host, or of all hosts</source>
-        <translation type="unfinished" />
+        <translation>Contar los eventos de un equipo o de todos los equipos</translation>
     </message>
     <message>
         <source>Zoom In</source>
@@ -1939,7 +1925,7 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     </message>
     <message>
         <source>Zoom in around the middle</source>
-        <translation type="unfinished" />
+        <translation>Acercar en torno al centro</translation>
     </message>
     <message>
         <source>Zoom Out</source>
@@ -1947,390 +1933,389 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     </message>
     <message>
         <source>Zoom out around the middle</source>
-        <translation type="unfinished" />
+        <translation>Alejar en torno al centro</translation>
     </message>
     <message>
         <source>Whole Case</source>
-        <translation type="unfinished" />
+        <translation>Caso completo</translation>
     </message>
     <message>
         <source>Show the whole case</source>
-        <translation type="unfinished" />
+        <translation>Mostrar el caso completo</translation>
     </message>
     <message>
         <source>Pan</source>
-        <translation type="unfinished" />
+        <translation>Desplazar</translation>
     </message>
     <message>
         <source>Drag to move along the time axis; the wheel zooms</source>
-        <translation type="unfinished" />
+        <translation>Arrastre para moverse por el eje temporal; la rueda aplica zoom</translation>
     </message>
     <message>
         <source>Zoom</source>
-        <translation type="unfinished" />
+        <translation>Zoom</translation>
     </message>
     <message>
         <source>Drag across a stretch of time to zoom into it (or Ctrl+drag)</source>
-        <translation type="unfinished" />
+        <translation>Arrastre sobre un tramo de tiempo para ampliarlo (o Ctrl+arrastrar)</translation>
     </message>
     <message>
         <source>Select Range</source>
-        <translation type="unfinished" />
+        <translation>Seleccionar intervalo</translation>
     </message>
     <message>
         <source>Drag across a stretch of time to make every view show only it (or Shift+drag)</source>
-        <translation type="unfinished" />
+        <translation>Arrastre sobre un tramo de tiempo para que todas las vistas muestren solo ese tramo (o Mayús+arrastrar)</translation>
     </message>
     <message>
         <source>Zoom to Range</source>
-        <translation type="unfinished" />
+        <translation>Zoom al intervalo</translation>
     </message>
     <message>
         <source>Show the selected time range</source>
-        <translation type="unfinished" />
+        <translation>Mostrar el intervalo de tiempo seleccionado</translation>
     </message>
     <message>
         <source>Clear Range</source>
-        <translation type="unfinished" />
+        <translation>Borrar intervalo</translation>
     </message>
     <message>
         <source>Every view shows all times again</source>
-        <translation type="unfinished" />
+        <translation>Todas las vistas vuelven a mostrar todo el tiempo</translation>
     </message>
     <message>
         <source>no events</source>
-        <translation type="unfinished" />
+        <translation>no hay eventos</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::TrustDialog</name>
     <message>
         <source>Trust Decision: %1</source>
-        <translation type="unfinished" />
+        <translation>Decisión de confianza: %1</translation>
     </message>
     <message>
         <source>refused archive</source>
-        <translation type="unfinished" />
+        <translation>archivo rechazado</translation>
     </message>
     <message>
         <source>Host:</source>
-        <translation type="unfinished" />
+        <translation>Equipo:</translation>
     </message>
     <message>
         <source>Machine id:</source>
-        <translation type="unfinished" />
+        <translation>Id. de máquina:</translation>
     </message>
     <message>
         <source>Key fingerprint:</source>
-        <translation type="unfinished" />
+        <translation>Huella digital de la clave:</translation>
     </message>
     <message>
         <source>Public key:</source>
-        <translation type="unfinished" />
+        <translation>Clave pública:</translation>
     </message>
     <message>
         <source>Held:</source>
-        <translation type="unfinished" />
+        <translation>Retenidos:</translation>
     </message>
     <message>
         <source>archives: %1, events: %2</source>
-        <translation type="unfinished" />
+        <translation>archivos: %1, eventos: %2</translation>
     </message>
     <message>
         <source>Trusted for %1:</source>
-        <translation type="unfinished" />
+        <translation>De confianza para %1:</translation>
     </message>
     <message>
         <source>These archives are signed by a key this case does not trust yet. They are held in quarantine, not imported.</source>
-        <translation type="unfinished" />
+        <translation>Estos archivos están firmados por una clave en la que este caso aún no confía. Se retienen en cuarentena, sin importar.</translation>
     </message>
     <message>
         <source>Compare the fingerprint above with the one the host itself shows (run &lt;tt&gt;flightrec pubkey&lt;/tt&gt; on it), over a channel you trust. Trusting binds this key to this host; its held archives are then verified and imported. Refusing changes nothing: the archives stay held.</source>
-        <translation type="unfinished" />
+        <translation>Compare la huella digital anterior con la que muestra el propio equipo (ejecute &lt;tt&gt;flightrec pubkey&lt;/tt&gt; en él) a través de un canal de confianza. Confiar vincula esta clave a este equipo; sus archivos retenidos se verifican e importan a continuación. Rechazar no cambia nada: los archivos siguen retenidos.</translation>
     </message>
     <message>
         <source>Label for the key:</source>
-        <translation type="unfinished" />
+        <translation>Etiqueta de la clave:</translation>
     </message>
     <message>
         <source>I compared this fingerprint with the host's own</source>
-        <translation type="unfinished" />
+        <translation>He comparado esta huella digital con la del propio equipo</translation>
     </message>
     <message>
         <source>&amp;Refuse</source>
-        <translation type="unfinished" />
+        <translation>&amp;Rechazar</translation>
     </message>
     <message>
         <source>&amp;Trust This Key for %1</source>
-        <translation type="unfinished" />
+        <translation>&amp;Confiar en esta clave para %1</translation>
     </message>
     <message>
         <source>REFUSED: this archive contradicts its host's hash chain (a fork). It stays held; trusting a key cannot release it.</source>
-        <translation type="unfinished" />
+        <translation>RECHAZADO: este archivo contradice la cadena de hashes de su equipo (una bifurcación). Sigue retenido; confiar en una clave no puede liberarlo.</translation>
     </message>
     <message>
         <source>REFUSED: this key may not be trusted with one click. A host whose key changes has been reinstalled, compromised or impersonated.</source>
-        <translation type="unfinished" />
+        <translation>RECHAZADO: no se puede confiar en esta clave con un solo clic. Un equipo cuya clave cambia ha sido reinstalado, comprometido o suplantado.</translation>
     </message>
     <message>
         <source>If the host really was reinstalled, verify its new key out of band and trust it for that host on the command line: &lt;tt&gt;flightdeck-cli trust --host %1 KEY&lt;/tt&gt;.</source>
-        <translation type="unfinished" />
+        <translation>Si el equipo realmente se reinstaló, verifique su nueva clave por un canal independiente y confíe en ella para ese equipo desde la línea de comandos: &lt;tt&gt;flightdeck-cli trust --host %1 KEY&lt;/tt&gt;.</translation>
     </message>
     <message>
         <source>MACHINE-ID</source>
-        <translation type="unfinished" />
+        <translation>ID-DE-MÁQUINA</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished" />
+        <translation>&amp;Cerrar</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models</name>
     <message>
         <source>yes</source>
-        <translation type="unfinished" />
+        <translation>sí</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished" />
+        <translation>no</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished" />
+        <translation>(ninguno)</translation>
     </message>
     <message>
         <source>%1: %2 -&gt; %3</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 -&gt; %3</translation>
     </message>
     <message>
         <source>no attribute differs</source>
-        <translation type="unfinished" />
+        <translation>ningún atributo difiere</translation>
     </message>
     <message>
         <source>%1 %2 installed</source>
-        <translation type="unfinished" />
+        <translation>%1 %2 instalado</translation>
     </message>
     <message>
         <source>%1 %2: %3 files differ from dpkg's digests: %4</source>
-        <translation type="unfinished" />
+        <translation>%1 %2: %3 ficheros difieren de los resúmenes de dpkg: %4</translation>
     </message>
     <message>
         <source>module %1 loaded</source>
-        <translation type="unfinished" />
+        <translation>módulo %1 cargado</translation>
     </message>
     <message>
         <source>BPF program %1 loaded: %2</source>
-        <translation type="unfinished" />
+        <translation>programa BPF %1 cargado: %2</translation>
     </message>
     <message>
         <source>flightrec's own</source>
-        <translation type="unfinished" />
+        <translation>propio de flightrec</translation>
     </message>
     <message>
         <source>%1 is missing</source>
-        <translation type="unfinished" />
+        <translation>falta %1</translation>
     </message>
     <message>
         <source>%1 appeared</source>
-        <translation type="unfinished" />
+        <translation>apareció %1</translation>
     </message>
     <message>
         <source>%1 logged in on %2</source>
-        <translation type="unfinished" />
+        <translation>%1 inició sesión en %2</translation>
     </message>
     <message>
         <source>%1 now listening</source>
-        <translation type="unfinished" />
+        <translation>%1 ahora en escucha</translation>
     </message>
     <message>
         <source>%1 added</source>
-        <translation type="unfinished" />
+        <translation>%1 añadido</translation>
     </message>
     <message>
         <source>%1 %2 removed</source>
-        <translation type="unfinished" />
+        <translation>%1 %2 eliminado</translation>
     </message>
     <message>
         <source>%1: files match dpkg's digests again</source>
-        <translation type="unfinished" />
+        <translation>%1: los ficheros vuelven a coincidir con los resúmenes de dpkg</translation>
     </message>
     <message>
         <source>module %1 unloaded</source>
-        <translation type="unfinished" />
+        <translation>módulo %1 descargado</translation>
     </message>
     <message>
         <source>BPF program %1 unloaded</source>
-        <translation type="unfinished" />
+        <translation>programa BPF %1 descargado</translation>
     </message>
     <message>
         <source>%1 no longer there</source>
-        <translation type="unfinished" />
+        <translation>%1 ya no está</translation>
     </message>
     <message>
         <source>%1 logged out of %2</source>
-        <translation type="unfinished" />
+        <translation>%1 cerró sesión en %2</translation>
     </message>
     <message>
         <source>%1 no longer listening</source>
-        <translation type="unfinished" />
+        <translation>%1 ya no está en escucha</translation>
     </message>
     <message>
         <source>%1 removed</source>
-        <translation type="unfinished" />
+        <translation>%1 eliminado</translation>
     </message>
     <message>
         <source>%1 %2 -&gt; %3</source>
-        <translation type="unfinished" />
+        <translation>%1 %2 -&gt; %3</translation>
     </message>
     <message>
         <source>module %1: %2</source>
-        <translation type="unfinished" />
+        <translation>módulo %1: %2</translation>
     </message>
     <message>
         <source>BPF program %1: %2</source>
-        <translation type="unfinished" />
+        <translation>programa BPF %1: %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>the stored event is malformed: %1</source>
-        <translation type="unfinished" />
+        <translation>el evento almacenado está mal formado: %1</translation>
     </message>
     <message>
         <source>kernel log (level %1): %2</source>
-        <translation type="unfinished" />
+        <translation>registro del kernel (nivel %1): %2</translation>
     </message>
     <message>
         <source>the stored event is a %1, not a state change</source>
-        <translation type="unfinished" />
+        <translation>el evento almacenado es de tipo %1, no un cambio de estado</translation>
     </message>
     <message>
         <source>Unreadable: %1</source>
-        <translation type="unfinished" />
+        <translation>Ilegible: %1</translation>
     </message>
     <message>
         <source>nothing changed</source>
-        <translation type="unfinished" />
+        <translation>nada cambió</translation>
     </message>
     <message>
         <source> (and %1 more)</source>
-        <translation type="unfinished" />
+        <translation> (y %1 más)</translation>
     </message>
     <message>
         <source>file %1</source>
-        <translation type="unfinished" />
+        <translation>fichero %1</translation>
     </message>
     <message numerus="yes">
         <source>%n times</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n vez</numerusform><numerusform>%n veces</numerusform></translation>
     </message>
     <message>
         <source>net %1</source>
-        <translation type="unfinished" />
+        <translation>red %1</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%1: %n elemento</numerusform><numerusform>%1: %n elementos</numerusform></translation>
     </message>
     <message>
         <source>%1 lost: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 perdidos: %2</translation>
     </message>
     <message>
         <source>%1 [%2]</source>
-        <translation type="unfinished" />
+        <translation>%1 [%2]</translation>
     </message>
     <message>
         <source>Process %1 (pid %2)</source>
-        <translation type="unfinished" />
+        <translation>Proceso %1 (pid %2)</translation>
     </message>
     <message>
         <source>exe: %1</source>
-        <translation type="unfinished" />
+        <translation>exe: %1</translation>
     </message>
     <message>
         <source>argv: %1</source>
-        <translation type="unfinished" />
+        <translation>argv: %1</translation>
     </message>
     <message>
         <source>uid: %1</source>
-        <translation type="unfinished" />
+        <translation>uid: %1</translation>
     </message>
     <message>
         <source>started: %1</source>
-        <translation type="unfinished" />
+        <translation>inicio: %1</translation>
     </message>
     <message>
         <source>exited: %1</source>
-        <translation type="unfinished" />
+        <translation>salida: %1</translation>
     </message>
     <message>
         <source>Double-click to expand; click to select it in every view.</source>
-        <translation type="unfinished" />
+        <translation>Doble clic para expandir; clic para seleccionarlo en todas las vistas.</translation>
     </message>
     <message>
         <source>File %1
 Double-click for the processes that touched it.</source>
-        <translation type="unfinished" />
+        <translation>Fichero %1
+Doble clic para ver los procesos que lo tocaron.</translation>
     </message>
     <message>
         <source>host %1</source>
-        <translation type="unfinished" />
+        <translation>equipo %1</translation>
     </message>
     <message>
         <source>Host %1
 Double-click for its processes that talked to the network.</source>
-        <translation type="unfinished" />
+        <translation>Equipo %1
+Doble clic para ver sus procesos que se comunicaron por la red.</translation>
     </message>
     <message>
         <source>Remote address %1
 Double-click for the processes that talked to it.</source>
-        <translation type="unfinished" />
+        <translation>Dirección remota %1
+Doble clic para ver los procesos que se comunicaron con ella.</translation>
     </message>
     <message>
         <source>high</source>
-        <translation type="unfinished" />
+        <translation>alta</translation>
     </message>
     <message>
         <source>medium</source>
-        <translation type="unfinished" />
+        <translation>media</translation>
     </message>
     <message>
         <source>low</source>
-        <translation type="unfinished" />
+        <translation>baja</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished" />
+        <translation>—</translation>
     </message>
     <message>
         <source>new</source>
-        <translation type="unfinished" />
+        <translation>nueva</translation>
     </message>
     <message>
         <source>investigating</source>
-        <translation type="unfinished" />
+        <translation>en investigación</translation>
     </message>
     <message>
         <source>benign</source>
-        <translation type="unfinished" />
+        <translation>benigna</translation>
     </message>
     <message>
         <source>malicious</source>
-        <translation type="unfinished" />
+        <translation>maliciosa</translation>
     </message>
 </context>
 <context>
@@ -2345,27 +2330,27 @@ Double-click for the processes that talked to it.</source>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished" />
+        <translation>Gravedad</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished" />
+        <translation>Alerta</translation>
     </message>
     <message>
         <source>What changed</source>
-        <translation type="unfinished" />
+        <translation>Qué cambió</translation>
     </message>
     <message>
         <source>Triage</source>
-        <translation type="unfinished" />
+        <translation>Triaje</translation>
     </message>
     <message>
         <source>Triaged by</source>
-        <translation type="unfinished" />
+        <translation>Triaje por</translation>
     </message>
     <message>
         <source>Triaged at (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Triaje el (UTC)</translation>
     </message>
 </context>
 <context>
@@ -2376,11 +2361,11 @@ Double-click for the processes that talked to it.</source>
     </message>
     <message>
         <source>From (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Desde (UTC)</translation>
     </message>
     <message>
         <source>To (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Hasta (UTC)</translation>
     </message>
     <message>
         <source>Events</source>
@@ -2388,75 +2373,74 @@ Double-click for the processes that talked to it.</source>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished" />
+        <translation>Veredicto</translation>
     </message>
     <message>
         <source>Chain</source>
-        <translation type="unfinished" />
+        <translation>Cadena</translation>
     </message>
     <message>
         <source>Digest</source>
-        <translation type="unfinished" />
+        <translation>Resumen</translation>
     </message>
     <message>
         <source>Signer</source>
-        <translation type="unfinished" />
+        <translation>Firmante</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished" />
+        <translation>Origen</translation>
     </message>
     <message>
         <source>Imported (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Importado (UTC)</translation>
     </message>
     <message>
         <source>Imported by</source>
-        <translation type="unfinished" />
+        <translation>Importado por</translation>
     </message>
     <message>
         <source>verified</source>
-        <translation type="unfinished" />
+        <translation>verificado</translation>
     </message>
     <message>
         <source>encrypted</source>
-        <translation type="unfinished" />
+        <translation>cifrado</translation>
     </message>
     <message>
         <source>recovered after a crash</source>
-        <translation type="unfinished" />
+        <translation>recuperado tras un fallo</translation>
     </message>
     <message numerus="yes">
         <source>gap: %n missing before</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>hueco: falta %n antes</numerusform><numerusform>hueco: faltan %n antes</numerusform></translation>
     </message>
     <message>
         <source>late (fills a gap)</source>
-        <translation type="unfinished" />
+        <translation>tardío (rellena un hueco)</translation>
     </message>
     <message>
         <source>first</source>
-        <translation type="unfinished" />
+        <translation>primero</translation>
     </message>
     <message>
         <source>intact</source>
-        <translation type="unfinished" />
+        <translation>íntegro</translation>
     </message>
     <message>
         <source>%1 (UTC ns %2)</source>
-        <translation type="unfinished" />
+        <translation>%1 (ns UTC %2)</translation>
     </message>
     <message>
         <source>digest %1
 previous %2</source>
-        <translation type="unfinished" />
+        <translation>resumen %1
+anterior %2</translation>
     </message>
     <message>
         <source>signature, entry digests and hash chain verified on import; collector %1</source>
-        <translation type="unfinished" />
+        <translation>firma, resúmenes de las entradas y cadena de hashes verificados al importar; recolector %1</translation>
     </message>
 </context>
 <context>
@@ -2510,7 +2494,7 @@ previous %2</source>
     </message>
     <message>
         <source>%1 [%2]</source>
-        <translation type="unfinished" />
+        <translation>%1 [%2]</translation>
     </message>
     <message>
         <source>(no process)</source>
@@ -2793,7 +2777,7 @@ signer %3
     </message>
     <message>
         <source>Chain</source>
-        <translation type="unfinished" />
+        <translation>Cadena</translation>
     </message>
     <message>
         <source>Last archive (UTC)</source>
@@ -2869,7 +2853,7 @@ signer %3
     </message>
     <message>
         <source>intact</source>
-        <translation type="unfinished" />
+        <translation>íntegro</translation>
     </message>
     <message>
         <source>none yet</source>
@@ -2928,7 +2912,7 @@ machine id %2
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished" />
+        <translation>%1 a %2</translation>
     </message>
     <message numerus="yes">
         <source>collector not recording for %1 in %n interval(s) (%2 without a clean stop); %3 event(s) reported lost</source>
@@ -2961,15 +2945,15 @@ machine id %2
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished" />
+        <translation>Gravedad</translation>
     </message>
     <message>
         <source>What changed</source>
-        <translation type="unfinished" />
+        <translation>Qué cambió</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished" />
+        <translation>Alerta</translation>
     </message>
 </context>
 <context>
@@ -3367,7 +3351,7 @@ machine id %2
     </message>
     <message>
         <source>events</source>
-        <translation type="unfinished" />
+        <translation>eventos</translation>
     </message>
     <message>
         <source>Findings</source>
@@ -3439,7 +3423,7 @@ machine id %2
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished" />
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>machine-id %1</source>
@@ -3540,7 +3524,7 @@ machine id %2
     </message>
     <message>
         <source>intact</source>
-        <translation type="unfinished" />
+        <translation>íntegro</translation>
     </message>
     <message>
         <source>valid, trusted signer</source>
@@ -3571,7 +3555,7 @@ source %3</source>
     </message>
     <message>
         <source>Chain</source>
-        <translation type="unfinished" />
+        <translation>Cadena</translation>
     </message>
     <message>
         <source>Verification</source>
@@ -3738,11 +3722,11 @@ file %3
     </message>
     <message>
         <source>file %1</source>
-        <translation type="unfinished" />
+        <translation>fichero %1</translation>
     </message>
     <message>
         <source>net %1</source>
-        <translation type="unfinished" />
+        <translation>red %1</translation>
     </message>
     <message>
         <source>child</source>
@@ -3806,15 +3790,15 @@ file %3
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished" />
+        <translation>Gravedad</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished" />
+        <translation>Alerta</translation>
     </message>
     <message>
         <source>Triage</source>
-        <translation type="unfinished" />
+        <translation>Triaje</translation>
     </message>
     <message>
         <source>Triaged by, at (UTC)</source>
@@ -3882,7 +3866,7 @@ file %3
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished" />
+        <translation>Origen</translation>
     </message>
     <message>
         <source>Lost</source>
