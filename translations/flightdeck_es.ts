@@ -2447,7 +2447,7 @@ anterior %2</translation>
     <name>Deck::Models::CaseMarks</name>
     <message>
         <source>No case is open.</source>
-        <translation type="unfinished" />
+        <translation>No hay ningún caso abierto.</translation>
     </message>
 </context>
 <context>
@@ -2482,15 +2482,15 @@ anterior %2</translation>
     </message>
     <message>
         <source>First (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Primero (UTC)</translation>
     </message>
     <message>
         <source>Last (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Último (UTC)</translation>
     </message>
     <message>
         <source>%1, pid %2: click to select the process in every view</source>
-        <translation type="unfinished" />
+        <translation>%1, pid %2: haga clic para seleccionar el proceso en todas las vistas</translation>
     </message>
     <message>
         <source>%1 [%2]</source>
@@ -2498,131 +2498,127 @@ anterior %2</translation>
     </message>
     <message>
         <source>(no process)</source>
-        <translation type="unfinished" />
+        <translation>(sin proceso)</translation>
     </message>
     <message>
         <source>uid %1</source>
-        <translation type="unfinished" />
+        <translation>uid %1</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::CoverageLanes</name>
     <message>
         <source>The collector was stopped from %1 (rec.stop) until %2 (rec.start): nothing was recorded for %3.</source>
-        <translation type="unfinished" />
+        <translation>El recolector estuvo detenido desde %1 (rec.stop) hasta %2 (rec.start): no se registró nada durante %3.</translation>
     </message>
     <message>
         <source>The collector ended without a rec.stop (a crash or power loss): last heard of at %1 (end of its last archive in the case), started again at %2; nothing is known of these %3.</source>
-        <translation type="unfinished" />
+        <translation>El recolector terminó sin un rec.stop (un fallo o un corte de alimentación): última señal a las %1 (final de su último archivo en el caso), se inició de nuevo a las %2; no se sabe nada de estos %3.</translation>
     </message>
     <message>
         <source>Archive %1 of signing key #%2 is not in the case</source>
-        <translation type="unfinished" />
+        <translation>El archivo %1 de la clave de firma n.º %2 no está en el caso</translation>
     </message>
     <message>
         <source>Archives %1 to %2 of signing key #%3 are not in the case</source>
-        <translation type="unfinished" />
+        <translation>Los archivos %1 a %2 de la clave de firma n.º %3 no están en el caso</translation>
     </message>
     <message>
         <source>%1 (a hole in the hash chain): they were recorded before %2; the case has no evidence of that time.</source>
-        <translation type="unfinished" />
+        <translation>%1 (un hueco en la cadena de hashes): se registraron antes de %2; el caso no tiene evidencias de ese tiempo.</translation>
     </message>
     <message>
         <source>%1 (a hole in the hash chain): what was recorded between %2 and %3 is missing, not absent.</source>
-        <translation type="unfinished" />
+        <translation>%1 (un hueco en la cadena de hashes): lo registrado entre %2 y %3 falta en el caso, no es que no existiera.</translation>
     </message>
     <message>
         <source>from %1 to %2</source>
-        <translation type="unfinished" />
+        <translation>desde %1 hasta %2</translation>
     </message>
     <message>
         <source>at %1</source>
-        <translation type="unfinished" />
+        <translation>a las %1</translation>
     </message>
     <message>
         <source>1 archive deleted before it was pulled (%1) %2: its events are lost.</source>
-        <translation type="unfinished" />
+        <translation>1 archivo eliminado antes de ser recogido (%1) %2: sus eventos se han perdido.</translation>
     </message>
     <message numerus="yes">
         <source>%3 archives deleted before they were pulled (%1) %2: their events are lost.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%3 archivo eliminado antes de ser recogido (%1) %2: sus eventos se han perdido.</numerusform><numerusform>%3 archivos eliminados antes de ser recogidos (%1) %2: sus eventos se han perdido.</numerusform></translation>
     </message>
     <message>
         <source>The collector lost 1 event (%1) %2: it knows it did not record it.</source>
-        <translation type="unfinished" />
+        <translation>El recolector perdió 1 evento (%1) %2: sabe que no lo registró.</translation>
     </message>
     <message numerus="yes">
         <source>The collector lost %3 events (%1) %2: it knows it did not record them.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>El recolector perdió %3 evento (%1) %2: sabe que no lo registró.</numerusform><numerusform>El recolector perdió %3 eventos (%1) %2: sabe que no los registró.</numerusform></translation>
     </message>
     <message>
         <source>Recorded from %1 to %2: where no events are shown here, nothing happened that the collector watches.</source>
-        <translation type="unfinished" />
+        <translation>Registrado desde %1 hasta %2: donde no se muestran eventos, no ocurrió nada de lo que vigila el recolector.</translation>
     </message>
     <message>
         <source>No archive</source>
-        <translation type="unfinished" />
+        <translation>Sin archivo</translation>
     </message>
     <message>
         <source>Recorded</source>
-        <translation type="unfinished" />
+        <translation>Registrado</translation>
     </message>
     <message>
         <source>Collector stopped</source>
-        <translation type="unfinished" />
+        <translation>Recolector detenido</translation>
     </message>
     <message>
         <source>Collector gone (crash)</source>
-        <translation type="unfinished" />
+        <translation>Recolector caído (fallo)</translation>
     </message>
     <message>
         <source>Archives missing</source>
-        <translation type="unfinished" />
+        <translation>Faltan archivos</translation>
     </message>
     <message>
         <source>Events lost</source>
-        <translation type="unfinished" />
+        <translation>Eventos perdidos</translation>
     </message>
     <message>
         <source>Before the host's first or after its last archive in the case: no evidence either way.</source>
-        <translation type="unfinished" />
+        <translation>Antes del primer archivo del equipo en el caso o después del último: sin evidencias en ningún sentido.</translation>
     </message>
     <message>
         <source>The collector was recording: no events means nothing happened that it watches.</source>
-        <translation type="unfinished" />
+        <translation>El recolector estaba registrando: la ausencia de eventos significa que no ocurrió nada de lo que vigila.</translation>
     </message>
     <message>
         <source>The collector was stopped (rec.stop until the next rec.start): nothing was recorded.</source>
-        <translation type="unfinished" />
+        <translation>El recolector estaba detenido (rec.stop hasta el siguiente rec.start): no se registró nada.</translation>
     </message>
     <message>
         <source>The collector ended without rec.stop (crash or power loss) until it started again: nothing is known.</source>
-        <translation type="unfinished" />
+        <translation>El recolector terminó sin rec.stop (fallo o corte de alimentación) hasta que se inició de nuevo: no se sabe nada.</translation>
     </message>
     <message>
         <source>Archives of the host's hash chain are not in the case: what they recorded is missing.</source>
-        <translation type="unfinished" />
+        <translation>Faltan en el caso archivos de la cadena de hashes del equipo: lo que registraron falta.</translation>
     </message>
     <message>
         <source>The collector knows it dropped events here (rec.loss): the counts are incomplete.</source>
-        <translation type="unfinished" />
+        <translation>El recolector sabe que aquí descartó eventos (rec.loss): los recuentos están incompletos.</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::EndpointsModel</name>
     <message>
         <source>Address</source>
-        <translation type="unfinished" />
+        <translation>Dirección</translation>
     </message>
     <message>
         <source>Ports</source>
-        <translation type="unfinished" />
+        <translation>Puertos</translation>
     </message>
     <message>
         <source>Events</source>
@@ -2642,32 +2638,28 @@ anterior %2</translation>
     </message>
     <message>
         <source>First (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Primero (UTC)</translation>
     </message>
     <message>
         <source>Last (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Último (UTC)</translation>
     </message>
     <message numerus="yes">
         <source>%n ports</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n puerto</numerusform><numerusform>%n puertos</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n processes</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n proceso</numerusform><numerusform>%n procesos</numerusform></translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::EventTableModel</name>
     <message>
         <source>loading…</source>
-        <translation type="unfinished" />
+        <translation>cargando…</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
@@ -2687,22 +2679,22 @@ anterior %2</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished" />
+        <translation>Objeto</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished" />
+        <translation>Detalle</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::HeldArchiveModel</name>
     <message>
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Host</source>
@@ -2714,7 +2706,7 @@ anterior %2</translation>
     </message>
     <message>
         <source>Signer key</source>
-        <translation type="unfinished" />
+        <translation>Clave del firmante</translation>
     </message>
     <message>
         <source>Events</source>
@@ -2722,39 +2714,43 @@ anterior %2</translation>
     </message>
     <message>
         <source>Since (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Desde (UTC)</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished" />
+        <translation>Fichero</translation>
     </message>
     <message>
         <source>REFUSED</source>
-        <translation type="unfinished" />
+        <translation>RECHAZADO</translation>
     </message>
     <message>
         <source>fork of its chain</source>
-        <translation type="unfinished" />
+        <translation>bifurcación de su cadena</translation>
     </message>
     <message>
         <source>awaiting trust</source>
-        <translation type="unfinished" />
+        <translation>a la espera de confianza</translation>
     </message>
     <message>
         <source>key conflict</source>
-        <translation type="unfinished" />
+        <translation>conflicto de claves</translation>
     </message>
     <message>
         <source>%1
 refused by %2</source>
-        <translation type="unfinished" />
+        <translation>%1
+rechazado por %2</translation>
     </message>
     <message>
         <source>%1
 machine id %2
 signer %3
 %4</source>
-        <translation type="unfinished" />
+        <translation>%1
+id. de máquina %2
+firmante %3
+%4</translation>
     </message>
 </context>
 <context>
@@ -2765,11 +2761,11 @@ signer %3
     </message>
     <message>
         <source>Trust</source>
-        <translation type="unfinished" />
+        <translation>Confianza</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished" />
+        <translation>Clave</translation>
     </message>
     <message>
         <source>Archives</source>
@@ -2781,11 +2777,11 @@ signer %3
     </message>
     <message>
         <source>Last archive (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Último archivo (UTC)</translation>
     </message>
     <message>
         <source>Span</source>
-        <translation type="unfinished" />
+        <translation>Tramo</translation>
     </message>
     <message>
         <source>Coverage</source>
@@ -2793,63 +2789,55 @@ signer %3
     </message>
     <message numerus="yes">
         <source>untrusted: %n held</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>sin confianza: %n retenido</numerusform><numerusform>sin confianza: %n retenidos</numerusform></translation>
     </message>
     <message>
         <source>KEY CONFLICT: %1 held</source>
-        <translation type="unfinished" />
+        <translation>CONFLICTO DE CLAVES: %1 retenidos</translation>
     </message>
     <message numerus="yes">
         <source>trusted; %n held</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>de confianza; %n retenido</numerusform><numerusform>de confianza; %n retenidos</numerusform></translation>
     </message>
     <message>
         <source>trusted</source>
-        <translation type="unfinished" />
+        <translation>de confianza</translation>
     </message>
     <message>
         <source>%1 (+%2)</source>
-        <translation type="unfinished" />
+        <translation>%1 (+%2)</translation>
     </message>
     <message numerus="yes">
         <source>%n verified</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n verificado</numerusform><numerusform>%n verificados</numerusform></translation>
     </message>
     <message>
         <source>forks held: %1</source>
-        <translation type="unfinished" />
+        <translation>bifurcaciones retenidas: %1</translation>
     </message>
     <message>
         <source>%1 signed by another key</source>
-        <translation type="unfinished" />
+        <translation>%1 firmados por otra clave</translation>
     </message>
     <message>
         <source>%1 awaiting trust</source>
-        <translation type="unfinished" />
+        <translation>%1 a la espera de confianza</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>ninguno</translation>
     </message>
     <message>
         <source>fork</source>
-        <translation type="unfinished" />
+        <translation>bifurcación</translation>
     </message>
     <message numerus="yes">
         <source>gap: %n missing</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>hueco: falta %n</numerusform><numerusform>hueco: faltan %n</numerusform></translation>
     </message>
     <message>
         <source>intact</source>
@@ -2857,58 +2845,60 @@ signer %3
     </message>
     <message>
         <source>none yet</source>
-        <translation type="unfinished" />
+        <translation>ninguno aún</translation>
     </message>
     <message>
         <source>%1% recorded</source>
-        <translation type="unfinished" />
+        <translation>%1% registrado</translation>
     </message>
     <message>
         <source>1 crash</source>
-        <translation type="unfinished" />
+        <translation>1 fallo</translation>
     </message>
     <message>
         <source>%1 crashes</source>
-        <translation type="unfinished" />
+        <translation>%1 fallos</translation>
     </message>
     <message>
         <source>%1 lost</source>
-        <translation type="unfinished" />
+        <translation>%1 perdidos</translation>
     </message>
     <message>
         <source>%1
 machine id %2
 known only from archives held for a trust decision</source>
-        <translation type="unfinished" />
+        <translation>%1
+id. de máquina %2
+conocido solo por archivos retenidos a la espera de una decisión de confianza</translation>
     </message>
     <message>
         <source>%1
 machine id %2
 %3, kernel %4</source>
-        <translation type="unfinished" />
+        <translation>%1
+id. de máquina %2
+%3, kernel %4</translation>
     </message>
     <message>
         <source>trusted %1 (%2) since %3 UTC by %4</source>
-        <translation type="unfinished" />
+        <translation>de confianza %1 (%2) desde %3 UTC por %4</translation>
     </message>
     <message>
         <source>held, not trusted: %1</source>
-        <translation type="unfinished" />
+        <translation>retenido, sin confianza: %1</translation>
     </message>
     <message>
         <source>%1 archive(s) verified and imported, %2 event(s)</source>
-        <translation type="unfinished" />
+        <translation>%1 archivo(s) verificado(s) e importado(s), %2 evento(s)</translation>
     </message>
     <message numerus="yes">
         <source>%n archive(s) missing from the hash chain, %1 fork(s) held</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n archivo en falta en la cadena de hashes, %1 bifurcación(es) retenida(s)</numerusform><numerusform>%n archivos en falta en la cadena de hashes, %1 bifurcación(es) retenida(s)</numerusform></translation>
     </message>
     <message>
         <source>last imported %1</source>
-        <translation type="unfinished" />
+        <translation>última importación %1</translation>
     </message>
     <message>
         <source>%1 to %2</source>
@@ -2916,17 +2906,15 @@ machine id %2
     </message>
     <message numerus="yes">
         <source>collector not recording for %1 in %n interval(s) (%2 without a clean stop); %3 event(s) reported lost</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>recolector sin registrar durante %1 en %n intervalo (%2 sin una detención limpia); %3 evento(s) notificado(s) como perdido(s)</numerusform><numerusform>recolector sin registrar durante %1 en %n intervalos (%2 sin una detención limpia); %3 evento(s) notificado(s) como perdido(s)</numerusform></translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::IntakeService</name>
     <message>
         <source>No case is open: open a case before watching an inbox.</source>
-        <translation type="unfinished" />
+        <translation>No hay ningún caso abierto: abra un caso antes de vigilar una bandeja de entrada.</translation>
     </message>
 </context>
 <context>
@@ -2941,7 +2929,7 @@ machine id %2
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished" />
+        <translation>Comprobación</translation>
     </message>
     <message>
         <source>Severity</source>
@@ -2960,39 +2948,39 @@ machine id %2
     <name>Deck::Models::MarksModel</name>
     <message>
         <source>process</source>
-        <translation type="unfinished" />
+        <translation>proceso</translation>
     </message>
     <message>
         <source>file event</source>
-        <translation type="unfinished" />
+        <translation>evento de fichero</translation>
     </message>
     <message>
         <source>network event</source>
-        <translation type="unfinished" />
+        <translation>evento de red</translation>
     </message>
     <message>
         <source>state change</source>
-        <translation type="unfinished" />
+        <translation>cambio de estado</translation>
     </message>
     <message>
         <source>path</source>
-        <translation type="unfinished" />
+        <translation>ruta</translation>
     </message>
     <message>
         <source>host</source>
-        <translation type="unfinished" />
+        <translation>equipo</translation>
     </message>
     <message>
         <source>alert</source>
-        <translation type="unfinished" />
+        <translation>alerta</translation>
     </message>
     <message>
         <source>archive</source>
-        <translation type="unfinished" />
+        <translation>archivo</translation>
     </message>
     <message>
         <source>%1 #%2 (not in the case)</source>
-        <translation type="unfinished" />
+        <translation>%1 n.º %2 (no está en el caso)</translation>
     </message>
     <message>
         <source>%1 (pid %2)</source>
@@ -3000,113 +2988,113 @@ machine id %2
     </message>
     <message>
         <source>an unknown process</source>
-        <translation type="unfinished" />
+        <translation>un proceso desconocido</translation>
     </message>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished" />
+        <translation>%1 en %2</translation>
     </message>
     <message>
         <source>%1 %2 by %3 on %4</source>
-        <translation type="unfinished" />
+        <translation>%1 %2 por %3 en %4</translation>
     </message>
     <message>
         <source>%1 change (%2) on %3 at %4</source>
-        <translation type="unfinished" />
+        <translation>cambio de %1 (%2) en %3 a las %4</translation>
     </message>
     <message>
         <source>“%1” on %2 (%3)</source>
-        <translation type="unfinished" />
+        <translation>«%1» en %2 (%3)</translation>
     </message>
     <message>
         <source>archive %1 of %2</source>
-        <translation type="unfinished" />
+        <translation>archivo %1 de %2</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Bookmark</source>
-        <translation type="unfinished" />
+        <translation>Marcador</translation>
     </message>
     <message>
         <source>%1 (edited %2)</source>
-        <translation type="unfinished" />
+        <translation>%1 (editada %2)</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished" />
+        <translation>Objeto</translation>
     </message>
     <message>
         <source>Label / note</source>
-        <translation type="unfinished" />
+        <translation>Etiqueta / nota</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished" />
+        <translation>Por</translation>
     </message>
     <message>
         <source>When (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Cuándo (UTC)</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::NetworkGraph</name>
     <message>
         <source>%1 %2 ports</source>
-        <translation type="unfinished" />
+        <translation>%1 %2 puertos</translation>
     </message>
     <message>
         <source>(no process)</source>
-        <translation type="unfinished" />
+        <translation>(sin proceso)</translation>
     </message>
     <message>
         <source>Network events of %1 that name no process</source>
-        <translation type="unfinished" />
+        <translation>Eventos de red de %1 que no indican ningún proceso</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::ProcessTreeModel</name>
     <message>
         <source>%1  [%2]</source>
-        <translation type="unfinished" />
+        <translation>%1  [%2]</translation>
     </message>
     <message>
         <source>%1 (pid %2), started %3 UTC</source>
-        <translation type="unfinished" />
+        <translation>%1 (pid %2), iniciado %3 UTC</translation>
     </message>
     <message>
         <source>Ended %1 UTC: %2</source>
-        <translation type="unfinished" />
+        <translation>Terminó %1 UTC: %2</translation>
     </message>
     <message>
         <source>No exit recorded; last seen %1 UTC</source>
-        <translation type="unfinished" />
+        <translation>No se registró la salida; visto por última vez %1 UTC</translation>
     </message>
     <message>
         <source>The chain of parents ends here: %1</source>
-        <translation type="unfinished" />
+        <translation>La cadena de padres termina aquí: %1</translation>
     </message>
     <message>
         <source>Outside the user or time filter: shown because processes below it may match</source>
-        <translation type="unfinished" />
+        <translation>Fuera del filtro de usuario o de tiempo: se muestra porque los procesos por debajo pueden coincidir</translation>
     </message>
     <message>
         <source>Loading...</source>
-        <translation type="unfinished" />
+        <translation>Cargando...</translation>
     </message>
     <message>
         <source>Host %1: its processes without a parent in the case are listed below it</source>
-        <translation type="unfinished" />
+        <translation>Equipo %1: sus procesos sin padre en el caso se listan debajo</translation>
     </message>
     <message>
         <source>Process</source>
@@ -3118,7 +3106,7 @@ machine id %2
     </message>
     <message>
         <source>UID</source>
-        <translation type="unfinished" />
+        <translation>UID</translation>
     </message>
     <message>
         <source>Started (UTC)</source>
@@ -3130,122 +3118,122 @@ machine id %2
     </message>
     <message>
         <source>Command line</source>
-        <translation type="unfinished" />
+        <translation>Línea de comandos</translation>
     </message>
     <message>
         <source>its host is not in the case</source>
-        <translation type="unfinished" />
+        <translation>su equipo no está en el caso</translation>
     </message>
     <message>
         <source>it is on another host than the one shown</source>
-        <translation type="unfinished" />
+        <translation>está en un equipo distinto del mostrado</translation>
     </message>
     <message>
         <source>it is outside the user or time filter</source>
-        <translation type="unfinished" />
+        <translation>está fuera del filtro de usuario o de tiempo</translation>
     </message>
     <message>
         <source>a process above it is outside the user or time filter</source>
-        <translation type="unfinished" />
+        <translation>un proceso por encima está fuera del filtro de usuario o de tiempo</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::PullJob</name>
     <message>
         <source>no case is open</source>
-        <translation type="unfinished" />
+        <translation>no hay ningún caso abierto</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::TimeScale</name>
     <message>
         <source>%1 d</source>
-        <translation type="unfinished" />
+        <translation>%1 d</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished" />
+        <translation>%1 h</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished" />
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished" />
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished" />
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 µs</source>
-        <translation type="unfinished" />
+        <translation>%1 µs</translation>
     </message>
     <message>
         <source>%1 ns</source>
-        <translation type="unfinished" />
+        <translation>%1 ns</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::TrustJob</name>
     <message>
         <source>the trust job ended without a result; nothing is known to have changed</source>
-        <translation type="unfinished" />
+        <translation>la tarea de confianza terminó sin resultado; no consta que haya cambiado nada</translation>
     </message>
 </context>
 <context>
     <name>Deck::Report::ReportWriter</name>
     <message>
         <source>generated %1 UTC</source>
-        <translation type="unfinished" />
+        <translation>generado %1 UTC</translation>
     </message>
     <message>
         <source>page %1 of %2</source>
-        <translation type="unfinished" />
+        <translation>página %1 de %2</translation>
     </message>
 </context>
 <context>
     <name>ProcessText</name>
     <message>
         <source>pid %1</source>
-        <translation type="unfinished" />
+        <translation>pid %1</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished" />
+        <translation>en ejecución</translation>
     </message>
     <message>
         <source>signal %1 (SIG%2)</source>
-        <translation type="unfinished" />
+        <translation>señal %1 (SIG%2)</translation>
     </message>
     <message>
         <source>signal %1</source>
-        <translation type="unfinished" />
+        <translation>señal %1</translation>
     </message>
     <message>
         <source>exit %1</source>
-        <translation type="unfinished" />
+        <translation>salida %1</translation>
     </message>
     <message>
         <source>exited (how not seen)</source>
-        <translation type="unfinished" />
+        <translation>terminado (no se vio cómo)</translation>
     </message>
     <message>
         <source>?</source>
-        <translation type="unfinished" />
+        <translation>?</translation>
     </message>
     <message>
         <source>no parent recorded</source>
-        <translation type="unfinished" />
+        <translation>no se registró el padre</translation>
     </message>
     <message>
         <source>parent pid %1 not in the case</source>
-        <translation type="unfinished" />
+        <translation>el pid padre %1 no está en el caso</translation>
     </message>
     <message>
         <source>ppid %1 not in case</source>
-        <translation type="unfinished" />
+        <translation>ppid %1 no en el caso</translation>
     </message>
 </context>
 <context>
@@ -3256,38 +3244,38 @@ machine id %2
     </message>
     <message>
         <source>&lt;b&gt;Coverage:&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;Cobertura:&lt;/b&gt;</translation>
     </message>
     <message>
         <source>What the case saw of each host. Solid: evidence (recorded, or a recorded loss). Hatched: no evidence of what happened (not recorded, or archives missing).</source>
-        <translation type="unfinished" />
+        <translation>Lo que el caso vio de cada equipo. Sólido: evidencia (registrado, o una pérdida registrada). Rayado: sin evidencia de lo que ocurrió (no registrado, o faltan archivos).</translation>
     </message>
     <message>
         <source>in the chart: no shown host recorded</source>
-        <translation type="unfinished" />
+        <translation>en el gráfico: ningún equipo mostrado registró</translation>
     </message>
     <message>
         <source>A hatched stretch of the chart has no events because nothing was recorded, not because nothing happened.</source>
-        <translation type="unfinished" />
+        <translation>Un tramo rayado del gráfico no tiene eventos porque no se registró nada, no porque no ocurriera nada.</translation>
     </message>
 </context>
 <context>
     <name>ReportDocument</name>
     <message>
         <source>every host of the case (%1)</source>
-        <translation type="unfinished" />
+        <translation>todos los equipos del caso (%1)</translation>
     </message>
     <message>
         <source>the first event</source>
-        <translation type="unfinished" />
+        <translation>el primer evento</translation>
     </message>
     <message>
         <source>the last event</source>
-        <translation type="unfinished" />
+        <translation>el último evento</translation>
     </message>
     <message>
         <source>the whole case</source>
-        <translation type="unfinished" />
+        <translation>el caso completo</translation>
     </message>
     <message>
         <source>from %1 to %2 UTC</source>
@@ -3295,59 +3283,59 @@ machine id %2
     </message>
     <message>
         <source>%1; %2</source>
-        <translation type="unfinished" />
+        <translation>%1; %2</translation>
     </message>
     <message>
         <source>pid %1 %2</source>
-        <translation type="unfinished" />
+        <translation>pid %1 %2</translation>
     </message>
     <message>
         <source>Generated %1 UTC by %2 with flightdeck</source>
-        <translation type="unfinished" />
+        <translation>Generado %1 UTC por %2 con flightdeck</translation>
     </message>
     <message>
         <source>1  Summary</source>
-        <translation type="unfinished" />
+        <translation>1  Resumen</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished" />
+        <translation>Caso</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished" />
+        <translation>Alcance</translation>
     </message>
     <message>
         <source>Events span</source>
-        <translation type="unfinished" />
+        <translation>Periodo de eventos</translation>
     </message>
     <message>
         <source>%1 UTC (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1 UTC (%2)</translation>
     </message>
     <message>
         <source>no events in scope</source>
-        <translation type="unfinished" />
+        <translation>no hay eventos en el alcance</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished" />
+        <translation>Evidencias</translation>
     </message>
     <message>
         <source>%1 with %2, %3 held back</source>
-        <translation type="unfinished" />
+        <translation>%1 con %2, %3 retenidos</translation>
     </message>
     <message>
         <source>archive</source>
-        <translation type="unfinished" />
+        <translation>archivo</translation>
     </message>
     <message>
         <source>archives</source>
-        <translation type="unfinished" />
+        <translation>archivos</translation>
     </message>
     <message>
         <source>event</source>
-        <translation type="unfinished" />
+        <translation>evento</translation>
     </message>
     <message>
         <source>events</source>
@@ -3355,71 +3343,71 @@ machine id %2
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished" />
+        <translation>Hallazgos</translation>
     </message>
     <message>
         <source>%1 (%2 not yet triaged), %3, %4 bookmarked, %5</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2 aún sin triaje), %3, %4 con marcador, %5</translation>
     </message>
     <message>
         <source>alert</source>
-        <translation type="unfinished" />
+        <translation>alerta</translation>
     </message>
     <message>
         <source>alerts</source>
-        <translation type="unfinished" />
+        <translation>alertas</translation>
     </message>
     <message>
         <source>integrity change</source>
-        <translation type="unfinished" />
+        <translation>cambio de integridad</translation>
     </message>
     <message>
         <source>integrity changes</source>
-        <translation type="unfinished" />
+        <translation>cambios de integridad</translation>
     </message>
     <message>
         <source>note</source>
-        <translation type="unfinished" />
+        <translation>nota</translation>
     </message>
     <message>
         <source>notes</source>
-        <translation type="unfinished" />
+        <translation>notas</translation>
     </message>
     <message>
         <source>Not seen</source>
-        <translation type="unfinished" />
+        <translation>No visto</translation>
     </message>
     <message>
         <source>%1 lost (collector's count), %2 missing from the hash chains, %3 of collector downtime</source>
-        <translation type="unfinished" />
+        <translation>%1 perdidos (recuento del recolector), %2 en falta en las cadenas de hashes, %3 de inactividad del recolector</translation>
     </message>
     <message>
         <source>span</source>
-        <translation type="unfinished" />
+        <translation>tramo</translation>
     </message>
     <message>
         <source>spans</source>
-        <translation type="unfinished" />
+        <translation>tramos</translation>
     </message>
     <message>
         <source>%1 bookmarks and notes about other hosts or times are not in this report.</source>
-        <translation type="unfinished" />
+        <translation>%1 marcadores y notas sobre otros equipos u horas no están en este informe.</translation>
     </message>
     <message>
         <source>Hosts covered</source>
-        <translation type="unfinished" />
+        <translation>Equipos cubiertos</translation>
     </message>
     <message>
         <source>The case holds no hosts.</source>
-        <translation type="unfinished" />
+        <translation>El caso no contiene equipos.</translation>
     </message>
     <message>
         <source>signer %1%2</source>
-        <translation type="unfinished" />
+        <translation>firmante %1%2</translation>
     </message>
     <message>
         <source>not recorded in this span</source>
-        <translation type="unfinished" />
+        <translation>no registrado en este tramo</translation>
     </message>
     <message>
         <source>%1 / %2</source>
@@ -3427,7 +3415,7 @@ machine id %2
     </message>
     <message>
         <source>machine-id %1</source>
-        <translation type="unfinished" />
+        <translation>machine-id %1</translation>
     </message>
     <message>
         <source>Host</source>
@@ -3443,84 +3431,85 @@ machine id %2
     </message>
     <message>
         <source>Events from – to (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Eventos desde – hasta (UTC)</translation>
     </message>
     <message>
         <source>OS / kernel</source>
-        <translation type="unfinished" />
+        <translation>SO / kernel</translation>
     </message>
     <message>
         <source>2  Analyst notes</source>
-        <translation type="unfinished" />
+        <translation>2  Notas del analista</translation>
     </message>
     <message>
         <source>No notes in the scope of this report.</source>
-        <translation type="unfinished" />
+        <translation>No hay notas en el alcance de este informe.</translation>
     </message>
     <message>
         <source>%1
 (edited %2)</source>
-        <translation type="unfinished" />
+        <translation>%1
+(editada %2)</translation>
     </message>
     <message>
         <source>%1, on %2</source>
-        <translation type="unfinished" />
+        <translation>%1, sobre %2</translation>
     </message>
     <message>
         <source>Written (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Escrita (UTC)</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished" />
+        <translation>Por</translation>
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished" />
+        <translation>Sobre</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>Nota</translation>
     </message>
     <message>
         <source>3  Timeline</source>
-        <translation type="unfinished" />
+        <translation>3  Línea de tiempo</translation>
     </message>
     <message>
         <source>No events in the scope of this report: there is nothing to draw.</source>
-        <translation type="unfinished" />
+        <translation>No hay eventos en el alcance de este informe: no hay nada que dibujar.</translation>
     </message>
     <message>
         <source>Events per %1 from %2 UTC, added up over %3. Hatched: spans the case did not record (archives missing from a hash chain, collector not running) — no bar there means nothing is known, not that nothing happened.</source>
-        <translation type="unfinished" />
+        <translation>Eventos por %1 desde %2 UTC, sumados a lo largo de %3. Rayado: tramos que el caso no registró (archivos en falta en una cadena de hashes, recolector no en ejecución) — la ausencia de barra allí significa que no se sabe nada, no que no ocurriera nada.</translation>
     </message>
     <message>
         <source>8  Evidence</source>
-        <translation type="unfinished" />
+        <translation>8  Evidencias</translation>
     </message>
     <message>
         <source>Every archive this report rests on. Each was verified when it was imported: its Ed25519 signature by a trusted host key, the BLAKE2b digest of every entry, and its place in the key's hash chain (sequence number and the previous archive's digest).</source>
-        <translation type="unfinished" />
+        <translation>Todos los archivos en los que se basa este informe. Cada uno se verificó al importarlo: su firma Ed25519 por una clave de equipo de confianza, el resumen BLAKE2b de cada entrada y su lugar en la cadena de hashes de la clave (número de secuencia y resumen del archivo anterior).</translation>
     </message>
     <message>
         <source>Not recorded:</source>
-        <translation type="unfinished" />
+        <translation>No registrado:</translation>
     </message>
     <message>
         <source>no archive in the case covers the scope of this report.</source>
-        <translation type="unfinished" />
+        <translation>ningún archivo del caso cubre el alcance de este informe.</translation>
     </message>
     <message>
         <source>first of its key</source>
-        <translation type="unfinished" />
+        <translation>primero de su clave</translation>
     </message>
     <message>
         <source>gap: %1 missing before it</source>
-        <translation type="unfinished" />
+        <translation>hueco: faltan %1 antes</translation>
     </message>
     <message>
         <source>late: filled a gap</source>
-        <translation type="unfinished" />
+        <translation>tardío: rellenó un hueco</translation>
     </message>
     <message>
         <source>intact</source>
@@ -3528,26 +3517,29 @@ machine id %2
     </message>
     <message>
         <source>valid, trusted signer</source>
-        <translation type="unfinished" />
+        <translation>válido, firmante de confianza</translation>
     </message>
     <message>
         <source>decrypted</source>
-        <translation type="unfinished" />
+        <translation>descifrado</translation>
     </message>
     <message>
         <source>sealed from a recovered journal</source>
-        <translation type="unfinished" />
+        <translation>sellado a partir de un diario recuperado</translation>
     </message>
     <message>
         <source>digest %1
 signer %2
 source %3</source>
-        <translation type="unfinished" />
+        <translation>resumen %1
+firmante %2
+origen %3</translation>
     </message>
     <message>
         <source>%1
 %2</source>
-        <translation type="unfinished" />
+        <translation>%1
+%2</translation>
     </message>
     <message>
         <source>Seq</source>
@@ -3559,54 +3551,57 @@ source %3</source>
     </message>
     <message>
         <source>Verification</source>
-        <translation type="unfinished" />
+        <translation>Verificación</translation>
     </message>
     <message>
         <source>Imported (UTC), by</source>
-        <translation type="unfinished" />
+        <translation>Importado (UTC), por</translation>
     </message>
     <message>
         <source>Archives held back</source>
-        <translation type="unfinished" />
+        <translation>Archivos retenidos</translation>
     </message>
     <message>
         <source>None: no archive of these hosts is held in quarantine.</source>
-        <translation type="unfinished" />
+        <translation>Ninguno: no hay ningún archivo de estos equipos retenido en cuarentena.</translation>
     </message>
     <message>
         <source>These archives are not part of the evidence above: they are held until an analyst decides (an untrusted signer, or a second archive with a sequence number already taken — a fork).</source>
-        <translation type="unfinished" />
+        <translation>Estos archivos no forman parte de las evidencias anteriores: están retenidos hasta que un analista decida (un firmante sin confianza, o un segundo archivo con un número de secuencia ya usado — una bifurcación).</translation>
     </message>
     <message>
         <source>digest %1
 signer %2
 file %3
 %4</source>
-        <translation type="unfinished" />
+        <translation>resumen %1
+firmante %2
+fichero %3
+%4</translation>
     </message>
     <message>
         <source>Held because</source>
-        <translation type="unfinished" />
+        <translation>Motivo de retención</translation>
     </message>
     <message>
         <source>Held since (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Retenido desde (UTC)</translation>
     </message>
     <message>
         <source>9  Chain of custody</source>
-        <translation type="unfinished" />
+        <translation>9  Cadena de custodia</translation>
     </message>
     <message>
         <source>The case's audit log: who imported, refused, held, trusted, exported or marked what, and when. Each entry was written in the same transaction as the change it records.</source>
-        <translation type="unfinished" />
+        <translation>El registro de auditoría del caso: quién importó, rechazó, retuvo, confió, exportó o marcó qué, y cuándo. Cada entrada se escribió en la misma transacción que el cambio que registra.</translation>
     </message>
     <message>
         <source>%1 entries about archives, notes or bookmarks outside the scope of this report are left out.</source>
-        <translation type="unfinished" />
+        <translation>Se omiten %1 entradas sobre archivos, notas o marcadores fuera del alcance de este informe.</translation>
     </message>
     <message>
         <source>The audit log is empty.</source>
-        <translation type="unfinished" />
+        <translation>El registro de auditoría está vacío.</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
@@ -3614,59 +3609,59 @@ file %3
     </message>
     <message>
         <source>Actor</source>
-        <translation type="unfinished" />
+        <translation>Actor</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation>Acción</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished" />
+        <translation>Objeto</translation>
     </message>
     <message>
         <source>4  Bookmarked processes</source>
-        <translation type="unfinished" />
+        <translation>4  Procesos con marcador</translation>
     </message>
     <message>
         <source>No processes are bookmarked in the scope of this report.</source>
-        <translation type="unfinished" />
+        <translation>No hay procesos con marcador en el alcance de este informe.</translation>
     </message>
     <message>
         <source>%1 on %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%1 en %2: %3</translation>
     </message>
     <message>
         <source>pid %1 (not in the case)</source>
-        <translation type="unfinished" />
+        <translation>pid %1 (no está en el caso)</translation>
     </message>
     <message>
         <source>killed by signal %1</source>
-        <translation type="unfinished" />
+        <translation>terminado por la señal %1</translation>
     </message>
     <message>
         <source>exit code %1</source>
-        <translation type="unfinished" />
+        <translation>código de salida %1</translation>
     </message>
     <message>
         <source>%1 UTC, %2 (ran %3)</source>
-        <translation type="unfinished" />
+        <translation>%1 UTC, %2 (duró %3)</translation>
     </message>
     <message>
         <source>no exit recorded; last seen %1 UTC</source>
-        <translation type="unfinished" />
+        <translation>no se registró la salida; visto por última vez %1 UTC</translation>
     </message>
     <message>
         <source>no exit recorded</source>
-        <translation type="unfinished" />
+        <translation>no se registró la salida</translation>
     </message>
     <message>
         <source>Bookmarked</source>
-        <translation type="unfinished" />
+        <translation>Con marcador</translation>
     </message>
     <message>
         <source>%1 UTC by %2</source>
-        <translation type="unfinished" />
+        <translation>%1 UTC por %2</translation>
     </message>
     <message>
         <source>Executable</source>
@@ -3674,11 +3669,11 @@ file %3
     </message>
     <message>
         <source>Command line</source>
-        <translation type="unfinished" />
+        <translation>Línea de comandos</translation>
     </message>
     <message>
         <source>Working directory</source>
-        <translation type="unfinished" />
+        <translation>Directorio de trabajo</translation>
     </message>
     <message>
         <source>User</source>
@@ -3686,7 +3681,7 @@ file %3
     </message>
     <message>
         <source>uid %1</source>
-        <translation type="unfinished" />
+        <translation>uid %1</translation>
     </message>
     <message>
         <source>not recorded</source>
@@ -3698,27 +3693,27 @@ file %3
     </message>
     <message>
         <source>%1 UTC</source>
-        <translation type="unfinished" />
+        <translation>%1 UTC</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished" />
+        <translation>Terminó</translation>
     </message>
     <message>
         <source>Ancestry</source>
-        <translation type="unfinished" />
+        <translation>Ascendencia</translation>
     </message>
     <message>
         <source>none: a root process</source>
-        <translation type="unfinished" />
+        <translation>ninguna: un proceso raíz</translation>
     </message>
     <message>
         <source>Note (%1)</source>
-        <translation type="unfinished" />
+        <translation>Nota (%1)</translation>
     </message>
     <message>
         <source> (%1 times)</source>
-        <translation type="unfinished" />
+        <translation> (%1 veces)</translation>
     </message>
     <message>
         <source>file %1</source>
@@ -3730,51 +3725,51 @@ file %3
     </message>
     <message>
         <source>child</source>
-        <translation type="unfinished" />
+        <translation>hijo</translation>
     </message>
     <message>
         <source>What it did:</source>
-        <translation type="unfinished" />
+        <translation>Lo que hizo:</translation>
     </message>
     <message>
         <source>The case records no activity of this process.</source>
-        <translation type="unfinished" />
+        <translation>El caso no registra ninguna actividad de este proceso.</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished" />
+        <translation>Qué</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished" />
+        <translation>Detalle</translation>
     </message>
     <message>
         <source>Each list is cut at %1 rows; the case holds more (see "flightdeck-cli query did").</source>
-        <translation type="unfinished" />
+        <translation>Cada lista se corta en %1 filas; el caso contiene más (véase "flightdeck-cli query did").</translation>
     </message>
     <message>
         <source>5  Bookmarked events and objects</source>
-        <translation type="unfinished" />
+        <translation>5  Eventos y objetos con marcador</translation>
     </message>
     <message>
         <source>No other bookmarks in the scope of this report.</source>
-        <translation type="unfinished" />
+        <translation>No hay otros marcadores en el alcance de este informe.</translation>
     </message>
     <message>
         <source>Bookmark</source>
-        <translation type="unfinished" />
+        <translation>Marcador</translation>
     </message>
     <message>
         <source>When (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Cuándo (UTC)</translation>
     </message>
     <message>
         <source>Marked by, at (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Marcado por, el (UTC)</translation>
     </message>
     <message>
         <source>6  Integrity changes and alerts</source>
-        <translation type="unfinished" />
+        <translation>6  Cambios de integridad y alertas</translation>
     </message>
     <message>
         <source>Alerts</source>
@@ -3782,11 +3777,11 @@ file %3
     </message>
     <message>
         <source>No alerts in the scope of this report.</source>
-        <translation type="unfinished" />
+        <translation>No hay alertas en el alcance de este informe.</translation>
     </message>
     <message>
         <source>not triaged</source>
-        <translation type="unfinished" />
+        <translation>sin triaje</translation>
     </message>
     <message>
         <source>Severity</source>
@@ -3802,67 +3797,67 @@ file %3
     </message>
     <message>
         <source>Triaged by, at (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Triaje por, el (UTC)</translation>
     </message>
     <message>
         <source>Integrity changes</source>
-        <translation type="unfinished" />
+        <translation>Cambios de integridad</translation>
     </message>
     <message>
         <source>No integrity changes (packages, kernel modules, BPF programs, watched files, logins, listening sockets) recorded in the scope of this report.</source>
-        <translation type="unfinished" />
+        <translation>No se registraron cambios de integridad (paquetes, módulos del kernel, programas BPF, ficheros vigilados, inicios de sesión, sockets en escucha) en el alcance de este informe.</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished" />
+        <translation>Comprobación</translation>
     </message>
     <message>
         <source>Items changed</source>
-        <translation type="unfinished" />
+        <translation>Elementos cambiados</translation>
     </message>
     <message>
         <source>Only the first %1 changes are listed; the case holds more.</source>
-        <translation type="unfinished" />
+        <translation>Solo se listan los primeros %1 cambios; el caso contiene más.</translation>
     </message>
     <message>
         <source>7  Coverage gaps and losses</source>
-        <translation type="unfinished" />
+        <translation>7  Huecos de cobertura y pérdidas</translation>
     </message>
     <message>
         <source>What the case did not see. "No losses recorded" means the collector ran, counted what its buffers dropped and reported nothing lost. "Not recorded" means no archive in the case covers that time: nothing is known about it, in either direction.</source>
-        <translation type="unfinished" />
+        <translation>Lo que el caso no vio. «No se registraron pérdidas» significa que el recolector funcionó, contó lo que descartaron sus búferes y no notificó nada perdido. «No registrado» significa que ningún archivo del caso cubre ese tiempo: no se sabe nada de él, en ningún sentido.</translation>
     </message>
     <message>
         <source>the case holds no hosts.</source>
-        <translation type="unfinished" />
+        <translation>el caso no contiene equipos.</translation>
     </message>
     <message>
         <source>no archive of %1 in the case covers the scope of this report; nothing is known about this host in it.</source>
-        <translation type="unfinished" />
+        <translation>ningún archivo de %1 en el caso cubre el alcance de este informe; no se sabe nada de este equipo en él.</translation>
     </message>
     <message>
         <source>No losses recorded:</source>
-        <translation type="unfinished" />
+        <translation>No se registraron pérdidas:</translation>
     </message>
     <message>
         <source>the collector reported no lost events in the archives of this span.</source>
-        <translation type="unfinished" />
+        <translation>el recolector no notificó eventos perdidos en los archivos de este tramo.</translation>
     </message>
     <message>
         <source>Losses recorded:</source>
-        <translation type="unfinished" />
+        <translation>Pérdidas registradas:</translation>
     </message>
     <message>
         <source>the collector reported %1 lost (%2). Activity in these spans may be missing from this report.</source>
-        <translation type="unfinished" />
+        <translation>el recolector notificó %1 perdidos (%2). Puede faltar actividad de estos tramos en este informe.</translation>
     </message>
     <message>
         <source>loss record</source>
-        <translation type="unfinished" />
+        <translation>registro de pérdida</translation>
     </message>
     <message>
         <source>loss records</source>
-        <translation type="unfinished" />
+        <translation>registros de pérdida</translation>
     </message>
     <message>
         <source>Source</source>
@@ -3870,78 +3865,78 @@ file %3
     </message>
     <message>
         <source>Lost</source>
-        <translation type="unfinished" />
+        <translation>Perdidos</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>archive seq %1 is</source>
-        <translation type="unfinished" />
+        <translation>el archivo con secuencia %1 está</translation>
     </message>
     <message>
         <source>archives seq %1–%2 are</source>
-        <translation type="unfinished" />
+        <translation>los archivos con secuencia %1–%2 están</translation>
     </message>
     <message>
         <source>from %1 to %2 UTC (%3)</source>
-        <translation type="unfinished" />
+        <translation>desde %1 hasta %2 UTC (%3)</translation>
     </message>
     <message>
         <source>before %1 UTC</source>
-        <translation type="unfinished" />
+        <translation>antes de %1 UTC</translation>
     </message>
     <message>
         <source>%1 missing from the hash chain of signing key #%2; nothing is known about %3 %4.</source>
-        <translation type="unfinished" />
+        <translation>%1 en falta en la cadena de hashes de la clave de firma n.º %2; no se sabe nada de %3 %4.</translation>
     </message>
     <message>
         <source>it was stopped (a stop record was written)</source>
-        <translation type="unfinished" />
+        <translation>se detuvo (se escribió un registro de detención)</translation>
     </message>
     <message>
         <source>it ended without a stop record: a crash, kill or power loss</source>
-        <translation type="unfinished" />
+        <translation>terminó sin un registro de detención: un fallo, una terminación forzada o un corte de alimentación</translation>
     </message>
     <message>
         <source>the collector was not running from %1 to %2 UTC (%3); %4.</source>
-        <translation type="unfinished" />
+        <translation>el recolector no estuvo en ejecución desde %1 hasta %2 UTC (%3); %4.</translation>
     </message>
     <message>
         <source>Recorded throughout:</source>
-        <translation type="unfinished" />
+        <translation>Registrado sin interrupción:</translation>
     </message>
     <message>
         <source>the hash chain has no gaps in this span and the collector ran without a break.</source>
-        <translation type="unfinished" />
+        <translation>la cadena de hashes no tiene huecos en este tramo y el recolector funcionó sin interrupción.</translation>
     </message>
 </context>
 <context>
     <name>TimelineChart</name>
     <message>
         <source>processes</source>
-        <translation type="unfinished" />
+        <translation>procesos</translation>
     </message>
     <message>
         <source>files</source>
-        <translation type="unfinished" />
+        <translation>ficheros</translation>
     </message>
     <message>
         <source>network</source>
-        <translation type="unfinished" />
+        <translation>red</translation>
     </message>
     <message>
         <source>integrity</source>
-        <translation type="unfinished" />
+        <translation>integridad</translation>
     </message>
     <message>
         <source>collector</source>
-        <translation type="unfinished" />
+        <translation>recolector</translation>
     </message>
     <message>
         <source>loss records</source>
-        <translation type="unfinished" />
+        <translation>registros de pérdida</translation>
     </message>
     <message>
         <source>not recorded</source>
@@ -3949,11 +3944,11 @@ file %3
     </message>
     <message>
         <source>No events in the scope of this report.</source>
-        <translation type="unfinished" />
+        <translation>No hay eventos en el alcance de este informe.</translation>
     </message>
     <message>
         <source>time (UTC, %1bars of %2); events per bar</source>
-        <translation type="unfinished" />
+        <translation>tiempo (UTC, %1barras de %2); eventos por barra</translation>
     </message>
 </context>
 <context>
