@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
     <name>Deck::Gui</name>
@@ -251,7 +252,9 @@
     <message numerus="yes">
         <source>, %n still being written</source>
         <translation>
-            <numerusform>, %n aún en escritura</numerusform><numerusform>, %n aún en escritura</numerusform></translation>
+            <numerusform>, %n aún en escritura</numerusform>
+            <numerusform>, %n aún en escritura</numerusform>
+        </translation>
     </message>
     <message>
         <source> Last import %1 UTC.</source>
@@ -289,16 +292,16 @@
 <context>
     <name>Deck::Gui::DisplayFilterBar</name>
     <message>
-        <source>&lt;p&gt;Compare fields with &lt;code&gt;== != contains &amp;lt; &amp;gt; &amp;lt;= &amp;gt;=&lt;/code&gt;, combine with &lt;code&gt;and or not&lt;/code&gt; and parentheses; quote text with "..." (escapes \" \\ \n \t \xHH). Enter applies.&lt;/p&gt;&lt;table&gt;%1&lt;/table&gt;</source>
-        <translation>&lt;p&gt;Compare campos con &lt;code&gt;== != contains &amp;lt; &amp;gt; &amp;lt;= &amp;gt;=&lt;/code&gt;, combínelos con &lt;code&gt;and or not&lt;/code&gt; y paréntesis; ponga el texto entre comillas "..." (escapes \" \\ \n \t \xHH). Intro aplica el filtro.&lt;/p&gt;&lt;table&gt;%1&lt;/table&gt;</translation>
+        <source>&lt;p&gt;Compare fields with &lt;code&gt;== != contains &amp;lt; &amp;gt; &amp;lt;= &amp;gt;=&lt;/code&gt;, combine with &lt;code&gt;and or not&lt;/code&gt; and parentheses; quote text with &quot;...&quot; (escapes \&quot; \\ \n \t \xHH). Enter applies.&lt;/p&gt;&lt;table&gt;%1&lt;/table&gt;</source>
+        <translation>&lt;p&gt;Compare campos con &lt;code&gt;== != contains &amp;lt; &amp;gt; &amp;lt;= &amp;gt;=&lt;/code&gt;, combínelos con &lt;code&gt;and or not&lt;/code&gt; y paréntesis; ponga el texto entre comillas &quot;...&quot; (escapes \&quot; \\ \n \t \xHH). Intro aplica el filtro.&lt;/p&gt;&lt;table&gt;%1&lt;/table&gt;</translation>
     </message>
     <message>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <source>Display filter, e.g. proc.exe contains "curl" and net.rport == 443   (Ctrl+/)</source>
-        <translation>Filtro de visualización, p. ej. proc.exe contains "curl" and net.rport == 443   (Ctrl+/)</translation>
+        <source>Display filter, e.g. proc.exe contains &quot;curl&quot; and net.rport == 443   (Ctrl+/)</source>
+        <translation>Filtro de visualización, p. ej. proc.exe contains &quot;curl&quot; and net.rport == 443   (Ctrl+/)</translation>
     </message>
     <message>
         <source>Apply the display filter (Enter)</source>
@@ -442,7 +445,7 @@ Seleccione un proceso (en el árbol de procesos o en los eventos) o un fichero p
         <translation>Nodos: %1, aristas: %2</translation>
     </message>
     <message>
-        <source>; %1 more not shown (double-click a "more" node)</source>
+        <source>; %1 more not shown (double-click a &quot;more&quot; node)</source>
         <translation>; %1 más no mostrados (haga doble clic en un nodo «más»)</translation>
     </message>
     <message>
@@ -459,7 +462,9 @@ Seleccione un proceso (en el árbol de procesos o en los eventos) o un fichero p
     <message numerus="yes">
         <source>%n more…</source>
         <translation>
-            <numerusform>%n más…</numerusform><numerusform>%n más…</numerusform></translation>
+            <numerusform>%n más…</numerusform>
+            <numerusform>%n más…</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 more not shown.
@@ -541,7 +546,9 @@ Importe archivos o recójalos de sus equipos; cada equipo aparece aquí en cuant
     <message numerus="yes">
         <source>, %n refused</source>
         <translation>
-            <numerusform>, %n rechazado</numerusform><numerusform>, %n rechazados</numerusform></translation>
+            <numerusform>, %n rechazado</numerusform>
+            <numerusform>, %n rechazados</numerusform>
+        </translation>
     </message>
     <message>
         <source>Archives of %1</source>
@@ -593,7 +600,9 @@ Importe archivos o recójalos de sus equipos; cada equipo aparece aquí en cuant
     <message numerus="yes">
         <source>Looking for archives in %n files and folders ...</source>
         <translation>
-            <numerusform>Buscando archivos en %n fichero o carpeta ...</numerusform><numerusform>Buscando archivos en %n ficheros y carpetas ...</numerusform></translation>
+            <numerusform>Buscando archivos en %n fichero o carpeta ...</numerusform>
+            <numerusform>Buscando archivos en %n ficheros y carpetas ...</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancelling: the archive being imported is rolled back, no other is started ...</source>
@@ -602,12 +611,16 @@ Importe archivos o recójalos de sus equipos; cada equipo aparece aquí en cuant
     <message numerus="yes">
         <source>%n places</source>
         <translation>
-            <numerusform>%n ubicación</numerusform><numerusform>%n ubicaciones</numerusform></translation>
+            <numerusform>%n ubicación</numerusform>
+            <numerusform>%n ubicaciones</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Importing %n archives (%1) from %2</source>
         <translation>
-            <numerusform>Importando %n archivo (%1) de %2</numerusform><numerusform>Importando %n archivos (%1) de %2</numerusform></translation>
+            <numerusform>Importando %n archivo (%1) de %2</numerusform>
+            <numerusform>Importando %n archivos (%1) de %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 archives</source>
@@ -628,7 +641,9 @@ Importe archivos o recójalos de sus equipos; cada equipo aparece aquí en cuant
     <message numerus="yes">
         <source>%n not started</source>
         <translation>
-            <numerusform>%n no iniciado</numerusform><numerusform>%n no iniciados</numerusform></translation>
+            <numerusform>%n no iniciado</numerusform>
+            <numerusform>%n no iniciados</numerusform>
+        </translation>
     </message>
     <message>
         <source>No .frec archives were found.</source>
@@ -750,7 +765,7 @@ Importe archivos o recójalos de sus equipos; cada equipo aparece aquí en cuant
         <translation>Ningún cambio de integridad en el equipo seleccionado en el intervalo de tiempo seleccionado.</translation>
     </message>
     <message>
-        <source>No integrity change in this case: the collectors' checks saw the same state throughout.</source>
+        <source>No integrity change in this case: the collectors&apos; checks saw the same state throughout.</source>
         <translation>Ningún cambio de integridad en este caso: las comprobaciones de los recolectores vieron el mismo estado todo el tiempo.</translation>
     </message>
     <message>
@@ -770,7 +785,7 @@ Importe archivos o recójalos de sus equipos; cada equipo aparece aquí en cuant
         <translation>Seleccione una alerta o un cambio de estado para ver qué cambió.</translation>
     </message>
     <message>
-        <source>The collector's integrity checks report installed packages, package files that differ from dpkg's digests, kernel modules, BPF programs, watched files, logins and listening sockets; kernel log lines about modules and BPF are listed with them. High-severity changes raise alerts. Double-click a row to show its host in every view.</source>
+        <source>The collector&apos;s integrity checks report installed packages, package files that differ from dpkg&apos;s digests, kernel modules, BPF programs, watched files, logins and listening sockets; kernel log lines about modules and BPF are listed with them. High-severity changes raise alerts. Double-click a row to show its host in every view.</source>
         <translation>Las comprobaciones de integridad del recolector informan de paquetes instalados, ficheros de paquetes que difieren de los resúmenes de dpkg, módulos del kernel, programas BPF, ficheros vigilados, inicios de sesión y sockets en escucha; las líneas del registro del kernel sobre módulos y BPF se listan con ellos. Los cambios de gravedad alta generan alertas. Haga doble clic en una fila para mostrar su equipo en todas las vistas.</translation>
     </message>
     <message>
@@ -889,7 +904,7 @@ Importe archivos o recójalos de sus equipos; cada equipo aparece aquí en cuant
     </message>
     <message>
         <source>Flight Recorder cases (*.sqlite);;All files (*)</source>
-        <translation>Casos de Flight Recorder (*.sqlite);;Todos los archivos (*)</translation>
+        <translation>Casos de Flight Recorder (*.sqlite);;Todos los ficheros (*)</translation>
     </message>
     <message>
         <source>%1 already exists; open it with Open Case instead.</source>
@@ -968,7 +983,7 @@ Importe archivos o recójalos de sus equipos; cada equipo aparece aquí en cuant
     </message>
     <message>
         <source>Note on this %1 (kept in the case, with your name and the time):</source>
-        <translation>Nota sobre este %1 (se guarda en el caso, con su nombre y la hora):</translation>
+        <translation>Nota sobre este elemento (%1; se guarda en el caso, con su nombre y la hora):</translation>
     </message>
     <message>
         <source>Note added.</source>
@@ -1030,7 +1045,7 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
         <translation>No se pudieron leer los marcadores y notas: %1</translation>
     </message>
     <message>
-        <source>Double-click or press Enter to select the object in every view; F2 edits a note, Delete removes a bookmark or note. Each change is recorded in the case's audit log.</source>
+        <source>Double-click or press Enter to select the object in every view; F2 edits a note, Delete removes a bookmark or note. Each change is recorded in the case&apos;s audit log.</source>
         <translation>Haga doble clic o pulse Intro para seleccionar el objeto en todas las vistas; F2 edita una nota, Supr quita un marcador o una nota. Cada cambio se registra en el registro de auditoría del caso.</translation>
     </message>
     <message>
@@ -1280,7 +1295,7 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
         <translation>(vacío)</translation>
     </message>
     <message>
-        <source>(cut: the kernel's argument area was longer)</source>
+        <source>(cut: the kernel&apos;s argument area was longer)</source>
         <translation>(cortado: el área de argumentos del kernel era más larga)</translation>
     </message>
     <message>
@@ -1354,7 +1369,7 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
 <context>
     <name>Deck::Gui::ProcessTreePage</name>
     <message>
-        <source>Show one host's processes, or every host as a top-level row</source>
+        <source>Show one host&apos;s processes, or every host as a top-level row</source>
         <translation>Mostrar los procesos de un equipo, o cada equipo como fila de nivel superior</translation>
     </message>
     <message>
@@ -1559,7 +1574,9 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     <message numerus="yes">
         <source>Pulling from %n hosts ...</source>
         <translation>
-            <numerusform>Recogiendo de %n equipo ...</numerusform><numerusform>Recogiendo de %n equipos ...</numerusform></translation>
+            <numerusform>Recogiendo de %n equipo ...</numerusform>
+            <numerusform>Recogiendo de %n equipos ...</numerusform>
+        </translation>
     </message>
     <message>
         <source>connecting ...</source>
@@ -1584,22 +1601,30 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     <message numerus="yes">
         <source>done: %n downloaded</source>
         <translation>
-            <numerusform>hecho: %n descargado</numerusform><numerusform>hecho: %n descargados</numerusform></translation>
+            <numerusform>hecho: %n descargado</numerusform>
+            <numerusform>hecho: %n descargados</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %n in the case already</source>
         <translation>
-            <numerusform>, %n ya en el caso</numerusform><numerusform>, %n ya en el caso</numerusform></translation>
+            <numerusform>, %n ya en el caso</numerusform>
+            <numerusform>, %n ya en el caso</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %n removed from the host</source>
         <translation>
-            <numerusform>, %n eliminado del equipo</numerusform><numerusform>, %n eliminados del equipo</numerusform></translation>
+            <numerusform>, %n eliminado del equipo</numerusform>
+            <numerusform>, %n eliminados del equipo</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %n outbox entries left alone</source>
         <translation>
-            <numerusform>, %n entrada de la bandeja de salida sin tocar</numerusform><numerusform>, %n entradas de la bandeja de salida sin tocar</numerusform></translation>
+            <numerusform>, %n entrada de la bandeja de salida sin tocar</numerusform>
+            <numerusform>, %n entradas de la bandeja de salida sin tocar</numerusform>
+        </translation>
     </message>
     <message>
         <source> - some archives were not imported (see below)</source>
@@ -1618,7 +1643,7 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
         <translation>clave de equipo desconocida %1: no se ha iniciado sesión; compárela en el equipo y luego use Aceptar clave del equipo...</translation>
     </message>
     <message>
-        <source>REFUSED: the host key changed: it presents %1, the case's known_hosts holds %2</source>
+        <source>REFUSED: the host key changed: it presents %1, the case&apos;s known_hosts holds %2</source>
         <translation>RECHAZADO: la clave del equipo ha cambiado: presenta %1, el known_hosts del caso contiene %2</translation>
     </message>
     <message>
@@ -1640,12 +1665,16 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     <message numerus="yes">
         <source>%n hosts: %1 pulled, %2 not (see above); %3 archives handled.</source>
         <translation>
-            <numerusform>%n equipo: %1 recogidos, %2 no (véase arriba); %3 archivos procesados.</numerusform><numerusform>%n equipos: %1 recogidos, %2 no (véase arriba); %3 archivos procesados.</numerusform></translation>
+            <numerusform>%n equipo: %1 recogidos, %2 no (véase arriba); %3 archivos procesados.</numerusform>
+            <numerusform>%n equipos: %1 recogidos, %2 no (véase arriba); %3 archivos procesados.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n hosts present an unknown key and wait for your decision.</source>
         <translation>
-            <numerusform>%n equipo presenta una clave desconocida y espera su decisión.</numerusform><numerusform>%n equipos presentan una clave desconocida y esperan su decisión.</numerusform></translation>
+            <numerusform>%n equipo presenta una clave desconocida y espera su decisión.</numerusform>
+            <numerusform>%n equipos presentan una clave desconocida y esperan su decisión.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove Remote Host</source>
@@ -1778,7 +1807,7 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
         <translation>Guardar como PDF o HTML...</translation>
     </message>
     <message>
-        <source>Save the report as a PDF or HTML file (recorded in the case's audit log)</source>
+        <source>Save the report as a PDF or HTML file (recorded in the case&apos;s audit log)</source>
         <translation>Guardar el informe como fichero PDF o HTML (se anota en el registro de auditoría del caso)</translation>
     </message>
     <message>
@@ -1848,7 +1877,7 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
         <translation>Leyendo la cobertura de %1...</translation>
     </message>
     <message>
-        <source>No case is open. Open one (Case &gt; Open Case...) to see its events over time and what each host's collector recorded, lost or missed.</source>
+        <source>No case is open. Open one (Case &gt; Open Case...) to see its events over time and what each host&apos;s collector recorded, lost or missed.</source>
         <translation>No hay ningún caso abierto. Abra uno (Caso &gt; Abrir caso...) para ver sus eventos a lo largo del tiempo y lo que el recolector de cada equipo registró, perdió o no vio.</translation>
     </message>
     <message>
@@ -2043,7 +2072,7 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
         <translation>Etiqueta de la clave:</translation>
     </message>
     <message>
-        <source>I compared this fingerprint with the host's own</source>
+        <source>I compared this fingerprint with the host&apos;s own</source>
         <translation>He comparado esta huella digital con la del propio equipo</translation>
     </message>
     <message>
@@ -2055,7 +2084,7 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
         <translation>&amp;Confiar en esta clave para %1</translation>
     </message>
     <message>
-        <source>REFUSED: this archive contradicts its host's hash chain (a fork). It stays held; trusting a key cannot release it.</source>
+        <source>REFUSED: this archive contradicts its host&apos;s hash chain (a fork). It stays held; trusting a key cannot release it.</source>
         <translation>RECHAZADO: este archivo contradice la cadena de hashes de su equipo (una bifurcación). Sigue retenido; confiar en una clave no puede liberarlo.</translation>
     </message>
     <message>
@@ -2102,7 +2131,7 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
         <translation>%1 %2 instalado</translation>
     </message>
     <message>
-        <source>%1 %2: %3 files differ from dpkg's digests: %4</source>
+        <source>%1 %2: %3 files differ from dpkg&apos;s digests: %4</source>
         <translation>%1 %2: %3 ficheros difieren de los resúmenes de dpkg: %4</translation>
     </message>
     <message>
@@ -2114,7 +2143,7 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
         <translation>programa BPF %1 cargado: %2</translation>
     </message>
     <message>
-        <source>flightrec's own</source>
+        <source>flightrec&apos;s own</source>
         <translation>propio de flightrec</translation>
     </message>
     <message>
@@ -2142,7 +2171,7 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
         <translation>%1 %2 eliminado</translation>
     </message>
     <message>
-        <source>%1: files match dpkg's digests again</source>
+        <source>%1: files match dpkg&apos;s digests again</source>
         <translation>%1: los ficheros vuelven a coincidir con los resúmenes de dpkg</translation>
     </message>
     <message>
@@ -2216,7 +2245,9 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     <message numerus="yes">
         <source>%n times</source>
         <translation>
-            <numerusform>%n vez</numerusform><numerusform>%n veces</numerusform></translation>
+            <numerusform>%n vez</numerusform>
+            <numerusform>%n veces</numerusform>
+        </translation>
     </message>
     <message>
         <source>net %1</source>
@@ -2225,7 +2256,9 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     <message numerus="yes">
         <source>%1: %n item(s)</source>
         <translation>
-            <numerusform>%1: %n elemento</numerusform><numerusform>%1: %n elementos</numerusform></translation>
+            <numerusform>%1: %n elemento</numerusform>
+            <numerusform>%1: %n elementos</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 lost: %2</source>
@@ -2414,7 +2447,9 @@ Doble clic para ver los procesos que se comunicaron con ella.</translation>
     <message numerus="yes">
         <source>gap: %n missing before</source>
         <translation>
-            <numerusform>hueco: falta %n antes</numerusform><numerusform>hueco: faltan %n antes</numerusform></translation>
+            <numerusform>hueco: falta %n antes</numerusform>
+            <numerusform>hueco: faltan %n antes</numerusform>
+        </translation>
     </message>
     <message>
         <source>late (fills a gap)</source>
@@ -2546,7 +2581,9 @@ anterior %2</translation>
     <message numerus="yes">
         <source>%3 archives deleted before they were pulled (%1) %2: their events are lost.</source>
         <translation>
-            <numerusform>%3 archivo eliminado antes de ser recogido (%1) %2: sus eventos se han perdido.</numerusform><numerusform>%3 archivos eliminados antes de ser recogidos (%1) %2: sus eventos se han perdido.</numerusform></translation>
+            <numerusform>%3 archivo eliminado antes de ser recogido (%1) %2: sus eventos se han perdido.</numerusform>
+            <numerusform>%3 archivos eliminados antes de ser recogidos (%1) %2: sus eventos se han perdido.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The collector lost 1 event (%1) %2: it knows it did not record it.</source>
@@ -2555,7 +2592,9 @@ anterior %2</translation>
     <message numerus="yes">
         <source>The collector lost %3 events (%1) %2: it knows it did not record them.</source>
         <translation>
-            <numerusform>El recolector perdió %3 evento (%1) %2: sabe que no lo registró.</numerusform><numerusform>El recolector perdió %3 eventos (%1) %2: sabe que no los registró.</numerusform></translation>
+            <numerusform>El recolector perdió %3 evento (%1) %2: sabe que no lo registró.</numerusform>
+            <numerusform>El recolector perdió %3 eventos (%1) %2: sabe que no los registró.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Recorded from %1 to %2: where no events are shown here, nothing happened that the collector watches.</source>
@@ -2586,7 +2625,7 @@ anterior %2</translation>
         <translation>Eventos perdidos</translation>
     </message>
     <message>
-        <source>Before the host's first or after its last archive in the case: no evidence either way.</source>
+        <source>Before the host&apos;s first or after its last archive in the case: no evidence either way.</source>
         <translation>Antes del primer archivo del equipo en el caso o después del último: sin evidencias en ningún sentido.</translation>
     </message>
     <message>
@@ -2602,7 +2641,7 @@ anterior %2</translation>
         <translation>El recolector terminó sin rec.stop (fallo o corte de alimentación) hasta que se inició de nuevo: no se sabe nada.</translation>
     </message>
     <message>
-        <source>Archives of the host's hash chain are not in the case: what they recorded is missing.</source>
+        <source>Archives of the host&apos;s hash chain are not in the case: what they recorded is missing.</source>
         <translation>Faltan en el caso archivos de la cadena de hashes del equipo: lo que registraron falta.</translation>
     </message>
     <message>
@@ -2647,12 +2686,16 @@ anterior %2</translation>
     <message numerus="yes">
         <source>%n ports</source>
         <translation>
-            <numerusform>%n puerto</numerusform><numerusform>%n puertos</numerusform></translation>
+            <numerusform>%n puerto</numerusform>
+            <numerusform>%n puertos</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n processes</source>
         <translation>
-            <numerusform>%n proceso</numerusform><numerusform>%n procesos</numerusform></translation>
+            <numerusform>%n proceso</numerusform>
+            <numerusform>%n procesos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2790,7 +2833,9 @@ firmante %3
     <message numerus="yes">
         <source>untrusted: %n held</source>
         <translation>
-            <numerusform>sin confianza: %n retenido</numerusform><numerusform>sin confianza: %n retenidos</numerusform></translation>
+            <numerusform>sin confianza: %n retenido</numerusform>
+            <numerusform>sin confianza: %n retenidos</numerusform>
+        </translation>
     </message>
     <message>
         <source>KEY CONFLICT: %1 held</source>
@@ -2799,7 +2844,9 @@ firmante %3
     <message numerus="yes">
         <source>trusted; %n held</source>
         <translation>
-            <numerusform>de confianza; %n retenido</numerusform><numerusform>de confianza; %n retenidos</numerusform></translation>
+            <numerusform>de confianza; %n retenido</numerusform>
+            <numerusform>de confianza; %n retenidos</numerusform>
+        </translation>
     </message>
     <message>
         <source>trusted</source>
@@ -2812,7 +2859,9 @@ firmante %3
     <message numerus="yes">
         <source>%n verified</source>
         <translation>
-            <numerusform>%n verificado</numerusform><numerusform>%n verificados</numerusform></translation>
+            <numerusform>%n verificado</numerusform>
+            <numerusform>%n verificados</numerusform>
+        </translation>
     </message>
     <message>
         <source>forks held: %1</source>
@@ -2837,7 +2886,9 @@ firmante %3
     <message numerus="yes">
         <source>gap: %n missing</source>
         <translation>
-            <numerusform>hueco: falta %n</numerusform><numerusform>hueco: faltan %n</numerusform></translation>
+            <numerusform>hueco: falta %n</numerusform>
+            <numerusform>hueco: faltan %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>intact</source>
@@ -2894,7 +2945,9 @@ id. de máquina %2
     <message numerus="yes">
         <source>%n archive(s) missing from the hash chain, %1 fork(s) held</source>
         <translation>
-            <numerusform>%n archivo en falta en la cadena de hashes, %1 bifurcación(es) retenida(s)</numerusform><numerusform>%n archivos en falta en la cadena de hashes, %1 bifurcación(es) retenida(s)</numerusform></translation>
+            <numerusform>%n archivo en falta en la cadena de hashes, %1 bifurcación(es) retenida(s)</numerusform>
+            <numerusform>%n archivos en falta en la cadena de hashes, %1 bifurcación(es) retenida(s)</numerusform>
+        </translation>
     </message>
     <message>
         <source>last imported %1</source>
@@ -2907,7 +2960,9 @@ id. de máquina %2
     <message numerus="yes">
         <source>collector not recording for %1 in %n interval(s) (%2 without a clean stop); %3 event(s) reported lost</source>
         <translation>
-            <numerusform>recolector sin registrar durante %1 en %n intervalo (%2 sin una detención limpia); %3 evento(s) notificado(s) como perdido(s)</numerusform><numerusform>recolector sin registrar durante %1 en %n intervalos (%2 sin una detención limpia); %3 evento(s) notificado(s) como perdido(s)</numerusform></translation>
+            <numerusform>recolector sin registrar durante %1 en %n intervalo (%2 sin una detención limpia); %3 evento(s) notificado(s) como perdido(s)</numerusform>
+            <numerusform>recolector sin registrar durante %1 en %n intervalos (%2 sin una detención limpia); %3 evento(s) notificado(s) como perdido(s)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3378,7 +3433,7 @@ id. de máquina %2
         <translation>No visto</translation>
     </message>
     <message>
-        <source>%1 lost (collector's count), %2 missing from the hash chains, %3 of collector downtime</source>
+        <source>%1 lost (collector&apos;s count), %2 missing from the hash chains, %3 of collector downtime</source>
         <translation>%1 perdidos (recuento del recolector), %2 en falta en las cadenas de hashes, %3 de inactividad del recolector</translation>
     </message>
     <message>
@@ -3488,7 +3543,7 @@ id. de máquina %2
         <translation>8  Evidencias</translation>
     </message>
     <message>
-        <source>Every archive this report rests on. Each was verified when it was imported: its Ed25519 signature by a trusted host key, the BLAKE2b digest of every entry, and its place in the key's hash chain (sequence number and the previous archive's digest).</source>
+        <source>Every archive this report rests on. Each was verified when it was imported: its Ed25519 signature by a trusted host key, the BLAKE2b digest of every entry, and its place in the key&apos;s hash chain (sequence number and the previous archive&apos;s digest).</source>
         <translation>Todos los archivos en los que se basa este informe. Cada uno se verificó al importarlo: su firma Ed25519 por una clave de equipo de confianza, el resumen BLAKE2b de cada entrada y su lugar en la cadena de hashes de la clave (número de secuencia y resumen del archivo anterior).</translation>
     </message>
     <message>
@@ -3592,7 +3647,7 @@ fichero %3
         <translation>9  Cadena de custodia</translation>
     </message>
     <message>
-        <source>The case's audit log: who imported, refused, held, trusted, exported or marked what, and when. Each entry was written in the same transaction as the change it records.</source>
+        <source>The case&apos;s audit log: who imported, refused, held, trusted, exported or marked what, and when. Each entry was written in the same transaction as the change it records.</source>
         <translation>El registro de auditoría del caso: quién importó, rechazó, retuvo, confió, exportó o marcó qué, y cuándo. Cada entrada se escribió en la misma transacción que el cambio que registra.</translation>
     </message>
     <message>
@@ -3744,8 +3799,8 @@ fichero %3
         <translation>Detalle</translation>
     </message>
     <message>
-        <source>Each list is cut at %1 rows; the case holds more (see "flightdeck-cli query did").</source>
-        <translation>Cada lista se corta en %1 filas; el caso contiene más (véase "flightdeck-cli query did").</translation>
+        <source>Each list is cut at %1 rows; the case holds more (see &quot;flightdeck-cli query did&quot;).</source>
+        <translation>Cada lista se corta en %1 filas; el caso contiene más (véase &quot;flightdeck-cli query did&quot;).</translation>
     </message>
     <message>
         <source>5  Bookmarked events and objects</source>
@@ -3824,7 +3879,7 @@ fichero %3
         <translation>7  Huecos de cobertura y pérdidas</translation>
     </message>
     <message>
-        <source>What the case did not see. "No losses recorded" means the collector ran, counted what its buffers dropped and reported nothing lost. "Not recorded" means no archive in the case covers that time: nothing is known about it, in either direction.</source>
+        <source>What the case did not see. &quot;No losses recorded&quot; means the collector ran, counted what its buffers dropped and reported nothing lost. &quot;Not recorded&quot; means no archive in the case covers that time: nothing is known about it, in either direction.</source>
         <translation>Lo que el caso no vio. «No se registraron pérdidas» significa que el recolector funcionó, contó lo que descartaron sus búferes y no notificó nada perdido. «No registrado» significa que ningún archivo del caso cubre ese tiempo: no se sabe nada de él, en ningún sentido.</translation>
     </message>
     <message>
