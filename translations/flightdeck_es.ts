@@ -702,7 +702,7 @@ Importe archivos o recójalos de sus equipos; cada equipo aparece aquí en cuant
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation>&amp;Equipo:</translation>
+        <translation>E&amp;quipo:</translation>
     </message>
     <message>
         <source>Show All Times</source>
@@ -730,7 +730,7 @@ Importe archivos o recójalos de sus equipos; cada equipo aparece aquí en cuant
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation>&amp;Mostrar:</translation>
+        <translation>Mo&amp;strar:</translation>
     </message>
     <message>
         <source>Triage:</source>
@@ -1030,7 +1030,7 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation>&amp;Mostrar:</translation>
+        <translation>Mo&amp;strar:</translation>
     </message>
     <message>
         <source>Edit Note</source>
@@ -1457,7 +1457,7 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     <name>Deck::Gui::PullDialog</name>
     <message>
         <source>&amp;Remove archives from the hosts once they are in the case</source>
-        <translation>&amp;Eliminar los archivos de los equipos una vez que estén en el caso</translation>
+        <translation>Eli&amp;minar los archivos de los equipos una vez que estén en el caso</translation>
     </message>
     <message>
         <source>&amp;Add...</source>
@@ -2081,7 +2081,7 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     </message>
     <message>
         <source>&amp;Trust This Key for %1</source>
-        <translation>&amp;Confiar en esta clave para %1</translation>
+        <translation>Con&amp;fiar en esta clave para %1</translation>
     </message>
     <message>
         <source>REFUSED: this archive contradicts its host&apos;s hash chain (a fork). It stays held; trusting a key cannot release it.</source>
