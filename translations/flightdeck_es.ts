@@ -5,378 +5,378 @@
     <name>Deck::Gui</name>
     <message>
         <source>Kernel log line on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea del registro del kernel en %1</translation>
     </message>
     <message>
         <source>State change on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio de estado en %1</translation>
     </message>
     <message>
         <source>%1 change on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio de %1 en %2</translation>
     </message>
     <message>
         <source> UTC</source>
-        <translation type="unfinished"></translation>
+        <translation> UTC</translation>
     </message>
     <message>
         <source>severity %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gravedad %1</translation>
     </message>
     <message>
         <source>Alert #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerta n.º %1</translation>
     </message>
     <message>
         <source> (by %1 at %2 UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation> (por %1 a las %2 UTC)</translation>
     </message>
     <message>
         <source>This stored event could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer este evento almacenado: %1</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadido</translation>
     </message>
     <message>
         <source>Removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminado</translation>
     </message>
     <message>
         <source>Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Modificado</translation>
     </message>
     <message>
         <source>Kernel log</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro del kernel</translation>
     </message>
     <message>
         <source>Stored event</source>
-        <translation type="unfinished"></translation>
+        <translation>Evento almacenado</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>abrir</translation>
     </message>
     <message>
         <source>exec</source>
-        <translation type="unfinished"></translation>
+        <translation>ejecutar</translation>
     </message>
     <message>
         <source>write</source>
-        <translation type="unfinished"></translation>
+        <translation>escribir</translation>
     </message>
     <message>
         <source>create</source>
-        <translation type="unfinished"></translation>
+        <translation>crear</translation>
     </message>
     <message>
         <source>delete</source>
-        <translation type="unfinished"></translation>
+        <translation>eliminar</translation>
     </message>
     <message>
         <source>rename</source>
-        <translation type="unfinished"></translation>
+        <translation>renombrar</translation>
     </message>
     <message>
         <source>renamed to</source>
-        <translation type="unfinished"></translation>
+        <translation>renombrado a</translation>
     </message>
     <message>
         <source>%1 ×%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ×%2</translation>
     </message>
     <message>
         <source>imported</source>
-        <translation type="unfinished"></translation>
+        <translation>importado</translation>
     </message>
     <message>
         <source>already imported</source>
-        <translation type="unfinished"></translation>
+        <translation>ya importado</translation>
     </message>
     <message>
         <source>held for trust</source>
-        <translation type="unfinished"></translation>
+        <translation>retenido a la espera de confianza</translation>
     </message>
     <message>
         <source>held: chain fork</source>
-        <translation type="unfinished"></translation>
+        <translation>retenido: bifurcación de la cadena</translation>
     </message>
     <message>
         <source>refused: signer</source>
-        <translation type="unfinished"></translation>
+        <translation>rechazado: firmante</translation>
     </message>
     <message>
         <source>refused: invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>rechazado: no válido</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fallido</translation>
     </message>
     <message>
         <source>rolled back</source>
-        <translation type="unfinished"></translation>
+        <translation>revertido</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
     <message>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo</translation>
     </message>
     <message>
         <source>Seq</source>
-        <translation type="unfinished"></translation>
+        <translation>Sec.</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventos</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles</translation>
     </message>
     <message>
         <source>unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>inaccesible</translation>
     </message>
     <message>
         <source>timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>tiempo agotado</translation>
     </message>
     <message>
         <source>unknown host key: needs your decision</source>
-        <translation type="unfinished"></translation>
+        <translation>clave de equipo desconocida: requiere su decisión</translation>
     </message>
     <message>
         <source>REFUSED: host key changed</source>
-        <translation type="unfinished"></translation>
+        <translation>RECHAZADO: la clave del equipo ha cambiado</translation>
     </message>
     <message>
         <source>login refused</source>
-        <translation type="unfinished"></translation>
+        <translation>inicio de sesión rechazado</translation>
     </message>
     <message>
         <source>SSH/SFTP error</source>
-        <translation type="unfinished"></translation>
+        <translation>error de SSH/SFTP</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelado</translation>
     </message>
     <message>
         <source>remote file error</source>
-        <translation type="unfinished"></translation>
+        <translation>error de fichero remoto</translation>
     </message>
     <message>
         <source>local file error</source>
-        <translation type="unfinished"></translation>
+        <translation>error de fichero local</translation>
     </message>
     <message>
         <source>not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>no admitido</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::CoverageLanesWidget</name>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Cobertura</translation>
     </message>
     <message>
         <source>No hosts in the case: no coverage to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay equipos en el caso: no hay cobertura que mostrar.</translation>
     </message>
     <message>
         <source>%1: click to show its events in the chart.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: haga clic para mostrar sus eventos en el gráfico.</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::DataInPage</name>
     <message>
         <source>Stop Watching</source>
-        <translation type="unfinished"></translation>
+        <translation>Dejar de vigilar</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Import &amp;Folder...</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar &amp;carpeta...</translation>
     </message>
     <message>
         <source>Import F&amp;iles...</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar f&amp;icheros...</translation>
     </message>
     <message>
         <source>&amp;Pull from Hosts...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recoger de los equipos...</translation>
     </message>
     <message>
         <source>&amp;Watch Inbox Folder...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vigilar carpeta de bandeja de entrada...</translation>
     </message>
     <message>
         <source>Or drop .frec files and folders on the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>O arrastre ficheros .frec y carpetas a la ventana.</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora (UTC)</translation>
     </message>
     <message>
         <source>Inbox not watched: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandeja de entrada no vigilada: %1</translation>
     </message>
     <message>
         <source>Open a case to import archives, pull them from hosts or watch an inbox folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abra un caso para importar archivos, recogerlos de los equipos o vigilar una carpeta de bandeja de entrada.</translation>
     </message>
     <message>
         <source>Inbox: not watching. Collectors that push archives (flightrec push) upload them into a folder; Watch Inbox Folder imports each one as it arrives.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandeja de entrada: sin vigilar. Los recolectores que envían archivos (flightrec push) los suben a una carpeta; «Vigilar carpeta de bandeja de entrada» importa cada uno en cuanto llega.</translation>
     </message>
     <message>
         <source>Inbox: watching &lt;b&gt;%1&lt;/b&gt;: %2 imported, %3 in the case already, %4 held for trust, %5 refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandeja de entrada: vigilando &lt;b&gt;%1&lt;/b&gt;: %2 importados, %3 ya en el caso, %4 retenidos a la espera de confianza, %5 rechazados</translation>
     </message>
     <message numerus="yes">
         <source>, %n still being written</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n aún en escritura</numerusform>
+            <numerusform>, %n aún en escritura</numerusform>
         </translation>
     </message>
     <message>
         <source> Last import %1 UTC.</source>
-        <translation type="unfinished"></translation>
+        <translation> Última importación: %1 UTC.</translation>
     </message>
     <message>
         <source>Last problem: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Último problema: %1</translation>
     </message>
     <message>
         <source>Import Archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar archivos</translation>
     </message>
     <message>
         <source>Open or create a case first (Case &gt; Open Case).</source>
-        <translation type="unfinished"></translation>
+        <translation>Abra o cree primero un caso (Caso &gt; Abrir caso).</translation>
     </message>
     <message>
         <source>Import a Folder of Archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar una carpeta de archivos</translation>
     </message>
     <message>
         <source>Flight Recorder archives (*.frec);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos de Flight Recorder (*.frec);;Todos los ficheros (*)</translation>
     </message>
     <message>
         <source>Watch an Inbox Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Vigilar una carpeta de bandeja de entrada</translation>
     </message>
     <message>
         <source>Data In</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrada de datos</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::DisplayFilterBar</name>
     <message>
         <source>&lt;p&gt;Compare fields with &lt;code&gt;== != contains &amp;lt; &amp;gt; &amp;lt;= &amp;gt;=&lt;/code&gt;, combine with &lt;code&gt;and or not&lt;/code&gt; and parentheses; quote text with &quot;...&quot; (escapes \&quot; \\ \n \t \xHH). Enter applies.&lt;/p&gt;&lt;table&gt;%1&lt;/table&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Compare campos con &lt;code&gt;== != contains &amp;lt; &amp;gt; &amp;lt;= &amp;gt;=&lt;/code&gt;, combínelos con &lt;code&gt;and or not&lt;/code&gt; y paréntesis; ponga el texto entre comillas &quot;...&quot; (escapes \&quot; \\ \n \t \xHH). Intro aplica el filtro.&lt;/p&gt;&lt;table&gt;%1&lt;/table&gt;</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicar</translation>
     </message>
     <message>
         <source>Display filter, e.g. proc.exe contains &quot;curl&quot; and net.rport == 443   (Ctrl+/)</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtro de visualización, p. ej. proc.exe contains &quot;curl&quot; and net.rport == 443   (Ctrl+/)</translation>
     </message>
     <message>
         <source>Apply the display filter (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicar el filtro de visualización (Intro)</translation>
     </message>
     <message>
         <source>Invalid filter — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtro no válido — %1</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::EventsPage</name>
     <message>
         <source>Show all hosts and times</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar todos los equipos y horas</translation>
     </message>
     <message>
         <source>Clear the host and time range selected in the other views</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar el equipo y el intervalo de tiempo seleccionados en las demás vistas</translation>
     </message>
     <message>
         <source>Ctrl+/</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+/</translation>
     </message>
     <message>
         <source>Query failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Error en la consulta: %1</translation>
     </message>
     <message>
         <source>Open a case (File &gt; Open) to see every event it holds: processes, files, connections, integrity changes and losses, in time order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abra un caso (Archivo &gt; Abrir) para ver todos los eventos que contiene: procesos, ficheros, conexiones, cambios de integridad y pérdidas, en orden cronológico.</translation>
     </message>
     <message>
         <source>Host %1 only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo el equipo %1</translation>
     </message>
     <message>
         <source>All hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los equipos</translation>
     </message>
     <message>
         <source>from %1 to %2 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>desde %1 hasta %2 UTC</translation>
     </message>
     <message>
         <source>the start</source>
-        <translation type="unfinished"></translation>
+        <translation>el inicio</translation>
     </message>
     <message>
         <source>the end</source>
-        <translation type="unfinished"></translation>
+        <translation>el final</translation>
     </message>
     <message>
         <source>all times</source>
-        <translation type="unfinished"></translation>
+        <translation>todo el tiempo</translation>
     </message>
     <message>
         <source>%1 events</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 eventos</translation>
     </message>
     <message>
         <source>%1 events so far, counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 eventos hasta ahora, contando…</translation>
     </message>
     <message>
         <source>No events in this case for the host and time range selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay eventos en este caso para el equipo y el intervalo de tiempo seleccionados.</translation>
     </message>
     <message>
         <source>No event matches the filter “%1” for the host and time range selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún evento coincide con el filtro «%1» para el equipo y el intervalo de tiempo seleccionados.</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventos</translation>
     </message>
 </context>
 <context>
@@ -385,468 +385,475 @@
         <source>No process or file selected.
 
 Select a process (in the process tree or the events) or a file to see which files it touched or which processes touched it. Double-click a node to expand it; click it to select it in every view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún proceso ni fichero seleccionado.
+
+Seleccione un proceso (en el árbol de procesos o en los eventos) o un fichero para ver qué ficheros tocó o qué procesos lo tocaron. Haga doble clic en un nodo para expandirlo; haga clic para seleccionarlo en todas las vistas.</translation>
     </message>
     <message>
         <source>%1: no file events in this time range.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: no hay eventos de ficheros en este intervalo de tiempo.</translation>
     </message>
     <message>
         <source>File Access</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceso a ficheros</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::GraphPanel</name>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando…</translation>
     </message>
     <message>
         <source>Zoom In</source>
-        <translation type="unfinished"></translation>
+        <translation>Acercar</translation>
     </message>
     <message>
         <source>Zoom Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Alejar</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustar</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar</translation>
     </message>
     <message>
         <source>Events up to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventos hasta:</translation>
     </message>
     <message>
         <source>Show only the events up to this time (all the way right: every event in the range)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar solo los eventos hasta esta hora (totalmente a la derecha: todos los eventos del intervalo)</translation>
     </message>
     <message>
         <source>The graph could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer el grafo: %1</translation>
     </message>
     <message>
         <source>%1: nothing found in this time range.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: no se encontró nada en este intervalo de tiempo.</translation>
     </message>
     <message>
         <source>every event</source>
-        <translation type="unfinished"></translation>
+        <translation>todos los eventos</translation>
     </message>
     <message>
         <source>Nodes: %1, edges: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nodos: %1, aristas: %2</translation>
     </message>
     <message>
         <source>; %1 more not shown (double-click a &quot;more&quot; node)</source>
-        <translation type="unfinished"></translation>
+        <translation>; %1 más no mostrados (haga doble clic en un nodo «más»)</translation>
     </message>
     <message>
         <source>; the graph is at its limit of %1 nodes: clear it or start from another node</source>
-        <translation type="unfinished"></translation>
+        <translation>; el grafo está en su límite de %1 nodos: bórrelo o empiece desde otro nodo</translation>
     </message>
     <message>
         <source>. Double-click a node to expand it (bold: expanded).</source>
-        <translation type="unfinished"></translation>
+        <translation>. Haga doble clic en un nodo para expandirlo (negrita: expandido).</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::GraphView</name>
     <message numerus="yes">
         <source>%n more…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n más…</numerusform>
+            <numerusform>%n más…</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 more not shown.
 Double-click to show the next ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 más no mostrados.
+Haga doble clic para mostrar los siguientes.</translation>
     </message>
     <message>
         <source>Hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipos</translation>
     </message>
     <message>
         <source>Processes</source>
-        <translation type="unfinished"></translation>
+        <translation>Procesos</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Ficheros</translation>
     </message>
     <message>
         <source>Remote addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>Direcciones remotas</translation>
     </message>
     <message>
         <source>%1
 first %2
 last %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+primero %2
+último %3</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::HostsPage</name>
     <message>
         <source>Archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos</translation>
     </message>
     <message>
         <source>Importing %1 (%2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Importando %1 (%2 de %3)</translation>
     </message>
     <message>
         <source>&amp;Decide Trust...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Decidir confianza...</translation>
     </message>
     <message>
         <source>Trust or refuse the signer of the selected archive (Enter or double-click a row)</source>
-        <translation type="unfinished"></translation>
+        <translation>Confiar en el firmante del archivo seleccionado o rechazarlo (Intro o doble clic en una fila)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Quarantine</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuarentena</translation>
     </message>
     <message>
         <source>No case open.
 Open or create one with Case &gt; Open Case... (Ctrl+O).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún caso abierto.
+Abra o cree uno con Caso &gt; Abrir caso... (Ctrl+O).</translation>
     </message>
     <message>
         <source>The hosts could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron leer los equipos: %1</translation>
     </message>
     <message>
         <source>This case has no hosts yet.
 Import archives or pull them from your hosts; each host appears here once its first archive is verified, or is held for your trust decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este caso aún no tiene equipos.
+Importe archivos o recójalos de sus equipos; cada equipo aparece aquí en cuanto se verifica su primer archivo o queda retenido a la espera de su decisión de confianza.</translation>
     </message>
     <message>
         <source>Quarantine (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuarentena (%1)</translation>
     </message>
     <message numerus="yes">
         <source>, %n refused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n rechazado</numerusform>
+            <numerusform>, %n rechazados</numerusform>
         </translation>
     </message>
     <message>
         <source>Archives of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos de %1</translation>
     </message>
     <message>
         <source>%1 has no imported archives: its archives wait in the Quarantine tab for a trust decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no tiene archivos importados: sus archivos esperan en la pestaña Cuarentena una decisión de confianza.</translation>
     </message>
     <message>
         <source>Select a host above to see its chain of custody: every archive with its sequence number, time range, digest, signer, verdict and source.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione un equipo arriba para ver su cadena de custodia: cada archivo con su número de secuencia, intervalo de tiempo, resumen, firmante, veredicto y origen.</translation>
     </message>
     <message>
         <source>Trusting the key...</source>
-        <translation type="unfinished"></translation>
+        <translation>Confiando en la clave...</translation>
     </message>
     <message>
         <source>Not trusted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin confianza: %1</translation>
     </message>
     <message>
         <source>the first host whose archives it signs</source>
-        <translation type="unfinished"></translation>
+        <translation>el primer equipo cuyos archivos firme</translation>
     </message>
     <message>
         <source>Trusted %1 for %2. Held archives imported: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se confió en %1 para %2. Archivos retenidos importados: %3.</translation>
     </message>
     <message>
         <source>Cancelled: the archive being imported was rolled back; those imported before stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado: el archivo que se estaba importando se revirtió; los importados antes se conservan.</translation>
     </message>
     <message>
         <source>Hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipos</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::ImportDialog</name>
     <message>
         <source>Import Archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar archivos</translation>
     </message>
     <message>
         <source>Looking for archives in %1 ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando archivos en %1 ...</translation>
     </message>
     <message numerus="yes">
         <source>Looking for archives in %n files and folders ...</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Buscando archivos en %n fichero o carpeta ...</numerusform>
+            <numerusform>Buscando archivos en %n ficheros y carpetas ...</numerusform>
         </translation>
     </message>
     <message>
         <source>Cancelling: the archive being imported is rolled back, no other is started ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelando: el archivo que se está importando se revierte y no se inicia ningún otro ...</translation>
     </message>
     <message numerus="yes">
         <source>%n places</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ubicación</numerusform>
+            <numerusform>%n ubicaciones</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Importing %n archives (%1) from %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Importando %n archivo (%1) de %2</numerusform>
+            <numerusform>Importando %n archivos (%1) de %2</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 of %2 archives</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 archivos</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2</translation>
     </message>
     <message>
         <source>%1 of %2 - now: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 - ahora: %3</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message numerus="yes">
         <source>%n not started</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n no iniciado</numerusform>
+            <numerusform>%n no iniciados</numerusform>
         </translation>
     </message>
     <message>
         <source>No .frec archives were found.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontraron archivos .frec.</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>no importado</translation>
     </message>
     <message>
         <source>cancelled before it started</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelado antes de empezar</translation>
     </message>
     <message>
         <source>%1: not imported: the import was cancelled before it started</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: no importado: la importación se canceló antes de empezar</translation>
     </message>
     <message>
         <source>no archives</source>
-        <translation type="unfinished"></translation>
+        <translation>ningún archivo</translation>
     </message>
     <message>
         <source>Done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hecho.</translation>
     </message>
     <message>
         <source>Cancelled. %1 was being imported and was rolled back; the case holds only whole archives.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado. %1 se estaba importando y se revirtió; el caso solo contiene archivos completos.</translation>
     </message>
     <message>
         <source>Cancelled between two archives; the case holds only whole archives.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado entre dos archivos; el caso solo contiene archivos completos.</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::IntegrityPage</name>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nueva</translation>
     </message>
     <message>
         <source>&amp;Investigating</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;En investigación</translation>
     </message>
     <message>
         <source>&amp;Benign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benigna</translation>
     </message>
     <message>
         <source>&amp;Malicious</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Maliciosa</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;quipo:</translation>
     </message>
     <message>
         <source>Show All Times</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar todo el tiempo</translation>
     </message>
     <message>
         <source>Clear the time range of every view</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar el intervalo de tiempo de todas las vistas</translation>
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alertas</translation>
     </message>
     <message>
         <source>All alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las alertas</translation>
     </message>
     <message>
         <source>Open (new or investigating)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abiertas (nuevas o en investigación)</translation>
     </message>
     <message>
         <source>Only %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo %1</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mo&amp;strar:</translation>
     </message>
     <message>
         <source>Triage:</source>
-        <translation type="unfinished"></translation>
+        <translation>Triaje:</translation>
     </message>
     <message>
         <source>Mark the selected alert %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar la alerta seleccionada como %1 (%2)</translation>
     </message>
     <message>
         <source>No alert in the triage states shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna alerta en los estados de triaje mostrados.</translation>
     </message>
     <message>
         <source>No alerts on the selected host in the selected time range.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay alertas en el equipo seleccionado en el intervalo de tiempo seleccionado.</translation>
     </message>
     <message>
         <source>No alerts in this case: none of its integrity changes is of high severity.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay alertas en este caso: ninguno de sus cambios de integridad es de gravedad alta.</translation>
     </message>
     <message>
         <source>Set &amp;Triage</source>
-        <translation type="unfinished"></translation>
+        <translation>Establecer &amp;triaje</translation>
     </message>
     <message>
         <source>State changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios de estado</translation>
     </message>
     <message>
         <source>No integrity change on the selected host in the selected time range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún cambio de integridad en el equipo seleccionado en el intervalo de tiempo seleccionado.</translation>
     </message>
     <message>
         <source>No integrity change in this case: the collectors&apos; checks saw the same state throughout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún cambio de integridad en este caso: las comprobaciones de los recolectores vieron el mismo estado todo el tiempo.</translation>
     </message>
     <message>
         <source>Alert #%1 marked %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerta n.º %1 marcada como %2.</translation>
     </message>
     <message>
         <source>The state change of this alert is not in the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>El cambio de estado de esta alerta no está en el caso.</translation>
     </message>
     <message>
         <source>Open a case (Case &gt; Open Case...) to see the integrity changes of its hosts and the alerts raised from them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abra un caso (Caso &gt; Abrir caso...) para ver los cambios de integridad de sus equipos y las alertas generadas a partir de ellos.</translation>
     </message>
     <message>
         <source>Select an alert or a state change to see what changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione una alerta o un cambio de estado para ver qué cambió.</translation>
     </message>
     <message>
         <source>The collector&apos;s integrity checks report installed packages, package files that differ from dpkg&apos;s digests, kernel modules, BPF programs, watched files, logins and listening sockets; kernel log lines about modules and BPF are listed with them. High-severity changes raise alerts. Double-click a row to show its host in every view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las comprobaciones de integridad del recolector informan de paquetes instalados, ficheros de paquetes que difieren de los resúmenes de dpkg, módulos del kernel, programas BPF, ficheros vigilados, inicios de sesión y sockets en escucha; las líneas del registro del kernel sobre módulos y BPF se listan con ellos. Los cambios de gravedad alta generan alertas. Haga doble clic en una fila para mostrar su equipo en todas las vistas.</translation>
     </message>
     <message>
         <source>host #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>equipo n.º %1</translation>
     </message>
     <message>
         <source>All hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los equipos</translation>
     </message>
     <message>
         <source>Time: all</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo: todo</translation>
     </message>
     <message>
         <source>Time: %1 to %2 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo: %1 a %2 UTC</translation>
     </message>
     <message>
         <source>the start</source>
-        <translation type="unfinished"></translation>
+        <translation>el inicio</translation>
     </message>
     <message>
         <source>the end</source>
-        <translation type="unfinished"></translation>
+        <translation>el final</translation>
     </message>
     <message>
         <source>could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pudo leer: %1</translation>
     </message>
     <message>
         <source>%1 (the first ones only; narrow the host or time range)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (solo los primeros; acote el equipo o el intervalo de tiempo)</translation>
     </message>
     <message>
         <source>1 alert</source>
-        <translation type="unfinished"></translation>
+        <translation>1 alerta</translation>
     </message>
     <message>
         <source>%1 alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 alertas</translation>
     </message>
     <message>
         <source>1 change</source>
-        <translation type="unfinished"></translation>
+        <translation>1 cambio</translation>
     </message>
     <message>
         <source>%1 changes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cambios</translation>
     </message>
     <message>
         <source>Integrity &amp;&amp; Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Integridad &amp;&amp; alertas</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::KindLegend</name>
     <message>
         <source>&lt;b&gt;Events&lt;/b&gt; (click to hide)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Eventos&lt;/b&gt; (clic para ocultar)</translation>
     </message>
     <message>
         <source>Each kind of event the archives hold, stacked in the chart in this order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada tipo de evento que contienen los archivos, apilado en el gráfico en este orden.</translation>
     </message>
     <message>
         <source>no events here</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay eventos aquí</translation>
     </message>
 </context>
 <context>
@@ -897,7 +904,7 @@ Import archives or pull them from your hosts; each host appears here once its fi
     </message>
     <message>
         <source>Flight Recorder cases (*.sqlite);;All files (*)</source>
-        <translation>Casos de Flight Recorder (*.sqlite);;Todos los archivos (*)</translation>
+        <translation>Casos de Flight Recorder (*.sqlite);;Todos los ficheros (*)</translation>
     </message>
     <message>
         <source>%1 already exists; open it with Open Case instead.</source>
@@ -953,1735 +960,1741 @@ Import archives or pull them from your hosts; each host appears here once its fi
     </message>
     <message>
         <source>Incident &amp;Report...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Informe de incidente...</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::MarkActions</name>
     <message>
         <source>&amp;Bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Marcador</translation>
     </message>
     <message>
         <source>Add &amp;Note...</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir &amp;nota...</translation>
     </message>
     <message>
         <source>Bookmarked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcador añadido.</translation>
     </message>
     <message>
         <source>Add Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir nota</translation>
     </message>
     <message>
         <source>Note on this %1 (kept in the case, with your name and the time):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota sobre este elemento (%1; se guarda en el caso, con su nombre y la hora):</translation>
     </message>
     <message>
         <source>Note added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota añadida.</translation>
     </message>
     <message>
         <source>Bookmarks and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcadores y notas</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::MarksPage</name>
     <message>
         <source>&amp;Edit Note...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar nota...</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitar</translation>
     </message>
     <message>
         <source>Bookmarks and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcadores y notas</translation>
     </message>
     <message>
         <source>Bookmarks only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo marcadores</translation>
     </message>
     <message>
         <source>Notes only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo notas</translation>
     </message>
     <message>
         <source>Open a case to see its bookmarks and notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abra un caso para ver sus marcadores y notas.</translation>
     </message>
     <message>
         <source>No bookmarks or notes yet.
 
 In any list, right-click a process, event, file, host or alert and choose Bookmark (Ctrl+B) or Add Note (Ctrl+Alt+C).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay marcadores ni notas.
+
+En cualquier lista, haga clic con el botón derecho en un proceso, evento, fichero, equipo o alerta y elija Marcador (Ctrl+B) o Añadir nota (Ctrl+Alt+C).</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mo&amp;strar:</translation>
     </message>
     <message>
         <source>Edit Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar nota</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>The bookmarks and notes could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron leer los marcadores y notas: %1</translation>
     </message>
     <message>
         <source>Double-click or press Enter to select the object in every view; F2 edits a note, Delete removes a bookmark or note. Each change is recorded in the case&apos;s audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Haga doble clic o pulse Intro para seleccionar el objeto en todas las vistas; F2 edita una nota, Supr quita un marcador o una nota. Cada cambio se registra en el registro de auditoría del caso.</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota:</translation>
     </message>
     <message>
         <source>Note edited.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota editada.</translation>
     </message>
     <message>
         <source>Remove this note on %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar esta nota sobre %1?</translation>
     </message>
     <message>
         <source>Remove this bookmark on %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar este marcador sobre %1?</translation>
     </message>
     <message>
         <source>Note removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota quitada.</translation>
     </message>
     <message>
         <source>Bookmark removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcador quitado.</translation>
     </message>
     <message>
         <source>Bookmarks &amp;&amp; Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcadores &amp;&amp; notas</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::NetworkPage</name>
     <message>
         <source>No network events in this case (or in the selected time range).</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay eventos de red en este caso (o en el intervalo de tiempo seleccionado).</translation>
     </message>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversaciones</translation>
     </message>
     <message>
         <source>Endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>Extremos</translation>
     </message>
     <message>
         <source>%1: no network events with a remote end in this time range.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: no hay eventos de red con un extremo remoto en este intervalo de tiempo.</translation>
     </message>
     <message>
         <source>The table could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer la tabla: %1</translation>
     </message>
     <message>
         <source>%1 of %2 conversations (scroll for more)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 conversaciones (desplácese para ver más)</translation>
     </message>
     <message>
         <source>%1 conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 conversaciones</translation>
     </message>
     <message>
         <source>%1 of %2 remote addresses (scroll for more)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 direcciones remotas (desplácese para ver más)</translation>
     </message>
     <message>
         <source>%1 remote addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 direcciones remotas</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>Red</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::ProcessDetailWidget</name>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora (UTC)</translation>
     </message>
     <message>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Operación</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruta</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>Cantidad</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Protocolo</translation>
     </message>
     <message>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation>Local</translation>
     </message>
     <message>
         <source>Remote</source>
-        <translation type="unfinished"></translation>
+        <translation>Remoto</translation>
     </message>
     <message>
         <source>PID</source>
-        <translation type="unfinished"></translation>
+        <translation>PID</translation>
     </message>
     <message>
         <source>Process</source>
-        <translation type="unfinished"></translation>
+        <translation>Proceso</translation>
     </message>
     <message>
         <source>Started (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio (UTC)</translation>
     </message>
     <message>
         <source>Exit</source>
-        <translation type="unfinished"></translation>
+        <translation>Salida</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Ficheros</translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexiones</translation>
     </message>
     <message>
         <source>Children</source>
-        <translation type="unfinished"></translation>
+        <translation>Hijos</translation>
     </message>
     <message>
         <source>Double-click or Enter: select the path in every view</source>
-        <translation type="unfinished"></translation>
+        <translation>Doble clic o Intro: seleccionar la ruta en todas las vistas</translation>
     </message>
     <message>
         <source>Double-click or Enter: select the remote endpoint in every view</source>
-        <translation type="unfinished"></translation>
+        <translation>Doble clic o Intro: seleccionar el extremo remoto en todas las vistas</translation>
     </message>
     <message>
         <source>Double-click or Enter: select the child process</source>
-        <translation type="unfinished"></translation>
+        <translation>Doble clic o Intro: seleccionar el proceso hijo</translation>
     </message>
     <message>
         <source>Cannot show the process</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede mostrar el proceso</translation>
     </message>
     <message>
         <source>No process selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún proceso seleccionado</translation>
     </message>
     <message>
         <source>Select a process in the tree, or find one by name or command line (Ctrl+F), to see its command line, user, working directory, executable, environment and what it did.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione un proceso en el árbol, o busque uno por nombre o línea de comandos (Ctrl+F), para ver su línea de comandos, usuario, directorio de trabajo, ejecutable, entorno y lo que hizo.</translation>
     </message>
     <message>
         <source>Loading process #%1...</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando el proceso n.º %1...</translation>
     </message>
     <message>
         <source>%1 (pid %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (pid %2)</translation>
     </message>
     <message>
         <source>%1+</source>
-        <translation type="unfinished"></translation>
+        <translation>%1+</translation>
     </message>
     <message>
         <source> -&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation> -&gt; %1</translation>
     </message>
     <message>
         <source>Files (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ficheros (%1)</translation>
     </message>
     <message>
         <source>Connections (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexiones (%1)</translation>
     </message>
     <message>
         <source>Children (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hijos (%1)</translation>
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>no registrado</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio</translation>
     </message>
     <message>
         <source> at %1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation> a las %1 UTC</translation>
     </message>
     <message>
         <source>, core dumped</source>
-        <translation type="unfinished"></translation>
+        <translation>, con volcado de memoria</translation>
     </message>
     <message>
         <source> (no exit recorded; last seen %1 UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation> (no se registró la salida; visto por última vez %1 UTC)</translation>
     </message>
     <message>
         <source>Parent</source>
-        <translation type="unfinished"></translation>
+        <translation>Padre</translation>
     </message>
     <message>
         <source>none (pid 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguno (pid 0)</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario</translation>
     </message>
     <message>
         <source>uid %1, euid %2, gid %3, egid %4</source>
-        <translation type="unfinished"></translation>
+        <translation>uid %1, euid %2, gid %3, egid %4</translation>
     </message>
     <message>
         <source>Login</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio de sesión</translation>
     </message>
     <message>
         <source>login uid %1, session %2, tty %3</source>
-        <translation type="unfinished"></translation>
+        <translation>uid de inicio de sesión %1, sesión %2, tty %3</translation>
     </message>
     <message>
         <source>Executable</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutable</translation>
     </message>
     <message>
         <source>Exe digest</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen del ejecutable</translation>
     </message>
     <message>
         <source>not recorded (not proved by the collector)</source>
-        <translation type="unfinished"></translation>
+        <translation>no registrado (no probado por el recolector)</translation>
     </message>
     <message>
         <source>Working dir</source>
-        <translation type="unfinished"></translation>
+        <translation>Dir. de trabajo</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>(vacío)</translation>
     </message>
     <message>
         <source>(cut: the kernel&apos;s argument area was longer)</source>
-        <translation type="unfinished"></translation>
+        <translation>(cortado: el área de argumentos del kernel era más larga)</translation>
     </message>
     <message>
         <source>Arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>Argumentos</translation>
     </message>
     <message>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Entorno</translation>
     </message>
     <message>
         <source>none recorded (only allow-listed variables are kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguna registrada (solo se guardan las variables de la lista permitida)</translation>
     </message>
     <message>
         <source>Cgroup</source>
-        <translation type="unfinished"></translation>
+        <translation>Cgroup</translation>
     </message>
     <message>
         <source>Image from</source>
-        <translation type="unfinished"></translation>
+        <translation>Imagen desde</translation>
     </message>
     <message>
         <source>%1 at %2 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a las %2 UTC</translation>
     </message>
     <message>
         <source>Lists below are cut at %1 rows each.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las listas siguientes se cortan en %1 filas cada una.</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::ProcessSearchBar</name>
     <message>
         <source>Find a process by name or command line (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar un proceso por nombre o línea de comandos (Ctrl+F)</translation>
     </message>
     <message>
         <source>Previous match (Shift+F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincidencia anterior (Mayús+F3)</translation>
     </message>
     <message>
         <source>Next match (F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincidencia siguiente (F3)</translation>
     </message>
     <message>
         <source>search failed</source>
-        <translation type="unfinished"></translation>
+        <translation>error en la búsqueda</translation>
     </message>
     <message>
         <source>searching...</source>
-        <translation type="unfinished"></translation>
+        <translation>buscando...</translation>
     </message>
     <message>
         <source>Only the first %1 matches are listed</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo se listan las primeras %1 coincidencias</translation>
     </message>
     <message>
         <source>no match</source>
-        <translation type="unfinished"></translation>
+        <translation>sin coincidencias</translation>
     </message>
     <message>
         <source>%1 of %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2%3</translation>
     </message>
     <message>
         <source>+</source>
-        <translation type="unfinished"></translation>
+        <translation>+</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::ProcessTreePage</name>
     <message>
         <source>Show one host&apos;s processes, or every host as a top-level row</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar los procesos de un equipo, o cada equipo como fila de nivel superior</translation>
     </message>
     <message>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>cualquiera</translation>
     </message>
     <message>
         <source>Show the processes of one uid (and, dimmed, the processes above them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar los procesos de un uid (y, atenuados, los procesos por encima de ellos)</translation>
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo el tiempo</translation>
     </message>
     <message>
         <source>Clear the time range (set in the timeline) for every view</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar el intervalo de tiempo (fijado en la línea de tiempo) de todas las vistas</translation>
     </message>
     <message>
         <source>Parent</source>
-        <translation type="unfinished"></translation>
+        <translation>Padre</translation>
     </message>
     <message>
         <source>Jump to the parent process (Alt+Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>Saltar al proceso padre (Alt+Arriba)</translation>
     </message>
     <message>
         <source>Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo:</translation>
     </message>
     <message>
         <source>UID:</source>
-        <translation type="unfinished"></translation>
+        <translation>UID:</translation>
     </message>
     <message>
         <source>The selected process is not shown in the tree: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>El proceso seleccionado no se muestra en el árbol: %1.</translation>
     </message>
     <message>
         <source>No case open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún caso abierto.</translation>
     </message>
     <message>
         <source>All hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los equipos</translation>
     </message>
     <message>
         <source>Expand a host or a process to load its children; Alt+Up jumps to the parent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Expanda un equipo o un proceso para cargar sus hijos; Alt+Arriba salta al padre.</translation>
     </message>
     <message>
         <source>Finding process #%1 in the tree...</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando el proceso n.º %1 en el árbol...</translation>
     </message>
     <message>
         <source>%1 (pid %2) has no parent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (pid %2) no tiene padre.</translation>
     </message>
     <message>
         <source>%1 (pid %2): %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (pid %2): %3.</translation>
     </message>
     <message>
         <source>Time: all</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo: todo</translation>
     </message>
     <message>
         <source>start</source>
-        <translation type="unfinished"></translation>
+        <translation>inicio</translation>
     </message>
     <message>
         <source>end</source>
-        <translation type="unfinished"></translation>
+        <translation>fin</translation>
     </message>
     <message>
         <source>Time: %1 to %2 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo: %1 a %2 UTC</translation>
     </message>
     <message>
         <source>Process Tree</source>
-        <translation type="unfinished"></translation>
+        <translation>Árbol de procesos</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::PullDialog</name>
     <message>
         <source>&amp;Remove archives from the hosts once they are in the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Eli&amp;minar los archivos de los equipos una vez que estén en el caso</translation>
     </message>
     <message>
         <source>&amp;Add...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Añadir...</translation>
     </message>
     <message>
         <source>&amp;Edit...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar...</translation>
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitar</translation>
     </message>
     <message>
         <source>Accept Host &amp;Key...</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptar &amp;clave del equipo...</translation>
     </message>
     <message>
         <source>&amp;Pull</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recoger</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>Pull Archives from Hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Recoger archivos de los equipos</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo</translation>
     </message>
     <message>
         <source>Login</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio de sesión</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso</translation>
     </message>
     <message>
         <source>Archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Hosts at once:</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipos a la vez:</translation>
     </message>
     <message>
         <source>Timeout:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo de espera:</translation>
     </message>
     <message>
         <source>Remote hosts of this case (check the ones to pull):</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipos remotos de este caso (marque los que desea recoger):</translation>
     </message>
     <message>
         <source>Key Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña de la clave</translation>
     </message>
     <message>
         <source>Passphrase for the key %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña de la clave %1:</translation>
     </message>
     <message>
         <source>Host keys are checked against %1 (no other known_hosts is read). Archives are kept in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las claves de equipo se comprueban con %1 (no se lee ningún otro known_hosts). Los archivos se guardan en %2.</translation>
     </message>
     <message>
         <source>%1@%2:%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1@%2:%3</translation>
     </message>
     <message>
         <source>%1, outbox %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, bandeja de salida %2%3</translation>
     </message>
     <message>
         <source>ssh-agent</source>
-        <translation type="unfinished"></translation>
+        <translation>ssh-agent</translation>
     </message>
     <message>
         <source>key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>clave %1</translation>
     </message>
     <message>
         <source>, through %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, a través de %1</translation>
     </message>
     <message>
         <source>not pulled yet</source>
-        <translation type="unfinished"></translation>
+        <translation>aún no recogido</translation>
     </message>
     <message>
         <source>This case has no remote hosts yet: add one with Add...</source>
-        <translation type="unfinished"></translation>
+        <translation>Este caso aún no tiene equipos remotos: añada uno con Añadir...</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>en espera</translation>
     </message>
     <message numerus="yes">
         <source>Pulling from %n hosts ...</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Recogiendo de %n equipo ...</numerusform>
+            <numerusform>Recogiendo de %n equipos ...</numerusform>
         </translation>
     </message>
     <message>
         <source>connecting ...</source>
-        <translation type="unfinished"></translation>
+        <translation>conectando ...</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>listing and importing ...</source>
-        <translation type="unfinished"></translation>
+        <translation>listando e importando ...</translation>
     </message>
     <message>
         <source>downloading %1</source>
-        <translation type="unfinished"></translation>
+        <translation>descargando %1</translation>
     </message>
     <message numerus="yes">
         <source>done: %n downloaded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>hecho: %n descargado</numerusform>
+            <numerusform>hecho: %n descargados</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n in the case already</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n ya en el caso</numerusform>
+            <numerusform>, %n ya en el caso</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n removed from the host</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n eliminado del equipo</numerusform>
+            <numerusform>, %n eliminados del equipo</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n outbox entries left alone</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n entrada de la bandeja de salida sin tocar</numerusform>
+            <numerusform>, %n entradas de la bandeja de salida sin tocar</numerusform>
         </translation>
     </message>
     <message>
         <source> - some archives were not imported (see below)</source>
-        <translation type="unfinished"></translation>
+        <translation> - algunos archivos no se importaron (véase abajo)</translation>
     </message>
     <message>
         <source>nothing new</source>
-        <translation type="unfinished"></translation>
+        <translation>nada nuevo</translation>
     </message>
     <message>
         <source>not pulled</source>
-        <translation type="unfinished"></translation>
+        <translation>no recogido</translation>
     </message>
     <message>
         <source>unknown host key %1: not logged in; compare it on the host, then Accept Host Key...</source>
-        <translation type="unfinished"></translation>
+        <translation>clave de equipo desconocida %1: no se ha iniciado sesión; compárela en el equipo y luego use Aceptar clave del equipo...</translation>
     </message>
     <message>
         <source>REFUSED: the host key changed: it presents %1, the case&apos;s known_hosts holds %2</source>
-        <translation type="unfinished"></translation>
+        <translation>RECHAZADO: la clave del equipo ha cambiado: presenta %1, el known_hosts del caso contiene %2</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>not started: cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>no iniciado: cancelado</translation>
     </message>
     <message>
         <source>Cancelled. Partial downloads are kept as .part and resumed next time; the archive being imported was rolled back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado. Las descargas parciales se guardan como .part y se reanudan la próxima vez; el archivo que se estaba importando se revirtió.</translation>
     </message>
     <message numerus="yes">
         <source>%n hosts: %1 pulled, %2 not (see above); %3 archives handled.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n equipo: %1 recogidos, %2 no (véase arriba); %3 archivos procesados.</numerusform>
+            <numerusform>%n equipos: %1 recogidos, %2 no (véase arriba); %3 archivos procesados.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hosts present an unknown key and wait for your decision.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n equipo presenta una clave desconocida y espera su decisión.</numerusform>
+            <numerusform>%n equipos presentan una clave desconocida y esperan su decisión.</numerusform>
         </translation>
     </message>
     <message>
         <source>Remove Remote Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar equipo remoto</translation>
     </message>
     <message>
         <source>Remove %1 from the hosts this case pulls from? What was pulled from it stays in the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar %1 de los equipos de los que este caso recoge? Lo que ya se recogió de él permanece en el caso.</translation>
     </message>
     <message>
         <source>Unknown Host Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave de equipo desconocida</translation>
     </message>
     <message>
         <source>%1 presents a host key that the case does not know:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 presenta una clave de equipo que el caso no conoce:</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compare it with what the host itself shows (run &lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt; on its console). Accept it only if both are the same: the key is then added to %2 and the host is pulled.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compárela con la que muestra el propio equipo (ejecute &lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt; en su consola). Acéptela solo si ambas coinciden: la clave se añade entonces a %2 y se recoge el equipo.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Accept This Key and Pull</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptar esta clave y recoger</translation>
     </message>
     <message>
         <source>Do Not Accept</source>
-        <translation type="unfinished"></translation>
+        <translation>No aceptar</translation>
     </message>
     <message>
         <source>Cancelling: every session is shut down ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelando: se cierran todas las sesiones ...</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::RemoteHostDialog</name>
     <message>
         <source>Key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichero de clave</translation>
     </message>
     <message>
         <source>ssh-agent (SSH_AUTH_SOCK)</source>
-        <translation type="unfinished"></translation>
+        <translation>ssh-agent (SSH_AUTH_SOCK)</translation>
     </message>
     <message>
         <source>Add Remote Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir equipo remoto</translation>
     </message>
     <message>
         <source>Edit Remote Host %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar equipo remoto %1</translation>
     </message>
     <message>
         <source>web-01 (letters, digits, . _ -)</source>
-        <translation type="unfinished"></translation>
+        <translation>web-01 (letras, dígitos, . _ -)</translation>
     </message>
     <message>
         <source>host name or IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre de equipo o dirección IP</translation>
     </message>
     <message>
         <source>the pull account, e.g. flightpull</source>
-        <translation type="unfinished"></translation>
+        <translation>la cuenta de recogida, p. ej. flightpull</translation>
     </message>
     <message>
         <source>/var/lib/flightrec/outbox, or / for an account set up by setup-pull-account.sh</source>
-        <translation type="unfinished"></translation>
+        <translation>/var/lib/flightrec/outbox, o / para una cuenta configurada con setup-pull-account.sh</translation>
     </message>
     <message>
         <source>private key (OpenSSH format); its passphrase is asked when pulling</source>
-        <translation type="unfinished"></translation>
+        <translation>clave privada (formato OpenSSH); su frase de contraseña se pide al recoger</translation>
     </message>
     <message>
         <source>(direct)</source>
-        <translation type="unfinished"></translation>
+        <translation>(directo)</translation>
     </message>
     <message>
         <source>Browse...</source>
-        <translation type="unfinished"></translation>
+        <translation>Examinar...</translation>
     </message>
     <message>
         <source>Private Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave privada</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre:</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dirección:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Puerto:</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Usuario:</translation>
     </message>
     <message>
         <source>Login with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión con:</translation>
     </message>
     <message>
         <source>&amp;Outbox:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bandeja de salida:</translation>
     </message>
     <message>
         <source>&amp;Jump host:</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo de &amp;salto:</translation>
     </message>
     <message>
         <source>No password is stored: the host is logged in to with the key or the agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guarda ninguna contraseña: se inicia sesión en el equipo con la clave o el agente.</translation>
     </message>
     <message>
         <source>Choose a key file, or log in with ssh-agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un fichero de clave o inicie sesión con ssh-agent.</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::ReportDialog</name>
     <message>
         <source>Incident report</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe de incidente</translation>
     </message>
     <message>
         <source>Save as PDF or HTML...</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar como PDF o HTML...</translation>
     </message>
     <message>
         <source>Save the report as a PDF or HTML file (recorded in the case&apos;s audit log)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el informe como fichero PDF o HTML (se anota en el registro de auditoría del caso)</translation>
     </message>
     <message>
         <source>Reading the report from the case...</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo el informe del caso...</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Reading the report from the case: %1...</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo el informe del caso: %1...</translation>
     </message>
     <message>
         <source>The case was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se cerró el caso.</translation>
     </message>
     <message>
         <source>The report could not be made: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo generar el informe: %1</translation>
     </message>
     <message>
         <source>Incident report: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe de incidente: %1</translation>
     </message>
     <message>
         <source>%1: the report is not ready yet</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: el informe aún no está listo</translation>
     </message>
     <message>
         <source>The report was saved but not entered in the audit log: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El informe se guardó, pero no se anotó en el registro de auditoría: %1</translation>
     </message>
     <message>
         <source>Save the incident report</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el informe de incidente</translation>
     </message>
     <message>
         <source>PDF (*.pdf);;HTML (*.html *.htm)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf);;HTML (*.html *.htm)</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::TimelineChartView</name>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora (UTC)</translation>
     </message>
     <message>
         <source>Time (UTC), %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora (UTC), %1</translation>
     </message>
     <message>
         <source>events per %1</source>
-        <translation type="unfinished"></translation>
+        <translation>eventos por %1</translation>
     </message>
     <message>
         <source>events</source>
-        <translation type="unfinished"></translation>
+        <translation>eventos</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::TimelinePage</name>
     <message>
         <source>Reading the coverage of %1...</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo la cobertura de %1...</translation>
     </message>
     <message>
         <source>No case is open. Open one (Case &gt; Open Case...) to see its events over time and what each host&apos;s collector recorded, lost or missed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún caso abierto. Abra uno (Caso &gt; Abrir caso...) para ver sus eventos a lo largo del tiempo y lo que el recolector de cada equipo registró, perdió o no vio.</translation>
     </message>
     <message>
         <source>Cannot show the timeline: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede mostrar la línea de tiempo: %1</translation>
     </message>
     <message>
         <source>All hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los equipos</translation>
     </message>
     <message>
         <source>The case %1 holds no archives yet: import or pull some to see a timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>El caso %1 aún no contiene archivos: importe o recoja algunos para ver una línea de tiempo.</translation>
     </message>
     <message>
         <source>Cannot count the events: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pueden contar los eventos: %1</translation>
     </message>
     <message>
         <source>No events in this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay eventos en este tiempo.</translation>
     </message>
     <message>
         <source>No time range selected (Shift+drag in the chart): every view shows all times.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún intervalo de tiempo seleccionado (Mayús+arrastrar en el gráfico): todas las vistas muestran todo el tiempo.</translation>
     </message>
     <message>
         <source>the beginning</source>
-        <translation type="unfinished"></translation>
+        <translation>el principio</translation>
     </message>
     <message>
         <source>the end</source>
-        <translation type="unfinished"></translation>
+        <translation>el final</translation>
     </message>
     <message>
         <source>Range %1 to %2: every view shows only this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervalo de %1 a %2: todas las vistas muestran solo esto.</translation>
     </message>
     <message>
         <source>Range %1 to %2 (%3): every view shows only this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervalo de %1 a %2 (%3): todas las vistas muestran solo esto.</translation>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a %2</translation>
     </message>
     <message>
         <source>Shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrado: %1</translation>
     </message>
     <message>
         <source>Counting events...</source>
-        <translation type="unfinished"></translation>
+        <translation>Contando eventos...</translation>
     </message>
     <message>
         <source>%1 events shown, %2 per bucket</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 eventos mostrados, %2 por intervalo</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea de tiempo</translation>
     </message>
     <message>
         <source>Host: </source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo: </translation>
     </message>
     <message>
         <source>Count the events of one host, or of all hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Contar los eventos de un equipo o de todos los equipos</translation>
     </message>
     <message>
         <source>Zoom In</source>
-        <translation type="unfinished"></translation>
+        <translation>Acercar</translation>
     </message>
     <message>
         <source>Zoom in around the middle</source>
-        <translation type="unfinished"></translation>
+        <translation>Acercar en torno al centro</translation>
     </message>
     <message>
         <source>Zoom Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Alejar</translation>
     </message>
     <message>
         <source>Zoom out around the middle</source>
-        <translation type="unfinished"></translation>
+        <translation>Alejar en torno al centro</translation>
     </message>
     <message>
         <source>Whole Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso completo</translation>
     </message>
     <message>
         <source>Show the whole case</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar el caso completo</translation>
     </message>
     <message>
         <source>Pan</source>
-        <translation type="unfinished"></translation>
+        <translation>Desplazar</translation>
     </message>
     <message>
         <source>Drag to move along the time axis; the wheel zooms</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrastre para moverse por el eje temporal; la rueda aplica zoom</translation>
     </message>
     <message>
         <source>Zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom</translation>
     </message>
     <message>
         <source>Drag across a stretch of time to zoom into it (or Ctrl+drag)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrastre sobre un tramo de tiempo para ampliarlo (o Ctrl+arrastrar)</translation>
     </message>
     <message>
         <source>Select Range</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccionar intervalo</translation>
     </message>
     <message>
         <source>Drag across a stretch of time to make every view show only it (or Shift+drag)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrastre sobre un tramo de tiempo para que todas las vistas muestren solo ese tramo (o Mayús+arrastrar)</translation>
     </message>
     <message>
         <source>Zoom to Range</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom al intervalo</translation>
     </message>
     <message>
         <source>Show the selected time range</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar el intervalo de tiempo seleccionado</translation>
     </message>
     <message>
         <source>Clear Range</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar intervalo</translation>
     </message>
     <message>
         <source>Every view shows all times again</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las vistas vuelven a mostrar todo el tiempo</translation>
     </message>
     <message>
         <source>no events</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay eventos</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::TrustDialog</name>
     <message>
         <source>Trust Decision: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Decisión de confianza: %1</translation>
     </message>
     <message>
         <source>refused archive</source>
-        <translation type="unfinished"></translation>
+        <translation>archivo rechazado</translation>
     </message>
     <message>
         <source>Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo:</translation>
     </message>
     <message>
         <source>Machine id:</source>
-        <translation type="unfinished"></translation>
+        <translation>Id. de máquina:</translation>
     </message>
     <message>
         <source>Key fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Huella digital de la clave:</translation>
     </message>
     <message>
         <source>Public key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave pública:</translation>
     </message>
     <message>
         <source>Held:</source>
-        <translation type="unfinished"></translation>
+        <translation>Retenidos:</translation>
     </message>
     <message>
         <source>archives: %1, events: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>archivos: %1, eventos: %2</translation>
     </message>
     <message>
         <source>Trusted for %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>De confianza para %1:</translation>
     </message>
     <message>
         <source>These archives are signed by a key this case does not trust yet. They are held in quarantine, not imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Estos archivos están firmados por una clave en la que este caso aún no confía. Se retienen en cuarentena, sin importar.</translation>
     </message>
     <message>
         <source>Compare the fingerprint above with the one the host itself shows (run &lt;tt&gt;flightrec pubkey&lt;/tt&gt; on it), over a channel you trust. Trusting binds this key to this host; its held archives are then verified and imported. Refusing changes nothing: the archives stay held.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare la huella digital anterior con la que muestra el propio equipo (ejecute &lt;tt&gt;flightrec pubkey&lt;/tt&gt; en él) a través de un canal de confianza. Confiar vincula esta clave a este equipo; sus archivos retenidos se verifican e importan a continuación. Rechazar no cambia nada: los archivos siguen retenidos.</translation>
     </message>
     <message>
         <source>Label for the key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiqueta de la clave:</translation>
     </message>
     <message>
         <source>I compared this fingerprint with the host&apos;s own</source>
-        <translation type="unfinished"></translation>
+        <translation>He comparado esta huella digital con la del propio equipo</translation>
     </message>
     <message>
         <source>&amp;Refuse</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rechazar</translation>
     </message>
     <message>
         <source>&amp;Trust This Key for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Con&amp;fiar en esta clave para %1</translation>
     </message>
     <message>
         <source>REFUSED: this archive contradicts its host&apos;s hash chain (a fork). It stays held; trusting a key cannot release it.</source>
-        <translation type="unfinished"></translation>
+        <translation>RECHAZADO: este archivo contradice la cadena de hashes de su equipo (una bifurcación). Sigue retenido; confiar en una clave no puede liberarlo.</translation>
     </message>
     <message>
         <source>REFUSED: this key may not be trusted with one click. A host whose key changes has been reinstalled, compromised or impersonated.</source>
-        <translation type="unfinished"></translation>
+        <translation>RECHAZADO: no se puede confiar en esta clave con un solo clic. Un equipo cuya clave cambia ha sido reinstalado, comprometido o suplantado.</translation>
     </message>
     <message>
         <source>If the host really was reinstalled, verify its new key out of band and trust it for that host on the command line: &lt;tt&gt;flightdeck-cli trust --host %1 KEY&lt;/tt&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si el equipo realmente se reinstaló, verifique su nueva clave por un canal independiente y confíe en ella para ese equipo desde la línea de comandos: &lt;tt&gt;flightdeck-cli trust --host %1 KEY&lt;/tt&gt;.</translation>
     </message>
     <message>
         <source>MACHINE-ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID-DE-MÁQUINA</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cerrar</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models</name>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>sí</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>no</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ninguno)</translation>
     </message>
     <message>
         <source>%1: %2 -&gt; %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 -&gt; %3</translation>
     </message>
     <message>
         <source>no attribute differs</source>
-        <translation type="unfinished"></translation>
+        <translation>ningún atributo difiere</translation>
     </message>
     <message>
         <source>%1 %2 installed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 instalado</translation>
     </message>
     <message>
         <source>%1 %2: %3 files differ from dpkg&apos;s digests: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2: %3 ficheros difieren de los resúmenes de dpkg: %4</translation>
     </message>
     <message>
         <source>module %1 loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>módulo %1 cargado</translation>
     </message>
     <message>
         <source>BPF program %1 loaded: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>programa BPF %1 cargado: %2</translation>
     </message>
     <message>
         <source>flightrec&apos;s own</source>
-        <translation type="unfinished"></translation>
+        <translation>propio de flightrec</translation>
     </message>
     <message>
         <source>%1 is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>falta %1</translation>
     </message>
     <message>
         <source>%1 appeared</source>
-        <translation type="unfinished"></translation>
+        <translation>apareció %1</translation>
     </message>
     <message>
         <source>%1 logged in on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 inició sesión en %2</translation>
     </message>
     <message>
         <source>%1 now listening</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ahora en escucha</translation>
     </message>
     <message>
         <source>%1 added</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 añadido</translation>
     </message>
     <message>
         <source>%1 %2 removed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 eliminado</translation>
     </message>
     <message>
         <source>%1: files match dpkg&apos;s digests again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: los ficheros vuelven a coincidir con los resúmenes de dpkg</translation>
     </message>
     <message>
         <source>module %1 unloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>módulo %1 descargado</translation>
     </message>
     <message>
         <source>BPF program %1 unloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>programa BPF %1 descargado</translation>
     </message>
     <message>
         <source>%1 no longer there</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya no está</translation>
     </message>
     <message>
         <source>%1 logged out of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cerró sesión en %2</translation>
     </message>
     <message>
         <source>%1 no longer listening</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya no está en escucha</translation>
     </message>
     <message>
         <source>%1 removed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 eliminado</translation>
     </message>
     <message>
         <source>%1 %2 -&gt; %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 -&gt; %3</translation>
     </message>
     <message>
         <source>module %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>módulo %1: %2</translation>
     </message>
     <message>
         <source>BPF program %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>programa BPF %1: %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>the stored event is malformed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>el evento almacenado está mal formado: %1</translation>
     </message>
     <message>
         <source>kernel log (level %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>registro del kernel (nivel %1): %2</translation>
     </message>
     <message>
         <source>the stored event is a %1, not a state change</source>
-        <translation type="unfinished"></translation>
+        <translation>el evento almacenado es de tipo %1, no un cambio de estado</translation>
     </message>
     <message>
         <source>Unreadable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ilegible: %1</translation>
     </message>
     <message>
         <source>nothing changed</source>
-        <translation type="unfinished"></translation>
+        <translation>nada cambió</translation>
     </message>
     <message>
         <source> (and %1 more)</source>
-        <translation type="unfinished"></translation>
+        <translation> (y %1 más)</translation>
     </message>
     <message>
         <source>file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fichero %1</translation>
     </message>
     <message numerus="yes">
         <source>%n times</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n vez</numerusform>
+            <numerusform>%n veces</numerusform>
         </translation>
     </message>
     <message>
         <source>net %1</source>
-        <translation type="unfinished"></translation>
+        <translation>red %1</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n elemento</numerusform>
+            <numerusform>%1: %n elementos</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 lost: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 perdidos: %2</translation>
     </message>
     <message>
         <source>%1 [%2]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 [%2]</translation>
     </message>
     <message>
         <source>Process %1 (pid %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Proceso %1 (pid %2)</translation>
     </message>
     <message>
         <source>exe: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>exe: %1</translation>
     </message>
     <message>
         <source>argv: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>argv: %1</translation>
     </message>
     <message>
         <source>uid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>uid: %1</translation>
     </message>
     <message>
         <source>started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>inicio: %1</translation>
     </message>
     <message>
         <source>exited: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>salida: %1</translation>
     </message>
     <message>
         <source>Double-click to expand; click to select it in every view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Doble clic para expandir; clic para seleccionarlo en todas las vistas.</translation>
     </message>
     <message>
         <source>File %1
 Double-click for the processes that touched it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichero %1
+Doble clic para ver los procesos que lo tocaron.</translation>
     </message>
     <message>
         <source>host %1</source>
-        <translation type="unfinished"></translation>
+        <translation>equipo %1</translation>
     </message>
     <message>
         <source>Host %1
 Double-click for its processes that talked to the network.</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo %1
+Doble clic para ver sus procesos que se comunicaron por la red.</translation>
     </message>
     <message>
         <source>Remote address %1
 Double-click for the processes that talked to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección remota %1
+Doble clic para ver los procesos que se comunicaron con ella.</translation>
     </message>
     <message>
         <source>high</source>
-        <translation type="unfinished"></translation>
+        <translation>alta</translation>
     </message>
     <message>
         <source>medium</source>
-        <translation type="unfinished"></translation>
+        <translation>media</translation>
     </message>
     <message>
         <source>low</source>
-        <translation type="unfinished"></translation>
+        <translation>baja</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>nueva</translation>
     </message>
     <message>
         <source>investigating</source>
-        <translation type="unfinished"></translation>
+        <translation>en investigación</translation>
     </message>
     <message>
         <source>benign</source>
-        <translation type="unfinished"></translation>
+        <translation>benigna</translation>
     </message>
     <message>
         <source>malicious</source>
-        <translation type="unfinished"></translation>
+        <translation>maliciosa</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::AlertModel</name>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora (UTC)</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravedad</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerta</translation>
     </message>
     <message>
         <source>What changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué cambió</translation>
     </message>
     <message>
         <source>Triage</source>
-        <translation type="unfinished"></translation>
+        <translation>Triaje</translation>
     </message>
     <message>
         <source>Triaged by</source>
-        <translation type="unfinished"></translation>
+        <translation>Triaje por</translation>
     </message>
     <message>
         <source>Triaged at (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Triaje el (UTC)</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::ArchiveListModel</name>
     <message>
         <source>Seq</source>
-        <translation type="unfinished"></translation>
+        <translation>Sec.</translation>
     </message>
     <message>
         <source>From (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde (UTC)</translation>
     </message>
     <message>
         <source>To (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta (UTC)</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventos</translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Veredicto</translation>
     </message>
     <message>
         <source>Chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadena</translation>
     </message>
     <message>
         <source>Digest</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen</translation>
     </message>
     <message>
         <source>Signer</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmante</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Origen</translation>
     </message>
     <message>
         <source>Imported (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Importado (UTC)</translation>
     </message>
     <message>
         <source>Imported by</source>
-        <translation type="unfinished"></translation>
+        <translation>Importado por</translation>
     </message>
     <message>
         <source>verified</source>
-        <translation type="unfinished"></translation>
+        <translation>verificado</translation>
     </message>
     <message>
         <source>encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>cifrado</translation>
     </message>
     <message>
         <source>recovered after a crash</source>
-        <translation type="unfinished"></translation>
+        <translation>recuperado tras un fallo</translation>
     </message>
     <message numerus="yes">
         <source>gap: %n missing before</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>hueco: falta %n antes</numerusform>
+            <numerusform>hueco: faltan %n antes</numerusform>
         </translation>
     </message>
     <message>
         <source>late (fills a gap)</source>
-        <translation type="unfinished"></translation>
+        <translation>tardío (rellena un hueco)</translation>
     </message>
     <message>
         <source>first</source>
-        <translation type="unfinished"></translation>
+        <translation>primero</translation>
     </message>
     <message>
         <source>intact</source>
-        <translation type="unfinished"></translation>
+        <translation>íntegro</translation>
     </message>
     <message>
         <source>%1 (UTC ns %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (ns UTC %2)</translation>
     </message>
     <message>
         <source>digest %1
 previous %2</source>
-        <translation type="unfinished"></translation>
+        <translation>resumen %1
+anterior %2</translation>
     </message>
     <message>
         <source>signature, entry digests and hash chain verified on import; collector %1</source>
-        <translation type="unfinished"></translation>
+        <translation>firma, resúmenes de las entradas y cadena de hashes verificados al importar; recolector %1</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::CaseMarks</name>
     <message>
         <source>No case is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún caso abierto.</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::ConversationsModel</name>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Protocolo</translation>
     </message>
     <message>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation>Local</translation>
     </message>
     <message>
         <source>Remote</source>
-        <translation type="unfinished"></translation>
+        <translation>Remoto</translation>
     </message>
     <message>
         <source>Process</source>
-        <translation type="unfinished"></translation>
+        <translation>Proceso</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventos</translation>
     </message>
     <message>
         <source>First (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero (UTC)</translation>
     </message>
     <message>
         <source>Last (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Último (UTC)</translation>
     </message>
     <message>
         <source>%1, pid %2: click to select the process in every view</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, pid %2: haga clic para seleccionar el proceso en todas las vistas</translation>
     </message>
     <message>
         <source>%1 [%2]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 [%2]</translation>
     </message>
     <message>
         <source>(no process)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sin proceso)</translation>
     </message>
     <message>
         <source>uid %1</source>
-        <translation type="unfinished"></translation>
+        <translation>uid %1</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::CoverageLanes</name>
     <message>
         <source>The collector was stopped from %1 (rec.stop) until %2 (rec.start): nothing was recorded for %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>El recolector estuvo detenido desde %1 (rec.stop) hasta %2 (rec.start): no se registró nada durante %3.</translation>
     </message>
     <message>
         <source>The collector ended without a rec.stop (a crash or power loss): last heard of at %1 (end of its last archive in the case), started again at %2; nothing is known of these %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>El recolector terminó sin un rec.stop (un fallo o un corte de alimentación): última señal a las %1 (final de su último archivo en el caso), se inició de nuevo a las %2; no se sabe nada de estos %3.</translation>
     </message>
     <message>
         <source>Archive %1 of signing key #%2 is not in the case</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo %1 de la clave de firma n.º %2 no está en el caso</translation>
     </message>
     <message>
         <source>Archives %1 to %2 of signing key #%3 are not in the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Los archivos %1 a %2 de la clave de firma n.º %3 no están en el caso</translation>
     </message>
     <message>
         <source>%1 (a hole in the hash chain): they were recorded before %2; the case has no evidence of that time.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (un hueco en la cadena de hashes): se registraron antes de %2; el caso no tiene evidencias de ese tiempo.</translation>
     </message>
     <message>
         <source>%1 (a hole in the hash chain): what was recorded between %2 and %3 is missing, not absent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (un hueco en la cadena de hashes): lo registrado entre %2 y %3 falta en el caso, no es que no existiera.</translation>
     </message>
     <message>
         <source>from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>desde %1 hasta %2</translation>
     </message>
     <message>
         <source>at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>a las %1</translation>
     </message>
     <message>
         <source>1 archive deleted before it was pulled (%1) %2: its events are lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 archivo eliminado antes de ser recogido (%1) %2: sus eventos se han perdido.</translation>
     </message>
     <message numerus="yes">
         <source>%3 archives deleted before they were pulled (%1) %2: their events are lost.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%3 archivo eliminado antes de ser recogido (%1) %2: sus eventos se han perdido.</numerusform>
+            <numerusform>%3 archivos eliminados antes de ser recogidos (%1) %2: sus eventos se han perdido.</numerusform>
         </translation>
     </message>
     <message>
         <source>The collector lost 1 event (%1) %2: it knows it did not record it.</source>
-        <translation type="unfinished"></translation>
+        <translation>El recolector perdió 1 evento (%1) %2: sabe que no lo registró.</translation>
     </message>
     <message numerus="yes">
         <source>The collector lost %3 events (%1) %2: it knows it did not record them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>El recolector perdió %3 evento (%1) %2: sabe que no lo registró.</numerusform>
+            <numerusform>El recolector perdió %3 eventos (%1) %2: sabe que no los registró.</numerusform>
         </translation>
     </message>
     <message>
         <source>Recorded from %1 to %2: where no events are shown here, nothing happened that the collector watches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrado desde %1 hasta %2: donde no se muestran eventos, no ocurrió nada de lo que vigila el recolector.</translation>
     </message>
     <message>
         <source>No archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin archivo</translation>
     </message>
     <message>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrado</translation>
     </message>
     <message>
         <source>Collector stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Recolector detenido</translation>
     </message>
     <message>
         <source>Collector gone (crash)</source>
-        <translation type="unfinished"></translation>
+        <translation>Recolector caído (fallo)</translation>
     </message>
     <message>
         <source>Archives missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Faltan archivos</translation>
     </message>
     <message>
         <source>Events lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventos perdidos</translation>
     </message>
     <message>
         <source>Before the host&apos;s first or after its last archive in the case: no evidence either way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes del primer archivo del equipo en el caso o después del último: sin evidencias en ningún sentido.</translation>
     </message>
     <message>
         <source>The collector was recording: no events means nothing happened that it watches.</source>
-        <translation type="unfinished"></translation>
+        <translation>El recolector estaba registrando: la ausencia de eventos significa que no ocurrió nada de lo que vigila.</translation>
     </message>
     <message>
         <source>The collector was stopped (rec.stop until the next rec.start): nothing was recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>El recolector estaba detenido (rec.stop hasta el siguiente rec.start): no se registró nada.</translation>
     </message>
     <message>
         <source>The collector ended without rec.stop (crash or power loss) until it started again: nothing is known.</source>
-        <translation type="unfinished"></translation>
+        <translation>El recolector terminó sin rec.stop (fallo o corte de alimentación) hasta que se inició de nuevo: no se sabe nada.</translation>
     </message>
     <message>
         <source>Archives of the host&apos;s hash chain are not in the case: what they recorded is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faltan en el caso archivos de la cadena de hashes del equipo: lo que registraron falta.</translation>
     </message>
     <message>
         <source>The collector knows it dropped events here (rec.loss): the counts are incomplete.</source>
-        <translation type="unfinished"></translation>
+        <translation>El recolector sabe que aquí descartó eventos (rec.loss): los recuentos están incompletos.</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::EndpointsModel</name>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección</translation>
     </message>
     <message>
         <source>Ports</source>
-        <translation type="unfinished"></translation>
+        <translation>Puertos</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventos</translation>
     </message>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversaciones</translation>
     </message>
     <message>
         <source>Processes</source>
-        <translation type="unfinished"></translation>
+        <translation>Procesos</translation>
     </message>
     <message>
         <source>Hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipos</translation>
     </message>
     <message>
         <source>First (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero (UTC)</translation>
     </message>
     <message>
         <source>Last (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Último (UTC)</translation>
     </message>
     <message numerus="yes">
         <source>%n ports</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n puerto</numerusform>
+            <numerusform>%n puertos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n processes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n proceso</numerusform>
+            <numerusform>%n procesos</numerusform>
         </translation>
     </message>
 </context>
@@ -2689,258 +2702,266 @@ previous %2</source>
     <name>Deck::Models::EventTableModel</name>
     <message>
         <source>loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>cargando…</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora (UTC)</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo</translation>
     </message>
     <message>
         <source>Process</source>
-        <translation type="unfinished"></translation>
+        <translation>Proceso</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objeto</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalle</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::HeldArchiveModel</name>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo</translation>
     </message>
     <message>
         <source>Seq</source>
-        <translation type="unfinished"></translation>
+        <translation>Sec.</translation>
     </message>
     <message>
         <source>Signer key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave del firmante</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventos</translation>
     </message>
     <message>
         <source>Since (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde (UTC)</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichero</translation>
     </message>
     <message>
         <source>REFUSED</source>
-        <translation type="unfinished"></translation>
+        <translation>RECHAZADO</translation>
     </message>
     <message>
         <source>fork of its chain</source>
-        <translation type="unfinished"></translation>
+        <translation>bifurcación de su cadena</translation>
     </message>
     <message>
         <source>awaiting trust</source>
-        <translation type="unfinished"></translation>
+        <translation>a la espera de confianza</translation>
     </message>
     <message>
         <source>key conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>conflicto de claves</translation>
     </message>
     <message>
         <source>%1
 refused by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+rechazado por %2</translation>
     </message>
     <message>
         <source>%1
 machine id %2
 signer %3
 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+id. de máquina %2
+firmante %3
+%4</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::HostListModel</name>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo</translation>
     </message>
     <message>
         <source>Trust</source>
-        <translation type="unfinished"></translation>
+        <translation>Confianza</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave</translation>
     </message>
     <message>
         <source>Archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos</translation>
     </message>
     <message>
         <source>Chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadena</translation>
     </message>
     <message>
         <source>Last archive (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Último archivo (UTC)</translation>
     </message>
     <message>
         <source>Span</source>
-        <translation type="unfinished"></translation>
+        <translation>Tramo</translation>
     </message>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Cobertura</translation>
     </message>
     <message numerus="yes">
         <source>untrusted: %n held</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>sin confianza: %n retenido</numerusform>
+            <numerusform>sin confianza: %n retenidos</numerusform>
         </translation>
     </message>
     <message>
         <source>KEY CONFLICT: %1 held</source>
-        <translation type="unfinished"></translation>
+        <translation>CONFLICTO DE CLAVES: %1 retenidos</translation>
     </message>
     <message numerus="yes">
         <source>trusted; %n held</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>de confianza; %n retenido</numerusform>
+            <numerusform>de confianza; %n retenidos</numerusform>
         </translation>
     </message>
     <message>
         <source>trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>de confianza</translation>
     </message>
     <message>
         <source>%1 (+%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (+%2)</translation>
     </message>
     <message numerus="yes">
         <source>%n verified</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n verificado</numerusform>
+            <numerusform>%n verificados</numerusform>
         </translation>
     </message>
     <message>
         <source>forks held: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>bifurcaciones retenidas: %1</translation>
     </message>
     <message>
         <source>%1 signed by another key</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 firmados por otra clave</translation>
     </message>
     <message>
         <source>%1 awaiting trust</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a la espera de confianza</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguno</translation>
     </message>
     <message>
         <source>fork</source>
-        <translation type="unfinished"></translation>
+        <translation>bifurcación</translation>
     </message>
     <message numerus="yes">
         <source>gap: %n missing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>hueco: falta %n</numerusform>
+            <numerusform>hueco: faltan %n</numerusform>
         </translation>
     </message>
     <message>
         <source>intact</source>
-        <translation type="unfinished"></translation>
+        <translation>íntegro</translation>
     </message>
     <message>
         <source>none yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguno aún</translation>
     </message>
     <message>
         <source>%1% recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1% registrado</translation>
     </message>
     <message>
         <source>1 crash</source>
-        <translation type="unfinished"></translation>
+        <translation>1 fallo</translation>
     </message>
     <message>
         <source>%1 crashes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fallos</translation>
     </message>
     <message>
         <source>%1 lost</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 perdidos</translation>
     </message>
     <message>
         <source>%1
 machine id %2
 known only from archives held for a trust decision</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+id. de máquina %2
+conocido solo por archivos retenidos a la espera de una decisión de confianza</translation>
     </message>
     <message>
         <source>%1
 machine id %2
 %3, kernel %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+id. de máquina %2
+%3, kernel %4</translation>
     </message>
     <message>
         <source>trusted %1 (%2) since %3 UTC by %4</source>
-        <translation type="unfinished"></translation>
+        <translation>de confianza %1 (%2) desde %3 UTC por %4</translation>
     </message>
     <message>
         <source>held, not trusted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>retenido, sin confianza: %1</translation>
     </message>
     <message>
         <source>%1 archive(s) verified and imported, %2 event(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 archivo(s) verificado(s) e importado(s), %2 evento(s)</translation>
     </message>
     <message numerus="yes">
         <source>%n archive(s) missing from the hash chain, %1 fork(s) held</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n archivo en falta en la cadena de hashes, %1 bifurcación(es) retenida(s)</numerusform>
+            <numerusform>%n archivos en falta en la cadena de hashes, %1 bifurcación(es) retenida(s)</numerusform>
         </translation>
     </message>
     <message>
         <source>last imported %1</source>
-        <translation type="unfinished"></translation>
+        <translation>última importación %1</translation>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a %2</translation>
     </message>
     <message numerus="yes">
         <source>collector not recording for %1 in %n interval(s) (%2 without a clean stop); %3 event(s) reported lost</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>recolector sin registrar durante %1 en %n intervalo (%2 sin una detención limpia); %3 evento(s) notificado(s) como perdido(s)</numerusform>
+            <numerusform>recolector sin registrar durante %1 en %n intervalos (%2 sin una detención limpia); %3 evento(s) notificado(s) como perdido(s)</numerusform>
         </translation>
     </message>
 </context>
@@ -2948,1034 +2969,1041 @@ machine id %2
     <name>Deck::Models::IntakeService</name>
     <message>
         <source>No case is open: open a case before watching an inbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún caso abierto: abra un caso antes de vigilar una bandeja de entrada.</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::IntegrityModel</name>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora (UTC)</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobación</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravedad</translation>
     </message>
     <message>
         <source>What changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué cambió</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerta</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::MarksModel</name>
     <message>
         <source>process</source>
-        <translation type="unfinished"></translation>
+        <translation>proceso</translation>
     </message>
     <message>
         <source>file event</source>
-        <translation type="unfinished"></translation>
+        <translation>evento de fichero</translation>
     </message>
     <message>
         <source>network event</source>
-        <translation type="unfinished"></translation>
+        <translation>evento de red</translation>
     </message>
     <message>
         <source>state change</source>
-        <translation type="unfinished"></translation>
+        <translation>cambio de estado</translation>
     </message>
     <message>
         <source>path</source>
-        <translation type="unfinished"></translation>
+        <translation>ruta</translation>
     </message>
     <message>
         <source>host</source>
-        <translation type="unfinished"></translation>
+        <translation>equipo</translation>
     </message>
     <message>
         <source>alert</source>
-        <translation type="unfinished"></translation>
+        <translation>alerta</translation>
     </message>
     <message>
         <source>archive</source>
-        <translation type="unfinished"></translation>
+        <translation>archivo</translation>
     </message>
     <message>
         <source>%1 #%2 (not in the case)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n.º %2 (no está en el caso)</translation>
     </message>
     <message>
         <source>%1 (pid %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (pid %2)</translation>
     </message>
     <message>
         <source>an unknown process</source>
-        <translation type="unfinished"></translation>
+        <translation>un proceso desconocido</translation>
     </message>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en %2</translation>
     </message>
     <message>
         <source>%1 %2 by %3 on %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 por %3 en %4</translation>
     </message>
     <message>
         <source>%1 change (%2) on %3 at %4</source>
-        <translation type="unfinished"></translation>
+        <translation>cambio de %1 (%2) en %3 a las %4</translation>
     </message>
     <message>
         <source>“%1” on %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» en %2 (%3)</translation>
     </message>
     <message>
         <source>archive %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>archivo %1 de %2</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcador</translation>
     </message>
     <message>
         <source>%1 (edited %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (editada %2)</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objeto</translation>
     </message>
     <message>
         <source>Label / note</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiqueta / nota</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Por</translation>
     </message>
     <message>
         <source>When (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo (UTC)</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::NetworkGraph</name>
     <message>
         <source>%1 %2 ports</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 puertos</translation>
     </message>
     <message>
         <source>(no process)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sin proceso)</translation>
     </message>
     <message>
         <source>Network events of %1 that name no process</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventos de red de %1 que no indican ningún proceso</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::ProcessTreeModel</name>
     <message>
         <source>%1  [%2]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  [%2]</translation>
     </message>
     <message>
         <source>%1 (pid %2), started %3 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (pid %2), iniciado %3 UTC</translation>
     </message>
     <message>
         <source>Ended %1 UTC: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminó %1 UTC: %2</translation>
     </message>
     <message>
         <source>No exit recorded; last seen %1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>No se registró la salida; visto por última vez %1 UTC</translation>
     </message>
     <message>
         <source>The chain of parents ends here: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La cadena de padres termina aquí: %1</translation>
     </message>
     <message>
         <source>Outside the user or time filter: shown because processes below it may match</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuera del filtro de usuario o de tiempo: se muestra porque los procesos por debajo pueden coincidir</translation>
     </message>
     <message>
         <source>Loading...</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando...</translation>
     </message>
     <message>
         <source>Host %1: its processes without a parent in the case are listed below it</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo %1: sus procesos sin padre en el caso se listan debajo</translation>
     </message>
     <message>
         <source>Process</source>
-        <translation type="unfinished"></translation>
+        <translation>Proceso</translation>
     </message>
     <message>
         <source>PID</source>
-        <translation type="unfinished"></translation>
+        <translation>PID</translation>
     </message>
     <message>
         <source>UID</source>
-        <translation type="unfinished"></translation>
+        <translation>UID</translation>
     </message>
     <message>
         <source>Started (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio (UTC)</translation>
     </message>
     <message>
         <source>Exit</source>
-        <translation type="unfinished"></translation>
+        <translation>Salida</translation>
     </message>
     <message>
         <source>Command line</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea de comandos</translation>
     </message>
     <message>
         <source>its host is not in the case</source>
-        <translation type="unfinished"></translation>
+        <translation>su equipo no está en el caso</translation>
     </message>
     <message>
         <source>it is on another host than the one shown</source>
-        <translation type="unfinished"></translation>
+        <translation>está en un equipo distinto del mostrado</translation>
     </message>
     <message>
         <source>it is outside the user or time filter</source>
-        <translation type="unfinished"></translation>
+        <translation>está fuera del filtro de usuario o de tiempo</translation>
     </message>
     <message>
         <source>a process above it is outside the user or time filter</source>
-        <translation type="unfinished"></translation>
+        <translation>un proceso por encima está fuera del filtro de usuario o de tiempo</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::PullJob</name>
     <message>
         <source>no case is open</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay ningún caso abierto</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::TimeScale</name>
     <message>
         <source>%1 d</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 d</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 µs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 µs</translation>
     </message>
     <message>
         <source>%1 ns</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ns</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::TrustJob</name>
     <message>
         <source>the trust job ended without a result; nothing is known to have changed</source>
-        <translation type="unfinished"></translation>
+        <translation>la tarea de confianza terminó sin resultado; no consta que haya cambiado nada</translation>
     </message>
 </context>
 <context>
     <name>Deck::Report::ReportWriter</name>
     <message>
         <source>generated %1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>generado %1 UTC</translation>
     </message>
     <message>
         <source>page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>página %1 de %2</translation>
     </message>
 </context>
 <context>
     <name>ProcessText</name>
     <message>
         <source>pid %1</source>
-        <translation type="unfinished"></translation>
+        <translation>pid %1</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>en ejecución</translation>
     </message>
     <message>
         <source>signal %1 (SIG%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>señal %1 (SIG%2)</translation>
     </message>
     <message>
         <source>signal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>señal %1</translation>
     </message>
     <message>
         <source>exit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>salida %1</translation>
     </message>
     <message>
         <source>exited (how not seen)</source>
-        <translation type="unfinished"></translation>
+        <translation>terminado (no se vio cómo)</translation>
     </message>
     <message>
         <source>?</source>
-        <translation type="unfinished"></translation>
+        <translation>?</translation>
     </message>
     <message>
         <source>no parent recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>no se registró el padre</translation>
     </message>
     <message>
         <source>parent pid %1 not in the case</source>
-        <translation type="unfinished"></translation>
+        <translation>el pid padre %1 no está en el caso</translation>
     </message>
     <message>
         <source>ppid %1 not in case</source>
-        <translation type="unfinished"></translation>
+        <translation>ppid %1 no en el caso</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando…</translation>
     </message>
     <message>
         <source>&lt;b&gt;Coverage:&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Cobertura:&lt;/b&gt;</translation>
     </message>
     <message>
         <source>What the case saw of each host. Solid: evidence (recorded, or a recorded loss). Hatched: no evidence of what happened (not recorded, or archives missing).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que el caso vio de cada equipo. Sólido: evidencia (registrado, o una pérdida registrada). Rayado: sin evidencia de lo que ocurrió (no registrado, o faltan archivos).</translation>
     </message>
     <message>
         <source>in the chart: no shown host recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>en el gráfico: ningún equipo mostrado registró</translation>
     </message>
     <message>
         <source>A hatched stretch of the chart has no events because nothing was recorded, not because nothing happened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un tramo rayado del gráfico no tiene eventos porque no se registró nada, no porque no ocurriera nada.</translation>
     </message>
 </context>
 <context>
     <name>ReportDocument</name>
     <message>
         <source>every host of the case (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>todos los equipos del caso (%1)</translation>
     </message>
     <message>
         <source>the first event</source>
-        <translation type="unfinished"></translation>
+        <translation>el primer evento</translation>
     </message>
     <message>
         <source>the last event</source>
-        <translation type="unfinished"></translation>
+        <translation>el último evento</translation>
     </message>
     <message>
         <source>the whole case</source>
-        <translation type="unfinished"></translation>
+        <translation>el caso completo</translation>
     </message>
     <message>
         <source>from %1 to %2 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>desde %1 hasta %2 UTC</translation>
     </message>
     <message>
         <source>%1; %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; %2</translation>
     </message>
     <message>
         <source>pid %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>pid %1 %2</translation>
     </message>
     <message>
         <source>Generated %1 UTC by %2 with flightdeck</source>
-        <translation type="unfinished"></translation>
+        <translation>Generado %1 UTC por %2 con flightdeck</translation>
     </message>
     <message>
         <source>1  Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>1  Resumen</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Alcance</translation>
     </message>
     <message>
         <source>Events span</source>
-        <translation type="unfinished"></translation>
+        <translation>Periodo de eventos</translation>
     </message>
     <message>
         <source>%1 UTC (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 UTC (%2)</translation>
     </message>
     <message>
         <source>no events in scope</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay eventos en el alcance</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidencias</translation>
     </message>
     <message>
         <source>%1 with %2, %3 held back</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 con %2, %3 retenidos</translation>
     </message>
     <message>
         <source>archive</source>
-        <translation type="unfinished"></translation>
+        <translation>archivo</translation>
     </message>
     <message>
         <source>archives</source>
-        <translation type="unfinished"></translation>
+        <translation>archivos</translation>
     </message>
     <message>
         <source>event</source>
-        <translation type="unfinished"></translation>
+        <translation>evento</translation>
     </message>
     <message>
         <source>events</source>
-        <translation type="unfinished"></translation>
+        <translation>eventos</translation>
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Hallazgos</translation>
     </message>
     <message>
         <source>%1 (%2 not yet triaged), %3, %4 bookmarked, %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 aún sin triaje), %3, %4 con marcador, %5</translation>
     </message>
     <message>
         <source>alert</source>
-        <translation type="unfinished"></translation>
+        <translation>alerta</translation>
     </message>
     <message>
         <source>alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>alertas</translation>
     </message>
     <message>
         <source>integrity change</source>
-        <translation type="unfinished"></translation>
+        <translation>cambio de integridad</translation>
     </message>
     <message>
         <source>integrity changes</source>
-        <translation type="unfinished"></translation>
+        <translation>cambios de integridad</translation>
     </message>
     <message>
         <source>note</source>
-        <translation type="unfinished"></translation>
+        <translation>nota</translation>
     </message>
     <message>
         <source>notes</source>
-        <translation type="unfinished"></translation>
+        <translation>notas</translation>
     </message>
     <message>
         <source>Not seen</source>
-        <translation type="unfinished"></translation>
+        <translation>No visto</translation>
     </message>
     <message>
         <source>%1 lost (collector&apos;s count), %2 missing from the hash chains, %3 of collector downtime</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 perdidos (recuento del recolector), %2 en falta en las cadenas de hashes, %3 de inactividad del recolector</translation>
     </message>
     <message>
         <source>span</source>
-        <translation type="unfinished"></translation>
+        <translation>tramo</translation>
     </message>
     <message>
         <source>spans</source>
-        <translation type="unfinished"></translation>
+        <translation>tramos</translation>
     </message>
     <message>
         <source>%1 bookmarks and notes about other hosts or times are not in this report.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 marcadores y notas sobre otros equipos u horas no están en este informe.</translation>
     </message>
     <message>
         <source>Hosts covered</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipos cubiertos</translation>
     </message>
     <message>
         <source>The case holds no hosts.</source>
-        <translation type="unfinished"></translation>
+        <translation>El caso no contiene equipos.</translation>
     </message>
     <message>
         <source>signer %1%2</source>
-        <translation type="unfinished"></translation>
+        <translation>firmante %1%2</translation>
     </message>
     <message>
         <source>not recorded in this span</source>
-        <translation type="unfinished"></translation>
+        <translation>no registrado en este tramo</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>machine-id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>machine-id %1</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo</translation>
     </message>
     <message>
         <source>Archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventos</translation>
     </message>
     <message>
         <source>Events from – to (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventos desde – hasta (UTC)</translation>
     </message>
     <message>
         <source>OS / kernel</source>
-        <translation type="unfinished"></translation>
+        <translation>SO / kernel</translation>
     </message>
     <message>
         <source>2  Analyst notes</source>
-        <translation type="unfinished"></translation>
+        <translation>2  Notas del analista</translation>
     </message>
     <message>
         <source>No notes in the scope of this report.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay notas en el alcance de este informe.</translation>
     </message>
     <message>
         <source>%1
 (edited %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+(editada %2)</translation>
     </message>
     <message>
         <source>%1, on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, sobre %2</translation>
     </message>
     <message>
         <source>Written (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Escrita (UTC)</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Por</translation>
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobre</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>3  Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>3  Línea de tiempo</translation>
     </message>
     <message>
         <source>No events in the scope of this report: there is nothing to draw.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay eventos en el alcance de este informe: no hay nada que dibujar.</translation>
     </message>
     <message>
         <source>Events per %1 from %2 UTC, added up over %3. Hatched: spans the case did not record (archives missing from a hash chain, collector not running) — no bar there means nothing is known, not that nothing happened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventos por %1 desde %2 UTC, sumados a lo largo de %3. Rayado: tramos que el caso no registró (archivos en falta en una cadena de hashes, recolector no en ejecución) — la ausencia de barra allí significa que no se sabe nada, no que no ocurriera nada.</translation>
     </message>
     <message>
         <source>8  Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>8  Evidencias</translation>
     </message>
     <message>
         <source>Every archive this report rests on. Each was verified when it was imported: its Ed25519 signature by a trusted host key, the BLAKE2b digest of every entry, and its place in the key&apos;s hash chain (sequence number and the previous archive&apos;s digest).</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los archivos en los que se basa este informe. Cada uno se verificó al importarlo: su firma Ed25519 por una clave de equipo de confianza, el resumen BLAKE2b de cada entrada y su lugar en la cadena de hashes de la clave (número de secuencia y resumen del archivo anterior).</translation>
     </message>
     <message>
         <source>Not recorded:</source>
-        <translation type="unfinished"></translation>
+        <translation>No registrado:</translation>
     </message>
     <message>
         <source>no archive in the case covers the scope of this report.</source>
-        <translation type="unfinished"></translation>
+        <translation>ningún archivo del caso cubre el alcance de este informe.</translation>
     </message>
     <message>
         <source>first of its key</source>
-        <translation type="unfinished"></translation>
+        <translation>primero de su clave</translation>
     </message>
     <message>
         <source>gap: %1 missing before it</source>
-        <translation type="unfinished"></translation>
+        <translation>hueco: faltan %1 antes</translation>
     </message>
     <message>
         <source>late: filled a gap</source>
-        <translation type="unfinished"></translation>
+        <translation>tardío: rellenó un hueco</translation>
     </message>
     <message>
         <source>intact</source>
-        <translation type="unfinished"></translation>
+        <translation>íntegro</translation>
     </message>
     <message>
         <source>valid, trusted signer</source>
-        <translation type="unfinished"></translation>
+        <translation>válido, firmante de confianza</translation>
     </message>
     <message>
         <source>decrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>descifrado</translation>
     </message>
     <message>
         <source>sealed from a recovered journal</source>
-        <translation type="unfinished"></translation>
+        <translation>sellado a partir de un diario recuperado</translation>
     </message>
     <message>
         <source>digest %1
 signer %2
 source %3</source>
-        <translation type="unfinished"></translation>
+        <translation>resumen %1
+firmante %2
+origen %3</translation>
     </message>
     <message>
         <source>%1
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2</translation>
     </message>
     <message>
         <source>Seq</source>
-        <translation type="unfinished"></translation>
+        <translation>Sec.</translation>
     </message>
     <message>
         <source>Chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadena</translation>
     </message>
     <message>
         <source>Verification</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificación</translation>
     </message>
     <message>
         <source>Imported (UTC), by</source>
-        <translation type="unfinished"></translation>
+        <translation>Importado (UTC), por</translation>
     </message>
     <message>
         <source>Archives held back</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos retenidos</translation>
     </message>
     <message>
         <source>None: no archive of these hosts is held in quarantine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguno: no hay ningún archivo de estos equipos retenido en cuarentena.</translation>
     </message>
     <message>
         <source>These archives are not part of the evidence above: they are held until an analyst decides (an untrusted signer, or a second archive with a sequence number already taken — a fork).</source>
-        <translation type="unfinished"></translation>
+        <translation>Estos archivos no forman parte de las evidencias anteriores: están retenidos hasta que un analista decida (un firmante sin confianza, o un segundo archivo con un número de secuencia ya usado — una bifurcación).</translation>
     </message>
     <message>
         <source>digest %1
 signer %2
 file %3
 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>resumen %1
+firmante %2
+fichero %3
+%4</translation>
     </message>
     <message>
         <source>Held because</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo de retención</translation>
     </message>
     <message>
         <source>Held since (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Retenido desde (UTC)</translation>
     </message>
     <message>
         <source>9  Chain of custody</source>
-        <translation type="unfinished"></translation>
+        <translation>9  Cadena de custodia</translation>
     </message>
     <message>
         <source>The case&apos;s audit log: who imported, refused, held, trusted, exported or marked what, and when. Each entry was written in the same transaction as the change it records.</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro de auditoría del caso: quién importó, rechazó, retuvo, confió, exportó o marcó qué, y cuándo. Cada entrada se escribió en la misma transacción que el cambio que registra.</translation>
     </message>
     <message>
         <source>%1 entries about archives, notes or bookmarks outside the scope of this report are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se omiten %1 entradas sobre archivos, notas o marcadores fuera del alcance de este informe.</translation>
     </message>
     <message>
         <source>The audit log is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro de auditoría está vacío.</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora (UTC)</translation>
     </message>
     <message>
         <source>Actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Actor</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Acción</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objeto</translation>
     </message>
     <message>
         <source>4  Bookmarked processes</source>
-        <translation type="unfinished"></translation>
+        <translation>4  Procesos con marcador</translation>
     </message>
     <message>
         <source>No processes are bookmarked in the scope of this report.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay procesos con marcador en el alcance de este informe.</translation>
     </message>
     <message>
         <source>%1 on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en %2: %3</translation>
     </message>
     <message>
         <source>pid %1 (not in the case)</source>
-        <translation type="unfinished"></translation>
+        <translation>pid %1 (no está en el caso)</translation>
     </message>
     <message>
         <source>killed by signal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>terminado por la señal %1</translation>
     </message>
     <message>
         <source>exit code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>código de salida %1</translation>
     </message>
     <message>
         <source>%1 UTC, %2 (ran %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 UTC, %2 (duró %3)</translation>
     </message>
     <message>
         <source>no exit recorded; last seen %1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>no se registró la salida; visto por última vez %1 UTC</translation>
     </message>
     <message>
         <source>no exit recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>no se registró la salida</translation>
     </message>
     <message>
         <source>Bookmarked</source>
-        <translation type="unfinished"></translation>
+        <translation>Con marcador</translation>
     </message>
     <message>
         <source>%1 UTC by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 UTC por %2</translation>
     </message>
     <message>
         <source>Executable</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutable</translation>
     </message>
     <message>
         <source>Command line</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea de comandos</translation>
     </message>
     <message>
         <source>Working directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Directorio de trabajo</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario</translation>
     </message>
     <message>
         <source>uid %1</source>
-        <translation type="unfinished"></translation>
+        <translation>uid %1</translation>
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>no registrado</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio</translation>
     </message>
     <message>
         <source>%1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 UTC</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminó</translation>
     </message>
     <message>
         <source>Ancestry</source>
-        <translation type="unfinished"></translation>
+        <translation>Ascendencia</translation>
     </message>
     <message>
         <source>none: a root process</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguna: un proceso raíz</translation>
     </message>
     <message>
         <source>Note (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota (%1)</translation>
     </message>
     <message>
         <source> (%1 times)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1 veces)</translation>
     </message>
     <message>
         <source>file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fichero %1</translation>
     </message>
     <message>
         <source>net %1</source>
-        <translation type="unfinished"></translation>
+        <translation>red %1</translation>
     </message>
     <message>
         <source>child</source>
-        <translation type="unfinished"></translation>
+        <translation>hijo</translation>
     </message>
     <message>
         <source>What it did:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que hizo:</translation>
     </message>
     <message>
         <source>The case records no activity of this process.</source>
-        <translation type="unfinished"></translation>
+        <translation>El caso no registra ninguna actividad de este proceso.</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalle</translation>
     </message>
     <message>
         <source>Each list is cut at %1 rows; the case holds more (see &quot;flightdeck-cli query did&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada lista se corta en %1 filas; el caso contiene más (véase &quot;flightdeck-cli query did&quot;).</translation>
     </message>
     <message>
         <source>5  Bookmarked events and objects</source>
-        <translation type="unfinished"></translation>
+        <translation>5  Eventos y objetos con marcador</translation>
     </message>
     <message>
         <source>No other bookmarks in the scope of this report.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay otros marcadores en el alcance de este informe.</translation>
     </message>
     <message>
         <source>Bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcador</translation>
     </message>
     <message>
         <source>When (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo (UTC)</translation>
     </message>
     <message>
         <source>Marked by, at (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcado por, el (UTC)</translation>
     </message>
     <message>
         <source>6  Integrity changes and alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>6  Cambios de integridad y alertas</translation>
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alertas</translation>
     </message>
     <message>
         <source>No alerts in the scope of this report.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay alertas en el alcance de este informe.</translation>
     </message>
     <message>
         <source>not triaged</source>
-        <translation type="unfinished"></translation>
+        <translation>sin triaje</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravedad</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerta</translation>
     </message>
     <message>
         <source>Triage</source>
-        <translation type="unfinished"></translation>
+        <translation>Triaje</translation>
     </message>
     <message>
         <source>Triaged by, at (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Triaje por, el (UTC)</translation>
     </message>
     <message>
         <source>Integrity changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios de integridad</translation>
     </message>
     <message>
         <source>No integrity changes (packages, kernel modules, BPF programs, watched files, logins, listening sockets) recorded in the scope of this report.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se registraron cambios de integridad (paquetes, módulos del kernel, programas BPF, ficheros vigilados, inicios de sesión, sockets en escucha) en el alcance de este informe.</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobación</translation>
     </message>
     <message>
         <source>Items changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Elementos cambiados</translation>
     </message>
     <message>
         <source>Only the first %1 changes are listed; the case holds more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo se listan los primeros %1 cambios; el caso contiene más.</translation>
     </message>
     <message>
         <source>7  Coverage gaps and losses</source>
-        <translation type="unfinished"></translation>
+        <translation>7  Huecos de cobertura y pérdidas</translation>
     </message>
     <message>
         <source>What the case did not see. &quot;No losses recorded&quot; means the collector ran, counted what its buffers dropped and reported nothing lost. &quot;Not recorded&quot; means no archive in the case covers that time: nothing is known about it, in either direction.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que el caso no vio. «No se registraron pérdidas» significa que el recolector funcionó, contó lo que descartaron sus búferes y no notificó nada perdido. «No registrado» significa que ningún archivo del caso cubre ese tiempo: no se sabe nada de él, en ningún sentido.</translation>
     </message>
     <message>
         <source>the case holds no hosts.</source>
-        <translation type="unfinished"></translation>
+        <translation>el caso no contiene equipos.</translation>
     </message>
     <message>
         <source>no archive of %1 in the case covers the scope of this report; nothing is known about this host in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>ningún archivo de %1 en el caso cubre el alcance de este informe; no se sabe nada de este equipo en él.</translation>
     </message>
     <message>
         <source>No losses recorded:</source>
-        <translation type="unfinished"></translation>
+        <translation>No se registraron pérdidas:</translation>
     </message>
     <message>
         <source>the collector reported no lost events in the archives of this span.</source>
-        <translation type="unfinished"></translation>
+        <translation>el recolector no notificó eventos perdidos en los archivos de este tramo.</translation>
     </message>
     <message>
         <source>Losses recorded:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pérdidas registradas:</translation>
     </message>
     <message>
         <source>the collector reported %1 lost (%2). Activity in these spans may be missing from this report.</source>
-        <translation type="unfinished"></translation>
+        <translation>el recolector notificó %1 perdidos (%2). Puede faltar actividad de estos tramos en este informe.</translation>
     </message>
     <message>
         <source>loss record</source>
-        <translation type="unfinished"></translation>
+        <translation>registro de pérdida</translation>
     </message>
     <message>
         <source>loss records</source>
-        <translation type="unfinished"></translation>
+        <translation>registros de pérdida</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Origen</translation>
     </message>
     <message>
         <source>Lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Perdidos</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>archive seq %1 is</source>
-        <translation type="unfinished"></translation>
+        <translation>el archivo con secuencia %1 está</translation>
     </message>
     <message>
         <source>archives seq %1–%2 are</source>
-        <translation type="unfinished"></translation>
+        <translation>los archivos con secuencia %1–%2 están</translation>
     </message>
     <message>
         <source>from %1 to %2 UTC (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>desde %1 hasta %2 UTC (%3)</translation>
     </message>
     <message>
         <source>before %1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>antes de %1 UTC</translation>
     </message>
     <message>
         <source>%1 missing from the hash chain of signing key #%2; nothing is known about %3 %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en falta en la cadena de hashes de la clave de firma n.º %2; no se sabe nada de %3 %4.</translation>
     </message>
     <message>
         <source>it was stopped (a stop record was written)</source>
-        <translation type="unfinished"></translation>
+        <translation>se detuvo (se escribió un registro de detención)</translation>
     </message>
     <message>
         <source>it ended without a stop record: a crash, kill or power loss</source>
-        <translation type="unfinished"></translation>
+        <translation>terminó sin un registro de detención: un fallo, una terminación forzada o un corte de alimentación</translation>
     </message>
     <message>
         <source>the collector was not running from %1 to %2 UTC (%3); %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>el recolector no estuvo en ejecución desde %1 hasta %2 UTC (%3); %4.</translation>
     </message>
     <message>
         <source>Recorded throughout:</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrado sin interrupción:</translation>
     </message>
     <message>
         <source>the hash chain has no gaps in this span and the collector ran without a break.</source>
-        <translation type="unfinished"></translation>
+        <translation>la cadena de hashes no tiene huecos en este tramo y el recolector funcionó sin interrupción.</translation>
     </message>
 </context>
 <context>
     <name>TimelineChart</name>
     <message>
         <source>processes</source>
-        <translation type="unfinished"></translation>
+        <translation>procesos</translation>
     </message>
     <message>
         <source>files</source>
-        <translation type="unfinished"></translation>
+        <translation>ficheros</translation>
     </message>
     <message>
         <source>network</source>
-        <translation type="unfinished"></translation>
+        <translation>red</translation>
     </message>
     <message>
         <source>integrity</source>
-        <translation type="unfinished"></translation>
+        <translation>integridad</translation>
     </message>
     <message>
         <source>collector</source>
-        <translation type="unfinished"></translation>
+        <translation>recolector</translation>
     </message>
     <message>
         <source>loss records</source>
-        <translation type="unfinished"></translation>
+        <translation>registros de pérdida</translation>
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>no registrado</translation>
     </message>
     <message>
         <source>No events in the scope of this report.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay eventos en el alcance de este informe.</translation>
     </message>
     <message>
         <source>time (UTC, %1bars of %2); events per bar</source>
-        <translation type="unfinished"></translation>
+        <translation>tiempo (UTC, %1barras de %2); eventos por barra</translation>
     </message>
 </context>
 <context>
