@@ -1,382 +1,381 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de">
 <context>
     <name>Deck::Gui</name>
     <message>
         <source>Kernel log line on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kernel-Logzeile auf %1</translation>
     </message>
     <message>
         <source>State change on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustandsänderung auf %1</translation>
     </message>
     <message>
         <source>%1 change on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Änderung auf %2</translation>
     </message>
     <message>
         <source> UTC</source>
-        <translation type="unfinished"></translation>
+        <translation> UTC</translation>
     </message>
     <message>
         <source>severity %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schweregrad %1</translation>
     </message>
     <message>
         <source>Alert #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm #%1</translation>
     </message>
     <message>
         <source> (by %1 at %2 UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation> (von %1 um %2 UTC)</translation>
     </message>
     <message>
         <source>This stored event could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses gespeicherte Ereignis konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzugefügt</translation>
     </message>
     <message>
         <source>Removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernt</translation>
     </message>
     <message>
         <source>Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert</translation>
     </message>
     <message>
         <source>Kernel log</source>
-        <translation type="unfinished"></translation>
+        <translation>Kernel-Log</translation>
     </message>
     <message>
         <source>Stored event</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichertes Ereignis</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>open</translation>
     </message>
     <message>
         <source>exec</source>
-        <translation type="unfinished"></translation>
+        <translation>exec</translation>
     </message>
     <message>
         <source>write</source>
-        <translation type="unfinished"></translation>
+        <translation>write</translation>
     </message>
     <message>
         <source>create</source>
-        <translation type="unfinished"></translation>
+        <translation>create</translation>
     </message>
     <message>
         <source>delete</source>
-        <translation type="unfinished"></translation>
+        <translation>delete</translation>
     </message>
     <message>
         <source>rename</source>
-        <translation type="unfinished"></translation>
+        <translation>rename</translation>
     </message>
     <message>
         <source>renamed to</source>
-        <translation type="unfinished"></translation>
+        <translation>umbenannt in</translation>
     </message>
     <message>
         <source>%1 ×%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ×%2</translation>
     </message>
     <message>
         <source>imported</source>
-        <translation type="unfinished"></translation>
+        <translation>importiert</translation>
     </message>
     <message>
         <source>already imported</source>
-        <translation type="unfinished"></translation>
+        <translation>bereits importiert</translation>
     </message>
     <message>
         <source>held for trust</source>
-        <translation type="unfinished"></translation>
+        <translation>zurückgehalten (Vertrauen)</translation>
     </message>
     <message>
         <source>held: chain fork</source>
-        <translation type="unfinished"></translation>
+        <translation>zurückgehalten: Kettenverzweigung</translation>
     </message>
     <message>
         <source>refused: signer</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt: Signierer</translation>
     </message>
     <message>
         <source>refused: invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt: ungültig</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>rolled back</source>
-        <translation type="unfinished"></translation>
+        <translation>zurückgerollt</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archiv</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Seq</source>
-        <translation type="unfinished"></translation>
+        <translation>Seq.</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht erreichbar</translation>
     </message>
     <message>
         <source>timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitüberschreitung</translation>
     </message>
     <message>
         <source>unknown host key: needs your decision</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Host-Schlüssel: Ihre Entscheidung ist nötig</translation>
     </message>
     <message>
         <source>REFUSED: host key changed</source>
-        <translation type="unfinished"></translation>
+        <translation>ABGELEHNT: Host-Schlüssel geändert</translation>
     </message>
     <message>
         <source>login refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung abgelehnt</translation>
     </message>
     <message>
         <source>SSH/SFTP error</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH/SFTP-Fehler</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>remote file error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler bei entfernter Datei</translation>
     </message>
     <message>
         <source>local file error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler bei lokaler Datei</translation>
     </message>
     <message>
         <source>not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützt</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::CoverageLanesWidget</name>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Abdeckung</translation>
     </message>
     <message>
         <source>No hosts in the case: no coverage to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Hosts im Fall: keine Abdeckung anzuzeigen.</translation>
     </message>
     <message>
         <source>%1: click to show its events in the chart.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Klicken, um die Ereignisse im Diagramm anzuzeigen.</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::DataInPage</name>
     <message>
         <source>Stop Watching</source>
-        <translation type="unfinished"></translation>
+        <translation>Überwachung beenden</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Import &amp;Folder...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner importieren...</translation>
     </message>
     <message>
         <source>Import F&amp;iles...</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien &amp;importieren...</translation>
     </message>
     <message>
         <source>&amp;Pull from Hosts...</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Hosts &amp;abrufen...</translation>
     </message>
     <message>
         <source>&amp;Watch Inbox Folder...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eingangsordner überwachen...</translation>
     </message>
     <message>
         <source>Or drop .frec files and folders on the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oder ziehen Sie .frec-Dateien und Ordner auf das Fenster.</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Inbox not watched: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingangsordner nicht überwacht: %1</translation>
     </message>
     <message>
         <source>Open a case to import archives, pull them from hosts or watch an inbox folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen Fall, um Archive zu importieren, von Hosts abzurufen oder einen Eingangsordner zu überwachen.</translation>
     </message>
     <message>
         <source>Inbox: not watching. Collectors that push archives (flightrec push) upload them into a folder; Watch Inbox Folder imports each one as it arrives.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingangsordner: keine Überwachung. Kollektoren, die Archive senden (flightrec push), laden sie in einen Ordner hoch; „Eingangsordner überwachen“ importiert jedes Archiv, sobald es eintrifft.</translation>
     </message>
     <message>
         <source>Inbox: watching &lt;b&gt;%1&lt;/b&gt;: %2 imported, %3 in the case already, %4 held for trust, %5 refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingangsordner: &lt;b&gt;%1&lt;/b&gt; wird überwacht: %2 importiert, %3 bereits im Fall, %4 zurückgehalten (Vertrauen), %5 abgelehnt</translation>
     </message>
     <message numerus="yes">
         <source>, %n still being written</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
         <source> Last import %1 UTC.</source>
-        <translation type="unfinished"></translation>
+        <translation> Letzter Import %1 UTC.</translation>
     </message>
     <message>
         <source>Last problem: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Problem: %1</translation>
     </message>
     <message>
         <source>Import Archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive importieren</translation>
     </message>
     <message>
         <source>Open or create a case first (Case &gt; Open Case).</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen oder erstellen Sie zuerst einen Fall (Fall &gt; Fall öffnen).</translation>
     </message>
     <message>
         <source>Import a Folder of Archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner mit Archiven importieren</translation>
     </message>
     <message>
         <source>Flight Recorder archives (*.frec);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Flight-Recorder-Archive (*.frec);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Watch an Inbox Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingangsordner überwachen</translation>
     </message>
     <message>
         <source>Data In</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateneingang</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::DisplayFilterBar</name>
     <message>
-        <source>&lt;p&gt;Compare fields with &lt;code&gt;== != contains &amp;lt; &amp;gt; &amp;lt;= &amp;gt;=&lt;/code&gt;, combine with &lt;code&gt;and or not&lt;/code&gt; and parentheses; quote text with &quot;...&quot; (escapes \&quot; \\ \n \t \xHH). Enter applies.&lt;/p&gt;&lt;table&gt;%1&lt;/table&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;p&gt;Compare fields with &lt;code&gt;== != contains &amp;lt; &amp;gt; &amp;lt;= &amp;gt;=&lt;/code&gt;, combine with &lt;code&gt;and or not&lt;/code&gt; and parentheses; quote text with "..." (escapes \" \\ \n \t \xHH). Enter applies.&lt;/p&gt;&lt;table&gt;%1&lt;/table&gt;</source>
+        <translation>&lt;p&gt;Vergleichen Sie Felder mit &lt;code&gt;== != contains &amp;lt; &amp;gt; &amp;lt;= &amp;gt;=&lt;/code&gt;, verknüpfen Sie mit &lt;code&gt;and or not&lt;/code&gt; und Klammern; setzen Sie Text in "..." (Escapes \" \\ \n \t \xHH). Eingabetaste wendet an.&lt;/p&gt;&lt;table&gt;%1&lt;/table&gt;</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwenden</translation>
     </message>
     <message>
-        <source>Display filter, e.g. proc.exe contains &quot;curl&quot; and net.rport == 443   (Ctrl+/)</source>
-        <translation type="unfinished"></translation>
+        <source>Display filter, e.g. proc.exe contains "curl" and net.rport == 443   (Ctrl+/)</source>
+        <translation>Anzeigefilter, z. B. proc.exe contains "curl" and net.rport == 443   (Ctrl+/)</translation>
     </message>
     <message>
         <source>Apply the display filter (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigefilter anwenden (Eingabetaste)</translation>
     </message>
     <message>
         <source>Invalid filter — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiger Filter — %1</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::EventsPage</name>
     <message>
         <source>Show all hosts and times</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Hosts und Zeiten anzeigen</translation>
     </message>
     <message>
         <source>Clear the host and time range selected in the other views</source>
-        <translation type="unfinished"></translation>
+        <translation>Die in den anderen Ansichten gewählte Host- und Zeitauswahl aufheben</translation>
     </message>
     <message>
         <source>Ctrl+/</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+/</translation>
     </message>
     <message>
         <source>Query failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrage fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Open a case (File &gt; Open) to see every event it holds: processes, files, connections, integrity changes and losses, in time order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen Fall (Datei &gt; Öffnen), um alle seine Ereignisse zu sehen: Prozesse, Dateien, Verbindungen, Integritätsänderungen und Verluste, in zeitlicher Reihenfolge.</translation>
     </message>
     <message>
         <source>Host %1 only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Host %1</translation>
     </message>
     <message>
         <source>All hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Hosts</translation>
     </message>
     <message>
         <source>from %1 to %2 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>von %1 bis %2 UTC</translation>
     </message>
     <message>
         <source>the start</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfang</translation>
     </message>
     <message>
         <source>the end</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende</translation>
     </message>
     <message>
         <source>all times</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Zeiten</translation>
     </message>
     <message>
         <source>%1 events</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Ereignisse</translation>
     </message>
     <message>
         <source>%1 events so far, counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bisher %1 Ereignisse, Zählung läuft…</translation>
     </message>
     <message>
         <source>No events in this case for the host and time range selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Ereignisse in diesem Fall für den gewählten Host und Zeitraum.</translation>
     </message>
     <message>
         <source>No event matches the filter “%1” for the host and time range selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Ereignis entspricht dem Filter „%1“ für den gewählten Host und Zeitraum.</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
 </context>
 <context>
@@ -385,74 +384,76 @@
         <source>No process or file selected.
 
 Select a process (in the process tree or the events) or a file to see which files it touched or which processes touched it. Double-click a node to expand it; click it to select it in every view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Prozess und keine Datei ausgewählt.
+
+Wählen Sie einen Prozess (im Prozessbaum oder in den Ereignissen) oder eine Datei, um zu sehen, welche Dateien er berührt hat oder welche Prozesse sie berührt haben. Doppelklicken Sie auf einen Knoten, um ihn zu erweitern; klicken Sie darauf, um ihn in allen Ansichten auszuwählen.</translation>
     </message>
     <message>
         <source>%1: no file events in this time range.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Dateiereignisse in diesem Zeitraum.</translation>
     </message>
     <message>
         <source>File Access</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateizugriff</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::GraphPanel</name>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>Zoom In</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergrößern</translation>
     </message>
     <message>
         <source>Zoom Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkleinern</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Einpassen</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <source>Events up to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse bis:</translation>
     </message>
     <message>
         <source>Show only the events up to this time (all the way right: every event in the range)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Ereignisse bis zu diesem Zeitpunkt anzeigen (ganz rechts: alle Ereignisse im Zeitraum)</translation>
     </message>
     <message>
         <source>The graph could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Graph konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>%1: nothing found in this time range.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: in diesem Zeitraum nichts gefunden.</translation>
     </message>
     <message>
         <source>every event</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Ereignisse</translation>
     </message>
     <message>
         <source>Nodes: %1, edges: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten: %1, Kanten: %2</translation>
     </message>
     <message>
-        <source>; %1 more not shown (double-click a &quot;more&quot; node)</source>
-        <translation type="unfinished"></translation>
+        <source>; %1 more not shown (double-click a "more" node)</source>
+        <translation>; %1 weitere nicht angezeigt (doppelklicken Sie auf einen „weitere“-Knoten)</translation>
     </message>
     <message>
         <source>; the graph is at its limit of %1 nodes: clear it or start from another node</source>
-        <translation type="unfinished"></translation>
+        <translation>; der Graph hat seine Grenze von %1 Knoten erreicht: leeren Sie ihn oder beginnen Sie bei einem anderen Knoten</translation>
     </message>
     <message>
         <source>. Double-click a node to expand it (bold: expanded).</source>
-        <translation type="unfinished"></translation>
+        <translation>. Doppelklicken Sie auf einen Knoten, um ihn zu erweitern (fett: erweitert).</translation>
     </message>
 </context>
 <context>
@@ -460,393 +461,398 @@ Select a process (in the process tree or the events) or a file to see which file
     <message numerus="yes">
         <source>%n more…</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
         <source>%1 more not shown.
 Double-click to show the next ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 weitere nicht angezeigt.
+Doppelklicken, um die nächsten anzuzeigen.</translation>
     </message>
     <message>
         <source>Hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Hosts</translation>
     </message>
     <message>
         <source>Processes</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozesse</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien</translation>
     </message>
     <message>
         <source>Remote addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernte Adressen</translation>
     </message>
     <message>
         <source>%1
 first %2
 last %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+erstes %2
+letztes %3</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::HostsPage</name>
     <message>
         <source>Archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive</translation>
     </message>
     <message>
         <source>Importing %1 (%2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird importiert (%2 von %3)</translation>
     </message>
     <message>
         <source>&amp;Decide Trust...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vertrauen entscheiden...</translation>
     </message>
     <message>
         <source>Trust or refuse the signer of the selected archive (Enter or double-click a row)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Signierer des ausgewählten Archivs vertrauen oder ihn ablehnen (Eingabetaste oder Doppelklick auf eine Zeile)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Quarantine</source>
-        <translation type="unfinished"></translation>
+        <translation>Quarantäne</translation>
     </message>
     <message>
         <source>No case open.
 Open or create one with Case &gt; Open Case... (Ctrl+O).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Fall geöffnet.
+Öffnen oder erstellen Sie einen mit Fall &gt; Fall öffnen... (Ctrl+O).</translation>
     </message>
     <message>
         <source>The hosts could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Hosts konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>This case has no hosts yet.
 Import archives or pull them from your hosts; each host appears here once its first archive is verified, or is held for your trust decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Fall hat noch keine Hosts.
+Importieren Sie Archive oder rufen Sie sie von Ihren Hosts ab; jeder Host erscheint hier, sobald sein erstes Archiv verifiziert ist oder für Ihre Vertrauensentscheidung zurückgehalten wird.</translation>
     </message>
     <message>
         <source>Quarantine (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quarantäne (%1)</translation>
     </message>
     <message numerus="yes">
         <source>, %n refused</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
         <source>Archives of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive von %1</translation>
     </message>
     <message>
         <source>%1 has no imported archives: its archives wait in the Quarantine tab for a trust decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine importierten Archive: seine Archive warten im Tab „Quarantäne“ auf eine Vertrauensentscheidung.</translation>
     </message>
     <message>
         <source>Select a host above to see its chain of custody: every archive with its sequence number, time range, digest, signer, verdict and source.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie oben einen Host, um seine Beweiskette zu sehen: jedes Archiv mit Sequenznummer, Zeitraum, Digest, Signierer, Befund und Quelle.</translation>
     </message>
     <message>
         <source>Trusting the key...</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel wird als vertrauenswürdig eingetragen...</translation>
     </message>
     <message>
         <source>Not trusted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht vertraut: %1</translation>
     </message>
     <message>
         <source>the first host whose archives it signs</source>
-        <translation type="unfinished"></translation>
+        <translation>der erste Host, dessen Archive er signiert</translation>
     </message>
     <message>
         <source>Trusted %1 for %2. Held archives imported: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 für %2 vertraut. Zurückgehaltene Archive importiert: %3.</translation>
     </message>
     <message>
         <source>Cancelled: the archive being imported was rolled back; those imported before stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: das gerade importierte Archiv wurde zurückgerollt; die zuvor importierten bleiben.</translation>
     </message>
     <message>
         <source>Hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Hosts</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::ImportDialog</name>
     <message>
         <source>Import Archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive importieren</translation>
     </message>
     <message>
         <source>Looking for archives in %1 ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche nach Archiven in %1 ...</translation>
     </message>
     <message numerus="yes">
         <source>Looking for archives in %n files and folders ...</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
         <source>Cancelling: the archive being imported is rolled back, no other is started ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen: das gerade importierte Archiv wird zurückgerollt, kein weiteres wird begonnen ...</translation>
     </message>
     <message numerus="yes">
         <source>%n places</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message numerus="yes">
         <source>Importing %n archives (%1) from %2</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
         <source>%1 of %2 archives</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Archiven</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>%1 of %2 - now: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 - jetzt: %3</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message numerus="yes">
         <source>%n not started</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
         <source>No .frec archives were found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurden keine .frec-Archive gefunden.</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht importiert</translation>
     </message>
     <message>
         <source>cancelled before it started</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen, bevor es begann</translation>
     </message>
     <message>
         <source>%1: not imported: the import was cancelled before it started</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nicht importiert: der Import wurde abgebrochen, bevor er begann</translation>
     </message>
     <message>
         <source>no archives</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Archive</translation>
     </message>
     <message>
         <source>Done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig.</translation>
     </message>
     <message>
         <source>Cancelled. %1 was being imported and was rolled back; the case holds only whole archives.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen. %1 wurde gerade importiert und zurückgerollt; der Fall enthält nur vollständige Archive.</translation>
     </message>
     <message>
         <source>Cancelled between two archives; the case holds only whole archives.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischen zwei Archiven abgebrochen; der Fall enthält nur vollständige Archive.</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::IntegrityPage</name>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu</translation>
     </message>
     <message>
         <source>&amp;Investigating</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;In Untersuchung</translation>
     </message>
     <message>
         <source>&amp;Benign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Harmlos</translation>
     </message>
     <message>
         <source>&amp;Malicious</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bösartig</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Host:</translation>
     </message>
     <message>
         <source>Show All Times</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Zeiten anzeigen</translation>
     </message>
     <message>
         <source>Clear the time range of every view</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Zeitraum aller Ansichten aufheben</translation>
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme</translation>
     </message>
     <message>
         <source>All alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Alarme</translation>
     </message>
     <message>
         <source>Open (new or investigating)</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen (neu oder in Untersuchung)</translation>
     </message>
     <message>
         <source>Only %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur %1</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
         <source>Triage:</source>
-        <translation type="unfinished"></translation>
+        <translation>Triage:</translation>
     </message>
     <message>
         <source>Mark the selected alert %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählten Alarm als %1 markieren (%2)</translation>
     </message>
     <message>
         <source>No alert in the triage states shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Alarm in den angezeigten Triage-Zuständen.</translation>
     </message>
     <message>
         <source>No alerts on the selected host in the selected time range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Alarme auf dem gewählten Host im gewählten Zeitraum.</translation>
     </message>
     <message>
         <source>No alerts in this case: none of its integrity changes is of high severity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Alarme in diesem Fall: keine seiner Integritätsänderungen hat hohen Schweregrad.</translation>
     </message>
     <message>
         <source>Set &amp;Triage</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Triage setzen</translation>
     </message>
     <message>
         <source>State changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustandsänderungen</translation>
     </message>
     <message>
         <source>No integrity change on the selected host in the selected time range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Integritätsänderung auf dem gewählten Host im gewählten Zeitraum.</translation>
     </message>
     <message>
-        <source>No integrity change in this case: the collectors&apos; checks saw the same state throughout.</source>
-        <translation type="unfinished"></translation>
+        <source>No integrity change in this case: the collectors' checks saw the same state throughout.</source>
+        <translation>Keine Integritätsänderung in diesem Fall: die Prüfungen der Kollektoren sahen durchgehend denselben Zustand.</translation>
     </message>
     <message>
         <source>Alert #%1 marked %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm #%1 als %2 markiert.</translation>
     </message>
     <message>
         <source>The state change of this alert is not in the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zustandsänderung dieses Alarms ist nicht im Fall.</translation>
     </message>
     <message>
         <source>Open a case (Case &gt; Open Case...) to see the integrity changes of its hosts and the alerts raised from them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen Fall (Fall &gt; Fall öffnen...), um die Integritätsänderungen seiner Hosts und die daraus ausgelösten Alarme zu sehen.</translation>
     </message>
     <message>
         <source>Select an alert or a state change to see what changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Alarm oder eine Zustandsänderung, um zu sehen, was sich geändert hat.</translation>
     </message>
     <message>
-        <source>The collector&apos;s integrity checks report installed packages, package files that differ from dpkg&apos;s digests, kernel modules, BPF programs, watched files, logins and listening sockets; kernel log lines about modules and BPF are listed with them. High-severity changes raise alerts. Double-click a row to show its host in every view.</source>
-        <translation type="unfinished"></translation>
+        <source>The collector's integrity checks report installed packages, package files that differ from dpkg's digests, kernel modules, BPF programs, watched files, logins and listening sockets; kernel log lines about modules and BPF are listed with them. High-severity changes raise alerts. Double-click a row to show its host in every view.</source>
+        <translation>Die Integritätsprüfungen des Kollektors melden installierte Pakete, Paketdateien, die von den Digests von dpkg abweichen, Kernelmodule, BPF-Programme, überwachte Dateien, Anmeldungen und lauschende Sockets; Kernel-Logzeilen zu Modulen und BPF werden mit ihnen aufgeführt. Änderungen mit hohem Schweregrad lösen Alarme aus. Doppelklicken Sie auf eine Zeile, um ihren Host in allen Ansichten anzuzeigen.</translation>
     </message>
     <message>
         <source>host #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Host #%1</translation>
     </message>
     <message>
         <source>All hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Hosts</translation>
     </message>
     <message>
         <source>Time: all</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit: alle</translation>
     </message>
     <message>
         <source>Time: %1 to %2 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit: %1 bis %2 UTC</translation>
     </message>
     <message>
         <source>the start</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfang</translation>
     </message>
     <message>
         <source>the end</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende</translation>
     </message>
     <message>
         <source>could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>%1 (the first ones only; narrow the host or time range)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nur die ersten; grenzen Sie Host oder Zeitraum ein)</translation>
     </message>
     <message>
         <source>1 alert</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Alarm</translation>
     </message>
     <message>
         <source>%1 alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Alarme</translation>
     </message>
     <message>
         <source>1 change</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Änderung</translation>
     </message>
     <message>
         <source>%1 changes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Änderungen</translation>
     </message>
     <message>
         <source>Integrity &amp;&amp; Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrität &amp;&amp; Alarme</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::KindLegend</name>
     <message>
         <source>&lt;b&gt;Events&lt;/b&gt; (click to hide)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Ereignisse&lt;/b&gt; (zum Ausblenden klicken)</translation>
     </message>
     <message>
         <source>Each kind of event the archives hold, stacked in the chart in this order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Ereignisart in den Archiven, in dieser Reihenfolge im Diagramm gestapelt.</translation>
     </message>
     <message>
         <source>no events here</source>
-        <translation type="unfinished"></translation>
+        <translation>hier keine Ereignisse</translation>
     </message>
 </context>
 <context>
@@ -953,1735 +959,1737 @@ Import archives or pull them from your hosts; each host appears here once its fi
     </message>
     <message>
         <source>Incident &amp;Report...</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorfalls&amp;bericht...</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::MarkActions</name>
     <message>
         <source>&amp;Bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lesezeichen</translation>
     </message>
     <message>
         <source>Add &amp;Note...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notiz hinzufügen...</translation>
     </message>
     <message>
         <source>Bookmarked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesezeichen gesetzt.</translation>
     </message>
     <message>
         <source>Add Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz hinzufügen</translation>
     </message>
     <message>
         <source>Note on this %1 (kept in the case, with your name and the time):</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz zu diesem Eintrag (%1; im Fall gespeichert, mit Ihrem Namen und der Uhrzeit):</translation>
     </message>
     <message>
         <source>Note added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz hinzugefügt.</translation>
     </message>
     <message>
         <source>Bookmarks and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesezeichen und Notizen</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::MarksPage</name>
     <message>
         <source>&amp;Edit Note...</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz &amp;bearbeiten...</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Bookmarks and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesezeichen und Notizen</translation>
     </message>
     <message>
         <source>Bookmarks only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Lesezeichen</translation>
     </message>
     <message>
         <source>Notes only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Notizen</translation>
     </message>
     <message>
         <source>Open a case to see its bookmarks and notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen Fall, um seine Lesezeichen und Notizen zu sehen.</translation>
     </message>
     <message>
         <source>No bookmarks or notes yet.
 
 In any list, right-click a process, event, file, host or alert and choose Bookmark (Ctrl+B) or Add Note (Ctrl+Alt+C).</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Lesezeichen oder Notizen.
+
+Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozess, ein Ereignis, eine Datei, einen Host oder einen Alarm und wählen Sie „Lesezeichen“ (Ctrl+B) oder „Notiz hinzufügen“ (Ctrl+Alt+C).</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
         <source>Edit Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz bearbeiten</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>The bookmarks and notes could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lesezeichen und Notizen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>Double-click or press Enter to select the object in every view; F2 edits a note, Delete removes a bookmark or note. Each change is recorded in the case&apos;s audit log.</source>
-        <translation type="unfinished"></translation>
+        <source>Double-click or press Enter to select the object in every view; F2 edits a note, Delete removes a bookmark or note. Each change is recorded in the case's audit log.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Note:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Note edited.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Remove this note on %1?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Remove this bookmark on %1?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Note removed.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Bookmark removed.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Bookmarks &amp;&amp; Notes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Gui::NetworkPage</name>
     <message>
         <source>No network events in this case (or in the selected time range).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1: no network events with a remote end in this time range.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The table could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 of %2 conversations (scroll for more)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 conversations</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 of %2 remote addresses (scroll for more)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 remote addresses</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Gui::ProcessDetailWidget</name>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Remote</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>PID</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Process</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Started (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Exit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien</translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Children</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Double-click or Enter: select the path in every view</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Double-click or Enter: select the remote endpoint in every view</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Double-click or Enter: select the child process</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot show the process</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No process selected</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Select a process in the tree, or find one by name or command line (Ctrl+F), to see its command line, user, working directory, executable, environment and what it did.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Loading process #%1...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 (pid %2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1+</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source> -&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Files (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connections (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Children (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source> at %1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>, core dumped</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source> (no exit recorded; last seen %1 UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Parent</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>none (pid 0)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>uid %1, euid %2, gid %3, egid %4</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Login</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>login uid %1, session %2, tty %3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Executable</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Exe digest</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>not recorded (not proved by the collector)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Working dir</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>(cut: the kernel&apos;s argument area was longer)</source>
-        <translation type="unfinished"></translation>
+        <source>(cut: the kernel's argument area was longer)</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Arguments</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>none recorded (only allow-listed variables are kept)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cgroup</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Image from</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 at %2 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Lists below are cut at %1 rows each.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Gui::ProcessSearchBar</name>
     <message>
         <source>Find a process by name or command line (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Previous match (Shift+F3)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Next match (F3)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>search failed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>searching...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Only the first %1 matches are listed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>no match</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 of %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>+</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Gui::ProcessTreePage</name>
     <message>
-        <source>Show one host&apos;s processes, or every host as a top-level row</source>
-        <translation type="unfinished"></translation>
+        <source>Show one host's processes, or every host as a top-level row</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Show the processes of one uid (and, dimmed, the processes above them)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Clear the time range (set in the timeline) for every view</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Parent</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Jump to the parent process (Alt+Up)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Host:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>UID:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The selected process is not shown in the tree: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No case open.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>All hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Hosts</translation>
     </message>
     <message>
         <source>Expand a host or a process to load its children; Alt+Up jumps to the parent.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Finding process #%1 in the tree...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 (pid %2) has no parent.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 (pid %2): %3.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Time: all</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit: alle</translation>
     </message>
     <message>
         <source>start</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>end</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Time: %1 to %2 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit: %1 bis %2 UTC</translation>
     </message>
     <message>
         <source>Process Tree</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Gui::PullDialog</name>
     <message>
         <source>&amp;Remove archives from the hosts once they are in the case</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Add...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Edit...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Accept Host &amp;Key...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Pull</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Pull Archives from Hosts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Login</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Hosts at once:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Timeout:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Remote hosts of this case (check the ones to pull):</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Key Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Passphrase for the key %1:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Host keys are checked against %1 (no other known_hosts is read). Archives are kept in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1@%2:%3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1, outbox %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>ssh-agent</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>key %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>, through %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>not pulled yet</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This case has no remote hosts yet: add one with Add...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>Pulling from %n hosts ...</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
         <source>connecting ...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>listing and importing ...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>downloading %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>done: %n downloaded</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n in the case already</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n removed from the host</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n outbox entries left alone</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
         <source> - some archives were not imported (see below)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>nothing new</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>not pulled</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>unknown host key %1: not logged in; compare it on the host, then Accept Host Key...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>REFUSED: the host key changed: it presents %1, the case&apos;s known_hosts holds %2</source>
-        <translation type="unfinished"></translation>
+        <source>REFUSED: the host key changed: it presents %1, the case's known_hosts holds %2</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>not started: cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cancelled. Partial downloads are kept as .part and resumed next time; the archive being imported was rolled back.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>%n hosts: %1 pulled, %2 not (see above); %3 archives handled.</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hosts present an unknown key and wait for your decision.</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
         <source>Remove Remote Host</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Remove %1 from the hosts this case pulls from? What was pulled from it stays in the case.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Unknown Host Key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 presents a host key that the case does not know:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compare it with what the host itself shows (run &lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt; on its console). Accept it only if both are the same: the key is then added to %2 and the host is pulled.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Accept This Key and Pull</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Do Not Accept</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cancelling: every session is shut down ...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Gui::RemoteHostDialog</name>
     <message>
         <source>Key file</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>ssh-agent (SSH_AUTH_SOCK)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Add Remote Host</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Edit Remote Host %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>web-01 (letters, digits, . _ -)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>host name or IP address</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>the pull account, e.g. flightpull</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>/var/lib/flightrec/outbox, or / for an account set up by setup-pull-account.sh</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>private key (OpenSSH format); its passphrase is asked when pulling</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>(direct)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Browse...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Private Key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Login with:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Outbox:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Jump host:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No password is stored: the host is logged in to with the key or the agent.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Choose a key file, or log in with ssh-agent.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Gui::ReportDialog</name>
     <message>
         <source>Incident report</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Save as PDF or HTML...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Save the report as a PDF or HTML file (recorded in the case&apos;s audit log)</source>
-        <translation type="unfinished"></translation>
+        <source>Save the report as a PDF or HTML file (recorded in the case's audit log)</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Reading the report from the case...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Reading the report from the case: %1...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The case was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The report could not be made: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Incident report: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1: the report is not ready yet</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The report was saved but not entered in the audit log: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Save the incident report</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>PDF (*.pdf);;HTML (*.html *.htm)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Gui::TimelineChartView</name>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Time (UTC), %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>events per %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>events</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Gui::TimelinePage</name>
     <message>
         <source>Reading the coverage of %1...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>No case is open. Open one (Case &gt; Open Case...) to see its events over time and what each host&apos;s collector recorded, lost or missed.</source>
-        <translation type="unfinished"></translation>
+        <source>No case is open. Open one (Case &gt; Open Case...) to see its events over time and what each host's collector recorded, lost or missed.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot show the timeline: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>All hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Hosts</translation>
     </message>
     <message>
         <source>The case %1 holds no archives yet: import or pull some to see a timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot count the events: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No events in this time.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No time range selected (Shift+drag in the chart): every view shows all times.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>the beginning</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>the end</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende</translation>
     </message>
     <message>
         <source>Range %1 to %2: every view shows only this.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Range %1 to %2 (%3): every view shows only this.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Counting events...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 events shown, %2 per bucket</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Host: </source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Count the events of one host, or of all hosts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Zoom In</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergrößern</translation>
     </message>
     <message>
         <source>Zoom in around the middle</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Zoom Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkleinern</translation>
     </message>
     <message>
         <source>Zoom out around the middle</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Whole Case</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Show the whole case</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Pan</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Drag to move along the time axis; the wheel zooms</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Zoom</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Drag across a stretch of time to zoom into it (or Ctrl+drag)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Select Range</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Drag across a stretch of time to make every view show only it (or Shift+drag)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Zoom to Range</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Show the selected time range</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Clear Range</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Every view shows all times again</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>no events</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Gui::TrustDialog</name>
     <message>
         <source>Trust Decision: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>refused archive</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Host:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Machine id:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Key fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Public key:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Held:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>archives: %1, events: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Trusted for %1:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>These archives are signed by a key this case does not trust yet. They are held in quarantine, not imported.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Compare the fingerprint above with the one the host itself shows (run &lt;tt&gt;flightrec pubkey&lt;/tt&gt; on it), over a channel you trust. Trusting binds this key to this host; its held archives are then verified and imported. Refusing changes nothing: the archives stay held.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Label for the key:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>I compared this fingerprint with the host&apos;s own</source>
-        <translation type="unfinished"></translation>
+        <source>I compared this fingerprint with the host's own</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Refuse</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Trust This Key for %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>REFUSED: this archive contradicts its host&apos;s hash chain (a fork). It stays held; trusting a key cannot release it.</source>
-        <translation type="unfinished"></translation>
+        <source>REFUSED: this archive contradicts its host's hash chain (a fork). It stays held; trusting a key cannot release it.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>REFUSED: this key may not be trusted with one click. A host whose key changes has been reinstalled, compromised or impersonated.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>If the host really was reinstalled, verify its new key out of band and trust it for that host on the command line: &lt;tt&gt;flightdeck-cli trust --host %1 KEY&lt;/tt&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>MACHINE-ID</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Models</name>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1: %2 -&gt; %3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>no attribute differs</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 %2 installed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 %2: %3 files differ from dpkg&apos;s digests: %4</source>
-        <translation type="unfinished"></translation>
+        <source>%1 %2: %3 files differ from dpkg's digests: %4</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>module %1 loaded</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>BPF program %1 loaded: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>flightrec&apos;s own</source>
-        <translation type="unfinished"></translation>
+        <source>flightrec's own</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 is missing</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 appeared</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 logged in on %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 now listening</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 added</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 %2 removed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>%1: files match dpkg&apos;s digests again</source>
-        <translation type="unfinished"></translation>
+        <source>%1: files match dpkg's digests again</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>module %1 unloaded</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>BPF program %1 unloaded</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 no longer there</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 logged out of %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 no longer listening</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 removed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 %2 -&gt; %3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>module %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>BPF program %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>the stored event is malformed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>kernel log (level %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>the stored event is a %1, not a state change</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Unreadable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>nothing changed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source> (and %1 more)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>file %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>%n times</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
         <source>net %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>%1: %n item(s)</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
         <source>%1 lost: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 [%2]</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Process %1 (pid %2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>exe: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>argv: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>uid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>exited: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Double-click to expand; click to select it in every view.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>File %1
 Double-click for the processes that touched it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>host %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Host %1
 Double-click for its processes that talked to the network.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Remote address %1
 Double-click for the processes that talked to it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>high</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>medium</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>low</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>investigating</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>benign</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>malicious</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Models::AlertModel</name>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>What changed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Triage</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Triaged by</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Triaged at (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Models::ArchiveListModel</name>
     <message>
         <source>Seq</source>
-        <translation type="unfinished"></translation>
+        <translation>Seq.</translation>
     </message>
     <message>
         <source>From (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>To (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Chain</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Digest</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Signer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Imported (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Imported by</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>verified</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>recovered after a crash</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>gap: %n missing before</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
         <source>late (fills a gap)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>first</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>intact</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 (UTC ns %2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>digest %1
 previous %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>signature, entry digests and hash chain verified on import; collector %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Models::CaseMarks</name>
     <message>
         <source>No case is open.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Models::ConversationsModel</name>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Remote</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Process</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>First (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Last (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1, pid %2: click to select the process in every view</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 [%2]</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>(no process)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>uid %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Models::CoverageLanes</name>
     <message>
         <source>The collector was stopped from %1 (rec.stop) until %2 (rec.start): nothing was recorded for %3.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The collector ended without a rec.stop (a crash or power loss): last heard of at %1 (end of its last archive in the case), started again at %2; nothing is known of these %3.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Archive %1 of signing key #%2 is not in the case</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Archives %1 to %2 of signing key #%3 are not in the case</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 (a hole in the hash chain): they were recorded before %2; the case has no evidence of that time.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 (a hole in the hash chain): what was recorded between %2 and %3 is missing, not absent.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>at %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>1 archive deleted before it was pulled (%1) %2: its events are lost.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>%3 archives deleted before they were pulled (%1) %2: their events are lost.</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
         <source>The collector lost 1 event (%1) %2: it knows it did not record it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>The collector lost %3 events (%1) %2: it knows it did not record them.</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
         <source>Recorded from %1 to %2: where no events are shown here, nothing happened that the collector watches.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No archive</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Collector stopped</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Collector gone (crash)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Archives missing</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Events lost</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Before the host&apos;s first or after its last archive in the case: no evidence either way.</source>
-        <translation type="unfinished"></translation>
+        <source>Before the host's first or after its last archive in the case: no evidence either way.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The collector was recording: no events means nothing happened that it watches.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The collector was stopped (rec.stop until the next rec.start): nothing was recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The collector ended without rec.stop (crash or power loss) until it started again: nothing is known.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Archives of the host&apos;s hash chain are not in the case: what they recorded is missing.</source>
-        <translation type="unfinished"></translation>
+        <source>Archives of the host's hash chain are not in the case: what they recorded is missing.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The collector knows it dropped events here (rec.loss): the counts are incomplete.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Models::EndpointsModel</name>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Ports</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Processes</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozesse</translation>
     </message>
     <message>
         <source>Hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Hosts</translation>
     </message>
     <message>
         <source>First (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Last (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>%n ports</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message numerus="yes">
         <source>%n processes</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
 </context>
@@ -2689,258 +2697,258 @@ previous %2</source>
     <name>Deck::Models::EventTableModel</name>
     <message>
         <source>loading…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Process</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Models::HeldArchiveModel</name>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Seq</source>
-        <translation type="unfinished"></translation>
+        <translation>Seq.</translation>
     </message>
     <message>
         <source>Signer key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>Since (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>REFUSED</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>fork of its chain</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>awaiting trust</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>key conflict</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1
 refused by %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1
 machine id %2
 signer %3
 %4</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Models::HostListModel</name>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Trust</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive</translation>
     </message>
     <message>
         <source>Chain</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Last archive (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Span</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Abdeckung</translation>
     </message>
     <message numerus="yes">
         <source>untrusted: %n held</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
         <source>KEY CONFLICT: %1 held</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>trusted; %n held</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
         <source>trusted</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 (+%2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>%n verified</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
         <source>forks held: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 signed by another key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 awaiting trust</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>fork</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>gap: %n missing</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
         <source>intact</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>none yet</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1% recorded</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>1 crash</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 crashes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 lost</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1
 machine id %2
 known only from archives held for a trust decision</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1
 machine id %2
 %3, kernel %4</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>trusted %1 (%2) since %3 UTC by %4</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>held, not trusted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 archive(s) verified and imported, %2 event(s)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>%n archive(s) missing from the hash chain, %1 fork(s) held</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
         <source>last imported %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>collector not recording for %1 in %n interval(s) (%2 without a clean stop); %3 event(s) reported lost</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
 </context>
@@ -2948,1034 +2956,1034 @@ machine id %2
     <name>Deck::Models::IntakeService</name>
     <message>
         <source>No case is open: open a case before watching an inbox.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Models::IntegrityModel</name>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>What changed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Models::MarksModel</name>
     <message>
         <source>process</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>file event</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>network event</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>state change</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>path</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>host</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>alert</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>archive</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 #%2 (not in the case)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 (pid %2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>an unknown process</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 %2 by %3 on %4</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 change (%2) on %3 at %4</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>“%1” on %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>archive %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 (edited %2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Label / note</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>When (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Models::NetworkGraph</name>
     <message>
         <source>%1 %2 ports</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>(no process)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Network events of %1 that name no process</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Models::ProcessTreeModel</name>
     <message>
         <source>%1  [%2]</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 (pid %2), started %3 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Ended %1 UTC: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No exit recorded; last seen %1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The chain of parents ends here: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Outside the user or time filter: shown because processes below it may match</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Loading...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Host %1: its processes without a parent in the case are listed below it</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Process</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>PID</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>UID</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Started (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Exit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Command line</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>its host is not in the case</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>it is on another host than the one shown</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>it is outside the user or time filter</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>a process above it is outside the user or time filter</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Models::PullJob</name>
     <message>
         <source>no case is open</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Models::TimeScale</name>
     <message>
         <source>%1 d</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 µs</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 ns</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Models::TrustJob</name>
     <message>
         <source>the trust job ended without a result; nothing is known to have changed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Deck::Report::ReportWriter</name>
     <message>
         <source>generated %1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ProcessText</name>
     <message>
         <source>pid %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>signal %1 (SIG%2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>signal %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>exit %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>exited (how not seen)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>no parent recorded</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>parent pid %1 not in the case</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>ppid %1 not in case</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>&lt;b&gt;Coverage:&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>What the case saw of each host. Solid: evidence (recorded, or a recorded loss). Hatched: no evidence of what happened (not recorded, or archives missing).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>in the chart: no shown host recorded</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A hatched stretch of the chart has no events because nothing was recorded, not because nothing happened.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ReportDocument</name>
     <message>
         <source>every host of the case (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>the first event</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>the last event</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>the whole case</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>from %1 to %2 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>von %1 bis %2 UTC</translation>
     </message>
     <message>
         <source>%1; %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>pid %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Generated %1 UTC by %2 with flightdeck</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>1  Summary</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Events span</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 UTC (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>no events in scope</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 with %2, %3 held back</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>archive</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>archives</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>event</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>events</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 (%2 not yet triaged), %3, %4 bookmarked, %5</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>alert</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>alerts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>integrity change</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>integrity changes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>note</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>notes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Not seen</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 lost (collector&apos;s count), %2 missing from the hash chains, %3 of collector downtime</source>
-        <translation type="unfinished"></translation>
+        <source>%1 lost (collector's count), %2 missing from the hash chains, %3 of collector downtime</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>span</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>spans</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 bookmarks and notes about other hosts or times are not in this report.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Hosts covered</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The case holds no hosts.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>signer %1%2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>not recorded in this span</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>machine-id %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>Events from – to (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>OS / kernel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>2  Analyst notes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No notes in the scope of this report.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1
 (edited %2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1, on %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Written (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>3  Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No events in the scope of this report: there is nothing to draw.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Events per %1 from %2 UTC, added up over %3. Hatched: spans the case did not record (archives missing from a hash chain, collector not running) — no bar there means nothing is known, not that nothing happened.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>8  Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Every archive this report rests on. Each was verified when it was imported: its Ed25519 signature by a trusted host key, the BLAKE2b digest of every entry, and its place in the key&apos;s hash chain (sequence number and the previous archive&apos;s digest).</source>
-        <translation type="unfinished"></translation>
+        <source>Every archive this report rests on. Each was verified when it was imported: its Ed25519 signature by a trusted host key, the BLAKE2b digest of every entry, and its place in the key's hash chain (sequence number and the previous archive's digest).</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Not recorded:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>no archive in the case covers the scope of this report.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>first of its key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>gap: %1 missing before it</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>late: filled a gap</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>intact</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>valid, trusted signer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>decrypted</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>sealed from a recovered journal</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>digest %1
 signer %2
 source %3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Seq</source>
-        <translation type="unfinished"></translation>
+        <translation>Seq.</translation>
     </message>
     <message>
         <source>Chain</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Verification</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Imported (UTC), by</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Archives held back</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>None: no archive of these hosts is held in quarantine.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>These archives are not part of the evidence above: they are held until an analyst decides (an untrusted signer, or a second archive with a sequence number already taken — a fork).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>digest %1
 signer %2
 file %3
 %4</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Held because</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Held since (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>9  Chain of custody</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The case&apos;s audit log: who imported, refused, held, trusted, exported or marked what, and when. Each entry was written in the same transaction as the change it records.</source>
-        <translation type="unfinished"></translation>
+        <source>The case's audit log: who imported, refused, held, trusted, exported or marked what, and when. Each entry was written in the same transaction as the change it records.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 entries about archives, notes or bookmarks outside the scope of this report are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The audit log is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Actor</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>4  Bookmarked processes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No processes are bookmarked in the scope of this report.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>pid %1 (not in the case)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>killed by signal %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>exit code %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 UTC, %2 (ran %3)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>no exit recorded; last seen %1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>no exit recorded</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Bookmarked</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 UTC by %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Executable</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Command line</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Working directory</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>uid %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Ancestry</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>none: a root process</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Note (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source> (%1 times)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>file %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>net %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>child</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>What it did:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The case records no activity of this process.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Each list is cut at %1 rows; the case holds more (see &quot;flightdeck-cli query did&quot;).</source>
-        <translation type="unfinished"></translation>
+        <source>Each list is cut at %1 rows; the case holds more (see "flightdeck-cli query did").</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>5  Bookmarked events and objects</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No other bookmarks in the scope of this report.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>When (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Marked by, at (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>6  Integrity changes and alerts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme</translation>
     </message>
     <message>
         <source>No alerts in the scope of this report.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>not triaged</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Triage</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Triaged by, at (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Integrity changes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No integrity changes (packages, kernel modules, BPF programs, watched files, logins, listening sockets) recorded in the scope of this report.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Items changed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Only the first %1 changes are listed; the case holds more.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>7  Coverage gaps and losses</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>What the case did not see. &quot;No losses recorded&quot; means the collector ran, counted what its buffers dropped and reported nothing lost. &quot;Not recorded&quot; means no archive in the case covers that time: nothing is known about it, in either direction.</source>
-        <translation type="unfinished"></translation>
+        <source>What the case did not see. "No losses recorded" means the collector ran, counted what its buffers dropped and reported nothing lost. "Not recorded" means no archive in the case covers that time: nothing is known about it, in either direction.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>the case holds no hosts.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>no archive of %1 in the case covers the scope of this report; nothing is known about this host in it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No losses recorded:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>the collector reported no lost events in the archives of this span.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Losses recorded:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>the collector reported %1 lost (%2). Activity in these spans may be missing from this report.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>loss record</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>loss records</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Lost</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>archive seq %1 is</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>archives seq %1–%2 are</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>from %1 to %2 UTC (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>before %1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 missing from the hash chain of signing key #%2; nothing is known about %3 %4.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>it was stopped (a stop record was written)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>it ended without a stop record: a crash, kill or power loss</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>the collector was not running from %1 to %2 UTC (%3); %4.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Recorded throughout:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>the hash chain has no gaps in this span and the collector ran without a break.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>TimelineChart</name>
     <message>
         <source>processes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>files</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>network</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>integrity</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>collector</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>loss records</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No events in the scope of this report.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>time (UTC, %1bars of %2); events per bar</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
