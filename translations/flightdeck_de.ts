@@ -1045,78 +1045,78 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>Double-click or press Enter to select the object in every view; F2 edits a note, Delete removes a bookmark or note. Each change is recorded in the case's audit log.</source>
-        <translation type="unfinished" />
+        <translation>Doppelklicken oder Eingabetaste, um das Objekt in allen Ansichten auszuwählen; F2 bearbeitet eine Notiz, Entf entfernt ein Lesezeichen oder eine Notiz. Jede Änderung wird im Audit-Log des Falls protokolliert.</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation type="unfinished" />
+        <translation>Notiz:</translation>
     </message>
     <message>
         <source>Note edited.</source>
-        <translation type="unfinished" />
+        <translation>Notiz bearbeitet.</translation>
     </message>
     <message>
         <source>Remove this note on %1?</source>
-        <translation type="unfinished" />
+        <translation>Diese Notiz zu %1 entfernen?</translation>
     </message>
     <message>
         <source>Remove this bookmark on %1?</source>
-        <translation type="unfinished" />
+        <translation>Dieses Lesezeichen zu %1 entfernen?</translation>
     </message>
     <message>
         <source>Note removed.</source>
-        <translation type="unfinished" />
+        <translation>Notiz entfernt.</translation>
     </message>
     <message>
         <source>Bookmark removed.</source>
-        <translation type="unfinished" />
+        <translation>Lesezeichen entfernt.</translation>
     </message>
     <message>
         <source>Bookmarks &amp;&amp; Notes</source>
-        <translation type="unfinished" />
+        <translation>Lesezeichen &amp;&amp; Notizen</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::NetworkPage</name>
     <message>
         <source>No network events in this case (or in the selected time range).</source>
-        <translation type="unfinished" />
+        <translation>Keine Netzwerkereignisse in diesem Fall (oder im gewählten Zeitraum).</translation>
     </message>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished" />
+        <translation>Konversationen</translation>
     </message>
     <message>
         <source>Endpoints</source>
-        <translation type="unfinished" />
+        <translation>Endpunkte</translation>
     </message>
     <message>
         <source>%1: no network events with a remote end in this time range.</source>
-        <translation type="unfinished" />
+        <translation>%1: keine Netzwerkereignisse mit entferntem Ende in diesem Zeitraum.</translation>
     </message>
     <message>
         <source>The table could not be read: %1</source>
-        <translation type="unfinished" />
+        <translation>Die Tabelle konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>%1 of %2 conversations (scroll for more)</source>
-        <translation type="unfinished" />
+        <translation>%1 von %2 Konversationen (für mehr scrollen)</translation>
     </message>
     <message>
         <source>%1 conversations</source>
-        <translation type="unfinished" />
+        <translation>%1 Konversationen</translation>
     </message>
     <message>
         <source>%1 of %2 remote addresses (scroll for more)</source>
-        <translation type="unfinished" />
+        <translation>%1 von %2 entfernten Adressen (für mehr scrollen)</translation>
     </message>
     <message>
         <source>%1 remote addresses</source>
-        <translation type="unfinished" />
+        <translation>%1 entfernte Adressen</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished" />
+        <translation>Netzwerk</translation>
     </message>
 </context>
 <context>
@@ -1127,43 +1127,43 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>Operation</source>
-        <translation type="unfinished" />
+        <translation>Operation</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished" />
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished" />
+        <translation>Anzahl</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished" />
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>Local</source>
-        <translation type="unfinished" />
+        <translation>Lokal</translation>
     </message>
     <message>
         <source>Remote</source>
-        <translation type="unfinished" />
+        <translation>Entfernt</translation>
     </message>
     <message>
         <source>PID</source>
-        <translation type="unfinished" />
+        <translation>PID</translation>
     </message>
     <message>
         <source>Process</source>
-        <translation type="unfinished" />
+        <translation>Prozess</translation>
     </message>
     <message>
         <source>Started (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Gestartet (UTC)</translation>
     </message>
     <message>
         <source>Exit</source>
-        <translation type="unfinished" />
+        <translation>Ende</translation>
     </message>
     <message>
         <source>Files</source>
@@ -1171,245 +1171,245 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished" />
+        <translation>Verbindungen</translation>
     </message>
     <message>
         <source>Children</source>
-        <translation type="unfinished" />
+        <translation>Kindprozesse</translation>
     </message>
     <message>
         <source>Double-click or Enter: select the path in every view</source>
-        <translation type="unfinished" />
+        <translation>Doppelklick oder Eingabetaste: den Pfad in allen Ansichten auswählen</translation>
     </message>
     <message>
         <source>Double-click or Enter: select the remote endpoint in every view</source>
-        <translation type="unfinished" />
+        <translation>Doppelklick oder Eingabetaste: den entfernten Endpunkt in allen Ansichten auswählen</translation>
     </message>
     <message>
         <source>Double-click or Enter: select the child process</source>
-        <translation type="unfinished" />
+        <translation>Doppelklick oder Eingabetaste: den Kindprozess auswählen</translation>
     </message>
     <message>
         <source>Cannot show the process</source>
-        <translation type="unfinished" />
+        <translation>Der Prozess kann nicht angezeigt werden</translation>
     </message>
     <message>
         <source>No process selected</source>
-        <translation type="unfinished" />
+        <translation>Kein Prozess ausgewählt</translation>
     </message>
     <message>
         <source>Select a process in the tree, or find one by name or command line (Ctrl+F), to see its command line, user, working directory, executable, environment and what it did.</source>
-        <translation type="unfinished" />
+        <translation>Wählen Sie einen Prozess im Baum oder suchen Sie ihn nach Name oder Befehlszeile (Ctrl+F), um Befehlszeile, Benutzer, Arbeitsverzeichnis, ausführbare Datei, Umgebung und seine Aktivitäten zu sehen.</translation>
     </message>
     <message>
         <source>Loading process #%1...</source>
-        <translation type="unfinished" />
+        <translation>Prozess #%1 wird geladen...</translation>
     </message>
     <message>
         <source>%1 (pid %2)</source>
-        <translation type="unfinished" />
+        <translation>%1 (pid %2)</translation>
     </message>
     <message>
         <source>%1+</source>
-        <translation type="unfinished" />
+        <translation>%1+</translation>
     </message>
     <message>
         <source> -&gt; %1</source>
-        <translation type="unfinished" />
+        <translation> -&gt; %1</translation>
     </message>
     <message>
         <source>Files (%1)</source>
-        <translation type="unfinished" />
+        <translation>Dateien (%1)</translation>
     </message>
     <message>
         <source>Connections (%1)</source>
-        <translation type="unfinished" />
+        <translation>Verbindungen (%1)</translation>
     </message>
     <message>
         <source>Children (%1)</source>
-        <translation type="unfinished" />
+        <translation>Kindprozesse (%1)</translation>
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished" />
+        <translation>nicht aufgezeichnet</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished" />
+        <translation>Gestartet</translation>
     </message>
     <message>
         <source> at %1 UTC</source>
-        <translation type="unfinished" />
+        <translation> um %1 UTC</translation>
     </message>
     <message>
         <source>, core dumped</source>
-        <translation type="unfinished" />
+        <translation>, Core-Dump erstellt</translation>
     </message>
     <message>
         <source> (no exit recorded; last seen %1 UTC)</source>
-        <translation type="unfinished" />
+        <translation> (kein Ende aufgezeichnet; zuletzt gesehen %1 UTC)</translation>
     </message>
     <message>
         <source>Parent</source>
-        <translation type="unfinished" />
+        <translation>Elternprozess</translation>
     </message>
     <message>
         <source>none (pid 0)</source>
-        <translation type="unfinished" />
+        <translation>keiner (pid 0)</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished" />
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>uid %1, euid %2, gid %3, egid %4</source>
-        <translation type="unfinished" />
+        <translation>uid %1, euid %2, gid %3, egid %4</translation>
     </message>
     <message>
         <source>Login</source>
-        <translation type="unfinished" />
+        <translation>Anmeldung</translation>
     </message>
     <message>
         <source>login uid %1, session %2, tty %3</source>
-        <translation type="unfinished" />
+        <translation>Login-uid %1, Sitzung %2, tty %3</translation>
     </message>
     <message>
         <source>Executable</source>
-        <translation type="unfinished" />
+        <translation>Ausführbare Datei</translation>
     </message>
     <message>
         <source>Exe digest</source>
-        <translation type="unfinished" />
+        <translation>Exe-Digest</translation>
     </message>
     <message>
         <source>not recorded (not proved by the collector)</source>
-        <translation type="unfinished" />
+        <translation>nicht aufgezeichnet (vom Kollektor nicht nachgewiesen)</translation>
     </message>
     <message>
         <source>Working dir</source>
-        <translation type="unfinished" />
+        <translation>Arbeitsverz.</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished" />
+        <translation>(leer)</translation>
     </message>
     <message>
         <source>(cut: the kernel's argument area was longer)</source>
-        <translation type="unfinished" />
+        <translation>(gekürzt: der Argumentbereich des Kernels war länger)</translation>
     </message>
     <message>
         <source>Arguments</source>
-        <translation type="unfinished" />
+        <translation>Argumente</translation>
     </message>
     <message>
         <source>Environment</source>
-        <translation type="unfinished" />
+        <translation>Umgebung</translation>
     </message>
     <message>
         <source>none recorded (only allow-listed variables are kept)</source>
-        <translation type="unfinished" />
+        <translation>keine aufgezeichnet (nur Variablen der Zulassungsliste werden behalten)</translation>
     </message>
     <message>
         <source>Cgroup</source>
-        <translation type="unfinished" />
+        <translation>Cgroup</translation>
     </message>
     <message>
         <source>Image from</source>
-        <translation type="unfinished" />
+        <translation>Image aus</translation>
     </message>
     <message>
         <source>%1 at %2 UTC</source>
-        <translation type="unfinished" />
+        <translation>%1 um %2 UTC</translation>
     </message>
     <message>
         <source>Lists below are cut at %1 rows each.</source>
-        <translation type="unfinished" />
+        <translation>Die Listen unten sind auf je %1 Zeilen gekürzt.</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::ProcessSearchBar</name>
     <message>
         <source>Find a process by name or command line (Ctrl+F)</source>
-        <translation type="unfinished" />
+        <translation>Prozess nach Name oder Befehlszeile suchen (Ctrl+F)</translation>
     </message>
     <message>
         <source>Previous match (Shift+F3)</source>
-        <translation type="unfinished" />
+        <translation>Vorheriger Treffer (Shift+F3)</translation>
     </message>
     <message>
         <source>Next match (F3)</source>
-        <translation type="unfinished" />
+        <translation>Nächster Treffer (F3)</translation>
     </message>
     <message>
         <source>search failed</source>
-        <translation type="unfinished" />
+        <translation>Suche fehlgeschlagen</translation>
     </message>
     <message>
         <source>searching...</source>
-        <translation type="unfinished" />
+        <translation>Suche läuft...</translation>
     </message>
     <message>
         <source>Only the first %1 matches are listed</source>
-        <translation type="unfinished" />
+        <translation>Nur die ersten %1 Treffer werden aufgelistet</translation>
     </message>
     <message>
         <source>no match</source>
-        <translation type="unfinished" />
+        <translation>kein Treffer</translation>
     </message>
     <message>
         <source>%1 of %2%3</source>
-        <translation type="unfinished" />
+        <translation>%1 von %2%3</translation>
     </message>
     <message>
         <source>+</source>
-        <translation type="unfinished" />
+        <translation>+</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::ProcessTreePage</name>
     <message>
         <source>Show one host's processes, or every host as a top-level row</source>
-        <translation type="unfinished" />
+        <translation>Die Prozesse eines Hosts anzeigen oder jeden Host als Zeile der obersten Ebene</translation>
     </message>
     <message>
         <source>any</source>
-        <translation type="unfinished" />
+        <translation>alle</translation>
     </message>
     <message>
         <source>Show the processes of one uid (and, dimmed, the processes above them)</source>
-        <translation type="unfinished" />
+        <translation>Die Prozesse einer uid anzeigen (und, abgeblendet, die Prozesse darüber)</translation>
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished" />
+        <translation>Gesamte Zeit</translation>
     </message>
     <message>
         <source>Clear the time range (set in the timeline) for every view</source>
-        <translation type="unfinished" />
+        <translation>Den (in der Zeitleiste gesetzten) Zeitraum für alle Ansichten aufheben</translation>
     </message>
     <message>
         <source>Parent</source>
-        <translation type="unfinished" />
+        <translation>Elternprozess</translation>
     </message>
     <message>
         <source>Jump to the parent process (Alt+Up)</source>
-        <translation type="unfinished" />
+        <translation>Zum Elternprozess springen (Alt+Up)</translation>
     </message>
     <message>
         <source>Host:</source>
-        <translation type="unfinished" />
+        <translation>Host:</translation>
     </message>
     <message>
         <source>UID:</source>
-        <translation type="unfinished" />
+        <translation>UID:</translation>
     </message>
     <message>
         <source>The selected process is not shown in the tree: %1.</source>
-        <translation type="unfinished" />
+        <translation>Der ausgewählte Prozess wird im Baum nicht angezeigt: %1.</translation>
     </message>
     <message>
         <source>No case open.</source>
-        <translation type="unfinished" />
+        <translation>Kein Fall geöffnet.</translation>
     </message>
     <message>
         <source>All hosts</source>
@@ -1417,19 +1417,19 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>Expand a host or a process to load its children; Alt+Up jumps to the parent.</source>
-        <translation type="unfinished" />
+        <translation>Erweitern Sie einen Host oder Prozess, um seine Kindprozesse zu laden; Alt+Up springt zum Elternprozess.</translation>
     </message>
     <message>
         <source>Finding process #%1 in the tree...</source>
-        <translation type="unfinished" />
+        <translation>Prozess #%1 wird im Baum gesucht...</translation>
     </message>
     <message>
         <source>%1 (pid %2) has no parent.</source>
-        <translation type="unfinished" />
+        <translation>%1 (pid %2) hat keinen Elternprozess.</translation>
     </message>
     <message>
         <source>%1 (pid %2): %3.</source>
-        <translation type="unfinished" />
+        <translation>%1 (pid %2): %3.</translation>
     </message>
     <message>
         <source>Time: all</source>
@@ -1437,11 +1437,11 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>start</source>
-        <translation type="unfinished" />
+        <translation>Anfang</translation>
     </message>
     <message>
         <source>end</source>
-        <translation type="unfinished" />
+        <translation>Ende</translation>
     </message>
     <message>
         <source>Time: %1 to %2 UTC</source>
@@ -1449,42 +1449,42 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>Process Tree</source>
-        <translation type="unfinished" />
+        <translation>Prozessbaum</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::PullDialog</name>
     <message>
         <source>&amp;Remove archives from the hosts once they are in the case</source>
-        <translation type="unfinished" />
+        <translation>Archive von den Hosts &amp;entfernen, sobald sie im Fall sind</translation>
     </message>
     <message>
         <source>&amp;Add...</source>
-        <translation type="unfinished" />
+        <translation>&amp;Hinzufügen...</translation>
     </message>
     <message>
         <source>&amp;Edit...</source>
-        <translation type="unfinished" />
+        <translation>&amp;Bearbeiten...</translation>
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation type="unfinished" />
+        <translation>Ent&amp;fernen</translation>
     </message>
     <message>
         <source>Accept Host &amp;Key...</source>
-        <translation type="unfinished" />
+        <translation>Host-&amp;Schlüssel akzeptieren...</translation>
     </message>
     <message>
         <source>&amp;Pull</source>
-        <translation type="unfinished" />
+        <translation>&amp;Abrufen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Pull Archives from Hosts</source>
-        <translation type="unfinished" />
+        <translation>Archive von Hosts abrufen</translation>
     </message>
     <message>
         <source>Host</source>
@@ -1492,11 +1492,11 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>Login</source>
-        <translation type="unfinished" />
+        <translation>Anmeldung</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished" />
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <source>Archives</source>
@@ -1504,63 +1504,63 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished" />
+        <translation> s</translation>
     </message>
     <message>
         <source>Hosts at once:</source>
-        <translation type="unfinished" />
+        <translation>Hosts gleichzeitig:</translation>
     </message>
     <message>
         <source>Timeout:</source>
-        <translation type="unfinished" />
+        <translation>Zeitlimit:</translation>
     </message>
     <message>
         <source>Remote hosts of this case (check the ones to pull):</source>
-        <translation type="unfinished" />
+        <translation>Entfernte Hosts dieses Falls (die abzurufenden ankreuzen):</translation>
     </message>
     <message>
         <source>Key Passphrase</source>
-        <translation type="unfinished" />
+        <translation>Schlüssel-Passphrase</translation>
     </message>
     <message>
         <source>Passphrase for the key %1:</source>
-        <translation type="unfinished" />
+        <translation>Passphrase für den Schlüssel %1:</translation>
     </message>
     <message>
         <source>Host keys are checked against %1 (no other known_hosts is read). Archives are kept in %2.</source>
-        <translation type="unfinished" />
+        <translation>Host-Schlüssel werden mit %1 abgeglichen (keine andere known_hosts wird gelesen). Archive werden in %2 aufbewahrt.</translation>
     </message>
     <message>
         <source>%1@%2:%3</source>
-        <translation type="unfinished" />
+        <translation>%1@%2:%3</translation>
     </message>
     <message>
         <source>%1, outbox %2%3</source>
-        <translation type="unfinished" />
+        <translation>%1, Ausgangsordner %2%3</translation>
     </message>
     <message>
         <source>ssh-agent</source>
-        <translation type="unfinished" />
+        <translation>ssh-agent</translation>
     </message>
     <message>
         <source>key %1</source>
-        <translation type="unfinished" />
+        <translation>Schlüssel %1</translation>
     </message>
     <message>
         <source>, through %1</source>
-        <translation type="unfinished" />
+        <translation>, über %1</translation>
     </message>
     <message>
         <source>not pulled yet</source>
-        <translation type="unfinished" />
+        <translation>noch nicht abgerufen</translation>
     </message>
     <message>
         <source>This case has no remote hosts yet: add one with Add...</source>
-        <translation type="unfinished" />
+        <translation>Dieser Fall hat noch keine entfernten Hosts: fügen Sie einen mit „Hinzufügen...“ hinzu</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1568,7 +1568,7 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>waiting</source>
-        <translation type="unfinished" />
+        <translation>wartet</translation>
     </message>
     <message numerus="yes">
         <source>Pulling from %n hosts ...</source>
@@ -1579,7 +1579,7 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>connecting ...</source>
-        <translation type="unfinished" />
+        <translation>Verbindung wird hergestellt ...</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -1587,15 +1587,15 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished" />
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>listing and importing ...</source>
-        <translation type="unfinished" />
+        <translation>Auflisten und Importieren ...</translation>
     </message>
     <message>
         <source>downloading %1</source>
-        <translation type="unfinished" />
+        <translation>%1 wird heruntergeladen</translation>
     </message>
     <message numerus="yes">
         <source>done: %n downloaded</source>
@@ -1627,23 +1627,23 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source> - some archives were not imported (see below)</source>
-        <translation type="unfinished" />
+        <translation> - einige Archive wurden nicht importiert (siehe unten)</translation>
     </message>
     <message>
         <source>nothing new</source>
-        <translation type="unfinished" />
+        <translation>nichts Neues</translation>
     </message>
     <message>
         <source>not pulled</source>
-        <translation type="unfinished" />
+        <translation>nicht abgerufen</translation>
     </message>
     <message>
         <source>unknown host key %1: not logged in; compare it on the host, then Accept Host Key...</source>
-        <translation type="unfinished" />
+        <translation>unbekannter Host-Schlüssel %1: nicht angemeldet; vergleichen Sie ihn auf dem Host, dann „Host-Schlüssel akzeptieren...“</translation>
     </message>
     <message>
         <source>REFUSED: the host key changed: it presents %1, the case's known_hosts holds %2</source>
-        <translation type="unfinished" />
+        <translation>ABGELEHNT: der Host-Schlüssel hat sich geändert: er zeigt %1, die known_hosts des Falls enthält %2</translation>
     </message>
     <message>
         <source>, </source>
@@ -1651,15 +1651,15 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>not started: cancelled</source>
-        <translation type="unfinished" />
+        <translation>nicht gestartet: abgebrochen</translation>
     </message>
     <message>
         <source>Cancelled. Partial downloads are kept as .part and resumed next time; the archive being imported was rolled back.</source>
-        <translation type="unfinished" />
+        <translation>Abgebrochen. Unvollständige Downloads bleiben als .part erhalten und werden beim nächsten Mal fortgesetzt; das gerade importierte Archiv wurde zurückgerollt.</translation>
     </message>
     <message numerus="yes">
         <source>%n hosts: %1 pulled, %2 not (see above); %3 archives handled.</source>
@@ -1677,141 +1677,141 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>Remove Remote Host</source>
-        <translation type="unfinished" />
+        <translation>Entfernten Host entfernen</translation>
     </message>
     <message>
         <source>Remove %1 from the hosts this case pulls from? What was pulled from it stays in the case.</source>
-        <translation type="unfinished" />
+        <translation>%1 aus den Hosts entfernen, von denen dieser Fall abruft? Was von ihm abgerufen wurde, bleibt im Fall.</translation>
     </message>
     <message>
         <source>Unknown Host Key</source>
-        <translation type="unfinished" />
+        <translation>Unbekannter Host-Schlüssel</translation>
     </message>
     <message>
         <source>%1 presents a host key that the case does not know:</source>
-        <translation type="unfinished" />
+        <translation>%1 zeigt einen Host-Schlüssel, den der Fall nicht kennt:</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compare it with what the host itself shows (run &lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt; on its console). Accept it only if both are the same: the key is then added to %2 and the host is pulled.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;p&gt;&lt;b&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Vergleichen Sie ihn mit dem, was der Host selbst anzeigt (führen Sie &lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt; auf seiner Konsole aus). Akzeptieren Sie ihn nur, wenn beide gleich sind: der Schlüssel wird dann zu %2 hinzugefügt und der Host abgerufen.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Accept This Key and Pull</source>
-        <translation type="unfinished" />
+        <translation>Diesen Schlüssel akzeptieren und abrufen</translation>
     </message>
     <message>
         <source>Do Not Accept</source>
-        <translation type="unfinished" />
+        <translation>Nicht akzeptieren</translation>
     </message>
     <message>
         <source>Cancelling: every session is shut down ...</source>
-        <translation type="unfinished" />
+        <translation>Wird abgebrochen: jede Sitzung wird beendet ...</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::RemoteHostDialog</name>
     <message>
         <source>Key file</source>
-        <translation type="unfinished" />
+        <translation>Schlüsseldatei</translation>
     </message>
     <message>
         <source>ssh-agent (SSH_AUTH_SOCK)</source>
-        <translation type="unfinished" />
+        <translation>ssh-agent (SSH_AUTH_SOCK)</translation>
     </message>
     <message>
         <source>Add Remote Host</source>
-        <translation type="unfinished" />
+        <translation>Entfernten Host hinzufügen</translation>
     </message>
     <message>
         <source>Edit Remote Host %1</source>
-        <translation type="unfinished" />
+        <translation>Entfernten Host %1 bearbeiten</translation>
     </message>
     <message>
         <source>web-01 (letters, digits, . _ -)</source>
-        <translation type="unfinished" />
+        <translation>web-01 (Buchstaben, Ziffern, . _ -)</translation>
     </message>
     <message>
         <source>host name or IP address</source>
-        <translation type="unfinished" />
+        <translation>Hostname oder IP-Adresse</translation>
     </message>
     <message>
         <source>the pull account, e.g. flightpull</source>
-        <translation type="unfinished" />
+        <translation>das Abrufkonto, z. B. flightpull</translation>
     </message>
     <message>
         <source>/var/lib/flightrec/outbox, or / for an account set up by setup-pull-account.sh</source>
-        <translation type="unfinished" />
+        <translation>/var/lib/flightrec/outbox, oder / für ein mit setup-pull-account.sh eingerichtetes Konto</translation>
     </message>
     <message>
         <source>private key (OpenSSH format); its passphrase is asked when pulling</source>
-        <translation type="unfinished" />
+        <translation>privater Schlüssel (OpenSSH-Format); seine Passphrase wird beim Abrufen abgefragt</translation>
     </message>
     <message>
         <source>(direct)</source>
-        <translation type="unfinished" />
+        <translation>(direkt)</translation>
     </message>
     <message>
         <source>Browse...</source>
-        <translation type="unfinished" />
+        <translation>Durchsuchen...</translation>
     </message>
     <message>
         <source>Private Key</source>
-        <translation type="unfinished" />
+        <translation>Privater Schlüssel</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Adresse:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Port:</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Benutzer:</translation>
     </message>
     <message>
         <source>Login with:</source>
-        <translation type="unfinished" />
+        <translation>Anmelden mit:</translation>
     </message>
     <message>
         <source>&amp;Outbox:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ausgangsordner:</translation>
     </message>
     <message>
         <source>&amp;Jump host:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Jump-Host:</translation>
     </message>
     <message>
         <source>No password is stored: the host is logged in to with the key or the agent.</source>
-        <translation type="unfinished" />
+        <translation>Es wird kein Passwort gespeichert: die Anmeldung am Host erfolgt mit dem Schlüssel oder dem Agent.</translation>
     </message>
     <message>
         <source>Choose a key file, or log in with ssh-agent.</source>
-        <translation type="unfinished" />
+        <translation>Wählen Sie eine Schlüsseldatei oder melden Sie sich mit ssh-agent an.</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::ReportDialog</name>
     <message>
         <source>Incident report</source>
-        <translation type="unfinished" />
+        <translation>Vorfallsbericht</translation>
     </message>
     <message>
         <source>Save as PDF or HTML...</source>
-        <translation type="unfinished" />
+        <translation>Als PDF oder HTML speichern...</translation>
     </message>
     <message>
         <source>Save the report as a PDF or HTML file (recorded in the case's audit log)</source>
-        <translation type="unfinished" />
+        <translation>Den Bericht als PDF- oder HTML-Datei speichern (im Audit-Log des Falls protokolliert)</translation>
     </message>
     <message>
         <source>Reading the report from the case...</source>
-        <translation type="unfinished" />
+        <translation>Der Bericht wird aus dem Fall gelesen...</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1819,35 +1819,35 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>Reading the report from the case: %1...</source>
-        <translation type="unfinished" />
+        <translation>Der Bericht wird aus dem Fall gelesen: %1...</translation>
     </message>
     <message>
         <source>The case was closed.</source>
-        <translation type="unfinished" />
+        <translation>Der Fall wurde geschlossen.</translation>
     </message>
     <message>
         <source>The report could not be made: %1</source>
-        <translation type="unfinished" />
+        <translation>Der Bericht konnte nicht erstellt werden: %1</translation>
     </message>
     <message>
         <source>Incident report: %1</source>
-        <translation type="unfinished" />
+        <translation>Vorfallsbericht: %1</translation>
     </message>
     <message>
         <source>%1: the report is not ready yet</source>
-        <translation type="unfinished" />
+        <translation>%1: der Bericht ist noch nicht fertig</translation>
     </message>
     <message>
         <source>The report was saved but not entered in the audit log: %1</source>
-        <translation type="unfinished" />
+        <translation>Der Bericht wurde gespeichert, aber nicht im Audit-Log eingetragen: %1</translation>
     </message>
     <message>
         <source>Save the incident report</source>
-        <translation type="unfinished" />
+        <translation>Vorfallsbericht speichern</translation>
     </message>
     <message>
         <source>PDF (*.pdf);;HTML (*.html *.htm)</source>
-        <translation type="unfinished" />
+        <translation>PDF (*.pdf);;HTML (*.html *.htm)</translation>
     </message>
 </context>
 <context>
@@ -1858,30 +1858,30 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>Time (UTC), %1</source>
-        <translation type="unfinished" />
+        <translation>Zeit (UTC), %1</translation>
     </message>
     <message>
         <source>events per %1</source>
-        <translation type="unfinished" />
+        <translation>Ereignisse pro %1</translation>
     </message>
     <message>
         <source>events</source>
-        <translation type="unfinished" />
+        <translation>Ereignisse</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::TimelinePage</name>
     <message>
         <source>Reading the coverage of %1...</source>
-        <translation type="unfinished" />
+        <translation>Abdeckung von %1 wird gelesen...</translation>
     </message>
     <message>
         <source>No case is open. Open one (Case &gt; Open Case...) to see its events over time and what each host's collector recorded, lost or missed.</source>
-        <translation type="unfinished" />
+        <translation>Kein Fall geöffnet. Öffnen Sie einen (Fall &gt; Fall öffnen...), um seine Ereignisse im Zeitverlauf zu sehen und was der Kollektor jedes Hosts aufgezeichnet, verloren oder verpasst hat.</translation>
     </message>
     <message>
         <source>Cannot show the timeline: %1</source>
-        <translation type="unfinished" />
+        <translation>Die Zeitleiste kann nicht angezeigt werden: %1</translation>
     </message>
     <message>
         <source>All hosts</source>
@@ -1889,23 +1889,23 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>The case %1 holds no archives yet: import or pull some to see a timeline.</source>
-        <translation type="unfinished" />
+        <translation>Der Fall %1 enthält noch keine Archive: importieren oder rufen Sie welche ab, um eine Zeitleiste zu sehen.</translation>
     </message>
     <message>
         <source>Cannot count the events: %1</source>
-        <translation type="unfinished" />
+        <translation>Die Ereignisse können nicht gezählt werden: %1</translation>
     </message>
     <message>
         <source>No events in this time.</source>
-        <translation type="unfinished" />
+        <translation>Keine Ereignisse in diesem Zeitraum.</translation>
     </message>
     <message>
         <source>No time range selected (Shift+drag in the chart): every view shows all times.</source>
-        <translation type="unfinished" />
+        <translation>Kein Zeitraum ausgewählt (Shift+Ziehen im Diagramm): jede Ansicht zeigt alle Zeiten.</translation>
     </message>
     <message>
         <source>the beginning</source>
-        <translation type="unfinished" />
+        <translation>Anfang</translation>
     </message>
     <message>
         <source>the end</source>
@@ -1913,39 +1913,39 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>Range %1 to %2: every view shows only this.</source>
-        <translation type="unfinished" />
+        <translation>Zeitraum %1 bis %2: jede Ansicht zeigt nur diesen.</translation>
     </message>
     <message>
         <source>Range %1 to %2 (%3): every view shows only this.</source>
-        <translation type="unfinished" />
+        <translation>Zeitraum %1 bis %2 (%3): jede Ansicht zeigt nur diesen.</translation>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished" />
+        <translation>%1 bis %2</translation>
     </message>
     <message>
         <source>Shown: %1</source>
-        <translation type="unfinished" />
+        <translation>Angezeigt: %1</translation>
     </message>
     <message>
         <source>Counting events...</source>
-        <translation type="unfinished" />
+        <translation>Ereignisse werden gezählt...</translation>
     </message>
     <message>
         <source>%1 events shown, %2 per bucket</source>
-        <translation type="unfinished" />
+        <translation>%1 Ereignisse angezeigt, %2 pro Intervall</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished" />
+        <translation>Zeitleiste</translation>
     </message>
     <message>
         <source>Host: </source>
-        <translation type="unfinished" />
+        <translation>Host: </translation>
     </message>
     <message>
         <source>Count the events of one host, or of all hosts</source>
-        <translation type="unfinished" />
+        <translation>Die Ereignisse eines Hosts oder aller Hosts zählen</translation>
     </message>
     <message>
         <source>Zoom In</source>
@@ -1953,7 +1953,7 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>Zoom in around the middle</source>
-        <translation type="unfinished" />
+        <translation>Um die Mitte vergrößern</translation>
     </message>
     <message>
         <source>Zoom Out</source>
@@ -1961,35 +1961,35 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>Zoom out around the middle</source>
-        <translation type="unfinished" />
+        <translation>Um die Mitte verkleinern</translation>
     </message>
     <message>
         <source>Whole Case</source>
-        <translation type="unfinished" />
+        <translation>Gesamter Fall</translation>
     </message>
     <message>
         <source>Show the whole case</source>
-        <translation type="unfinished" />
+        <translation>Den gesamten Fall anzeigen</translation>
     </message>
     <message>
         <source>Pan</source>
-        <translation type="unfinished" />
+        <translation>Verschieben</translation>
     </message>
     <message>
         <source>Drag to move along the time axis; the wheel zooms</source>
-        <translation type="unfinished" />
+        <translation>Ziehen, um entlang der Zeitachse zu verschieben; das Mausrad zoomt</translation>
     </message>
     <message>
         <source>Zoom</source>
-        <translation type="unfinished" />
+        <translation>Zoom</translation>
     </message>
     <message>
         <source>Drag across a stretch of time to zoom into it (or Ctrl+drag)</source>
-        <translation type="unfinished" />
+        <translation>Über einen Zeitabschnitt ziehen, um hineinzuzoomen (oder Ctrl+Ziehen)</translation>
     </message>
     <message>
         <source>Select Range</source>
-        <translation type="unfinished" />
+        <translation>Bereich auswählen</translation>
     </message>
     <message>
         <source>Drag across a stretch of time to make every view show only it (or Shift+drag)</source>
@@ -2017,7 +2017,7 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2032,7 +2032,7 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>Host:</source>
-        <translation type="unfinished" />
+        <translation>Host:</translation>
     </message>
     <message>
         <source>Machine id:</source>
@@ -2211,7 +2211,7 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>the stored event is malformed: %1</source>
@@ -2488,23 +2488,23 @@ previous %2</source>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished" />
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>Local</source>
-        <translation type="unfinished" />
+        <translation>Lokal</translation>
     </message>
     <message>
         <source>Remote</source>
-        <translation type="unfinished" />
+        <translation>Entfernt</translation>
     </message>
     <message>
         <source>Process</source>
-        <translation type="unfinished" />
+        <translation>Prozess</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished" />
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Events</source>
@@ -2660,7 +2660,7 @@ previous %2</source>
     </message>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished" />
+        <translation>Konversationen</translation>
     </message>
     <message>
         <source>Processes</source>
@@ -2709,11 +2709,11 @@ previous %2</source>
     </message>
     <message>
         <source>Process</source>
-        <translation type="unfinished" />
+        <translation>Prozess</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished" />
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -2942,7 +2942,7 @@ machine id %2
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished" />
+        <translation>%1 bis %2</translation>
     </message>
     <message numerus="yes">
         <source>collector not recording for %1 in %n interval(s) (%2 without a clean stop); %3 event(s) reported lost</source>
@@ -3026,7 +3026,7 @@ machine id %2
     </message>
     <message>
         <source>%1 (pid %2)</source>
-        <translation type="unfinished" />
+        <translation>%1 (pid %2)</translation>
     </message>
     <message>
         <source>an unknown process</source>
@@ -3140,11 +3140,11 @@ machine id %2
     </message>
     <message>
         <source>Process</source>
-        <translation type="unfinished" />
+        <translation>Prozess</translation>
     </message>
     <message>
         <source>PID</source>
-        <translation type="unfinished" />
+        <translation>PID</translation>
     </message>
     <message>
         <source>UID</source>
@@ -3152,11 +3152,11 @@ machine id %2
     </message>
     <message>
         <source>Started (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Gestartet (UTC)</translation>
     </message>
     <message>
         <source>Exit</source>
-        <translation type="unfinished" />
+        <translation>Ende</translation>
     </message>
     <message>
         <source>Command line</source>
@@ -3381,7 +3381,7 @@ machine id %2
     </message>
     <message>
         <source>events</source>
-        <translation type="unfinished" />
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>Findings</source>
@@ -3453,7 +3453,7 @@ machine id %2
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished" />
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>machine-id %1</source>
@@ -3700,7 +3700,7 @@ file %3
     </message>
     <message>
         <source>Executable</source>
-        <translation type="unfinished" />
+        <translation>Ausführbare Datei</translation>
     </message>
     <message>
         <source>Command line</source>
@@ -3712,7 +3712,7 @@ file %3
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished" />
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>uid %1</source>
@@ -3720,11 +3720,11 @@ file %3
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished" />
+        <translation>nicht aufgezeichnet</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished" />
+        <translation>Gestartet</translation>
     </message>
     <message>
         <source>%1 UTC</source>
@@ -3975,7 +3975,7 @@ file %3
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished" />
+        <translation>nicht aufgezeichnet</translation>
     </message>
     <message>
         <source>No events in the scope of this report.</source>
