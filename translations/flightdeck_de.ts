@@ -1993,27 +1993,27 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>Drag across a stretch of time to make every view show only it (or Shift+drag)</source>
-        <translation type="unfinished" />
+        <translation>Über einen Zeitabschnitt ziehen, damit jede Ansicht nur diesen zeigt (oder Shift+Ziehen)</translation>
     </message>
     <message>
         <source>Zoom to Range</source>
-        <translation type="unfinished" />
+        <translation>Auf Bereich zoomen</translation>
     </message>
     <message>
         <source>Show the selected time range</source>
-        <translation type="unfinished" />
+        <translation>Den ausgewählten Zeitraum anzeigen</translation>
     </message>
     <message>
         <source>Clear Range</source>
-        <translation type="unfinished" />
+        <translation>Bereich aufheben</translation>
     </message>
     <message>
         <source>Every view shows all times again</source>
-        <translation type="unfinished" />
+        <translation>Jede Ansicht zeigt wieder alle Zeiten</translation>
     </message>
     <message>
         <source>no events</source>
-        <translation type="unfinished" />
+        <translation>keine Ereignisse</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -2024,11 +2024,11 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     <name>Deck::Gui::TrustDialog</name>
     <message>
         <source>Trust Decision: %1</source>
-        <translation type="unfinished" />
+        <translation>Vertrauensentscheidung: %1</translation>
     </message>
     <message>
         <source>refused archive</source>
-        <translation type="unfinished" />
+        <translation>abgelehntes Archiv</translation>
     </message>
     <message>
         <source>Host:</source>
@@ -2036,178 +2036,178 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>Machine id:</source>
-        <translation type="unfinished" />
+        <translation>Machine-ID:</translation>
     </message>
     <message>
         <source>Key fingerprint:</source>
-        <translation type="unfinished" />
+        <translation>Schlüssel-Fingerabdruck:</translation>
     </message>
     <message>
         <source>Public key:</source>
-        <translation type="unfinished" />
+        <translation>Öffentlicher Schlüssel:</translation>
     </message>
     <message>
         <source>Held:</source>
-        <translation type="unfinished" />
+        <translation>Zurückgehalten:</translation>
     </message>
     <message>
         <source>archives: %1, events: %2</source>
-        <translation type="unfinished" />
+        <translation>Archive: %1, Ereignisse: %2</translation>
     </message>
     <message>
         <source>Trusted for %1:</source>
-        <translation type="unfinished" />
+        <translation>Vertraut für %1:</translation>
     </message>
     <message>
         <source>These archives are signed by a key this case does not trust yet. They are held in quarantine, not imported.</source>
-        <translation type="unfinished" />
+        <translation>Diese Archive sind mit einem Schlüssel signiert, dem dieser Fall noch nicht vertraut. Sie werden in Quarantäne zurückgehalten, nicht importiert.</translation>
     </message>
     <message>
         <source>Compare the fingerprint above with the one the host itself shows (run &lt;tt&gt;flightrec pubkey&lt;/tt&gt; on it), over a channel you trust. Trusting binds this key to this host; its held archives are then verified and imported. Refusing changes nothing: the archives stay held.</source>
-        <translation type="unfinished" />
+        <translation>Vergleichen Sie den obigen Fingerabdruck über einen vertrauenswürdigen Kanal mit dem, den der Host selbst anzeigt (führen Sie dort &lt;tt&gt;flightrec pubkey&lt;/tt&gt; aus). Vertrauen bindet diesen Schlüssel an diesen Host; seine zurückgehaltenen Archive werden dann verifiziert und importiert. Ablehnen ändert nichts: die Archive bleiben zurückgehalten.</translation>
     </message>
     <message>
         <source>Label for the key:</source>
-        <translation type="unfinished" />
+        <translation>Bezeichnung für den Schlüssel:</translation>
     </message>
     <message>
         <source>I compared this fingerprint with the host's own</source>
-        <translation type="unfinished" />
+        <translation>Ich habe diesen Fingerabdruck mit dem des Hosts verglichen</translation>
     </message>
     <message>
         <source>&amp;Refuse</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ablehnen</translation>
     </message>
     <message>
         <source>&amp;Trust This Key for %1</source>
-        <translation type="unfinished" />
+        <translation>Diesem Schlüssel für %1 &amp;vertrauen</translation>
     </message>
     <message>
         <source>REFUSED: this archive contradicts its host's hash chain (a fork). It stays held; trusting a key cannot release it.</source>
-        <translation type="unfinished" />
+        <translation>ABGELEHNT: dieses Archiv widerspricht der Hash-Kette seines Hosts (eine Verzweigung). Es bleibt zurückgehalten; das Vertrauen in einen Schlüssel kann es nicht freigeben.</translation>
     </message>
     <message>
         <source>REFUSED: this key may not be trusted with one click. A host whose key changes has been reinstalled, compromised or impersonated.</source>
-        <translation type="unfinished" />
+        <translation>ABGELEHNT: diesem Schlüssel darf nicht mit einem Klick vertraut werden. Ein Host, dessen Schlüssel sich ändert, wurde neu installiert, kompromittiert oder imitiert.</translation>
     </message>
     <message>
         <source>If the host really was reinstalled, verify its new key out of band and trust it for that host on the command line: &lt;tt&gt;flightdeck-cli trust --host %1 KEY&lt;/tt&gt;.</source>
-        <translation type="unfinished" />
+        <translation>Wenn der Host wirklich neu installiert wurde, verifizieren Sie seinen neuen Schlüssel auf einem separaten Kanal und vertrauen Sie ihm für diesen Host auf der Befehlszeile: &lt;tt&gt;flightdeck-cli trust --host %1 KEY&lt;/tt&gt;.</translation>
     </message>
     <message>
         <source>MACHINE-ID</source>
-        <translation type="unfinished" />
+        <translation>MACHINE-ID</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished" />
+        <translation>&amp;Schließen</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models</name>
     <message>
         <source>yes</source>
-        <translation type="unfinished" />
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished" />
+        <translation>nein</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished" />
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>%1: %2 -&gt; %3</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 -&gt; %3</translation>
     </message>
     <message>
         <source>no attribute differs</source>
-        <translation type="unfinished" />
+        <translation>kein Attribut weicht ab</translation>
     </message>
     <message>
         <source>%1 %2 installed</source>
-        <translation type="unfinished" />
+        <translation>%1 %2 installiert</translation>
     </message>
     <message>
         <source>%1 %2: %3 files differ from dpkg's digests: %4</source>
-        <translation type="unfinished" />
+        <translation>%1 %2: %3 Dateien weichen von den Digests von dpkg ab: %4</translation>
     </message>
     <message>
         <source>module %1 loaded</source>
-        <translation type="unfinished" />
+        <translation>Modul %1 geladen</translation>
     </message>
     <message>
         <source>BPF program %1 loaded: %2</source>
-        <translation type="unfinished" />
+        <translation>BPF-Programm %1 geladen: %2</translation>
     </message>
     <message>
         <source>flightrec's own</source>
-        <translation type="unfinished" />
+        <translation>von flightrec selbst</translation>
     </message>
     <message>
         <source>%1 is missing</source>
-        <translation type="unfinished" />
+        <translation>%1 fehlt</translation>
     </message>
     <message>
         <source>%1 appeared</source>
-        <translation type="unfinished" />
+        <translation>%1 ist erschienen</translation>
     </message>
     <message>
         <source>%1 logged in on %2</source>
-        <translation type="unfinished" />
+        <translation>%1 hat sich an %2 angemeldet</translation>
     </message>
     <message>
         <source>%1 now listening</source>
-        <translation type="unfinished" />
+        <translation>%1 lauscht jetzt</translation>
     </message>
     <message>
         <source>%1 added</source>
-        <translation type="unfinished" />
+        <translation>%1 hinzugefügt</translation>
     </message>
     <message>
         <source>%1 %2 removed</source>
-        <translation type="unfinished" />
+        <translation>%1 %2 entfernt</translation>
     </message>
     <message>
         <source>%1: files match dpkg's digests again</source>
-        <translation type="unfinished" />
+        <translation>%1: Dateien stimmen wieder mit den Digests von dpkg überein</translation>
     </message>
     <message>
         <source>module %1 unloaded</source>
-        <translation type="unfinished" />
+        <translation>Modul %1 entladen</translation>
     </message>
     <message>
         <source>BPF program %1 unloaded</source>
-        <translation type="unfinished" />
+        <translation>BPF-Programm %1 entladen</translation>
     </message>
     <message>
         <source>%1 no longer there</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht mehr vorhanden</translation>
     </message>
     <message>
         <source>%1 logged out of %2</source>
-        <translation type="unfinished" />
+        <translation>%1 hat sich von %2 abgemeldet</translation>
     </message>
     <message>
         <source>%1 no longer listening</source>
-        <translation type="unfinished" />
+        <translation>%1 lauscht nicht mehr</translation>
     </message>
     <message>
         <source>%1 removed</source>
-        <translation type="unfinished" />
+        <translation>%1 entfernt</translation>
     </message>
     <message>
         <source>%1 %2 -&gt; %3</source>
-        <translation type="unfinished" />
+        <translation>%1 %2 -&gt; %3</translation>
     </message>
     <message>
         <source>module %1: %2</source>
-        <translation type="unfinished" />
+        <translation>Modul %1: %2</translation>
     </message>
     <message>
         <source>BPF program %1: %2</source>
-        <translation type="unfinished" />
+        <translation>BPF-Programm %1: %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -2215,31 +2215,31 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>the stored event is malformed: %1</source>
-        <translation type="unfinished" />
+        <translation>das gespeicherte Ereignis ist fehlerhaft: %1</translation>
     </message>
     <message>
         <source>kernel log (level %1): %2</source>
-        <translation type="unfinished" />
+        <translation>Kernel-Log (Stufe %1): %2</translation>
     </message>
     <message>
         <source>the stored event is a %1, not a state change</source>
-        <translation type="unfinished" />
+        <translation>das gespeicherte Ereignis ist ein(e) %1, keine Zustandsänderung</translation>
     </message>
     <message>
         <source>Unreadable: %1</source>
-        <translation type="unfinished" />
+        <translation>Nicht lesbar: %1</translation>
     </message>
     <message>
         <source>nothing changed</source>
-        <translation type="unfinished" />
+        <translation>nichts geändert</translation>
     </message>
     <message>
         <source> (and %1 more)</source>
-        <translation type="unfinished" />
+        <translation> (und %1 weitere)</translation>
     </message>
     <message>
         <source>file %1</source>
-        <translation type="unfinished" />
+        <translation>Datei %1</translation>
     </message>
     <message numerus="yes">
         <source>%n times</source>
@@ -2250,7 +2250,7 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>net %1</source>
-        <translation type="unfinished" />
+        <translation>Netz %1</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n item(s)</source>
@@ -2261,90 +2261,93 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>%1 lost: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 verloren: %2</translation>
     </message>
     <message>
         <source>%1 [%2]</source>
-        <translation type="unfinished" />
+        <translation>%1 [%2]</translation>
     </message>
     <message>
         <source>Process %1 (pid %2)</source>
-        <translation type="unfinished" />
+        <translation>Prozess %1 (pid %2)</translation>
     </message>
     <message>
         <source>exe: %1</source>
-        <translation type="unfinished" />
+        <translation>exe: %1</translation>
     </message>
     <message>
         <source>argv: %1</source>
-        <translation type="unfinished" />
+        <translation>argv: %1</translation>
     </message>
     <message>
         <source>uid: %1</source>
-        <translation type="unfinished" />
+        <translation>uid: %1</translation>
     </message>
     <message>
         <source>started: %1</source>
-        <translation type="unfinished" />
+        <translation>gestartet: %1</translation>
     </message>
     <message>
         <source>exited: %1</source>
-        <translation type="unfinished" />
+        <translation>beendet: %1</translation>
     </message>
     <message>
         <source>Double-click to expand; click to select it in every view.</source>
-        <translation type="unfinished" />
+        <translation>Doppelklicken zum Erweitern; klicken, um es in allen Ansichten auszuwählen.</translation>
     </message>
     <message>
         <source>File %1
 Double-click for the processes that touched it.</source>
-        <translation type="unfinished" />
+        <translation>Datei %1
+Doppelklicken für die Prozesse, die sie berührt haben.</translation>
     </message>
     <message>
         <source>host %1</source>
-        <translation type="unfinished" />
+        <translation>Host %1</translation>
     </message>
     <message>
         <source>Host %1
 Double-click for its processes that talked to the network.</source>
-        <translation type="unfinished" />
+        <translation>Host %1
+Doppelklicken für seine Prozesse, die mit dem Netzwerk kommuniziert haben.</translation>
     </message>
     <message>
         <source>Remote address %1
 Double-click for the processes that talked to it.</source>
-        <translation type="unfinished" />
+        <translation>Entfernte Adresse %1
+Doppelklicken für die Prozesse, die mit ihr kommuniziert haben.</translation>
     </message>
     <message>
         <source>high</source>
-        <translation type="unfinished" />
+        <translation>hoch</translation>
     </message>
     <message>
         <source>medium</source>
-        <translation type="unfinished" />
+        <translation>mittel</translation>
     </message>
     <message>
         <source>low</source>
-        <translation type="unfinished" />
+        <translation>niedrig</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished" />
+        <translation>—</translation>
     </message>
     <message>
         <source>new</source>
-        <translation type="unfinished" />
+        <translation>neu</translation>
     </message>
     <message>
         <source>investigating</source>
-        <translation type="unfinished" />
+        <translation>in Untersuchung</translation>
     </message>
     <message>
         <source>benign</source>
-        <translation type="unfinished" />
+        <translation>harmlos</translation>
     </message>
     <message>
         <source>malicious</source>
-        <translation type="unfinished" />
+        <translation>bösartig</translation>
     </message>
 </context>
 <context>
@@ -2359,27 +2362,27 @@ Double-click for the processes that talked to it.</source>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished" />
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished" />
+        <translation>Alarm</translation>
     </message>
     <message>
         <source>What changed</source>
-        <translation type="unfinished" />
+        <translation>Was sich geändert hat</translation>
     </message>
     <message>
         <source>Triage</source>
-        <translation type="unfinished" />
+        <translation>Triage</translation>
     </message>
     <message>
         <source>Triaged by</source>
-        <translation type="unfinished" />
+        <translation>Triage durch</translation>
     </message>
     <message>
         <source>Triaged at (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Triage am (UTC)</translation>
     </message>
 </context>
 <context>
@@ -2390,11 +2393,11 @@ Double-click for the processes that talked to it.</source>
     </message>
     <message>
         <source>From (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Von (UTC)</translation>
     </message>
     <message>
         <source>To (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Bis (UTC)</translation>
     </message>
     <message>
         <source>Events</source>
@@ -2402,43 +2405,43 @@ Double-click for the processes that talked to it.</source>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished" />
+        <translation>Befund</translation>
     </message>
     <message>
         <source>Chain</source>
-        <translation type="unfinished" />
+        <translation>Kette</translation>
     </message>
     <message>
         <source>Digest</source>
-        <translation type="unfinished" />
+        <translation>Digest</translation>
     </message>
     <message>
         <source>Signer</source>
-        <translation type="unfinished" />
+        <translation>Signierer</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished" />
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Imported (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Importiert (UTC)</translation>
     </message>
     <message>
         <source>Imported by</source>
-        <translation type="unfinished" />
+        <translation>Importiert von</translation>
     </message>
     <message>
         <source>verified</source>
-        <translation type="unfinished" />
+        <translation>verifiziert</translation>
     </message>
     <message>
         <source>encrypted</source>
-        <translation type="unfinished" />
+        <translation>verschlüsselt</translation>
     </message>
     <message>
         <source>recovered after a crash</source>
-        <translation type="unfinished" />
+        <translation>nach einem Absturz wiederhergestellt</translation>
     </message>
     <message numerus="yes">
         <source>gap: %n missing before</source>
@@ -2449,35 +2452,36 @@ Double-click for the processes that talked to it.</source>
     </message>
     <message>
         <source>late (fills a gap)</source>
-        <translation type="unfinished" />
+        <translation>verspätet (füllt eine Lücke)</translation>
     </message>
     <message>
         <source>first</source>
-        <translation type="unfinished" />
+        <translation>erstes</translation>
     </message>
     <message>
         <source>intact</source>
-        <translation type="unfinished" />
+        <translation>intakt</translation>
     </message>
     <message>
         <source>%1 (UTC ns %2)</source>
-        <translation type="unfinished" />
+        <translation>%1 (UTC ns %2)</translation>
     </message>
     <message>
         <source>digest %1
 previous %2</source>
-        <translation type="unfinished" />
+        <translation>Digest %1
+vorheriges %2</translation>
     </message>
     <message>
         <source>signature, entry digests and hash chain verified on import; collector %1</source>
-        <translation type="unfinished" />
+        <translation>Signatur, Eintrags-Digests und Hash-Kette beim Import verifiziert; Kollektor %1</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::CaseMarks</name>
     <message>
         <source>No case is open.</source>
-        <translation type="unfinished" />
+        <translation>Kein Fall geöffnet.</translation>
     </message>
 </context>
 <context>
@@ -2512,66 +2516,66 @@ previous %2</source>
     </message>
     <message>
         <source>First (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Erstes (UTC)</translation>
     </message>
     <message>
         <source>Last (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Letztes (UTC)</translation>
     </message>
     <message>
         <source>%1, pid %2: click to select the process in every view</source>
-        <translation type="unfinished" />
+        <translation>%1, pid %2: klicken, um den Prozess in allen Ansichten auszuwählen</translation>
     </message>
     <message>
         <source>%1 [%2]</source>
-        <translation type="unfinished" />
+        <translation>%1 [%2]</translation>
     </message>
     <message>
         <source>(no process)</source>
-        <translation type="unfinished" />
+        <translation>(kein Prozess)</translation>
     </message>
     <message>
         <source>uid %1</source>
-        <translation type="unfinished" />
+        <translation>uid %1</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::CoverageLanes</name>
     <message>
         <source>The collector was stopped from %1 (rec.stop) until %2 (rec.start): nothing was recorded for %3.</source>
-        <translation type="unfinished" />
+        <translation>Der Kollektor war von %1 (rec.stop) bis %2 (rec.start) gestoppt: für %3 wurde nichts aufgezeichnet.</translation>
     </message>
     <message>
         <source>The collector ended without a rec.stop (a crash or power loss): last heard of at %1 (end of its last archive in the case), started again at %2; nothing is known of these %3.</source>
-        <translation type="unfinished" />
+        <translation>Der Kollektor endete ohne rec.stop (Absturz oder Stromausfall): zuletzt gemeldet um %1 (Ende seines letzten Archivs im Fall), erneut gestartet um %2; über diese %3 ist nichts bekannt.</translation>
     </message>
     <message>
         <source>Archive %1 of signing key #%2 is not in the case</source>
-        <translation type="unfinished" />
+        <translation>Archiv %1 des Signierschlüssels #%2 ist nicht im Fall</translation>
     </message>
     <message>
         <source>Archives %1 to %2 of signing key #%3 are not in the case</source>
-        <translation type="unfinished" />
+        <translation>Archive %1 bis %2 des Signierschlüssels #%3 sind nicht im Fall</translation>
     </message>
     <message>
         <source>%1 (a hole in the hash chain): they were recorded before %2; the case has no evidence of that time.</source>
-        <translation type="unfinished" />
+        <translation>%1 (ein Loch in der Hash-Kette): sie wurden vor %2 aufgezeichnet; der Fall hat keine Belege für diese Zeit.</translation>
     </message>
     <message>
         <source>%1 (a hole in the hash chain): what was recorded between %2 and %3 is missing, not absent.</source>
-        <translation type="unfinished" />
+        <translation>%1 (ein Loch in der Hash-Kette): was zwischen %2 und %3 aufgezeichnet wurde, fehlt, es ist nicht ausgeblieben.</translation>
     </message>
     <message>
         <source>from %1 to %2</source>
-        <translation type="unfinished" />
+        <translation>von %1 bis %2</translation>
     </message>
     <message>
         <source>at %1</source>
-        <translation type="unfinished" />
+        <translation>um %1</translation>
     </message>
     <message>
         <source>1 archive deleted before it was pulled (%1) %2: its events are lost.</source>
-        <translation type="unfinished" />
+        <translation>1 Archiv vor dem Abruf gelöscht (%1) %2: seine Ereignisse sind verloren.</translation>
     </message>
     <message numerus="yes">
         <source>%3 archives deleted before they were pulled (%1) %2: their events are lost.</source>
@@ -2582,7 +2586,7 @@ previous %2</source>
     </message>
     <message>
         <source>The collector lost 1 event (%1) %2: it knows it did not record it.</source>
-        <translation type="unfinished" />
+        <translation>Der Kollektor hat 1 Ereignis verloren (%1) %2: er weiß, dass er es nicht aufgezeichnet hat.</translation>
     </message>
     <message numerus="yes">
         <source>The collector lost %3 events (%1) %2: it knows it did not record them.</source>
@@ -2593,66 +2597,66 @@ previous %2</source>
     </message>
     <message>
         <source>Recorded from %1 to %2: where no events are shown here, nothing happened that the collector watches.</source>
-        <translation type="unfinished" />
+        <translation>Aufgezeichnet von %1 bis %2: wo hier keine Ereignisse angezeigt werden, geschah nichts, was der Kollektor überwacht.</translation>
     </message>
     <message>
         <source>No archive</source>
-        <translation type="unfinished" />
+        <translation>Kein Archiv</translation>
     </message>
     <message>
         <source>Recorded</source>
-        <translation type="unfinished" />
+        <translation>Aufgezeichnet</translation>
     </message>
     <message>
         <source>Collector stopped</source>
-        <translation type="unfinished" />
+        <translation>Kollektor gestoppt</translation>
     </message>
     <message>
         <source>Collector gone (crash)</source>
-        <translation type="unfinished" />
+        <translation>Kollektor weg (Absturz)</translation>
     </message>
     <message>
         <source>Archives missing</source>
-        <translation type="unfinished" />
+        <translation>Archive fehlen</translation>
     </message>
     <message>
         <source>Events lost</source>
-        <translation type="unfinished" />
+        <translation>Ereignisse verloren</translation>
     </message>
     <message>
         <source>Before the host's first or after its last archive in the case: no evidence either way.</source>
-        <translation type="unfinished" />
+        <translation>Vor dem ersten oder nach dem letzten Archiv des Hosts im Fall: keine Belege in die eine oder andere Richtung.</translation>
     </message>
     <message>
         <source>The collector was recording: no events means nothing happened that it watches.</source>
-        <translation type="unfinished" />
+        <translation>Der Kollektor hat aufgezeichnet: keine Ereignisse bedeutet, dass nichts geschah, was er überwacht.</translation>
     </message>
     <message>
         <source>The collector was stopped (rec.stop until the next rec.start): nothing was recorded.</source>
-        <translation type="unfinished" />
+        <translation>Der Kollektor war gestoppt (rec.stop bis zum nächsten rec.start): nichts wurde aufgezeichnet.</translation>
     </message>
     <message>
         <source>The collector ended without rec.stop (crash or power loss) until it started again: nothing is known.</source>
-        <translation type="unfinished" />
+        <translation>Der Kollektor endete ohne rec.stop (Absturz oder Stromausfall) bis zum Neustart: nichts ist bekannt.</translation>
     </message>
     <message>
         <source>Archives of the host's hash chain are not in the case: what they recorded is missing.</source>
-        <translation type="unfinished" />
+        <translation>Archive der Hash-Kette des Hosts sind nicht im Fall: was sie aufgezeichnet haben, fehlt.</translation>
     </message>
     <message>
         <source>The collector knows it dropped events here (rec.loss): the counts are incomplete.</source>
-        <translation type="unfinished" />
+        <translation>Der Kollektor weiß, dass er hier Ereignisse verworfen hat (rec.loss): die Zählungen sind unvollständig.</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::EndpointsModel</name>
     <message>
         <source>Address</source>
-        <translation type="unfinished" />
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>Ports</source>
-        <translation type="unfinished" />
+        <translation>Ports</translation>
     </message>
     <message>
         <source>Events</source>
@@ -2672,11 +2676,11 @@ previous %2</source>
     </message>
     <message>
         <source>First (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Erstes (UTC)</translation>
     </message>
     <message>
         <source>Last (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Letztes (UTC)</translation>
     </message>
     <message numerus="yes">
         <source>%n ports</source>
@@ -2697,7 +2701,7 @@ previous %2</source>
     <name>Deck::Models::EventTableModel</name>
     <message>
         <source>loading…</source>
-        <translation type="unfinished" />
+        <translation>wird geladen…</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
@@ -2717,22 +2721,22 @@ previous %2</source>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>Art</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished" />
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished" />
+        <translation>Detail</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::HeldArchiveModel</name>
     <message>
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Host</source>
@@ -2744,7 +2748,7 @@ previous %2</source>
     </message>
     <message>
         <source>Signer key</source>
-        <translation type="unfinished" />
+        <translation>Signierschlüssel</translation>
     </message>
     <message>
         <source>Events</source>
@@ -2752,39 +2756,43 @@ previous %2</source>
     </message>
     <message>
         <source>Since (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Seit (UTC)</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished" />
+        <translation>Datei</translation>
     </message>
     <message>
         <source>REFUSED</source>
-        <translation type="unfinished" />
+        <translation>ABGELEHNT</translation>
     </message>
     <message>
         <source>fork of its chain</source>
-        <translation type="unfinished" />
+        <translation>Verzweigung seiner Kette</translation>
     </message>
     <message>
         <source>awaiting trust</source>
-        <translation type="unfinished" />
+        <translation>wartet auf Vertrauen</translation>
     </message>
     <message>
         <source>key conflict</source>
-        <translation type="unfinished" />
+        <translation>Schlüsselkonflikt</translation>
     </message>
     <message>
         <source>%1
 refused by %2</source>
-        <translation type="unfinished" />
+        <translation>%1
+abgelehnt von %2</translation>
     </message>
     <message>
         <source>%1
 machine id %2
 signer %3
 %4</source>
-        <translation type="unfinished" />
+        <translation>%1
+Machine-ID %2
+Signierer %3
+%4</translation>
     </message>
 </context>
 <context>
@@ -2795,11 +2803,11 @@ signer %3
     </message>
     <message>
         <source>Trust</source>
-        <translation type="unfinished" />
+        <translation>Vertrauen</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished" />
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>Archives</source>
@@ -2807,15 +2815,15 @@ signer %3
     </message>
     <message>
         <source>Chain</source>
-        <translation type="unfinished" />
+        <translation>Kette</translation>
     </message>
     <message>
         <source>Last archive (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Letztes Archiv (UTC)</translation>
     </message>
     <message>
         <source>Span</source>
-        <translation type="unfinished" />
+        <translation>Spanne</translation>
     </message>
     <message>
         <source>Coverage</source>
@@ -2830,7 +2838,7 @@ signer %3
     </message>
     <message>
         <source>KEY CONFLICT: %1 held</source>
-        <translation type="unfinished" />
+        <translation>SCHLÜSSELKONFLIKT: %1 zurückgehalten</translation>
     </message>
     <message numerus="yes">
         <source>trusted; %n held</source>
@@ -2841,11 +2849,11 @@ signer %3
     </message>
     <message>
         <source>trusted</source>
-        <translation type="unfinished" />
+        <translation>vertraut</translation>
     </message>
     <message>
         <source>%1 (+%2)</source>
-        <translation type="unfinished" />
+        <translation>%1 (+%2)</translation>
     </message>
     <message numerus="yes">
         <source>%n verified</source>
@@ -2856,23 +2864,23 @@ signer %3
     </message>
     <message>
         <source>forks held: %1</source>
-        <translation type="unfinished" />
+        <translation>Verzweigungen zurückgehalten: %1</translation>
     </message>
     <message>
         <source>%1 signed by another key</source>
-        <translation type="unfinished" />
+        <translation>%1 mit anderem Schlüssel signiert</translation>
     </message>
     <message>
         <source>%1 awaiting trust</source>
-        <translation type="unfinished" />
+        <translation>%1 warten auf Vertrauen</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>keine</translation>
     </message>
     <message>
         <source>fork</source>
-        <translation type="unfinished" />
+        <translation>Verzweigung</translation>
     </message>
     <message numerus="yes">
         <source>gap: %n missing</source>
@@ -2883,51 +2891,55 @@ signer %3
     </message>
     <message>
         <source>intact</source>
-        <translation type="unfinished" />
+        <translation>intakt</translation>
     </message>
     <message>
         <source>none yet</source>
-        <translation type="unfinished" />
+        <translation>noch keine</translation>
     </message>
     <message>
         <source>%1% recorded</source>
-        <translation type="unfinished" />
+        <translation>%1% aufgezeichnet</translation>
     </message>
     <message>
         <source>1 crash</source>
-        <translation type="unfinished" />
+        <translation>1 Absturz</translation>
     </message>
     <message>
         <source>%1 crashes</source>
-        <translation type="unfinished" />
+        <translation>%1 Abstürze</translation>
     </message>
     <message>
         <source>%1 lost</source>
-        <translation type="unfinished" />
+        <translation>%1 verloren</translation>
     </message>
     <message>
         <source>%1
 machine id %2
 known only from archives held for a trust decision</source>
-        <translation type="unfinished" />
+        <translation>%1
+Machine-ID %2
+nur aus Archiven bekannt, die für eine Vertrauensentscheidung zurückgehalten werden</translation>
     </message>
     <message>
         <source>%1
 machine id %2
 %3, kernel %4</source>
-        <translation type="unfinished" />
+        <translation>%1
+Machine-ID %2
+%3, Kernel %4</translation>
     </message>
     <message>
         <source>trusted %1 (%2) since %3 UTC by %4</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2) vertraut seit %3 UTC durch %4</translation>
     </message>
     <message>
         <source>held, not trusted: %1</source>
-        <translation type="unfinished" />
+        <translation>zurückgehalten, nicht vertraut: %1</translation>
     </message>
     <message>
         <source>%1 archive(s) verified and imported, %2 event(s)</source>
-        <translation type="unfinished" />
+        <translation>%1 Archiv(e) verifiziert und importiert, %2 Ereignis(se)</translation>
     </message>
     <message numerus="yes">
         <source>%n archive(s) missing from the hash chain, %1 fork(s) held</source>
@@ -2938,7 +2950,7 @@ machine id %2
     </message>
     <message>
         <source>last imported %1</source>
-        <translation type="unfinished" />
+        <translation>zuletzt importiert %1</translation>
     </message>
     <message>
         <source>%1 to %2</source>
@@ -2956,7 +2968,7 @@ machine id %2
     <name>Deck::Models::IntakeService</name>
     <message>
         <source>No case is open: open a case before watching an inbox.</source>
-        <translation type="unfinished" />
+        <translation>Kein Fall geöffnet: öffnen Sie einen Fall, bevor Sie einen Eingangsordner überwachen.</translation>
     </message>
 </context>
 <context>
@@ -2971,58 +2983,58 @@ machine id %2
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished" />
+        <translation>Prüfung</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished" />
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <source>What changed</source>
-        <translation type="unfinished" />
+        <translation>Was sich geändert hat</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished" />
+        <translation>Alarm</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::MarksModel</name>
     <message>
         <source>process</source>
-        <translation type="unfinished" />
+        <translation>Prozess</translation>
     </message>
     <message>
         <source>file event</source>
-        <translation type="unfinished" />
+        <translation>Dateiereignis</translation>
     </message>
     <message>
         <source>network event</source>
-        <translation type="unfinished" />
+        <translation>Netzwerkereignis</translation>
     </message>
     <message>
         <source>state change</source>
-        <translation type="unfinished" />
+        <translation>Zustandsänderung</translation>
     </message>
     <message>
         <source>path</source>
-        <translation type="unfinished" />
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>host</source>
-        <translation type="unfinished" />
+        <translation>Host</translation>
     </message>
     <message>
         <source>alert</source>
-        <translation type="unfinished" />
+        <translation>Alarm</translation>
     </message>
     <message>
         <source>archive</source>
-        <translation type="unfinished" />
+        <translation>Archiv</translation>
     </message>
     <message>
         <source>%1 #%2 (not in the case)</source>
-        <translation type="unfinished" />
+        <translation>%1 #%2 (nicht im Fall)</translation>
     </message>
     <message>
         <source>%1 (pid %2)</source>
@@ -3030,89 +3042,89 @@ machine id %2
     </message>
     <message>
         <source>an unknown process</source>
-        <translation type="unfinished" />
+        <translation>ein unbekannter Prozess</translation>
     </message>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished" />
+        <translation>%1 auf %2</translation>
     </message>
     <message>
         <source>%1 %2 by %3 on %4</source>
-        <translation type="unfinished" />
+        <translation>%1 %2 von %3 auf %4</translation>
     </message>
     <message>
         <source>%1 change (%2) on %3 at %4</source>
-        <translation type="unfinished" />
+        <translation>%1-Änderung (%2) auf %3 um %4</translation>
     </message>
     <message>
         <source>“%1” on %2 (%3)</source>
-        <translation type="unfinished" />
+        <translation>„%1“ auf %2 (%3)</translation>
     </message>
     <message>
         <source>archive %1 of %2</source>
-        <translation type="unfinished" />
+        <translation>Archiv %1 von %2</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>Bookmark</source>
-        <translation type="unfinished" />
+        <translation>Lesezeichen</translation>
     </message>
     <message>
         <source>%1 (edited %2)</source>
-        <translation type="unfinished" />
+        <translation>%1 (bearbeitet %2)</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>Art</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished" />
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>Label / note</source>
-        <translation type="unfinished" />
+        <translation>Bezeichnung / Notiz</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished" />
+        <translation>Von</translation>
     </message>
     <message>
         <source>When (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Wann (UTC)</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::NetworkGraph</name>
     <message>
         <source>%1 %2 ports</source>
-        <translation type="unfinished" />
+        <translation>%1 %2 Ports</translation>
     </message>
     <message>
         <source>(no process)</source>
-        <translation type="unfinished" />
+        <translation>(kein Prozess)</translation>
     </message>
     <message>
         <source>Network events of %1 that name no process</source>
-        <translation type="unfinished" />
+        <translation>Netzwerkereignisse von %1 ohne Prozessangabe</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::ProcessTreeModel</name>
     <message>
         <source>%1  [%2]</source>
-        <translation type="unfinished" />
+        <translation>%1  [%2]</translation>
     </message>
     <message>
         <source>%1 (pid %2), started %3 UTC</source>
-        <translation type="unfinished" />
+        <translation>%1 (pid %2), gestartet %3 UTC</translation>
     </message>
     <message>
         <source>Ended %1 UTC: %2</source>
@@ -3369,7 +3381,7 @@ machine id %2
     </message>
     <message>
         <source>archive</source>
-        <translation type="unfinished" />
+        <translation>Archiv</translation>
     </message>
     <message>
         <source>archives</source>
@@ -3393,7 +3405,7 @@ machine id %2
     </message>
     <message>
         <source>alert</source>
-        <translation type="unfinished" />
+        <translation>Alarm</translation>
     </message>
     <message>
         <source>alerts</source>
@@ -3502,7 +3514,7 @@ machine id %2
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished" />
+        <translation>Von</translation>
     </message>
     <message>
         <source>About</source>
@@ -3510,7 +3522,7 @@ machine id %2
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>3  Timeline</source>
@@ -3554,7 +3566,7 @@ machine id %2
     </message>
     <message>
         <source>intact</source>
-        <translation type="unfinished" />
+        <translation>intakt</translation>
     </message>
     <message>
         <source>valid, trusted signer</source>
@@ -3585,7 +3597,7 @@ source %3</source>
     </message>
     <message>
         <source>Chain</source>
-        <translation type="unfinished" />
+        <translation>Kette</translation>
     </message>
     <message>
         <source>Verification</source>
@@ -3652,7 +3664,7 @@ file %3
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished" />
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>4  Bookmarked processes</source>
@@ -3716,7 +3728,7 @@ file %3
     </message>
     <message>
         <source>uid %1</source>
-        <translation type="unfinished" />
+        <translation>uid %1</translation>
     </message>
     <message>
         <source>not recorded</source>
@@ -3752,11 +3764,11 @@ file %3
     </message>
     <message>
         <source>file %1</source>
-        <translation type="unfinished" />
+        <translation>Datei %1</translation>
     </message>
     <message>
         <source>net %1</source>
-        <translation type="unfinished" />
+        <translation>Netz %1</translation>
     </message>
     <message>
         <source>child</source>
@@ -3776,7 +3788,7 @@ file %3
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished" />
+        <translation>Detail</translation>
     </message>
     <message>
         <source>Each list is cut at %1 rows; the case holds more (see "flightdeck-cli query did").</source>
@@ -3792,11 +3804,11 @@ file %3
     </message>
     <message>
         <source>Bookmark</source>
-        <translation type="unfinished" />
+        <translation>Lesezeichen</translation>
     </message>
     <message>
         <source>When (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Wann (UTC)</translation>
     </message>
     <message>
         <source>Marked by, at (UTC)</source>
@@ -3820,15 +3832,15 @@ file %3
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished" />
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished" />
+        <translation>Alarm</translation>
     </message>
     <message>
         <source>Triage</source>
-        <translation type="unfinished" />
+        <translation>Triage</translation>
     </message>
     <message>
         <source>Triaged by, at (UTC)</source>
@@ -3844,7 +3856,7 @@ file %3
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished" />
+        <translation>Prüfung</translation>
     </message>
     <message>
         <source>Items changed</source>
@@ -3896,7 +3908,7 @@ file %3
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished" />
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Lost</source>
