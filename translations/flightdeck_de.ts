@@ -3128,27 +3128,27 @@ Machine-ID %2
     </message>
     <message>
         <source>Ended %1 UTC: %2</source>
-        <translation type="unfinished" />
+        <translation>Beendet %1 UTC: %2</translation>
     </message>
     <message>
         <source>No exit recorded; last seen %1 UTC</source>
-        <translation type="unfinished" />
+        <translation>Kein Ende aufgezeichnet; zuletzt gesehen %1 UTC</translation>
     </message>
     <message>
         <source>The chain of parents ends here: %1</source>
-        <translation type="unfinished" />
+        <translation>Die Kette der Elternprozesse endet hier: %1</translation>
     </message>
     <message>
         <source>Outside the user or time filter: shown because processes below it may match</source>
-        <translation type="unfinished" />
+        <translation>Außerhalb des Benutzer- oder Zeitfilters: angezeigt, weil Prozesse darunter passen können</translation>
     </message>
     <message>
         <source>Loading...</source>
-        <translation type="unfinished" />
+        <translation>Wird geladen...</translation>
     </message>
     <message>
         <source>Host %1: its processes without a parent in the case are listed below it</source>
-        <translation type="unfinished" />
+        <translation>Host %1: seine Prozesse ohne Elternprozess im Fall sind darunter aufgeführt</translation>
     </message>
     <message>
         <source>Process</source>
@@ -3160,7 +3160,7 @@ Machine-ID %2
     </message>
     <message>
         <source>UID</source>
-        <translation type="unfinished" />
+        <translation>UID</translation>
     </message>
     <message>
         <source>Started (UTC)</source>
@@ -3172,122 +3172,122 @@ Machine-ID %2
     </message>
     <message>
         <source>Command line</source>
-        <translation type="unfinished" />
+        <translation>Befehlszeile</translation>
     </message>
     <message>
         <source>its host is not in the case</source>
-        <translation type="unfinished" />
+        <translation>sein Host ist nicht im Fall</translation>
     </message>
     <message>
         <source>it is on another host than the one shown</source>
-        <translation type="unfinished" />
+        <translation>er liegt auf einem anderen Host als dem angezeigten</translation>
     </message>
     <message>
         <source>it is outside the user or time filter</source>
-        <translation type="unfinished" />
+        <translation>er liegt außerhalb des Benutzer- oder Zeitfilters</translation>
     </message>
     <message>
         <source>a process above it is outside the user or time filter</source>
-        <translation type="unfinished" />
+        <translation>ein Prozess darüber liegt außerhalb des Benutzer- oder Zeitfilters</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::PullJob</name>
     <message>
         <source>no case is open</source>
-        <translation type="unfinished" />
+        <translation>kein Fall geöffnet</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::TimeScale</name>
     <message>
         <source>%1 d</source>
-        <translation type="unfinished" />
+        <translation>%1 d</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished" />
+        <translation>%1 h</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished" />
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished" />
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished" />
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 µs</source>
-        <translation type="unfinished" />
+        <translation>%1 µs</translation>
     </message>
     <message>
         <source>%1 ns</source>
-        <translation type="unfinished" />
+        <translation>%1 ns</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::TrustJob</name>
     <message>
         <source>the trust job ended without a result; nothing is known to have changed</source>
-        <translation type="unfinished" />
+        <translation>der Vertrauensauftrag endete ohne Ergebnis; es ist keine Änderung bekannt</translation>
     </message>
 </context>
 <context>
     <name>Deck::Report::ReportWriter</name>
     <message>
         <source>generated %1 UTC</source>
-        <translation type="unfinished" />
+        <translation>erstellt %1 UTC</translation>
     </message>
     <message>
         <source>page %1 of %2</source>
-        <translation type="unfinished" />
+        <translation>Seite %1 von %2</translation>
     </message>
 </context>
 <context>
     <name>ProcessText</name>
     <message>
         <source>pid %1</source>
-        <translation type="unfinished" />
+        <translation>pid %1</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished" />
+        <translation>läuft</translation>
     </message>
     <message>
         <source>signal %1 (SIG%2)</source>
-        <translation type="unfinished" />
+        <translation>Signal %1 (SIG%2)</translation>
     </message>
     <message>
         <source>signal %1</source>
-        <translation type="unfinished" />
+        <translation>Signal %1</translation>
     </message>
     <message>
         <source>exit %1</source>
-        <translation type="unfinished" />
+        <translation>Exit %1</translation>
     </message>
     <message>
         <source>exited (how not seen)</source>
-        <translation type="unfinished" />
+        <translation>beendet (Art nicht beobachtet)</translation>
     </message>
     <message>
         <source>?</source>
-        <translation type="unfinished" />
+        <translation>?</translation>
     </message>
     <message>
         <source>no parent recorded</source>
-        <translation type="unfinished" />
+        <translation>kein Elternprozess aufgezeichnet</translation>
     </message>
     <message>
         <source>parent pid %1 not in the case</source>
-        <translation type="unfinished" />
+        <translation>Eltern-pid %1 nicht im Fall</translation>
     </message>
     <message>
         <source>ppid %1 not in case</source>
-        <translation type="unfinished" />
+        <translation>ppid %1 nicht im Fall</translation>
     </message>
 </context>
 <context>
@@ -3298,38 +3298,38 @@ Machine-ID %2
     </message>
     <message>
         <source>&lt;b&gt;Coverage:&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;Abdeckung:&lt;/b&gt;</translation>
     </message>
     <message>
         <source>What the case saw of each host. Solid: evidence (recorded, or a recorded loss). Hatched: no evidence of what happened (not recorded, or archives missing).</source>
-        <translation type="unfinished" />
+        <translation>Was der Fall von jedem Host gesehen hat. Ausgefüllt: Belege (aufgezeichnet oder ein aufgezeichneter Verlust). Schraffiert: keine Belege darüber, was geschah (nicht aufgezeichnet oder Archive fehlen).</translation>
     </message>
     <message>
         <source>in the chart: no shown host recorded</source>
-        <translation type="unfinished" />
+        <translation>im Diagramm: kein angezeigter Host hat aufgezeichnet</translation>
     </message>
     <message>
         <source>A hatched stretch of the chart has no events because nothing was recorded, not because nothing happened.</source>
-        <translation type="unfinished" />
+        <translation>Ein schraffierter Abschnitt des Diagramms hat keine Ereignisse, weil nichts aufgezeichnet wurde, nicht weil nichts geschah.</translation>
     </message>
 </context>
 <context>
     <name>ReportDocument</name>
     <message>
         <source>every host of the case (%1)</source>
-        <translation type="unfinished" />
+        <translation>alle Hosts des Falls (%1)</translation>
     </message>
     <message>
         <source>the first event</source>
-        <translation type="unfinished" />
+        <translation>dem ersten Ereignis</translation>
     </message>
     <message>
         <source>the last event</source>
-        <translation type="unfinished" />
+        <translation>dem letzten Ereignis</translation>
     </message>
     <message>
         <source>the whole case</source>
-        <translation type="unfinished" />
+        <translation>der gesamte Fall</translation>
     </message>
     <message>
         <source>from %1 to %2 UTC</source>
@@ -3337,47 +3337,47 @@ Machine-ID %2
     </message>
     <message>
         <source>%1; %2</source>
-        <translation type="unfinished" />
+        <translation>%1; %2</translation>
     </message>
     <message>
         <source>pid %1 %2</source>
-        <translation type="unfinished" />
+        <translation>pid %1 %2</translation>
     </message>
     <message>
         <source>Generated %1 UTC by %2 with flightdeck</source>
-        <translation type="unfinished" />
+        <translation>Erstellt %1 UTC von %2 mit flightdeck</translation>
     </message>
     <message>
         <source>1  Summary</source>
-        <translation type="unfinished" />
+        <translation>1  Zusammenfassung</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished" />
+        <translation>Fall</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished" />
+        <translation>Umfang</translation>
     </message>
     <message>
         <source>Events span</source>
-        <translation type="unfinished" />
+        <translation>Zeitspanne der Ereignisse</translation>
     </message>
     <message>
         <source>%1 UTC (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1 UTC (%2)</translation>
     </message>
     <message>
         <source>no events in scope</source>
-        <translation type="unfinished" />
+        <translation>keine Ereignisse im Umfang</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished" />
+        <translation>Belege</translation>
     </message>
     <message>
         <source>%1 with %2, %3 held back</source>
-        <translation type="unfinished" />
+        <translation>%1 mit %2, %3 zurückgehalten</translation>
     </message>
     <message>
         <source>archive</source>
@@ -3385,11 +3385,11 @@ Machine-ID %2
     </message>
     <message>
         <source>archives</source>
-        <translation type="unfinished" />
+        <translation>Archive</translation>
     </message>
     <message>
         <source>event</source>
-        <translation type="unfinished" />
+        <translation>Ereignis</translation>
     </message>
     <message>
         <source>events</source>
@@ -3397,11 +3397,11 @@ Machine-ID %2
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished" />
+        <translation>Befunde</translation>
     </message>
     <message>
         <source>%1 (%2 not yet triaged), %3, %4 bookmarked, %5</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2 noch ohne Triage), %3, %4 mit Lesezeichen, %5</translation>
     </message>
     <message>
         <source>alert</source>
@@ -3409,59 +3409,59 @@ Machine-ID %2
     </message>
     <message>
         <source>alerts</source>
-        <translation type="unfinished" />
+        <translation>Alarme</translation>
     </message>
     <message>
         <source>integrity change</source>
-        <translation type="unfinished" />
+        <translation>Integritätsänderung</translation>
     </message>
     <message>
         <source>integrity changes</source>
-        <translation type="unfinished" />
+        <translation>Integritätsänderungen</translation>
     </message>
     <message>
         <source>note</source>
-        <translation type="unfinished" />
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>notes</source>
-        <translation type="unfinished" />
+        <translation>Notizen</translation>
     </message>
     <message>
         <source>Not seen</source>
-        <translation type="unfinished" />
+        <translation>Nicht gesehen</translation>
     </message>
     <message>
         <source>%1 lost (collector's count), %2 missing from the hash chains, %3 of collector downtime</source>
-        <translation type="unfinished" />
+        <translation>%1 verloren (Zählung des Kollektors), %2 fehlen in den Hash-Ketten, %3 Ausfallzeit des Kollektors</translation>
     </message>
     <message>
         <source>span</source>
-        <translation type="unfinished" />
+        <translation>Zeitspanne</translation>
     </message>
     <message>
         <source>spans</source>
-        <translation type="unfinished" />
+        <translation>Zeitspannen</translation>
     </message>
     <message>
         <source>%1 bookmarks and notes about other hosts or times are not in this report.</source>
-        <translation type="unfinished" />
+        <translation>%1 Lesezeichen und Notizen zu anderen Hosts oder Zeiten sind nicht in diesem Bericht.</translation>
     </message>
     <message>
         <source>Hosts covered</source>
-        <translation type="unfinished" />
+        <translation>Erfasste Hosts</translation>
     </message>
     <message>
         <source>The case holds no hosts.</source>
-        <translation type="unfinished" />
+        <translation>Der Fall enthält keine Hosts.</translation>
     </message>
     <message>
         <source>signer %1%2</source>
-        <translation type="unfinished" />
+        <translation>Signierer %1%2</translation>
     </message>
     <message>
         <source>not recorded in this span</source>
-        <translation type="unfinished" />
+        <translation>in dieser Zeitspanne nicht aufgezeichnet</translation>
     </message>
     <message>
         <source>%1 / %2</source>
@@ -3469,7 +3469,7 @@ Machine-ID %2
     </message>
     <message>
         <source>machine-id %1</source>
-        <translation type="unfinished" />
+        <translation>machine-id %1</translation>
     </message>
     <message>
         <source>Host</source>
@@ -3485,32 +3485,33 @@ Machine-ID %2
     </message>
     <message>
         <source>Events from – to (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Ereignisse von – bis (UTC)</translation>
     </message>
     <message>
         <source>OS / kernel</source>
-        <translation type="unfinished" />
+        <translation>Betriebssystem / Kernel</translation>
     </message>
     <message>
         <source>2  Analyst notes</source>
-        <translation type="unfinished" />
+        <translation>2  Notizen der Analysten</translation>
     </message>
     <message>
         <source>No notes in the scope of this report.</source>
-        <translation type="unfinished" />
+        <translation>Keine Notizen im Umfang dieses Berichts.</translation>
     </message>
     <message>
         <source>%1
 (edited %2)</source>
-        <translation type="unfinished" />
+        <translation>%1
+(bearbeitet %2)</translation>
     </message>
     <message>
         <source>%1, on %2</source>
-        <translation type="unfinished" />
+        <translation>%1, am %2</translation>
     </message>
     <message>
         <source>Written (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Geschrieben (UTC)</translation>
     </message>
     <message>
         <source>By</source>
@@ -3518,7 +3519,7 @@ Machine-ID %2
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished" />
+        <translation>Betreff</translation>
     </message>
     <message>
         <source>Note</source>
@@ -3526,43 +3527,43 @@ Machine-ID %2
     </message>
     <message>
         <source>3  Timeline</source>
-        <translation type="unfinished" />
+        <translation>3  Zeitleiste</translation>
     </message>
     <message>
         <source>No events in the scope of this report: there is nothing to draw.</source>
-        <translation type="unfinished" />
+        <translation>Keine Ereignisse im Umfang dieses Berichts: es gibt nichts zu zeichnen.</translation>
     </message>
     <message>
         <source>Events per %1 from %2 UTC, added up over %3. Hatched: spans the case did not record (archives missing from a hash chain, collector not running) — no bar there means nothing is known, not that nothing happened.</source>
-        <translation type="unfinished" />
+        <translation>Ereignisse pro %1 ab %2 UTC, aufsummiert über %3. Schraffiert: Zeitspannen, die der Fall nicht aufgezeichnet hat (Archive fehlen in einer Hash-Kette, Kollektor lief nicht) — kein Balken bedeutet dort, dass nichts bekannt ist, nicht dass nichts geschah.</translation>
     </message>
     <message>
         <source>8  Evidence</source>
-        <translation type="unfinished" />
+        <translation>8  Belege</translation>
     </message>
     <message>
         <source>Every archive this report rests on. Each was verified when it was imported: its Ed25519 signature by a trusted host key, the BLAKE2b digest of every entry, and its place in the key's hash chain (sequence number and the previous archive's digest).</source>
-        <translation type="unfinished" />
+        <translation>Jedes Archiv, auf dem dieser Bericht beruht. Jedes wurde beim Import verifiziert: seine Ed25519-Signatur durch einen vertrauenswürdigen Host-Schlüssel, der BLAKE2b-Digest jedes Eintrags und sein Platz in der Hash-Kette des Schlüssels (Sequenznummer und Digest des vorherigen Archivs).</translation>
     </message>
     <message>
         <source>Not recorded:</source>
-        <translation type="unfinished" />
+        <translation>Nicht aufgezeichnet:</translation>
     </message>
     <message>
         <source>no archive in the case covers the scope of this report.</source>
-        <translation type="unfinished" />
+        <translation>kein Archiv im Fall deckt den Umfang dieses Berichts ab.</translation>
     </message>
     <message>
         <source>first of its key</source>
-        <translation type="unfinished" />
+        <translation>erstes seines Schlüssels</translation>
     </message>
     <message>
         <source>gap: %1 missing before it</source>
-        <translation type="unfinished" />
+        <translation>Lücke: %1 fehlen davor</translation>
     </message>
     <message>
         <source>late: filled a gap</source>
-        <translation type="unfinished" />
+        <translation>verspätet: hat eine Lücke gefüllt</translation>
     </message>
     <message>
         <source>intact</source>
@@ -3570,26 +3571,29 @@ Machine-ID %2
     </message>
     <message>
         <source>valid, trusted signer</source>
-        <translation type="unfinished" />
+        <translation>gültig, vertrauenswürdiger Signierer</translation>
     </message>
     <message>
         <source>decrypted</source>
-        <translation type="unfinished" />
+        <translation>entschlüsselt</translation>
     </message>
     <message>
         <source>sealed from a recovered journal</source>
-        <translation type="unfinished" />
+        <translation>aus einem wiederhergestellten Journal versiegelt</translation>
     </message>
     <message>
         <source>digest %1
 signer %2
 source %3</source>
-        <translation type="unfinished" />
+        <translation>Digest %1
+Signierer %2
+Quelle %3</translation>
     </message>
     <message>
         <source>%1
 %2</source>
-        <translation type="unfinished" />
+        <translation>%1
+%2</translation>
     </message>
     <message>
         <source>Seq</source>
@@ -3601,54 +3605,57 @@ source %3</source>
     </message>
     <message>
         <source>Verification</source>
-        <translation type="unfinished" />
+        <translation>Verifizierung</translation>
     </message>
     <message>
         <source>Imported (UTC), by</source>
-        <translation type="unfinished" />
+        <translation>Importiert (UTC), von</translation>
     </message>
     <message>
         <source>Archives held back</source>
-        <translation type="unfinished" />
+        <translation>Zurückgehaltene Archive</translation>
     </message>
     <message>
         <source>None: no archive of these hosts is held in quarantine.</source>
-        <translation type="unfinished" />
+        <translation>Keine: kein Archiv dieser Hosts wird in Quarantäne zurückgehalten.</translation>
     </message>
     <message>
         <source>These archives are not part of the evidence above: they are held until an analyst decides (an untrusted signer, or a second archive with a sequence number already taken — a fork).</source>
-        <translation type="unfinished" />
+        <translation>Diese Archive gehören nicht zu den obigen Belegen: sie werden zurückgehalten, bis ein Analyst entscheidet (ein nicht vertrauenswürdiger Signierer oder ein zweites Archiv mit einer bereits vergebenen Sequenznummer — eine Verzweigung).</translation>
     </message>
     <message>
         <source>digest %1
 signer %2
 file %3
 %4</source>
-        <translation type="unfinished" />
+        <translation>Digest %1
+Signierer %2
+Datei %3
+%4</translation>
     </message>
     <message>
         <source>Held because</source>
-        <translation type="unfinished" />
+        <translation>Zurückgehalten, weil</translation>
     </message>
     <message>
         <source>Held since (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Zurückgehalten seit (UTC)</translation>
     </message>
     <message>
         <source>9  Chain of custody</source>
-        <translation type="unfinished" />
+        <translation>9  Beweiskette</translation>
     </message>
     <message>
         <source>The case's audit log: who imported, refused, held, trusted, exported or marked what, and when. Each entry was written in the same transaction as the change it records.</source>
-        <translation type="unfinished" />
+        <translation>Das Audit-Log des Falls: wer was wann importiert, abgelehnt, zurückgehalten, als vertrauenswürdig eingestuft, exportiert oder markiert hat. Jeder Eintrag wurde in derselben Transaktion geschrieben wie die Änderung, die er protokolliert.</translation>
     </message>
     <message>
         <source>%1 entries about archives, notes or bookmarks outside the scope of this report are left out.</source>
-        <translation type="unfinished" />
+        <translation>%1 Einträge zu Archiven, Notizen oder Lesezeichen außerhalb des Umfangs dieses Berichts sind ausgelassen.</translation>
     </message>
     <message>
         <source>The audit log is empty.</source>
-        <translation type="unfinished" />
+        <translation>Das Audit-Log ist leer.</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
@@ -3656,11 +3663,11 @@ file %3
     </message>
     <message>
         <source>Actor</source>
-        <translation type="unfinished" />
+        <translation>Akteur</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Object</source>
@@ -3668,47 +3675,47 @@ file %3
     </message>
     <message>
         <source>4  Bookmarked processes</source>
-        <translation type="unfinished" />
+        <translation>4  Prozesse mit Lesezeichen</translation>
     </message>
     <message>
         <source>No processes are bookmarked in the scope of this report.</source>
-        <translation type="unfinished" />
+        <translation>Keine Prozesse mit Lesezeichen im Umfang dieses Berichts.</translation>
     </message>
     <message>
         <source>%1 on %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%1 auf %2: %3</translation>
     </message>
     <message>
         <source>pid %1 (not in the case)</source>
-        <translation type="unfinished" />
+        <translation>pid %1 (nicht im Fall)</translation>
     </message>
     <message>
         <source>killed by signal %1</source>
-        <translation type="unfinished" />
+        <translation>durch Signal %1 beendet</translation>
     </message>
     <message>
         <source>exit code %1</source>
-        <translation type="unfinished" />
+        <translation>Exit-Code %1</translation>
     </message>
     <message>
         <source>%1 UTC, %2 (ran %3)</source>
-        <translation type="unfinished" />
+        <translation>%1 UTC, %2 (lief %3)</translation>
     </message>
     <message>
         <source>no exit recorded; last seen %1 UTC</source>
-        <translation type="unfinished" />
+        <translation>kein Ende aufgezeichnet; zuletzt gesehen %1 UTC</translation>
     </message>
     <message>
         <source>no exit recorded</source>
-        <translation type="unfinished" />
+        <translation>kein Ende aufgezeichnet</translation>
     </message>
     <message>
         <source>Bookmarked</source>
-        <translation type="unfinished" />
+        <translation>Lesezeichen gesetzt</translation>
     </message>
     <message>
         <source>%1 UTC by %2</source>
-        <translation type="unfinished" />
+        <translation>%1 UTC von %2</translation>
     </message>
     <message>
         <source>Executable</source>
@@ -3716,11 +3723,11 @@ file %3
     </message>
     <message>
         <source>Command line</source>
-        <translation type="unfinished" />
+        <translation>Befehlszeile</translation>
     </message>
     <message>
         <source>Working directory</source>
-        <translation type="unfinished" />
+        <translation>Arbeitsverzeichnis</translation>
     </message>
     <message>
         <source>User</source>
@@ -3740,27 +3747,27 @@ file %3
     </message>
     <message>
         <source>%1 UTC</source>
-        <translation type="unfinished" />
+        <translation>%1 UTC</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished" />
+        <translation>Beendet</translation>
     </message>
     <message>
         <source>Ancestry</source>
-        <translation type="unfinished" />
+        <translation>Abstammung</translation>
     </message>
     <message>
         <source>none: a root process</source>
-        <translation type="unfinished" />
+        <translation>keine: ein Wurzelprozess</translation>
     </message>
     <message>
         <source>Note (%1)</source>
-        <translation type="unfinished" />
+        <translation>Notiz (%1)</translation>
     </message>
     <message>
         <source> (%1 times)</source>
-        <translation type="unfinished" />
+        <translation> (%1-mal)</translation>
     </message>
     <message>
         <source>file %1</source>
@@ -3772,19 +3779,19 @@ file %3
     </message>
     <message>
         <source>child</source>
-        <translation type="unfinished" />
+        <translation>Kindprozess</translation>
     </message>
     <message>
         <source>What it did:</source>
-        <translation type="unfinished" />
+        <translation>Was er getan hat:</translation>
     </message>
     <message>
         <source>The case records no activity of this process.</source>
-        <translation type="unfinished" />
+        <translation>Der Fall verzeichnet keine Aktivität dieses Prozesses.</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished" />
+        <translation>Was</translation>
     </message>
     <message>
         <source>Detail</source>
@@ -3792,15 +3799,15 @@ file %3
     </message>
     <message>
         <source>Each list is cut at %1 rows; the case holds more (see "flightdeck-cli query did").</source>
-        <translation type="unfinished" />
+        <translation>Jede Liste ist auf %1 Zeilen gekürzt; der Fall enthält mehr (siehe "flightdeck-cli query did").</translation>
     </message>
     <message>
         <source>5  Bookmarked events and objects</source>
-        <translation type="unfinished" />
+        <translation>5  Ereignisse und Objekte mit Lesezeichen</translation>
     </message>
     <message>
         <source>No other bookmarks in the scope of this report.</source>
-        <translation type="unfinished" />
+        <translation>Keine weiteren Lesezeichen im Umfang dieses Berichts.</translation>
     </message>
     <message>
         <source>Bookmark</source>
@@ -3812,11 +3819,11 @@ file %3
     </message>
     <message>
         <source>Marked by, at (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Markiert von, am (UTC)</translation>
     </message>
     <message>
         <source>6  Integrity changes and alerts</source>
-        <translation type="unfinished" />
+        <translation>6  Integritätsänderungen und Alarme</translation>
     </message>
     <message>
         <source>Alerts</source>
@@ -3824,11 +3831,11 @@ file %3
     </message>
     <message>
         <source>No alerts in the scope of this report.</source>
-        <translation type="unfinished" />
+        <translation>Keine Alarme im Umfang dieses Berichts.</translation>
     </message>
     <message>
         <source>not triaged</source>
-        <translation type="unfinished" />
+        <translation>ohne Triage</translation>
     </message>
     <message>
         <source>Severity</source>
@@ -3844,15 +3851,15 @@ file %3
     </message>
     <message>
         <source>Triaged by, at (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Triage von, am (UTC)</translation>
     </message>
     <message>
         <source>Integrity changes</source>
-        <translation type="unfinished" />
+        <translation>Integritätsänderungen</translation>
     </message>
     <message>
         <source>No integrity changes (packages, kernel modules, BPF programs, watched files, logins, listening sockets) recorded in the scope of this report.</source>
-        <translation type="unfinished" />
+        <translation>Keine Integritätsänderungen (Pakete, Kernelmodule, BPF-Programme, überwachte Dateien, Anmeldungen, lauschende Sockets) im Umfang dieses Berichts aufgezeichnet.</translation>
     </message>
     <message>
         <source>Check</source>
@@ -3860,51 +3867,51 @@ file %3
     </message>
     <message>
         <source>Items changed</source>
-        <translation type="unfinished" />
+        <translation>Geänderte Elemente</translation>
     </message>
     <message>
         <source>Only the first %1 changes are listed; the case holds more.</source>
-        <translation type="unfinished" />
+        <translation>Nur die ersten %1 Änderungen werden aufgeführt; der Fall enthält mehr.</translation>
     </message>
     <message>
         <source>7  Coverage gaps and losses</source>
-        <translation type="unfinished" />
+        <translation>7  Abdeckungslücken und Verluste</translation>
     </message>
     <message>
         <source>What the case did not see. "No losses recorded" means the collector ran, counted what its buffers dropped and reported nothing lost. "Not recorded" means no archive in the case covers that time: nothing is known about it, in either direction.</source>
-        <translation type="unfinished" />
+        <translation>Was der Fall nicht gesehen hat. „Keine Verluste aufgezeichnet“ bedeutet, dass der Kollektor lief, zählte, was seine Puffer verworfen haben, und keinen Verlust meldete. „Nicht aufgezeichnet“ bedeutet, dass kein Archiv im Fall diese Zeit abdeckt: darüber ist nichts bekannt, in keine Richtung.</translation>
     </message>
     <message>
         <source>the case holds no hosts.</source>
-        <translation type="unfinished" />
+        <translation>der Fall enthält keine Hosts.</translation>
     </message>
     <message>
         <source>no archive of %1 in the case covers the scope of this report; nothing is known about this host in it.</source>
-        <translation type="unfinished" />
+        <translation>kein Archiv von %1 im Fall deckt den Umfang dieses Berichts ab; über diesen Host ist darin nichts bekannt.</translation>
     </message>
     <message>
         <source>No losses recorded:</source>
-        <translation type="unfinished" />
+        <translation>Keine Verluste aufgezeichnet:</translation>
     </message>
     <message>
         <source>the collector reported no lost events in the archives of this span.</source>
-        <translation type="unfinished" />
+        <translation>der Kollektor meldete in den Archiven dieser Zeitspanne keine verlorenen Ereignisse.</translation>
     </message>
     <message>
         <source>Losses recorded:</source>
-        <translation type="unfinished" />
+        <translation>Verluste aufgezeichnet:</translation>
     </message>
     <message>
         <source>the collector reported %1 lost (%2). Activity in these spans may be missing from this report.</source>
-        <translation type="unfinished" />
+        <translation>der Kollektor meldete %1 verloren (%2). Aktivität in diesen Zeitspannen kann in diesem Bericht fehlen.</translation>
     </message>
     <message>
         <source>loss record</source>
-        <translation type="unfinished" />
+        <translation>Verlustdatensatz</translation>
     </message>
     <message>
         <source>loss records</source>
-        <translation type="unfinished" />
+        <translation>Verlustdatensätze</translation>
     </message>
     <message>
         <source>Source</source>
@@ -3912,78 +3919,78 @@ file %3
     </message>
     <message>
         <source>Lost</source>
-        <translation type="unfinished" />
+        <translation>Verloren</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>Grund</translation>
     </message>
     <message>
         <source>archive seq %1 is</source>
-        <translation type="unfinished" />
+        <translation>Archiv Seq. %1 fehlt</translation>
     </message>
     <message>
         <source>archives seq %1–%2 are</source>
-        <translation type="unfinished" />
+        <translation>Archive Seq. %1–%2 fehlen</translation>
     </message>
     <message>
         <source>from %1 to %2 UTC (%3)</source>
-        <translation type="unfinished" />
+        <translation>von %1 bis %2 UTC (%3)</translation>
     </message>
     <message>
         <source>before %1 UTC</source>
-        <translation type="unfinished" />
+        <translation>vor %1 UTC</translation>
     </message>
     <message>
         <source>%1 missing from the hash chain of signing key #%2; nothing is known about %3 %4.</source>
-        <translation type="unfinished" />
+        <translation>%1 in der Hash-Kette des Signierschlüssels #%2; über %3 ist %4 nichts bekannt.</translation>
     </message>
     <message>
         <source>it was stopped (a stop record was written)</source>
-        <translation type="unfinished" />
+        <translation>er wurde gestoppt (ein Stopp-Datensatz wurde geschrieben)</translation>
     </message>
     <message>
         <source>it ended without a stop record: a crash, kill or power loss</source>
-        <translation type="unfinished" />
+        <translation>er endete ohne Stopp-Datensatz: Absturz, Kill oder Stromausfall</translation>
     </message>
     <message>
         <source>the collector was not running from %1 to %2 UTC (%3); %4.</source>
-        <translation type="unfinished" />
+        <translation>der Kollektor lief nicht von %1 bis %2 UTC (%3); %4.</translation>
     </message>
     <message>
         <source>Recorded throughout:</source>
-        <translation type="unfinished" />
+        <translation>Durchgehend aufgezeichnet:</translation>
     </message>
     <message>
         <source>the hash chain has no gaps in this span and the collector ran without a break.</source>
-        <translation type="unfinished" />
+        <translation>die Hash-Kette hat in dieser Zeitspanne keine Lücken und der Kollektor lief ohne Unterbrechung.</translation>
     </message>
 </context>
 <context>
     <name>TimelineChart</name>
     <message>
         <source>processes</source>
-        <translation type="unfinished" />
+        <translation>Prozesse</translation>
     </message>
     <message>
         <source>files</source>
-        <translation type="unfinished" />
+        <translation>Dateien</translation>
     </message>
     <message>
         <source>network</source>
-        <translation type="unfinished" />
+        <translation>Netzwerk</translation>
     </message>
     <message>
         <source>integrity</source>
-        <translation type="unfinished" />
+        <translation>Integrität</translation>
     </message>
     <message>
         <source>collector</source>
-        <translation type="unfinished" />
+        <translation>Kollektor</translation>
     </message>
     <message>
         <source>loss records</source>
-        <translation type="unfinished" />
+        <translation>Verlustdatensätze</translation>
     </message>
     <message>
         <source>not recorded</source>
@@ -3991,11 +3998,11 @@ file %3
     </message>
     <message>
         <source>No events in the scope of this report.</source>
-        <translation type="unfinished" />
+        <translation>Keine Ereignisse im Umfang dieses Berichts.</translation>
     </message>
     <message>
         <source>time (UTC, %1bars of %2); events per bar</source>
-        <translation type="unfinished" />
+        <translation>Zeit (UTC, %1Balken zu je %2); Ereignisse pro Balken</translation>
     </message>
 </context>
 <context>
