@@ -250,10 +250,8 @@
     </message>
     <message numerus="yes">
         <source>, %n still being written</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>, %n wird noch geschrieben</numerusform><numerusform>, %n werden noch geschrieben</numerusform></translation>
     </message>
     <message>
         <source> Last import %1 UTC.</source>
@@ -460,10 +458,8 @@ Wählen Sie einen Prozess (im Prozessbaum oder in den Ereignissen) oder eine Dat
     <name>Deck::Gui::GraphView</name>
     <message numerus="yes">
         <source>%n more…</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n weiterer…</numerusform><numerusform>%n weitere…</numerusform></translation>
     </message>
     <message>
         <source>%1 more not shown.
@@ -544,10 +540,8 @@ Importieren Sie Archive oder rufen Sie sie von Ihren Hosts ab; jeder Host ersche
     </message>
     <message numerus="yes">
         <source>, %n refused</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>, %n abgelehnt</numerusform><numerusform>, %n abgelehnt</numerusform></translation>
     </message>
     <message>
         <source>Archives of %1</source>
@@ -598,10 +592,8 @@ Importieren Sie Archive oder rufen Sie sie von Ihren Hosts ab; jeder Host ersche
     </message>
     <message numerus="yes">
         <source>Looking for archives in %n files and folders ...</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>Suche nach Archiven in %n Datei bzw. Ordner ...</numerusform><numerusform>Suche nach Archiven in %n Dateien und Ordnern ...</numerusform></translation>
     </message>
     <message>
         <source>Cancelling: the archive being imported is rolled back, no other is started ...</source>
@@ -609,17 +601,13 @@ Importieren Sie Archive oder rufen Sie sie von Ihren Hosts ab; jeder Host ersche
     </message>
     <message numerus="yes">
         <source>%n places</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n Ort</numerusform><numerusform>%n Orten</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Importing %n archives (%1) from %2</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n Archiv (%1) wird aus %2 importiert</numerusform><numerusform>%n Archive (%1) werden aus %2 importiert</numerusform></translation>
     </message>
     <message>
         <source>%1 of %2 archives</source>
@@ -639,10 +627,8 @@ Importieren Sie Archive oder rufen Sie sie von Ihren Hosts ab; jeder Host ersche
     </message>
     <message numerus="yes">
         <source>%n not started</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n nicht gestartet</numerusform><numerusform>%n nicht gestartet</numerusform></translation>
     </message>
     <message>
         <source>No .frec archives were found.</source>
@@ -1572,10 +1558,8 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message numerus="yes">
         <source>Pulling from %n hosts ...</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>Abruf von %n Host ...</numerusform><numerusform>Abruf von %n Hosts ...</numerusform></translation>
     </message>
     <message>
         <source>connecting ...</source>
@@ -1599,31 +1583,23 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message numerus="yes">
         <source>done: %n downloaded</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>fertig: %n heruntergeladen</numerusform><numerusform>fertig: %n heruntergeladen</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>, %n in the case already</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>, %n bereits im Fall</numerusform><numerusform>, %n bereits im Fall</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>, %n removed from the host</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>, %n vom Host entfernt</numerusform><numerusform>, %n vom Host entfernt</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>, %n outbox entries left alone</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>, %n Eintrag im Ausgangsordner unverändert gelassen</numerusform><numerusform>, %n Einträge im Ausgangsordner unverändert gelassen</numerusform></translation>
     </message>
     <message>
         <source> - some archives were not imported (see below)</source>
@@ -1663,17 +1639,13 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message numerus="yes">
         <source>%n hosts: %1 pulled, %2 not (see above); %3 archives handled.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n Host: %1 abgerufen, %2 nicht (siehe oben); %3 Archive verarbeitet.</numerusform><numerusform>%n Hosts: %1 abgerufen, %2 nicht (siehe oben); %3 Archive verarbeitet.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n hosts present an unknown key and wait for your decision.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n Host zeigt einen unbekannten Schlüssel und wartet auf Ihre Entscheidung.</numerusform><numerusform>%n Hosts zeigen einen unbekannten Schlüssel und warten auf Ihre Entscheidung.</numerusform></translation>
     </message>
     <message>
         <source>Remove Remote Host</source>
@@ -2243,10 +2215,8 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message numerus="yes">
         <source>%n times</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n-mal</numerusform><numerusform>%n-mal</numerusform></translation>
     </message>
     <message>
         <source>net %1</source>
@@ -2254,10 +2224,8 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message numerus="yes">
         <source>%1: %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%1: %n Element</numerusform><numerusform>%1: %n Elemente</numerusform></translation>
     </message>
     <message>
         <source>%1 lost: %2</source>
@@ -2445,10 +2413,8 @@ Doppelklicken für die Prozesse, die mit ihr kommuniziert haben.</translation>
     </message>
     <message numerus="yes">
         <source>gap: %n missing before</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>Lücke: %n fehlt davor</numerusform><numerusform>Lücke: %n fehlen davor</numerusform></translation>
     </message>
     <message>
         <source>late (fills a gap)</source>
@@ -2579,10 +2545,8 @@ vorheriges %2</translation>
     </message>
     <message numerus="yes">
         <source>%3 archives deleted before they were pulled (%1) %2: their events are lost.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%3 Archiv vor dem Abruf gelöscht (%1) %2: seine Ereignisse sind verloren.</numerusform><numerusform>%3 Archive vor dem Abruf gelöscht (%1) %2: ihre Ereignisse sind verloren.</numerusform></translation>
     </message>
     <message>
         <source>The collector lost 1 event (%1) %2: it knows it did not record it.</source>
@@ -2590,10 +2554,8 @@ vorheriges %2</translation>
     </message>
     <message numerus="yes">
         <source>The collector lost %3 events (%1) %2: it knows it did not record them.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>Der Kollektor hat %3 Ereignis verloren (%1) %2: er weiß, dass er es nicht aufgezeichnet hat.</numerusform><numerusform>Der Kollektor hat %3 Ereignisse verloren (%1) %2: er weiß, dass er sie nicht aufgezeichnet hat.</numerusform></translation>
     </message>
     <message>
         <source>Recorded from %1 to %2: where no events are shown here, nothing happened that the collector watches.</source>
@@ -2684,17 +2646,13 @@ vorheriges %2</translation>
     </message>
     <message numerus="yes">
         <source>%n ports</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n Port</numerusform><numerusform>%n Ports</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n processes</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n Prozess</numerusform><numerusform>%n Prozesse</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2831,10 +2789,8 @@ Signierer %3
     </message>
     <message numerus="yes">
         <source>untrusted: %n held</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>nicht vertraut: %n zurückgehalten</numerusform><numerusform>nicht vertraut: %n zurückgehalten</numerusform></translation>
     </message>
     <message>
         <source>KEY CONFLICT: %1 held</source>
@@ -2842,10 +2798,8 @@ Signierer %3
     </message>
     <message numerus="yes">
         <source>trusted; %n held</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>vertraut; %n zurückgehalten</numerusform><numerusform>vertraut; %n zurückgehalten</numerusform></translation>
     </message>
     <message>
         <source>trusted</source>
@@ -2857,10 +2811,8 @@ Signierer %3
     </message>
     <message numerus="yes">
         <source>%n verified</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n verifiziert</numerusform><numerusform>%n verifiziert</numerusform></translation>
     </message>
     <message>
         <source>forks held: %1</source>
@@ -2884,10 +2836,8 @@ Signierer %3
     </message>
     <message numerus="yes">
         <source>gap: %n missing</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>Lücke: %n fehlt</numerusform><numerusform>Lücke: %n fehlen</numerusform></translation>
     </message>
     <message>
         <source>intact</source>
@@ -2943,10 +2893,8 @@ Machine-ID %2
     </message>
     <message numerus="yes">
         <source>%n archive(s) missing from the hash chain, %1 fork(s) held</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n Archiv fehlt in der Hash-Kette, %1 Verzweigung(en) zurückgehalten</numerusform><numerusform>%n Archive fehlen in der Hash-Kette, %1 Verzweigung(en) zurückgehalten</numerusform></translation>
     </message>
     <message>
         <source>last imported %1</source>
@@ -2958,10 +2906,8 @@ Machine-ID %2
     </message>
     <message numerus="yes">
         <source>collector not recording for %1 in %n interval(s) (%2 without a clean stop); %3 event(s) reported lost</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>Kollektor hat %1 lang in %n Intervall nicht aufgezeichnet (%2 ohne sauberen Stopp); %3 Ereignis(se) als verloren gemeldet</numerusform><numerusform>Kollektor hat %1 lang in %n Intervallen nicht aufgezeichnet (%2 ohne sauberen Stopp); %3 Ereignis(se) als verloren gemeldet</numerusform></translation>
     </message>
 </context>
 <context>
