@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
     <name>Deck::Gui</name>
@@ -251,7 +252,9 @@
     <message numerus="yes">
         <source>, %n still being written</source>
         <translation>
-            <numerusform>, %n wird noch geschrieben</numerusform><numerusform>, %n werden noch geschrieben</numerusform></translation>
+            <numerusform>, %n wird noch geschrieben</numerusform>
+            <numerusform>, %n werden noch geschrieben</numerusform>
+        </translation>
     </message>
     <message>
         <source> Last import %1 UTC.</source>
@@ -289,16 +292,16 @@
 <context>
     <name>Deck::Gui::DisplayFilterBar</name>
     <message>
-        <source>&lt;p&gt;Compare fields with &lt;code&gt;== != contains &amp;lt; &amp;gt; &amp;lt;= &amp;gt;=&lt;/code&gt;, combine with &lt;code&gt;and or not&lt;/code&gt; and parentheses; quote text with "..." (escapes \" \\ \n \t \xHH). Enter applies.&lt;/p&gt;&lt;table&gt;%1&lt;/table&gt;</source>
-        <translation>&lt;p&gt;Vergleichen Sie Felder mit &lt;code&gt;== != contains &amp;lt; &amp;gt; &amp;lt;= &amp;gt;=&lt;/code&gt;, verknüpfen Sie mit &lt;code&gt;and or not&lt;/code&gt; und Klammern; setzen Sie Text in "..." (Escapes \" \\ \n \t \xHH). Eingabetaste wendet an.&lt;/p&gt;&lt;table&gt;%1&lt;/table&gt;</translation>
+        <source>&lt;p&gt;Compare fields with &lt;code&gt;== != contains &amp;lt; &amp;gt; &amp;lt;= &amp;gt;=&lt;/code&gt;, combine with &lt;code&gt;and or not&lt;/code&gt; and parentheses; quote text with &quot;...&quot; (escapes \&quot; \\ \n \t \xHH). Enter applies.&lt;/p&gt;&lt;table&gt;%1&lt;/table&gt;</source>
+        <translation>&lt;p&gt;Vergleichen Sie Felder mit &lt;code&gt;== != contains &amp;lt; &amp;gt; &amp;lt;= &amp;gt;=&lt;/code&gt;, verknüpfen Sie mit &lt;code&gt;and or not&lt;/code&gt; und Klammern; setzen Sie Text in &quot;...&quot; (Escapes \&quot; \\ \n \t \xHH). Eingabetaste wendet an.&lt;/p&gt;&lt;table&gt;%1&lt;/table&gt;</translation>
     </message>
     <message>
         <source>Apply</source>
         <translation>Anwenden</translation>
     </message>
     <message>
-        <source>Display filter, e.g. proc.exe contains "curl" and net.rport == 443   (Ctrl+/)</source>
-        <translation>Anzeigefilter, z. B. proc.exe contains "curl" and net.rport == 443   (Ctrl+/)</translation>
+        <source>Display filter, e.g. proc.exe contains &quot;curl&quot; and net.rport == 443   (Ctrl+/)</source>
+        <translation>Anzeigefilter, z. B. proc.exe contains &quot;curl&quot; and net.rport == 443   (Ctrl+/)</translation>
     </message>
     <message>
         <source>Apply the display filter (Enter)</source>
@@ -442,7 +445,7 @@ Wählen Sie einen Prozess (im Prozessbaum oder in den Ereignissen) oder eine Dat
         <translation>Knoten: %1, Kanten: %2</translation>
     </message>
     <message>
-        <source>; %1 more not shown (double-click a "more" node)</source>
+        <source>; %1 more not shown (double-click a &quot;more&quot; node)</source>
         <translation>; %1 weitere nicht angezeigt (doppelklicken Sie auf einen „weitere“-Knoten)</translation>
     </message>
     <message>
@@ -459,7 +462,9 @@ Wählen Sie einen Prozess (im Prozessbaum oder in den Ereignissen) oder eine Dat
     <message numerus="yes">
         <source>%n more…</source>
         <translation>
-            <numerusform>%n weiterer…</numerusform><numerusform>%n weitere…</numerusform></translation>
+            <numerusform>%n weiterer…</numerusform>
+            <numerusform>%n weitere…</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 more not shown.
@@ -541,7 +546,9 @@ Importieren Sie Archive oder rufen Sie sie von Ihren Hosts ab; jeder Host ersche
     <message numerus="yes">
         <source>, %n refused</source>
         <translation>
-            <numerusform>, %n abgelehnt</numerusform><numerusform>, %n abgelehnt</numerusform></translation>
+            <numerusform>, %n abgelehnt</numerusform>
+            <numerusform>, %n abgelehnt</numerusform>
+        </translation>
     </message>
     <message>
         <source>Archives of %1</source>
@@ -593,7 +600,9 @@ Importieren Sie Archive oder rufen Sie sie von Ihren Hosts ab; jeder Host ersche
     <message numerus="yes">
         <source>Looking for archives in %n files and folders ...</source>
         <translation>
-            <numerusform>Suche nach Archiven in %n Datei bzw. Ordner ...</numerusform><numerusform>Suche nach Archiven in %n Dateien und Ordnern ...</numerusform></translation>
+            <numerusform>Suche nach Archiven in %n Datei bzw. Ordner ...</numerusform>
+            <numerusform>Suche nach Archiven in %n Dateien und Ordnern ...</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancelling: the archive being imported is rolled back, no other is started ...</source>
@@ -602,12 +611,16 @@ Importieren Sie Archive oder rufen Sie sie von Ihren Hosts ab; jeder Host ersche
     <message numerus="yes">
         <source>%n places</source>
         <translation>
-            <numerusform>%n Ort</numerusform><numerusform>%n Orten</numerusform></translation>
+            <numerusform>%n Ort</numerusform>
+            <numerusform>%n Orten</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Importing %n archives (%1) from %2</source>
         <translation>
-            <numerusform>%n Archiv (%1) wird aus %2 importiert</numerusform><numerusform>%n Archive (%1) werden aus %2 importiert</numerusform></translation>
+            <numerusform>%n Archiv (%1) wird aus %2 importiert</numerusform>
+            <numerusform>%n Archive (%1) werden aus %2 importiert</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 archives</source>
@@ -628,7 +641,9 @@ Importieren Sie Archive oder rufen Sie sie von Ihren Hosts ab; jeder Host ersche
     <message numerus="yes">
         <source>%n not started</source>
         <translation>
-            <numerusform>%n nicht gestartet</numerusform><numerusform>%n nicht gestartet</numerusform></translation>
+            <numerusform>%n nicht gestartet</numerusform>
+            <numerusform>%n nicht gestartet</numerusform>
+        </translation>
     </message>
     <message>
         <source>No .frec archives were found.</source>
@@ -679,7 +694,7 @@ Importieren Sie Archive oder rufen Sie sie von Ihren Hosts ab; jeder Host ersche
     </message>
     <message>
         <source>&amp;Benign</source>
-        <translation>&amp;Harmlos</translation>
+        <translation>Harm&amp;los</translation>
     </message>
     <message>
         <source>&amp;Malicious</source>
@@ -750,7 +765,7 @@ Importieren Sie Archive oder rufen Sie sie von Ihren Hosts ab; jeder Host ersche
         <translation>Keine Integritätsänderung auf dem gewählten Host im gewählten Zeitraum.</translation>
     </message>
     <message>
-        <source>No integrity change in this case: the collectors' checks saw the same state throughout.</source>
+        <source>No integrity change in this case: the collectors&apos; checks saw the same state throughout.</source>
         <translation>Keine Integritätsänderung in diesem Fall: die Prüfungen der Kollektoren sahen durchgehend denselben Zustand.</translation>
     </message>
     <message>
@@ -770,7 +785,7 @@ Importieren Sie Archive oder rufen Sie sie von Ihren Hosts ab; jeder Host ersche
         <translation>Wählen Sie einen Alarm oder eine Zustandsänderung, um zu sehen, was sich geändert hat.</translation>
     </message>
     <message>
-        <source>The collector's integrity checks report installed packages, package files that differ from dpkg's digests, kernel modules, BPF programs, watched files, logins and listening sockets; kernel log lines about modules and BPF are listed with them. High-severity changes raise alerts. Double-click a row to show its host in every view.</source>
+        <source>The collector&apos;s integrity checks report installed packages, package files that differ from dpkg&apos;s digests, kernel modules, BPF programs, watched files, logins and listening sockets; kernel log lines about modules and BPF are listed with them. High-severity changes raise alerts. Double-click a row to show its host in every view.</source>
         <translation>Die Integritätsprüfungen des Kollektors melden installierte Pakete, Paketdateien, die von den Digests von dpkg abweichen, Kernelmodule, BPF-Programme, überwachte Dateien, Anmeldungen und lauschende Sockets; Kernel-Logzeilen zu Modulen und BPF werden mit ihnen aufgeführt. Änderungen mit hohem Schweregrad lösen Alarme aus. Doppelklicken Sie auf eine Zeile, um ihren Host in allen Ansichten anzuzeigen.</translation>
     </message>
     <message>
@@ -945,7 +960,7 @@ Importieren Sie Archive oder rufen Sie sie von Ihren Hosts ab; jeder Host ersche
     </message>
     <message>
         <source>Incident &amp;Report...</source>
-        <translation>Vorfalls&amp;bericht...</translation>
+        <translation>&amp;Vorfallsbericht...</translation>
     </message>
 </context>
 <context>
@@ -1030,7 +1045,7 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
         <translation>Die Lesezeichen und Notizen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>Double-click or press Enter to select the object in every view; F2 edits a note, Delete removes a bookmark or note. Each change is recorded in the case's audit log.</source>
+        <source>Double-click or press Enter to select the object in every view; F2 edits a note, Delete removes a bookmark or note. Each change is recorded in the case&apos;s audit log.</source>
         <translation>Doppelklicken oder Eingabetaste, um das Objekt in allen Ansichten auszuwählen; F2 bearbeitet eine Notiz, Entf entfernt ein Lesezeichen oder eine Notiz. Jede Änderung wird im Audit-Log des Falls protokolliert.</translation>
     </message>
     <message>
@@ -1280,7 +1295,7 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
         <translation>(leer)</translation>
     </message>
     <message>
-        <source>(cut: the kernel's argument area was longer)</source>
+        <source>(cut: the kernel&apos;s argument area was longer)</source>
         <translation>(gekürzt: der Argumentbereich des Kernels war länger)</translation>
     </message>
     <message>
@@ -1354,7 +1369,7 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
 <context>
     <name>Deck::Gui::ProcessTreePage</name>
     <message>
-        <source>Show one host's processes, or every host as a top-level row</source>
+        <source>Show one host&apos;s processes, or every host as a top-level row</source>
         <translation>Die Prozesse eines Hosts anzeigen oder jeden Host als Zeile der obersten Ebene</translation>
     </message>
     <message>
@@ -1559,7 +1574,9 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     <message numerus="yes">
         <source>Pulling from %n hosts ...</source>
         <translation>
-            <numerusform>Abruf von %n Host ...</numerusform><numerusform>Abruf von %n Hosts ...</numerusform></translation>
+            <numerusform>Abruf von %n Host ...</numerusform>
+            <numerusform>Abruf von %n Hosts ...</numerusform>
+        </translation>
     </message>
     <message>
         <source>connecting ...</source>
@@ -1584,22 +1601,30 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     <message numerus="yes">
         <source>done: %n downloaded</source>
         <translation>
-            <numerusform>fertig: %n heruntergeladen</numerusform><numerusform>fertig: %n heruntergeladen</numerusform></translation>
+            <numerusform>fertig: %n heruntergeladen</numerusform>
+            <numerusform>fertig: %n heruntergeladen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %n in the case already</source>
         <translation>
-            <numerusform>, %n bereits im Fall</numerusform><numerusform>, %n bereits im Fall</numerusform></translation>
+            <numerusform>, %n bereits im Fall</numerusform>
+            <numerusform>, %n bereits im Fall</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %n removed from the host</source>
         <translation>
-            <numerusform>, %n vom Host entfernt</numerusform><numerusform>, %n vom Host entfernt</numerusform></translation>
+            <numerusform>, %n vom Host entfernt</numerusform>
+            <numerusform>, %n vom Host entfernt</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %n outbox entries left alone</source>
         <translation>
-            <numerusform>, %n Eintrag im Ausgangsordner unverändert gelassen</numerusform><numerusform>, %n Einträge im Ausgangsordner unverändert gelassen</numerusform></translation>
+            <numerusform>, %n Eintrag im Ausgangsordner unverändert gelassen</numerusform>
+            <numerusform>, %n Einträge im Ausgangsordner unverändert gelassen</numerusform>
+        </translation>
     </message>
     <message>
         <source> - some archives were not imported (see below)</source>
@@ -1618,7 +1643,7 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
         <translation>unbekannter Host-Schlüssel %1: nicht angemeldet; vergleichen Sie ihn auf dem Host, dann „Host-Schlüssel akzeptieren...“</translation>
     </message>
     <message>
-        <source>REFUSED: the host key changed: it presents %1, the case's known_hosts holds %2</source>
+        <source>REFUSED: the host key changed: it presents %1, the case&apos;s known_hosts holds %2</source>
         <translation>ABGELEHNT: der Host-Schlüssel hat sich geändert: er zeigt %1, die known_hosts des Falls enthält %2</translation>
     </message>
     <message>
@@ -1640,12 +1665,16 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     <message numerus="yes">
         <source>%n hosts: %1 pulled, %2 not (see above); %3 archives handled.</source>
         <translation>
-            <numerusform>%n Host: %1 abgerufen, %2 nicht (siehe oben); %3 Archive verarbeitet.</numerusform><numerusform>%n Hosts: %1 abgerufen, %2 nicht (siehe oben); %3 Archive verarbeitet.</numerusform></translation>
+            <numerusform>%n Host: %1 abgerufen, %2 nicht (siehe oben); %3 Archive verarbeitet.</numerusform>
+            <numerusform>%n Hosts: %1 abgerufen, %2 nicht (siehe oben); %3 Archive verarbeitet.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n hosts present an unknown key and wait for your decision.</source>
         <translation>
-            <numerusform>%n Host zeigt einen unbekannten Schlüssel und wartet auf Ihre Entscheidung.</numerusform><numerusform>%n Hosts zeigen einen unbekannten Schlüssel und warten auf Ihre Entscheidung.</numerusform></translation>
+            <numerusform>%n Host zeigt einen unbekannten Schlüssel und wartet auf Ihre Entscheidung.</numerusform>
+            <numerusform>%n Hosts zeigen einen unbekannten Schlüssel und warten auf Ihre Entscheidung.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove Remote Host</source>
@@ -1752,7 +1781,7 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>&amp;Outbox:</source>
-        <translation>&amp;Ausgangsordner:</translation>
+        <translation>Ausgangs&amp;ordner:</translation>
     </message>
     <message>
         <source>&amp;Jump host:</source>
@@ -1778,7 +1807,7 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
         <translation>Als PDF oder HTML speichern...</translation>
     </message>
     <message>
-        <source>Save the report as a PDF or HTML file (recorded in the case's audit log)</source>
+        <source>Save the report as a PDF or HTML file (recorded in the case&apos;s audit log)</source>
         <translation>Den Bericht als PDF- oder HTML-Datei speichern (im Audit-Log des Falls protokolliert)</translation>
     </message>
     <message>
@@ -1848,7 +1877,7 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
         <translation>Abdeckung von %1 wird gelesen...</translation>
     </message>
     <message>
-        <source>No case is open. Open one (Case &gt; Open Case...) to see its events over time and what each host's collector recorded, lost or missed.</source>
+        <source>No case is open. Open one (Case &gt; Open Case...) to see its events over time and what each host&apos;s collector recorded, lost or missed.</source>
         <translation>Kein Fall geöffnet. Öffnen Sie einen (Fall &gt; Fall öffnen...), um seine Ereignisse im Zeitverlauf zu sehen und was der Kollektor jedes Hosts aufgezeichnet, verloren oder verpasst hat.</translation>
     </message>
     <message>
@@ -2043,7 +2072,7 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
         <translation>Bezeichnung für den Schlüssel:</translation>
     </message>
     <message>
-        <source>I compared this fingerprint with the host's own</source>
+        <source>I compared this fingerprint with the host&apos;s own</source>
         <translation>Ich habe diesen Fingerabdruck mit dem des Hosts verglichen</translation>
     </message>
     <message>
@@ -2055,7 +2084,7 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
         <translation>Diesem Schlüssel für %1 &amp;vertrauen</translation>
     </message>
     <message>
-        <source>REFUSED: this archive contradicts its host's hash chain (a fork). It stays held; trusting a key cannot release it.</source>
+        <source>REFUSED: this archive contradicts its host&apos;s hash chain (a fork). It stays held; trusting a key cannot release it.</source>
         <translation>ABGELEHNT: dieses Archiv widerspricht der Hash-Kette seines Hosts (eine Verzweigung). Es bleibt zurückgehalten; das Vertrauen in einen Schlüssel kann es nicht freigeben.</translation>
     </message>
     <message>
@@ -2102,7 +2131,7 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
         <translation>%1 %2 installiert</translation>
     </message>
     <message>
-        <source>%1 %2: %3 files differ from dpkg's digests: %4</source>
+        <source>%1 %2: %3 files differ from dpkg&apos;s digests: %4</source>
         <translation>%1 %2: %3 Dateien weichen von den Digests von dpkg ab: %4</translation>
     </message>
     <message>
@@ -2114,7 +2143,7 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
         <translation>BPF-Programm %1 geladen: %2</translation>
     </message>
     <message>
-        <source>flightrec's own</source>
+        <source>flightrec&apos;s own</source>
         <translation>von flightrec selbst</translation>
     </message>
     <message>
@@ -2142,7 +2171,7 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
         <translation>%1 %2 entfernt</translation>
     </message>
     <message>
-        <source>%1: files match dpkg's digests again</source>
+        <source>%1: files match dpkg&apos;s digests again</source>
         <translation>%1: Dateien stimmen wieder mit den Digests von dpkg überein</translation>
     </message>
     <message>
@@ -2216,7 +2245,9 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     <message numerus="yes">
         <source>%n times</source>
         <translation>
-            <numerusform>%n-mal</numerusform><numerusform>%n-mal</numerusform></translation>
+            <numerusform>%n-mal</numerusform>
+            <numerusform>%n-mal</numerusform>
+        </translation>
     </message>
     <message>
         <source>net %1</source>
@@ -2225,7 +2256,9 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     <message numerus="yes">
         <source>%1: %n item(s)</source>
         <translation>
-            <numerusform>%1: %n Element</numerusform><numerusform>%1: %n Elemente</numerusform></translation>
+            <numerusform>%1: %n Element</numerusform>
+            <numerusform>%1: %n Elemente</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 lost: %2</source>
@@ -2414,7 +2447,9 @@ Doppelklicken für die Prozesse, die mit ihr kommuniziert haben.</translation>
     <message numerus="yes">
         <source>gap: %n missing before</source>
         <translation>
-            <numerusform>Lücke: %n fehlt davor</numerusform><numerusform>Lücke: %n fehlen davor</numerusform></translation>
+            <numerusform>Lücke: %n fehlt davor</numerusform>
+            <numerusform>Lücke: %n fehlen davor</numerusform>
+        </translation>
     </message>
     <message>
         <source>late (fills a gap)</source>
@@ -2546,7 +2581,9 @@ vorheriges %2</translation>
     <message numerus="yes">
         <source>%3 archives deleted before they were pulled (%1) %2: their events are lost.</source>
         <translation>
-            <numerusform>%3 Archiv vor dem Abruf gelöscht (%1) %2: seine Ereignisse sind verloren.</numerusform><numerusform>%3 Archive vor dem Abruf gelöscht (%1) %2: ihre Ereignisse sind verloren.</numerusform></translation>
+            <numerusform>%3 Archiv vor dem Abruf gelöscht (%1) %2: seine Ereignisse sind verloren.</numerusform>
+            <numerusform>%3 Archive vor dem Abruf gelöscht (%1) %2: ihre Ereignisse sind verloren.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The collector lost 1 event (%1) %2: it knows it did not record it.</source>
@@ -2555,7 +2592,9 @@ vorheriges %2</translation>
     <message numerus="yes">
         <source>The collector lost %3 events (%1) %2: it knows it did not record them.</source>
         <translation>
-            <numerusform>Der Kollektor hat %3 Ereignis verloren (%1) %2: er weiß, dass er es nicht aufgezeichnet hat.</numerusform><numerusform>Der Kollektor hat %3 Ereignisse verloren (%1) %2: er weiß, dass er sie nicht aufgezeichnet hat.</numerusform></translation>
+            <numerusform>Der Kollektor hat %3 Ereignis verloren (%1) %2: er weiß, dass er es nicht aufgezeichnet hat.</numerusform>
+            <numerusform>Der Kollektor hat %3 Ereignisse verloren (%1) %2: er weiß, dass er sie nicht aufgezeichnet hat.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Recorded from %1 to %2: where no events are shown here, nothing happened that the collector watches.</source>
@@ -2586,7 +2625,7 @@ vorheriges %2</translation>
         <translation>Ereignisse verloren</translation>
     </message>
     <message>
-        <source>Before the host's first or after its last archive in the case: no evidence either way.</source>
+        <source>Before the host&apos;s first or after its last archive in the case: no evidence either way.</source>
         <translation>Vor dem ersten oder nach dem letzten Archiv des Hosts im Fall: keine Belege in die eine oder andere Richtung.</translation>
     </message>
     <message>
@@ -2602,7 +2641,7 @@ vorheriges %2</translation>
         <translation>Der Kollektor endete ohne rec.stop (Absturz oder Stromausfall) bis zum Neustart: nichts ist bekannt.</translation>
     </message>
     <message>
-        <source>Archives of the host's hash chain are not in the case: what they recorded is missing.</source>
+        <source>Archives of the host&apos;s hash chain are not in the case: what they recorded is missing.</source>
         <translation>Archive der Hash-Kette des Hosts sind nicht im Fall: was sie aufgezeichnet haben, fehlt.</translation>
     </message>
     <message>
@@ -2647,12 +2686,16 @@ vorheriges %2</translation>
     <message numerus="yes">
         <source>%n ports</source>
         <translation>
-            <numerusform>%n Port</numerusform><numerusform>%n Ports</numerusform></translation>
+            <numerusform>%n Port</numerusform>
+            <numerusform>%n Ports</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n processes</source>
         <translation>
-            <numerusform>%n Prozess</numerusform><numerusform>%n Prozesse</numerusform></translation>
+            <numerusform>%n Prozess</numerusform>
+            <numerusform>%n Prozesse</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2790,7 +2833,9 @@ Signierer %3
     <message numerus="yes">
         <source>untrusted: %n held</source>
         <translation>
-            <numerusform>nicht vertraut: %n zurückgehalten</numerusform><numerusform>nicht vertraut: %n zurückgehalten</numerusform></translation>
+            <numerusform>nicht vertraut: %n zurückgehalten</numerusform>
+            <numerusform>nicht vertraut: %n zurückgehalten</numerusform>
+        </translation>
     </message>
     <message>
         <source>KEY CONFLICT: %1 held</source>
@@ -2799,7 +2844,9 @@ Signierer %3
     <message numerus="yes">
         <source>trusted; %n held</source>
         <translation>
-            <numerusform>vertraut; %n zurückgehalten</numerusform><numerusform>vertraut; %n zurückgehalten</numerusform></translation>
+            <numerusform>vertraut; %n zurückgehalten</numerusform>
+            <numerusform>vertraut; %n zurückgehalten</numerusform>
+        </translation>
     </message>
     <message>
         <source>trusted</source>
@@ -2812,7 +2859,9 @@ Signierer %3
     <message numerus="yes">
         <source>%n verified</source>
         <translation>
-            <numerusform>%n verifiziert</numerusform><numerusform>%n verifiziert</numerusform></translation>
+            <numerusform>%n verifiziert</numerusform>
+            <numerusform>%n verifiziert</numerusform>
+        </translation>
     </message>
     <message>
         <source>forks held: %1</source>
@@ -2837,7 +2886,9 @@ Signierer %3
     <message numerus="yes">
         <source>gap: %n missing</source>
         <translation>
-            <numerusform>Lücke: %n fehlt</numerusform><numerusform>Lücke: %n fehlen</numerusform></translation>
+            <numerusform>Lücke: %n fehlt</numerusform>
+            <numerusform>Lücke: %n fehlen</numerusform>
+        </translation>
     </message>
     <message>
         <source>intact</source>
@@ -2894,7 +2945,9 @@ Machine-ID %2
     <message numerus="yes">
         <source>%n archive(s) missing from the hash chain, %1 fork(s) held</source>
         <translation>
-            <numerusform>%n Archiv fehlt in der Hash-Kette, %1 Verzweigung(en) zurückgehalten</numerusform><numerusform>%n Archive fehlen in der Hash-Kette, %1 Verzweigung(en) zurückgehalten</numerusform></translation>
+            <numerusform>%n Archiv fehlt in der Hash-Kette, %1 Verzweigung(en) zurückgehalten</numerusform>
+            <numerusform>%n Archive fehlen in der Hash-Kette, %1 Verzweigung(en) zurückgehalten</numerusform>
+        </translation>
     </message>
     <message>
         <source>last imported %1</source>
@@ -2907,7 +2960,9 @@ Machine-ID %2
     <message numerus="yes">
         <source>collector not recording for %1 in %n interval(s) (%2 without a clean stop); %3 event(s) reported lost</source>
         <translation>
-            <numerusform>Kollektor hat %1 lang in %n Intervall nicht aufgezeichnet (%2 ohne sauberen Stopp); %3 Ereignis(se) als verloren gemeldet</numerusform><numerusform>Kollektor hat %1 lang in %n Intervallen nicht aufgezeichnet (%2 ohne sauberen Stopp); %3 Ereignis(se) als verloren gemeldet</numerusform></translation>
+            <numerusform>Kollektor hat %1 lang in %n Intervall nicht aufgezeichnet (%2 ohne sauberen Stopp); %3 Ereignis(se) als verloren gemeldet</numerusform>
+            <numerusform>Kollektor hat %1 lang in %n Intervallen nicht aufgezeichnet (%2 ohne sauberen Stopp); %3 Ereignis(se) als verloren gemeldet</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3378,7 +3433,7 @@ Machine-ID %2
         <translation>Nicht gesehen</translation>
     </message>
     <message>
-        <source>%1 lost (collector's count), %2 missing from the hash chains, %3 of collector downtime</source>
+        <source>%1 lost (collector&apos;s count), %2 missing from the hash chains, %3 of collector downtime</source>
         <translation>%1 verloren (Zählung des Kollektors), %2 fehlen in den Hash-Ketten, %3 Ausfallzeit des Kollektors</translation>
     </message>
     <message>
@@ -3488,7 +3543,7 @@ Machine-ID %2
         <translation>8  Belege</translation>
     </message>
     <message>
-        <source>Every archive this report rests on. Each was verified when it was imported: its Ed25519 signature by a trusted host key, the BLAKE2b digest of every entry, and its place in the key's hash chain (sequence number and the previous archive's digest).</source>
+        <source>Every archive this report rests on. Each was verified when it was imported: its Ed25519 signature by a trusted host key, the BLAKE2b digest of every entry, and its place in the key&apos;s hash chain (sequence number and the previous archive&apos;s digest).</source>
         <translation>Jedes Archiv, auf dem dieser Bericht beruht. Jedes wurde beim Import verifiziert: seine Ed25519-Signatur durch einen vertrauenswürdigen Host-Schlüssel, der BLAKE2b-Digest jedes Eintrags und sein Platz in der Hash-Kette des Schlüssels (Sequenznummer und Digest des vorherigen Archivs).</translation>
     </message>
     <message>
@@ -3592,7 +3647,7 @@ Datei %3
         <translation>9  Beweiskette</translation>
     </message>
     <message>
-        <source>The case's audit log: who imported, refused, held, trusted, exported or marked what, and when. Each entry was written in the same transaction as the change it records.</source>
+        <source>The case&apos;s audit log: who imported, refused, held, trusted, exported or marked what, and when. Each entry was written in the same transaction as the change it records.</source>
         <translation>Das Audit-Log des Falls: wer was wann importiert, abgelehnt, zurückgehalten, als vertrauenswürdig eingestuft, exportiert oder markiert hat. Jeder Eintrag wurde in derselben Transaktion geschrieben wie die Änderung, die er protokolliert.</translation>
     </message>
     <message>
@@ -3744,8 +3799,8 @@ Datei %3
         <translation>Detail</translation>
     </message>
     <message>
-        <source>Each list is cut at %1 rows; the case holds more (see "flightdeck-cli query did").</source>
-        <translation>Jede Liste ist auf %1 Zeilen gekürzt; der Fall enthält mehr (siehe "flightdeck-cli query did").</translation>
+        <source>Each list is cut at %1 rows; the case holds more (see &quot;flightdeck-cli query did&quot;).</source>
+        <translation>Jede Liste ist auf %1 Zeilen gekürzt; der Fall enthält mehr (siehe &quot;flightdeck-cli query did&quot;).</translation>
     </message>
     <message>
         <source>5  Bookmarked events and objects</source>
@@ -3824,7 +3879,7 @@ Datei %3
         <translation>7  Abdeckungslücken und Verluste</translation>
     </message>
     <message>
-        <source>What the case did not see. "No losses recorded" means the collector ran, counted what its buffers dropped and reported nothing lost. "Not recorded" means no archive in the case covers that time: nothing is known about it, in either direction.</source>
+        <source>What the case did not see. &quot;No losses recorded&quot; means the collector ran, counted what its buffers dropped and reported nothing lost. &quot;Not recorded&quot; means no archive in the case covers that time: nothing is known about it, in either direction.</source>
         <translation>Was der Fall nicht gesehen hat. „Keine Verluste aufgezeichnet“ bedeutet, dass der Kollektor lief, zählte, was seine Puffer verworfen haben, und keinen Verlust meldete. „Nicht aufgezeichnet“ bedeutet, dass kein Archiv im Fall diese Zeit abdeckt: darüber ist nichts bekannt, in keine Richtung.</translation>
     </message>
     <message>
