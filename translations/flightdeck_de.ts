@@ -1148,7 +1148,7 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>Remote</source>
-        <translation>Entfernt</translation>
+        <translation>Gegenstelle</translation>
     </message>
     <message>
         <source>PID</source>
@@ -1164,7 +1164,7 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
     <message>
         <source>Exit</source>
-        <translation>Ende</translation>
+        <translation>Exit</translation>
     </message>
     <message>
         <source>Files</source>
@@ -2501,7 +2501,7 @@ vorheriges %2</translation>
     </message>
     <message>
         <source>Remote</source>
-        <translation>Entfernt</translation>
+        <translation>Gegenstelle</translation>
     </message>
     <message>
         <source>Process</source>
@@ -3169,7 +3169,7 @@ Machine-ID %2
     </message>
     <message>
         <source>Exit</source>
-        <translation>Ende</translation>
+        <translation>Exit</translation>
     </message>
     <message>
         <source>Command line</source>
