@@ -5,378 +5,378 @@
     <name>Deck::Gui</name>
     <message>
         <source>Kernel log line on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kernel-Logzeile auf %1</translation>
     </message>
     <message>
         <source>State change on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustandsänderung auf %1</translation>
     </message>
     <message>
         <source>%1 change on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Änderung auf %2</translation>
     </message>
     <message>
         <source> UTC</source>
-        <translation type="unfinished"></translation>
+        <translation> UTC</translation>
     </message>
     <message>
         <source>severity %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schweregrad %1</translation>
     </message>
     <message>
         <source>Alert #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm #%1</translation>
     </message>
     <message>
         <source> (by %1 at %2 UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation> (von %1 um %2 UTC)</translation>
     </message>
     <message>
         <source>This stored event could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses gespeicherte Ereignis konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzugefügt</translation>
     </message>
     <message>
         <source>Removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernt</translation>
     </message>
     <message>
         <source>Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert</translation>
     </message>
     <message>
         <source>Kernel log</source>
-        <translation type="unfinished"></translation>
+        <translation>Kernel-Log</translation>
     </message>
     <message>
         <source>Stored event</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichertes Ereignis</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>open</translation>
     </message>
     <message>
         <source>exec</source>
-        <translation type="unfinished"></translation>
+        <translation>exec</translation>
     </message>
     <message>
         <source>write</source>
-        <translation type="unfinished"></translation>
+        <translation>write</translation>
     </message>
     <message>
         <source>create</source>
-        <translation type="unfinished"></translation>
+        <translation>create</translation>
     </message>
     <message>
         <source>delete</source>
-        <translation type="unfinished"></translation>
+        <translation>delete</translation>
     </message>
     <message>
         <source>rename</source>
-        <translation type="unfinished"></translation>
+        <translation>rename</translation>
     </message>
     <message>
         <source>renamed to</source>
-        <translation type="unfinished"></translation>
+        <translation>umbenannt in</translation>
     </message>
     <message>
         <source>%1 ×%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ×%2</translation>
     </message>
     <message>
         <source>imported</source>
-        <translation type="unfinished"></translation>
+        <translation>importiert</translation>
     </message>
     <message>
         <source>already imported</source>
-        <translation type="unfinished"></translation>
+        <translation>bereits importiert</translation>
     </message>
     <message>
         <source>held for trust</source>
-        <translation type="unfinished"></translation>
+        <translation>zurückgehalten (Vertrauen)</translation>
     </message>
     <message>
         <source>held: chain fork</source>
-        <translation type="unfinished"></translation>
+        <translation>zurückgehalten: Kettenverzweigung</translation>
     </message>
     <message>
         <source>refused: signer</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt: Signierer</translation>
     </message>
     <message>
         <source>refused: invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt: ungültig</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>rolled back</source>
-        <translation type="unfinished"></translation>
+        <translation>zurückgerollt</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archiv</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Seq</source>
-        <translation type="unfinished"></translation>
+        <translation>Seq.</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht erreichbar</translation>
     </message>
     <message>
         <source>timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitüberschreitung</translation>
     </message>
     <message>
         <source>unknown host key: needs your decision</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Host-Schlüssel: Ihre Entscheidung ist nötig</translation>
     </message>
     <message>
         <source>REFUSED: host key changed</source>
-        <translation type="unfinished"></translation>
+        <translation>ABGELEHNT: Host-Schlüssel geändert</translation>
     </message>
     <message>
         <source>login refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung abgelehnt</translation>
     </message>
     <message>
         <source>SSH/SFTP error</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH/SFTP-Fehler</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>remote file error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler bei entfernter Datei</translation>
     </message>
     <message>
         <source>local file error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler bei lokaler Datei</translation>
     </message>
     <message>
         <source>not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützt</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::CoverageLanesWidget</name>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Abdeckung</translation>
     </message>
     <message>
         <source>No hosts in the case: no coverage to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Hosts im Fall: keine Abdeckung anzuzeigen.</translation>
     </message>
     <message>
         <source>%1: click to show its events in the chart.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Klicken, um die Ereignisse im Diagramm anzuzeigen.</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::DataInPage</name>
     <message>
         <source>Stop Watching</source>
-        <translation type="unfinished"></translation>
+        <translation>Überwachung beenden</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Import &amp;Folder...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner importieren...</translation>
     </message>
     <message>
         <source>Import F&amp;iles...</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien &amp;importieren...</translation>
     </message>
     <message>
         <source>&amp;Pull from Hosts...</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Hosts &amp;abrufen...</translation>
     </message>
     <message>
         <source>&amp;Watch Inbox Folder...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eingangsordner überwachen...</translation>
     </message>
     <message>
         <source>Or drop .frec files and folders on the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oder ziehen Sie .frec-Dateien und Ordner auf das Fenster.</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Inbox not watched: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingangsordner nicht überwacht: %1</translation>
     </message>
     <message>
         <source>Open a case to import archives, pull them from hosts or watch an inbox folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen Fall, um Archive zu importieren, von Hosts abzurufen oder einen Eingangsordner zu überwachen.</translation>
     </message>
     <message>
         <source>Inbox: not watching. Collectors that push archives (flightrec push) upload them into a folder; Watch Inbox Folder imports each one as it arrives.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingangsordner: keine Überwachung. Kollektoren, die Archive senden (flightrec push), laden sie in einen Ordner hoch; „Eingangsordner überwachen“ importiert jedes Archiv, sobald es eintrifft.</translation>
     </message>
     <message>
         <source>Inbox: watching &lt;b&gt;%1&lt;/b&gt;: %2 imported, %3 in the case already, %4 held for trust, %5 refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingangsordner: &lt;b&gt;%1&lt;/b&gt; wird überwacht: %2 importiert, %3 bereits im Fall, %4 zurückgehalten (Vertrauen), %5 abgelehnt</translation>
     </message>
     <message numerus="yes">
         <source>, %n still being written</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n wird noch geschrieben</numerusform>
+            <numerusform>, %n werden noch geschrieben</numerusform>
         </translation>
     </message>
     <message>
         <source> Last import %1 UTC.</source>
-        <translation type="unfinished"></translation>
+        <translation> Letzter Import %1 UTC.</translation>
     </message>
     <message>
         <source>Last problem: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Problem: %1</translation>
     </message>
     <message>
         <source>Import Archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive importieren</translation>
     </message>
     <message>
         <source>Open or create a case first (Case &gt; Open Case).</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen oder erstellen Sie zuerst einen Fall (Fall &gt; Fall öffnen).</translation>
     </message>
     <message>
         <source>Import a Folder of Archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner mit Archiven importieren</translation>
     </message>
     <message>
         <source>Flight Recorder archives (*.frec);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Flight-Recorder-Archive (*.frec);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Watch an Inbox Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingangsordner überwachen</translation>
     </message>
     <message>
         <source>Data In</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateneingang</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::DisplayFilterBar</name>
     <message>
         <source>&lt;p&gt;Compare fields with &lt;code&gt;== != contains &amp;lt; &amp;gt; &amp;lt;= &amp;gt;=&lt;/code&gt;, combine with &lt;code&gt;and or not&lt;/code&gt; and parentheses; quote text with &quot;...&quot; (escapes \&quot; \\ \n \t \xHH). Enter applies.&lt;/p&gt;&lt;table&gt;%1&lt;/table&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Vergleichen Sie Felder mit &lt;code&gt;== != contains &amp;lt; &amp;gt; &amp;lt;= &amp;gt;=&lt;/code&gt;, verknüpfen Sie mit &lt;code&gt;and or not&lt;/code&gt; und Klammern; setzen Sie Text in &quot;...&quot; (Escapes \&quot; \\ \n \t \xHH). Eingabetaste wendet an.&lt;/p&gt;&lt;table&gt;%1&lt;/table&gt;</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwenden</translation>
     </message>
     <message>
         <source>Display filter, e.g. proc.exe contains &quot;curl&quot; and net.rport == 443   (Ctrl+/)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigefilter, z. B. proc.exe contains &quot;curl&quot; and net.rport == 443   (Ctrl+/)</translation>
     </message>
     <message>
         <source>Apply the display filter (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigefilter anwenden (Eingabetaste)</translation>
     </message>
     <message>
         <source>Invalid filter — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiger Filter — %1</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::EventsPage</name>
     <message>
         <source>Show all hosts and times</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Hosts und Zeiten anzeigen</translation>
     </message>
     <message>
         <source>Clear the host and time range selected in the other views</source>
-        <translation type="unfinished"></translation>
+        <translation>Die in den anderen Ansichten gewählte Host- und Zeitauswahl aufheben</translation>
     </message>
     <message>
         <source>Ctrl+/</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+/</translation>
     </message>
     <message>
         <source>Query failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrage fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Open a case (File &gt; Open) to see every event it holds: processes, files, connections, integrity changes and losses, in time order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen Fall (Datei &gt; Öffnen), um alle seine Ereignisse zu sehen: Prozesse, Dateien, Verbindungen, Integritätsänderungen und Verluste, in zeitlicher Reihenfolge.</translation>
     </message>
     <message>
         <source>Host %1 only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Host %1</translation>
     </message>
     <message>
         <source>All hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Hosts</translation>
     </message>
     <message>
         <source>from %1 to %2 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>von %1 bis %2 UTC</translation>
     </message>
     <message>
         <source>the start</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfang</translation>
     </message>
     <message>
         <source>the end</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende</translation>
     </message>
     <message>
         <source>all times</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Zeiten</translation>
     </message>
     <message>
         <source>%1 events</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Ereignisse</translation>
     </message>
     <message>
         <source>%1 events so far, counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bisher %1 Ereignisse, Zählung läuft…</translation>
     </message>
     <message>
         <source>No events in this case for the host and time range selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Ereignisse in diesem Fall für den gewählten Host und Zeitraum.</translation>
     </message>
     <message>
         <source>No event matches the filter “%1” for the host and time range selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Ereignis entspricht dem Filter „%1“ für den gewählten Host und Zeitraum.</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
 </context>
 <context>
@@ -385,468 +385,475 @@
         <source>No process or file selected.
 
 Select a process (in the process tree or the events) or a file to see which files it touched or which processes touched it. Double-click a node to expand it; click it to select it in every view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Prozess und keine Datei ausgewählt.
+
+Wählen Sie einen Prozess (im Prozessbaum oder in den Ereignissen) oder eine Datei, um zu sehen, welche Dateien er berührt hat oder welche Prozesse sie berührt haben. Doppelklicken Sie auf einen Knoten, um ihn zu erweitern; klicken Sie darauf, um ihn in allen Ansichten auszuwählen.</translation>
     </message>
     <message>
         <source>%1: no file events in this time range.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Dateiereignisse in diesem Zeitraum.</translation>
     </message>
     <message>
         <source>File Access</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateizugriff</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::GraphPanel</name>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>Zoom In</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergrößern</translation>
     </message>
     <message>
         <source>Zoom Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkleinern</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Einpassen</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <source>Events up to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse bis:</translation>
     </message>
     <message>
         <source>Show only the events up to this time (all the way right: every event in the range)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Ereignisse bis zu diesem Zeitpunkt anzeigen (ganz rechts: alle Ereignisse im Zeitraum)</translation>
     </message>
     <message>
         <source>The graph could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Graph konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>%1: nothing found in this time range.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: in diesem Zeitraum nichts gefunden.</translation>
     </message>
     <message>
         <source>every event</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Ereignisse</translation>
     </message>
     <message>
         <source>Nodes: %1, edges: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten: %1, Kanten: %2</translation>
     </message>
     <message>
         <source>; %1 more not shown (double-click a &quot;more&quot; node)</source>
-        <translation type="unfinished"></translation>
+        <translation>; %1 weitere nicht angezeigt (doppelklicken Sie auf einen „weitere“-Knoten)</translation>
     </message>
     <message>
         <source>; the graph is at its limit of %1 nodes: clear it or start from another node</source>
-        <translation type="unfinished"></translation>
+        <translation>; der Graph hat seine Grenze von %1 Knoten erreicht: leeren Sie ihn oder beginnen Sie bei einem anderen Knoten</translation>
     </message>
     <message>
         <source>. Double-click a node to expand it (bold: expanded).</source>
-        <translation type="unfinished"></translation>
+        <translation>. Doppelklicken Sie auf einen Knoten, um ihn zu erweitern (fett: erweitert).</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::GraphView</name>
     <message numerus="yes">
         <source>%n more…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n weiterer…</numerusform>
+            <numerusform>%n weitere…</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 more not shown.
 Double-click to show the next ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 weitere nicht angezeigt.
+Doppelklicken, um die nächsten anzuzeigen.</translation>
     </message>
     <message>
         <source>Hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Hosts</translation>
     </message>
     <message>
         <source>Processes</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozesse</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien</translation>
     </message>
     <message>
         <source>Remote addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernte Adressen</translation>
     </message>
     <message>
         <source>%1
 first %2
 last %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+erstes %2
+letztes %3</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::HostsPage</name>
     <message>
         <source>Archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive</translation>
     </message>
     <message>
         <source>Importing %1 (%2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird importiert (%2 von %3)</translation>
     </message>
     <message>
         <source>&amp;Decide Trust...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vertrauen entscheiden...</translation>
     </message>
     <message>
         <source>Trust or refuse the signer of the selected archive (Enter or double-click a row)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Signierer des ausgewählten Archivs vertrauen oder ihn ablehnen (Eingabetaste oder Doppelklick auf eine Zeile)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Quarantine</source>
-        <translation type="unfinished"></translation>
+        <translation>Quarantäne</translation>
     </message>
     <message>
         <source>No case open.
 Open or create one with Case &gt; Open Case... (Ctrl+O).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Fall geöffnet.
+Öffnen oder erstellen Sie einen mit Fall &gt; Fall öffnen... (Ctrl+O).</translation>
     </message>
     <message>
         <source>The hosts could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Hosts konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>This case has no hosts yet.
 Import archives or pull them from your hosts; each host appears here once its first archive is verified, or is held for your trust decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Fall hat noch keine Hosts.
+Importieren Sie Archive oder rufen Sie sie von Ihren Hosts ab; jeder Host erscheint hier, sobald sein erstes Archiv verifiziert ist oder für Ihre Vertrauensentscheidung zurückgehalten wird.</translation>
     </message>
     <message>
         <source>Quarantine (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quarantäne (%1)</translation>
     </message>
     <message numerus="yes">
         <source>, %n refused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n abgelehnt</numerusform>
+            <numerusform>, %n abgelehnt</numerusform>
         </translation>
     </message>
     <message>
         <source>Archives of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive von %1</translation>
     </message>
     <message>
         <source>%1 has no imported archives: its archives wait in the Quarantine tab for a trust decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine importierten Archive: seine Archive warten im Tab „Quarantäne“ auf eine Vertrauensentscheidung.</translation>
     </message>
     <message>
         <source>Select a host above to see its chain of custody: every archive with its sequence number, time range, digest, signer, verdict and source.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie oben einen Host, um seine Beweiskette zu sehen: jedes Archiv mit Sequenznummer, Zeitraum, Digest, Signierer, Befund und Quelle.</translation>
     </message>
     <message>
         <source>Trusting the key...</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel wird als vertrauenswürdig eingetragen...</translation>
     </message>
     <message>
         <source>Not trusted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht vertraut: %1</translation>
     </message>
     <message>
         <source>the first host whose archives it signs</source>
-        <translation type="unfinished"></translation>
+        <translation>der erste Host, dessen Archive er signiert</translation>
     </message>
     <message>
         <source>Trusted %1 for %2. Held archives imported: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 für %2 vertraut. Zurückgehaltene Archive importiert: %3.</translation>
     </message>
     <message>
         <source>Cancelled: the archive being imported was rolled back; those imported before stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: das gerade importierte Archiv wurde zurückgerollt; die zuvor importierten bleiben.</translation>
     </message>
     <message>
         <source>Hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Hosts</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::ImportDialog</name>
     <message>
         <source>Import Archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive importieren</translation>
     </message>
     <message>
         <source>Looking for archives in %1 ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche nach Archiven in %1 ...</translation>
     </message>
     <message numerus="yes">
         <source>Looking for archives in %n files and folders ...</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Suche nach Archiven in %n Datei bzw. Ordner ...</numerusform>
+            <numerusform>Suche nach Archiven in %n Dateien und Ordnern ...</numerusform>
         </translation>
     </message>
     <message>
         <source>Cancelling: the archive being imported is rolled back, no other is started ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen: das gerade importierte Archiv wird zurückgerollt, kein weiteres wird begonnen ...</translation>
     </message>
     <message numerus="yes">
         <source>%n places</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ort</numerusform>
+            <numerusform>%n Orten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Importing %n archives (%1) from %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Archiv (%1) wird aus %2 importiert</numerusform>
+            <numerusform>%n Archive (%1) werden aus %2 importiert</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 of %2 archives</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Archiven</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>%1 of %2 - now: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 - jetzt: %3</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message numerus="yes">
         <source>%n not started</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nicht gestartet</numerusform>
+            <numerusform>%n nicht gestartet</numerusform>
         </translation>
     </message>
     <message>
         <source>No .frec archives were found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurden keine .frec-Archive gefunden.</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht importiert</translation>
     </message>
     <message>
         <source>cancelled before it started</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen, bevor es begann</translation>
     </message>
     <message>
         <source>%1: not imported: the import was cancelled before it started</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nicht importiert: der Import wurde abgebrochen, bevor er begann</translation>
     </message>
     <message>
         <source>no archives</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Archive</translation>
     </message>
     <message>
         <source>Done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig.</translation>
     </message>
     <message>
         <source>Cancelled. %1 was being imported and was rolled back; the case holds only whole archives.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen. %1 wurde gerade importiert und zurückgerollt; der Fall enthält nur vollständige Archive.</translation>
     </message>
     <message>
         <source>Cancelled between two archives; the case holds only whole archives.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischen zwei Archiven abgebrochen; der Fall enthält nur vollständige Archive.</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::IntegrityPage</name>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu</translation>
     </message>
     <message>
         <source>&amp;Investigating</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;In Untersuchung</translation>
     </message>
     <message>
         <source>&amp;Benign</source>
-        <translation type="unfinished"></translation>
+        <translation>Harm&amp;los</translation>
     </message>
     <message>
         <source>&amp;Malicious</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bösartig</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Host:</translation>
     </message>
     <message>
         <source>Show All Times</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Zeiten anzeigen</translation>
     </message>
     <message>
         <source>Clear the time range of every view</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Zeitraum aller Ansichten aufheben</translation>
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme</translation>
     </message>
     <message>
         <source>All alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Alarme</translation>
     </message>
     <message>
         <source>Open (new or investigating)</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen (neu oder in Untersuchung)</translation>
     </message>
     <message>
         <source>Only %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur %1</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
         <source>Triage:</source>
-        <translation type="unfinished"></translation>
+        <translation>Triage:</translation>
     </message>
     <message>
         <source>Mark the selected alert %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählten Alarm als %1 markieren (%2)</translation>
     </message>
     <message>
         <source>No alert in the triage states shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Alarm in den angezeigten Triage-Zuständen.</translation>
     </message>
     <message>
         <source>No alerts on the selected host in the selected time range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Alarme auf dem gewählten Host im gewählten Zeitraum.</translation>
     </message>
     <message>
         <source>No alerts in this case: none of its integrity changes is of high severity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Alarme in diesem Fall: keine seiner Integritätsänderungen hat hohen Schweregrad.</translation>
     </message>
     <message>
         <source>Set &amp;Triage</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Triage setzen</translation>
     </message>
     <message>
         <source>State changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustandsänderungen</translation>
     </message>
     <message>
         <source>No integrity change on the selected host in the selected time range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Integritätsänderung auf dem gewählten Host im gewählten Zeitraum.</translation>
     </message>
     <message>
         <source>No integrity change in this case: the collectors&apos; checks saw the same state throughout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Integritätsänderung in diesem Fall: die Prüfungen der Kollektoren sahen durchgehend denselben Zustand.</translation>
     </message>
     <message>
         <source>Alert #%1 marked %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm #%1 als %2 markiert.</translation>
     </message>
     <message>
         <source>The state change of this alert is not in the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zustandsänderung dieses Alarms ist nicht im Fall.</translation>
     </message>
     <message>
         <source>Open a case (Case &gt; Open Case...) to see the integrity changes of its hosts and the alerts raised from them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen Fall (Fall &gt; Fall öffnen...), um die Integritätsänderungen seiner Hosts und die daraus ausgelösten Alarme zu sehen.</translation>
     </message>
     <message>
         <source>Select an alert or a state change to see what changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Alarm oder eine Zustandsänderung, um zu sehen, was sich geändert hat.</translation>
     </message>
     <message>
         <source>The collector&apos;s integrity checks report installed packages, package files that differ from dpkg&apos;s digests, kernel modules, BPF programs, watched files, logins and listening sockets; kernel log lines about modules and BPF are listed with them. High-severity changes raise alerts. Double-click a row to show its host in every view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Integritätsprüfungen des Kollektors melden installierte Pakete, Paketdateien, die von den Digests von dpkg abweichen, Kernelmodule, BPF-Programme, überwachte Dateien, Anmeldungen und lauschende Sockets; Kernel-Logzeilen zu Modulen und BPF werden mit ihnen aufgeführt. Änderungen mit hohem Schweregrad lösen Alarme aus. Doppelklicken Sie auf eine Zeile, um ihren Host in allen Ansichten anzuzeigen.</translation>
     </message>
     <message>
         <source>host #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Host #%1</translation>
     </message>
     <message>
         <source>All hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Hosts</translation>
     </message>
     <message>
         <source>Time: all</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit: alle</translation>
     </message>
     <message>
         <source>Time: %1 to %2 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit: %1 bis %2 UTC</translation>
     </message>
     <message>
         <source>the start</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfang</translation>
     </message>
     <message>
         <source>the end</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende</translation>
     </message>
     <message>
         <source>could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>%1 (the first ones only; narrow the host or time range)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nur die ersten; grenzen Sie Host oder Zeitraum ein)</translation>
     </message>
     <message>
         <source>1 alert</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Alarm</translation>
     </message>
     <message>
         <source>%1 alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Alarme</translation>
     </message>
     <message>
         <source>1 change</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Änderung</translation>
     </message>
     <message>
         <source>%1 changes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Änderungen</translation>
     </message>
     <message>
         <source>Integrity &amp;&amp; Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrität &amp;&amp; Alarme</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::KindLegend</name>
     <message>
         <source>&lt;b&gt;Events&lt;/b&gt; (click to hide)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Ereignisse&lt;/b&gt; (zum Ausblenden klicken)</translation>
     </message>
     <message>
         <source>Each kind of event the archives hold, stacked in the chart in this order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Ereignisart in den Archiven, in dieser Reihenfolge im Diagramm gestapelt.</translation>
     </message>
     <message>
         <source>no events here</source>
-        <translation type="unfinished"></translation>
+        <translation>hier keine Ereignisse</translation>
     </message>
 </context>
 <context>
@@ -953,1735 +960,1741 @@ Import archives or pull them from your hosts; each host appears here once its fi
     </message>
     <message>
         <source>Incident &amp;Report...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorfallsbericht...</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::MarkActions</name>
     <message>
         <source>&amp;Bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lesezeichen</translation>
     </message>
     <message>
         <source>Add &amp;Note...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notiz hinzufügen...</translation>
     </message>
     <message>
         <source>Bookmarked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesezeichen gesetzt.</translation>
     </message>
     <message>
         <source>Add Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz hinzufügen</translation>
     </message>
     <message>
         <source>Note on this %1 (kept in the case, with your name and the time):</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz zu diesem Eintrag (%1; im Fall gespeichert, mit Ihrem Namen und der Uhrzeit):</translation>
     </message>
     <message>
         <source>Note added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz hinzugefügt.</translation>
     </message>
     <message>
         <source>Bookmarks and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesezeichen und Notizen</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::MarksPage</name>
     <message>
         <source>&amp;Edit Note...</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz &amp;bearbeiten...</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Bookmarks and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesezeichen und Notizen</translation>
     </message>
     <message>
         <source>Bookmarks only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Lesezeichen</translation>
     </message>
     <message>
         <source>Notes only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Notizen</translation>
     </message>
     <message>
         <source>Open a case to see its bookmarks and notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen Fall, um seine Lesezeichen und Notizen zu sehen.</translation>
     </message>
     <message>
         <source>No bookmarks or notes yet.
 
 In any list, right-click a process, event, file, host or alert and choose Bookmark (Ctrl+B) or Add Note (Ctrl+Alt+C).</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Lesezeichen oder Notizen.
+
+Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozess, ein Ereignis, eine Datei, einen Host oder einen Alarm und wählen Sie „Lesezeichen“ (Ctrl+B) oder „Notiz hinzufügen“ (Ctrl+Alt+C).</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
         <source>Edit Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz bearbeiten</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>The bookmarks and notes could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lesezeichen und Notizen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Double-click or press Enter to select the object in every view; F2 edits a note, Delete removes a bookmark or note. Each change is recorded in the case&apos;s audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklicken oder Eingabetaste, um das Objekt in allen Ansichten auszuwählen; F2 bearbeitet eine Notiz, Entf entfernt ein Lesezeichen oder eine Notiz. Jede Änderung wird im Audit-Log des Falls protokolliert.</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz:</translation>
     </message>
     <message>
         <source>Note edited.</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz bearbeitet.</translation>
     </message>
     <message>
         <source>Remove this note on %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Notiz zu %1 entfernen?</translation>
     </message>
     <message>
         <source>Remove this bookmark on %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Lesezeichen zu %1 entfernen?</translation>
     </message>
     <message>
         <source>Note removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz entfernt.</translation>
     </message>
     <message>
         <source>Bookmark removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesezeichen entfernt.</translation>
     </message>
     <message>
         <source>Bookmarks &amp;&amp; Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesezeichen &amp;&amp; Notizen</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::NetworkPage</name>
     <message>
         <source>No network events in this case (or in the selected time range).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Netzwerkereignisse in diesem Fall (oder im gewählten Zeitraum).</translation>
     </message>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Konversationen</translation>
     </message>
     <message>
         <source>Endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkte</translation>
     </message>
     <message>
         <source>%1: no network events with a remote end in this time range.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Netzwerkereignisse mit entferntem Ende in diesem Zeitraum.</translation>
     </message>
     <message>
         <source>The table could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>%1 of %2 conversations (scroll for more)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Konversationen (für mehr scrollen)</translation>
     </message>
     <message>
         <source>%1 conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Konversationen</translation>
     </message>
     <message>
         <source>%1 of %2 remote addresses (scroll for more)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 entfernten Adressen (für mehr scrollen)</translation>
     </message>
     <message>
         <source>%1 remote addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entfernte Adressen</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerk</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::ProcessDetailWidget</name>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokal</translation>
     </message>
     <message>
         <source>Remote</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenstelle</translation>
     </message>
     <message>
         <source>PID</source>
-        <translation type="unfinished"></translation>
+        <translation>PID</translation>
     </message>
     <message>
         <source>Process</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess</translation>
     </message>
     <message>
         <source>Started (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet (UTC)</translation>
     </message>
     <message>
         <source>Exit</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien</translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen</translation>
     </message>
     <message>
         <source>Children</source>
-        <translation type="unfinished"></translation>
+        <translation>Kindprozesse</translation>
     </message>
     <message>
         <source>Double-click or Enter: select the path in every view</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklick oder Eingabetaste: den Pfad in allen Ansichten auswählen</translation>
     </message>
     <message>
         <source>Double-click or Enter: select the remote endpoint in every view</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklick oder Eingabetaste: den entfernten Endpunkt in allen Ansichten auswählen</translation>
     </message>
     <message>
         <source>Double-click or Enter: select the child process</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklick oder Eingabetaste: den Kindprozess auswählen</translation>
     </message>
     <message>
         <source>Cannot show the process</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Prozess kann nicht angezeigt werden</translation>
     </message>
     <message>
         <source>No process selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Prozess ausgewählt</translation>
     </message>
     <message>
         <source>Select a process in the tree, or find one by name or command line (Ctrl+F), to see its command line, user, working directory, executable, environment and what it did.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Prozess im Baum oder suchen Sie ihn nach Name oder Befehlszeile (Ctrl+F), um Befehlszeile, Benutzer, Arbeitsverzeichnis, ausführbare Datei, Umgebung und seine Aktivitäten zu sehen.</translation>
     </message>
     <message>
         <source>Loading process #%1...</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess #%1 wird geladen...</translation>
     </message>
     <message>
         <source>%1 (pid %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (pid %2)</translation>
     </message>
     <message>
         <source>%1+</source>
-        <translation type="unfinished"></translation>
+        <translation>%1+</translation>
     </message>
     <message>
         <source> -&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation> -&gt; %1</translation>
     </message>
     <message>
         <source>Files (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien (%1)</translation>
     </message>
     <message>
         <source>Connections (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen (%1)</translation>
     </message>
     <message>
         <source>Children (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kindprozesse (%1)</translation>
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht aufgezeichnet</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <source> at %1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation> um %1 UTC</translation>
     </message>
     <message>
         <source>, core dumped</source>
-        <translation type="unfinished"></translation>
+        <translation>, Core-Dump erstellt</translation>
     </message>
     <message>
         <source> (no exit recorded; last seen %1 UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation> (kein Ende aufgezeichnet; zuletzt gesehen %1 UTC)</translation>
     </message>
     <message>
         <source>Parent</source>
-        <translation type="unfinished"></translation>
+        <translation>Elternprozess</translation>
     </message>
     <message>
         <source>none (pid 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner (pid 0)</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>uid %1, euid %2, gid %3, egid %4</source>
-        <translation type="unfinished"></translation>
+        <translation>uid %1, euid %2, gid %3, egid %4</translation>
     </message>
     <message>
         <source>Login</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung</translation>
     </message>
     <message>
         <source>login uid %1, session %2, tty %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Login-uid %1, Sitzung %2, tty %3</translation>
     </message>
     <message>
         <source>Executable</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführbare Datei</translation>
     </message>
     <message>
         <source>Exe digest</source>
-        <translation type="unfinished"></translation>
+        <translation>Exe-Digest</translation>
     </message>
     <message>
         <source>not recorded (not proved by the collector)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht aufgezeichnet (vom Kollektor nicht nachgewiesen)</translation>
     </message>
     <message>
         <source>Working dir</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsverz.</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>(leer)</translation>
     </message>
     <message>
         <source>(cut: the kernel&apos;s argument area was longer)</source>
-        <translation type="unfinished"></translation>
+        <translation>(gekürzt: der Argumentbereich des Kernels war länger)</translation>
     </message>
     <message>
         <source>Arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>Argumente</translation>
     </message>
     <message>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung</translation>
     </message>
     <message>
         <source>none recorded (only allow-listed variables are kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine aufgezeichnet (nur Variablen der Zulassungsliste werden behalten)</translation>
     </message>
     <message>
         <source>Cgroup</source>
-        <translation type="unfinished"></translation>
+        <translation>Cgroup</translation>
     </message>
     <message>
         <source>Image from</source>
-        <translation type="unfinished"></translation>
+        <translation>Image aus</translation>
     </message>
     <message>
         <source>%1 at %2 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 um %2 UTC</translation>
     </message>
     <message>
         <source>Lists below are cut at %1 rows each.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Listen unten sind auf je %1 Zeilen gekürzt.</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::ProcessSearchBar</name>
     <message>
         <source>Find a process by name or command line (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess nach Name oder Befehlszeile suchen (Ctrl+F)</translation>
     </message>
     <message>
         <source>Previous match (Shift+F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriger Treffer (Shift+F3)</translation>
     </message>
     <message>
         <source>Next match (F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Treffer (F3)</translation>
     </message>
     <message>
         <source>search failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche fehlgeschlagen</translation>
     </message>
     <message>
         <source>searching...</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche läuft...</translation>
     </message>
     <message>
         <source>Only the first %1 matches are listed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die ersten %1 Treffer werden aufgelistet</translation>
     </message>
     <message>
         <source>no match</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Treffer</translation>
     </message>
     <message>
         <source>%1 of %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2%3</translation>
     </message>
     <message>
         <source>+</source>
-        <translation type="unfinished"></translation>
+        <translation>+</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::ProcessTreePage</name>
     <message>
         <source>Show one host&apos;s processes, or every host as a top-level row</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prozesse eines Hosts anzeigen oder jeden Host als Zeile der obersten Ebene</translation>
     </message>
     <message>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>alle</translation>
     </message>
     <message>
         <source>Show the processes of one uid (and, dimmed, the processes above them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prozesse einer uid anzeigen (und, abgeblendet, die Prozesse darüber)</translation>
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamte Zeit</translation>
     </message>
     <message>
         <source>Clear the time range (set in the timeline) for every view</source>
-        <translation type="unfinished"></translation>
+        <translation>Den (in der Zeitleiste gesetzten) Zeitraum für alle Ansichten aufheben</translation>
     </message>
     <message>
         <source>Parent</source>
-        <translation type="unfinished"></translation>
+        <translation>Elternprozess</translation>
     </message>
     <message>
         <source>Jump to the parent process (Alt+Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Elternprozess springen (Alt+Up)</translation>
     </message>
     <message>
         <source>Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>Host:</translation>
     </message>
     <message>
         <source>UID:</source>
-        <translation type="unfinished"></translation>
+        <translation>UID:</translation>
     </message>
     <message>
         <source>The selected process is not shown in the tree: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der ausgewählte Prozess wird im Baum nicht angezeigt: %1.</translation>
     </message>
     <message>
         <source>No case open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Fall geöffnet.</translation>
     </message>
     <message>
         <source>All hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Hosts</translation>
     </message>
     <message>
         <source>Expand a host or a process to load its children; Alt+Up jumps to the parent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erweitern Sie einen Host oder Prozess, um seine Kindprozesse zu laden; Alt+Up springt zum Elternprozess.</translation>
     </message>
     <message>
         <source>Finding process #%1 in the tree...</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess #%1 wird im Baum gesucht...</translation>
     </message>
     <message>
         <source>%1 (pid %2) has no parent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (pid %2) hat keinen Elternprozess.</translation>
     </message>
     <message>
         <source>%1 (pid %2): %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (pid %2): %3.</translation>
     </message>
     <message>
         <source>Time: all</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit: alle</translation>
     </message>
     <message>
         <source>start</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfang</translation>
     </message>
     <message>
         <source>end</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende</translation>
     </message>
     <message>
         <source>Time: %1 to %2 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit: %1 bis %2 UTC</translation>
     </message>
     <message>
         <source>Process Tree</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozessbaum</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::PullDialog</name>
     <message>
         <source>&amp;Remove archives from the hosts once they are in the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive von den Hosts &amp;entfernen, sobald sie im Fall sind</translation>
     </message>
     <message>
         <source>&amp;Add...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinzufügen...</translation>
     </message>
     <message>
         <source>&amp;Edit...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten...</translation>
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation type="unfinished"></translation>
+        <translation>Ent&amp;fernen</translation>
     </message>
     <message>
         <source>Accept Host &amp;Key...</source>
-        <translation type="unfinished"></translation>
+        <translation>Host-&amp;Schlüssel akzeptieren...</translation>
     </message>
     <message>
         <source>&amp;Pull</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrufen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Pull Archives from Hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive von Hosts abrufen</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Login</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <source>Archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Hosts at once:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hosts gleichzeitig:</translation>
     </message>
     <message>
         <source>Timeout:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit:</translation>
     </message>
     <message>
         <source>Remote hosts of this case (check the ones to pull):</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernte Hosts dieses Falls (die abzurufenden ankreuzen):</translation>
     </message>
     <message>
         <source>Key Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel-Passphrase</translation>
     </message>
     <message>
         <source>Passphrase for the key %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase für den Schlüssel %1:</translation>
     </message>
     <message>
         <source>Host keys are checked against %1 (no other known_hosts is read). Archives are kept in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host-Schlüssel werden mit %1 abgeglichen (keine andere known_hosts wird gelesen). Archive werden in %2 aufbewahrt.</translation>
     </message>
     <message>
         <source>%1@%2:%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1@%2:%3</translation>
     </message>
     <message>
         <source>%1, outbox %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Ausgangsordner %2%3</translation>
     </message>
     <message>
         <source>ssh-agent</source>
-        <translation type="unfinished"></translation>
+        <translation>ssh-agent</translation>
     </message>
     <message>
         <source>key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel %1</translation>
     </message>
     <message>
         <source>, through %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, über %1</translation>
     </message>
     <message>
         <source>not pulled yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht abgerufen</translation>
     </message>
     <message>
         <source>This case has no remote hosts yet: add one with Add...</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Fall hat noch keine entfernten Hosts: fügen Sie einen mit „Hinzufügen...“ hinzu</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>wartet</translation>
     </message>
     <message numerus="yes">
         <source>Pulling from %n hosts ...</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Abruf von %n Host ...</numerusform>
+            <numerusform>Abruf von %n Hosts ...</numerusform>
         </translation>
     </message>
     <message>
         <source>connecting ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung wird hergestellt ...</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>listing and importing ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflisten und Importieren ...</translation>
     </message>
     <message>
         <source>downloading %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird heruntergeladen</translation>
     </message>
     <message numerus="yes">
         <source>done: %n downloaded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>fertig: %n heruntergeladen</numerusform>
+            <numerusform>fertig: %n heruntergeladen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n in the case already</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n bereits im Fall</numerusform>
+            <numerusform>, %n bereits im Fall</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n removed from the host</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n vom Host entfernt</numerusform>
+            <numerusform>, %n vom Host entfernt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n outbox entries left alone</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n Eintrag im Ausgangsordner unverändert gelassen</numerusform>
+            <numerusform>, %n Einträge im Ausgangsordner unverändert gelassen</numerusform>
         </translation>
     </message>
     <message>
         <source> - some archives were not imported (see below)</source>
-        <translation type="unfinished"></translation>
+        <translation> - einige Archive wurden nicht importiert (siehe unten)</translation>
     </message>
     <message>
         <source>nothing new</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts Neues</translation>
     </message>
     <message>
         <source>not pulled</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht abgerufen</translation>
     </message>
     <message>
         <source>unknown host key %1: not logged in; compare it on the host, then Accept Host Key...</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Host-Schlüssel %1: nicht angemeldet; vergleichen Sie ihn auf dem Host, dann „Host-Schlüssel akzeptieren...“</translation>
     </message>
     <message>
         <source>REFUSED: the host key changed: it presents %1, the case&apos;s known_hosts holds %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ABGELEHNT: der Host-Schlüssel hat sich geändert: er zeigt %1, die known_hosts des Falls enthält %2</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>not started: cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gestartet: abgebrochen</translation>
     </message>
     <message>
         <source>Cancelled. Partial downloads are kept as .part and resumed next time; the archive being imported was rolled back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen. Unvollständige Downloads bleiben als .part erhalten und werden beim nächsten Mal fortgesetzt; das gerade importierte Archiv wurde zurückgerollt.</translation>
     </message>
     <message numerus="yes">
         <source>%n hosts: %1 pulled, %2 not (see above); %3 archives handled.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Host: %1 abgerufen, %2 nicht (siehe oben); %3 Archive verarbeitet.</numerusform>
+            <numerusform>%n Hosts: %1 abgerufen, %2 nicht (siehe oben); %3 Archive verarbeitet.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hosts present an unknown key and wait for your decision.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Host zeigt einen unbekannten Schlüssel und wartet auf Ihre Entscheidung.</numerusform>
+            <numerusform>%n Hosts zeigen einen unbekannten Schlüssel und warten auf Ihre Entscheidung.</numerusform>
         </translation>
     </message>
     <message>
         <source>Remove Remote Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernten Host entfernen</translation>
     </message>
     <message>
         <source>Remove %1 from the hosts this case pulls from? What was pulled from it stays in the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aus den Hosts entfernen, von denen dieser Fall abruft? Was von ihm abgerufen wurde, bleibt im Fall.</translation>
     </message>
     <message>
         <source>Unknown Host Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Host-Schlüssel</translation>
     </message>
     <message>
         <source>%1 presents a host key that the case does not know:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zeigt einen Host-Schlüssel, den der Fall nicht kennt:</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compare it with what the host itself shows (run &lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt; on its console). Accept it only if both are the same: the key is then added to %2 and the host is pulled.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Vergleichen Sie ihn mit dem, was der Host selbst anzeigt (führen Sie &lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt; auf seiner Konsole aus). Akzeptieren Sie ihn nur, wenn beide gleich sind: der Schlüssel wird dann zu %2 hinzugefügt und der Host abgerufen.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Accept This Key and Pull</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Schlüssel akzeptieren und abrufen</translation>
     </message>
     <message>
         <source>Do Not Accept</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht akzeptieren</translation>
     </message>
     <message>
         <source>Cancelling: every session is shut down ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen: jede Sitzung wird beendet ...</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::RemoteHostDialog</name>
     <message>
         <source>Key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsseldatei</translation>
     </message>
     <message>
         <source>ssh-agent (SSH_AUTH_SOCK)</source>
-        <translation type="unfinished"></translation>
+        <translation>ssh-agent (SSH_AUTH_SOCK)</translation>
     </message>
     <message>
         <source>Add Remote Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernten Host hinzufügen</translation>
     </message>
     <message>
         <source>Edit Remote Host %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernten Host %1 bearbeiten</translation>
     </message>
     <message>
         <source>web-01 (letters, digits, . _ -)</source>
-        <translation type="unfinished"></translation>
+        <translation>web-01 (Buchstaben, Ziffern, . _ -)</translation>
     </message>
     <message>
         <source>host name or IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Hostname oder IP-Adresse</translation>
     </message>
     <message>
         <source>the pull account, e.g. flightpull</source>
-        <translation type="unfinished"></translation>
+        <translation>das Abrufkonto, z. B. flightpull</translation>
     </message>
     <message>
         <source>/var/lib/flightrec/outbox, or / for an account set up by setup-pull-account.sh</source>
-        <translation type="unfinished"></translation>
+        <translation>/var/lib/flightrec/outbox, oder / für ein mit setup-pull-account.sh eingerichtetes Konto</translation>
     </message>
     <message>
         <source>private key (OpenSSH format); its passphrase is asked when pulling</source>
-        <translation type="unfinished"></translation>
+        <translation>privater Schlüssel (OpenSSH-Format); seine Passphrase wird beim Abrufen abgefragt</translation>
     </message>
     <message>
         <source>(direct)</source>
-        <translation type="unfinished"></translation>
+        <translation>(direkt)</translation>
     </message>
     <message>
         <source>Browse...</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen...</translation>
     </message>
     <message>
         <source>Private Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Privater Schlüssel</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Port:</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzer:</translation>
     </message>
     <message>
         <source>Login with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden mit:</translation>
     </message>
     <message>
         <source>&amp;Outbox:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgangs&amp;ordner:</translation>
     </message>
     <message>
         <source>&amp;Jump host:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jump-Host:</translation>
     </message>
     <message>
         <source>No password is stored: the host is logged in to with the key or the agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wird kein Passwort gespeichert: die Anmeldung am Host erfolgt mit dem Schlüssel oder dem Agent.</translation>
     </message>
     <message>
         <source>Choose a key file, or log in with ssh-agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Schlüsseldatei oder melden Sie sich mit ssh-agent an.</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::ReportDialog</name>
     <message>
         <source>Incident report</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorfallsbericht</translation>
     </message>
     <message>
         <source>Save as PDF or HTML...</source>
-        <translation type="unfinished"></translation>
+        <translation>Als PDF oder HTML speichern...</translation>
     </message>
     <message>
         <source>Save the report as a PDF or HTML file (recorded in the case&apos;s audit log)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Bericht als PDF- oder HTML-Datei speichern (im Audit-Log des Falls protokolliert)</translation>
     </message>
     <message>
         <source>Reading the report from the case...</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht wird aus dem Fall gelesen...</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Reading the report from the case: %1...</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht wird aus dem Fall gelesen: %1...</translation>
     </message>
     <message>
         <source>The case was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fall wurde geschlossen.</translation>
     </message>
     <message>
         <source>The report could not be made: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht konnte nicht erstellt werden: %1</translation>
     </message>
     <message>
         <source>Incident report: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorfallsbericht: %1</translation>
     </message>
     <message>
         <source>%1: the report is not ready yet</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Bericht ist noch nicht fertig</translation>
     </message>
     <message>
         <source>The report was saved but not entered in the audit log: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht wurde gespeichert, aber nicht im Audit-Log eingetragen: %1</translation>
     </message>
     <message>
         <source>Save the incident report</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorfallsbericht speichern</translation>
     </message>
     <message>
         <source>PDF (*.pdf);;HTML (*.html *.htm)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf);;HTML (*.html *.htm)</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::TimelineChartView</name>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Time (UTC), %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC), %1</translation>
     </message>
     <message>
         <source>events per %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse pro %1</translation>
     </message>
     <message>
         <source>events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::TimelinePage</name>
     <message>
         <source>Reading the coverage of %1...</source>
-        <translation type="unfinished"></translation>
+        <translation>Abdeckung von %1 wird gelesen...</translation>
     </message>
     <message>
         <source>No case is open. Open one (Case &gt; Open Case...) to see its events over time and what each host&apos;s collector recorded, lost or missed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Fall geöffnet. Öffnen Sie einen (Fall &gt; Fall öffnen...), um seine Ereignisse im Zeitverlauf zu sehen und was der Kollektor jedes Hosts aufgezeichnet, verloren oder verpasst hat.</translation>
     </message>
     <message>
         <source>Cannot show the timeline: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeitleiste kann nicht angezeigt werden: %1</translation>
     </message>
     <message>
         <source>All hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Hosts</translation>
     </message>
     <message>
         <source>The case %1 holds no archives yet: import or pull some to see a timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fall %1 enthält noch keine Archive: importieren oder rufen Sie welche ab, um eine Zeitleiste zu sehen.</translation>
     </message>
     <message>
         <source>Cannot count the events: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ereignisse können nicht gezählt werden: %1</translation>
     </message>
     <message>
         <source>No events in this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Ereignisse in diesem Zeitraum.</translation>
     </message>
     <message>
         <source>No time range selected (Shift+drag in the chart): every view shows all times.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Zeitraum ausgewählt (Shift+Ziehen im Diagramm): jede Ansicht zeigt alle Zeiten.</translation>
     </message>
     <message>
         <source>the beginning</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfang</translation>
     </message>
     <message>
         <source>the end</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende</translation>
     </message>
     <message>
         <source>Range %1 to %2: every view shows only this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum %1 bis %2: jede Ansicht zeigt nur diesen.</translation>
     </message>
     <message>
         <source>Range %1 to %2 (%3): every view shows only this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum %1 bis %2 (%3): jede Ansicht zeigt nur diesen.</translation>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bis %2</translation>
     </message>
     <message>
         <source>Shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigt: %1</translation>
     </message>
     <message>
         <source>Counting events...</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse werden gezählt...</translation>
     </message>
     <message>
         <source>%1 events shown, %2 per bucket</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Ereignisse angezeigt, %2 pro Intervall</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitleiste</translation>
     </message>
     <message>
         <source>Host: </source>
-        <translation type="unfinished"></translation>
+        <translation>Host: </translation>
     </message>
     <message>
         <source>Count the events of one host, or of all hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ereignisse eines Hosts oder aller Hosts zählen</translation>
     </message>
     <message>
         <source>Zoom In</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergrößern</translation>
     </message>
     <message>
         <source>Zoom in around the middle</source>
-        <translation type="unfinished"></translation>
+        <translation>Um die Mitte vergrößern</translation>
     </message>
     <message>
         <source>Zoom Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkleinern</translation>
     </message>
     <message>
         <source>Zoom out around the middle</source>
-        <translation type="unfinished"></translation>
+        <translation>Um die Mitte verkleinern</translation>
     </message>
     <message>
         <source>Whole Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamter Fall</translation>
     </message>
     <message>
         <source>Show the whole case</source>
-        <translation type="unfinished"></translation>
+        <translation>Den gesamten Fall anzeigen</translation>
     </message>
     <message>
         <source>Pan</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschieben</translation>
     </message>
     <message>
         <source>Drag to move along the time axis; the wheel zooms</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziehen, um entlang der Zeitachse zu verschieben; das Mausrad zoomt</translation>
     </message>
     <message>
         <source>Zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom</translation>
     </message>
     <message>
         <source>Drag across a stretch of time to zoom into it (or Ctrl+drag)</source>
-        <translation type="unfinished"></translation>
+        <translation>Über einen Zeitabschnitt ziehen, um hineinzuzoomen (oder Ctrl+Ziehen)</translation>
     </message>
     <message>
         <source>Select Range</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich auswählen</translation>
     </message>
     <message>
         <source>Drag across a stretch of time to make every view show only it (or Shift+drag)</source>
-        <translation type="unfinished"></translation>
+        <translation>Über einen Zeitabschnitt ziehen, damit jede Ansicht nur diesen zeigt (oder Shift+Ziehen)</translation>
     </message>
     <message>
         <source>Zoom to Range</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Bereich zoomen</translation>
     </message>
     <message>
         <source>Show the selected time range</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Zeitraum anzeigen</translation>
     </message>
     <message>
         <source>Clear Range</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich aufheben</translation>
     </message>
     <message>
         <source>Every view shows all times again</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Ansicht zeigt wieder alle Zeiten</translation>
     </message>
     <message>
         <source>no events</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Ereignisse</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>Deck::Gui::TrustDialog</name>
     <message>
         <source>Trust Decision: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrauensentscheidung: %1</translation>
     </message>
     <message>
         <source>refused archive</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehntes Archiv</translation>
     </message>
     <message>
         <source>Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>Host:</translation>
     </message>
     <message>
         <source>Machine id:</source>
-        <translation type="unfinished"></translation>
+        <translation>Machine-ID:</translation>
     </message>
     <message>
         <source>Key fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel-Fingerabdruck:</translation>
     </message>
     <message>
         <source>Public key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffentlicher Schlüssel:</translation>
     </message>
     <message>
         <source>Held:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgehalten:</translation>
     </message>
     <message>
         <source>archives: %1, events: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive: %1, Ereignisse: %2</translation>
     </message>
     <message>
         <source>Trusted for %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertraut für %1:</translation>
     </message>
     <message>
         <source>These archives are signed by a key this case does not trust yet. They are held in quarantine, not imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Archive sind mit einem Schlüssel signiert, dem dieser Fall noch nicht vertraut. Sie werden in Quarantäne zurückgehalten, nicht importiert.</translation>
     </message>
     <message>
         <source>Compare the fingerprint above with the one the host itself shows (run &lt;tt&gt;flightrec pubkey&lt;/tt&gt; on it), over a channel you trust. Trusting binds this key to this host; its held archives are then verified and imported. Refusing changes nothing: the archives stay held.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen Sie den obigen Fingerabdruck über einen vertrauenswürdigen Kanal mit dem, den der Host selbst anzeigt (führen Sie dort &lt;tt&gt;flightrec pubkey&lt;/tt&gt; aus). Vertrauen bindet diesen Schlüssel an diesen Host; seine zurückgehaltenen Archive werden dann verifiziert und importiert. Ablehnen ändert nichts: die Archive bleiben zurückgehalten.</translation>
     </message>
     <message>
         <source>Label for the key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichnung für den Schlüssel:</translation>
     </message>
     <message>
         <source>I compared this fingerprint with the host&apos;s own</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich habe diesen Fingerabdruck mit dem des Hosts verglichen</translation>
     </message>
     <message>
         <source>&amp;Refuse</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ablehnen</translation>
     </message>
     <message>
         <source>&amp;Trust This Key for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesem Schlüssel für %1 &amp;vertrauen</translation>
     </message>
     <message>
         <source>REFUSED: this archive contradicts its host&apos;s hash chain (a fork). It stays held; trusting a key cannot release it.</source>
-        <translation type="unfinished"></translation>
+        <translation>ABGELEHNT: dieses Archiv widerspricht der Hash-Kette seines Hosts (eine Verzweigung). Es bleibt zurückgehalten; das Vertrauen in einen Schlüssel kann es nicht freigeben.</translation>
     </message>
     <message>
         <source>REFUSED: this key may not be trusted with one click. A host whose key changes has been reinstalled, compromised or impersonated.</source>
-        <translation type="unfinished"></translation>
+        <translation>ABGELEHNT: diesem Schlüssel darf nicht mit einem Klick vertraut werden. Ein Host, dessen Schlüssel sich ändert, wurde neu installiert, kompromittiert oder imitiert.</translation>
     </message>
     <message>
         <source>If the host really was reinstalled, verify its new key out of band and trust it for that host on the command line: &lt;tt&gt;flightdeck-cli trust --host %1 KEY&lt;/tt&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn der Host wirklich neu installiert wurde, verifizieren Sie seinen neuen Schlüssel auf einem separaten Kanal und vertrauen Sie ihm für diesen Host auf der Befehlszeile: &lt;tt&gt;flightdeck-cli trust --host %1 KEY&lt;/tt&gt;.</translation>
     </message>
     <message>
         <source>MACHINE-ID</source>
-        <translation type="unfinished"></translation>
+        <translation>MACHINE-ID</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schließen</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models</name>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>%1: %2 -&gt; %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 -&gt; %3</translation>
     </message>
     <message>
         <source>no attribute differs</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Attribut weicht ab</translation>
     </message>
     <message>
         <source>%1 %2 installed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 installiert</translation>
     </message>
     <message>
         <source>%1 %2: %3 files differ from dpkg&apos;s digests: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2: %3 Dateien weichen von den Digests von dpkg ab: %4</translation>
     </message>
     <message>
         <source>module %1 loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Modul %1 geladen</translation>
     </message>
     <message>
         <source>BPF program %1 loaded: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>BPF-Programm %1 geladen: %2</translation>
     </message>
     <message>
         <source>flightrec&apos;s own</source>
-        <translation type="unfinished"></translation>
+        <translation>von flightrec selbst</translation>
     </message>
     <message>
         <source>%1 is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlt</translation>
     </message>
     <message>
         <source>%1 appeared</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist erschienen</translation>
     </message>
     <message>
         <source>%1 logged in on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat sich an %2 angemeldet</translation>
     </message>
     <message>
         <source>%1 now listening</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lauscht jetzt</translation>
     </message>
     <message>
         <source>%1 added</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hinzugefügt</translation>
     </message>
     <message>
         <source>%1 %2 removed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 entfernt</translation>
     </message>
     <message>
         <source>%1: files match dpkg&apos;s digests again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Dateien stimmen wieder mit den Digests von dpkg überein</translation>
     </message>
     <message>
         <source>module %1 unloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Modul %1 entladen</translation>
     </message>
     <message>
         <source>BPF program %1 unloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>BPF-Programm %1 entladen</translation>
     </message>
     <message>
         <source>%1 no longer there</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nicht mehr vorhanden</translation>
     </message>
     <message>
         <source>%1 logged out of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat sich von %2 abgemeldet</translation>
     </message>
     <message>
         <source>%1 no longer listening</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lauscht nicht mehr</translation>
     </message>
     <message>
         <source>%1 removed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entfernt</translation>
     </message>
     <message>
         <source>%1 %2 -&gt; %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 -&gt; %3</translation>
     </message>
     <message>
         <source>module %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Modul %1: %2</translation>
     </message>
     <message>
         <source>BPF program %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>BPF-Programm %1: %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>the stored event is malformed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das gespeicherte Ereignis ist fehlerhaft: %1</translation>
     </message>
     <message>
         <source>kernel log (level %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kernel-Log (Stufe %1): %2</translation>
     </message>
     <message>
         <source>the stored event is a %1, not a state change</source>
-        <translation type="unfinished"></translation>
+        <translation>das gespeicherte Ereignis ist ein(e) %1, keine Zustandsänderung</translation>
     </message>
     <message>
         <source>Unreadable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht lesbar: %1</translation>
     </message>
     <message>
         <source>nothing changed</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts geändert</translation>
     </message>
     <message>
         <source> (and %1 more)</source>
-        <translation type="unfinished"></translation>
+        <translation> (und %1 weitere)</translation>
     </message>
     <message>
         <source>file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei %1</translation>
     </message>
     <message numerus="yes">
         <source>%n times</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n-mal</numerusform>
+            <numerusform>%n-mal</numerusform>
         </translation>
     </message>
     <message>
         <source>net %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Netz %1</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Element</numerusform>
+            <numerusform>%1: %n Elemente</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 lost: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verloren: %2</translation>
     </message>
     <message>
         <source>%1 [%2]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 [%2]</translation>
     </message>
     <message>
         <source>Process %1 (pid %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess %1 (pid %2)</translation>
     </message>
     <message>
         <source>exe: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>exe: %1</translation>
     </message>
     <message>
         <source>argv: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>argv: %1</translation>
     </message>
     <message>
         <source>uid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>uid: %1</translation>
     </message>
     <message>
         <source>started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gestartet: %1</translation>
     </message>
     <message>
         <source>exited: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>beendet: %1</translation>
     </message>
     <message>
         <source>Double-click to expand; click to select it in every view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklicken zum Erweitern; klicken, um es in allen Ansichten auszuwählen.</translation>
     </message>
     <message>
         <source>File %1
 Double-click for the processes that touched it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei %1
+Doppelklicken für die Prozesse, die sie berührt haben.</translation>
     </message>
     <message>
         <source>host %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1</translation>
     </message>
     <message>
         <source>Host %1
 Double-click for its processes that talked to the network.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1
+Doppelklicken für seine Prozesse, die mit dem Netzwerk kommuniziert haben.</translation>
     </message>
     <message>
         <source>Remote address %1
 Double-click for the processes that talked to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernte Adresse %1
+Doppelklicken für die Prozesse, die mit ihr kommuniziert haben.</translation>
     </message>
     <message>
         <source>high</source>
-        <translation type="unfinished"></translation>
+        <translation>hoch</translation>
     </message>
     <message>
         <source>medium</source>
-        <translation type="unfinished"></translation>
+        <translation>mittel</translation>
     </message>
     <message>
         <source>low</source>
-        <translation type="unfinished"></translation>
+        <translation>niedrig</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>neu</translation>
     </message>
     <message>
         <source>investigating</source>
-        <translation type="unfinished"></translation>
+        <translation>in Untersuchung</translation>
     </message>
     <message>
         <source>benign</source>
-        <translation type="unfinished"></translation>
+        <translation>harmlos</translation>
     </message>
     <message>
         <source>malicious</source>
-        <translation type="unfinished"></translation>
+        <translation>bösartig</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::AlertModel</name>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm</translation>
     </message>
     <message>
         <source>What changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Was sich geändert hat</translation>
     </message>
     <message>
         <source>Triage</source>
-        <translation type="unfinished"></translation>
+        <translation>Triage</translation>
     </message>
     <message>
         <source>Triaged by</source>
-        <translation type="unfinished"></translation>
+        <translation>Triage durch</translation>
     </message>
     <message>
         <source>Triaged at (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Triage am (UTC)</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::ArchiveListModel</name>
     <message>
         <source>Seq</source>
-        <translation type="unfinished"></translation>
+        <translation>Seq.</translation>
     </message>
     <message>
         <source>From (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Von (UTC)</translation>
     </message>
     <message>
         <source>To (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis (UTC)</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Befund</translation>
     </message>
     <message>
         <source>Chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Kette</translation>
     </message>
     <message>
         <source>Digest</source>
-        <translation type="unfinished"></translation>
+        <translation>Digest</translation>
     </message>
     <message>
         <source>Signer</source>
-        <translation type="unfinished"></translation>
+        <translation>Signierer</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Imported (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiert (UTC)</translation>
     </message>
     <message>
         <source>Imported by</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiert von</translation>
     </message>
     <message>
         <source>verified</source>
-        <translation type="unfinished"></translation>
+        <translation>verifiziert</translation>
     </message>
     <message>
         <source>encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>verschlüsselt</translation>
     </message>
     <message>
         <source>recovered after a crash</source>
-        <translation type="unfinished"></translation>
+        <translation>nach einem Absturz wiederhergestellt</translation>
     </message>
     <message numerus="yes">
         <source>gap: %n missing before</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Lücke: %n fehlt davor</numerusform>
+            <numerusform>Lücke: %n fehlen davor</numerusform>
         </translation>
     </message>
     <message>
         <source>late (fills a gap)</source>
-        <translation type="unfinished"></translation>
+        <translation>verspätet (füllt eine Lücke)</translation>
     </message>
     <message>
         <source>first</source>
-        <translation type="unfinished"></translation>
+        <translation>erstes</translation>
     </message>
     <message>
         <source>intact</source>
-        <translation type="unfinished"></translation>
+        <translation>intakt</translation>
     </message>
     <message>
         <source>%1 (UTC ns %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (UTC ns %2)</translation>
     </message>
     <message>
         <source>digest %1
 previous %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Digest %1
+vorheriges %2</translation>
     </message>
     <message>
         <source>signature, entry digests and hash chain verified on import; collector %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatur, Eintrags-Digests und Hash-Kette beim Import verifiziert; Kollektor %1</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::CaseMarks</name>
     <message>
         <source>No case is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Fall geöffnet.</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::ConversationsModel</name>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokal</translation>
     </message>
     <message>
         <source>Remote</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenstelle</translation>
     </message>
     <message>
         <source>Process</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>First (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes (UTC)</translation>
     </message>
     <message>
         <source>Last (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes (UTC)</translation>
     </message>
     <message>
         <source>%1, pid %2: click to select the process in every view</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, pid %2: klicken, um den Prozess in allen Ansichten auszuwählen</translation>
     </message>
     <message>
         <source>%1 [%2]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 [%2]</translation>
     </message>
     <message>
         <source>(no process)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Prozess)</translation>
     </message>
     <message>
         <source>uid %1</source>
-        <translation type="unfinished"></translation>
+        <translation>uid %1</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::CoverageLanes</name>
     <message>
         <source>The collector was stopped from %1 (rec.stop) until %2 (rec.start): nothing was recorded for %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kollektor war von %1 (rec.stop) bis %2 (rec.start) gestoppt: für %3 wurde nichts aufgezeichnet.</translation>
     </message>
     <message>
         <source>The collector ended without a rec.stop (a crash or power loss): last heard of at %1 (end of its last archive in the case), started again at %2; nothing is known of these %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kollektor endete ohne rec.stop (Absturz oder Stromausfall): zuletzt gemeldet um %1 (Ende seines letzten Archivs im Fall), erneut gestartet um %2; über diese %3 ist nichts bekannt.</translation>
     </message>
     <message>
         <source>Archive %1 of signing key #%2 is not in the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Archiv %1 des Signierschlüssels #%2 ist nicht im Fall</translation>
     </message>
     <message>
         <source>Archives %1 to %2 of signing key #%3 are not in the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive %1 bis %2 des Signierschlüssels #%3 sind nicht im Fall</translation>
     </message>
     <message>
         <source>%1 (a hole in the hash chain): they were recorded before %2; the case has no evidence of that time.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (ein Loch in der Hash-Kette): sie wurden vor %2 aufgezeichnet; der Fall hat keine Belege für diese Zeit.</translation>
     </message>
     <message>
         <source>%1 (a hole in the hash chain): what was recorded between %2 and %3 is missing, not absent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (ein Loch in der Hash-Kette): was zwischen %2 und %3 aufgezeichnet wurde, fehlt, es ist nicht ausgeblieben.</translation>
     </message>
     <message>
         <source>from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>von %1 bis %2</translation>
     </message>
     <message>
         <source>at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>um %1</translation>
     </message>
     <message>
         <source>1 archive deleted before it was pulled (%1) %2: its events are lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Archiv vor dem Abruf gelöscht (%1) %2: seine Ereignisse sind verloren.</translation>
     </message>
     <message numerus="yes">
         <source>%3 archives deleted before they were pulled (%1) %2: their events are lost.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%3 Archiv vor dem Abruf gelöscht (%1) %2: seine Ereignisse sind verloren.</numerusform>
+            <numerusform>%3 Archive vor dem Abruf gelöscht (%1) %2: ihre Ereignisse sind verloren.</numerusform>
         </translation>
     </message>
     <message>
         <source>The collector lost 1 event (%1) %2: it knows it did not record it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kollektor hat 1 Ereignis verloren (%1) %2: er weiß, dass er es nicht aufgezeichnet hat.</translation>
     </message>
     <message numerus="yes">
         <source>The collector lost %3 events (%1) %2: it knows it did not record them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Kollektor hat %3 Ereignis verloren (%1) %2: er weiß, dass er es nicht aufgezeichnet hat.</numerusform>
+            <numerusform>Der Kollektor hat %3 Ereignisse verloren (%1) %2: er weiß, dass er sie nicht aufgezeichnet hat.</numerusform>
         </translation>
     </message>
     <message>
         <source>Recorded from %1 to %2: where no events are shown here, nothing happened that the collector watches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgezeichnet von %1 bis %2: wo hier keine Ereignisse angezeigt werden, geschah nichts, was der Kollektor überwacht.</translation>
     </message>
     <message>
         <source>No archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Archiv</translation>
     </message>
     <message>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgezeichnet</translation>
     </message>
     <message>
         <source>Collector stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Kollektor gestoppt</translation>
     </message>
     <message>
         <source>Collector gone (crash)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kollektor weg (Absturz)</translation>
     </message>
     <message>
         <source>Archives missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive fehlen</translation>
     </message>
     <message>
         <source>Events lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse verloren</translation>
     </message>
     <message>
         <source>Before the host&apos;s first or after its last archive in the case: no evidence either way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor dem ersten oder nach dem letzten Archiv des Hosts im Fall: keine Belege in die eine oder andere Richtung.</translation>
     </message>
     <message>
         <source>The collector was recording: no events means nothing happened that it watches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kollektor hat aufgezeichnet: keine Ereignisse bedeutet, dass nichts geschah, was er überwacht.</translation>
     </message>
     <message>
         <source>The collector was stopped (rec.stop until the next rec.start): nothing was recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kollektor war gestoppt (rec.stop bis zum nächsten rec.start): nichts wurde aufgezeichnet.</translation>
     </message>
     <message>
         <source>The collector ended without rec.stop (crash or power loss) until it started again: nothing is known.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kollektor endete ohne rec.stop (Absturz oder Stromausfall) bis zum Neustart: nichts ist bekannt.</translation>
     </message>
     <message>
         <source>Archives of the host&apos;s hash chain are not in the case: what they recorded is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive der Hash-Kette des Hosts sind nicht im Fall: was sie aufgezeichnet haben, fehlt.</translation>
     </message>
     <message>
         <source>The collector knows it dropped events here (rec.loss): the counts are incomplete.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kollektor weiß, dass er hier Ereignisse verworfen hat (rec.loss): die Zählungen sind unvollständig.</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::EndpointsModel</name>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>Ports</source>
-        <translation type="unfinished"></translation>
+        <translation>Ports</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Konversationen</translation>
     </message>
     <message>
         <source>Processes</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozesse</translation>
     </message>
     <message>
         <source>Hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Hosts</translation>
     </message>
     <message>
         <source>First (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes (UTC)</translation>
     </message>
     <message>
         <source>Last (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes (UTC)</translation>
     </message>
     <message numerus="yes">
         <source>%n ports</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Port</numerusform>
+            <numerusform>%n Ports</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n processes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Prozess</numerusform>
+            <numerusform>%n Prozesse</numerusform>
         </translation>
     </message>
 </context>
@@ -2689,258 +2702,266 @@ previous %2</source>
     <name>Deck::Models::EventTableModel</name>
     <message>
         <source>loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird geladen…</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Process</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Detail</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::HeldArchiveModel</name>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Seq</source>
-        <translation type="unfinished"></translation>
+        <translation>Seq.</translation>
     </message>
     <message>
         <source>Signer key</source>
-        <translation type="unfinished"></translation>
+        <translation>Signierschlüssel</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>Since (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit (UTC)</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>REFUSED</source>
-        <translation type="unfinished"></translation>
+        <translation>ABGELEHNT</translation>
     </message>
     <message>
         <source>fork of its chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzweigung seiner Kette</translation>
     </message>
     <message>
         <source>awaiting trust</source>
-        <translation type="unfinished"></translation>
+        <translation>wartet auf Vertrauen</translation>
     </message>
     <message>
         <source>key conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselkonflikt</translation>
     </message>
     <message>
         <source>%1
 refused by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+abgelehnt von %2</translation>
     </message>
     <message>
         <source>%1
 machine id %2
 signer %3
 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Machine-ID %2
+Signierer %3
+%4</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::HostListModel</name>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Trust</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrauen</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>Archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive</translation>
     </message>
     <message>
         <source>Chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Kette</translation>
     </message>
     <message>
         <source>Last archive (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Archiv (UTC)</translation>
     </message>
     <message>
         <source>Span</source>
-        <translation type="unfinished"></translation>
+        <translation>Spanne</translation>
     </message>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Abdeckung</translation>
     </message>
     <message numerus="yes">
         <source>untrusted: %n held</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>nicht vertraut: %n zurückgehalten</numerusform>
+            <numerusform>nicht vertraut: %n zurückgehalten</numerusform>
         </translation>
     </message>
     <message>
         <source>KEY CONFLICT: %1 held</source>
-        <translation type="unfinished"></translation>
+        <translation>SCHLÜSSELKONFLIKT: %1 zurückgehalten</translation>
     </message>
     <message numerus="yes">
         <source>trusted; %n held</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vertraut; %n zurückgehalten</numerusform>
+            <numerusform>vertraut; %n zurückgehalten</numerusform>
         </translation>
     </message>
     <message>
         <source>trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>vertraut</translation>
     </message>
     <message>
         <source>%1 (+%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (+%2)</translation>
     </message>
     <message numerus="yes">
         <source>%n verified</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n verifiziert</numerusform>
+            <numerusform>%n verifiziert</numerusform>
         </translation>
     </message>
     <message>
         <source>forks held: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzweigungen zurückgehalten: %1</translation>
     </message>
     <message>
         <source>%1 signed by another key</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mit anderem Schlüssel signiert</translation>
     </message>
     <message>
         <source>%1 awaiting trust</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 warten auf Vertrauen</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>fork</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzweigung</translation>
     </message>
     <message numerus="yes">
         <source>gap: %n missing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Lücke: %n fehlt</numerusform>
+            <numerusform>Lücke: %n fehlen</numerusform>
         </translation>
     </message>
     <message>
         <source>intact</source>
-        <translation type="unfinished"></translation>
+        <translation>intakt</translation>
     </message>
     <message>
         <source>none yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch keine</translation>
     </message>
     <message>
         <source>%1% recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1% aufgezeichnet</translation>
     </message>
     <message>
         <source>1 crash</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Absturz</translation>
     </message>
     <message>
         <source>%1 crashes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Abstürze</translation>
     </message>
     <message>
         <source>%1 lost</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verloren</translation>
     </message>
     <message>
         <source>%1
 machine id %2
 known only from archives held for a trust decision</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Machine-ID %2
+nur aus Archiven bekannt, die für eine Vertrauensentscheidung zurückgehalten werden</translation>
     </message>
     <message>
         <source>%1
 machine id %2
 %3, kernel %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Machine-ID %2
+%3, Kernel %4</translation>
     </message>
     <message>
         <source>trusted %1 (%2) since %3 UTC by %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) vertraut seit %3 UTC durch %4</translation>
     </message>
     <message>
         <source>held, not trusted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>zurückgehalten, nicht vertraut: %1</translation>
     </message>
     <message>
         <source>%1 archive(s) verified and imported, %2 event(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Archiv(e) verifiziert und importiert, %2 Ereignis(se)</translation>
     </message>
     <message numerus="yes">
         <source>%n archive(s) missing from the hash chain, %1 fork(s) held</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Archiv fehlt in der Hash-Kette, %1 Verzweigung(en) zurückgehalten</numerusform>
+            <numerusform>%n Archive fehlen in der Hash-Kette, %1 Verzweigung(en) zurückgehalten</numerusform>
         </translation>
     </message>
     <message>
         <source>last imported %1</source>
-        <translation type="unfinished"></translation>
+        <translation>zuletzt importiert %1</translation>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bis %2</translation>
     </message>
     <message numerus="yes">
         <source>collector not recording for %1 in %n interval(s) (%2 without a clean stop); %3 event(s) reported lost</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kollektor hat %1 lang in %n Intervall nicht aufgezeichnet (%2 ohne sauberen Stopp); %3 Ereignis(se) als verloren gemeldet</numerusform>
+            <numerusform>Kollektor hat %1 lang in %n Intervallen nicht aufgezeichnet (%2 ohne sauberen Stopp); %3 Ereignis(se) als verloren gemeldet</numerusform>
         </translation>
     </message>
 </context>
@@ -2948,1034 +2969,1041 @@ machine id %2
     <name>Deck::Models::IntakeService</name>
     <message>
         <source>No case is open: open a case before watching an inbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Fall geöffnet: öffnen Sie einen Fall, bevor Sie einen Eingangsordner überwachen.</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::IntegrityModel</name>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <source>What changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Was sich geändert hat</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::MarksModel</name>
     <message>
         <source>process</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess</translation>
     </message>
     <message>
         <source>file event</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateiereignis</translation>
     </message>
     <message>
         <source>network event</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerkereignis</translation>
     </message>
     <message>
         <source>state change</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustandsänderung</translation>
     </message>
     <message>
         <source>path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm</translation>
     </message>
     <message>
         <source>archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archiv</translation>
     </message>
     <message>
         <source>%1 #%2 (not in the case)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 #%2 (nicht im Fall)</translation>
     </message>
     <message>
         <source>%1 (pid %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (pid %2)</translation>
     </message>
     <message>
         <source>an unknown process</source>
-        <translation type="unfinished"></translation>
+        <translation>ein unbekannter Prozess</translation>
     </message>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2</translation>
     </message>
     <message>
         <source>%1 %2 by %3 on %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 von %3 auf %4</translation>
     </message>
     <message>
         <source>%1 change (%2) on %3 at %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Änderung (%2) auf %3 um %4</translation>
     </message>
     <message>
         <source>“%1” on %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ auf %2 (%3)</translation>
     </message>
     <message>
         <source>archive %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Archiv %1 von %2</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>Bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesezeichen</translation>
     </message>
     <message>
         <source>%1 (edited %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (bearbeitet %2)</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>Label / note</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichnung / Notiz</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>When (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann (UTC)</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::NetworkGraph</name>
     <message>
         <source>%1 %2 ports</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 Ports</translation>
     </message>
     <message>
         <source>(no process)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Prozess)</translation>
     </message>
     <message>
         <source>Network events of %1 that name no process</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerkereignisse von %1 ohne Prozessangabe</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::ProcessTreeModel</name>
     <message>
         <source>%1  [%2]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  [%2]</translation>
     </message>
     <message>
         <source>%1 (pid %2), started %3 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (pid %2), gestartet %3 UTC</translation>
     </message>
     <message>
         <source>Ended %1 UTC: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet %1 UTC: %2</translation>
     </message>
     <message>
         <source>No exit recorded; last seen %1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Ende aufgezeichnet; zuletzt gesehen %1 UTC</translation>
     </message>
     <message>
         <source>The chain of parents ends here: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kette der Elternprozesse endet hier: %1</translation>
     </message>
     <message>
         <source>Outside the user or time filter: shown because processes below it may match</source>
-        <translation type="unfinished"></translation>
+        <translation>Außerhalb des Benutzer- oder Zeitfilters: angezeigt, weil Prozesse darunter passen können</translation>
     </message>
     <message>
         <source>Loading...</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen...</translation>
     </message>
     <message>
         <source>Host %1: its processes without a parent in the case are listed below it</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1: seine Prozesse ohne Elternprozess im Fall sind darunter aufgeführt</translation>
     </message>
     <message>
         <source>Process</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess</translation>
     </message>
     <message>
         <source>PID</source>
-        <translation type="unfinished"></translation>
+        <translation>PID</translation>
     </message>
     <message>
         <source>UID</source>
-        <translation type="unfinished"></translation>
+        <translation>UID</translation>
     </message>
     <message>
         <source>Started (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet (UTC)</translation>
     </message>
     <message>
         <source>Exit</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit</translation>
     </message>
     <message>
         <source>Command line</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehlszeile</translation>
     </message>
     <message>
         <source>its host is not in the case</source>
-        <translation type="unfinished"></translation>
+        <translation>sein Host ist nicht im Fall</translation>
     </message>
     <message>
         <source>it is on another host than the one shown</source>
-        <translation type="unfinished"></translation>
+        <translation>er liegt auf einem anderen Host als dem angezeigten</translation>
     </message>
     <message>
         <source>it is outside the user or time filter</source>
-        <translation type="unfinished"></translation>
+        <translation>er liegt außerhalb des Benutzer- oder Zeitfilters</translation>
     </message>
     <message>
         <source>a process above it is outside the user or time filter</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Prozess darüber liegt außerhalb des Benutzer- oder Zeitfilters</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::PullJob</name>
     <message>
         <source>no case is open</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Fall geöffnet</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::TimeScale</name>
     <message>
         <source>%1 d</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 d</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 µs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 µs</translation>
     </message>
     <message>
         <source>%1 ns</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ns</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::TrustJob</name>
     <message>
         <source>the trust job ended without a result; nothing is known to have changed</source>
-        <translation type="unfinished"></translation>
+        <translation>der Vertrauensauftrag endete ohne Ergebnis; es ist keine Änderung bekannt</translation>
     </message>
 </context>
 <context>
     <name>Deck::Report::ReportWriter</name>
     <message>
         <source>generated %1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>erstellt %1 UTC</translation>
     </message>
     <message>
         <source>page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite %1 von %2</translation>
     </message>
 </context>
 <context>
     <name>ProcessText</name>
     <message>
         <source>pid %1</source>
-        <translation type="unfinished"></translation>
+        <translation>pid %1</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft</translation>
     </message>
     <message>
         <source>signal %1 (SIG%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Signal %1 (SIG%2)</translation>
     </message>
     <message>
         <source>signal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Signal %1</translation>
     </message>
     <message>
         <source>exit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit %1</translation>
     </message>
     <message>
         <source>exited (how not seen)</source>
-        <translation type="unfinished"></translation>
+        <translation>beendet (Art nicht beobachtet)</translation>
     </message>
     <message>
         <source>?</source>
-        <translation type="unfinished"></translation>
+        <translation>?</translation>
     </message>
     <message>
         <source>no parent recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Elternprozess aufgezeichnet</translation>
     </message>
     <message>
         <source>parent pid %1 not in the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Eltern-pid %1 nicht im Fall</translation>
     </message>
     <message>
         <source>ppid %1 not in case</source>
-        <translation type="unfinished"></translation>
+        <translation>ppid %1 nicht im Fall</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>&lt;b&gt;Coverage:&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Abdeckung:&lt;/b&gt;</translation>
     </message>
     <message>
         <source>What the case saw of each host. Solid: evidence (recorded, or a recorded loss). Hatched: no evidence of what happened (not recorded, or archives missing).</source>
-        <translation type="unfinished"></translation>
+        <translation>Was der Fall von jedem Host gesehen hat. Ausgefüllt: Belege (aufgezeichnet oder ein aufgezeichneter Verlust). Schraffiert: keine Belege darüber, was geschah (nicht aufgezeichnet oder Archive fehlen).</translation>
     </message>
     <message>
         <source>in the chart: no shown host recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>im Diagramm: kein angezeigter Host hat aufgezeichnet</translation>
     </message>
     <message>
         <source>A hatched stretch of the chart has no events because nothing was recorded, not because nothing happened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein schraffierter Abschnitt des Diagramms hat keine Ereignisse, weil nichts aufgezeichnet wurde, nicht weil nichts geschah.</translation>
     </message>
 </context>
 <context>
     <name>ReportDocument</name>
     <message>
         <source>every host of the case (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Hosts des Falls (%1)</translation>
     </message>
     <message>
         <source>the first event</source>
-        <translation type="unfinished"></translation>
+        <translation>dem ersten Ereignis</translation>
     </message>
     <message>
         <source>the last event</source>
-        <translation type="unfinished"></translation>
+        <translation>dem letzten Ereignis</translation>
     </message>
     <message>
         <source>the whole case</source>
-        <translation type="unfinished"></translation>
+        <translation>der gesamte Fall</translation>
     </message>
     <message>
         <source>from %1 to %2 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>von %1 bis %2 UTC</translation>
     </message>
     <message>
         <source>%1; %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; %2</translation>
     </message>
     <message>
         <source>pid %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>pid %1 %2</translation>
     </message>
     <message>
         <source>Generated %1 UTC by %2 with flightdeck</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt %1 UTC von %2 mit flightdeck</translation>
     </message>
     <message>
         <source>1  Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>1  Zusammenfassung</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Umfang</translation>
     </message>
     <message>
         <source>Events span</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitspanne der Ereignisse</translation>
     </message>
     <message>
         <source>%1 UTC (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 UTC (%2)</translation>
     </message>
     <message>
         <source>no events in scope</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Ereignisse im Umfang</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Belege</translation>
     </message>
     <message>
         <source>%1 with %2, %3 held back</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mit %2, %3 zurückgehalten</translation>
     </message>
     <message>
         <source>archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archiv</translation>
     </message>
     <message>
         <source>archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive</translation>
     </message>
     <message>
         <source>event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis</translation>
     </message>
     <message>
         <source>events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Befunde</translation>
     </message>
     <message>
         <source>%1 (%2 not yet triaged), %3, %4 bookmarked, %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 noch ohne Triage), %3, %4 mit Lesezeichen, %5</translation>
     </message>
     <message>
         <source>alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm</translation>
     </message>
     <message>
         <source>alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme</translation>
     </message>
     <message>
         <source>integrity change</source>
-        <translation type="unfinished"></translation>
+        <translation>Integritätsänderung</translation>
     </message>
     <message>
         <source>integrity changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Integritätsänderungen</translation>
     </message>
     <message>
         <source>note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen</translation>
     </message>
     <message>
         <source>Not seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesehen</translation>
     </message>
     <message>
         <source>%1 lost (collector&apos;s count), %2 missing from the hash chains, %3 of collector downtime</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verloren (Zählung des Kollektors), %2 fehlen in den Hash-Ketten, %3 Ausfallzeit des Kollektors</translation>
     </message>
     <message>
         <source>span</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitspanne</translation>
     </message>
     <message>
         <source>spans</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitspannen</translation>
     </message>
     <message>
         <source>%1 bookmarks and notes about other hosts or times are not in this report.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Lesezeichen und Notizen zu anderen Hosts oder Zeiten sind nicht in diesem Bericht.</translation>
     </message>
     <message>
         <source>Hosts covered</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfasste Hosts</translation>
     </message>
     <message>
         <source>The case holds no hosts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fall enthält keine Hosts.</translation>
     </message>
     <message>
         <source>signer %1%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Signierer %1%2</translation>
     </message>
     <message>
         <source>not recorded in this span</source>
-        <translation type="unfinished"></translation>
+        <translation>in dieser Zeitspanne nicht aufgezeichnet</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>machine-id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>machine-id %1</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>Events from – to (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse von – bis (UTC)</translation>
     </message>
     <message>
         <source>OS / kernel</source>
-        <translation type="unfinished"></translation>
+        <translation>Betriebssystem / Kernel</translation>
     </message>
     <message>
         <source>2  Analyst notes</source>
-        <translation type="unfinished"></translation>
+        <translation>2  Notizen der Analysten</translation>
     </message>
     <message>
         <source>No notes in the scope of this report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Notizen im Umfang dieses Berichts.</translation>
     </message>
     <message>
         <source>%1
 (edited %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+(bearbeitet %2)</translation>
     </message>
     <message>
         <source>%1, on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, am %2</translation>
     </message>
     <message>
         <source>Written (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschrieben (UTC)</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>3  Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>3  Zeitleiste</translation>
     </message>
     <message>
         <source>No events in the scope of this report: there is nothing to draw.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Ereignisse im Umfang dieses Berichts: es gibt nichts zu zeichnen.</translation>
     </message>
     <message>
         <source>Events per %1 from %2 UTC, added up over %3. Hatched: spans the case did not record (archives missing from a hash chain, collector not running) — no bar there means nothing is known, not that nothing happened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse pro %1 ab %2 UTC, aufsummiert über %3. Schraffiert: Zeitspannen, die der Fall nicht aufgezeichnet hat (Archive fehlen in einer Hash-Kette, Kollektor lief nicht) — kein Balken bedeutet dort, dass nichts bekannt ist, nicht dass nichts geschah.</translation>
     </message>
     <message>
         <source>8  Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>8  Belege</translation>
     </message>
     <message>
         <source>Every archive this report rests on. Each was verified when it was imported: its Ed25519 signature by a trusted host key, the BLAKE2b digest of every entry, and its place in the key&apos;s hash chain (sequence number and the previous archive&apos;s digest).</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Archiv, auf dem dieser Bericht beruht. Jedes wurde beim Import verifiziert: seine Ed25519-Signatur durch einen vertrauenswürdigen Host-Schlüssel, der BLAKE2b-Digest jedes Eintrags und sein Platz in der Hash-Kette des Schlüssels (Sequenznummer und Digest des vorherigen Archivs).</translation>
     </message>
     <message>
         <source>Not recorded:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht aufgezeichnet:</translation>
     </message>
     <message>
         <source>no archive in the case covers the scope of this report.</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Archiv im Fall deckt den Umfang dieses Berichts ab.</translation>
     </message>
     <message>
         <source>first of its key</source>
-        <translation type="unfinished"></translation>
+        <translation>erstes seines Schlüssels</translation>
     </message>
     <message>
         <source>gap: %1 missing before it</source>
-        <translation type="unfinished"></translation>
+        <translation>Lücke: %1 fehlen davor</translation>
     </message>
     <message>
         <source>late: filled a gap</source>
-        <translation type="unfinished"></translation>
+        <translation>verspätet: hat eine Lücke gefüllt</translation>
     </message>
     <message>
         <source>intact</source>
-        <translation type="unfinished"></translation>
+        <translation>intakt</translation>
     </message>
     <message>
         <source>valid, trusted signer</source>
-        <translation type="unfinished"></translation>
+        <translation>gültig, vertrauenswürdiger Signierer</translation>
     </message>
     <message>
         <source>decrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>entschlüsselt</translation>
     </message>
     <message>
         <source>sealed from a recovered journal</source>
-        <translation type="unfinished"></translation>
+        <translation>aus einem wiederhergestellten Journal versiegelt</translation>
     </message>
     <message>
         <source>digest %1
 signer %2
 source %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Digest %1
+Signierer %2
+Quelle %3</translation>
     </message>
     <message>
         <source>%1
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2</translation>
     </message>
     <message>
         <source>Seq</source>
-        <translation type="unfinished"></translation>
+        <translation>Seq.</translation>
     </message>
     <message>
         <source>Chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Kette</translation>
     </message>
     <message>
         <source>Verification</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifizierung</translation>
     </message>
     <message>
         <source>Imported (UTC), by</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiert (UTC), von</translation>
     </message>
     <message>
         <source>Archives held back</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgehaltene Archive</translation>
     </message>
     <message>
         <source>None: no archive of these hosts is held in quarantine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine: kein Archiv dieser Hosts wird in Quarantäne zurückgehalten.</translation>
     </message>
     <message>
         <source>These archives are not part of the evidence above: they are held until an analyst decides (an untrusted signer, or a second archive with a sequence number already taken — a fork).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Archive gehören nicht zu den obigen Belegen: sie werden zurückgehalten, bis ein Analyst entscheidet (ein nicht vertrauenswürdiger Signierer oder ein zweites Archiv mit einer bereits vergebenen Sequenznummer — eine Verzweigung).</translation>
     </message>
     <message>
         <source>digest %1
 signer %2
 file %3
 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Digest %1
+Signierer %2
+Datei %3
+%4</translation>
     </message>
     <message>
         <source>Held because</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgehalten, weil</translation>
     </message>
     <message>
         <source>Held since (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgehalten seit (UTC)</translation>
     </message>
     <message>
         <source>9  Chain of custody</source>
-        <translation type="unfinished"></translation>
+        <translation>9  Beweiskette</translation>
     </message>
     <message>
         <source>The case&apos;s audit log: who imported, refused, held, trusted, exported or marked what, and when. Each entry was written in the same transaction as the change it records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Audit-Log des Falls: wer was wann importiert, abgelehnt, zurückgehalten, als vertrauenswürdig eingestuft, exportiert oder markiert hat. Jeder Eintrag wurde in derselben Transaktion geschrieben wie die Änderung, die er protokolliert.</translation>
     </message>
     <message>
         <source>%1 entries about archives, notes or bookmarks outside the scope of this report are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Einträge zu Archiven, Notizen oder Lesezeichen außerhalb des Umfangs dieses Berichts sind ausgelassen.</translation>
     </message>
     <message>
         <source>The audit log is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Audit-Log ist leer.</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteur</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>4  Bookmarked processes</source>
-        <translation type="unfinished"></translation>
+        <translation>4  Prozesse mit Lesezeichen</translation>
     </message>
     <message>
         <source>No processes are bookmarked in the scope of this report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Prozesse mit Lesezeichen im Umfang dieses Berichts.</translation>
     </message>
     <message>
         <source>%1 on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2: %3</translation>
     </message>
     <message>
         <source>pid %1 (not in the case)</source>
-        <translation type="unfinished"></translation>
+        <translation>pid %1 (nicht im Fall)</translation>
     </message>
     <message>
         <source>killed by signal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>durch Signal %1 beendet</translation>
     </message>
     <message>
         <source>exit code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit-Code %1</translation>
     </message>
     <message>
         <source>%1 UTC, %2 (ran %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 UTC, %2 (lief %3)</translation>
     </message>
     <message>
         <source>no exit recorded; last seen %1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Ende aufgezeichnet; zuletzt gesehen %1 UTC</translation>
     </message>
     <message>
         <source>no exit recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Ende aufgezeichnet</translation>
     </message>
     <message>
         <source>Bookmarked</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesezeichen gesetzt</translation>
     </message>
     <message>
         <source>%1 UTC by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 UTC von %2</translation>
     </message>
     <message>
         <source>Executable</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführbare Datei</translation>
     </message>
     <message>
         <source>Command line</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehlszeile</translation>
     </message>
     <message>
         <source>Working directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsverzeichnis</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>uid %1</source>
-        <translation type="unfinished"></translation>
+        <translation>uid %1</translation>
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht aufgezeichnet</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <source>%1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 UTC</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet</translation>
     </message>
     <message>
         <source>Ancestry</source>
-        <translation type="unfinished"></translation>
+        <translation>Abstammung</translation>
     </message>
     <message>
         <source>none: a root process</source>
-        <translation type="unfinished"></translation>
+        <translation>keine: ein Wurzelprozess</translation>
     </message>
     <message>
         <source>Note (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz (%1)</translation>
     </message>
     <message>
         <source> (%1 times)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1-mal)</translation>
     </message>
     <message>
         <source>file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei %1</translation>
     </message>
     <message>
         <source>net %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Netz %1</translation>
     </message>
     <message>
         <source>child</source>
-        <translation type="unfinished"></translation>
+        <translation>Kindprozess</translation>
     </message>
     <message>
         <source>What it did:</source>
-        <translation type="unfinished"></translation>
+        <translation>Was er getan hat:</translation>
     </message>
     <message>
         <source>The case records no activity of this process.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fall verzeichnet keine Aktivität dieses Prozesses.</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Was</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Detail</translation>
     </message>
     <message>
         <source>Each list is cut at %1 rows; the case holds more (see &quot;flightdeck-cli query did&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Liste ist auf %1 Zeilen gekürzt; der Fall enthält mehr (siehe &quot;flightdeck-cli query did&quot;).</translation>
     </message>
     <message>
         <source>5  Bookmarked events and objects</source>
-        <translation type="unfinished"></translation>
+        <translation>5  Ereignisse und Objekte mit Lesezeichen</translation>
     </message>
     <message>
         <source>No other bookmarks in the scope of this report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine weiteren Lesezeichen im Umfang dieses Berichts.</translation>
     </message>
     <message>
         <source>Bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesezeichen</translation>
     </message>
     <message>
         <source>When (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann (UTC)</translation>
     </message>
     <message>
         <source>Marked by, at (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markiert von, am (UTC)</translation>
     </message>
     <message>
         <source>6  Integrity changes and alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>6  Integritätsänderungen und Alarme</translation>
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme</translation>
     </message>
     <message>
         <source>No alerts in the scope of this report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Alarme im Umfang dieses Berichts.</translation>
     </message>
     <message>
         <source>not triaged</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Triage</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm</translation>
     </message>
     <message>
         <source>Triage</source>
-        <translation type="unfinished"></translation>
+        <translation>Triage</translation>
     </message>
     <message>
         <source>Triaged by, at (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Triage von, am (UTC)</translation>
     </message>
     <message>
         <source>Integrity changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Integritätsänderungen</translation>
     </message>
     <message>
         <source>No integrity changes (packages, kernel modules, BPF programs, watched files, logins, listening sockets) recorded in the scope of this report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Integritätsänderungen (Pakete, Kernelmodule, BPF-Programme, überwachte Dateien, Anmeldungen, lauschende Sockets) im Umfang dieses Berichts aufgezeichnet.</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung</translation>
     </message>
     <message>
         <source>Items changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geänderte Elemente</translation>
     </message>
     <message>
         <source>Only the first %1 changes are listed; the case holds more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die ersten %1 Änderungen werden aufgeführt; der Fall enthält mehr.</translation>
     </message>
     <message>
         <source>7  Coverage gaps and losses</source>
-        <translation type="unfinished"></translation>
+        <translation>7  Abdeckungslücken und Verluste</translation>
     </message>
     <message>
         <source>What the case did not see. &quot;No losses recorded&quot; means the collector ran, counted what its buffers dropped and reported nothing lost. &quot;Not recorded&quot; means no archive in the case covers that time: nothing is known about it, in either direction.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was der Fall nicht gesehen hat. „Keine Verluste aufgezeichnet“ bedeutet, dass der Kollektor lief, zählte, was seine Puffer verworfen haben, und keinen Verlust meldete. „Nicht aufgezeichnet“ bedeutet, dass kein Archiv im Fall diese Zeit abdeckt: darüber ist nichts bekannt, in keine Richtung.</translation>
     </message>
     <message>
         <source>the case holds no hosts.</source>
-        <translation type="unfinished"></translation>
+        <translation>der Fall enthält keine Hosts.</translation>
     </message>
     <message>
         <source>no archive of %1 in the case covers the scope of this report; nothing is known about this host in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Archiv von %1 im Fall deckt den Umfang dieses Berichts ab; über diesen Host ist darin nichts bekannt.</translation>
     </message>
     <message>
         <source>No losses recorded:</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verluste aufgezeichnet:</translation>
     </message>
     <message>
         <source>the collector reported no lost events in the archives of this span.</source>
-        <translation type="unfinished"></translation>
+        <translation>der Kollektor meldete in den Archiven dieser Zeitspanne keine verlorenen Ereignisse.</translation>
     </message>
     <message>
         <source>Losses recorded:</source>
-        <translation type="unfinished"></translation>
+        <translation>Verluste aufgezeichnet:</translation>
     </message>
     <message>
         <source>the collector reported %1 lost (%2). Activity in these spans may be missing from this report.</source>
-        <translation type="unfinished"></translation>
+        <translation>der Kollektor meldete %1 verloren (%2). Aktivität in diesen Zeitspannen kann in diesem Bericht fehlen.</translation>
     </message>
     <message>
         <source>loss record</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlustdatensatz</translation>
     </message>
     <message>
         <source>loss records</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlustdatensätze</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Verloren</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>archive seq %1 is</source>
-        <translation type="unfinished"></translation>
+        <translation>Archiv Seq. %1 fehlt</translation>
     </message>
     <message>
         <source>archives seq %1–%2 are</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive Seq. %1–%2 fehlen</translation>
     </message>
     <message>
         <source>from %1 to %2 UTC (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>von %1 bis %2 UTC (%3)</translation>
     </message>
     <message>
         <source>before %1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1 UTC</translation>
     </message>
     <message>
         <source>%1 missing from the hash chain of signing key #%2; nothing is known about %3 %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in der Hash-Kette des Signierschlüssels #%2; über %3 ist %4 nichts bekannt.</translation>
     </message>
     <message>
         <source>it was stopped (a stop record was written)</source>
-        <translation type="unfinished"></translation>
+        <translation>er wurde gestoppt (ein Stopp-Datensatz wurde geschrieben)</translation>
     </message>
     <message>
         <source>it ended without a stop record: a crash, kill or power loss</source>
-        <translation type="unfinished"></translation>
+        <translation>er endete ohne Stopp-Datensatz: Absturz, Kill oder Stromausfall</translation>
     </message>
     <message>
         <source>the collector was not running from %1 to %2 UTC (%3); %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>der Kollektor lief nicht von %1 bis %2 UTC (%3); %4.</translation>
     </message>
     <message>
         <source>Recorded throughout:</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchgehend aufgezeichnet:</translation>
     </message>
     <message>
         <source>the hash chain has no gaps in this span and the collector ran without a break.</source>
-        <translation type="unfinished"></translation>
+        <translation>die Hash-Kette hat in dieser Zeitspanne keine Lücken und der Kollektor lief ohne Unterbrechung.</translation>
     </message>
 </context>
 <context>
     <name>TimelineChart</name>
     <message>
         <source>processes</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozesse</translation>
     </message>
     <message>
         <source>files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien</translation>
     </message>
     <message>
         <source>network</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerk</translation>
     </message>
     <message>
         <source>integrity</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrität</translation>
     </message>
     <message>
         <source>collector</source>
-        <translation type="unfinished"></translation>
+        <translation>Kollektor</translation>
     </message>
     <message>
         <source>loss records</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlustdatensätze</translation>
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht aufgezeichnet</translation>
     </message>
     <message>
         <source>No events in the scope of this report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Ereignisse im Umfang dieses Berichts.</translation>
     </message>
     <message>
         <source>time (UTC, %1bars of %2); events per bar</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC, %1Balken zu je %2); Ereignisse pro Balken</translation>
     </message>
 </context>
 <context>
