@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "processtreepage.h"
 
+#include "markactions.h"
 #include "processdetailwidget.h"
 #include "processsearchbar.h"
 #include "processtext.h"
@@ -87,6 +88,13 @@ ProcessTreePage::ProcessTreePage(Models::CaseSession &session, QWidget *parent)
     m_view->setAllColumnsShowFocus(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setTextElideMode(Qt::ElideRight);
+    // Bookmark (Ctrl+B) and Add Note on the process of a row.
+    MarkActions::attach(m_view, session, [](const QModelIndex &index) -> std::optional<Core::ObjectRef> {
+        const QVariant id = index.data(ProcessTreeModel::ProcessIdRole);
+        if (!id.isValid())
+            return std::nullopt;
+        return Core::ObjectRef{Core::ObjectType::Process, id.toLongLong()};
+    });
     QHeaderView *header = m_view->header();
     header->setStretchLastSection(true);
     const QFontMetrics metrics = m_view->fontMetrics();
