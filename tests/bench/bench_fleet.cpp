@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A fleet pull (DESIGN.md: "a fleet pull no slower than parallel sftp"): HOSTS real sshd instances on loopback, each
-// with ARCHIVES real signed archives in its outbox, pulled
-//   - by `flightdeck-cli pull --jobs HOSTS` into a fresh SQLite case (download, verify, import: the whole job), and
-//   - by HOSTS OpenSSH `sftp` processes started at once, each getting its host's archives (download only),
-// alternating, RUNS times; both write under the same directory (/dev/shm when there is one). Every download of sftp
-// is compared byte for byte; the case must hold every archive after each pull.
+// with ARCHIVES real signed archives in its outbox. Each run measures, alternating, RUNS times:
+//   - the transfer: the puller's own per-host jobs (HostPullJob, one thread per host, as FleetPuller runs them with
+//     --jobs HOSTS) with a sink that does not import, against HOSTS OpenSSH `sftp` processes started at once, each
+//     getting its host's archives; every downloaded file is compared byte for byte;
+//   - the whole job: `flightdeck-cli pull --jobs HOSTS` into a fresh SQLite case (download, verify, import), against
+//     those sftp downloads followed by `flightdeck-cli import` of them into a fresh case.
+// Everything is written under one directory (/dev/shm when there is one).
 // Usage: bench_fleet [--delay-ms MS] [HOSTS (20)] [ARCHIVES (3)] [EVENTS per archive (20000)] [RUNS (3)].
 // --delay-ms puts every host behind a relay that adds MS to the round trip (delayrelay.h). Prints the seconds of each
-// run, the medians and the ratio sftp / flightdeck-cli (>= 1: the fleet pull is no slower). Not a test.
+// run, the medians and the ratios (>= 1: no slower than sftp). Not a test.
 #include "casefixture.h"
 #include "delayrelay.h"
+#include "hostpull.h"
 #include "programrun.h"
 #include "sshdinstance.h"
 
@@ -20,6 +23,7 @@
 #include <QTemporaryDir>
 #include <algorithm>
 #include <cstdio>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 using namespace Deck::TestSupport;
@@ -46,6 +50,23 @@ QByteArray readFile(const QString &path)
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
+
+// The puller's download path without the import: the local copy is left where the job put it.
+class DownloadOnly : public Deck::Pull::HostPullSink
+{
+public:
+    void progress(const Deck::Pull::PullProgress &) override { }
+    void notice(const QString &, const QString &) override { }
+    Deck::Core::ImportOutcome import(const Deck::Pull::RemoteHost &, const Flight::SshPull::RemoteArchive &,
+                                     const QString &localPath) override
+    {
+        Deck::Core::ImportOutcome outcome;
+        outcome.path = localPath;
+        outcome.status = Deck::Core::ImportStatus::Imported;
+        return outcome;
+    }
+    void removed(const Deck::Pull::RemoteHost &, const QString &) override { }
+};
 
 int fail(const QString &message)
 {
@@ -97,8 +118,8 @@ int main(int argc, char **argv)
             return fail(failure);
         if (delayMs > 0)
             host.relay = std::make_unique<DelayRelay>(host.sshd->port(), delayMs / 2);
-        known.write(u"[127.0.0.1]:%1 %2\n"_s.arg(host.port()).arg(host.sshd->knownHostsLine().section(u' ', 1))
-                        .toUtf8());
+        known.write(
+            u"[127.0.0.1]:%1 %2\n"_s.arg(host.port()).arg(host.sshd->knownHostsLine().section(u' ', 1)).toUtf8());
         ArchiveSeries series(host.sshd->outbox(), u"host%1.example.org"_s.arg(i, 2, 10, QLatin1Char('0')));
         for (int a = 0; a < archiveCount; ++a) {
             const QString path = series.next(busyHostEvents(events, 1000 + a * events, a * 600000));
@@ -120,38 +141,46 @@ int main(int argc, char **argv)
                 delayMs ? qPrintable(u", each host behind a relay adding %1 ms to the round trip"_s.arg(delayMs)) : "",
                 runs, load.constData());
 
-    QList<double> ours;
-    QList<double> theirs;
+    QList<double> oursTransfer, theirsTransfer, oursJob, theirsJob;
     for (int run = 0; run < runs; ++run) {
-        // flightdeck-cli: a fresh case that trusts the hosts' keys and knows the hosts; then one timed pull.
-        const QString caseFile = QDir(work.path()).filePath(u"case-%1.sqlite"_s.arg(run));
-        const auto cli = [&](const QStringList &args) {
-            return runProgram(QStringLiteral(FLIGHTDECK_CLI), QStringList{u"--db"_s, caseFile} + args);
-        };
-        if (const auto trusted = cli({u"trust"_s, u"--file"_s, trustFile.fileName()}); trusted.code != 0)
-            return fail(trusted.err);
-        for (size_t i = 0; i < hosts.size(); ++i) {
-            const auto added = cli({u"remote"_s, u"add"_s, u"h%1"_s.arg(i), u"--address"_s, u"127.0.0.1"_s,
-                                    u"--port"_s, QString::number(hosts[i].port()), u"--user"_s, user, u"--key"_s,
-                                    clientKey, u"--outbox"_s, hosts[i].sshd->outbox()});
-            if (added.code != 0)
-                return fail(added.err);
-        }
+        // The transfer, ours: one HostPullJob per host on its own thread.
+        Deck::Pull::PullOptions options;
+        options.knownHostsFile = knownHosts;
+        options.downloadDir = QDir(work.path()).filePath(u"ours-%1"_s.arg(run));
+        options.jobs = int(hosts.size());
+        DownloadOnly sink;
+        std::vector<Deck::Pull::HostPullReport> reports(hosts.size());
         QElapsedTimer timer;
         timer.start();
-        const auto pulled = cli({u"pull"_s, u"--jobs"_s, QString::number(hosts.size()), u"--known-hosts"_s, knownHosts});
-        ours.append(double(timer.nsecsElapsed()) / 1e9);
-        if (pulled.code != 0)
-            return fail(u"flightdeck-cli pull: "_s + pulled.err);
-        const auto listed = cli({u"--json"_s, u"hosts"_s});
-        qint64 archivesInCase = 0;
-        for (const QJsonObject &row : listed.json(u"archives"_s))
-            archivesInCase += row.value(u"archives"_s).toInteger();
-        if (archivesInCase != qint64(hosts.size()) * archiveCount)
-            return fail(u"the case holds %1 archives after the pull, not %2"_s.arg(archivesInCase)
-                            .arg(qint64(hosts.size()) * archiveCount));
+        {
+            std::vector<std::thread> threads;
+            for (size_t i = 0; i < hosts.size(); ++i) {
+                threads.emplace_back([&, i] {
+                    Deck::Pull::RemoteHost remote;
+                    remote.name = u"h%1"_s.arg(i);
+                    remote.address = u"127.0.0.1"_s;
+                    remote.port = hosts[i].port();
+                    remote.user = user;
+                    remote.keyFile = clientKey;
+                    remote.outbox = hosts[i].sshd->outbox();
+                    reports[i] = Deck::Pull::HostPullJob(remote, std::nullopt, {}, options, sink, nullptr).run();
+                });
+            }
+            for (auto &thread : threads)
+                thread.join();
+        }
+        oursTransfer.append(double(timer.nsecsElapsed()) / 1e9);
+        for (size_t i = 0; i < hosts.size(); ++i) {
+            if (reports[i].failure)
+                return fail(reports[i].failure->message);
+            for (auto it = hosts[i].archives.cbegin(); it != hosts[i].archives.cend(); ++it) {
+                if (readFile(QDir(options.downloadDir).filePath(u"h%1/%2"_s.arg(i).arg(it.key()))) != it.value())
+                    return fail(u"the puller's copy of %1 differs"_s.arg(it.key()));
+            }
+        }
+        QDir(options.downloadDir).removeRecursively();
 
-        // OpenSSH sftp: one process per host, all started at once.
+        // The transfer, theirs: one sftp process per host, all started at once.
         const QString into = QDir(work.path()).filePath(u"sftp-%1"_s.arg(run));
         std::vector<std::unique_ptr<QProcess>> processes;
         timer.restart();
@@ -160,10 +189,10 @@ int main(int argc, char **argv)
             QDir().mkpath(local);
             auto sftp = std::make_unique<QProcess>();
             sftp->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-            sftp->start(u"sftp"_s, {u"-q"_s, u"-b"_s, u"-"_s, u"-i"_s, clientKey, u"-P"_s,
-                                    QString::number(hosts[i].port()), u"-o"_s, u"UserKnownHostsFile="_s + knownHosts,
-                                    u"-o"_s, u"StrictHostKeyChecking=yes"_s, u"-o"_s, u"BatchMode=yes"_s,
-                                    u"%1@127.0.0.1"_s.arg(user)});
+            sftp->start(u"sftp"_s,
+                        {u"-q"_s, u"-b"_s, u"-"_s, u"-i"_s, clientKey, u"-P"_s, QString::number(hosts[i].port()),
+                         u"-o"_s, u"UserKnownHostsFile="_s + knownHosts, u"-o"_s, u"StrictHostKeyChecking=yes"_s,
+                         u"-o"_s, u"BatchMode=yes"_s, u"%1@127.0.0.1"_s.arg(user)});
             sftp->write(u"get %1/*.frec %2/\n"_s.arg(hosts[i].sshd->outbox(), local).toUtf8());
             sftp->closeWriteChannel();
             processes.push_back(std::move(sftp));
@@ -172,22 +201,75 @@ int main(int argc, char **argv)
             if (!sftp->waitForFinished(600000) || sftp->exitCode() != 0)
                 return fail(u"sftp failed"_s);
         }
-        theirs.append(double(timer.nsecsElapsed()) / 1e9);
+        const double sftpSeconds = double(timer.nsecsElapsed()) / 1e9;
+        theirsTransfer.append(sftpSeconds);
         for (size_t i = 0; i < hosts.size(); ++i) {
             for (auto it = hosts[i].archives.cbegin(); it != hosts[i].archives.cend(); ++it) {
                 if (readFile(QDir(into).filePath(u"%1/%2"_s.arg(i).arg(it.key()))) != it.value())
                     return fail(u"sftp's copy of %1 differs"_s.arg(it.key()));
             }
         }
+
+        // The whole job, theirs: what sftp fetched, imported by flightdeck-cli into a fresh case.
+        const auto freshCase = [&](const QString &name) -> std::optional<QString> {
+            const QString file = QDir(work.path()).filePath(name);
+            const auto trusted = runProgram(QStringLiteral(FLIGHTDECK_CLI),
+                                            {u"--db"_s, file, u"trust"_s, u"--file"_s, trustFile.fileName()});
+            if (trusted.code != 0) {
+                fail(trusted.err);
+                return std::nullopt;
+            }
+            return file;
+        };
+        const auto importCase = freshCase(u"import-%1.sqlite"_s.arg(run));
+        if (!importCase)
+            return 1;
+        timer.restart();
+        const auto imported = runProgram(QStringLiteral(FLIGHTDECK_CLI), {u"--db"_s, *importCase, u"import"_s, into});
+        theirsJob.append(sftpSeconds + double(timer.nsecsElapsed()) / 1e9);
+        if (imported.code != 0)
+            return fail(u"flightdeck-cli import: "_s + imported.err);
         QDir(into).removeRecursively();
-        std::printf("run %d: flightdeck-cli pull (download, verify, import) %.2f s; parallel sftp (download) %.2f s\n",
-                    run + 1, ours.constLast(), theirs.constLast());
+
+        // The whole job, ours: flightdeck-cli pull into a fresh case that knows the hosts.
+        const auto pullCase = freshCase(u"pull-%1.sqlite"_s.arg(run));
+        if (!pullCase)
+            return 1;
+        const auto cli = [&](const QStringList &args) {
+            return runProgram(QStringLiteral(FLIGHTDECK_CLI), QStringList{u"--db"_s, *pullCase} + args);
+        };
+        for (size_t i = 0; i < hosts.size(); ++i) {
+            const auto added = cli({u"remote"_s, u"add"_s, u"h%1"_s.arg(i), u"--address"_s, u"127.0.0.1"_s, u"--port"_s,
+                                    QString::number(hosts[i].port()), u"--user"_s, user, u"--key"_s, clientKey,
+                                    u"--outbox"_s, hosts[i].sshd->outbox()});
+            if (added.code != 0)
+                return fail(added.err);
+        }
+        timer.restart();
+        const auto pulled
+            = cli({u"pull"_s, u"--jobs"_s, QString::number(hosts.size()), u"--known-hosts"_s, knownHosts});
+        oursJob.append(double(timer.nsecsElapsed()) / 1e9);
+        if (pulled.code != 0)
+            return fail(u"flightdeck-cli pull: "_s + pulled.err);
+        qint64 archivesInCase = 0;
+        for (const QJsonObject &row : cli({u"--json"_s, u"hosts"_s}).json(u"archives"_s))
+            archivesInCase += row.value(u"archives"_s).toInteger();
+        if (archivesInCase != qint64(hosts.size()) * archiveCount)
+            return fail(u"the case holds %1 archives after the pull, not %2"_s.arg(archivesInCase)
+                            .arg(qint64(hosts.size()) * archiveCount));
+
+        std::printf("run %d: transfer: puller %.2f s, parallel sftp %.2f s; whole job: flightdeck-cli pull %.2f s, "
+                    "sftp then flightdeck-cli import %.2f s\n",
+                    run + 1, oursTransfer.constLast(), theirsTransfer.constLast(), oursJob.constLast(),
+                    theirsJob.constLast());
         std::fflush(stdout);
     }
-    const double a = median(ours);
-    const double b = median(theirs);
-    std::printf("median: flightdeck-cli pull %.2f s, parallel sftp %.2f s: sftp / flightdeck-cli = %.2fx "
-                "(budget >= 1: no slower)\n",
-                a, b, b / a);
+    const double a = median(oursTransfer);
+    const double b = median(theirsTransfer);
+    const double c = median(oursJob);
+    const double d = median(theirsJob);
+    std::printf("median transfer: puller %.2f s, parallel sftp %.2f s: sftp / puller = %.2fx (budget >= 1: no slower)\n"
+                "median whole job: flightdeck-cli pull %.2f s, sftp then import %.2f s: %.2fx\n",
+                a, b, b / a, c, d, d / c);
     return 0;
 }
