@@ -65,6 +65,8 @@ IntegrityPage::IntegrityPage(Models::CaseSession &session, QWidget *parent)
     m_detail = new QTextBrowser(this);
     m_detail->setObjectName(u"changeDetail"_s);
     m_detail->setOpenLinks(false);
+    // Readable even when the hosts dock takes its share of a small screen: the lists scroll sideways instead.
+    m_detail->setMinimumWidth(m_detail->fontMetrics().averageCharWidth() * 36);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
