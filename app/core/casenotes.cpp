@@ -21,9 +21,14 @@ QString describe(const ObjectRef &object)
     return u"%1 %2"_s.arg(objectTypeName(object.type)).arg(object.id);
 }
 
-Expected<void> expectOneRow(const QSqlQuery &changed, const QString &what, qint64 id)
+// Runs an UPDATE or DELETE of the row `id`; NotFound, naming `what`, when there is no such row.
+Expected<void> changeOneRow(Database &db, const QString &sql, const QVariantList &params, const QString &what,
+                            qint64 id)
 {
-    if (changed.numRowsAffected() != 1)
+    auto changed = db.query(sql, params);
+    if (!changed)
+        return changed.error();
+    if (changed->numRowsAffected() != 1)
         return storeError(StoreReason::NotFound, u"%1 %2 does not exist in the case"_s.arg(what).arg(id));
     return {};
 }
@@ -122,11 +127,8 @@ Expected<qint64> CaseNotes::addBookmark(const ObjectRef &object, const QString &
 
 Expected<void> CaseNotes::removeBookmark(qint64 bookmarkId)
 {
-    return audited(u"unbookmark"_s, u"bookmark %1"_s.arg(bookmarkId), u"removed"_s, [&]() -> Expected<void> {
-        auto removed = m_db.query(u"DELETE FROM bookmarks WHERE id = ?"_s, {bookmarkId});
-        if (!removed)
-            return removed.error();
-        return expectOneRow(*removed, u"Bookmark"_s, bookmarkId);
+    return audited(u"unbookmark"_s, u"bookmark %1"_s.arg(bookmarkId), u"removed"_s, [&] {
+        return changeOneRow(m_db, u"DELETE FROM bookmarks WHERE id = ?"_s, {bookmarkId}, u"Bookmark"_s, bookmarkId);
     });
 }
 
@@ -158,22 +160,16 @@ Expected<qint64> CaseNotes::addNote(const ObjectRef &object, const QString &text
 
 Expected<void> CaseNotes::editNote(qint64 noteId, const QString &text)
 {
-    return audited(u"note"_s, u"note %1"_s.arg(noteId), text, [&]() -> Expected<void> {
-        auto edited = m_db.query(u"UPDATE notes SET text = ?, updated_ts = ? WHERE id = ?"_s,
-                                 {text, Database::nowNs(), noteId});
-        if (!edited)
-            return edited.error();
-        return expectOneRow(*edited, u"Note"_s, noteId);
+    return audited(u"note"_s, u"note %1"_s.arg(noteId), text, [&] {
+        return changeOneRow(m_db, u"UPDATE notes SET text = ?, updated_ts = ? WHERE id = ?"_s,
+                            {text, Database::nowNs(), noteId}, u"Note"_s, noteId);
     });
 }
 
 Expected<void> CaseNotes::removeNote(qint64 noteId)
 {
-    return audited(u"unnote"_s, u"note %1"_s.arg(noteId), u"removed"_s, [&]() -> Expected<void> {
-        auto removed = m_db.query(u"DELETE FROM notes WHERE id = ?"_s, {noteId});
-        if (!removed)
-            return removed.error();
-        return expectOneRow(*removed, u"Note"_s, noteId);
+    return audited(u"unnote"_s, u"note %1"_s.arg(noteId), u"removed"_s, [&] {
+        return changeOneRow(m_db, u"DELETE FROM notes WHERE id = ?"_s, {noteId}, u"Note"_s, noteId);
     });
 }
 
@@ -196,12 +192,9 @@ Expected<QList<Note>> CaseNotes::notes(std::optional<ObjectRef> object)
 
 Expected<void> CaseNotes::setTriage(qint64 alertId, Triage triage)
 {
-    return audited(u"triage"_s, u"alert %1"_s.arg(alertId), triageName(triage), [&]() -> Expected<void> {
-        auto set = m_db.query(u"UPDATE alerts SET triage = ?, triage_by = ?, triage_ts = ? WHERE id = ?"_s,
-                              {triageName(triage), currentActor(), Database::nowNs(), alertId});
-        if (!set)
-            return set.error();
-        return expectOneRow(*set, u"Alert"_s, alertId);
+    return audited(u"triage"_s, u"alert %1"_s.arg(alertId), triageName(triage), [&] {
+        return changeOneRow(m_db, u"UPDATE alerts SET triage = ?, triage_by = ?, triage_ts = ? WHERE id = ?"_s,
+                            {triageName(triage), currentActor(), Database::nowNs(), alertId}, u"Alert"_s, alertId);
     });
 }
 
