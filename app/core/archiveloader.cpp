@@ -333,12 +333,19 @@ Expected<void> ArchiveLoader::finish()
 
 Expected<void> ArchiveLoader::raiseAlerts()
 {
-    return m_db.execute(u"INSERT INTO alerts (host_id, ts, source, state_change_id, severity, title, triage) "
-                        u"SELECT host_id, ts, 'state.change', id, severity, check_name || ': ' || "
-                        u"CAST(items AS TEXT) || ' items changed', 'new' FROM state_changes "
-                        u"WHERE host_id = ? AND ts BETWEEN ? AND ? AND archive_id = ? AND kind = 'state.change' "
-                        u"AND severity = 'high'"_s,
-                        {m_context.hostId, m_firstTs, m_lastTs, m_context.archiveId});
+    auto raised = m_db.execute(u"INSERT INTO alerts (host_id, ts, source, state_change_id, severity, title, triage) "
+                               u"SELECT host_id, ts, 'state.change', id, severity, check_name || ': ' || "
+                               u"CAST(items AS TEXT) || ' items changed', 'new' FROM state_changes "
+                               u"WHERE host_id = ? AND ts BETWEEN ? AND ? AND archive_id = ? AND kind = 'state.change' "
+                               u"AND severity = 'high'"_s,
+                               {m_context.hostId, m_firstTs, m_lastTs, m_context.archiveId});
+    if (!raised)
+        return raised;
+    return m_db.execute(u"INSERT INTO alert_evidence (alert_id, ordinal, object_type, object_id) "
+                        u"SELECT a.id, 0, 'state_change', a.state_change_id FROM alerts a "
+                        u"JOIN state_changes s ON s.id = a.state_change_id WHERE s.archive_id = ? "
+                        u"AND a.source = 'state.change'"_s,
+                        {m_context.archiveId});
 }
 
 } // namespace Deck::Core

@@ -141,6 +141,28 @@ const QList<Migration> &migrations()
          },
          {},
          {}},
+        {3,
+         "analysis: alerts from detection rules and indicators with the evidence that raised them; what a process's "
+         "standard streams and executable were at its latest exec",
+         {
+             // rule: the detection rule's or the indicator list's name (NULL for the importer's integrity alerts);
+             // detail: one line of what matched, for the analyst.
+             "ALTER TABLE alerts ADD COLUMN rule TEXT",
+             "ALTER TABLE alerts ADD COLUMN detail TEXT",
+             "CREATE INDEX alerts_rule ON alerts (source, rule)",
+             // The objects (object_type as in bookmarks) an alert points at; the first one (lowest ordinal) is the
+             // one the alert is about.
+             "CREATE TABLE alert_evidence (alert_id BIGINT NOT NULL, ordinal INTEGER NOT NULL, "
+             "object_type TEXT NOT NULL, object_id BIGINT NOT NULL, PRIMARY KEY (alert_id, ordinal))",
+             "CREATE INDEX alert_evidence_object ON alert_evidence (object_type, object_id)",
+             // stdio: the kinds of file descriptors 0, 1 and 2 at the latest exec, space-separated words of
+             // FORMAT.md (tty, pipe, socket, file, null, none, other); exe_mode: the executable's st_mode then (its
+             // setuid and setgid bits). NULL when the collector did not record them.
+             "ALTER TABLE processes ADD COLUMN stdio TEXT",
+             "ALTER TABLE processes ADD COLUMN exe_mode BIGINT",
+         },
+         {},
+         {}},
     };
     return list;
 }

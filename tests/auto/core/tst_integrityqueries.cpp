@@ -2,6 +2,7 @@
 // The integrity record of a case (integrityqueries.h) and the facts of bookmarked objects (objectfacts.h), on a
 // SQLite case file and on a real PostgreSQL cluster: the scenario of integrityfixture.h imported through the real
 // importer, every answer compared whole.
+#include "alertwriter.h"
 #include "auditlog.h"
 #include "casenotes.h"
 #include "eventcodec.h"
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void changesInTimeOrder();
     void changesFiltered();
     void alertsAndTriage();
+    void alertEvidenceAndRaisingOnce();
     void factsOfEveryObjectType();
     void hosts();
 
@@ -97,9 +99,10 @@ void TestIntegrityQueries::changesInTimeOrder()
         seen << u"%1 %2 %3 %4 %5"_s.arg((row.ts - IntegrityScenario::at(0)) / 1000000)
                     .arg(row.check, row.severity.isEmpty() ? u"-"_s : row.severity, row.alertId ? row.triage : u"-"_s)
                     .arg(row.items);
-    QCOMPARE(seen, (QStringList{u"10 packages high new 3"_s, u"20 modules high new 1"_s, u"30 bpf high new 2"_s,
-                                u"40 files high new 1"_s, u"50 logins medium - 1"_s, u"60 listeners medium - 1"_s,
-                                u"70 kmsg - - 1"_s}));
+    QCOMPARE(seen,
+             (QStringList{u"10 packages high new 3"_s, u"20 modules high new 1"_s, u"30 bpf high new 2"_s,
+                          u"40 files high new 1"_s, u"50 logins medium - 1"_s, u"60 listeners medium - 1"_s,
+                          u"70 kmsg - - 1"_s}));
     const IntegrityRow &modules = changes->rows.at(1);
     QCOMPARE(modules.source, IntegrityRow::Source::StateChange);
     QCOMPARE(modules.hostname, u"delta"_s);
@@ -181,6 +184,47 @@ void TestIntegrityQueries::alertsAndTriage()
     QCOMPARE(changes->rows.at(1).triage, u"malicious"_s);
 }
 
+// The importer's alerts point at their state change; raiseAlert() adds an alert with its evidence once.
+void TestIntegrityQueries::alertEvidenceAndRaisingOnce()
+{
+    auto alerts = IntegrityQueries(*m_db).alerts({});
+    QVERIFY2(alerts.ok(), qPrintable(alerts.error().message));
+    QVERIFY(!alerts->rows.isEmpty());
+    for (const AlertRow &row : std::as_const(alerts->rows)) {
+        auto evidence = alertEvidence(*m_db, row.id);
+        QVERIFY2(evidence.ok(), qPrintable(evidence.error().message));
+        QCOMPARE(evidence->size(), qsizetype(1));
+        QCOMPARE(evidence->at(0).object.type, ObjectType::StateChange);
+        QCOMPARE(evidence->at(0).object.id, scalar(u"SELECT state_change_id FROM alerts WHERE id = ?"_s, {row.id}));
+    }
+
+    const qint64 host = scalar(u"SELECT id FROM hosts WHERE hostname = 'delta'"_s);
+    const qint64 change = scalar(u"SELECT MIN(id) FROM state_changes"_s);
+    NewAlert alert{host,         IntegrityScenario::at(15),
+                   u"rule"_s,    u"test-rule"_s,
+                   u"medium"_s,  u"a test alert"_s,
+                   u"matched"_s, {{ObjectType::StateChange, change}, {ObjectType::Host, host}}};
+    auto first = raiseAlert(*m_db, alert);
+    QVERIFY2(first.ok(), qPrintable(first.error().message));
+    QVERIFY(first->has_value());
+    auto evidence = alertEvidence(*m_db, **first);
+    QVERIFY(evidence.ok());
+    QCOMPARE(evidence->size(), qsizetype(2));
+    QCOMPARE(evidence->at(1).object, (ObjectRef{ObjectType::Host, host}));
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM alerts WHERE rule = 'test-rule' AND detail = 'matched'"_s), 1);
+
+    auto again = raiseAlert(*m_db, alert);
+    QVERIFY(again.ok());
+    QVERIFY(!again->has_value());
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM alerts WHERE rule = 'test-rule'"_s), 1);
+
+    alert.evidence.clear();
+    QCOMPARE(raiseAlert(*m_db, alert).error().code, int(StoreReason::Conflict));
+    alert.evidence = {{ObjectType::Host, host}};
+    alert.severity = u"dire"_s;
+    QCOMPARE(raiseAlert(*m_db, alert).error().code, int(StoreReason::Conflict));
+}
+
 void TestIntegrityQueries::factsOfEveryObjectType()
 {
     const qint64 host = scalar(u"SELECT id FROM hosts"_s);
@@ -191,11 +235,11 @@ void TestIntegrityQueries::factsOfEveryObjectType()
     const qint64 path = scalar(u"SELECT path_id FROM file_events"_s);
     const qint64 alert = scalar(u"SELECT MIN(id) FROM alerts"_s);
     const qint64 archive = scalar(u"SELECT id FROM archives"_s);
-    const QList<ObjectRef> objects{{ObjectType::Process, process},  {ObjectType::FileEvent, file},
-                                   {ObjectType::NetEvent, net},      {ObjectType::StateChange, state},
-                                   {ObjectType::Path, path},         {ObjectType::Host, host},
-                                   {ObjectType::Alert, alert},       {ObjectType::Archive, archive},
-                                   {ObjectType::Process, 99999},     {ObjectType::Process, process}};
+    const QList<ObjectRef> objects{{ObjectType::Process, process}, {ObjectType::FileEvent, file},
+                                   {ObjectType::NetEvent, net},    {ObjectType::StateChange, state},
+                                   {ObjectType::Path, path},       {ObjectType::Host, host},
+                                   {ObjectType::Alert, alert},     {ObjectType::Archive, archive},
+                                   {ObjectType::Process, 99999},   {ObjectType::Process, process}};
     auto facts = objectFacts(*m_db, objects);
     QVERIFY2(facts.ok(), qPrintable(facts.error().message));
     QCOMPARE(facts->size(), objects.size());
