@@ -9,6 +9,8 @@
 #include "timetext.h"
 
 #include <QJsonArray>
+#include <QMap>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 using namespace Deck::Core;
@@ -291,6 +293,44 @@ int queryTimeline(QueryContext &c)
     return ExitOk;
 }
 
+namespace {
+
+// The text form of a host's losses: each loss record on its own line, except that a source that lost events for
+// the same reason in many records (fanotify reporting every vanished directory, say) gets one line with the total,
+// the number of records and the span; --json lists every record.
+void printLossLines(const QString &hostname, const QList<LossRow> &losses)
+{
+    constexpr qsizetype kRecordsShownOneByOne = 5;
+    QMap<std::tuple<QString, QString, QString>, QList<LossRow>> groups;
+    for (const LossRow &l : losses)
+        groups[{l.source, l.unit, l.reason}].append(l);
+    for (auto group = groups.cbegin(); group != groups.cend(); ++group) {
+        const QList<LossRow> &rows = group.value();
+        const auto &[source, unit, reason] = group.key();
+        if (rows.size() <= kRecordsShownOneByOne) {
+            for (const LossRow &l : rows)
+                printOut(u"%1 lost %2 %3 from %4 (%5) %6 .. %7\n"_s.arg(hostname).arg(l.count).arg(
+                    unit, source, reason, isoTime(l.ts), isoTime(l.lastTs.value_or(l.ts))));
+            continue;
+        }
+        qint64 total = 0;
+        qint64 first = rows.constFirst().ts;
+        qint64 last = first;
+        for (const LossRow &l : rows) {
+            total += l.count;
+            first = std::min(first, l.ts);
+            last = std::max(last, l.lastTs.value_or(l.ts));
+        }
+        printOut(u"%1 lost %2 %3 from %4 (%5) in %6 records, %7 .. %8 (--json lists each)\n"_s.arg(hostname)
+                     .arg(total)
+                     .arg(unit, source, reason)
+                     .arg(rows.size())
+                     .arg(isoTime(first), isoTime(last)));
+    }
+}
+
+} // namespace
+
 int queryLosses(QueryContext &c)
 {
     std::optional<qint64> host;
@@ -311,10 +351,12 @@ int queryLosses(QueryContext &c)
                 printOut(u"%1 %2\n"_s.arg(h.hostname, line));
             }
         };
-        for (const LossRow &l : h.losses)
-            emit(lossJson(l),
-                 u"lost %1 %2 from %3 (%4) %5 .. %6"_s.arg(l.count).arg(l.unit, l.source, l.reason, isoTime(l.ts),
-                                                                        isoTime(l.lastTs.value_or(l.ts))));
+        if (c.global.json) {
+            for (const LossRow &l : h.losses)
+                emit(lossJson(l), {});
+        } else {
+            printLossLines(h.hostname, h.losses);
+        }
         for (const ChainGap &g : h.gaps)
             emit(gapJson(g),
                  u"chain gap: archives %1..%2 missing, %3 .. %4"_s.arg(g.firstMissing)

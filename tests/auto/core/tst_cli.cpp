@@ -326,6 +326,26 @@ void TestCli::queryAndExport()
     QVERIFY(opened.ok());
     QCOMPARE(count(**opened, u"audit_log"_s, u"action = 'export'"_s), 2);
     QCOMPARE(count(**opened, u"audit_log"_s, u"action = 'export' AND object = ?"_s, {csv}), 1);
+
+    // Many loss records of one source and reason read as one line with the total; --json still lists each.
+    const QString lossesBefore = query({u"losses"_s}).out;
+    QVERIFY2(lossesBefore.contains(u"alpha lost 17 events from proc.ebpf (ring buffer full) "_s),
+             qPrintable(lossesBefore));
+    for (int i = 0; i < 6; ++i) {
+        QVERIFY((*opened)
+                    ->execute(u"INSERT INTO losses (archive_id, host_id, ts, source, count, unit, reason) "
+                              u"SELECT archive_id, host_id, ?, 'file.fanotify', 2, 'events', 'directory vanished' "
+                              u"FROM losses WHERE source = 'proc.ebpf'"_s,
+                              {QueryScenario::at(200 + i)})
+                    .ok());
+    }
+    const QString lossesAfter = query({u"losses"_s}).out;
+    QVERIFY2(lossesAfter.contains(
+                 u"alpha lost 12 events from file.fanotify (directory vanished) in 6 records, %1 .. %2"_s.arg(
+                     isoTime(QueryScenario::at(200)), isoTime(QueryScenario::at(205)))),
+             qPrintable(lossesAfter));
+    QVERIFY(lossesAfter.contains(u"alpha lost 17 events from proc.ebpf"_s));
+    QCOMPARE(query({u"losses"_s, u"--json"_s}).json().size(), 4 + 6);
 }
 
 void TestCli::queryUsageErrors()
