@@ -53,7 +53,7 @@ void TestCaseKey::initTestCase()
     m_sealed = std::make_unique<ArchiveSeries>(m_dir.filePath(QString()), u"sealed.example.org"_s);
     Flight::Format::WriterOptions options;
     options.recipient = m_key->recipient();
-    m_archive = m_sealed->next(Test::mixedEvents(40), options);
+    m_archive = m_sealed->next(Flight::TestSupport::mixedEvents(40), options);
     QVERIFY(!m_archive.isEmpty());
     m_case = m_dir.filePath(u"case.sqlite"_s);
     auto db = Core::Database::open(m_case);

@@ -4,8 +4,12 @@
 // the page of children processes_children, neither sorts (a "USE TEMP B-TREE FOR ORDER BY" in the plan would mean
 // every root or child is read and sorted before the first page). Before migration 8 the planner took
 // processes_parent for `parent_id IS NULL` (it guessed 3 rows) and sorted every root of the case. The statements
-// have the shape of ProcessQueries::roots and ::children (processqueries.cpp: processPage with a cursor).
+// have the shape of ProcessQueries::roots and ::children (processqueries.cpp: processPage with a cursor). On a real
+// PostgreSQL cluster (sequential scans off, the tables being empty) a page of children reads processes_children in
+// order, with no Sort.
 #include "database.h"
+#include "pgcluster.h"
+#include "skip.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,6 +23,7 @@ class TestProcessIndexes : public QObject
 private Q_SLOTS:
     void pagesReadTheirIndexInOrder_data();
     void pagesReadTheirIndexInOrder();
+    void postgresChildrenInOrder();
 };
 
 void TestProcessIndexes::pagesReadTheirIndexInOrder_data()
@@ -61,6 +66,30 @@ void TestProcessIndexes::pagesReadTheirIndexInOrder()
         text += plan->value(3).toString() + u'\n';
     QVERIFY2(text.contains(u"USING INDEX %1 "_s.arg(index)), qPrintable(text));
     QVERIFY2(!text.contains(u"TEMP B-TREE"_s), qPrintable(text));
+}
+
+void TestProcessIndexes::postgresChildrenInOrder()
+{
+    if (Deck::TestSupport::PgCluster::binDir().isEmpty())
+        FLIGHT_SKIP("PostgreSQL is not installed");
+    Deck::TestSupport::PgCluster pg;
+    const QString started = pg.start();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    QString error;
+    const QString url = pg.createDatabase(u"plans"_s, &error);
+    QVERIFY2(!url.isEmpty(), qPrintable(error));
+    auto db = Database::open(url);
+    QVERIFY2(db, qPrintable(db.error().message));
+    QVERIFY((*db)->execute(u"SET enable_seqscan = off"_s).ok());
+    auto plan = (*db)->query(u"EXPLAIN SELECT p.id, p.comm FROM processes p WHERE p.parent_id = ? AND "
+                             u"p.start_ts >= ? AND (p.start_ts > ? OR p.id > ?) ORDER BY p.start_ts, p.id LIMIT 500"_s,
+                             {5, 0, 0, 0});
+    QVERIFY2(plan, qPrintable(plan.error().message));
+    QString text;
+    while (plan->next())
+        text += plan->value(0).toString() + u'\n';
+    QVERIFY2(text.contains(u"processes_children"_s), qPrintable(text));
+    QVERIFY2(!text.contains(u"Sort"_s), qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(TestProcessIndexes)
