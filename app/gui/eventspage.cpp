@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "eventspage.h"
 
+#include "casemarks.h"
 #include "displayfilterbar.h"
 #include "markactions.h"
 #include "timetext.h"
@@ -41,25 +42,6 @@ void setUpBigTable(QTableView *view)
     columns->setStretchLastSection(true);
     columns->setHighlightSections(false);
     columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-}
-
-// What a bookmark or note on a row is about: the file, connection or state change event; a process event's process;
-// a host event's or a loss's host.
-std::optional<Core::ObjectRef> eventObject(const Models::EventRowView &row)
-{
-    using Core::ObjectType;
-    switch (row.key.branch) {
-    case Core::ProcessBranch:
-        return row.processId ? std::optional<Core::ObjectRef>({ObjectType::Process, *row.processId}) : std::nullopt;
-    case Core::FileBranch:
-        return Core::ObjectRef{ObjectType::FileEvent, row.key.id};
-    case Core::NetBranch:
-        return Core::ObjectRef{ObjectType::NetEvent, row.key.id};
-    case Core::StateBranch:
-        return Core::ObjectRef{ObjectType::StateChange, row.key.id};
-    default:
-        return Core::ObjectRef{ObjectType::Host, row.hostId};
-    }
 }
 
 QString timeText(qint64 ns)
@@ -137,10 +119,8 @@ EventsPage::EventsPage(Models::CaseSession &session, QWidget *parent)
     connect(&m_model, &Models::EventTableModel::failed, this,
             [this](const QString &message) { m_status->setText(tr("Query failed: %1").arg(message)); });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EventsPage::rowSelected);
-    MarkActions::attach(m_view, session, [this](const QModelIndex &index) -> std::optional<Core::ObjectRef> {
-        const Models::EventRowView *row = index.isValid() ? m_model.loadedRow(index.row()) : nullptr;
-        return row ? eventObject(*row) : std::nullopt;
-    });
+    MarkActions::attach(m_view, session); // the model's ObjectRefRole
+    connect(&Models::CaseMarks::of(session), &Models::CaseMarks::changed, this, &EventsPage::loadNotes);
     // A page that lands under the selected row completes the selection it could not make before.
     connect(&m_model, &Models::EventTableModel::pageLoaded, this, [this](int first, int last) {
         const int row = m_view->currentIndex().row();
@@ -196,7 +176,23 @@ void EventsPage::caseOpened()
         showScope();
     });
     watcher->setFuture(hostNames);
+    loadNotes();
     reload();
+}
+
+void EventsPage::loadNotes()
+{
+    if (!session().isOpen())
+        return;
+    // Notes are written by people: a few hundred at most, all read at once.
+    auto notes = session().worker().run([](Core::Database &db) { return Core::CaseNotes(db).notes(); });
+    auto *watcher = new QFutureWatcher<Core::Expected<QList<Core::Note>>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        if (watcher->future().resultCount() > 0 && watcher->result())
+            m_model.setNotes(*watcher->result());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(notes);
 }
 
 void EventsPage::caseClosed()

@@ -4,7 +4,8 @@
 // Selecting a row selects its process, its path or its remote endpoint in the other views. Ctrl+/ goes to the filter.
 // While the rows are counted (in the background; the rows counted can be scrolled) the status shows the estimate and
 // a button stops the count (Esc in the table) or takes it up again. A row's event (a process event: its process; a
-// host event or a loss: its host) can be bookmarked and noted from its context menu (MarkActions).
+// host event or a loss: its host) can be bookmarked and noted from its context menu (MarkActions); a row whose
+// object has a note shows a marker in its first column with the note as its tool tip.
 // Thread: the GUI thread; the stream is walked on a worker of the page's own, pages are read on the session's.
 #pragma once
 
@@ -41,6 +42,7 @@ private:
     void caseClosed();
     void reload();
     void showCount(int rows, bool complete);
+    void loadNotes();
     void rowSelected(const QModelIndex &current);
     void showScope();
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "eventtablemodel.h"
 
+#include "objectrefrole.h"
+
 #include <QColor>
 #include <QFont>
 #include <QGuiApplication>
@@ -199,6 +201,24 @@ void EventTableModel::storePage(int page, QList<EventRowView> rows)
     Q_EMIT pageLoaded(first, last);
 }
 
+void EventTableModel::setNotes(const QList<Core::Note> &notes)
+{
+    m_notes.clear();
+    for (const Core::Note &note : notes) {
+        QString &text = m_notes[{int(note.object.type), note.object.id}];
+        if (!text.isEmpty())
+            text += u'\n';
+        text += note.text;
+    }
+    if (m_rows > 0)
+        Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, 0), {Qt::DecorationRole, Qt::ToolTipRole});
+}
+
+QString EventTableModel::noteOf(const EventRowView &row) const
+{
+    return row.object ? m_notes.value({int(row.object->type), row.object->id}) : QString();
+}
+
 const EventRowView *EventTableModel::loadedRow(int row) const
 {
     const auto page = m_cache.constFind(row / kPageRows);
@@ -239,7 +259,16 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
             const_cast<EventTableModel *>(this)->prefetchAround(index.row());
         return row->text[index.column()];
     case Qt::ToolTipRole:
+        if (index.column() == 0) {
+            const QString note = noteOf(*row);
+            return note.isEmpty() ? QVariant() : QVariant(tr("Note: %1").arg(note));
+        }
         return index.column() >= int(EventColumn::Object) ? row->toolTip : QVariant();
+    case Qt::DecorationRole:
+        // A note marker: a small square in the notes' colour, before the time.
+        return index.column() == 0 && !noteOf(*row).isEmpty() ? QVariant(QColor(0xe8, 0xb0, 0x20)) : QVariant();
+    case ObjectRefRole:
+        return row->object ? QVariant::fromValue(*row->object) : QVariant();
     case Qt::ForegroundRole:
         return row->isLoss ? QVariant(QColor(0xb0, 0x30, 0x20)) : QVariant();
     case Qt::TextAlignmentRole:

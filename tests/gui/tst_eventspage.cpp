@@ -4,12 +4,14 @@
 // the column, apply on Enter, history kept), the Events page's linking with the shared selection, and the count in
 // the background (an estimate until it ends, stopped and taken up again from the page). Offscreen.
 #include "bytetext.h"
+#include "casemarks.h"
 #include "displayfilterbar.h"
 #include "eventspage.h"
 #include "guifixture.h"
 #include "markactions.h"
 
 #include <QAbstractItemModelTester>
+#include <QColor>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QLocale>
@@ -226,6 +228,12 @@ void TestEventsPage::pageFollowsAndSetsTheSelection()
     QTRY_COMPARE(
         scalar(u"SELECT count(*) FROM bookmarks WHERE object_type = 'net_event' AND object_id = %1"_s.arg(netEvent)),
         1);
+    // A note on it shows beside the row: a marker, and the note as the tool tip of the first column.
+    QVERIFY(!model.data(model.index(1, 0), Qt::DecorationRole).isValid());
+    Models::CaseMarks::of(session).addNote(*model.loadedRow(1)->object, u"beacon to the C2"_s);
+    QTRY_COMPARE(model.data(model.index(1, 0), Qt::ToolTipRole).toString(), u"Note: beacon to the C2"_s);
+    QVERIFY(model.data(model.index(1, 0), Qt::DecorationRole).value<QColor>().isValid());
+    QVERIFY(!model.data(model.index(0, 0), Qt::DecorationRole).isValid());
     QTest::qWait(100);
     QCOMPARE(model.rowCount(), 2);
     // Nor does a time range chosen later: the host this page follows is one selected elsewhere.
