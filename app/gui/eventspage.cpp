@@ -120,7 +120,8 @@ EventsPage::EventsPage(Models::CaseSession &session, QWidget *parent)
             [this](const QString &message) { m_status->setText(tr("Query failed: %1").arg(message)); });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EventsPage::rowSelected);
     MarkActions::attach(m_view, session); // the model's ObjectRefRole
-    connect(&Models::CaseMarks::of(session), &Models::CaseMarks::changed, this, &EventsPage::loadNotes);
+    auto *notes = new Models::NotesFeed(session, this);
+    connect(notes, &Models::NotesFeed::notesChanged, this, [this, notes] { m_model.setNotes(notes->notes()); });
     // A page that lands under the selected row completes the selection it could not make before.
     connect(&m_model, &Models::EventTableModel::pageLoaded, this, [this](int first, int last) {
         const int row = m_view->currentIndex().row();
@@ -176,23 +177,7 @@ void EventsPage::caseOpened()
         showScope();
     });
     watcher->setFuture(hostNames);
-    loadNotes();
     reload();
-}
-
-void EventsPage::loadNotes()
-{
-    if (!session().isOpen())
-        return;
-    // Notes are written by people: a few hundred at most, all read at once.
-    auto notes = session().worker().run([](Core::Database &db) { return Core::CaseNotes(db).notes(); });
-    auto *watcher = new QFutureWatcher<Core::Expected<QList<Core::Note>>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        if (watcher->future().resultCount() > 0 && watcher->result())
-            m_model.setNotes(*watcher->result());
-        watcher->deleteLater();
-    });
-    watcher->setFuture(notes);
 }
 
 void EventsPage::caseClosed()

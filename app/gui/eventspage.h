@@ -42,7 +42,6 @@ private:
     void caseClosed();
     void reload();
     void showCount(int rows, bool complete);
-    void loadNotes();
     void rowSelected(const QModelIndex &current);
     void showScope();
 

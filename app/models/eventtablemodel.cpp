@@ -201,15 +201,9 @@ void EventTableModel::storePage(int page, QList<EventRowView> rows)
     Q_EMIT pageLoaded(first, last);
 }
 
-void EventTableModel::setNotes(const QList<Core::Note> &notes)
+void EventTableModel::setNotes(const NoteTexts &notes)
 {
-    m_notes.clear();
-    for (const Core::Note &note : notes) {
-        QString &text = m_notes[{int(note.object.type), note.object.id}];
-        if (!text.isEmpty())
-            text += u'\n';
-        text += note.text;
-    }
+    m_notes = notes;
     if (m_rows > 0)
         Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, 0), {Qt::DecorationRole, Qt::ToolTipRole});
 }

@@ -16,6 +16,7 @@
 
 #include "caseworker.h"
 #include "eventrowview.h"
+#include "notesfeed.h"
 
 #include <QAbstractTableModel>
 #include <QFutureWatcher>
@@ -50,8 +51,9 @@ public:
     void countOn();
     // Keys walked per slice after the first (tests make it small to stop a walk midway).
     void setSliceRows(int rows) { m_sliceRows = std::max(kPageRows, rows); }
-    // The case's notes: a row whose object has one shows a marker in its first column and the note as its tool tip.
-    void setNotes(const QList<Core::Note> &notes);
+    // The case's notes (NotesFeed): a row whose object has one shows a marker in its first column and the note as its
+    // tool tip.
+    void setNotes(const NoteTexts &notes);
     QString noteOf(const EventRowView &row) const;
     // The row's data when its page is loaded; nullptr otherwise (and then nothing is asked for).
     const EventRowView *loadedRow(int row) const;
@@ -93,7 +95,7 @@ private:
     QList<int> m_recent; // cached pages, least recently loaded first
     QSet<int> m_requested;
     QHash<int, QFuture<PageResult>> m_prefetches; // queued or running; cancelled on a miss
-    QHash<QPair<int, qint64>, QString> m_notes; // by (object type, id); several notes joined by new lines
+    NoteTexts m_notes;
 };
 
 } // namespace Deck::Models

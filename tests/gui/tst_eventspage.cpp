@@ -2,13 +2,16 @@
 // The events table: EventTableModel under QAbstractItemModelTester on the fixture case (every event once, pages
 // loaded on demand behind a placeholder, filters and new generations), the display-filter bar (inline errors with
 // the column, apply on Enter, history kept), the Events page's linking with the shared selection, and the count in
-// the background (an estimate until it ends, stopped and taken up again from the page). Offscreen.
+// the background (an estimate until it ends, stopped and taken up again from the page), and a note shown beside its
+// object in the events table and the process tree (NotesFeed). Offscreen.
 #include "bytetext.h"
 #include "casemarks.h"
 #include "displayfilterbar.h"
 #include "eventspage.h"
 #include "guifixture.h"
 #include "markactions.h"
+#include "processtreemodel.h"
+#include "processtreepage.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>
@@ -34,6 +37,7 @@ private Q_SLOTS:
     void filterBar();
     void pageFollowsAndSetsTheSelection();
     void countStopsAndGoesOn();
+    void noteBesideAProcess();
 
 private:
     qint64 scalar(const QString &sql);
@@ -314,6 +318,29 @@ void TestEventsPage::countStopsAndGoesOn()
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(model.isComplete());
     QVERIFY(!button->isVisible());
+}
+
+void TestEventsPage::noteBesideAProcess()
+{
+    Models::CaseSession session;
+    Gui::ProcessTreePage page(session);
+    QSignalSpy opened(&session, &Models::CaseSession::opened);
+    session.open(m_case.location);
+    QVERIFY(opened.wait(10000));
+    auto *model = page.model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const qint64 alpha = scalar(u"SELECT id FROM hosts WHERE hostname = 'alpha'"_s);
+    model->setFilter({alpha, std::nullopt, {}});
+    QTRY_VERIFY(model->rowCount() > 0 && model->pending() == 0);
+    const QModelIndex first = model->index(0, 0);
+    const qint64 process = first.data(Models::ProcessTreeModel::ProcessIdRole).toLongLong();
+    QVERIFY(process > 0);
+    QVERIFY(!first.data(Qt::DecorationRole).isValid());
+    Models::CaseMarks::of(session).addNote({Core::ObjectType::Process, process}, u"first seen here"_s);
+    QTRY_VERIFY(model->index(0, 0).data(Qt::DecorationRole).value<QColor>().isValid());
+    QVERIFY2(model->index(0, 0).data(Qt::ToolTipRole).toString().startsWith(u"Note: first seen here\n"_s),
+             qPrintable(model->index(0, 0).data(Qt::ToolTipRole).toString()));
+    QVERIFY(!model->index(0, 1).data(Qt::DecorationRole).isValid());
 }
 
 QTEST_MAIN(TestEventsPage)
