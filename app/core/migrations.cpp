@@ -181,7 +181,23 @@ const QList<Migration> &migrations()
              "DROP INDEX processes_roots",
              "CREATE INDEX processes_roots ON processes (host_id, parent_id, start_ts, id) WHERE parent_id IS NULL",
          },
-         {}},
+         // The event tables' time indexes on PostgreSQL end in id: the events table reads each table in (ts, id)
+         // order, which SQLite's (host_id, ts) gives (its rowid ends every index) and PostgreSQL's did not, so it
+         // sorted every event of the scope before the first page (13.5 s to the first rows of a 1M-event case).
+         {
+             "DROP INDEX process_events_time",
+             "CREATE INDEX process_events_time ON process_events (host_id, ts, id)",
+             "DROP INDEX file_events_time",
+             "CREATE INDEX file_events_time ON file_events (host_id, ts, id)",
+             "DROP INDEX net_events_time",
+             "CREATE INDEX net_events_time ON net_events (host_id, ts, id)",
+             "DROP INDEX state_changes_time",
+             "CREATE INDEX state_changes_time ON state_changes (host_id, ts, id)",
+             "DROP INDEX host_events_time",
+             "CREATE INDEX host_events_time ON host_events (host_id, ts, id)",
+             "DROP INDEX losses_time",
+             "CREATE INDEX losses_time ON losses (host_id, ts, id)",
+         }},
     };
     return list;
 }
