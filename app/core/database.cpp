@@ -45,6 +45,7 @@ Database::~Database()
     if (m_inTransaction)
         rollback();
     m_bulk.reset();
+    m_kept.clear(); // the statements before their connection
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         db.close();
@@ -122,6 +123,10 @@ Expected<void> Database::configure()
         // long enough per row to win it back.
         if (auto done = execute(u"SET jit = off"_s); !done)
             return done;
+        // A kept statement (keptQuery) is planned for the values of each run, as a statement prepared afresh is:
+        // keeping it saves the parse and the round trips, and never swaps its plan for a generic one.
+        if (auto done = execute(u"SET plan_cache_mode = force_custom_plan"_s); !done)
+            return done;
         void *handle = *static_cast<void *const *>(connection().driver()->handle().constData());
         m_bulk = std::make_unique<PgBulkWriter>(handle, name());
     }
@@ -151,6 +156,35 @@ Expected<QSqlQuery> Database::query(const QString &sql, const QVariantList &para
     }
     if (!ok)
         return sqlError(firstLine(sql).left(60), q.lastError().text());
+    return q;
+}
+
+Expected<QSqlQuery *> Database::keptQuery(const QString &sql, const QVariantList &params, Fetch fetch)
+{
+    std::shared_ptr<QSqlQuery> &kept = m_kept[sql];
+    if (!kept) {
+        if (m_kept.size() > kKeptStatements) {
+            m_kept.clear();
+            return keptQuery(sql, params, fetch);
+        }
+        auto q = std::make_shared<QSqlQuery>(connection());
+        q->setForwardOnly(fetch == Fetch::Streamed || engine() == Engine::Sqlite);
+        if (!q->prepare(sql)) {
+            const QString reason = q->lastError().text();
+            m_kept.remove(sql);
+            return sqlError(firstLine(sql).left(60), reason);
+        }
+        kept = std::move(q);
+    }
+    QSqlQuery *q = kept.get();
+    q->finish(); // the previous run's rows, if it was not read to its end
+    for (int i = 0; i < params.size(); ++i)
+        q->bindValue(i, params[i]);
+    if (!q->exec()) {
+        const QString reason = q->lastError().text();
+        m_kept.remove(sql);
+        return sqlError(firstLine(sql).left(60), reason);
+    }
     return q;
 }
 

@@ -7,6 +7,7 @@
 
 #include "databaselocation.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QVariant>
@@ -34,6 +35,12 @@ public:
     enum class Fetch { Streamed, AtOnce };
     // Runs `sql` (prepared when it has parameters). Null QVariants bind NULL.
     Expected<QSqlQuery> query(const QString &sql, const QVariantList &params = {}, Fetch fetch = Fetch::Streamed);
+    // Runs `sql` with `params` on a statement prepared once per connection and kept, for a query run
+    // again and again with other values (a page of the events table): SQLite parses and plans it once, PostgreSQL
+    // is spared the PREPARE and DEALLOCATE round trips. The query is valid until the next call with the same text;
+    // read it to its end or finish() it. At most kKeptStatements are kept (all dropped when one more comes).
+    static constexpr int kKeptStatements = 16;
+    Expected<QSqlQuery *> keptQuery(const QString &sql, const QVariantList &params, Fetch fetch = Fetch::Streamed);
     Expected<void> execute(const QString &sql, const QVariantList &params = {});
     // The first column of the first row; a null QVariant when there is no row.
     Expected<QVariant> scalar(const QString &sql, const QVariantList &params = {});
@@ -58,6 +65,7 @@ private:
     DatabaseLocation m_location;
     QString m_connection;
     std::unique_ptr<BulkWriter> m_bulk;
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_kept; // keptQuery()'s statements by their text
     bool m_inTransaction = false;
 };
 

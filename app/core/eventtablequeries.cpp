@@ -16,21 +16,52 @@ EventTableQueries::EventTableQueries(Database &db)
 {
 }
 
+Expected<QList<std::optional<qint64>>> EventTableQueries::hosts(const EventScope &scope)
+{
+    if (scope.hostId)
+        return QList<std::optional<qint64>>{scope.hostId};
+    auto ids = m_db.keptQuery(u"SELECT id FROM hosts ORDER BY id"_s, {});
+    if (!ids)
+        return ids.error();
+    QList<std::optional<qint64>> hosts;
+    while ((*ids)->next())
+        hosts << (*ids)->value(0).toLongLong();
+    return hosts;
+}
+
+Expected<std::optional<qint64>> EventTableQueries::lastTime(const EventScope &scope)
+{
+    auto scopeHosts = hosts(scope);
+    if (!scopeHosts)
+        return scopeHosts.error();
+    // One max per table and host: the end of its (host_id, ts) index (or of the range), a few pages read each.
+    QVariantList params;
+    QStringList maxima;
+    for (int branch = 0; branch < kEventBranches; ++branch) {
+        for (const auto &host : std::as_const(*scopeHosts)) {
+            params << *host;
+            const QString range = inRange(u"x.ts"_s, scope.range, params);
+            maxima << u"SELECT (SELECT max(x.ts) FROM %1 WHERE x.host_id = ?%2) AS m"_s.arg(
+                eventBranchFrom(branch, false, false), range);
+        }
+    }
+    if (maxima.isEmpty())
+        return std::optional<qint64>();
+    auto last = m_db.scalar(u"SELECT max(m) FROM (%1) AS maxima"_s.arg(maxima.join(u" UNION ALL "_s)), params);
+    if (!last)
+        return last.error();
+    return last->isNull() ? std::optional<qint64>() : std::optional<qint64>(last->toLongLong());
+}
+
 Expected<QString> EventTableQueries::stream(const EventScope &scope, const std::optional<EventKey> &cursor, Bound bound,
                                             bool whole, QVariantList &params)
 {
-    QList<std::optional<qint64>> hosts;
-    if (scope.hostId) {
-        hosts << scope.hostId;
-    } else {
-        auto ids = m_db.query(u"SELECT id FROM hosts ORDER BY id"_s);
-        if (!ids)
-            return ids.error();
-        while (ids->next())
-            hosts << ids->value(0).toLongLong();
-        if (hosts.size() > kMaxMergedHosts)
-            hosts = {std::nullopt};
-    }
+    auto scopeHosts = hosts(scope);
+    if (!scopeHosts)
+        return scopeHosts.error();
+    QList<std::optional<qint64>> hosts = *scopeHosts;
+    if (hosts.size() > kMaxMergedHosts)
+        hosts = {std::nullopt};
     const auto conditions = compileDisplayFilter(scope.filter, m_db.engine());
     QStringList arms;
     for (int branch = 0; branch < kEventBranches; ++branch) {
@@ -48,10 +79,11 @@ Expected<QString> EventTableQueries::stream(const EventScope &scope, const std::
             }
             arm += inRange(u"x.ts"_s, scope.range, params);
             if (cursor) {
-                // (ts, id, branch) after (or from) the cursor; branch is a constant of the arm.
+                // (ts, id, branch) after (or from) the cursor; branch is a constant of the arm. The same text for
+                // every cursor (x.id >= n is written x.id > n - 1), so that the statement is prepared once.
                 const bool sameIdFollows = bound == Bound::After ? branch > cursor->branch : branch >= cursor->branch;
-                arm += u" AND x.ts >= ? AND (x.ts > ? OR x.id %1 ?)"_s.arg(sameIdFollows ? u">="_s : u">"_s);
-                params << cursor->ts << cursor->ts << cursor->id;
+                arm += u" AND x.ts >= ? AND (x.ts > ? OR x.id > ?)"_s;
+                params << cursor->ts << cursor->ts << (sameIdFollows ? cursor->id - 1 : cursor->id);
             }
             if (condition.state == BranchCondition::State::Sql) {
                 arm += u" AND "_s + condition.sql;
@@ -89,7 +121,8 @@ Expected<EventKeySlice> EventTableQueries::walk(const EventScope &scope, const s
     return slice;
 }
 
-Expected<QList<EventTableRow>> EventTableQueries::rows(const EventScope &scope, const EventKey &from, int limit)
+Expected<QList<EventTableRow>> EventTableQueries::rows(const EventScope &scope, const EventKey &from, int limit,
+                                                       Statement statement)
 {
     QVariantList params;
     auto sql = stream(scope, from, Bound::From, true, params);
@@ -99,16 +132,28 @@ Expected<QList<EventTableRow>> EventTableQueries::rows(const EventScope &scope, 
     if (sql->isEmpty())
         return rows;
     params << std::max(1, limit);
-    // The union alone: wrapped in a CTE to join the host names, it costs ten times as much to prepare on SQLite.
-    auto q = m_db.query(*sql, params, Database::Fetch::AtOnce);
-    if (!q)
-        return q.error();
-    auto names = m_db.query(u"SELECT id, hostname FROM hosts"_s);
+    auto names = m_db.keptQuery(u"SELECT id, hostname FROM hosts"_s, {});
     if (!names)
         return names.error();
     QHash<qint64, QString> hostNames;
-    while (names->next())
-        hostNames.insert(names->value(0).toLongLong(), names->value(1).toString());
+    while ((*names)->next())
+        hostNames.insert((*names)->value(0).toLongLong(), (*names)->value(1).toString());
+    // The union alone: wrapped in a CTE to join the host names, it costs ten times as much to prepare on SQLite. Kept
+    // prepared: every page of a scope has the same text (planning the union of up to 6 x hosts arms cost SQLite
+    // about as much as reading a page of 256 rows).
+    std::optional<QSqlQuery> fresh;
+    QSqlQuery *q = nullptr;
+    if (statement == Statement::Fresh) {
+        auto prepared = m_db.query(*sql, params, Database::Fetch::AtOnce);
+        if (!prepared)
+            return prepared.error();
+        q = &fresh.emplace(std::move(*prepared));
+    } else {
+        auto kept = m_db.keptQuery(*sql, params, Database::Fetch::AtOnce);
+        if (!kept)
+            return kept.error();
+        q = *kept;
+    }
     while (q->next()) {
         EventTableRow row;
         const auto text = [&](int c) { return q->value(c).toString(); };

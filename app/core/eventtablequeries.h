@@ -76,10 +76,17 @@ public:
     // of the first one walked, so anchors fall on positions that are multiples of `stride` over successive slices.
     Expected<EventKeySlice> walk(const EventScope &scope, const std::optional<EventKey> &after, qint64 firstIndex,
                                  int limit, int stride);
-    // Up to `limit` rows from `from` on (`from` included), in stream order.
-    Expected<QList<EventTableRow>> rows(const EventScope &scope, const EventKey &from, int limit);
+    // Up to `limit` rows from `from` on (`from` included), in stream order. Kept: on the connection's kept statement
+    // for the scope (Database::keptQuery; pages are read again and again); Fresh: prepared for this call alone.
+    enum class Statement { Kept, Fresh };
+    Expected<QList<EventTableRow>> rows(const EventScope &scope, const EventKey &from, int limit,
+                                        Statement statement = Statement::Kept);
+
+    // The time of the scope's last event, the filter aside (absent when it has none): the end of its time span.
+    Expected<std::optional<qint64>> lastTime(const EventScope &scope);
 
 private:
+    Expected<QList<std::optional<qint64>>> hosts(const EventScope &scope);
     enum class Bound { After, From };
     // The arms' UNION ALL, ordered by (ts, id, branch); empty when the filter excludes every table.
     Expected<QString> stream(const EventScope &scope, const std::optional<EventKey> &cursor, Bound bound, bool whole,

@@ -92,7 +92,7 @@ Expected<Page<ProcessRow>> processPage(Database &db, const QString &where, QVari
 
 Expected<Page<ProcessRow>> ProcessQueries::roots(qint64 hostId, const TimeRange &range, const PageRequest &page)
 {
-    // processes_roots (host_id, start_ts) WHERE parent_id IS NULL serves the order and the start bound.
+    // processes_roots (host_id, [SQLite: parent_id,] start_ts) WHERE parent_id IS NULL: the order and the start bound.
     QVariantList params;
     const QString where = rootsCondition(u"p"_s, hostId, range, params);
     return processPage(m_db, where, params, page);
@@ -100,7 +100,7 @@ Expected<Page<ProcessRow>> ProcessQueries::roots(qint64 hostId, const TimeRange 
 
 Expected<Page<ProcessRow>> ProcessQueries::children(qint64 processId, const PageRequest &page)
 {
-    // processes_parent (parent_id); a parent's children are sorted (a few thousand at worst: a pid 1).
+    // processes_children (parent_id, start_ts, id): a page is read in order from the cursor on, never sorted.
     return processPage(m_db, u"p.parent_id = ?"_s, {processId}, page);
 }
 

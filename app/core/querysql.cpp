@@ -127,7 +127,9 @@ QString afterCursor(const PageRequest &page, const QString &tsColumn, const QStr
     if (!page.after)
         return {};
     params << page.after->ts << page.after->ts << page.after->id;
-    return u" AND (%1 > ? OR (%1 = ? AND %2 > ?))"_s.arg(tsColumn, idColumn);
+    // (ts, id) > (after.ts, after.id) with the time as a range of its own: written (ts > ? OR (ts = ? AND id > ?)),
+    // SQLite read a page of roots as two index ranges and sorted every later root.
+    return u" AND %1 >= ? AND (%1 > ? OR %2 > ?)"_s.arg(tsColumn, idColumn);
 }
 
 QString containsBytes(Engine engine, const QString &column)

@@ -36,7 +36,7 @@ QVariant nullable(const std::optional<qint64> &value);
 
 // " AND column >= ? AND column < ?" for the ends of `range` that are set, and their parameters.
 QString inRange(const QString &column, const TimeRange &range, QVariantList &params);
-// " AND (ts > ? OR (ts = ? AND id > ?))" for keyset paging on (tsColumn, idColumn), and its parameters.
+// " AND ts >= ? AND (ts > ? OR id > ?)" for keyset paging on (tsColumn, idColumn), and its parameters.
 QString afterCursor(const PageRequest &page, const QString &tsColumn, const QString &idColumn, QVariantList &params);
 // Reads up to limit + 1 rows through `read`; the extra row only says that a next page exists.
 template <typename T, typename Read, typename CursorOf>

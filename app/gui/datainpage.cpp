@@ -168,7 +168,7 @@ void DataInPage::importPaths(const QStringList &paths)
         QMessageBox::information(this, tr("Import Archives"), tr("Open or create a case first (Case > Open Case)."));
         return;
     }
-    auto *dialog = new ImportDialog(*m_intake.writer(), paths, window());
+    auto *dialog = new ImportDialog(*m_intake.writer(), paths, window(), session().importOptions());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

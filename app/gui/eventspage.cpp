@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "eventspage.h"
 
+#include "casemarks.h"
 #include "displayfilterbar.h"
+#include "markactions.h"
 #include "timetext.h"
 
 #include <QFutureWatcher>
@@ -55,6 +57,7 @@ EventsPage::EventsPage(Models::CaseSession &session, QWidget *parent)
     , m_scope(new QLabel(this))
     , m_widen(new QToolButton(this))
     , m_status(new QLabel(this))
+    , m_countButton(new QToolButton(this))
     , m_stack(new QStackedWidget(this))
     , m_empty(new QLabel(this))
     , m_view(new QTableView(this))
@@ -87,6 +90,7 @@ EventsPage::EventsPage(Models::CaseSession &session, QWidget *parent)
     scopeRow->addWidget(m_widen);
     scopeRow->addStretch(1);
     scopeRow->addWidget(m_status);
+    scopeRow->addWidget(m_countButton);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_filter);
     layout->addLayout(scopeRow);
@@ -100,10 +104,24 @@ EventsPage::EventsPage(Models::CaseSession &session, QWidget *parent)
         m_filterNode = filter;
         reload();
     });
+    m_countButton->setObjectName(u"countButton"_s);
+    m_countButton->hide();
+    connect(m_countButton, &QToolButton::clicked, this, [this] {
+        if (m_model.isCounting())
+            m_model.stopCounting();
+        else
+            m_model.countOn();
+    });
+    auto *stopCount = new QShortcut(QKeySequence(Qt::Key_Escape), m_view);
+    stopCount->setContext(Qt::WidgetShortcut);
+    connect(stopCount, &QShortcut::activated, &m_model, &Models::EventTableModel::stopCounting);
     connect(&m_model, &Models::EventTableModel::countChanged, this, &EventsPage::showCount);
     connect(&m_model, &Models::EventTableModel::failed, this,
             [this](const QString &message) { m_status->setText(tr("Query failed: %1").arg(message)); });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EventsPage::rowSelected);
+    MarkActions::attach(m_view, session); // the model's ObjectRefRole
+    auto *notes = new Models::NotesFeed(session, this);
+    connect(notes, &Models::NotesFeed::notesChanged, this, [this, notes] { m_model.setNotes(notes->notes()); });
     // A page that lands under the selected row completes the selection it could not make before.
     connect(&m_model, &Models::EventTableModel::pageLoaded, this, [this](int first, int last) {
         const int row = m_view->currentIndex().row();
@@ -206,10 +224,24 @@ void EventsPage::showScope()
 
 void EventsPage::showCount(int rows, bool complete)
 {
+    m_countButton->setVisible(!complete && session().isOpen());
     if (!session().isOpen())
         return;
-    const QString count = QLocale().toString(rows);
-    m_status->setText(complete ? tr("%1 events").arg(count) : tr("%1 events so far, counting…").arg(count));
+    const QLocale locale;
+    const qint64 estimate = m_model.estimatedRows();
+    const QString counted = locale.toString(rows), about = locale.toString(estimate);
+    if (complete)
+        m_status->setText(tr("%1 events").arg(counted));
+    else if (m_model.isCounting())
+        m_status->setText(estimate < 0 ? tr("%1 events so far, counting…").arg(counted)
+                                       : tr("%1 events so far of about %2, counting…").arg(counted, about));
+    else
+        m_status->setText(estimate < 0 ? tr("%1 events counted; counting stopped").arg(counted)
+                                       : tr("%1 events counted of about %2; counting stopped").arg(counted, about));
+    m_countButton->setText(m_model.isCounting() ? tr("Stop counting") : tr("Count the rest"));
+    m_countButton->setToolTip(m_model.isCounting()
+                                  ? tr("Stop counting the events (Esc): the rows counted so far stay and can be read")
+                                  : tr("Count the rest of the events, to scroll beyond the rows counted"));
     if (complete && rows == 0) {
         m_empty->setText(
             m_filter->text().trimmed().isEmpty()

@@ -2,6 +2,10 @@
 // The Events page: every event of the case in one lazy table (EventTableModel) under a display-filter bar, narrowed
 // to the host and time range of the shared selection (shown above the table, with a button that widens it again).
 // Selecting a row selects its process, its path or its remote endpoint in the other views. Ctrl+/ goes to the filter.
+// While the rows are counted (in the background; the rows counted can be scrolled) the status shows the estimate and
+// a button stops the count (Esc in the table) or takes it up again. A row's event (a process event: its process; a
+// host event or a loss: its host) can be bookmarked and noted from its context menu (MarkActions); a row whose
+// object has a note shows a marker in its first column with the note as its tool tip.
 // Thread: the GUI thread; the stream is walked on a worker of the page's own, pages are read on the session's.
 #pragma once
 
@@ -31,6 +35,7 @@ public:
     QTableView *view() const { return m_view; }
     DisplayFilterBar *filterBar() const { return m_filter; }
     QString statusText() const;
+    QToolButton *countButton() const { return m_countButton; }
 
 private:
     void caseOpened();
@@ -49,6 +54,7 @@ private:
     QLabel *m_scope = nullptr;
     QToolButton *m_widen = nullptr;
     QLabel *m_status = nullptr;
+    QToolButton *m_countButton = nullptr; // stops the count, or counts on
     QStackedWidget *m_stack = nullptr;
     QLabel *m_empty = nullptr;
     QTableView *m_view = nullptr;

@@ -271,7 +271,7 @@ void HostsPage::startTrust(const QString &publicKey, const QString &label)
     m_progress->show();
     m_cancel->show();
     m_decide->setEnabled(false);
-    m_job->start(session().location(), publicKey, label);
+    m_job->start(session().location(), publicKey, label, session().importOptions());
 }
 
 void HostsPage::showTrustReport(const Models::TrustReport &report)

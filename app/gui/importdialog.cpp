@@ -17,7 +17,8 @@ using namespace Deck::Core;
 
 namespace Deck::Gui {
 
-ImportDialog::ImportDialog(Models::CaseWorker &writer, const QStringList &paths, QWidget *parent)
+ImportDialog::ImportDialog(Models::CaseWorker &writer, const QStringList &paths, QWidget *parent,
+                           const Core::ImportOptions &options)
     : QDialog(parent)
     , m_paths(paths)
     , m_heading(new QLabel(this))
@@ -66,7 +67,7 @@ ImportDialog::ImportDialog(Models::CaseWorker &writer, const QStringList &paths,
     connect(&m_job, &Models::ImportJob::progressed, this, &ImportDialog::showProgress);
     connect(&m_job, &Models::ImportJob::archiveDone, this, &ImportDialog::addOutcome);
     connect(&m_job, &Models::ImportJob::finished, this, &ImportDialog::showFinished);
-    m_job.start(writer, paths);
+    m_job.start(writer, paths, options);
 }
 
 ImportDialog::~ImportDialog() = default;

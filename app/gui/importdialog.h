@@ -21,7 +21,9 @@ class ImportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    ImportDialog(Models::CaseWorker &writer, const QStringList &paths, QWidget *parent = nullptr);
+    // `options`: the case key (CaseSession::importOptions()).
+    ImportDialog(Models::CaseWorker &writer, const QStringList &paths, QWidget *parent = nullptr,
+                 const Core::ImportOptions &options = {});
     ~ImportDialog() override;
 
     Models::ImportJob &job() { return m_job; }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "casekeyactions.h"
 #include "page.h"
 #include "reportdialog.h"
 #include "translations.h"
@@ -77,6 +78,8 @@ void MainWindow::createMenus()
     caseMenu->addAction(tr("Open &PostgreSQL Case..."), this, &MainWindow::openPostgresCase);
     m_recentMenu = caseMenu->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    caseMenu->addSeparator();
+    m_caseKey = new CaseKeyActions(m_session, caseMenu, this);
     caseMenu->addSeparator();
     m_reportAction = caseMenu->addAction(tr("Incident &Report..."), QKeySequence::Print, this,
                                          [this] { ReportDialog::start(m_session, {}, this); });

@@ -16,6 +16,7 @@ class QTabWidget;
 
 namespace Deck::Gui {
 
+class CaseKeyActions;
 class Page;
 
 class MainWindow : public QMainWindow
@@ -26,6 +27,7 @@ public:
     ~MainWindow() override;
 
     Models::CaseSession &session() { return m_session; }
+    CaseKeyActions *caseKeyActions() const { return m_caseKey; }
     const QList<Page *> &pages() const { return m_pages; }
     // Brings `page` to the front (its tab, or raises its dock).
     void showPage(Page *page);
@@ -53,6 +55,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QAction *m_reportAction = nullptr;
     QLabel *m_caseLabel = nullptr;
+    CaseKeyActions *m_caseKey = nullptr;
 };
 
 } // namespace Deck::Gui

@@ -95,6 +95,9 @@ ProcessTreePage::ProcessTreePage(Models::CaseSession &session, QWidget *parent)
             return std::nullopt;
         return Core::ObjectRef{Core::ObjectType::Process, id.toLongLong()};
     });
+    // A process with a note shows a marker and the note as tool tip.
+    auto *notes = new Models::NotesFeed(session, this);
+    connect(notes, &Models::NotesFeed::notesChanged, this, [this, notes] { m_model->setNotes(notes->notes()); });
     QHeaderView *header = m_view->header();
     header->setStretchLastSection(true);
     const QFontMetrics metrics = m_view->fontMetrics();

@@ -302,6 +302,7 @@ void PullDialog::startPull(const QStringList &hosts, const QStringList &accepted
     options.jobs = m_jobs->value();
     options.timeoutMs = m_timeout->value() * 1000;
     options.removeAfterImport = m_remove->isChecked();
+    options.import = m_intake.session().importOptions();
     for (const QString &host : hosts) {
         m_unknownKeys.remove(host);
         if (auto *bar = progressBar(host)) {

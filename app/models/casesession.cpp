@@ -46,8 +46,25 @@ void CaseSession::close()
     m_location.clear();
     m_name.clear();
     m_selection.clear();
+    const bool hadKey = m_caseKey.has_value();
+    m_caseKey.reset();
     if (wasOpen)
         Q_EMIT closed();
+    if (hadKey)
+        Q_EMIT caseKeyChanged();
+}
+
+void CaseSession::setCaseKey(std::optional<Flight::Format::DecryptionKey> key)
+{
+    m_caseKey = std::move(key);
+    Q_EMIT caseKeyChanged();
+}
+
+Core::ImportOptions CaseSession::importOptions() const
+{
+    Core::ImportOptions options;
+    options.caseKey = m_caseKey;
+    return options;
 }
 
 std::unique_ptr<CaseWorker> CaseSession::openWorker() const

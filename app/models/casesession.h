@@ -6,6 +6,7 @@
 #pragma once
 
 #include "caseworker.h"
+#include "importer.h"
 #include "selectionhub.h"
 
 #include <QFutureWatcher>
@@ -35,10 +36,18 @@ public:
 
     SelectionHub &selection() { return m_selection; }
 
+    // The key that decrypts archives encrypted to the case (Case > Case Key): in memory only, never written anywhere
+    // (CaseKeyActions remembers the path of its file), dropped when the case closes. Imports, pulls, the inbox and
+    // releasing held archives take it through importOptions().
+    const std::optional<Flight::Format::DecryptionKey> &caseKey() const { return m_caseKey; }
+    void setCaseKey(std::optional<Flight::Format::DecryptionKey> key);
+    Core::ImportOptions importOptions() const;
+
 Q_SIGNALS:
     void opened(const QString &name);
     void failed(const QString &message); // names the case and the reason
     void closed();
+    void caseKeyChanged();
 
 private:
     std::unique_ptr<CaseWorker> m_worker;
@@ -47,6 +56,7 @@ private:
     QString m_location;
     QString m_name;
     bool m_open = false;
+    std::optional<Flight::Format::DecryptionKey> m_caseKey;
 };
 
 } // namespace Deck::Models

@@ -147,6 +147,24 @@ EventRowView eventRowView(const Core::EventTableRow &row)
     view.toolTip = object.isEmpty() ? detail : detail.isEmpty() ? object : object + u'\n' + detail;
     object = shortened(object, kMaxCell);
     detail = shortened(detail, kMaxCell);
+    using Core::ObjectType;
+    switch (row.key.branch) {
+    case Core::ProcessBranch:
+        if (row.processId)
+            view.object = Core::ObjectRef{ObjectType::Process, *row.processId};
+        break;
+    case Core::FileBranch:
+        view.object = Core::ObjectRef{ObjectType::FileEvent, row.key.id};
+        break;
+    case Core::NetBranch:
+        view.object = Core::ObjectRef{ObjectType::NetEvent, row.key.id};
+        break;
+    case Core::StateBranch:
+        view.object = Core::ObjectRef{ObjectType::StateChange, row.key.id};
+        break;
+    default:
+        view.object = Core::ObjectRef{ObjectType::Host, row.hostId};
+    }
     return view;
 }
 

@@ -4,6 +4,7 @@
 // Thread: any (a plain value).
 #pragma once
 
+#include "casenotes.h"
 #include "eventtablequeries.h"
 #include "selectionhub.h"
 
@@ -24,6 +25,9 @@ struct EventRowView
     QByteArray path; // file events: the path
     std::optional<Endpoint> endpoint; // net events with a remote end
     bool isLoss = false; // drawn apart: the recorder did not see something
+    // What a bookmark or note on the row is about: the file, connection or state change event; a process event's
+    // process; a host event's or a loss's host.
+    std::optional<Core::ObjectRef> object;
 };
 
 // The column texts of `row`: times in UTC to the nanosecond, byte strings escaped (bytetext.h).

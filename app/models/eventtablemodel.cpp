@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "eventtablemodel.h"
 
+#include "objectrefrole.h"
+
 #include <QColor>
 #include <QFont>
 #include <QGuiApplication>
@@ -42,18 +44,68 @@ void EventTableModel::clear()
     m_pages = m_walker = nullptr;
     m_rows = 0;
     m_complete = true;
+    m_stopped = m_walking = false;
     m_walkedTo.reset();
+    m_firstTs.reset();
+    m_spanEnd.reset();
     m_anchors.clear();
     m_cache.clear();
     m_recent.clear();
     m_requested.clear();
+    for (QFuture<PageResult> &future : m_prefetches)
+        future.cancel();
+    m_prefetches.clear();
     endResetModel();
     Q_EMIT countChanged(0, true);
 }
 
+qint64 EventTableModel::estimatedRows() const
+{
+    if (m_complete)
+        return m_rows;
+    if (!m_firstTs || !m_spanEnd || !m_walkedTo || m_walkedTo->ts <= *m_firstTs)
+        return -1;
+    // The stream is in time order: the rows walked over the time walked, times the whole span.
+    const double share
+        = double(m_walkedTo->ts - *m_firstTs) / double(std::max(*m_spanEnd, m_walkedTo->ts) - *m_firstTs);
+    return std::max<qint64>(m_rows + 1, qint64(double(m_rows) / share));
+}
+
+void EventTableModel::stopCounting()
+{
+    if (m_complete || m_stopped)
+        return;
+    m_stopped = true; // the slice in flight is taken, no further one is asked for
+    Q_EMIT countChanged(m_rows, false);
+}
+
+void EventTableModel::countOn()
+{
+    if (m_complete || !m_stopped)
+        return;
+    m_stopped = false;
+    if (!m_walking)
+        walkNext();
+    Q_EMIT countChanged(m_rows, false);
+}
+
+void EventTableModel::askSpanEnd()
+{
+    auto future
+        = m_pages->run([scope = m_scope](Core::Database &db) { return Core::EventTableQueries(db).lastTime(scope); });
+    watch(future, [this, generation = m_generation](const Core::Expected<std::optional<qint64>> &last) {
+        if (generation != m_generation || !last)
+            return; // no estimate: the count alone is shown
+        m_spanEnd = *last;
+        if (!m_complete)
+            Q_EMIT countChanged(m_rows, false);
+    });
+}
+
 void EventTableModel::walkNext()
 {
-    const int limit = m_rows == 0 ? kFirstSlice : kSlice;
+    const int limit = m_rows == 0 ? kFirstSlice : m_sliceRows;
+    m_walking = true;
     auto future
         = m_walker->run([scope = m_scope, after = m_walkedTo, first = qint64(m_rows), limit](Core::Database &db) {
               return Core::EventTableQueries(db).walk(scope, after, first, limit, kPageRows);
@@ -61,6 +113,7 @@ void EventTableModel::walkNext()
     watch(future, [this, generation = m_generation, limit](const Core::Expected<Core::EventKeySlice> &slice) {
         if (generation != m_generation)
             return;
+        m_walking = false;
         if (!slice) {
             m_complete = true;
             Q_EMIT failed(slice.error().message);
@@ -68,8 +121,11 @@ void EventTableModel::walkNext()
             return;
         }
         // A Qt model counts rows in an int: a stream longer than that is shown up to INT_MAX rows.
+        const bool firstSlice = m_rows == 0;
         const int added = int(std::min<qint64>(slice->rows, INT_MAX - m_rows));
         if (added > 0) {
+            if (firstSlice)
+                m_firstTs = slice->anchors.value(0).ts;
             beginInsertRows({}, m_rows, m_rows + added - 1);
             m_rows += added;
             m_anchors += slice->anchors;
@@ -77,16 +133,26 @@ void EventTableModel::walkNext()
         }
         m_walkedTo = slice->last;
         m_complete = slice->rows < limit || m_rows == INT_MAX;
+        if (!m_complete && firstSlice)
+            askSpanEnd(); // only for a stream longer than the first slice
         Q_EMIT countChanged(m_rows, m_complete);
-        if (!m_complete)
+        if (!m_complete && !m_stopped)
             walkNext();
     });
 }
 
-void EventTableModel::requestPage(int page)
+void EventTableModel::requestPage(int page, bool prefetch)
 {
     if (page < 0 || page >= m_anchors.size() || !m_pages || m_requested.contains(page) || m_cache.contains(page))
         return;
+    if (!prefetch) {
+        // The view needs this page now: what was prefetched for where it was waits no more before it.
+        for (auto it = m_prefetches.begin(); it != m_prefetches.end(); ++it) {
+            it->cancel(); // skipped if still queued; a running one's rows are dropped
+            m_requested.remove(it.key());
+        }
+        m_prefetches.clear();
+    }
     m_requested.insert(page);
     auto future = m_pages->run([scope = m_scope, from = m_anchors[page]](Core::Database &db) -> PageResult {
         auto rows = Core::EventTableQueries(db).rows(scope, from, kPageRows);
@@ -98,16 +164,27 @@ void EventTableModel::requestPage(int page)
             views.append(eventRowView(row));
         return views;
     });
+    if (prefetch)
+        m_prefetches.insert(page, future);
     watch(future, [this, generation = m_generation, page](const PageResult &rows) {
         if (generation != m_generation)
             return;
         m_requested.remove(page);
+        m_prefetches.remove(page);
         if (!rows) {
             Q_EMIT failed(rows.error().message);
             return;
         }
         storePage(page, *rows);
     });
+}
+
+void EventTableModel::prefetchAround(int row)
+{
+    const int first = std::max(0, row - kPrefetchRows) / kPageRows;
+    const int last = std::min(m_rows - 1, row + kPrefetchRows) / kPageRows;
+    for (int page = first; page <= last; ++page)
+        requestPage(page, true);
 }
 
 void EventTableModel::storePage(int page, QList<EventRowView> rows)
@@ -122,6 +199,18 @@ void EventTableModel::storePage(int page, QList<EventRowView> rows)
         m_cache.remove(m_recent.takeFirst());
     Q_EMIT dataChanged(index(first, 0), index(last, kEventColumns - 1));
     Q_EMIT pageLoaded(first, last);
+}
+
+void EventTableModel::setNotes(const NoteTexts &notes)
+{
+    m_notes = notes;
+    if (m_rows > 0)
+        Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, 0), {Qt::DecorationRole, Qt::ToolTipRole});
+}
+
+QString EventTableModel::noteOf(const EventRowView &row) const
+{
+    return row.object ? m_notes.value({int(row.object->type), row.object->id}) : QString();
 }
 
 const EventRowView *EventTableModel::loadedRow(int row) const
@@ -150,7 +239,7 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     if (!row) {
         if (role == Qt::DisplayRole) {
             // The page is asked for once; the view repaints when dataChanged says it landed.
-            const_cast<EventTableModel *>(this)->requestPage(index.row() / kPageRows);
+            const_cast<EventTableModel *>(this)->requestPage(index.row() / kPageRows, false);
             return index.column() == 0 ? tr("loading…") : QString();
         }
         if (role == Qt::ForegroundRole)
@@ -159,17 +248,21 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     }
     switch (role) {
     case Qt::DisplayRole:
-        // Reading past the middle of a page asks for the next one (the first quarter: the previous one), so that
-        // scrolling on finds it loaded.
-        if (index.column() == 0) {
-            const int within = index.row() % kPageRows;
-            if (within >= kPageRows / 2 || within < kPageRows / 4)
-                const_cast<EventTableModel *>(this)->requestPage(index.row() / kPageRows
-                                                                 + (within >= kPageRows / 2 ? 1 : -1));
-        }
+        // A shown row asks for the pages around it, so that scrolling on (a page up or down) finds them loaded.
+        if (index.column() == 0)
+            const_cast<EventTableModel *>(this)->prefetchAround(index.row());
         return row->text[index.column()];
     case Qt::ToolTipRole:
+        if (index.column() == 0) {
+            const QString note = noteOf(*row);
+            return note.isEmpty() ? QVariant() : QVariant(tr("Note: %1").arg(note));
+        }
         return index.column() >= int(EventColumn::Object) ? row->toolTip : QVariant();
+    case Qt::DecorationRole:
+        // A note marker: a small square in the notes' colour, before the time.
+        return index.column() == 0 && !noteOf(*row).isEmpty() ? QVariant(QColor(0xe8, 0xb0, 0x20)) : QVariant();
+    case ObjectRefRole:
+        return row->object ? QVariant::fromValue(*row->object) : QVariant();
     case Qt::ForegroundRole:
         return row->isLoss ? QVariant(QColor(0xb0, 0x30, 0x20)) : QVariant();
     case Qt::TextAlignmentRole:

@@ -2,15 +2,21 @@
 // Every event of the open case (or of a host, a time range, a display filter) in one lazy table, in time order, for
 // tens of millions of rows (Wireshark's technique): show() starts a new generation that walks the stream's keys on
 // a worker of the page's own, in slices, keeping one key per page of kPageRows rows and inserting the rows in
-// batches as the slices land (so the first rows show at once and the count grows); data() answers from a small
-// cache of pages and, on a miss, asks the quick worker for the page (read from its key) and returns a placeholder
-// until dataChanged() says it landed. Results of an older generation are dropped. Sorted by time only; rows have
-// one line of text, so views can use fixed row heights.
+// batches as the slices land (so the first rows show at once and the count grows); data() answers from a cache of
+// pages and, on a miss, asks the quick worker for the page (read from its key: keyset pagination) and returns a
+// placeholder until dataChanged() says it landed; a shown row prefetches the pages within kPrefetchRows of it, and a
+// miss drops the prefetches still queued (they were for where the view was). Results of an older generation are
+// dropped. Sorted by time only; rows have one line of text, so views can use fixed row heights.
+// The count: until the walk ends, estimatedRows() extrapolates the rows walked over the scope's time span (the
+// stream is in time order; the span's end is read from the tables' (host_id, ts) indexes); stopCounting() ends the
+// walk after the slice in flight (the rows counted stay and can be scrolled), countOn() takes it up again; a new
+// generation (show(), clear()) drops the old walk the same way.
 // Thread: the GUI thread. The workers must outlive the generation they were given to (clear() ends it).
 #pragma once
 
 #include "caseworker.h"
 #include "eventrowview.h"
+#include "notesfeed.h"
 
 #include <QAbstractTableModel>
 #include <QFutureWatcher>
@@ -22,10 +28,12 @@ class EventTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    static constexpr int kPageRows = 256;
-    static constexpr int kCachedPages = 64;
-    static constexpr int kFirstSlice = 4 * kPageRows; // small, so that the first page shows at once
-    static constexpr int kSlice = 256 * kPageRows;
+    // A page is about a screen of rows: a jump reads one or two pages, not two of 256 rows (it cost 4x as much).
+    static constexpr int kPageRows = 64;
+    static constexpr int kCachedPages = 512;
+    static constexpr int kPrefetchRows = 2 * kPageRows;
+    static constexpr int kFirstSlice = 16 * kPageRows; // small, so that the first page shows at once
+    static constexpr int kSlice = 1024 * kPageRows;
 
     explicit EventTableModel(QObject *parent = nullptr);
 
@@ -36,6 +44,17 @@ public:
     void clear();
 
     bool isComplete() const { return m_complete; } // every row of the generation is counted
+    bool isCounting() const { return !m_complete && !m_stopped; }
+    // Until complete: the rows the scope likely has (at least rowCount()), or -1 when not known yet; then rowCount().
+    qint64 estimatedRows() const;
+    void stopCounting();
+    void countOn();
+    // Keys walked per slice after the first (tests make it small to stop a walk midway).
+    void setSliceRows(int rows) { m_sliceRows = std::max(kPageRows, rows); }
+    // The case's notes (NotesFeed): a row whose object has one shows a marker in its first column and the note as its
+    // tool tip.
+    void setNotes(const NoteTexts &notes);
+    QString noteOf(const EventRowView &row) const;
     // The row's data when its page is loaded; nullptr otherwise (and then nothing is asked for).
     const EventRowView *loadedRow(int row) const;
 
@@ -45,6 +64,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 Q_SIGNALS:
+    // The rows counted, whether that is all, and the estimate (estimatedRows()) at that time.
     void countChanged(int rows, bool complete);
     void pageLoaded(int firstRow, int lastRow);
     void failed(const QString &message); // a query failed: names the case and the reason
@@ -53,7 +73,9 @@ private:
     using PageResult = Core::Expected<QList<EventRowView>>;
     template <typename T, typename Done> void watch(const QFuture<T> &future, Done done);
     void walkNext();
-    void requestPage(int page);
+    void requestPage(int page, bool prefetch);
+    void prefetchAround(int row);
+    void askSpanEnd();
     void storePage(int page, QList<EventRowView> rows);
 
     CaseWorker *m_pages = nullptr;
@@ -63,10 +85,17 @@ private:
     int m_rows = 0;
     bool m_complete = true;
     std::optional<Core::EventKey> m_walkedTo;
+    bool m_stopped = false;
+    bool m_walking = false; // a slice is in flight
+    int m_sliceRows = kSlice;
+    std::optional<qint64> m_firstTs; // of the first row
+    std::optional<qint64> m_spanEnd; // the last event time of the scope's hosts and range (the filter aside)
     QList<Core::EventKey> m_anchors; // the key of row page * kPageRows, per page
     QHash<int, QList<EventRowView>> m_cache;
     QList<int> m_recent; // cached pages, least recently loaded first
     QSet<int> m_requested;
+    QHash<int, QFuture<PageResult>> m_prefetches; // queued or running; cancelled on a miss
+    NoteTexts m_notes;
 };
 
 } // namespace Deck::Models

@@ -30,6 +30,11 @@ IntakeService::IntakeService(CaseSession &session, QObject *parent)
 {
     connect(&m_session, &CaseSession::opened, this, &IntakeService::caseOpened);
     connect(&m_session, &CaseSession::closed, this, &IntakeService::caseClosed);
+    // A case key given while the inbox is watched: watched again with it (archives that failed without it retried).
+    connect(&m_session, &CaseSession::caseKeyChanged, this, [this] {
+        if (m_writer && m_inboxStatus.watching)
+            watchInbox(m_inboxStatus.dir);
+    });
     if (m_session.isOpen())
         caseOpened();
 }
@@ -97,6 +102,7 @@ void IntakeService::watchInbox(const QString &dir, int settleMs)
     InboxOptions options;
     options.dir = QFileInfo(dir).absoluteFilePath();
     options.settleMs = settleMs;
+    options.import = m_session.importOptions();
     auto future
         = m_writer->run([this, slot = m_inbox, cancel = m_inboxCancel, options, generation](Database &db) -> QString {
               auto *watcher = new InboxWatcher(db, options);

@@ -14,6 +14,7 @@
 // Thread: the GUI thread; SQL runs only on the model's worker.
 #pragma once
 
+#include "notesfeed.h"
 #include "processtreenode.h"
 
 #include <QAbstractItemModel>
@@ -60,6 +61,8 @@ public:
     // Fetches what lies between the top and the process; ends with revealed() or revealFailed(). A later call
     // replaces an unfinished one.
     void reveal(qint64 processId);
+    // The case's notes (NotesFeed): a process with one shows a marker before its name and the note as its tool tip.
+    void setNotes(const NoteTexts &notes);
     // Fetches in flight (pages and reveals).
     int pending() const { return m_pending; }
 
@@ -97,6 +100,7 @@ private:
     void track(int delta);
 
     CaseSession &m_session;
+    NoteTexts m_notes;
     std::unique_ptr<CaseWorker> m_worker;
     std::unique_ptr<Node> m_root;
     ProcessTreeFilter m_filter;

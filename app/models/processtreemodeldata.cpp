@@ -100,11 +100,16 @@ QVariant ProcessTreeModel::data(const QModelIndex &index, int role) const
     }
 
     const Core::ProcessRow &row = node->process;
+    const QString note = m_notes.value({int(Core::ObjectType::Process), row.id});
     switch (role) {
     case Qt::DisplayRole:
         return processCell(row, column);
     case Qt::ToolTipRole:
-        return processToolTip(row, node->context);
+        return note.isEmpty() ? processToolTip(row, node->context)
+                              : tr("Note: %1").arg(note) + QStringLiteral("\n\n") + processToolTip(row, node->context);
+    case Qt::DecorationRole:
+        // A note marker before the name, in the notes' colour (as in the events table).
+        return column == ProcessColumn && !note.isEmpty() ? QVariant(QColor(0xe8, 0xb0, 0x20)) : QVariant();
     case Qt::TextAlignmentRole:
         if (column == PidColumn || column == UserColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -234,6 +239,14 @@ void ProcessTreeModel::failReveal(const QString &reason)
     m_revealPath.clear();
     m_revealHost.reset();
     Q_EMIT revealFailed(reason);
+}
+
+void ProcessTreeModel::setNotes(const NoteTexts &notes)
+{
+    // Every shown row may gain or lose its marker: the views repaint, nothing moves.
+    Q_EMIT layoutAboutToBeChanged();
+    m_notes = notes;
+    Q_EMIT layoutChanged();
 }
 
 } // namespace Deck::Models

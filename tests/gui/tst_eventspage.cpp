@@ -1,15 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The events table: EventTableModel under QAbstractItemModelTester on the fixture case (every event once, pages
 // loaded on demand behind a placeholder, filters and new generations), the display-filter bar (inline errors with
-// the column, apply on Enter, history kept), and the Events page's linking with the shared selection. Offscreen.
+// the column, apply on Enter, history kept), the Events page's linking with the shared selection, and the count in
+// the background (an estimate until it ends, stopped and taken up again from the page), and a note shown beside its
+// object in the events table and the process tree (NotesFeed). Offscreen.
 #include "bytetext.h"
+#include "casemarks.h"
 #include "displayfilterbar.h"
 #include "eventspage.h"
 #include "guifixture.h"
+#include "markactions.h"
+#include "processtreemodel.h"
+#include "processtreepage.h"
 
 #include <QAbstractItemModelTester>
+#include <QColor>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QLocale>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
@@ -28,6 +36,8 @@ private Q_SLOTS:
     void modelUnderTester();
     void filterBar();
     void pageFollowsAndSetsTheSelection();
+    void countStopsAndGoesOn();
+    void noteBesideAProcess();
 
 private:
     qint64 scalar(const QString &sql);
@@ -214,6 +224,20 @@ void TestEventsPage::pageFollowsAndSetsTheSelection()
     QCOMPARE(selection.process(), std::optional<qint64>(wget));
     QCOMPARE(selection.host(), std::optional<qint64>(beta));
     QCOMPARE(selection.endpoint(), std::optional<Models::Endpoint>(Models::Endpoint{u"203.0.113.5"_s, 443}));
+    // Its context menu bookmarks the connection event itself.
+    auto *marks = page.view()->findChild<Gui::MarkActions *>();
+    QVERIFY(marks);
+    marks->bookmark(model.index(1, 0));
+    const qint64 netEvent = model.loadedRow(1)->key.id;
+    QTRY_COMPARE(
+        scalar(u"SELECT count(*) FROM bookmarks WHERE object_type = 'net_event' AND object_id = %1"_s.arg(netEvent)),
+        1);
+    // A note on it shows beside the row: a marker, and the note as the tool tip of the first column.
+    QVERIFY(!model.data(model.index(1, 0), Qt::DecorationRole).isValid());
+    Models::CaseMarks::of(session).addNote(*model.loadedRow(1)->object, u"beacon to the C2"_s);
+    QTRY_COMPARE(model.data(model.index(1, 0), Qt::ToolTipRole).toString(), u"Note: beacon to the C2"_s);
+    QVERIFY(model.data(model.index(1, 0), Qt::DecorationRole).value<QColor>().isValid());
+    QVERIFY(!model.data(model.index(0, 0), Qt::DecorationRole).isValid());
     QTest::qWait(100);
     QCOMPARE(model.rowCount(), 2);
     // Nor does a time range chosen later: the host this page follows is one selected elsewhere.
@@ -242,6 +266,81 @@ void TestEventsPage::pageFollowsAndSetsTheSelection()
 
     session.close();
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestEventsPage::countStopsAndGoesOn()
+{
+    const qint64 total = scalar(u"SELECT (SELECT count(*) FROM process_events) + (SELECT count(*) FROM file_events) "
+                                u"+ (SELECT count(*) FROM net_events) + (SELECT count(*) FROM state_changes) "
+                                u"+ (SELECT count(*) FROM host_events) + (SELECT count(*) FROM losses)"_s);
+    Models::CaseSession session;
+    Gui::EventsPage page(session);
+    page.resize(1200, 600);
+    page.show();
+    auto &model = page.model();
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSliceRows(Models::EventTableModel::kPageRows); // many slices, so that the count can be stopped midway
+    QSignalSpy counted(&model, &Models::EventTableModel::countChanged);
+    session.open(m_case.location);
+    QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0, 10000);
+    auto *button = page.countButton();
+    QVERIFY(button->isVisible());
+    QCOMPARE(button->text(), u"Stop counting"_s);
+    button->click();
+    QVERIFY(!model.isCounting());
+    // The slice in flight lands; then the count stays where it is, and the rows counted can be read.
+    QTest::qWait(500);
+    const int stoppedAt = model.rowCount();
+    QTest::qWait(500);
+    QCOMPARE(model.rowCount(), stoppedAt);
+    QVERIFY2(stoppedAt < total, qPrintable(u"%1 of %2"_s.arg(stoppedAt).arg(total)));
+    QVERIFY(!model.isComplete());
+    model.data(model.index(stoppedAt - 1, 0));
+    QTRY_VERIFY(model.loadedRow(stoppedAt - 1));
+    // The estimate: from the time walked over the scope's span, at least the rows counted.
+    QTRY_VERIFY(model.estimatedRows() > stoppedAt);
+    const QString about = QLocale().toString(model.estimatedRows());
+    QTRY_COMPARE(page.statusText(),
+                 u"%1 events counted of about %2; counting stopped"_s.arg(QLocale().toString(stoppedAt), about));
+    QCOMPARE(button->text(), u"Count the rest"_s);
+
+    button->click();
+    QTRY_VERIFY_WITH_TIMEOUT(model.isComplete(), 20000);
+    QCOMPARE(model.rowCount(), total);
+    QCOMPARE(model.estimatedRows(), total);
+    QCOMPARE(page.statusText(), u"%1 events"_s.arg(QLocale().toString(total)));
+    QVERIFY(!button->isVisible());
+
+    // A new filter drops the count in progress and starts its own; closing the case ends it.
+    page.filterBar()->apply(u"host == alpha"_s);
+    QTRY_VERIFY(model.rowCount() > 0);
+    session.close();
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(model.isComplete());
+    QVERIFY(!button->isVisible());
+}
+
+void TestEventsPage::noteBesideAProcess()
+{
+    Models::CaseSession session;
+    Gui::ProcessTreePage page(session);
+    QSignalSpy opened(&session, &Models::CaseSession::opened);
+    session.open(m_case.location);
+    QVERIFY(opened.wait(10000));
+    auto *model = page.model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const qint64 alpha = scalar(u"SELECT id FROM hosts WHERE hostname = 'alpha'"_s);
+    model->setFilter({alpha, std::nullopt, {}});
+    QTRY_VERIFY(model->rowCount() > 0 && model->pending() == 0);
+    const QModelIndex first = model->index(0, 0);
+    const qint64 process = first.data(Models::ProcessTreeModel::ProcessIdRole).toLongLong();
+    QVERIFY(process > 0);
+    QVERIFY(!first.data(Qt::DecorationRole).isValid());
+    Models::CaseMarks::of(session).addNote({Core::ObjectType::Process, process}, u"first seen here"_s);
+    QTRY_VERIFY(model->index(0, 0).data(Qt::DecorationRole).value<QColor>().isValid());
+    QVERIFY2(model->index(0, 0).data(Qt::ToolTipRole).toString().startsWith(u"Note: first seen here\n"_s),
+             qPrintable(model->index(0, 0).data(Qt::ToolTipRole).toString()));
+    QVERIFY(!model->index(0, 1).data(Qt::DecorationRole).isValid());
 }
 
 QTEST_MAIN(TestEventsPage)

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void filters();
     void walkInSlices();
     void hostAndRange();
+    void lastTime();
 
 private:
     // "host@ms kind object" of every row of `scope`, read a page at a time.
@@ -213,6 +214,34 @@ void TestEventTableQueries::hostAndRange()
     QCOMPARE(described(scope), QStringList{u"beta@10 proc.exec 500"_s});
     scope.range = {};
     QCOMPARE(described(scope), (QStringList{u"beta@10 proc.exec 500"_s, u"beta@85 net.endpoint 203.0.113.5:443"_s}));
+}
+
+void TestEventTableQueries::lastTime()
+{
+    // The end of a scope's time span is the time of its last event in stream order, the filter aside; the range
+    // bounds it; a scope without events has none.
+    EventTableQueries queries(*m_db);
+    const auto lastWalked = [&](EventScope scope) -> std::optional<qint64> {
+        scope.filter = {};
+        auto slice = queries.walk(scope, std::nullopt, 0, 100000, 1000);
+        return slice && slice->last ? std::optional<qint64>(slice->last->ts) : std::nullopt;
+    };
+    EventScope scope;
+    QVERIFY(lastWalked(scope));
+    QCOMPARE(*queries.lastTime(scope), lastWalked(scope));
+    scope.hostId = hostId(u"beta"_s);
+    QVERIFY(lastWalked(scope));
+    QCOMPARE(*queries.lastTime(scope), lastWalked(scope));
+    scope.hostId = hostId(u"alpha"_s);
+    scope.range = {QueryScenario::at(40), QueryScenario::at(90)};
+    scope.filter = *parseDisplayFilter(u"proc.comm == wget"_s);
+    QCOMPARE(*queries.lastTime(scope), std::optional<qint64>(QueryScenario::at(80)));
+    QCOMPARE(*queries.lastTime(scope), lastWalked(scope));
+    scope.range = {QueryScenario::at(-9000), QueryScenario::at(-8000)};
+    QCOMPARE(*queries.lastTime(scope), std::optional<qint64>());
+    scope.hostId = 999999;
+    scope.range = {};
+    QCOMPARE(*queries.lastTime(scope), std::optional<qint64>());
 }
 
 QTEST_GUILESS_MAIN(TestEventTableQueries)

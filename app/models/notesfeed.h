@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The notes of the open case for the views that show them beside their objects (a marker and the note as tool tip in
+// the events table and the process tree): read on the session's worker when the case opens and again after every
+// change of a mark (CaseMarks::changed), delivered by notesChanged(), keyed by object. Notes are written by people
+// (a few hundred at most), so all of them are read at once.
+// Thread: the GUI thread.
+#pragma once
+
+#include "casenotes.h"
+#include "casesession.h"
+
+#include <QHash>
+#include <QObject>
+
+namespace Deck::Models {
+
+// The text of the notes on each object, several joined by new lines; keyed by (int(ObjectType), id).
+using NoteTexts = QHash<QPair<int, qint64>, QString>;
+
+class NotesFeed : public QObject
+{
+    Q_OBJECT
+public:
+    explicit NotesFeed(CaseSession &session, QObject *parent = nullptr);
+
+    const NoteTexts &notes() const { return m_notes; }
+    QString noteOf(const Core::ObjectRef &object) const { return m_notes.value({int(object.type), object.id}); }
+
+Q_SIGNALS:
+    void notesChanged();
+
+private:
+    void load();
+
+    CaseSession &m_session;
+    NoteTexts m_notes;
+    quint64 m_generation = 0;
+};
+
+} // namespace Deck::Models
