@@ -132,14 +132,7 @@ Expected<void> ArchiveLoader::resolvePaths()
     };
     for (const qsizetype i : std::as_const(unresolved))
         pathsOf(m_chunk[i], m_pathIds[i], known);
-    return emptyStage("stage_paths"_L1);
-}
-
-// Empties a staging table for the next chunk. PostgreSQL: TRUNCATE, since deleted rows of a temporary table stay in
-// its pages (no autovacuum) and every later scan of it in the session would read them again.
-Expected<void> ArchiveLoader::emptyStage(QLatin1StringView table)
-{
-    return m_db.execute((m_db.engine() == Engine::Postgres ? u"TRUNCATE "_s : u"DELETE FROM "_s) + table);
+    return m_db.execute(u"DELETE FROM stage_paths"_s);
 }
 
 Expected<void> ArchiveLoader::writeProcessEvents()

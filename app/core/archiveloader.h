@@ -89,7 +89,6 @@ private:
     Expected<void> writeProcesses();
     Expected<void> raiseAlerts();
     Expected<void> refreshStatistics(qint64 newRows);
-    Expected<void> emptyStage(QLatin1StringView table);
 
     Database &m_db;
     ArchiveContext m_context;

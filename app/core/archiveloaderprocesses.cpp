@@ -219,7 +219,7 @@ Expected<QHash<ProcKey, qint64>> ArchiveLoader::lookupKeys(const QList<ProcKey> 
         if (!rows->value(2).isNull())
             ids.insert(ProcKey{rows->value(0).toLongLong(), rows->value(1).toLongLong()}, rows->value(2).toLongLong());
     }
-    if (auto emptied = emptyStage("stage_keys"_L1); !emptied)
+    if (auto emptied = m_db.execute(u"DELETE FROM stage_keys"_s); !emptied)
         return emptied.error();
     return ids;
 }
@@ -391,7 +391,7 @@ Expected<void> ArchiveLoader::writeProcesses()
                        {m_context.hostId, m_context.bootId});
     if (!waiting)
         return waiting;
-    if (auto emptied = emptyStage("stage_processes"_L1); !emptied)
+    if (auto emptied = m_db.execute(u"DELETE FROM stage_processes"_s); !emptied)
         return emptied;
     return refreshStatistics(m_newProcesses);
 }
