@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Turns the events of one verified archive into rows, inside the importer's transaction. Events are buffered in
-// chunks; per chunk, the process keys and paths not yet known get their rows through staging tables (one bulk insert,
-// one INSERT ... ON CONFLICT, one join — the same SQL on both engines), then each event table is written in bulk.
-// finish() merges what the archive said about each process into its row (latest image, credentials, exit), resolves
-// parents (also those of children imported before their parent) and raises alerts for high-severity changes.
+// chunks; per chunk, the process keys not yet known are looked up (a staging table driving one index lookup each) and
+// those the case lacks get new ids (rows come later), the new paths get their rows (staging table, one INSERT ... ON
+// CONFLICT ... RETURNING), then each event table is written in bulk — the same SQL on both engines. finish() writes
+// each process the archive introduced as one complete row, merges what it said about the others into their rows
+// (latest image, credentials, exit), resolves parents (also those of children imported before their parent) and
+// raises alerts for high-severity changes.
 // Errors leave the transaction to be rolled back; the session's paths must then be cleared (their ids are gone).
 #pragma once
 
@@ -58,6 +60,7 @@ private:
     struct Process
     {
         qint64 id = 0;
+        bool isNew = false; // no row yet: finish() inserts it
         Flight::Format::ProcKey key;
         std::optional<Flight::Format::ProcKey> parent;
         qint64 firstTs = std::numeric_limits<qint64>::max();
@@ -76,8 +79,8 @@ private:
     void merge(const Flight::Format::Event &event);
     Expected<void> flush();
     Expected<void> resolveProcesses();
-    Expected<QHash<Flight::Format::ProcKey, qint64>> lookupKeys(const QList<Flight::Format::ProcKey> &keys,
-                                                                bool create);
+    Expected<QHash<Flight::Format::ProcKey, qint64>> lookupKeys(const QList<Flight::Format::ProcKey> &keys);
+    Expected<QList<qint64>> newProcessIds(qsizetype count);
     Expected<void> resolvePaths();
     Expected<void> writeProcessEvents();
     Expected<void> writeFileEvents();
@@ -101,6 +104,8 @@ private:
     };
     QList<PathIds> m_pathIds;
     QHash<Flight::Format::ProcKey, Process *> m_processes;
+    qint64 m_lastProcessId = -1; // SQLite: the last id handed out (the transaction is the only writer)
+    qint64 m_newProcesses = 0;
     qint64 m_firstTs = std::numeric_limits<qint64>::max();
     qint64 m_lastTs = 0;
 };

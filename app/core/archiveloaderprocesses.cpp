@@ -118,6 +118,9 @@ void ArchiveLoader::merge(const Event &event)
         event.body);
 }
 
+// The chunk's process keys not seen before in this archive: the rows the case has are found; the others get ids now
+// and their rows at finish(), written once and whole (an early bare row, completed at the end, cost every process
+// two writes of its row and of its indexes).
 Expected<void> ArchiveLoader::resolveProcesses()
 {
     QList<ProcKey> pending;
@@ -125,18 +128,68 @@ Expected<void> ArchiveLoader::resolveProcesses()
         if (p->id == 0)
             pending.append(p->key);
     }
-    auto ids = lookupKeys(pending, true);
+    auto ids = lookupKeys(pending);
     if (!ids)
         return ids.error();
-    for (auto it = ids->cbegin(); it != ids->cend(); ++it)
-        m_processes.value(it.key())->id = it.value();
+    QList<Process *> fresh;
+    for (const ProcKey &key : std::as_const(pending)) {
+        Process *p = m_processes.value(key);
+        if (const auto it = ids->constFind(key); it != ids->cend())
+            p->id = *it;
+        else
+            fresh.append(p);
+    }
+    auto newIds = newProcessIds(fresh.size());
+    if (!newIds)
+        return newIds.error();
+    for (qsizetype i = 0; i < fresh.size(); ++i) {
+        fresh[i]->id = newIds->at(i);
+        fresh[i]->isNew = true;
+    }
     return {};
 }
 
-// The rows of `keys` in this boot, created first when `create`. Driven by the staging table with one index lookup
-// per key (the upsert's conflict target, or a correlated subquery), so the plan does not depend on table statistics
-// that a bulk import outdates.
-Expected<QHash<ProcKey, qint64>> ArchiveLoader::lookupKeys(const QList<ProcKey> &keys, bool create)
+// Ids for `count` process rows to be inserted at finish(). PostgreSQL: from the identity's sequence, safe beside
+// other hosts' importers. SQLite: counted on from the largest id, which only this transaction can change (it holds
+// the write lock since it wrote the archive's row; no other row of processes is written before finish()).
+Expected<QList<qint64>> ArchiveLoader::newProcessIds(qsizetype count)
+{
+    QList<qint64> ids;
+    if (count == 0)
+        return ids;
+    ids.reserve(count);
+    if (m_db.engine() == Engine::Postgres) {
+        auto rows = m_db.query(u"SELECT nextval(pg_get_serial_sequence('processes', 'id')) "
+                               u"FROM generate_series(1, CAST(? AS BIGINT))"_s,
+                               {count});
+        if (!rows)
+            return rows.error();
+        while (rows->next())
+            ids.append(rows->value(0).toLongLong());
+        if (ids.size() != count)
+            return storeError(StoreReason::Sql, u"%1: %2 new process ids asked for, %3 given"_s.arg(m_db.name())
+                                                    .arg(count)
+                                                    .arg(ids.size()));
+        return ids;
+    }
+    if (m_lastProcessId < 0) {
+        auto last = m_db.scalar(u"SELECT COALESCE(MAX(id), 0) FROM processes"_s);
+        if (!last)
+            return last.error();
+        m_lastProcessId = last->toLongLong();
+    }
+    for (qsizetype i = 0; i < count; ++i)
+        ids.append(++m_lastProcessId);
+    return ids;
+}
+
+// The rows of `keys` in this boot that the case has. Driven by the staging table with one index lookup per key (a
+// correlated subquery), so that the plan does not depend on table statistics that a bulk import outdates: given the
+// host as a constant, PostgreSQL reads in statistics taken before the host's rows came that the host has none, rates
+// processes_start (host_id, start_ts) as good as the unique index, and walks all the host's rows per key (seconds per
+// chunk). Given as a subquery's value, the host is priced at the table's average share, and only the unique index
+// finds one row for it.
+Expected<QHash<ProcKey, qint64>> ArchiveLoader::lookupKeys(const QList<ProcKey> &keys)
 {
     QHash<ProcKey, qint64> ids;
     if (keys.isEmpty())
@@ -153,34 +206,18 @@ Expected<QHash<ProcKey, qint64>> ArchiveLoader::lookupKeys(const QList<ProcKey> 
     }
     if (auto finished = bulk.finish(); !finished)
         return finished.error();
-    const QVariantList hostBoot{m_context.hostId, m_context.bootId};
-    if (!create) {
-        if (auto refreshed = refreshStatistics(0); !refreshed)
-            return refreshed.error();
-    }
-    // Creating: the insert returns the id of every key, new or not, found through the conflict target's unique index
-    // (the no-op update makes an existing row count as affected). A lookup alone depends on the planner's statistics:
-    // for a host new to them, PostgreSQL rates processes_start (host_id, start_ts) as good as the unique index and
-    // walks all the host's rows per key; the ORDER BY of the unique index's columns tips it to that index.
-    auto rows = create
-        ? m_db.query(u"INSERT INTO processes (host_id, boot_id, pid, start, start_ts) "
-                     u"SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), pid, start, start_ts FROM stage_keys "
-                     u"WHERE true ON CONFLICT (host_id, boot_id, pid, start) DO UPDATE SET pid = "
-                     u"excluded.pid RETURNING pid, start, id"_s,
-                     hostBoot)
-        : m_db.query(u"SELECT k.pid, k.start, (SELECT p.id FROM processes p WHERE p.host_id = ? "
-                     u"AND p.boot_id = ? AND p.pid = k.pid AND p.start = k.start "
-                     u"ORDER BY p.host_id, p.boot_id, p.pid, p.start LIMIT 1) FROM stage_keys k"_s,
-                     hostBoot);
+    if (auto refreshed = refreshStatistics(0); !refreshed)
+        return refreshed.error();
+    auto rows = m_db.query(u"SELECT k.pid, k.start, (SELECT p.id FROM processes p WHERE "
+                           u"p.host_id = (SELECT CAST(? AS BIGINT)) AND p.boot_id = (SELECT CAST(? AS BIGINT)) "
+                           u"AND p.pid = k.pid AND p.start = k.start "
+                           u"ORDER BY p.host_id, p.boot_id, p.pid, p.start LIMIT 1) FROM stage_keys k"_s,
+                           {m_context.hostId, m_context.bootId});
     if (!rows)
         return rows.error();
     while (rows->next()) {
         if (!rows->value(2).isNull())
             ids.insert(ProcKey{rows->value(0).toLongLong(), rows->value(1).toLongLong()}, rows->value(2).toLongLong());
-    }
-    if (create) {
-        if (auto refreshed = refreshStatistics(keys.size()); !refreshed)
-            return refreshed.error();
     }
     if (auto emptied = m_db.execute(u"DELETE FROM stage_keys"_s); !emptied)
         return emptied.error();
@@ -203,8 +240,9 @@ Expected<void> ArchiveLoader::refreshStatistics(qint64 newRows)
                         u"parent_start)"_s);
 }
 
-// What this archive said about each process, merged into its row: the newer image and credentials win, an exit
-// that says how the process ended supersedes one that does not, first and last seen widen.
+// Each process the archive introduced, inserted as one whole row; what it said about the others merged into their
+// rows: the newer image and credentials win, an exit that says how the process ended supersedes one that does not,
+// first and last seen widen.
 Expected<void> ArchiveLoader::writeProcesses()
 {
     if (m_processes.isEmpty())
@@ -215,7 +253,7 @@ Expected<void> ArchiveLoader::writeProcesses()
         if (p->parent && p->parent->pid != 0 && !m_processes.contains(*p->parent))
             outside.insert(*p->parent);
     }
-    auto parentIds = lookupKeys(outside.values(), false);
+    auto parentIds = lookupKeys(outside.values());
     if (!parentIds)
         return parentIds.error();
     const auto parentId = [&](const Process *p) -> std::optional<qint64> {
@@ -229,7 +267,8 @@ Expected<void> ArchiveLoader::writeProcesses()
     };
     BulkWriter &bulk = m_db.bulk();
     auto started = bulk.start("stage_processes"_L1,
-                              {"id"_L1,           "pid"_L1,      "start"_L1,     "parent_id"_L1, "parent_pid"_L1,
+                              {"id"_L1,           "is_new"_L1,   "start_ts"_L1,
+                               "pid"_L1,          "start"_L1,    "parent_id"_L1, "parent_pid"_L1,
                                "parent_start"_L1, "first_ts"_L1, "last_ts"_L1,   "fork_comm"_L1, "image_kind"_L1,
                                "image_ts"_L1,     "comm"_L1,     "exe"_L1,       "argv"_L1,      "argv_truncated"_L1,
                                "cwd"_L1,          "loginuid"_L1, "sessionid"_L1, "tty"_L1,       "cgroup"_L1,
@@ -238,8 +277,12 @@ Expected<void> ArchiveLoader::writeProcesses()
                                "exit_core"_L1});
     if (!started)
         return started;
+    m_newProcesses = 0;
     for (const Process *p : std::as_const(m_processes)) {
         bulk.addInt(p->id);
+        bulk.addInt(p->isNew ? 1 : 0);
+        bulk.addInt(startTs(m_context.bootTs, p->key.start, m_context.clkTck));
+        m_newProcesses += p->isNew ? 1 : 0;
         bulk.addInt(p->key.pid);
         bulk.addInt(p->key.start);
         bulk.addOptional(parentId(p));
@@ -284,6 +327,17 @@ Expected<void> ArchiveLoader::writeProcesses()
     if (auto finished = bulk.finish(); !finished)
         return finished;
 
+    // A new process's row is what this archive said: the merge below with an empty row.
+    static const QString insert = u"INSERT INTO processes (id, host_id, boot_id, pid, start, start_ts, parent_id, "
+                                  u"parent_pid, parent_start, first_ts, last_ts, comm, image_kind, image_ts, exe, "
+                                  u"argv, argv_truncated, cwd, loginuid, sessionid, tty, cgroup, exe_digest, env, "
+                                  u"ids_ts, uid, euid, gid, egid, exit_ts, exit_code, exit_signal, exit_core) "
+                                  u"SELECT id, CAST(? AS BIGINT), CAST(? AS BIGINT), pid, start, start_ts, parent_id, "
+                                  u"parent_pid, parent_start, first_ts, last_ts, "
+                                  u"CASE WHEN image_ts IS NOT NULL THEN comm ELSE fork_comm END, image_kind, image_ts, "
+                                  u"exe, argv, argv_truncated, cwd, loginuid, sessionid, tty, cgroup, exe_digest, env, "
+                                  u"ids_ts, uid, euid, gid, egid, exit_ts, exit_code, exit_signal, exit_core "
+                                  u"FROM stage_processes WHERE is_new = 1 ORDER BY id"_s;
     static const QString update = [] {
         const QString newerImage = u"s.image_ts IS NOT NULL AND (processes.image_ts IS NULL OR "
                                    u"s.image_ts >= processes.image_ts)"_s;
@@ -312,14 +366,21 @@ Expected<void> ArchiveLoader::writeProcesses()
                u"sessionid"_s, u"tty"_s, u"cgroup"_s, u"exe_digest"_s, u"env"_s});
         group(newerIds, {u"ids_ts"_s, u"uid"_s, u"euid"_s, u"gid"_s, u"egid"_s});
         group(betterExit, {u"exit_ts"_s, u"exit_code"_s, u"exit_signal"_s, u"exit_core"_s});
-        return u"UPDATE processes SET %1 FROM stage_processes s WHERE processes.id = s.id"_s.arg(sets.join(u", "_s));
+        return u"UPDATE processes SET %1 FROM stage_processes s WHERE processes.id = s.id AND s.is_new = 0"_s.arg(
+            sets.join(u", "_s));
     }();
     if (m_db.engine() == Engine::Postgres) {
         if (auto analyzed = m_db.execute(u"ANALYZE stage_processes (id, pid, start)"_s); !analyzed)
             return analyzed;
     }
-    if (auto updated = m_db.execute(update); !updated)
-        return updated;
+    if (m_newProcesses > 0) {
+        if (auto inserted = m_db.execute(insert, {m_context.hostId, m_context.bootId}); !inserted)
+            return inserted;
+    }
+    if (m_newProcesses < m_processes.size()) {
+        if (auto updated = m_db.execute(update); !updated)
+            return updated;
+    }
     // Children (from earlier archives too) that waited for one of this archive's processes. Only rows whose parent
     // is still missing are in the partial index this walks, so the cost does not grow with the case.
     auto waiting
@@ -330,7 +391,9 @@ Expected<void> ArchiveLoader::writeProcesses()
                        {m_context.hostId, m_context.bootId});
     if (!waiting)
         return waiting;
-    return m_db.execute(u"DELETE FROM stage_processes"_s);
+    if (auto emptied = m_db.execute(u"DELETE FROM stage_processes"_s); !emptied)
+        return emptied;
+    return refreshStatistics(m_newProcesses);
 }
 
 } // namespace Deck::Core

@@ -270,7 +270,8 @@ Expected<void> createStagingTables(Database &db)
         "CREATE TEMP TABLE IF NOT EXISTS stage_keys (pid BIGINT NOT NULL, start BIGINT NOT NULL, "
         "start_ts BIGINT NOT NULL)",
         "CREATE TEMP TABLE IF NOT EXISTS stage_paths (digest {blob} NOT NULL, path {blob} NOT NULL)",
-        "CREATE TEMP TABLE IF NOT EXISTS stage_processes (id BIGINT NOT NULL, pid BIGINT NOT NULL, "
+        "CREATE TEMP TABLE IF NOT EXISTS stage_processes (id BIGINT NOT NULL, is_new INTEGER NOT NULL, "
+        "start_ts BIGINT NOT NULL, pid BIGINT NOT NULL, "
         "start BIGINT NOT NULL, parent_id BIGINT, parent_pid BIGINT, "
         "parent_start BIGINT, first_ts BIGINT, last_ts BIGINT, fork_comm TEXT, image_kind TEXT, image_ts BIGINT, "
         "comm TEXT, exe {blob}, argv {blob}, argv_truncated INTEGER, cwd {blob}, loginuid BIGINT, sessionid BIGINT, "

@@ -28,14 +28,14 @@ import_into() { # CLI DB
 dump_sqlite() { # DB
     sqlite3 "$1" "$columns_sql" | while IFS='|' read -r table cols; do
         echo "== $table"
-        sqlite3 "$1" "SELECT $(echo "$cols" | sed 's/\([a-z_]*\)/quote(\1)/g') FROM $table ORDER BY id"
+        sqlite3 "$1" "SELECT $(echo "$cols" | sed 's/\([a-z_]*\)/quote(\1)/g') FROM $table ORDER BY 1, 2"
     done
 }
 
 dump_postgres() { # URL; the column list comes from the SQLite case made by the same build
     sqlite3 "$work/new.db" "$columns_sql" | while IFS='|' read -r table cols; do
         echo "== $table"
-        psql -X -q -A -t "$1" -c "SELECT $cols FROM $table ORDER BY id"
+        psql -X -q -A -t "$1" -c "SELECT $cols FROM $table ORDER BY 1, 2"
     done
 }
 
