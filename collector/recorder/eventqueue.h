@@ -10,7 +10,10 @@
 // 190 bytes for a net.endpoint), appended to chunks of kChunkBytes, and decoded again by take(). Order is kept: every
 // structured event is older than every encoded one. The line encoding is the archive's own, so what take() hands out
 // equals what was delivered; lines that do not decode again (which the format's round trip rules out) are counted
-// as dropped and reported in a rec.loss of their own, never silently lost. The encoding and decoding cost CPU only while the queue is that deep.
+// as dropped and reported in a rec.loss of their own, never silently lost. The encoding and decoding cost CPU only
+// while the queue is that deep; the delivering thread encodes (outside the lock), so a source pays for it while the
+// writer is behind: with a structured depth of 1024 the eBPF network source's consumer fell behind its ring buffer in
+// bursts on a loaded machine (2 runs of 3), with 4096 it did not (3 of 3; tests/bench/README.md).
 #pragma once
 
 #include "eventsource.h"
