@@ -119,10 +119,11 @@ struct Bench
         opened.close();
         std::unique_ptr<CollectorRun> collector;
         if (mode != None) {
-            const QStringList config{
-                u"proc_backend = auto"_s, u"file_capture = %1"_s.arg(capturesFiles(mode) ? u"yes"_s : u"no"_s),
-                u"file_ignore_repeats = %1"_s.arg(mode == FileIgnoreRepeats ? u"yes"_s : u"no"_s),
-                u"net_capture = %1"_s.arg(mode == NetCapture ? u"yes"_s : u"no"_s)};
+            QStringList config{u"proc_backend = auto"_s,
+                               u"file_capture = %1"_s.arg(capturesFiles(mode) ? u"yes"_s : u"no"_s),
+                               u"net_capture = %1"_s.arg(mode == NetCapture ? u"yes"_s : u"no"_s)};
+            if (mode == FileIgnoreRepeats) // named only here: the other configs stay valid for older builds
+                config.append(u"file_ignore_repeats = yes"_s);
             collector = std::make_unique<CollectorRun>(flightrec, dir, config);
             if (auto started = collector->start(); !started)
                 return started.error();
