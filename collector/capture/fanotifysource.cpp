@@ -88,6 +88,10 @@ Format::Backend FanotifySource::backend() const
         reason.append(u"creates, deletes and renames are keyed by pid without a pidfd (a reused pid can be "
                       "misattributed)"_s);
     reason.append(u"counts of repeated accesses are lower bounds (fanotify merges queued events)"_s);
+    if (m_options.ignoreRepeats && m_groups[Access] >= 0)
+        reason.append(u"file_ignore_repeats: once a process's open of a file is read twice within %1 ms, opens of that "
+                      "file by any process are not seen for up to %1 ms more (execs and writes are)"_s.arg(
+                          qint64(m_options.aggregateWindow.count())));
     if (!m_unmarked.isEmpty())
         reason.append(u"not marked: "_s + m_unmarked.join(u", "_s));
     if (m_namedMissing.isEmpty() && !m_namedUnmarked.isEmpty())
@@ -253,7 +257,8 @@ void FanotifySource::stop()
 FanotifySource::Stats FanotifySource::stats() const
 {
     return {m_events.load(),      m_unkeyed.load(),    m_keyedLate.load(), m_overflows.load(),  m_marks.load(),
-            m_namedEvents.load(), m_unresolved.load(), m_malformed.load(), m_namedMarks.load(), m_handleMarks.load()};
+            m_namedEvents.load(), m_unresolved.load(), m_malformed.load(), m_namedMarks.load(), m_handleMarks.load(),
+            m_ignoreMarks.load()};
 }
 
 void FanotifySource::closeAll()
@@ -265,6 +270,7 @@ void FanotifySource::closeAll()
     }
     m_resolver.clear();
     m_namedDevices.clear();
+    m_ignored.clear(); // the marks went with the group
 }
 
 void FanotifySource::run()
@@ -302,6 +308,7 @@ void FanotifySource::run()
             m_aggregator.flushAll(out);
         else
             m_aggregator.flush(boottimeNs(), out);
+        liftIgnoreMarks();
         deliver(out);
         if (stopping)
             return;
@@ -322,6 +329,7 @@ void FanotifySource::readEvents(Group group, QList<Format::Event> &out)
         if (n <= 0)
             return;
         m_resolver.newBatch();
+        m_batchKeys[group].clear();
         // Walked by offsets with copies, not FAN_EVENT_NEXT's casts: each record is checked against what was read.
         for (ssize_t offset = 0; offset + ssize_t(sizeof(fanotify_event_metadata)) <= n;) {
             fanotify_event_metadata event;
@@ -371,7 +379,7 @@ void FanotifySource::handle(const fanotify_event_metadata &event, QByteArrayView
     const QByteArray path = pathOf(event.fd);
     if (path.isEmpty() || !m_filter.accepts(path))
         return closeFds();
-    const auto key = keyOf(event.pid, pidfd);
+    const auto key = keyOf(Descriptors, event.pid, pidfd);
     closeFds();
     QList<Format::FileAccess> accesses;
     const auto access = [&](Format::FileOp op) {
@@ -434,13 +442,17 @@ void FanotifySource::handleAccess(const fanotify_event_metadata &event, QByteArr
     }
     if (!m_filter.accepts(path))
         return;
-    const auto key = keyOf(event.pid, pidfd.get());
+    const auto key = keyOf(Access, event.pid, pidfd.get());
     if (parsed->target) {
         if (const auto inode = m_resolver.inodeOf(*parsed->target)) {
             dev = inode->dev;
             ino = inode->ino;
         }
     }
+    // A second open of the file by this process within its window (an exec is never ignored).
+    const bool repeatedOpen = m_options.ignoreRepeats && key && parsed->target && (parsed->mask & FAN_OPEN)
+        && !(parsed->mask & FAN_OPEN_EXEC)
+        && m_aggregator.holds({*key, Format::FileOp::Open, path, std::nullopt, dev, ino, std::nullopt});
     QList<Format::FileAccess> accesses;
     const auto access = [&](Format::FileOp op) {
         accesses.append({{}, op, path, std::nullopt, dev, ino, std::nullopt});
@@ -452,6 +464,47 @@ void FanotifySource::handleAccess(const fanotify_event_metadata &event, QByteArr
     if (parsed->mask & FAN_CLOSE_WRITE)
         access(Format::FileOp::Write);
     attribute(event.pid, key, std::move(accesses), Access, out);
+    if (repeatedOpen)
+        ignoreOpens(*parsed->target);
+}
+
+void FanotifySource::ignoreOpens(const FileId &target)
+{
+    if (m_ignored.size() >= kMaxIgnoreMarks)
+        return;
+    const ScopedFd fd(m_resolver.open(target, O_PATH));
+    struct stat st = {};
+    if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode))
+        return; // gone, or not a regular file: a directory's ignore mark would need FAN_MARK_IGNORED_SURV_MODIFY
+    const std::pair<qint64, qint64> inode{qint64(st.st_dev), qint64(st.st_ino)};
+    if (m_ignored.contains(inode))
+        return;
+    // fanotify_mark takes no O_PATH descriptor as the object itself, but follows the descriptor's link: the very
+    // inode the event named (its handle), whatever names it has now. Evictable: the mark does not pin the inode.
+    const QByteArray link = "/proc/self/fd/" + QByteArray::number(fd.get());
+    if (::fanotify_mark(m_groups[Access], FAN_MARK_ADD | FAN_MARK_IGNORE | FAN_MARK_EVICTABLE, FAN_OPEN, AT_FDCWD,
+                        link.constData())
+            != 0
+        && (errno != EINVAL // a kernel before 6.0: the older kind of ignore mask, pinning the inode until lifted
+            || ::fanotify_mark(m_groups[Access], FAN_MARK_ADD | FAN_MARK_IGNORED_MASK, FAN_OPEN, AT_FDCWD,
+                               link.constData())
+                != 0))
+        return;
+    if (m_ignored.isEmpty())
+        m_ignoredSince = boottimeNs();
+    m_ignored.insert(inode);
+    ++m_ignoreMarks;
+}
+
+void FanotifySource::liftIgnoreMarks()
+{
+    const qint64 window = qint64(std::chrono::nanoseconds(m_options.aggregateWindow).count());
+    if (m_ignored.isEmpty() || boottimeNs() < m_ignoredSince + window)
+        return;
+    // All inode marks of the access group are ignore marks (its own marks are filesystem marks).
+    if (::fanotify_mark(m_groups[Access], FAN_MARK_FLUSH, 0, AT_FDCWD, nullptr) != 0)
+        qWarning("fanotify: cannot lift the ignore marks: %s", std::strerror(errno));
+    m_ignored.clear();
 }
 
 void FanotifySource::handleNamed(const fanotify_event_metadata &event, QByteArrayView record, QList<Format::Event> &out)
@@ -488,7 +541,7 @@ void FanotifySource::handleNamed(const fanotify_event_metadata &event, QByteArra
         ops.append({Format::FileOp::Create, path});
     if (!rename && (parsed->mask & FAN_DELETE)) // after the create when fanotify merged the two
         ops.append({Format::FileOp::Delete, path});
-    const auto key = keyOf(event.pid, pidfd.get(), m_namedPidfd);
+    const auto key = keyOf(Names, event.pid, pidfd.get(), m_namedPidfd);
     if (parsed->target) { // gone, for most deletes, unless seen by an earlier event
         if (const auto inode = m_resolver.inodeOf(*parsed->target)) {
             dev = inode->dev;
@@ -579,7 +632,7 @@ QByteArray FanotifySource::entryPath(const DirEntryId &entry, std::optional<qint
     return dir.endsWith('/') ? dir + entry.name : dir + '/' + entry.name;
 }
 
-std::optional<Format::ProcKey> FanotifySource::keyOf(qint64 pid, int pidfd, bool verified)
+std::optional<Format::ProcKey> FanotifySource::keyOf(Group group, qint64 pid, int pidfd, bool verified)
 {
     if (!m_options.keyByPidfd)
         return std::nullopt;
@@ -589,11 +642,15 @@ std::optional<Format::ProcKey> FanotifySource::keyOf(qint64 pid, int pidfd, bool
     }
     if (pidfd < 0)
         return std::nullopt; // FAN_NOPIDFD: the process had ended when the event was read
+    if (const auto it = m_batchKeys[group].constFind(pid); it != m_batchKeys[group].cend())
+        return *it;
     const auto stat = readProcStat(pid);
     // Still alive after the read: it held the pid all along, so the stat is its own.
     if (!stat || ::syscall(SYS_pidfd_send_signal, pidfd, 0, nullptr, 0) != 0)
         return std::nullopt;
-    return Format::ProcKey{pid, stat->startTicks};
+    const Format::ProcKey key{pid, stat->startTicks};
+    m_batchKeys[group].insert(pid, key);
+    return key;
 }
 
 void FanotifySource::deliver(QList<Format::Event> &events)

@@ -35,7 +35,14 @@
 // the process source has delivered everything up to its read (at most keyWait). One that still cannot be keyed is
 // counted, and reported as rec.loss {source "file.fanotify", reason "process ended before its access was read"}.
 // (Should a kernel refuse FAN_REPORT_PIDFD for the name group, its events are keyed from /proc/<pid>/stat alone, and
-// the backend reason says so; the access group is not used without pidfds.)
+// the backend reason says so; the access group is not used without pidfds.) /proc/<pid>/stat is read once per pid and
+// batch of events read (keyOf): every event of that pid in the batch with a pidfd is that same process's.
+//
+// Cost to the process doing the accesses: every open of a marked file makes the kernel build an event (two file
+// handles and the name, an allocation even when it is then merged into one still queued), about 1.5x the CPU of an
+// open+close of a cached file (tests/bench/README.md, bench_fanotifygroups). With ignoreRepeats (config
+// file_ignore_repeats, off by default) a file a process keeps reopening gets an ignore mark, and its opens cost
+// almost nothing until the mark is lifted, at the price in evidence its option states.
 //
 // Losses and limits, each a rec.loss {source "file.fanotify"}: a full queue of any group (FAN_Q_OVERFLOW; count 1
 // per overflow: fanotify does not say how many, a lower bound); an event whose directory no longer opens by its
@@ -82,6 +89,12 @@ struct FanotifyOptions
     bool keyByPidfd = true;
     // Test seam: false marks every filesystem with the descriptor group, as on a kernel without the access group.
     bool accessByHandle = true;
+    // config file_ignore_repeats: when an open of a regular file by a process is read a second time within its
+    // aggregation window, the access group ignores further opens of that file (an ignore mark on its inode, lifted
+    // at most aggregateWindow later) so that a process reopening a file in a loop stops paying for an event per
+    // open. The cost is evidence: opens of that file by *other* processes until the mark is lifted are not seen (execs
+    // and writes still are), and the repeating process's count is a lower bound. Stated in the backend reason.
+    bool ignoreRepeats = false;
 };
 
 class FanotifySource final : public EventSource
@@ -99,6 +112,7 @@ public:
         qint64 malformed = 0; // events parseFidEvent rejected
         qint64 namedMarks = 0; // filesystems marked by the name group (0: creates, deletes, renames not captured)
         qint64 handleMarks = 0; // of `marks`, those marked by the access group (the rest: by the descriptor group)
+        qint64 ignoreMarks = 0; // files whose opens were ignored for a while (ignoreRepeats)
     };
 
     explicit FanotifySource(FanotifyOptions options = {});
@@ -130,7 +144,14 @@ private:
     // malformed. Its pidfd is left for the caller to close.
     std::optional<FidEvent> parseHandleEvent(const ::fanotify_event_metadata &event, QByteArrayView record);
     QByteArray entryPath(const DirEntryId &entry, std::optional<qint64> &dev);
-    std::optional<Format::ProcKey> keyOf(qint64 pid, int pidfd, bool verified = true);
+    // The process key of an event of `group`'s current batch (one read()). A key verified by a live pidfd after the
+    // read is reused for the batch's other events of that pid that carry a pidfd: those processes were alive during
+    // the read, when only one process can have held the pid, and it was still alive after the read.
+    std::optional<Format::ProcKey> keyOf(Group group, qint64 pid, int pidfd, bool verified = true);
+    // ignoreRepeats: an ignore mark for FAN_OPEN on the regular file `target` names, in the access group; all of
+    // them lifted together once the oldest is aggregateWindow old.
+    void ignoreOpens(const FileId &target);
+    void liftIgnoreMarks();
     // Delivers `accesses` (their proc not yet set) as `key`'s, or, without a key, keeps them for keyWaiting().
     void attribute(qint64 pid, const std::optional<Format::ProcKey> &key, QList<Format::FileAccess> accesses,
                    Group group, QList<Format::Event> &out);
@@ -165,9 +186,14 @@ private:
     };
     std::deque<Waiting> m_waiting; // in the order read
     qint64 m_emptySince[GroupCount] = {0, 0, 0}; // per group: when its queue was last seen empty
+    QHash<qint64, Format::ProcKey> m_batchKeys[GroupCount]; // keyOf's per-batch keys, by pid
+    QSet<std::pair<qint64, qint64>> m_ignored; // (dev, ino) with an ignore mark now; at most kMaxIgnoreMarks
+    qint64 m_ignoredSince = 0; // CLOCK_BOOTTIME of the oldest mark in m_ignored
+    static constexpr qsizetype kMaxIgnoreMarks = 4096;
     std::thread m_thread;
     std::atomic<qint64> m_events{0}, m_unkeyed{0}, m_keyedLate{0}, m_overflows{0}, m_marks{0};
     std::atomic<qint64> m_namedEvents{0}, m_unresolved{0}, m_malformed{0}, m_namedMarks{0}, m_handleMarks{0};
+    std::atomic<qint64> m_ignoreMarks{0};
     qint64 m_unkeyedReported = 0, m_overflowsReported = 0, m_unresolvedReported = 0, m_malformedReported = 0;
 };
 

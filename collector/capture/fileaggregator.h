@@ -29,6 +29,8 @@ public:
     void flushAll(QList<Format::Event> &out);
 
     qsizetype pending() const { return m_pending.size(); }
+    // Whether an access identical to `access` (process, op, path, new name) is in an open window.
+    bool holds(const Format::FileAccess &access) const { return m_pending.contains(keyOf(access)); }
 
 private:
     struct Key

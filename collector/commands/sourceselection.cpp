@@ -100,6 +100,7 @@ std::unique_ptr<Capture::EventSource> fileSource(const Recorder::Config &config,
                                            options.include = include;
                                            options.exclude = exclude;
                                            options.aggregateWindow = std::chrono::milliseconds(config.fileAggregateMs);
+                                           options.ignoreRepeats = config.fileIgnoreRepeats;
                                            options.excludePid = ::getpid();
                                            options.lifetimes = lifetimes;
                                            return std::make_unique<Capture::FanotifySource>(options);

@@ -121,6 +121,7 @@ const std::map<QString, Setter> &setters()
         {u"file_capture"_s, yesNo(&Config::fileCapture)},
         {u"file_include"_s, pathList(&Config::fileInclude)},
         {u"file_exclude"_s, pathList(&Config::fileExclude)},
+        {u"file_ignore_repeats"_s, yesNo(&Config::fileIgnoreRepeats)},
         {u"file_aggregate_window"_s,
          [](Config &c, const QString &v) -> std::optional<QString> {
              const auto ms = milliseconds(v);

@@ -34,6 +34,7 @@ struct Config
     QStringList fileInclude{QStringLiteral("/dev/shm")};
     QStringList fileExclude{QStringLiteral("/proc"), QStringLiteral("/sys"), QStringLiteral("/dev")};
     qint64 fileAggregateMs = 2000; // 0: every access is its own event
+    bool fileIgnoreRepeats = false; // FanotifyOptions::ignoreRepeats
     bool netCapture = true;
     bool integrity = true;
     qint64 integrityIntervalSeconds = 10; // modules, bpf, logins, listeners

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What one kind of fanotify group costs the process doing the opens, apart from everything else flightrec does
 // (issue 4): OPENS open+close of one file in this thread with no group, with a descriptor-reporting group
-// (FAN_REPORT_PIDFD: what FanotifySource falls back to) and with a name-reporting group (FAN_REPORT_DFID_NAME |
-// FAN_REPORT_FID | FAN_REPORT_PIDFD: its access group), each marking the file's filesystem for open, open-exec and
-// close-write. The group is read by a child process that drains it at once and closes every descriptor it hands
-// out, as the collector does (a reader in this process would share its descriptor table). RUNS rounds in rotating
-// order; per round the fastest of 3 loops counts; ratio = group / no group of the same round, median (range).
+// (FAN_REPORT_PIDFD: what FanotifySource falls back to), with a name-reporting group (FAN_REPORT_DFID_NAME |
+// FAN_REPORT_FID | FAN_REPORT_PIDFD: its access group), with the same without the file's own handle (no
+// FAN_REPORT_FID) and without pidfds, with the name group marking the mount instead of the filesystem, and with the
+// name group and an ignore mark for FAN_OPEN on the file itself (what FanotifySource's file_ignore_repeats adds for a
+// file it just recorded). Each marks for open, open-exec and close-write. The group is read by a child process that
+// drains it at once and closes every descriptor it hands out, as the collector does (a reader in this process would
+// share its descriptor table). RUNS rounds in rotating order; per round the fastest of 3 loops counts; ratio = group /
+// no group of the same round, median (range).
 // Usage: bench_fanotifygroups [OPENS (200000)] [RUNS (7)]; root. Exit 0 when measured, 1 when it could not.
 #include "benchsupport.h"
 
@@ -28,20 +31,28 @@ using namespace Flight::BenchSupport;
 
 namespace {
 
-enum Group { NoGroup, Descriptors, Names, GroupCount };
-constexpr std::array<const char *, GroupCount> kNames{"no group", "descriptor group", "name group"};
+enum Group { NoGroup, Descriptors, Names, NamesNoTarget, NamesNoPidfd, NamesMount, NamesIgnored, GroupCount };
+constexpr std::array<const char *, GroupCount> kNames{
+    "no group", "descriptor group", "name group", "  without file handle", "  without pidfd", "  mount mark",
+    "  file ignored"};
 
 // The child: creates the group, marks the filesystem of `file`, says so on `ready`, then drains until killed.
 [[noreturn]] void readGroup(Group group, const char *file, int ready)
 {
-    unsigned flags = FAN_CLASS_NOTIF | FAN_CLOEXEC | FAN_NONBLOCK | FAN_REPORT_PIDFD;
-    if (group == Names)
-        flags |= FAN_REPORT_DFID_NAME | FAN_REPORT_FID;
+    unsigned flags = FAN_CLASS_NOTIF | FAN_CLOEXEC | FAN_NONBLOCK;
+    if (group != NamesNoPidfd)
+        flags |= FAN_REPORT_PIDFD;
+    if (group != Descriptors)
+        flags |= FAN_REPORT_DFID_NAME;
+    if (group != Descriptors && group != NamesNoTarget)
+        flags |= FAN_REPORT_FID;
+    const unsigned markType = group == NamesMount ? FAN_MARK_MOUNT : FAN_MARK_FILESYSTEM;
     const int fd = ::fanotify_init(flags, O_RDONLY | O_LARGEFILE | O_CLOEXEC);
     if (fd < 0
-        || ::fanotify_mark(fd, FAN_MARK_ADD | FAN_MARK_FILESYSTEM, FAN_OPEN | FAN_OPEN_EXEC | FAN_CLOSE_WRITE, AT_FDCWD,
-                           file)
-            != 0) {
+        || ::fanotify_mark(fd, FAN_MARK_ADD | markType, FAN_OPEN | FAN_OPEN_EXEC | FAN_CLOSE_WRITE, AT_FDCWD, file)
+            != 0
+        || (group == NamesIgnored
+            && ::fanotify_mark(fd, FAN_MARK_ADD | FAN_MARK_IGNORE | FAN_MARK_EVICTABLE, FAN_OPEN, AT_FDCWD, file) != 0)) {
         std::fprintf(stderr, "bench_fanotifygroups: %s: %s\n", kNames[group], std::strerror(errno));
         ::_exit(1);
     }
@@ -138,6 +149,7 @@ int main(int argc, char **argv)
     }
     std::printf("bench_fanotifygroups: %lld open+close of %s, %d rounds; CPU time of the opening thread\n",
                 static_cast<long long>(opens), file.constData(), runs);
+    std::printf("  machine: %ld CPUs, load average %s\n", ::sysconf(_SC_NPROCESSORS_ONLN), loadAverage().constData());
     std::array<QList<double>, GroupCount> perOpen, ratios;
     for (int run = 0; run < runs && !interrupted(); ++run) {
         std::array<double, GroupCount> cpu{};
@@ -156,10 +168,11 @@ int main(int argc, char **argv)
     }
     if (interrupted())
         return 1;
-    std::printf("%-18s %12s %22s\n", "reader", "us per open", "vs no group");
+    std::printf("load average at the end: %s\n", loadAverage().constData());
+    std::printf("%-22s %12s %22s\n", "reader", "us per open", "vs no group");
     for (int g = 0; g < GroupCount; ++g) {
         const auto [low, high] = std::minmax_element(ratios[g].cbegin(), ratios[g].cend());
-        std::printf("%-18s %12.3f %9.3fx (%.2f-%.2f)\n", kNames[g], median(perOpen[g]), median(ratios[g]), *low, *high);
+        std::printf("%-22s %12.3f %9.3fx (%.2f-%.2f)\n", kNames[g], median(perOpen[g]), median(ratios[g]), *low, *high);
     }
     return 0;
 }

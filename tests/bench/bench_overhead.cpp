@@ -5,15 +5,17 @@
 //              of=/dev/null bs=1 count=N` (a read+write syscall loop in another process); TCP connect+accept+close
 //              on 127.0.0.1 to a listener thread of this program (closed with a reset: no TIME_WAIT pile-up).
 //   modes:     no collector; flightrec exec-only (file_capture = no, net_capture = no); flightrec with file capture
-//              (file_capture = yes, net_capture = no) for open/close and dd; flightrec with net capture
-//              (file_capture = no, net_capture = yes) for TCP. proc_backend = auto in all.
-// A run measures: none, mode, none, mode, none, mode, none (modes in an order that rotates from run to run), each
+//              (file_capture = yes, net_capture = no), and the same with file_ignore_repeats = yes, for open/close
+//              and dd; flightrec with net capture (file_capture = no, net_capture = yes) for TCP. proc_backend = auto
+//              in all.
+// A run measures: none, mode, none, mode, ..., none (modes in an order that rotates from run to run), each
 // workload 3 times a session, the fastest counting; a mode's ratio in a run is its time over the mean of the two
 // unrecorded sessions either side of it, and the figure printed is the median over the runs, with their range. Times
 // are wall time, and the CPU time of the workload's own processes (where in-kernel hooks are paid; less exposed than
 // the wall time to what else the machine runs). Also: what the collector recorded of each loop (file events and
 // their repeat counts, TCP connects and accepts to the listener), rec.loss, collector CPU and VmHWM.
-// Usage (root): bench_overhead [OPENS] [DD_BYTES] [CONNECTIONS] [RUNS]. Not a test: it asserts nothing about time;
+// Usage (root): bench_overhead [OPENS] [DD_BYTES] [CONNECTIONS] [RUNS]; BENCH_FLIGHTREC=PATH runs another build of
+// flightrec (a before/after comparison in the same conditions). Not a test: it asserts nothing about time;
 // exit 0 when it measured (budgets met or not), 1 when it could not.
 #include "benchsupport.h"
 #include "collectorrun.h"
@@ -73,20 +75,26 @@ Expected<Recorded> readRecorded(const CollectorRun &collector, const QByteArray 
     return r;
 }
 
-enum Mode { None, ExecOnly, FileCapture, NetCapture, ModeCount };
-const char *const kModeNames[] = {"no collector", "exec-only", "file capture", "net capture"};
-constexpr Mode kRecorded[] = {ExecOnly, FileCapture, NetCapture};
+enum Mode { None, ExecOnly, FileCapture, FileIgnoreRepeats, NetCapture, ModeCount };
+const char *const kModeNames[] = {"no collector", "exec-only", "file capture", "file, ignore repeats", "net capture"};
+constexpr Mode kRecorded[] = {ExecOnly, FileCapture, FileIgnoreRepeats, NetCapture};
+
+bool capturesFiles(Mode m)
+{
+    return m == FileCapture || m == FileIgnoreRepeats;
+}
 
 // The workloads a mode is measured on: file capture on those that touch files, net capture on the TCP loop.
 bool measures(Mode m, int w)
 {
-    return m == None || m == ExecOnly || (m == FileCapture ? w != Tcp : w == Tcp);
+    return m == None || m == ExecOnly || (capturesFiles(m) ? w != Tcp : w == Tcp);
 }
 
 struct Session
 {
     Timing times[WorkloadCount] = {}; // the fastest of the repetitions, wall and CPU apart
     double cpu = -1; // the collector's, over the workloads
+    double collectorCpu[WorkloadCount] = {}; // the collector's per loop of a workload, until it was idle again
     qint64 hwmKb = -1;
     Recorded recorded;
 };
@@ -111,9 +119,11 @@ struct Bench
         opened.close();
         std::unique_ptr<CollectorRun> collector;
         if (mode != None) {
-            const QStringList config{u"proc_backend = auto"_s,
-                                     u"file_capture = %1"_s.arg(mode == FileCapture ? u"yes"_s : u"no"_s),
-                                     u"net_capture = %1"_s.arg(mode == NetCapture ? u"yes"_s : u"no"_s)};
+            QStringList config{u"proc_backend = auto"_s,
+                               u"file_capture = %1"_s.arg(capturesFiles(mode) ? u"yes"_s : u"no"_s),
+                               u"net_capture = %1"_s.arg(mode == NetCapture ? u"yes"_s : u"no"_s)};
+            if (mode == FileIgnoreRepeats) // named only here: the other configs stay valid for older builds
+                config.append(u"file_ignore_repeats = yes"_s);
             collector = std::make_unique<CollectorRun>(flightrec, dir, config);
             if (auto started = collector->start(); !started)
                 return started.error();
@@ -126,6 +136,7 @@ struct Bench
         for (int w = 0; w < WorkloadCount && !interrupted(); ++w) {
             if (!measures(mode, w))
                 continue;
+            const double collectorBefore = pid ? cpuSeconds(pid) : 0;
             for (int rep = 0; rep < sizes.reps && !interrupted(); ++rep) {
                 auto t = runWorkload(Workload(w), sizes, QFile::encodeName(opened.fileName()), listener);
                 if (!t)
@@ -134,6 +145,8 @@ struct Bench
                 s.times[w].cpu = rep ? std::min(s.times[w].cpu, t->cpu) : t->cpu;
                 settle(pid);
             }
+            if (pid)
+                s.collectorCpu[w] = (cpuSeconds(pid) - collectorBefore) / sizes.reps;
         }
         if (interrupted())
             return Error{u"interrupted"_s};
@@ -173,7 +186,7 @@ int main(int argc, char **argv)
     QTemporaryDir tmp;
     LoopbackListener listener;
     Bench bench;
-    bench.flightrec = copyFlightrec(QStringLiteral(FLIGHTREC_BINARY), tmp.path());
+    bench.flightrec = copyFlightrec(qEnvironmentVariable("BENCH_FLIGHTREC", QStringLiteral(FLIGHTREC_BINARY)), tmp.path());
     bench.tmp = tmp.path();
     bench.sizes = sizes;
     if (!tmp.isValid() || !bench.flightrec.ready || !listener.ok()) {
@@ -188,10 +201,11 @@ int main(int argc, char **argv)
                 qint64(sizes.opens), qPrintable(tmp.path()), qint64(sizes.ddBytes), qint64(sizes.connections));
     std::printf(
         "  modes: no collector; flightrec %s (%s; proc_backend = auto) exec-only (file_capture = no, net_capture "
-        "= no), file capture (file_capture = yes, net_capture = no), net capture (file_capture = no, "
-        "net_capture = yes); other keys at their defaults\n",
+        "= no), file capture (file_capture = yes, net_capture = no), file, ignore repeats (the same with "
+        "file_ignore_repeats = yes), net capture (file_capture = no, net_capture = yes); other keys at their "
+        "defaults\n",
         qPrintable(bench.flightrec.built), qPrintable(bench.flightrec.builtAt));
-    std::printf("  %d runs of: none, mode, none, mode, none, mode, none (modes rotating), each workload %d times a "
+    std::printf("  %d runs of: none, mode, none, mode, ..., none (modes rotating), each workload %d times a "
                 "session (the fastest counts); ratio = mode / mean of the unrecorded sessions either side, median over "
                 "the runs (range); wall time, and CPU time of the workload's own processes\n",
                 runs, sizes.reps);
@@ -265,23 +279,27 @@ int main(int argc, char **argv)
     std::printf("\n");
     TextTable t;
     t.add({u"workload"_s, u""_s, u"no collector"_s, u"noise: none/none"_s, u"exec-only"_s, u"file capture"_s,
-           u"net capture"_s});
+           u"file, ignore repeats"_s, u"net capture"_s});
     for (int w = 0; w < WorkloadCount; ++w)
         for (int m = 0; m < 2; ++m)
             t.add({m == 0 ? u"%1 x%2"_s.arg(QLatin1StringView(kWorkloadNames[w])).arg(counts[w]) : QString(),
                    m == 0 ? u"wall"_s : u"CPU"_s, u"%1 s"_s.arg(median(base[w][m]), 0, 'f', 3), ratioText(None, w, m),
-                   ratioText(ExecOnly, w, m), ratioText(FileCapture, w, m), ratioText(NetCapture, w, m)});
+                   ratioText(ExecOnly, w, m), ratioText(FileCapture, w, m), ratioText(FileIgnoreRepeats, w, m),
+                   ratioText(NetCapture, w, m)});
     t.print();
 
     std::printf("\n");
     TextTable rec;
-    rec.add({u"mode"_s, u"collector CPU"_s, u"VmHWM"_s, u"recorded (median of runs)"_s, u"rec.loss (all runs)"_s});
+    rec.add({u"mode"_s, u"collector CPU"_s, u"per loop: open+close"_s, u"dd"_s, u"tcp"_s, u"VmHWM"_s,
+             u"recorded (median of runs)"_s, u"rec.loss (all runs)"_s});
     for (Mode m : kRecorded) {
-        QList<double> cpu, events, repeats, connects, accepts;
+        QList<double> cpu, events, repeats, connects, accepts, perLoop[WorkloadCount];
         qint64 hwm = 0;
         QMap<QString, qint64> losses;
         for (const Session &s : std::as_const(sessions[m])) {
             cpu.append(s.cpu);
+            for (int w = 0; w < WorkloadCount; ++w)
+                perLoop[w].append(s.collectorCpu[w]);
             events.append(double(s.recorded.openEvents));
             repeats.append(double(s.recorded.openRepeats));
             connects.append(double(s.recorded.connects));
@@ -294,7 +312,7 @@ int main(int argc, char **argv)
         for (auto it = losses.cbegin(); it != losses.cend(); ++it)
             lossText.append(u"%1 %2"_s.arg(it.key()).arg(it.value()));
         QString recorded = u"-"_s;
-        if (m == FileCapture)
+        if (capturesFiles(m))
             recorded = u"%1 open events of the file, repeat counts summing to %2 of %3 opens"_s.arg(median(events))
                            .arg(median(repeats))
                            .arg(sizes.opens * sizes.reps);
@@ -302,7 +320,11 @@ int main(int argc, char **argv)
             recorded = u"%1 connects, %2 accepts of %3 connections"_s.arg(median(connects))
                            .arg(median(accepts))
                            .arg(sizes.connections * sizes.reps);
+        const auto loopCpu = [&](int w) {
+            return measures(m, w) ? u"%1 s"_s.arg(median(perLoop[w]), 0, 'f', 3) : u"-"_s;
+        };
         rec.add({QString::fromLatin1(kModeNames[m]), u"%1 s (median session)"_s.arg(median(cpu), 0, 'f', 2),
+                 loopCpu(OpenClose), loopCpu(Dd), loopCpu(Tcp),
                  u"%1 MB"_s.arg(double(hwm) / 1024, 0, 'f', 1), recorded,
                  lossText.isEmpty() ? u"none"_s : lossText.join(u", "_s)});
     }
@@ -321,6 +343,7 @@ int main(int argc, char **argv)
                     qPrintable(verdict(mode, w, 0, limit)), qPrintable(verdict(mode, w, 1, limit)));
     };
     budget("with file capture", FileCapture, OpenClose, 1.2);
+    budget("with file capture, ignore repeats", FileIgnoreRepeats, OpenClose, 1.2);
     for (int w = 0; w < WorkloadCount; ++w)
         budget("exec-only", ExecOnly, w, 1.02);
     for (Mode m : kRecorded) {

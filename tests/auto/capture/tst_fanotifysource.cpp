@@ -92,6 +92,20 @@ bool runPerl(const QByteArray &script, pid_t &spawned)
     return ::waitpid(spawned, &status, 0) == spawned && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
+// Opens `path` in bursts until `source` has given it an ignore mark (file_ignore_repeats); false after 10 s.
+bool reopenUntilIgnored(const FanotifySource &source, const QString &path)
+{
+    for (int burst = 0; burst < 500 && source.stats().ignoreMarks == 0; ++burst) {
+        for (int i = 0; i < 100; ++i) {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                return false;
+        }
+        QTest::qWait(20);
+    }
+    return source.stats().ignoreMarks > 0;
+}
+
 } // namespace
 
 class TestFanotifySource : public QObject
@@ -302,6 +316,61 @@ private Q_SLOTS:
         const qint64 count = opens[0].repeat ? opens[0].repeat->count : 1;
         qInfo("10000 opens of one file: one event, count %lld (fanotify merges queued events: a lower bound)", count);
         QVERIFY(count >= 1 && count <= 10000);
+    }
+
+    // file_ignore_repeats: a file this process reopens in a loop gets an ignore mark; until it is lifted, another
+    // process's open of it is not seen (the documented cost), while that process's other accesses are.
+    void ignoredRepeatsHideOtherOpenersForAWindow()
+    {
+        CollectingSink sink;
+        FanotifyOptions options;
+        options.aggregateWindow = std::chrono::seconds(30);
+        options.ignoreRepeats = true;
+        FanotifySource source(options);
+        const auto started = source.start(sink);
+        QVERIFY2(started, qPrintable(started.error().message));
+        QVERIFY2(source.backend().reason.contains(u"file_ignore_repeats"_s), qPrintable(source.backend().reason));
+        const QString path = m_dir->filePath(u"hot"_s), other = m_dir->filePath(u"other"_s);
+        QVERIFY(writeFile(path, "read me"));
+        QVERIFY(reopenUntilIgnored(source, path));
+        pid_t child = -1;
+        QVERIFY(runPerl("open(my $f, '<', '" + QFile::encodeName(path) + "') or die; close $f; open($f, '>', '"
+                            + QFile::encodeName(other) + "') or die; print $f 1; close $f; select(undef, undef, undef, 0.5);",
+                        child));
+        QTest::qWait(300);
+        source.stop();
+        bool childWrote = false;
+        for (const FileAccess &a : accesses(sink, QFile::encodeName(path)))
+            QVERIFY2(a.proc.pid != child, "the other process's open was seen while the file was ignored");
+        for (const FileAccess &a : accesses(sink, QFile::encodeName(other)))
+            childWrote |= a.proc.pid == child && a.op == FileOp::Write;
+        QVERIFY2(childWrote, "the other process's write of another file was not seen");
+        QVERIFY(source.stats().ignoreMarks >= 1); // and any file another process on the machine reopened meanwhile
+    }
+
+    void ignoreMarksAreLiftedAfterTheWindow()
+    {
+        CollectingSink sink;
+        FanotifyOptions options;
+        options.aggregateWindow = std::chrono::milliseconds(400);
+        options.ignoreRepeats = true;
+        FanotifySource source(options);
+        const auto started = source.start(sink);
+        QVERIFY2(started, qPrintable(started.error().message));
+        const QString path = m_dir->filePath(u"hot"_s);
+        QVERIFY(writeFile(path, "read me"));
+        QVERIFY(reopenUntilIgnored(source, path));
+        QTest::qWait(1200); // the window, and the reader's poll interval, passed
+        pid_t child = -1;
+        QVERIFY(runPerl("open(my $f, '<', '" + QFile::encodeName(path)
+                            + "') or die; close $f; select(undef, undef, undef, 0.5);",
+                        child));
+        QTest::qWait(300);
+        source.stop();
+        bool seen = false;
+        for (const FileAccess &a : accesses(sink, QFile::encodeName(path)))
+            seen |= a.proc.pid == child && a.op == FileOp::Open;
+        QVERIFY2(seen, "an open after the window was not seen");
     }
 
     void createsRenamesAndDeletesWithNames()

@@ -117,7 +117,7 @@ private Q_SLOTS:
         }
         auto documented = parseConfig(uncommented, file.fileName());
         QVERIFY2(documented, qPrintable(documented ? QString() : documented.error().message));
-        QCOMPARE(keys, 30); // every key but 'recipient', 'alert_command' and 'push_to', which have no default
+        QCOMPARE(keys, 31); // every key but 'recipient', 'alert_command' and 'push_to', which have no default
         const Config defaults;
         QCOMPARE(documented->keyPath, defaults.keyPath);
         QCOMPARE(documented->outbox, defaults.outbox);
@@ -149,6 +149,8 @@ private Q_SLOTS:
         QCOMPARE(documented->alertSeverity, defaults.alertSeverity);
         QCOMPARE(documented->fileExclude, defaults.fileExclude);
         QCOMPARE(documented->fileAggregateMs, defaults.fileAggregateMs);
+        QCOMPARE(documented->fileIgnoreRepeats, defaults.fileIgnoreRepeats);
+        QCOMPARE(defaults.fileIgnoreRepeats, false); // opt-in: it trades other processes' opens for speed
         QVERIFY(!documented->recipient);
     }
 
