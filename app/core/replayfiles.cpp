@@ -17,7 +17,7 @@ Expected<QList<OpenFileAt>> ReplayQueries::filesOpenForWriting(qint64 hostId, qi
     // file_events_process, so the cost follows the alive processes' file events, not the host's.
     const QString last = u"COALESCE(f.last_ts, f.ts)"_s;
     const QString sql
-        = u"SELECT f.process_id, f.path_id, MIN(pa.path), "
+        = u"SELECT f.process_id, f.path_id, pa.path, "
           u"MAX(CASE WHEN f.op = 'open' AND f.ts <= ? THEN CASE WHEN %1 <= ? THEN %1 ELSE f.ts END END), "
           u"MIN(CASE WHEN f.op = 'open' AND f.ts > ? THEN f.ts END), "
           u"MIN(CASE WHEN f.op = 'write' AND %1 >= ? THEN f.ts END), "
@@ -25,7 +25,7 @@ Expected<QList<OpenFileAt>> ReplayQueries::filesOpenForWriting(qint64 hostId, qi
           u"FROM file_events f JOIN paths pa ON pa.id = f.path_id "
           u"WHERE f.process_id IN (SELECT p.id FROM processes p WHERE p.host_id = ? AND p.boot_id = ? "
           u"AND p.start_ts <= ? AND (p.exit_ts IS NULL OR p.exit_ts > ?)) AND f.op IN ('open', 'write') "
-          u"GROUP BY f.process_id, f.path_id ORDER BY f.process_id, f.path_id"_s.arg(last);
+          u"GROUP BY f.process_id, f.path_id, pa.path ORDER BY f.process_id, f.path_id"_s.arg(last);
     auto q = m_db.query(sql, {at, at, at, at, at, hostId, bootId, at, at});
     if (!q)
         return q.error();

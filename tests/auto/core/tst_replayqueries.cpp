@@ -223,9 +223,11 @@ void TestReplayQueries::fileEvidenceTimes()
     QCOMPARE(replay->files.size(), 1);
     QCOMPARE(replay->files[0].openedTs, ReplayScenario::at(30));
     QCOMPARE(replay->files[0].closedTs, ReplayScenario::at(70));
-    // Exactly at the close it is still open; an instant later it is not; the open that starts the run at @71 is not
-    // taken for one that was there at @65.
-    for (const auto &[ms, expected] : {std::pair{70, u"logger:/var/log/app.log:seen"_s}, std::pair{71, QString()}}) {
+    // Exactly at its close app.log is still open, then not; /etc/hosts, closed after writing at @72, counts from its
+    // open at @71 only (not at @65 or @70: the close after T belongs to an open after T).
+    for (const auto &[ms, expected] : {std::pair{65, u"logger:/var/log/app.log:seen"_s},
+                                       std::pair{70, u"logger:/var/log/app.log:seen"_s},
+                                       std::pair{71, u"bash:/etc/hosts:seen"_s}}) {
         auto at = ReplayQueries(*m_db).replay(m_host, ReplayScenario::at(ms));
         QVERIFY2(at.ok(), qPrintable(at.error().message));
         QCOMPARE(fileWords(*at), expected);
