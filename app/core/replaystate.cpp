@@ -7,6 +7,8 @@
 #include "querysql.h"
 #include "replayqueries.h"
 
+#include <QCache>
+#include <QMutex>
 #include <map>
 
 using namespace Qt::StringLiterals;
@@ -23,18 +25,35 @@ QVariantMap attributes(const Flight::Format::StateItem &item)
     return attrs;
 }
 
+using Items = std::map<QString, StateItemAt>;
+
+// Decoding a snapshot costs far more than reading it (2000 packages: a line of a few hundred kB), and a slider moves
+// within one archive, so under one snapshot, many times. Snapshots are evidence: a row never changes once imported,
+// so a decoded one is kept, by case and row id, for every replay in the process.
+Items *cachedSnapshot(const QString &database, qint64 id, Items *decoded)
+{
+    static QMutex mutex;
+    static QCache<QString, Items> cache(16);
+    const QMutexLocker lock(&mutex);
+    const QString key = database + u'#' + QString::number(id);
+    if (decoded)
+        cache.insert(key, new Items(*decoded));
+    Items *found = cache.object(key);
+    return found ? new Items(*found) : nullptr;
+}
+
 } // namespace
 
 Expected<QList<StateItemAt>> ReplayQueries::stateAt(qint64 hostId, const QString &check, qint64 at,
                                                     std::optional<qint64> *snapshotTs)
 {
     // state_changes_time (host_id, ts) read backwards: snapshots restate every check at the top of each archive.
-    auto snapshot = m_db.query(u"SELECT id, ts, detail FROM state_changes WHERE host_id = ? AND ts <= ? "
+    auto snapshot = m_db.query(u"SELECT id, ts FROM state_changes WHERE host_id = ? AND ts <= ? "
                                u"AND kind = 'state.snapshot' AND check_name = ? ORDER BY ts DESC, id DESC LIMIT 1"_s,
                                {hostId, at, check});
     if (!snapshot)
         return snapshot.error();
-    std::map<QString, StateItemAt> items;
+    Items items;
     qint64 fromTs = std::numeric_limits<qint64>::min(), fromId = -1;
     const auto decode = [this](qint64 id, const QByteArray &detail) -> Expected<Flight::Format::Event> {
         auto event = Flight::Format::decodeEvent(detail);
@@ -47,13 +66,22 @@ Expected<QList<StateItemAt>> ReplayQueries::stateAt(qint64 hostId, const QString
     if (snapshot->next()) {
         fromId = snapshot->value(0).toLongLong();
         fromTs = snapshot->value(1).toLongLong();
-        auto event = decode(fromId, snapshot->value(2).toByteArray());
-        if (!event)
-            return event.error();
-        if (const auto *state = std::get_if<Flight::Format::StateSnapshot>(&event->body)) {
-            for (const auto &item : state->items)
-                items[item.id] = {item.id, attributes(item), fromTs};
+        if (std::unique_ptr<Items> cached{cachedSnapshot(m_db.name(), fromId, nullptr)}) {
+            items = std::move(*cached);
             *snapshotTs = fromTs;
+        } else {
+            auto detail = m_db.scalar(u"SELECT detail FROM state_changes WHERE id = ?"_s, {fromId});
+            if (!detail)
+                return detail.error();
+            auto event = decode(fromId, detail->toByteArray());
+            if (!event)
+                return event.error();
+            if (const auto *state = std::get_if<Flight::Format::StateSnapshot>(&event->body)) {
+                for (const auto &item : state->items)
+                    items[item.id] = {item.id, attributes(item), fromTs};
+                *snapshotTs = fromTs;
+                delete cachedSnapshot(m_db.name(), fromId, &items);
+            }
         }
     }
     snapshot->finish();
