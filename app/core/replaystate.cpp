@@ -63,9 +63,13 @@ Expected<QList<StateItemAt>> ReplayQueries::stateAt(qint64 hostId, const QString
         return event;
     };
     snapshotTs->reset();
-    if (snapshot->next()) {
+    const bool hasSnapshot = snapshot->next();
+    if (hasSnapshot) {
         fromId = snapshot->value(0).toLongLong();
         fromTs = snapshot->value(1).toLongLong();
+    }
+    snapshot->finish(); // before the next statement: a streamed PostgreSQL query holds the connection
+    if (hasSnapshot) {
         if (std::unique_ptr<Items> cached{cachedSnapshot(m_db.name(), fromId, nullptr)}) {
             items = std::move(*cached);
             *snapshotTs = fromTs;
@@ -84,7 +88,6 @@ Expected<QList<StateItemAt>> ReplayQueries::stateAt(qint64 hostId, const QString
             }
         }
     }
-    snapshot->finish();
     auto changes = m_db.query(u"SELECT id, ts, detail FROM state_changes WHERE host_id = ? AND ts >= ? AND ts <= ? "
                               u"AND kind = 'state.change' AND check_name = ? ORDER BY ts, id"_s,
                               {hostId, fromTs, at, check});
