@@ -120,7 +120,7 @@ QWidget *ReplayPage::createBar()
     m_time = new QLineEdit(bar);
     m_time->setObjectName(u"replayTime"_s);
     m_time->setPlaceholderText(tr("UTC time, e.g. 2026-12-03T11:30:00Z"));
-    m_time->setMinimumWidth(fontMetrics().horizontalAdvance(u"2026-12-03 11:30:00.000 UTC"_s) + 24);
+    m_time->setMinimumWidth(fontMetrics().horizontalAdvance(u"2026-12-03 11:30:00.000000000 UTC"_s) + 24);
     m_time->setToolTip(tr("The time replayed (UTC); type a time and press Enter to go there"));
     m_status = new QLabel(bar);
     m_status->setObjectName(u"replayStatus"_s);
@@ -290,6 +290,8 @@ void ReplayPage::showReplay()
                          Models::ReplayText::knowledge(current->processesPart, tr("processes")),
                          emptyText(current->processesPart, tr("No process of this boot was alive at this time.")));
     m_tree->expandAll();
+    for (int column = 0; column < 4; ++column)
+        m_tree->resizeColumnToContents(column);
     m_filePanel->show(listCount(m_controller->files()),
                       Models::ReplayText::knowledge(current->filesPart, tr("files")),
                       emptyText(current->filesPart,

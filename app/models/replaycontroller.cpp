@@ -126,24 +126,34 @@ void ReplayController::finished()
 
 void ReplayController::apply(Core::HostReplay replay)
 {
-    const bool hasPrevious = m_current.has_value();
+    // A part is compared with the previous position only when it was known at both: rows of a time the part is not
+    // known at are not "gone", nor are the rows after it "new".
+    const auto comparable = [this](Core::ReplayPart Core::HostReplay::*part, const Core::HostReplay &now) {
+        return m_current && (*m_current.*part).knowledge.knowledge != Core::Knowledge::Unknown
+            && (now.*part).knowledge.knowledge != Core::Knowledge::Unknown;
+    };
+    const bool processesComparable = comparable(&Core::HostReplay::processesPart, replay);
     QSet<qint64> before, now, isNew;
-    if (hasPrevious) {
+    if (processesComparable) {
         for (const Core::RunningProcess &row : m_current->processes)
             before.insert(row.process.id);
     }
     for (const Core::RunningProcess &row : replay.processes) {
         now.insert(row.process.id);
-        if (hasPrevious && !before.contains(row.process.id))
+        if (processesComparable && !before.contains(row.process.id))
             isNew.insert(row.process.id);
     }
     m_goneProcesses = int((before - now).size());
-    m_files.setRows(compareRows(ReplayText::fileRows(replay), m_files.rows(), hasPrevious));
-    m_network.setRows(compareRows(ReplayText::networkRows(replay), m_network.rows(), hasPrevious));
-    m_modules.setRows(compareRows(ReplayText::itemRows(u"modules"_s, replay.modules), m_modules.rows(), hasPrevious));
-    m_bpf.setRows(compareRows(ReplayText::itemRows(u"bpf"_s, replay.bpf), m_bpf.rows(), hasPrevious));
-    m_packages.setRows(
-        compareRows(ReplayText::itemRows(u"packages"_s, replay.packages), m_packages.rows(), hasPrevious));
+    m_files.setRows(compareRows(ReplayText::fileRows(replay), m_files.rows(),
+                                comparable(&Core::HostReplay::filesPart, replay)));
+    m_network.setRows(compareRows(ReplayText::networkRows(replay), m_network.rows(),
+                                  comparable(&Core::HostReplay::networkPart, replay)));
+    m_modules.setRows(compareRows(ReplayText::itemRows(u"modules"_s, replay.modules), m_modules.rows(),
+                                  comparable(&Core::HostReplay::modulesPart, replay)));
+    m_bpf.setRows(compareRows(ReplayText::itemRows(u"bpf"_s, replay.bpf), m_bpf.rows(),
+                              comparable(&Core::HostReplay::bpfPart, replay)));
+    m_packages.setRows(compareRows(ReplayText::itemRows(u"packages"_s, replay.packages), m_packages.rows(),
+                                   comparable(&Core::HostReplay::packagesPart, replay)));
     m_processes.setProcesses(replay.processes, isNew);
     const qint64 at = replay.at;
     m_current = std::move(replay);

@@ -194,8 +194,14 @@ void TestReplayPage::keyboardAndHubLinks()
 
 void TestReplayPage::notKnownStates()
 {
+    m_page->controller().setTime(at(120));
+    waitFor(120);
     m_page->controller().setTime(at(200));
     waitFor(200);
+    // What was there at @120 is not "gone" at a time nothing is known of, and is not "new" after it.
+    QCOMPARE(m_page->controller().goneProcesses(), 0);
+    QCOMPARE(m_page->controller().files()->rowCount(), 0);
+    QCOMPARE(m_page->controller().items(u"modules"_s)->rowCount(), 0);
     const auto panels = m_page->findChildren<Gui::ReplayPanel *>();
     QCOMPARE(panels.size(), 6);
     for (const Gui::ReplayPanel *panel : panels) {
@@ -204,6 +210,8 @@ void TestReplayPage::notKnownStates()
     }
     m_page->controller().setTime(at(120));
     waitFor(120);
+    QCOMPARE(m_page->controller().processes()->newCount(), 0);
+    QCOMPARE(m_page->controller().items(u"modules"_s)->count(Change::New), 0);
     QStringList shown;
     for (const Gui::ReplayPanel *panel : panels) {
         if (!panel->knowledgeText().isEmpty())
