@@ -97,8 +97,10 @@ ReplayPage::~ReplayPage() = default;
 QWidget *ReplayPage::createBar()
 {
     auto *bar = new QWidget(this);
-    auto *row = new QHBoxLayout(bar);
-    row->setContentsMargins(0, 0, 0, 0);
+    auto *rows = new QVBoxLayout(bar);
+    rows->setContentsMargins(0, 0, 0, 0);
+    auto *row = new QHBoxLayout;
+    rows->addLayout(row);
     m_host = new QComboBox(bar);
     m_host->setObjectName(u"replayHost"_s);
     m_host->setMinimumContentsLength(14);
@@ -131,7 +133,7 @@ QWidget *ReplayPage::createBar()
     row->addWidget(m_slider, 1);
     row->addWidget(m_next);
     row->addWidget(m_time);
-    row->addWidget(m_status);
+    rows->addWidget(m_status); // its own line, so that the slider keeps its width in a narrow window
 
     connect(m_host, &QComboBox::activated, this, [this] {
         const QVariant id = m_host->currentData();
