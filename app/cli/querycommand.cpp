@@ -215,6 +215,13 @@ const QList<Subcommand> &subcommands()
          {u"port"_s, u"side"_s, u"from"_s, u"to"_s, u"limit"_s, u"after"_s},
          queryWhoConnected},
         {"at", "TIME --host HOST: processes running and connections open at TIME", 1, 1, {u"host"_s}, queryAt},
+        {"replay",
+         "TIME --host HOST [--limit N]: the host's state at TIME: processes (tree), files open for writing, "
+         "connections and listeners, modules, BPF programs, packages, each with what is not known",
+         1,
+         1,
+         {u"host"_s, u"limit"_s},
+         queryReplay},
         {"search",
          "TEXT [--host HOST] [--limit N]: processes (argv, exe, cwd, name) and paths holding TEXT",
          1,
@@ -294,7 +301,7 @@ int runQuery(const QStringList &arguments, GlobalOptions global)
     rest.prepend(command);
     if (auto end = parseCommand(parser, rest, global, sub->minPositional, sub->maxPositional))
         return *end;
-    if ((name == "tree"_L1 || name == "at"_L1) && !parser.isSet(u"host"_s)) {
+    if ((name == "tree"_L1 || name == "at"_L1 || name == "replay"_L1) && !parser.isSet(u"host"_s)) {
         printError(u"%1: --host is required (see 'flightdeck-cli %1 --help')"_s.arg(command));
         return ExitUsage;
     }

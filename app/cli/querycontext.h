@@ -44,5 +44,6 @@ int queryAt(QueryContext &c);
 int querySearch(QueryContext &c);
 int queryTimeline(QueryContext &c);
 int queryLosses(QueryContext &c);
+int queryReplay(QueryContext &c); // queryreplaycommand.cpp
 
 } // namespace Deck::Cli

@@ -10,6 +10,7 @@
 #include "networkpage.h"
 #include "page.h"
 #include "processtreepage.h"
+#include "replaypage.h"
 #include "timelinepage.h"
 
 namespace Deck::Gui {
@@ -25,6 +26,7 @@ QList<Page *> createPages(Models::CaseSession &session)
     pages << new NetworkPage(session);
     pages << new IntegrityPage(session);
     pages << new MarksPage(session);
+    pages << new ReplayPage(session); // point-in-time replay (issue 10)
     pages << new DataInPage(session); // import, pull, inbox (drops on the window import from any page)
     return pages;
 }

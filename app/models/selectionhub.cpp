@@ -44,8 +44,17 @@ void SelectionHub::setTimeRange(const Core::TimeRange &range)
     Q_EMIT timeRangeChanged(range);
 }
 
+void SelectionHub::setTime(qint64 ts)
+{
+    if (m_time == ts)
+        return;
+    m_time = ts;
+    Q_EMIT timeChanged(ts);
+}
+
 void SelectionHub::clear()
 {
+    m_time.reset();
     m_host.reset();
     m_process.reset();
     m_path.clear();

@@ -30,6 +30,8 @@ public:
     const QByteArray &path() const { return m_path; }
     const std::optional<Endpoint> &endpoint() const { return m_endpoint; }
     const Core::TimeRange &timeRange() const { return m_timeRange; }
+    // The instant being looked at (the replay's position), UTC ns; none until a view sets one.
+    std::optional<qint64> time() const { return m_time; }
 
     void setHost(std::optional<qint64> hostId);
     // Selecting a process also selects its host.
@@ -38,6 +40,7 @@ public:
     void setEndpoint(const std::optional<Endpoint> &endpoint);
     // The range every view is filtered to; both ends open shows everything.
     void setTimeRange(const Core::TimeRange &range);
+    void setTime(qint64 ts);
     // Forgets everything (a case was closed or another opened).
     void clear();
 
@@ -47,6 +50,7 @@ Q_SIGNALS:
     void pathChanged(const QByteArray &path);
     void endpointChanged(const std::optional<Deck::Models::Endpoint> &endpoint);
     void timeRangeChanged(const Deck::Core::TimeRange &range);
+    void timeChanged(qint64 ts);
 
 private:
     std::optional<qint64> m_host;
@@ -54,6 +58,7 @@ private:
     QByteArray m_path;
     std::optional<Endpoint> m_endpoint;
     Core::TimeRange m_timeRange;
+    std::optional<qint64> m_time;
 };
 
 } // namespace Deck::Models
