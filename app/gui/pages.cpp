@@ -5,6 +5,7 @@
 #include "eventspage.h"
 #include "filegraphpage.h"
 #include "hostspage.h"
+#include "indicatorspage.h"
 #include "integritypage.h"
 #include "markspage.h"
 #include "networkpage.h"
@@ -25,6 +26,7 @@ QList<Page *> createPages(Models::CaseSession &session)
     pages << new NetworkPage(session);
     pages << new IntegrityPage(session);
     pages << new MarksPage(session);
+    pages << new IndicatorsPage(session); // indicators (issue 10)
     pages << new DataInPage(session); // import, pull, inbox (drops on the window import from any page)
     return pages;
 }
