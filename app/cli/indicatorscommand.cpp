@@ -5,6 +5,7 @@
 #include "indicatormatcher.h"
 #include "indicatorsync.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <csignal>
 

@@ -245,7 +245,7 @@ void IndicatorsPage::selectMatch(int row)
 {
     if (row < 0 || row >= m_matchModel->rowCount())
         return;
-    const Core::IndicatorMatch &match = m_matchModel->match(row);
+    const Core::IndicatorMatch &match = m_matchModel->matchAt(row);
     if (!match.about) {
         session().selection().setHost(match.hostId);
         return;

@@ -22,7 +22,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    const Core::IndicatorMatch &match(int row) const { return m_rows.at(row); }
+    const Core::IndicatorMatch &matchAt(int row) const { return m_rows.at(row); }
 
 protected:
     void query() override;

@@ -36,7 +36,7 @@ IndicatorUpdater::IndicatorUpdater(CaseSession &session, QObject *parent)
         Q_EMIT progress(m_current ? tr("Fetching %1").arg(m_current->name) : QString(), done, total);
     });
     connect(&m_fetcher, &IndicatorFetcher::finished, this, [this](const FetchResult &fetched) {
-        if (!m_current)
+        if (!m_current || !m_worker)
             return;
         const Task task = *m_current;
         m_worker

@@ -10,7 +10,7 @@
 
 #include "casesession.h"
 #include "indicatorfetcher.h"
-#include "indicatorstore.h"
+#include "indicatorsync.h"
 
 #include <QTimer>
 #include <atomic>

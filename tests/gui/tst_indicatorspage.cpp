@@ -56,7 +56,7 @@ void TestIndicatorsPage::addMatchSelectRemove()
     const QString path = m_dir.filePath(u"analyst-feed.txt"_s);
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("# the case's known bad\n203.0.113.0/24\nevil.example\n/tmp/drop/*\nnot an indicator\n192.0.2.200\n");
+    file.write("# the case's known bad\n203.0.113.0/24\nevil.example\n/tmp/drop/*\nnot an indicator\n198.18.0.1\n");
     file.close();
 
     QSignalSpy finished(page.updater(), &Models::IndicatorUpdater::finished);
@@ -76,8 +76,8 @@ void TestIndicatorsPage::addMatchSelectRemove()
     // Activating the match of beta's connection selects its process, host and the remote end.
     int netRow = -1;
     for (int row = 0; row < page.matchModel()->rowCount(); ++row)
-        if (page.matchModel()->match(row).hostname == "beta"_L1
-            && page.matchModel()->match(row).about->type == Core::ObjectType::NetEvent)
+        if (page.matchModel()->matchAt(row).hostname == "beta"_L1
+            && page.matchModel()->matchAt(row).about->type == Core::ObjectType::NetEvent)
             netRow = row;
     QVERIFY(netRow >= 0);
     QSignalSpy endpoint(&session.selection(), &Models::SelectionHub::endpointChanged);
@@ -85,7 +85,7 @@ void TestIndicatorsPage::addMatchSelectRemove()
     QVERIFY(endpoint.wait(10000));
     QCOMPARE(session.selection().endpoint()->address, u"203.0.113.5"_s);
     QCOMPARE(session.selection().endpoint()->port, 443);
-    QCOMPARE(session.selection().host(), page.matchModel()->match(netRow).hostId);
+    QCOMPARE(session.selection().host(), page.matchModel()->matchAt(netRow).hostId);
     QVERIFY(session.selection().process().has_value());
 
     // Updating re-reads the file: the same bytes leave the list as it is; nothing new matches.
