@@ -100,7 +100,7 @@ void TestIndicatorParser::csvWithTypeColumn()
     QCOMPARE(parsed->problems.at(0).line, 6);
     QVERIFY2(parsed->problems.at(0).reason.contains("md5"_L1), qPrintable(parsed->problems.at(0).reason));
     QCOMPARE(parsed->problems.at(1).line, 9);
-    QVERIFY(parsed->problems.at(1).reason.contains("unknown indicator type \u201cmutex\u201d"_L1));
+    QVERIFY(parsed->problems.at(1).reason.contains(u"unknown indicator type \u201cmutex\u201d"_s));
     QCOMPARE(parsed->problems.at(2).line, 10);
 }
 

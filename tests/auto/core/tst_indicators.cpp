@@ -260,7 +260,7 @@ void TestIndicators::listsStoredReplacedRemoved()
     QCOMPARE(indicatorAlerts().size(), 1); // the investigation keeps its alerts
     auto gone = store.remove(u"feed"_s);
     QVERIFY(!gone.ok());
-    QVERIFY(gone.error().message.startsWith("no indicator list named \u201cfeed\u201d"_L1));
+    QVERIFY(gone.error().message.startsWith(u"no indicator list named \u201cfeed\u201d"_s));
     QVERIFY(IndicatorStore::nameProblem(u"bad\nname"_s).has_value());
     QCOMPARE(id(u"SELECT COUNT(*) FROM audit_log WHERE action LIKE 'indicators%'"_s), 3);
 }
