@@ -103,8 +103,9 @@ void IndicatorFetcher::fail(const QString &reason)
 {
     if (m_failure.isEmpty())
         m_failure = reason;
+    // Queued: aborting from inside the reply's own signal (metaDataChanged, readyRead) upsets QNetworkReply.
     if (m_reply)
-        m_reply->abort();
+        QMetaObject::invokeMethod(m_reply.data(), &QNetworkReply::abort, Qt::QueuedConnection);
 }
 
 void IndicatorFetcher::onFinished()

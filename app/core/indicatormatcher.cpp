@@ -222,7 +222,9 @@ private:
                 const QByteArray path = q->value(1).toByteArray();
                 QList<const ListedIndicator *> listed = domainMatches(path);
                 const QString text = bytesAsLatin1(path);
-                if (!m_globs.isEmpty() && m_anyGlob.match(text).hasMatch())
+                // One pass of the combined expression, then the globs one by one on a hit (or on every path when
+                // so many globs make the combined expression too large to compile).
+                if (!m_globs.isEmpty() && (!m_anyGlob.isValid() || m_anyGlob.match(text).hasMatch()))
                     for (const auto &[glob, re] : std::as_const(m_globs))
                         if (re.match(text).hasMatch())
                             listed.append(glob);
