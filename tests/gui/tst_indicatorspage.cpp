@@ -61,7 +61,7 @@ void TestIndicatorsPage::addMatchSelectRemove()
 
     QSignalSpy finished(page.updater(), &Models::IndicatorUpdater::finished);
     page.updater()->addFile(path, {});
-    QVERIFY(finished.wait(30000));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
     const QString message = finished.constLast().at(0).toString();
     QVERIFY2(message.startsWith("analyst-feed: 4 indicators; 1 lines rejected (line 5: "_L1), qPrintable(message));
     QVERIFY2(message.endsWith("6 new match(es)"_L1), qPrintable(message)); // 2 connections, 2 argv, a.sh, b.bin
@@ -90,7 +90,7 @@ void TestIndicatorsPage::addMatchSelectRemove()
 
     // Updating re-reads the file: the same bytes leave the list as it is; nothing new matches.
     page.updater()->updateAll();
-    QVERIFY(finished.wait(30000));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
     QCOMPARE(finished.constLast().at(0).toString(), u"analyst-feed: unchanged; 0 new match(es)"_s);
 
     if (const QString dir = qEnvironmentVariable("FLIGHT_SCREENSHOT_DIR"); !dir.isEmpty()) {
@@ -103,7 +103,7 @@ void TestIndicatorsPage::addMatchSelectRemove()
 
     page.listView()->setCurrentIndex(page.listModel()->index(0, 0));
     page.removeCurrent(false);
-    QVERIFY(finished.wait(30000));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 30000);
     QCOMPARE(finished.constLast().at(0).toString(), u"analyst-feed: removed (its alerts stay)"_s);
     QTRY_COMPARE(page.listModel()->rowCount(), 0);
     QTRY_COMPARE(page.matchModel()->rowCount(), 6);
