@@ -41,7 +41,7 @@ QString processText(const QVariant &comm, const QVariant &pid)
 {
     if (pid.isNull())
         return u"an unknown process"_s;
-    return u"%1 (pid %2)"_s.arg(comm.toString(), pid.toString());
+    return u"%1 (pid %2)"_s.arg(displayBytes(comm.toString().toUtf8()), pid.toString()); // escaped: from the host
 }
 
 class Matcher

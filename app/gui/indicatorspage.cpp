@@ -186,6 +186,7 @@ void IndicatorsPage::updateButtons()
     m_remove->setEnabled(idle && row >= 0 && row < m_listModel->rowCount());
     const int matches = m_matchModel->rowCount();
     m_matchesTitle->setText(!open ? QString()
+                            : matches == 0 ? tr("Matches")
                             : m_matchModel->truncated()
                                 ? tr("Matches: the newest %1 (double-click to select the evidence in every view)").arg(matches)
                                 : tr("Matches: %1 (double-click to select the evidence in every view)").arg(matches));
