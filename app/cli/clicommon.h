@@ -66,5 +66,6 @@ int runInbox(const QStringList &arguments, GlobalOptions global);
 int runQuery(const QStringList &arguments, GlobalOptions global);
 int runExport(const QStringList &arguments, GlobalOptions global);
 int runReport(const QStringList &arguments, GlobalOptions global);
+int runIndicators(const QStringList &arguments, GlobalOptions global);
 
 } // namespace Deck::Cli

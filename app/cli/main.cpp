@@ -35,6 +35,9 @@ const std::map<QString, Command> &commands()
          {runQuery,
           "tree, children, ancestors, descendants, did, who-touched, who-connected, at, "
           "search,\n              timeline, losses ('flightdeck-cli query --help')"}},
+        {u"indicators"_s,
+         {runIndicators, "indicator lists (addresses, domains, digests, paths) from files or URLs: add, list,\n"
+                         "              show, update, match, remove"}},
         {u"export"_s, {runExport, "the events as CSV or JSON lines, to a file or stdout (audited)"}},
         {u"report"_s,
          {runReport, "the incident report as PDF or HTML: notes, timeline, bookmarks, alerts, coverage,\n"

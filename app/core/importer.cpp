@@ -6,6 +6,7 @@
 #include "auditlog.h"
 #include "chainplacement.h"
 #include "database.h"
+#include "indicatormatcher.h"
 #include "pipelinedreader.h"
 
 #include <QCollator>
@@ -116,7 +117,19 @@ QList<ImportOutcome> Importer::importList(const QStringList &files)
         outcomes.append(importFile(file));
         ++m_current.fileIndex;
     }
+    matchNewData();
     return outcomes;
+}
+
+void Importer::matchNewData()
+{
+    if (!std::exchange(m_importedSinceMatch, false) || cancelled())
+        return;
+    // The import stands whatever the matching says: a failure is logged and the next match (on demand) repeats it.
+    if (auto matched = matchIndicators(m_db, {}, m_cancel); !matched)
+        qCWarning(lcImport) << "indicators not matched after the import:" << matched.error().message;
+    else if (matched->alertsRaised > 0)
+        qCInfo(lcImport) << matched->alertsRaised << "indicator alerts raised";
 }
 
 QList<ImportOutcome> Importer::importHeld(const PublicKey &signer)
@@ -147,6 +160,7 @@ ImportOutcome Importer::importFile(const QString &path)
         outcome = importOpened(reader, std::move(outcome));
     }
     qCDebug(lcImport) << outcome.message;
+    m_importedSinceMatch = m_importedSinceMatch || outcome.status == ImportStatus::Imported;
     if (m_outcome)
         m_outcome(outcome);
     return outcome;

@@ -58,6 +58,11 @@ public:
     // Files and folders (walked recursively for *.frec); archives are imported per host in sequence order.
     QList<ImportOutcome> importPaths(const QStringList &paths);
     ImportOutcome importFile(const QString &path);
+    // Matches the case's indicator lists (indicatormatcher.h) when an archive was imported since the last call, so
+    // that their alerts come with the data. importPaths() and importHeld() call it at their end; a caller of
+    // importFile() calls it after its batch. A failed match is logged (the import stands; matching on demand
+    // repeats it).
+    void matchNewData();
     // Imports the archives held in quarantine that `signer` signed (after the analyst trusted it).
     QList<ImportOutcome> importHeld(const Flight::Format::PublicKey &signer);
 
@@ -82,6 +87,7 @@ private:
     std::function<void(const ImportOutcome &)> m_outcome;
     const std::atomic<bool> *m_cancel = nullptr;
     ImportProgress m_current;
+    bool m_importedSinceMatch = false;
 };
 
 } // namespace Deck::Core

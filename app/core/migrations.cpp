@@ -163,6 +163,25 @@ const QList<Migration> &migrations()
          },
          {},
          {}},
+        {7,
+         "indicators: lists of addresses, domains, digests and path patterns matched against the case",
+         {
+             // source: a file path or an http(s) URL (from_url 1); digest: BLAKE2b-256 hex of the list's bytes;
+             // etag/last_modified: the server's validators for conditional updates; fetched_ts: when the stored
+             // content was read; checked_ts: when the source was last asked. Matches are alerts (source 'indicator',
+             // rule = name).
+             "CREATE TABLE indicator_lists (id {id}, name TEXT NOT NULL UNIQUE, source TEXT NOT NULL, "
+             "from_url INTEGER NOT NULL, fetched_ts BIGINT NOT NULL, checked_ts BIGINT NOT NULL, "
+             "digest TEXT NOT NULL, etag TEXT, last_modified TEXT, bad_lines BIGINT NOT NULL, "
+             "added_ts BIGINT NOT NULL, added_by TEXT NOT NULL)",
+             // type: address | domain | digest | path; value normalised (indicatorparser.h); algorithm: digests'
+             // (md5, sha1, sha256, sha512, blake2b-256, blake2b-512; NULL when the list leaves it open); line: where
+             // the list holds it.
+             "CREATE TABLE indicators (list_id BIGINT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, "
+             "algorithm TEXT, line BIGINT NOT NULL, PRIMARY KEY (list_id, type, value))",
+         },
+         {},
+         {}},
         {8,
          "process tree: children in start order from one index; roots by host and a NULL parent",
          {

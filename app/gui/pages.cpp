@@ -5,6 +5,7 @@
 #include "eventspage.h"
 #include "filegraphpage.h"
 #include "hostspage.h"
+#include "indicatorspage.h"
 #include "integritypage.h"
 #include "markspage.h"
 #include "networkpage.h"
@@ -27,6 +28,7 @@ QList<Page *> createPages(Models::CaseSession &session)
     pages << new IntegrityPage(session);
     pages << new MarksPage(session);
     pages << new ReplayPage(session); // point-in-time replay (issue 10)
+    pages << new IndicatorsPage(session); // indicators (issue 10)
     pages << new DataInPage(session); // import, pull, inbox (drops on the window import from any page)
     return pages;
 }

@@ -67,6 +67,7 @@ void runImport(Database &db, JobLink &link, const QStringList &paths, const Impo
         bytesBefore += sizes.at(index);
         ++progress.archivesDone;
     }
+    importer.matchNewData(); // indicators (issue 10)
     progress.currentFile.clear();
     progress.bytesDone = bytesBefore;
     Q_EMIT relay.progressed(progress);

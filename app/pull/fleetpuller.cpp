@@ -123,6 +123,7 @@ ImportOutcome FleetPuller::import(const RemoteHost &host, const RemoteArchive &a
         Importer importer(m_db, options);
         importer.setCancelFlag(m_cancel);
         ImportOutcome outcome = importer.importFile(localPath);
+        importer.matchNewData(); // indicators (issue 10)
         if (outcome.status != ImportStatus::Cancelled) {
             RemoteHostStore store(m_db);
             auto recorded = store.recordPulled(host.id, archive.name,

@@ -129,6 +129,7 @@ QList<ImportOutcome> InboxWatcher::scanOnce()
         Q_EMIT archiveDone(outcome);
         outcomes.append(std::move(outcome));
     }
+    importer.matchNewData(); // indicators (issue 10)
     m_status.waiting = waiting;
     if (m_nextSettleMs >= 0)
         scheduleScan(int(std::min<qint64>(m_nextSettleMs + 50, m_options.settleMs + 50)));
