@@ -35,6 +35,7 @@ const std::map<QString, Command> &commands()
          {runQuery,
           "tree, children, ancestors, descendants, did, who-touched, who-connected, at, "
           "search,\n              timeline, losses ('flightdeck-cli query --help')"}},
+        {u"detect"_s, {runDetect, "evaluate the detection rules over the case and raise their alerts"}},
         {u"export"_s, {runExport, "the events as CSV or JSON lines, to a file or stdout (audited)"}},
         {u"report"_s,
          {runReport, "the incident report as PDF or HTML: notes, timeline, bookmarks, alerts, coverage,\n"

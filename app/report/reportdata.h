@@ -79,6 +79,7 @@ struct ReportData
     QList<Core::TimelineBucket> timeline;
 
     QList<Core::AlertRow> alerts;
+    QHash<qint64, QStringList> alertEvidence; // rule and indicator alerts: one line per evidence object, in order
     Core::IntegrityChanges integrity;
     QList<Core::HostCoverage> coverage;
 };
