@@ -167,7 +167,9 @@ QString comparison(const QString &column, FilterOp op, Engine engine)
         return containsBytes(engine, column) + u" > 0"_s;
     case FilterOp::StartsWith:
     case FilterOp::Matches:
-        return engine == Engine::Sqlite ? column + u" GLOB ?"_s : column + u" LIKE ?"_s;
+        // SQLite's GLOB matches no BLOB operand: byte strings are compared as the same bytes read as text.
+        return engine == Engine::Sqlite ? u"CAST(%1 AS TEXT) GLOB CAST(? AS TEXT)"_s.arg(column)
+                                        : column + u" LIKE ?"_s;
     case FilterOp::Less:
         return column + u" < ?"_s;
     case FilterOp::Greater:

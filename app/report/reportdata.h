@@ -15,6 +15,7 @@
 #include "timelinequeries.h"
 #include "truststore.h"
 
+#include <QHash>
 #include <atomic>
 #include <functional>
 
