@@ -20,7 +20,7 @@ namespace {
 
 std::atomic<bool> g_interrupted{false};
 
-extern "C" void onInterrupt(int)
+extern "C" void onDetectInterrupt(int)
 {
     g_interrupted.store(true);
 }
@@ -78,8 +78,8 @@ int runDetect(const QStringList &arguments, GlobalOptions global)
         if (!scope.hostId)
             return ExitUsage;
     }
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
+    std::signal(SIGINT, onDetectInterrupt);
+    std::signal(SIGTERM, onDetectInterrupt);
     Flight::Format::ProgressLine progress;
     if (auto begun = db->begin(); !begun) {
         printError(u"detect: %1"_s.arg(begun.error().message));

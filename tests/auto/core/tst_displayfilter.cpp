@@ -64,7 +64,7 @@ void TestDisplayFilter::valid_data()
     QTest::newRow("negative number") << u"proc.pid >= -1"_s << u"(>= proc.pid -1)"_s;
     QTest::newRow("contains") << u"proc.argv contains \"evil\""_s << u"(contains proc.argv \"evil\")"_s;
     QTest::newRow("startswith") << u"proc.exe startswith \"/tmp/\""_s << u"(startswith proc.exe \"/tmp/\")"_s;
-    QTest::newRow("matches") << u"file.path MATCHES \"*/.ssh/*\""_s << u"(matches file.path \"*/.ssh/*\")"_s;
+    QTest::newRow("matches") << u"file.path MATCHES \"*/.ssh/*\""_s << u"(matches file.path \"%2A/.ssh/%2A\")"_s;
     QTest::newRow("rule fields") << u"proc.setuid == 0 and cred.euid == 0 and state.added > 0 and proc.stdio == x"_s
                                  << u"(and (== proc.setuid 0) (== cred.euid 0) (> state.added 0) (== proc.stdio \"x\"))"_s;
     QTest::newRow("operators are words in any case")
