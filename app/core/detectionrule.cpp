@@ -68,9 +68,10 @@ Expected<QMap<QString, Entry>> readEntries(const QString &file, const QString &t
     }
     for (const char *required : {"name", "severity", "title", "description", "match"}) {
         if (entries.value(QLatin1StringView(required)).value.isEmpty())
-            return ruleError(file, entries.contains(QLatin1StringView(required))
-                                       ? entries[QLatin1StringView(required)].line
-                                       : int(lines.size()) - (text.endsWith(u'\n') ? 1 : 0),
+            return ruleError(file,
+                             entries.contains(QLatin1StringView(required))
+                                 ? entries[QLatin1StringView(required)].line
+                                 : int(lines.size()) - (text.endsWith(u'\n') ? 1 : 0),
                              u"'%1' is missing; a rule needs name, severity, title, description and match"_s.arg(
                                  QLatin1StringView(required)));
     }
@@ -175,8 +176,8 @@ DetectionRuleSet loadDetectionRules(const QString &folder)
         if (!rule) {
             set.errors << rule.error().message;
         } else if (seen.contains(rule->name)) {
-            set.errors << ruleError(path, 1, u"the name '%1' is taken by %2"_s.arg(rule->name, seen[rule->name]))
-                              .message;
+            set.errors
+                << ruleError(path, 1, u"the name '%1' is taken by %2"_s.arg(rule->name, seen[rule->name])).message;
         } else {
             seen.insert(rule->name, path);
             set.rules.append(*rule);

@@ -38,8 +38,7 @@ QString detailOf(int branch, const QSqlQuery &q, int first)
 {
     const auto text = [&](int i) { return q.value(first + i).toString(); };
     const auto bytes = [&](int i) { return displayBytes(q.value(first + i).toByteArray()); };
-    const QString who = q.value(first + 1).isNull() ? u"an unknown process"_s
-                                                    : u"%1 (pid %2)"_s.arg(text(2), text(1));
+    const QString who = q.value(first + 1).isNull() ? u"an unknown process"_s : u"%1 (pid %2)"_s.arg(text(2), text(1));
     switch (branch) {
     case ProcessBranch:
         return u"%1: %2 %3: %4"_s.arg(text(0), who, bytes(3), displayArgv(q.value(first + 4).toByteArray()));
@@ -89,8 +88,7 @@ Detector::Detector(Database &db, QList<DetectionRule> rules)
 {
 }
 
-Expected<QList<Detector::Match>> Detector::matches(const DetectionRule &rule, int branch,
-                                                   const DetectionScope &scope)
+Expected<QList<Detector::Match>> Detector::matches(const DetectionRule &rule, int branch, const DetectionScope &scope)
 {
     const BranchCondition condition = compileDisplayFilter(rule.match, m_db.engine()).at(branch);
     if (condition.state == BranchCondition::State::Never)
@@ -151,11 +149,10 @@ Expected<bool> Detector::suppressed(const DetectionRule &rule, const Match &matc
             continue;
         QVariantList params = condition.params;
         params << match.hostId << match.ts - window << match.ts + window;
-        auto found = m_db.scalar(
-            u"SELECT 1 FROM %1 WHERE %2 AND x.host_id = ? AND x.ts BETWEEN ? AND ? LIMIT 1"_s.arg(
-                eventBranchFrom(branch, condition.process, condition.path),
-                condition.state == BranchCondition::State::Sql ? condition.sql : u"1 = 1"_s),
-            params);
+        auto found = m_db.scalar(u"SELECT 1 FROM %1 WHERE %2 AND x.host_id = ? AND x.ts BETWEEN ? AND ? LIMIT 1"_s.arg(
+                                     eventBranchFrom(branch, condition.process, condition.path),
+                                     condition.state == BranchCondition::State::Sql ? condition.sql : u"1 = 1"_s),
+                                 params);
         if (!found)
             return found.error();
         if (!found->isNull())
@@ -217,9 +214,9 @@ Expected<DetectionSummary> Detector::run(const DetectionScope &scope, const Prog
                 if (*quiet)
                     continue;
                 ++summary.matched;
-                auto raised = raiseAlert(m_db, {match.hostId, match.ts, u"rule"_s, rule.name, rule.severity,
-                                                rule.title, match.detail,
-                                                evidenceOf(branch, match.id, match.processId)});
+                auto raised = raiseAlert(m_db,
+                                         {match.hostId, match.ts, u"rule"_s, rule.name, rule.severity, rule.title,
+                                          match.detail, evidenceOf(branch, match.id, match.processId)});
                 if (!raised)
                     return raised.error();
                 if (*raised)

@@ -5,8 +5,8 @@
 #include "archivereader.h"
 #include "auditlog.h"
 #include "chainplacement.h"
-#include "detector.h"
 #include "database.h"
+#include "detector.h"
 #include "pipelinedreader.h"
 
 #include <QCollator>

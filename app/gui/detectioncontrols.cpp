@@ -68,8 +68,8 @@ void DetectionControls::run()
 
 void DetectionControls::chooseFolder()
 {
-    const QString folder = QFileDialog::getExistingDirectory(m_parent, tr("Detection Rules Folder"),
-                                                             Models::rulesFolder());
+    const QString folder
+        = QFileDialog::getExistingDirectory(m_parent, tr("Detection Rules Folder"), Models::rulesFolder());
     if (!folder.isEmpty())
         Models::setRulesFolder(folder);
 }

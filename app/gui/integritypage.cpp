@@ -151,8 +151,7 @@ QWidget *IntegrityPage::createAlertsBox()
     m_alerts->setObjectName(u"alertView"_s);
     m_alerts->setModel(m_alertModel);
     setUpListTable(m_alerts);
-    // The importer's title ("modules: 1 items changed") says less than "What changed"; the pane shows it. Hidden
-    // again after a reset, which shows every section.
+    // The title column stays: a detection rule's alert says in its title what it is about.
     for (const auto &choice : kTriageChoices) {
         auto *action = new QAction(tr(choice.label), this);
         const QString state = Core::triageName(choice.triage);

@@ -31,8 +31,7 @@ QString objectWords(const Core::ObjectFacts &facts)
     case Core::ObjectType::Process:
         return RuleAlertDetail::tr("process %1 %2").arg(who, facts.what);
     case Core::ObjectType::FileEvent:
-        return RuleAlertDetail::tr("file %1 %2 by %3")
-            .arg(facts.what, Core::displayBytes(facts.path), who);
+        return RuleAlertDetail::tr("file %1 %2 by %3").arg(facts.what, Core::displayBytes(facts.path), who);
     case Core::ObjectType::NetEvent:
         return RuleAlertDetail::tr("network %1 %2 by %3").arg(facts.what, facts.extra, who);
     case Core::ObjectType::StateChange:
@@ -112,7 +111,7 @@ void RuleAlertDetail::render(const Core::AlertRow &alert, const QString &descrip
         const Core::ObjectFacts &facts = m_evidence.at(i);
         const QString time = facts.ts ? Models::tableTime(*facts.ts) + u"  "_s : QString();
         html += facts.exists ? u"<li><a href=\"evidence:%1\">%2%3</a></li>"_s.arg(i).arg(
-                                   time.toHtmlEscaped(), objectWords(facts).toHtmlEscaped())
+                    time.toHtmlEscaped(), objectWords(facts).toHtmlEscaped())
                              : u"<li>%1</li>"_s.arg(tr("%1 (not in the case)").arg(objectWords(facts)).toHtmlEscaped());
     }
     html += u"</ol><p style=\"color:#555\">%1</p>"_s.arg(

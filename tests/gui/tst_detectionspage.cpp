@@ -135,7 +135,8 @@ void TestDetectionsPage::brokenRuleFileIsReported()
 {
     const QString folder = m_dir.filePath(u"rules"_s);
     QVERIFY(QDir().mkpath(folder));
-    QVERIFY(QFile::copy(QStringLiteral(FLIGHT_RULES_DIR) + u"/kernel-module.rule"_s, folder + u"/kernel-module.rule"_s));
+    QVERIFY(
+        QFile::copy(QStringLiteral(FLIGHT_RULES_DIR) + u"/kernel-module.rule"_s, folder + u"/kernel-module.rule"_s));
     QFile broken(folder + u"/broken.rule"_s);
     QVERIFY(broken.open(QIODevice::WriteOnly));
     broken.write("name: broken\nseverity: extreme\ntitle: t\ndescription: d\nmatch: user == 0\n");

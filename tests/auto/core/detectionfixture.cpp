@@ -125,11 +125,21 @@ DetectionScenario::DetectionScenario(const QString &dir)
 
 QStringList DetectionScenario::expectedAlerts()
 {
-    QStringList alerts{u"exec-from-tmp 100"_s,          u"deleted-or-memfd-exe 102"_s, u"deleted-or-memfd-exe 103"_s,
-                       u"ld-preload 104"_s,             u"reverse-shell 106"_s,        u"kernel-module modules"_s,
-                       u"bpf-program bpf"_s,            u"ssh-authorized-keys 110"_s,  u"sudoers-write 110"_s,
-                       u"sudoers-write 110"_s,          u"cron-write 110"_s,           u"systemd-unit-write 110"_s,
-                       u"package-outside-manager packages"_s, u"new-listener 120"_s,   u"new-listener 122"_s,
+    QStringList alerts{u"exec-from-tmp 100"_s,
+                       u"deleted-or-memfd-exe 102"_s,
+                       u"deleted-or-memfd-exe 103"_s,
+                       u"ld-preload 104"_s,
+                       u"reverse-shell 106"_s,
+                       u"kernel-module modules"_s,
+                       u"bpf-program bpf"_s,
+                       u"ssh-authorized-keys 110"_s,
+                       u"sudoers-write 110"_s,
+                       u"sudoers-write 110"_s,
+                       u"cron-write 110"_s,
+                       u"systemd-unit-write 110"_s,
+                       u"package-outside-manager packages"_s,
+                       u"new-listener 120"_s,
+                       u"new-listener 122"_s,
                        u"setuid-without-setuid-bit 130"_s};
     alerts.sort();
     return alerts;

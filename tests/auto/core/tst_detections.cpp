@@ -12,6 +12,9 @@
 #include "skip.h"
 #include "truststore.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -31,6 +34,7 @@ private Q_SLOTS:
     void repoRulesLoad();
     void rulesOnCase_data();
     void rulesOnCase();
+    void cli();
 
 private:
     QStringList alertsOf(Database &db);
@@ -92,16 +96,16 @@ void TestDetections::badRuleFile_data()
                               << u"r/bad.rule:"_s + u"10: 'match' is missing"_s;
     QTest::newRow("bad severity") << QByteArray(kGoodRule).replace("High", "urgent")
                                   << u"r/bad.rule:3: severity 'urgent': use low, medium or high"_s;
-    QTest::newRow("filter error on its line")
-        << QByteArray(kGoodRule).replace("startswith", "startwith")
-        << u"r/bad.rule:9: match: column 14: expected an operator"_s;
-    QTest::newRow("unless without within") << without("within: 60s\n")
-                                           << u"r/bad.rule:10: 'unless' and 'within' go together"_s;
+    QTest::newRow("filter error on its line") << QByteArray(kGoodRule).replace("startswith", "startwith")
+                                              << u"r/bad.rule:9: match: column 14: expected an operator"_s;
+    QTest::newRow("unless without within")
+        << without("within: 60s\n") << u"r/bad.rule:10: 'unless' and 'within' go together"_s;
     QTest::newRow("bad within") << QByteArray(kGoodRule).replace("60s", "soon")
                                 << u"r/bad.rule:11: within 'soon': give seconds"_s;
     QTest::newRow("first per unknown field") << QByteArray(kGoodRule).replace("proc.exe, user", "proc.colour")
                                              << u"r/bad.rule:12: first per: unknown field 'proc.colour'"_s;
-    QTest::newRow("twice") << kGoodRule + "title: again\n" << u"r/bad.rule:13: 'title' is given twice (first on line 4)"_s;
+    QTest::newRow("twice") << kGoodRule + "title: again\n"
+                           << u"r/bad.rule:13: 'title' is given twice (first on line 4)"_s;
     QTest::newRow("bad name") << QByteArray(kGoodRule).replace("test-rule", "a rule")
                               << u"r/bad.rule:2: name 'a rule': use up to 64 letters"_s;
     QTest::newRow("orphan continuation") << "    indented\n" + kGoodRule
@@ -148,10 +152,11 @@ void TestDetections::repoRulesLoad()
         QCOMPARE(QFileInfo(rule.file).completeBaseName(), rule.name);
         QVERIFY2(rule.description.size() > 100, qPrintable(rule.name));
     }
-    QCOMPARE(names, (QStringList{u"bpf-program"_s, u"cron-write"_s, u"deleted-or-memfd-exe"_s, u"exec-from-tmp"_s,
-                                 u"kernel-module"_s, u"ld-preload"_s, u"new-listener"_s,
-                                 u"package-outside-manager"_s, u"reverse-shell"_s, u"setuid-without-setuid-bit"_s,
-                                 u"ssh-authorized-keys"_s, u"sudoers-write"_s, u"systemd-unit-write"_s}));
+    QCOMPARE(names,
+             (QStringList{u"bpf-program"_s, u"cron-write"_s, u"deleted-or-memfd-exe"_s, u"exec-from-tmp"_s,
+                          u"kernel-module"_s, u"ld-preload"_s, u"new-listener"_s, u"package-outside-manager"_s,
+                          u"reverse-shell"_s, u"setuid-without-setuid-bit"_s, u"ssh-authorized-keys"_s,
+                          u"sudoers-write"_s, u"systemd-unit-write"_s}));
 }
 
 // "rule pid" (the evidence's process) or "rule check" (an integrity change) per rule alert, sorted.
@@ -165,7 +170,8 @@ QStringList TestDetections::alertsOf(Database &db)
         return {q.error().message};
     QStringList alerts;
     while (q->next())
-        alerts << q->value(0).toString() + u' ' + (q->value(1).isNull() ? q->value(2).toString() : q->value(1).toString());
+        alerts << q->value(0).toString() + u' '
+                + (q->value(1).isNull() ? q->value(2).toString() : q->value(1).toString());
     alerts.sort();
     return alerts;
 }
@@ -231,8 +237,9 @@ void TestDetections::rulesOnCase()
     QCOMPARE(again->raised.size(), 0);
     auto hostId = (*db)->scalar(u"SELECT id FROM hosts"_s);
     QVERIFY(hostId.ok());
-    DetectionScope scope{hostId->toLongLong(), {Flight::TestSupport::kBaseTs + 69'000'000LL,
-                                                Flight::TestSupport::kBaseTs + 77'000'000LL}, std::nullopt};
+    DetectionScope scope{hostId->toLongLong(),
+                         {Flight::TestSupport::kBaseTs + 69'000'000LL, Flight::TestSupport::kBaseTs + 77'000'000LL},
+                         std::nullopt};
     auto scoped = Detector(**db, rules.rules).run(scope);
     QVERIFY2(scoped.ok(), qPrintable(scoped.error().message));
     QCOMPARE(scoped->matched, 5); // the five sensitive-file writes at 70..76 ms
@@ -247,12 +254,67 @@ void TestDetections::rulesOnCase()
     QCOMPARE(evidence->at(1).object.type, ObjectType::Process);
     auto detail = (*db)->scalar(u"SELECT detail || '|' || title || '|' || severity FROM alerts WHERE id = ?"_s,
                                 {alertId->toLongLong()});
-    QCOMPARE(detail->toString(),
-             u"vi (pid 110) rename /etc/sudoers.tmp -> /etc/sudoers (/usr/bin/vi)|The sudoers configuration was written|high"_s);
+    QCOMPARE(
+        detail->toString(),
+        u"vi (pid 110) rename /etc/sudoers.tmp -> /etc/sudoers (/usr/bin/vi)|The sudoers configuration was written|high"_s);
 
     // Cancelled before the first rule: an error, nothing raised.
     auto cancelled = Detector(**db, rules.rules).run({}, [](int, int, const QString &) { return false; });
     QVERIFY(!cancelled.ok());
+}
+
+// flightdeck-cli import --rules and detect: the alerts raised at import are counted on its line; detect --json prints
+// one object per new alert, then nothing on a second run; a broken rule file is one line on stderr and the other rules
+// run; a missing rules folder is a usage error.
+void TestDetections::cli()
+{
+    const auto cli = [](const QStringList &arguments, QString *out = nullptr, QString *err = nullptr) {
+        QProcess process;
+        process.start(QStringLiteral(FLIGHTDECK_CLI), arguments);
+        process.waitForFinished(120000);
+        if (out)
+            *out = QString::fromUtf8(process.readAllStandardOutput());
+        if (err)
+            *err = QString::fromUtf8(process.readAllStandardError());
+        return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    };
+    const QString folder = m_dir.filePath(u"cli"_s);
+    QVERIFY(QDir().mkpath(folder));
+    DetectionScenario scenario(folder);
+    const QString location = m_dir.filePath(u"cli.sqlite"_s);
+    {
+        auto db = Database::open(location);
+        QVERIFY(db.ok());
+        QVERIFY(TrustStore(**db).trust(scenario.epsilon.key.publicKey(), u"epsilon"_s).ok());
+    }
+    const QString rules = QStringLiteral(FLIGHT_RULES_DIR);
+    QString out, err;
+    QCOMPARE(cli({u"--db"_s, location, u"import"_s, u"--rules"_s, rules, scenario.archives.at(0)}, &out, &err), 0);
+    QVERIFY2(out.contains(u", 13 rule alert(s)\n"_s), qPrintable(out + err));
+    QCOMPARE(cli({u"--db"_s, location, u"import"_s, u"--no-rules"_s, scenario.archives.at(1)}, &out), 0);
+    QVERIFY2(!out.contains(u"rule alert"_s), qPrintable(out));
+
+    QCOMPARE(cli({u"--db"_s, location, u"--json"_s, u"detect"_s, u"--rules"_s, rules}, &out, &err), 0);
+    const QStringList lines = out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1); // the listener on 8080 of the archive imported without rules
+    const QJsonObject alert = QJsonDocument::fromJson(lines.at(0).toUtf8()).object();
+    QCOMPARE(alert.value(u"rule"_s).toString(), u"new-listener"_s);
+    QVERIFY2(alert.value(u"detail"_s).toString().contains(u"listen tcp 0.0.0.0:8080"_s), qPrintable(lines.at(0)));
+    QCOMPARE(cli({u"--db"_s, location, u"detect"_s, u"--rules"_s, rules}, &out), 0);
+    QCOMPARE(out, u"detect: 13 rules, 14 matching objects, 0 new alerts\n"_s);
+
+    const QString broken = m_dir.filePath(u"cli-rules"_s);
+    QVERIFY(QDir().mkpath(broken));
+    QVERIFY(QFile::copy(rules + u"/exec-from-tmp.rule"_s, broken + u"/exec-from-tmp.rule"_s));
+    QVERIFY(Flight::TestSupport::writeFile(broken + u"/x.rule"_s, "name: x\nseverity: high\n"));
+    QCOMPARE(cli({u"--db"_s, location, u"detect"_s, u"--rules"_s, broken, u"--host"_s, u"epsilon"_s}, &out, &err), 0);
+    QCOMPARE(err,
+             u"flightdeck-cli: detect: rule skipped: %1/x.rule:2: 'title' is missing; a rule needs name, severity, "
+             u"title, description and match\n"_s.arg(broken));
+    QCOMPARE(out, u"detect: 1 rules, 1 matching objects, 0 new alerts\n"_s);
+    QCOMPARE(cli({u"--db"_s, location, u"detect"_s, u"--rules"_s, m_dir.filePath(u"nowhere"_s)}, &out, &err), 2);
+    QVERIFY2(err.contains(u"no such rules folder"_s) && err.count(u'\n') == 1, qPrintable(err));
+    QCOMPARE(cli({u"--db"_s, location, u"detect"_s, u"--rules"_s, rules, u"--from"_s, u"yesterday"_s}, &out, &err), 2);
 }
 
 QTEST_GUILESS_MAIN(TestDetections)

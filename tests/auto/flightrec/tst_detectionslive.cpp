@@ -109,9 +109,11 @@ void TestDetectionsLive::rulesFireOnTheWorkloadAndStayQuietOnANormalOne()
     // The normal workload, under a shell of its own: nothing in it may raise an alert.
     QVERIFY(writeFile(fixture.filePath(u"hello.c"_s), "int main(void) { return 0; }\n"));
     QProcess normal;
-    normal.start(u"/bin/bash"_s, {u"-c"_s, u"sleep 0.3; ls / > /dev/null; cat /etc/hostname > /dev/null; cc -o %1 %2; "
-                                           u"exec 3<>/dev/tcp/127.0.0.1/%3; echo hello >&3"_s.arg(
-                                               fixture.filePath(u"hello"_s), fixture.filePath(u"hello.c"_s), port)});
+    normal.start(u"/bin/bash"_s,
+                 {u"-c"_s,
+                  u"sleep 0.3; ls / > /dev/null; cat /etc/hostname > /dev/null; cc -o %1 %2; "
+                  u"exec 3<>/dev/tcp/127.0.0.1/%3; echo hello >&3"_s.arg(fixture.filePath(u"hello"_s),
+                                                                         fixture.filePath(u"hello.c"_s), port)});
     QVERIFY(normal.waitForStarted());
     const ProcKey normalKey = liveKey(normal.processId()); // while it sleeps
     QTRY_VERIFY_WITH_TIMEOUT(normal.state() == QProcess::NotRunning, 60000);
@@ -122,16 +124,18 @@ void TestDetectionsLive::rulesFireOnTheWorkloadAndStayQuietOnANormalOne()
     QVERIFY(QFile::copy(u"/usr/bin/true"_s, copy));
     QVERIFY(QFile::setPermissions(copy, QFile::ReadOwner | QFile::ExeOwner));
     QCOMPARE(run(copy, {}), 0);
-    QCOMPARE(run(u"/usr/bin/python3"_s, {u"-c"_s, u"import os; fd = os.memfd_create('flightdeck-test'); "
-                                                  u"os.write(fd, open('/usr/bin/true', 'rb').read()); "
-                                                  u"os.execv('/proc/self/fd/%d' % fd, ['memfd-true'])"_s}),
+    QCOMPARE(run(u"/usr/bin/python3"_s,
+                 {u"-c"_s,
+                  u"import os; fd = os.memfd_create('flightdeck-test'); "
+                  u"os.write(fd, open('/usr/bin/true', 'rb').read()); "
+                  u"os.execv('/proc/self/fd/%d' % fd, ['memfd-true'])"_s}),
              0);
     QProcessEnvironment preload = QProcessEnvironment::systemEnvironment();
     preload.insert(u"LD_PRELOAD"_s, u"/lib/x86_64-linux-gnu/libc.so.6"_s);
     QCOMPARE(run(u"/usr/bin/true"_s, {}, preload), 0);
     // A shell with stdin, stdout and stderr on a TCP socket to our listener.
-    QCOMPARE(run(u"/bin/bash"_s, {u"-c"_s, u"exec 3<>/dev/tcp/127.0.0.1/%1; exec /bin/sh -c 'echo id' <&3 >&3 2>&3"_s.arg(
-                                               port)}),
+    QCOMPARE(run(u"/bin/bash"_s,
+                 {u"-c"_s, u"exec 3<>/dev/tcp/127.0.0.1/%1; exec /bin/sh -c 'echo id' <&3 >&3 2>&3"_s.arg(port)}),
              0);
     // A BPF program.
     const int filter = loadSocketFilter("flightdeck_det");
@@ -140,18 +144,24 @@ void TestDetectionsLive::rulesFireOnTheWorkloadAndStayQuietOnANormalOne()
     const QString programId = QString::number(bpfProgramId(filter));
     // Sensitive files: a fixture authorized_keys, real (harmless, removed) files in /etc.
     QVERIFY(QDir().mkpath(fixture.filePath(u"home/alice/.ssh"_s)));
-    QCOMPARE(run(u"/bin/sh"_s, {u"-c"_s, u"echo 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEvil mallory@evil' >> %1"_s.arg(
-                                             fixture.filePath(u"home/alice/.ssh/authorized_keys"_s))}),
+    QCOMPARE(run(u"/bin/sh"_s,
+                 {u"-c"_s,
+                  u"echo 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEvil mallory@evil' >> %1"_s.arg(
+                      fixture.filePath(u"home/alice/.ssh/authorized_keys"_s))}),
              0);
     for (const QString &path : etcFiles)
-        QCOMPARE(run(u"/bin/sh"_s, {u"-c"_s, u"echo '# flightdeck detection test, removed at once' > %1"_s.arg(path)}), 0);
+        QCOMPARE(run(u"/bin/sh"_s, {u"-c"_s, u"echo '# flightdeck detection test, removed at once' > %1"_s.arg(path)}),
+                 0);
     // A new listener, and root taken back from a saved uid by a non-setuid python3.
-    QCOMPARE(run(u"/usr/bin/python3"_s, {u"-c"_s, u"import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); "
-                                                  u"s.listen(); import time; time.sleep(0.5)"_s}),
-             0);
     QCOMPARE(run(u"/usr/bin/python3"_s,
-                 {u"-c"_s, u"import os, time; os.setresuid(65534, 65534, 0); time.sleep(0.2); os.setresuid(0, 0, 0)"_s}),
+                 {u"-c"_s,
+                  u"import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); "
+                  u"s.listen(); import time; time.sleep(0.5)"_s}),
              0);
+    QCOMPARE(
+        run(u"/usr/bin/python3"_s,
+            {u"-c"_s, u"import os, time; os.setresuid(65534, 65534, 0); time.sleep(0.2); os.setresuid(0, 0, 0)"_s}),
+        0);
     QTest::qWait(3000); // the integrity interval saw the BPF program; the file events are flushed
     QCOMPARE(session.stop(), 0);
 
@@ -174,14 +184,15 @@ void TestDetectionsLive::rulesFireOnTheWorkloadAndStayQuietOnANormalOne()
     const QStringList quiet = alertsUnder(**db, normalKey, &ok);
     QVERIFY(ok);
     QVERIFY2(quiet.isEmpty(), qPrintable(u"the normal workload raised: "_s + quiet.join(u"; "_s)));
-    for (const char *rule : {"exec-from-tmp", "deleted-or-memfd-exe", "ld-preload", "reverse-shell",
-                             "ssh-authorized-keys", "sudoers-write", "cron-write", "systemd-unit-write", "new-listener",
-                             "setuid-without-setuid-bit"}) {
+    for (const char *rule :
+         {"exec-from-tmp", "deleted-or-memfd-exe", "ld-preload", "reverse-shell", "ssh-authorized-keys",
+          "sudoers-write", "cron-write", "systemd-unit-write", "new-listener", "setuid-without-setuid-bit"}) {
         const bool fired = std::any_of(mine.cbegin(), mine.cend(), [&](const QString &alert) {
             return alert.startsWith(QLatin1StringView(rule) + u' ');
         });
-        QVERIFY2(fired, qPrintable(u"%1 did not fire; the workload raised: %2"_s.arg(QLatin1StringView(rule),
-                                                                                       mine.join(u"; "_s))));
+        QVERIFY2(
+            fired,
+            qPrintable(u"%1 did not fire; the workload raised: %2"_s.arg(QLatin1StringView(rule), mine.join(u"; "_s))));
     }
     auto bpf = (*db)->scalar(u"SELECT COUNT(*) FROM alerts a JOIN alert_evidence e ON e.alert_id = a.id "
                              u"JOIN state_changes s ON s.id = e.object_id AND e.object_type = 'state_change' "
@@ -194,11 +205,12 @@ void TestDetectionsLive::rulesFireOnTheWorkloadAndStayQuietOnANormalOne()
 // "rule detail" of every rule alert whose evidence process is `root` or one of its descendants.
 QStringList TestDetectionsLive::alertsUnder(Deck::Core::Database &db, const ProcKey &root, bool *ok)
 {
-    auto q = db.query(u"WITH RECURSIVE tree(id) AS (SELECT id FROM processes WHERE pid = ? AND start = ? "
-                      u"UNION ALL SELECT p.id FROM processes p JOIN tree t ON p.parent_id = t.id) "
-                      u"SELECT DISTINCT a.rule, a.detail FROM alerts a JOIN alert_evidence e ON e.alert_id = a.id "
-                      u"WHERE a.source = 'rule' AND e.object_type = 'process' AND e.object_id IN (SELECT id FROM tree)"_s,
-                      {root.pid, root.start});
+    auto q
+        = db.query(u"WITH RECURSIVE tree(id) AS (SELECT id FROM processes WHERE pid = ? AND start = ? "
+                   u"UNION ALL SELECT p.id FROM processes p JOIN tree t ON p.parent_id = t.id) "
+                   u"SELECT DISTINCT a.rule, a.detail FROM alerts a JOIN alert_evidence e ON e.alert_id = a.id "
+                   u"WHERE a.source = 'rule' AND e.object_type = 'process' AND e.object_id IN (SELECT id FROM tree)"_s,
+                   {root.pid, root.start});
     *ok = q.ok();
     QStringList alerts;
     while (q && q->next())
