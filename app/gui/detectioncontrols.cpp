@@ -77,7 +77,7 @@ void DetectionControls::chooseFolder()
 void DetectionControls::finish(const Models::DetectionOutcome &outcome)
 {
     if (m_progress) {
-        m_progress->disconnect(this);
+        m_progress->disconnect(); // closing emits canceled(): not to the job, which has ended
         m_progress->close();
         m_progress = nullptr;
     }

@@ -15,7 +15,7 @@ namespace {
 
 constexpr auto kRulesFolderKey = "detections/rulesFolder";
 
-DetectionOutcome runDetections(Database &db, JobLink &link, const QString &folder)
+void runDetections(Database &db, JobLink &link, const QString &folder)
 {
     DetectionRelay relay;
     const bool attached = link.attach([&relay](QObject *receiver) {
@@ -23,9 +23,9 @@ DetectionOutcome runDetections(Database &db, JobLink &link, const QString &folde
         QObject::connect(&relay, &DetectionRelay::progressed, job, &DetectionJob::onProgress);
         QObject::connect(&relay, &DetectionRelay::finished, job, &DetectionJob::onFinished);
     });
-    DetectionOutcome outcome;
     if (!attached)
-        return outcome;
+        return;
+    DetectionOutcome outcome;
     const DetectionRuleSet set = loadDetectionRules(folder);
     outcome.ruleErrors = set.errors;
     if (auto begun = db.begin(); !begun) {
@@ -48,7 +48,6 @@ DetectionOutcome runDetections(Database &db, JobLink &link, const QString &folde
         }
     }
     Q_EMIT relay.finished(outcome);
-    return outcome;
 }
 
 } // namespace
@@ -85,7 +84,7 @@ bool DetectionJob::start(const QString &folder)
         return false;
     m_link = std::make_shared<JobLink>(this);
     m_running = true;
-    auto future = m_worker->run([link = m_link, folder](Database &db) { return runDetections(db, *link, folder); });
+    auto future = m_worker->run([link = m_link, folder](Database &db) { runDetections(db, *link, folder); });
     future.onCanceled(this, [this, link = m_link] {
         if (link == m_link && m_running)
             onFinished({true, {}, {}, 0, 0, 0});

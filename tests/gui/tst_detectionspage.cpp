@@ -20,6 +20,7 @@
 #include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -112,6 +113,9 @@ void TestDetectionsPage::runShowAndSelect()
     QVERIFY2(text.contains(u"integrity change of modules (high)"_s), qPrintable(text)); // the evidence
     QCOMPARE(page->ruleAlertDetail()->evidence().size(), 1);
     if (const QByteArray dir = qgetenv("FLIGHT_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        if (auto *tabs = qobject_cast<QTabWidget *>(page->parentWidget()->parentWidget()))
+            tabs->setCurrentWidget(page);
+        QTest::qWait(200);
         QDir().mkpath(QString::fromLocal8Bit(dir));
         QVERIFY(window.grab().save(QString::fromLocal8Bit(dir) + u"/detections-integritypage.png"_s));
     }
