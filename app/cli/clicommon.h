@@ -56,7 +56,12 @@ int exitCodeOf(const QList<Core::ImportOutcome> &outcomes);
 // Loads the case key for encrypted archives (--case-key); prints the error and returns false when it cannot.
 bool loadCaseKey(const QString &path, Core::ImportOptions &options);
 
+// The rules of `folder` (empty: the installed default folder), each unusable file reported as one error line; with
+// `required`, a missing folder is an error (nullopt), else it means no rules.
+std::optional<QList<Core::DetectionRule>> loadRules(const QString &command, const QString &folder, bool required);
+
 int runImport(const QStringList &arguments, GlobalOptions global);
+int runDetect(const QStringList &arguments, GlobalOptions global);
 int runHosts(const QStringList &arguments, GlobalOptions global);
 int runTrust(const QStringList &arguments, GlobalOptions global);
 int runQuarantine(const QStringList &arguments, GlobalOptions global);

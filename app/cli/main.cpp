@@ -38,6 +38,7 @@ const std::map<QString, Command> &commands()
         {u"indicators"_s,
          {runIndicators, "indicator lists (addresses, domains, digests, paths) from files or URLs: add, list,\n"
                          "              show, update, match, remove"}},
+        {u"detect"_s, {runDetect, "evaluate the detection rules over the case and raise their alerts"}},
         {u"export"_s, {runExport, "the events as CSV or JSON lines, to a file or stdout (audited)"}},
         {u"report"_s,
          {runReport, "the incident report as PDF or HTML: notes, timeline, bookmarks, alerts, coverage,\n"

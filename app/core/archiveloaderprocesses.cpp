@@ -272,9 +272,9 @@ Expected<void> ArchiveLoader::writeProcesses()
                                "parent_start"_L1, "first_ts"_L1, "last_ts"_L1,   "fork_comm"_L1, "image_kind"_L1,
                                "image_ts"_L1,     "comm"_L1,     "exe"_L1,       "argv"_L1,      "argv_truncated"_L1,
                                "cwd"_L1,          "loginuid"_L1, "sessionid"_L1, "tty"_L1,       "cgroup"_L1,
-                               "exe_digest"_L1,   "env"_L1,      "ids_ts"_L1,    "uid"_L1,       "euid"_L1,
-                               "gid"_L1,          "egid"_L1,     "exit_ts"_L1,   "exit_code"_L1, "exit_signal"_L1,
-                               "exit_core"_L1});
+                               "exe_digest"_L1,   "env"_L1,      "stdio"_L1,     "exe_mode"_L1,  "ids_ts"_L1,
+                               "uid"_L1,          "euid"_L1,     "gid"_L1,       "egid"_L1,      "exit_ts"_L1,
+                               "exit_code"_L1,    "exit_signal"_L1, "exit_core"_L1});
     if (!started)
         return started;
     m_newProcesses = 0;
@@ -306,8 +306,10 @@ Expected<void> ArchiveLoader::writeProcesses()
             bulk.addOptionalBlob(image.cgroup);
             bulk.addOptionalText(image.exeDigest);
             image.env.isEmpty() ? bulk.addNull() : bulk.addBlob(joinEnv(image.env));
+            bulk.addOptionalText(image.stdio);
+            bulk.addOptional(image.exeMode);
         } else {
-            for (int i = 0; i < 13; ++i)
+            for (int i = 0; i < 15; ++i)
                 bulk.addNull();
         }
         if (p->idsTs) {
@@ -331,12 +333,12 @@ Expected<void> ArchiveLoader::writeProcesses()
     static const QString insert = u"INSERT INTO processes (id, host_id, boot_id, pid, start, start_ts, parent_id, "
                                   u"parent_pid, parent_start, first_ts, last_ts, comm, image_kind, image_ts, exe, "
                                   u"argv, argv_truncated, cwd, loginuid, sessionid, tty, cgroup, exe_digest, env, "
-                                  u"ids_ts, uid, euid, gid, egid, exit_ts, exit_code, exit_signal, exit_core) "
+                                  u"stdio, exe_mode, ids_ts, uid, euid, gid, egid, exit_ts, exit_code, exit_signal, exit_core) "
                                   u"SELECT id, CAST(? AS BIGINT), CAST(? AS BIGINT), pid, start, start_ts, parent_id, "
                                   u"parent_pid, parent_start, first_ts, last_ts, "
                                   u"CASE WHEN image_ts IS NOT NULL THEN comm ELSE fork_comm END, image_kind, image_ts, "
                                   u"exe, argv, argv_truncated, cwd, loginuid, sessionid, tty, cgroup, exe_digest, env, "
-                                  u"ids_ts, uid, euid, gid, egid, exit_ts, exit_code, exit_signal, exit_core "
+                                  u"stdio, exe_mode, ids_ts, uid, euid, gid, egid, exit_ts, exit_code, exit_signal, exit_core "
                                   u"FROM stage_processes WHERE is_new = 1 ORDER BY id"_s;
     static const QString update = [] {
         const QString newerImage = u"s.image_ts IS NOT NULL AND (processes.image_ts IS NULL OR "
@@ -363,7 +365,7 @@ Expected<void> ArchiveLoader::writeProcesses()
         };
         group(newerImage,
               {u"image_kind"_s, u"image_ts"_s, u"exe"_s, u"argv"_s, u"argv_truncated"_s, u"cwd"_s, u"loginuid"_s,
-               u"sessionid"_s, u"tty"_s, u"cgroup"_s, u"exe_digest"_s, u"env"_s});
+               u"sessionid"_s, u"tty"_s, u"cgroup"_s, u"exe_digest"_s, u"env"_s, u"stdio"_s, u"exe_mode"_s});
         group(newerIds, {u"ids_ts"_s, u"uid"_s, u"euid"_s, u"gid"_s, u"egid"_s});
         group(betterExit, {u"exit_ts"_s, u"exit_code"_s, u"exit_signal"_s, u"exit_core"_s});
         return u"UPDATE processes SET %1 FROM stage_processes s WHERE processes.id = s.id AND s.is_new = 0"_s.arg(

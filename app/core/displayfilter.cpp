@@ -25,6 +25,17 @@ const QList<FilterField> &displayFilterFields()
         {"net.raddr", Text, "the remote address"},
         {"net.rport", Number, "the remote port"},
         {"state.check", Text, "the integrity check: packages, modules, bpf, files, logins, listeners, ..."},
+        {"proc.env", Bytes, "the process's recorded environment variables, NAME=value with NUL between them"},
+        {"proc.stdio", Text, "what fds 0, 1 and 2 were at exec: words tty, pipe, socket, file, null, none, other"},
+        {"proc.setuid", Number, "1 when the executable was setuid or setgid at exec, 0 when not (unknown: no match)"},
+        {"file.to", Bytes, "a rename's new name"},
+        {"cred.uid", Number, "a credential change's user id after it"},
+        {"cred.euid", Number, "a credential change's effective user id after it"},
+        {"cred.prev_uid", Number, "a credential change's user id before it"},
+        {"cred.prev_euid", Number, "a credential change's effective user id before it"},
+        {"state.severity", Text, "an integrity change's severity: low, medium, high"},
+        {"state.added", Number, "how many items an integrity change added"},
+        {"state.removed", Number, "how many items an integrity change removed"},
     };
     return fields;
 }
@@ -266,8 +277,14 @@ private:
         const Token &opToken = take();
         std::optional<FilterOp> op;
         static const QList<std::pair<QString, FilterOp>> ops{
-            {u"=="_s, FilterOp::Equal},         {u"!="_s, FilterOp::NotEqual}, {u"contains"_s, FilterOp::Contains},
-            {u"<"_s, FilterOp::Less},           {u">"_s, FilterOp::Greater},   {u"<="_s, FilterOp::LessOrEqual},
+            {u"=="_s, FilterOp::Equal},
+            {u"!="_s, FilterOp::NotEqual},
+            {u"contains"_s, FilterOp::Contains},
+            {u"startswith"_s, FilterOp::StartsWith},
+            {u"matches"_s, FilterOp::Matches},
+            {u"<"_s, FilterOp::Less},
+            {u">"_s, FilterOp::Greater},
+            {u"<="_s, FilterOp::LessOrEqual},
             {u">="_s, FilterOp::GreaterOrEqual}};
         for (const auto &[text, value] : ops) {
             if (opToken.type != Token::Type::String && opToken.text.compare(text, Qt::CaseInsensitive) == 0)
@@ -275,12 +292,13 @@ private:
         }
         if (!op)
             return errorAt(opToken.column,
-                           u"expected an operator (==, !=, contains, <, >, <=, >=) after %1"_s.arg(name.text));
-        const bool ordering = *op != FilterOp::Equal && *op != FilterOp::NotEqual && *op != FilterOp::Contains;
+                           u"expected an operator (==, !=, contains, startswith, matches, <, >, <=, >=) after %1"_s.arg(name.text));
+        const bool textual = *op == FilterOp::Contains || *op == FilterOp::StartsWith || *op == FilterOp::Matches;
+        const bool ordering = *op != FilterOp::Equal && *op != FilterOp::NotEqual && !textual;
         if (ordering && field->type != FilterValueType::Number)
             return errorAt(opToken.column, u"%1 compares numbers; %2 is text"_s.arg(opToken.text, name.text));
-        if (*op == FilterOp::Contains && field->type == FilterValueType::Number)
-            return errorAt(opToken.column, u"contains applies to text; %1 is a number"_s.arg(name.text));
+        if (textual && field->type == FilterValueType::Number)
+            return errorAt(opToken.column, u"%1 applies to text; %2 is a number"_s.arg(opToken.text, name.text));
         const Token &value = take();
         if (value.type != Token::Type::Word && value.type != Token::Type::String)
             return errorAt(value.column, u"expected a value after %1"_s.arg(opToken.text));

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The display-filter language of the events table, Wireshark-style:
 //   proc.exe contains "curl" and not (user == 0 or net.rport > 1024)
-// Fields (displayFilterFields()) compared with ==, !=, contains (text and byte strings), <, >, <=, >= (numbers);
+// Fields (displayFilterFields()) compared with ==, !=, contains, startswith, matches (a glob: * any run, ? one
+// character; on text and byte strings), <, >, <=, >= (numbers);
 // and, or, not (also &&, ||, !), parentheses. Values are double-quoted strings with the escapes \" \\ \n \t \r \0 and
 // \xHH (any byte: paths are byte strings), integers, or bare words ([A-Za-z0-9_.:/+-], such as write or 10.0.0.2).
 // parseDisplayFilter() is pure: it builds the expression tree and checks every field, operator and value; the SQL is
@@ -30,7 +31,7 @@ struct FilterField
 // Every field the language knows, in the order the docs list them.
 const QList<FilterField> &displayFilterFields();
 
-enum class FilterOp { Equal, NotEqual, Contains, Less, Greater, LessOrEqual, GreaterOrEqual };
+enum class FilterOp { Equal, NotEqual, Contains, StartsWith, Matches, Less, Greater, LessOrEqual, GreaterOrEqual };
 
 struct FilterNode
 {

@@ -27,4 +27,7 @@ struct BranchCondition
 
 std::array<BranchCondition, kEventBranches> compileDisplayFilter(const FilterNode &filter, Engine engine);
 
+// The SQL expression a field reads on a branch (on x, p and pa), or empty when the branch has no column for it.
+QString filterFieldColumn(const QString &field, int branch, Engine engine);
+
 } // namespace Deck::Core

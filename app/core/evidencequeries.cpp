@@ -81,7 +81,8 @@ Expected<QList<AlertRow>> EvidenceQueries::alerts(const CaseScope &scope)
     QString where = inHosts(u"a.host_id"_s, scope, params);
     where += inRange(u"a.ts"_s, scope.range, params);
     auto q = m_db.query(u"SELECT a.id, a.host_id, h.hostname, a.ts, a.source, a.severity, a.title, a.triage, "
-                        u"COALESCE(a.triage_by, ''), a.triage_ts FROM alerts a JOIN hosts h ON h.id = a.host_id "
+                        u"COALESCE(a.triage_by, ''), a.triage_ts, COALESCE(a.rule, ''), COALESCE(a.detail, '') "
+                        u"FROM alerts a JOIN hosts h ON h.id = a.host_id "
                         u"WHERE 1 = 1%1 ORDER BY a.ts, a.id"_s.arg(where),
                         params, Database::Fetch::AtOnce);
     if (!q)
@@ -99,6 +100,8 @@ Expected<QList<AlertRow>> EvidenceQueries::alerts(const CaseScope &scope)
         row.triage = q->value(7).toString();
         row.triageBy = q->value(8).toString();
         row.triageTs = optionalInt(q->value(9));
+        row.rule = q->value(10).toString();
+        row.ruleDetail = q->value(11).toString();
         rows.append(row);
     }
     return rows;

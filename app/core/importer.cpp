@@ -6,6 +6,7 @@
 #include "auditlog.h"
 #include "chainplacement.h"
 #include "database.h"
+#include "detector.h"
 #include "indicatormatcher.h"
 #include "pipelinedreader.h"
 
@@ -408,6 +409,15 @@ Expected<void> Importer::load(ArchiveReader &reader, ImportOutcome &outcome, con
         return read;
     if (auto finished = loader.finish(); !finished)
         return finished;
+    if (!m_options.rules.isEmpty() && manifest.tally.events > 0) {
+        DetectionScope scope{hostId, {manifest.tally.span.firstTs, manifest.tally.span.lastTs + 1}, archive->toLongLong()};
+        auto detected = Detector(m_db, m_options.rules).run(scope, [this](int, int, const QString &) {
+            return !cancelled();
+        });
+        if (!detected)
+            return detected.error();
+        outcome.ruleAlerts = detected->raised.size();
+    }
 
     auto anchored = m_db.execute(u"UPDATE host_keys SET last_seq = ?, last_digest = ? WHERE id = ? "
                                  u"AND (last_seq IS NULL OR last_seq < ?)"_s,
@@ -434,6 +444,8 @@ Expected<void> Importer::load(ArchiveReader &reader, ImportOutcome &outcome, con
                           .arg(manifest.seq)
                           .arg(manifest.tally.events)
                           .arg(chain);
+    if (outcome.ruleAlerts > 0)
+        outcome.message += u", %1 rule alert(s)"_s.arg(outcome.ruleAlerts);
     const QString detail = u"host %1 (machine-id %2) seq %3 digest %4 signer %5, %6 events, %7, source %8"_s
                                .arg(info.hostname, info.machineId)
                                .arg(manifest.seq)

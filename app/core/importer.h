@@ -11,6 +11,7 @@
 #pragma once
 
 #include "archiveloader.h"
+#include "detectionrule.h"
 #include "importoutcome.h"
 #include "keys.h"
 
@@ -34,6 +35,9 @@ struct ImportOptions
     // Where the archives came from, e.g. "sftp://pull@web-01/var/lib/flightrec/outbox"; the source recorded for
     // an archive is this followed by '/' and the file name. Empty: the archive's absolute path.
     QString source;
+    // Detection rules evaluated over each imported archive's events, inside its transaction (detector.h); empty:
+    // none. A rule's failure fails the archive's import (nothing of it is kept), like any other store error.
+    QList<DetectionRule> rules;
 };
 
 struct ImportProgress

@@ -32,6 +32,7 @@ struct ImportOutcome
     qint64 events = 0;
     QString chain; // first | intact | gap | late (imported archives)
     qint64 missingBefore = 0; // archives missing before this one (chain "gap")
+    qint64 ruleAlerts = 0; // alerts the detection rules raised on this archive's events
 
     // 0: imported or already there; 1: the data is bad or untrusted; 2: environment error or cancelled.
     int exitCode() const;

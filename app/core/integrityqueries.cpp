@@ -81,7 +81,8 @@ Expected<BoundedList<AlertRow>> IntegrityQueries::alerts(const AlertFilter &filt
     const int limit = std::max(1, filter.limit);
     QVariantList params;
     QString sql = u"SELECT a.id, a.host_id, h.hostname, a.ts, a.source, a.state_change_id, a.severity, a.title, "
-                  u"a.triage, COALESCE(a.triage_by, ''), a.triage_ts, COALESCE(s.check_name, ''), s.detail "
+                  u"a.triage, COALESCE(a.triage_by, ''), a.triage_ts, COALESCE(s.check_name, ''), s.detail, "
+                  u"COALESCE(a.rule, ''), COALESCE(a.detail, '') "
                   u"FROM alerts a JOIN hosts h ON h.id = a.host_id "
                   u"LEFT JOIN state_changes s ON s.id = a.state_change_id WHERE 1 = 1"_s
         + hostCondition(u"a.host_id"_s, filter.hostId, params) + inRange(u"a.ts"_s, filter.range, params);
@@ -110,6 +111,8 @@ Expected<BoundedList<AlertRow>> IntegrityQueries::alerts(const AlertFilter &filt
         row.triageTs = optionalInt(q.value(10));
         row.check = q.value(11).toString();
         row.detail = q.value(12).toString().toUtf8();
+        row.rule = q.value(13).toString();
+        row.ruleDetail = q.value(14).toString();
         return row;
     });
 }

@@ -58,6 +58,8 @@ struct AlertRow
     std::optional<qint64> triageTs;
     QString check; // of the state change; empty when it is not in the case
     QByteArray detail; // the state change's JSON line
+    QString rule; // a detection rule's or indicator list's name; empty for the importer's integrity alerts
+    QString ruleDetail; // one line of what matched (rule and indicator alerts)
 };
 
 template <typename Row> struct BoundedList

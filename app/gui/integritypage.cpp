@@ -4,12 +4,14 @@
 #include "alertmodel.h"
 #include "casemarks.h"
 #include "changedetail.h"
+#include "detectioncontrols.h"
 #include "emptystatelabel.h"
 #include "integritymodel.h"
 #include "integritytext.h"
 #include "listtablesetup.h"
 #include "markactions.h"
 #include "queryresult.h"
+#include "rulealertdetail.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -67,6 +69,7 @@ IntegrityPage::IntegrityPage(Models::CaseSession &session, QWidget *parent)
     m_detail->setOpenLinks(false);
     // Readable even when the hosts dock takes its share of a small screen: the lists scroll sideways instead.
     m_detail->setMinimumWidth(m_detail->fontMetrics().averageCharWidth() * 36);
+    m_ruleDetail = new RuleAlertDetail(session, m_detail, this);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
@@ -109,6 +112,8 @@ QWidget *IntegrityPage::createFilterBar()
     row->addWidget(m_range);
     row->addWidget(m_allTimes);
     row->addStretch(1);
+    m_detections = new DetectionControls(session(), row, this);
+    connect(m_detections, &DetectionControls::runFinished, m_alertModel, &Models::AlertModel::reload);
     connect(m_host, &QComboBox::activated, this, [this] {
         const QVariant id = m_host->currentData();
         session().selection().setHost(id.isValid() ? std::optional<qint64>(id.toLongLong()) : std::nullopt);
@@ -146,11 +151,7 @@ QWidget *IntegrityPage::createAlertsBox()
     m_alerts->setObjectName(u"alertView"_s);
     m_alerts->setModel(m_alertModel);
     setUpListTable(m_alerts);
-    // The importer's title ("modules: 1 items changed") says less than "What changed"; the pane shows it. Hidden
-    // again after a reset, which shows every section.
-    m_alerts->hideColumn(Models::AlertModel::Title);
-    connect(m_alertModel, &QAbstractItemModel::modelReset, m_alerts,
-            [this] { m_alerts->hideColumn(Models::AlertModel::Title); });
+    // The title column stays: a detection rule's alert says in its title what it is about.
     for (const auto &choice : kTriageChoices) {
         auto *action = new QAction(tr(choice.label), this);
         const QString state = Core::triageName(choice.triage);
@@ -178,7 +179,8 @@ QWidget *IntegrityPage::createAlertsBox()
         const auto &hub = session().selection();
         if (hub.host() || hub.timeRange().from || hub.timeRange().to)
             return tr("No alerts on the selected host in the selected time range.");
-        return tr("No alerts in this case: none of its integrity changes is of high severity.");
+        return tr("No alerts in this case: none of its integrity changes is of high severity, and no detection "
+                  "rule matched (Run Detections evaluates the rules again).");
     });
     auto *marks = MarkActions::attach(m_alerts, session());
     connect(marks, &MarkActions::menuRequested, this, [this](QMenu *menu, const QModelIndex &index) {
@@ -306,6 +308,10 @@ void IntegrityPage::showAlert(const QModelIndex &index)
     else
         m_changes->selectionModel()->clear();
     m_syncing = false;
+    if (!row.rule.isEmpty()) {
+        m_ruleDetail->show(row);
+        return;
+    }
     if (row.detail.isEmpty()) {
         m_detail->setHtml(u"<h3>%1</h3><p>%2</p>"_s.arg(
             row.title.toHtmlEscaped(), tr("The state change of this alert is not in the case.").toHtmlEscaped()));

@@ -5,7 +5,9 @@
 // Both lists follow the shared host and time range; the host box sets the shared host. Selecting a row only shows
 // its detail — the lists are a cross-host queue, and narrowing every view on each click would lose it — while
 // double-click or Enter makes the row's host the shared host, so that the process tree, events and timeline show
-// that host. Bookmark and note actions (markactions.h) on both lists.
+// that host. Bookmark and note actions (markactions.h) on both lists. Detection rules: Run Detections and the rules
+// folder (detectioncontrols.h) in the filter bar; a rule alert's detail shows the rule's description and its evidence,
+// each item selecting its object in every view (rulealertdetail.h).
 // Thread: the GUI thread.
 #pragma once
 
@@ -25,6 +27,9 @@ class IntegrityModel;
 
 namespace Deck::Gui {
 
+class DetectionControls;
+class RuleAlertDetail;
+
 class IntegrityPage : public Page
 {
     Q_OBJECT
@@ -40,6 +45,8 @@ public:
     QTextBrowser *detailView() const { return m_detail; }
     // The triage action for a state name (new, investigating, benign, malicious).
     QAction *triageAction(const QString &state) const;
+    DetectionControls *detectionControls() const { return m_detections; }
+    RuleAlertDetail *ruleAlertDetail() const { return m_ruleDetail; }
 
 private:
     QWidget *createAlertsBox();
@@ -59,6 +66,8 @@ private:
     QTableView *m_alerts = nullptr;
     QTableView *m_changes = nullptr;
     QTextBrowser *m_detail = nullptr;
+    DetectionControls *m_detections = nullptr;
+    RuleAlertDetail *m_ruleDetail = nullptr;
     QComboBox *m_host = nullptr;
     QComboBox *m_triageFilter = nullptr;
     QLabel *m_range = nullptr;

@@ -46,6 +46,8 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
             return row.triageBy;
         case TriagedAt:
             return row.triageTs ? tableTime(*row.triageTs) : QString();
+        case Rule:
+            return row.rule.isEmpty() ? tr("integrity check") : row.rule;
         }
         break;
     case Qt::ToolTipRole:
@@ -101,13 +103,15 @@ QVariant AlertModel::headerData(int section, Qt::Orientation orientation, int ro
     case Title:
         return tr("Alert");
     case Summary:
-        return tr("What changed");
+        return tr("What changed or matched");
     case Triage:
         return tr("Triage");
     case TriagedBy:
         return tr("Triaged by");
     case TriagedAt:
         return tr("Triaged at (UTC)");
+    case Rule:
+        return tr("Rule");
     }
     return {};
 }
@@ -146,7 +150,9 @@ void AlertModel::query()
             result.truncated = alerts->truncated;
             for (Core::AlertRow &row : alerts->rows) {
                 // An alert whose state change is not in the case has nothing to describe.
-                QString summary = row.detail.isEmpty() ? QString() : changeSummary(readChange(row.detail));
+                QString summary = !row.ruleDetail.isEmpty() ? row.ruleDetail
+                    : row.detail.isEmpty()                  ? QString()
+                                                            : changeSummary(readChange(row.detail));
                 result.entries.append({std::move(row), std::move(summary)});
             }
             return result;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The alerts of the open case (raised by the importer from high-severity state changes) with their triage: time
-// (UTC), host, severity, triage state, who triaged and when, title, what changed (changetext.h). Filtered to the
+// The alerts of the open case (raised by the importer from high-severity state changes, and by detection rules and
+// indicators through raiseAlert) with their triage: time (UTC), host, severity, triage state, who triaged and when,
+// title, what changed (changetext.h) or what matched (a rule alert's detail), and the rule. Filtered to the
 // triage states of setTriageFilter() (every state when empty) and to the shared selection's host and time range
 // (caselistmodel.h: it reloads after every mark change, triage included). At most 5000 rows (truncated()).
 // Thread: the GUI thread.
@@ -15,7 +16,7 @@ class AlertModel : public CaseListModel
 {
     Q_OBJECT
 public:
-    enum Column { Time, Host, Severity, Triage, TriagedBy, TriagedAt, Title, Summary, ColumnCount };
+    enum Column { Time, Host, Severity, Triage, TriagedBy, TriagedAt, Title, Summary, Rule, ColumnCount };
     enum Role { AlertIdRole = Qt::UserRole + 1, StateChangeIdRole, DetailRole, TriageRole, HostIdRole };
 
     explicit AlertModel(CaseSession &session, QObject *parent = nullptr);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importjob.h"
 
+#include "detectionjob.h"
+
 #include <QElapsedTimer>
 #include <QFileInfo>
 
@@ -41,7 +43,11 @@ void runImport(Database &db, JobLink &link, const QStringList &paths, const Impo
     }
     Q_EMIT relay.progressed(progress);
 
-    Importer importer(db, options);
+    ImportOptions withRules = options;
+    // The rules folder of the GUI's setting (detectionjob.h), read here, off the GUI thread.
+    if (const QString folder = rulesFolder(); withRules.rules.isEmpty() && !folder.isEmpty())
+        withRules.rules = loadDetectionRules(folder).rules;
+    Importer importer(db, withRules);
     importer.setCancelFlag(&link.cancel);
     QElapsedTimer sinceProgress;
     sinceProgress.start();

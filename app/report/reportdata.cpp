@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reportdata.h"
 
+#include "alertwriter.h"
 #include "auditlog.h"
+#include "bytetext.h"
 #include "database.h"
+#include "objectfacts.h"
 #include "processqueries.h"
 #include "reporttext.h"
 
@@ -287,6 +290,34 @@ private:
         return {};
     }
 
+    // One line per evidence object of an alert: its kind, time, process and what it is.
+    Expected<QStringList> evidenceLines(qint64 alertId)
+    {
+        auto rows = Core::alertEvidence(m_db, alertId);
+        if (!rows)
+            return rows.error();
+        QList<Core::ObjectRef> objects;
+        for (const Core::AlertEvidenceRow &row : std::as_const(*rows))
+            objects << row.object;
+        auto facts = Core::objectFacts(m_db, objects);
+        if (!facts)
+            return facts.error();
+        QStringList lines;
+        for (const Core::ObjectFacts &f : std::as_const(*facts)) {
+            QStringList parts{Core::objectTypeName(f.object.type) + u" #"_s + QString::number(f.object.id)};
+            if (f.ts)
+                parts << reportTime(*f.ts);
+            if (f.pid)
+                parts << u"%1 (pid %2)"_s.arg(f.comm).arg(*f.pid);
+            for (const QString &text : {f.what, Core::displayBytes(f.path), f.extra}) {
+                if (!text.isEmpty())
+                    parts << text;
+            }
+            lines << (f.exists ? parts.join(u"  "_s) : parts.constFirst() + u"  (not in the case)"_s);
+        }
+        return lines;
+    }
+
     Expected<void> integrity()
     {
         EvidenceQueries queries(m_db);
@@ -294,6 +325,14 @@ private:
         if (!alerts)
             return alerts.error();
         m_data.alerts = std::move(*alerts);
+        for (const Core::AlertRow &alert : std::as_const(m_data.alerts)) {
+            if (alert.rule.isEmpty())
+                continue;
+            auto lines = evidenceLines(alert.id);
+            if (!lines)
+                return lines.error();
+            m_data.alertEvidence.insert(alert.id, *lines);
+        }
         auto changes = queries.integrityChanges(m_data.scope);
         if (!changes)
             return changes.error();

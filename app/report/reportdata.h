@@ -15,6 +15,7 @@
 #include "timelinequeries.h"
 #include "truststore.h"
 
+#include <QHash>
 #include <atomic>
 #include <functional>
 
@@ -79,6 +80,7 @@ struct ReportData
     QList<Core::TimelineBucket> timeline;
 
     QList<Core::AlertRow> alerts;
+    QHash<qint64, QStringList> alertEvidence; // rule and indicator alerts: one line per evidence object, in order
     Core::IntegrityChanges integrity;
     QList<Core::HostCoverage> coverage;
 };

@@ -129,8 +129,16 @@ void ReportDocument::integrity()
             const QString triaged = alert.triageBy.isEmpty()
                 ? tr("not triaged")
                 : tr("%1\n%2").arg(alert.triageBy, alert.triageTs ? reportTime(*alert.triageTs) : QString());
+            // A rule's alert: what matched and the evidence that raised it, under its row.
+            QString evidence;
+            if (!alert.rule.isEmpty()) {
+                evidence = tr("rule %1: %2").arg(alert.rule, alert.ruleDetail);
+                const QStringList lines = m_data.alertEvidence.value(alert.id);
+                for (qsizetype i = 0; i < lines.size(); ++i)
+                    evidence += u"\n  %1. %2"_s.arg(i + 1).arg(lines.at(i));
+            }
             rows.append({{reportTime(alert.ts), alert.hostname, alert.severity, alert.title, alert.triage, triaged},
-                         {},
+                         evidence,
                          alert.triage == "malicious"_L1 || alert.triage == "new"_L1 ? Tone::Warning : Tone::Normal});
         }
         m_out.table({{tr("Time (UTC)"), 17},

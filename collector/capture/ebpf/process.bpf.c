@@ -83,6 +83,8 @@ int flight_exec(struct bpf_raw_tracepoint_args *ctx)
     r->exe_inode = inode ? BPF_CORE_READ(inode, i_ino) : 0;
     r->exe_mtime_ns = inode ? flight_inode_mtime(inode) : 0;
     r->exe_ctime_ns = inode ? flight_inode_ctime(inode) : 0;
+    r->exe_mode = inode ? BPF_CORE_READ(inode, i_mode) : 0;
+    read_stdio(r, task);
     if (file) {
         __u32 pos = flight_walk_path(&s->work, &file->f_path, &complete);
         if (complete)

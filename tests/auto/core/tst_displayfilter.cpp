@@ -19,6 +19,7 @@ private Q_SLOTS:
     void invalid_data();
     void invalid();
     void valuesAreParameters();
+    void patternsEscapeTheEngineWildcards();
     void foldsBranches();
 };
 
@@ -26,7 +27,7 @@ namespace {
 
 QString describe(const FilterNode &node)
 {
-    static const char *const ops[] = {"==", "!=", "contains", "<", ">", "<=", ">="};
+    static const char *const ops[] = {"==", "!=", "contains", "startswith", "matches", "<", ">", "<=", ">="};
     switch (node.kind) {
     case FilterNode::Kind::All:
         return u"all"_s;
@@ -62,6 +63,10 @@ void TestDisplayFilter::valid_data()
     QTest::newRow("number") << u"net.rport > 1024"_s << u"(> net.rport 1024)"_s;
     QTest::newRow("negative number") << u"proc.pid >= -1"_s << u"(>= proc.pid -1)"_s;
     QTest::newRow("contains") << u"proc.argv contains \"evil\""_s << u"(contains proc.argv \"evil\")"_s;
+    QTest::newRow("startswith") << u"proc.exe startswith \"/tmp/\""_s << u"(startswith proc.exe \"/tmp/\")"_s;
+    QTest::newRow("matches") << u"file.path MATCHES \"*/.ssh/*\""_s << u"(matches file.path \"%2A/.ssh/%2A\")"_s;
+    QTest::newRow("rule fields") << u"proc.setuid == 0 and cred.euid == 0 and state.added > 0 and proc.stdio == x"_s
+                                 << u"(and (== proc.setuid 0) (== cred.euid 0) (> state.added 0) (== proc.stdio \"x\"))"_s;
     QTest::newRow("operators are words in any case")
         << u"proc.exe CONTAINS x AND NOT user == 0"_s << u"(and (contains proc.exe \"x\") (not (== user 0)))"_s;
     QTest::newRow("and binds tighter than or")
@@ -107,6 +112,8 @@ void TestDisplayFilter::invalid_data()
     QTest::newRow("ordering on text") << u"proc.comm < 5"_s << 11 << u"< compares numbers; proc.comm is text"_s;
     QTest::newRow("contains on a number")
         << u"proc.pid contains 1"_s << 10 << u"contains applies to text; proc.pid is a number"_s;
+    QTest::newRow("startswith on a number")
+        << u"proc.pid startswith 1"_s << 10 << u"startswith applies to text; proc.pid is a number"_s;
     QTest::newRow("unclosed parenthesis") << u"(proc.pid == 1"_s << 1 << u"this '(' is never closed"_s;
     QTest::newRow("extra parenthesis") << u"proc.pid == 1)"_s << 14 << u"')' without a matching '('"_s;
     QTest::newRow("missing and") << u"proc.pid == 1 proc.pid == 2"_s << 15
@@ -159,6 +166,28 @@ void TestDisplayFilter::valuesAreParameters()
         QCOMPARE(conditions[NetBranch].params, (QVariantList{u"x'); DROP TABLE processes; --"_s, u"a'b"_s, qint64(7)}));
         QCOMPARE(conditions[LossBranch].params, QVariantList{u"a'b"_s});
     }
+}
+
+// startswith and matches bind a pattern in which only the glob's own wildcards are wildcards.
+void TestDisplayFilter::patternsEscapeTheEngineWildcards()
+{
+    auto prefix = parseDisplayFilter(u"proc.exe startswith \"/t[m]p/a*b_c%\\\\\""_s);
+    QVERIFY2(prefix.ok(), qPrintable(prefix.error().message));
+    QCOMPARE(compileDisplayFilter(*prefix, Engine::Sqlite)[ProcessBranch].params,
+             QVariantList{QByteArray("/t[[]m]p/a[*]b_c%\\*")});
+    QCOMPARE(compileDisplayFilter(*prefix, Engine::Postgres)[ProcessBranch].params,
+             QVariantList{QByteArray("/t[m]p/a*b\\_c\\%\\\\%")});
+    auto glob = parseDisplayFilter(u"file.path matches \"*/.ssh/authorized_keys?\""_s);
+    QVERIFY(glob.ok());
+    QCOMPARE(compileDisplayFilter(*glob, Engine::Sqlite)[FileBranch].params,
+             QVariantList{QByteArray("*/.ssh/authorized_keys?")});
+    QCOMPARE(compileDisplayFilter(*glob, Engine::Postgres)[FileBranch].params,
+             QVariantList{QByteArray("%/.ssh/authorized\\_keys_")});
+    // A constant (the kind of a table of one kind) is matched here.
+    using State = BranchCondition::State;
+    const auto kind = compileDisplayFilter(*parseDisplayFilter(u"event.kind matches \"file.*\""_s), Engine::Sqlite);
+    QCOMPARE(kind[FileBranch].state, State::Always);
+    QCOMPARE(kind[NetBranch].state, State::Never);
 }
 
 void TestDisplayFilter::foldsBranches()

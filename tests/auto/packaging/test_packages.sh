@@ -40,7 +40,8 @@ for f in ./usr/sbin/flightrec ./usr/sbin/flightrec-setup-pull-account ./etc/flig
     contents "$rec" | grep -qx "$f" || fail "$(basename "$rec") lacks $f"
 done
 for f in ./usr/bin/flightdeck ./usr/bin/flightdeck-cli ./usr/share/applications/flightdeck.desktop \
-         ./usr/share/icons/hicolor/scalable/apps/flightdeck.svg; do
+         ./usr/share/icons/hicolor/scalable/apps/flightdeck.svg ./usr/share/flightdeck/rules/exec-from-tmp.rule \
+         ./usr/share/flightdeck/rules/new-listener.rule; do
     contents "$deck" | grep -qx "$f" || fail "$(basename "$deck") lacks $f"
 done
 contents "$deck" | grep -q 'flightrec$' && fail "the workstation package carries the collector"
@@ -86,6 +87,8 @@ dpkg -i "$rec" "$deck" > "$work/install.log" 2>&1 || { cat "$work/install.log"; 
 [ "$(/usr/sbin/flightrec --version)" = "flightrec $version" ] || fail "installed flightrec --version"
 [ "$(/usr/bin/flightdeck-cli --version)" = "flightdeck-cli $version" ] || fail "installed flightdeck-cli --version"
 QT_QPA_PLATFORM=offscreen /usr/bin/flightdeck --version | grep -q "$version" || fail "installed flightdeck --version"
+/usr/bin/flightdeck-cli --db "$work/rules-case.sqlite" detect | grep -q '^detect: 13 rules' ||
+    fail "installed flightdeck-cli detect does not find the rules in /usr/share/flightdeck/rules"
 [ -d /var/lib/flightrec ] || fail "postinst did not create /var/lib/flightrec"
 pass "installed; the installed programs run"
 
