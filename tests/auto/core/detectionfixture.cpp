@@ -15,7 +15,8 @@ Event at(qint64 ms, EventBody body)
 }
 
 Event exec(qint64 ms, qint64 pid, const QString &comm, const QByteArray &exe, QMap<QString, QByteArray> env = {},
-           QList<QByteArray> argv = {})
+           QList<QByteArray> argv = {}, std::optional<QString> stdio = std::nullopt,
+           std::optional<qint64> exeMode = std::nullopt)
 {
     ProcExec e;
     e.proc = {pid, pid * 10};
@@ -25,6 +26,8 @@ Event exec(qint64 ms, qint64 pid, const QString &comm, const QByteArray &exe, QM
     e.argv = argv.isEmpty() ? QList<QByteArray>{exe} : argv;
     e.cwd = QByteArray("/root");
     e.env = std::move(env);
+    e.stdio = std::move(stdio);
+    e.exeMode = exeMode;
     return at(ms, e);
 }
 
@@ -90,9 +93,9 @@ DetectionScenario::DetectionScenario(const QString &dir)
         at(21, sshd),
         exec(30, 104, u"ls"_s, "/usr/bin/ls", {{u"LD_PRELOAD"_s, "/tmp/hook.so"}}),
         exec(31, 105, u"env"_s, "/usr/bin/env", {{u"SSH_CONNECTION"_s, "192.0.2.7 51234 192.0.2.1 22"}}),
-        exec(40, 106, u"bash"_s, "/usr/bin/bash"),
-        exec(41, 107, u"bash"_s, "/usr/bin/bash"),
-        exec(42, 108, u"nc"_s, "/usr/bin/nc.openbsd"),
+        exec(40, 106, u"bash"_s, "/usr/bin/bash", {}, {}, u"socket socket socket"_s),
+        exec(41, 107, u"bash"_s, "/usr/bin/bash", {}, {}, u"tty tty tty"_s),
+        exec(42, 108, u"nc"_s, "/usr/bin/nc.openbsd", {}, {}, u"socket socket socket"_s),
         change(50, u"modules"_s, Severity::High, {StateItem{u"rootkit"_s, {{u"file"_s, u"/tmp/rootkit.ko"_s}}}}),
         change(51, u"modules"_s, Severity::High, {}, {StateItem{u"floppy"_s, {}}}),
         change(60, u"bpf"_s, Severity::High, {StateItem{u"42"_s, {{u"name"_s, u"sniff"_s}, {u"own"_s, false}}}}),
@@ -108,9 +111,9 @@ DetectionScenario::DetectionScenario(const QString &dir)
         change(80, u"packages"_s, Severity::High, {package(u"nc-openbsd"_s, u"1.226-1"_s)}),
         listen(90, 120, 4444),
         listen(91, 121, 4444),
-        exec(100, 130, u"python3"_s, "/usr/bin/python3.11"),
-        exec(100, 131, u"sudo"_s, "/usr/bin/sudo"),
-        exec(100, 132, u"python3"_s, "/usr/bin/python3.11"),
+        exec(100, 130, u"python3"_s, "/usr/bin/python3.11", {}, {}, u"pipe pipe pipe"_s, 0100755),
+        exec(100, 131, u"sudo"_s, "/usr/bin/sudo", {}, {}, u"tty tty tty"_s, 0104755),
+        exec(100, 132, u"python3"_s, "/usr/bin/python3.11", {}, {}, u"pipe pipe pipe"_s, 0100755),
         cred(101, 130, 65534, 65534, 65534, 0),
         cred(102, 131, 1000, 0, 0, 0),
         cred(103, 132, 0, 0, 65534, 65534),
@@ -143,22 +146,6 @@ QStringList DetectionScenario::expectedAlerts()
                        u"setuid-without-setuid-bit 130"_s};
     alerts.sort();
     return alerts;
-}
-
-QString DetectionScenario::setProcessFacts(Core::Database &db)
-{
-    const QList<std::pair<qint64, QString>> stdio{
-        {106, u"socket socket socket"_s}, {107, u"tty tty tty"_s}, {108, u"socket socket socket"_s}};
-    for (const auto &[pid, kinds] : stdio) {
-        if (auto set = db.execute(u"UPDATE processes SET stdio = ? WHERE pid = ?"_s, {kinds, pid}); !set)
-            return set.error().message;
-    }
-    const QList<std::pair<qint64, qint64>> modes{{130, 0100755}, {131, 0104755}, {132, 0100755}};
-    for (const auto &[pid, mode] : modes) {
-        if (auto set = db.execute(u"UPDATE processes SET exe_mode = ? WHERE pid = ?"_s, {mode, pid}); !set)
-            return set.error().message;
-    }
-    return {};
 }
 
 } // namespace Deck::TestSupport
