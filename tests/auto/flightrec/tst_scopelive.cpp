@@ -22,6 +22,7 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace Flight::Format;
@@ -163,7 +164,7 @@ private Q_SLOTS:
         longHost.start(u"sh"_s, {u"-c"_s, u"sleep 60"_s, QString::fromLatin1(markHost)});
         QVERIFY(longA.waitForStarted() && longB.waitForStarted() && longHost.waitForStarted());
 
-        QList<std::unique_ptr<RecordSession>> sessions;
+        std::vector<std::unique_ptr<RecordSession>> sessions;
         QStringList publicKeys;
         for (const NamespaceHost *host : {&pair.a, &pair.b}) {
             const QString dir = temp.filePath(host == &pair.a ? u"a"_s : u"b"_s);
@@ -173,16 +174,16 @@ private Q_SLOTS:
             QFile pub(publicKeys.last());
             QVERIFY(pub.open(QIODevice::WriteOnly) && pub.write(key.publicKey().toText().toLatin1() + '\n') > 0);
             pub.close();
-            sessions.append(std::make_unique<RecordSession>(QStringLiteral(FLIGHTREC_BINARY), dir + u"/host.key"_s,
-                                                            dir + u"/out"_s,
-                                                            QStringList{u"scope = namespace"_s, u"integrity = no"_s}));
-            sessions.last()->setLauncher(u"nsenter"_s, host->nsenter({}));
-            const bool started = sessions.last()->start(120, &why);
+            sessions.push_back(
+                std::make_unique<RecordSession>(QStringLiteral(FLIGHTREC_BINARY), dir + u"/host.key"_s, dir + u"/out"_s,
+                                                QStringList{u"scope = namespace"_s, u"integrity = no"_s}));
+            sessions.back()->setLauncher(u"nsenter"_s, host->nsenter({}));
+            const bool started = sessions.back()->start(120, &why);
             if (!started && why.contains(u"ebpf"_s))
                 FLIGHT_SKIP("the eBPF process backend did not start here (scope = namespace needs it)");
             QVERIFY2(started, qPrintable(why));
-            QVERIFY2(sessions.last()->stdErr().contains(u"capturing proc with ebpf"_s),
-                     qPrintable(sessions.last()->stdErr()));
+            QVERIFY2(sessions.back()->stdErr().contains(u"capturing proc with ebpf"_s),
+                     qPrintable(sessions.back()->stdErr()));
         }
 
         // Each host (and this one) runs a marker program and writes a marker file on the shared filesystem.
