@@ -36,8 +36,7 @@ int flight_exec(struct bpf_raw_tracepoint_args *ctx)
 {
     struct task_struct *task = (struct task_struct *)ctx->args[0];
     struct linux_binprm *bprm = (struct linux_binprm *)ctx->args[2];
-    __u32 tgid = BPF_CORE_READ(task, tgid);
-    if (self_tgid && tgid == self_tgid)
+    if (not_recorded(flight_tgid(task)))
         return 0;
 
     __u32 cpu = bpf_get_smp_processor_id();
@@ -151,6 +150,8 @@ int flight_fork(struct bpf_raw_tracepoint_args *ctx)
     __u32 pid = BPF_CORE_READ(child, pid), tgid = BPF_CORE_READ(child, tgid);
     if (pid != tgid) /* CLONE_THREAD: a thread, not a process */
         return 0;
+    if (pidns_inum && !flight_tgid(child))
+        return 0;
     struct flight_fork_record *r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
     if (!r) {
         count_loss();
@@ -173,8 +174,7 @@ int flight_exit(struct bpf_raw_tracepoint_args *ctx)
         group_dead = BPF_CORE_READ(task, signal, live.counter) == 0;
     if (!group_dead)
         return 0;
-    __u32 tgid = BPF_CORE_READ(task, tgid);
-    if (self_tgid && tgid == self_tgid)
+    if (not_recorded(flight_tgid(task)))
         return 0;
     struct flight_exit_record *r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
     if (!r) {

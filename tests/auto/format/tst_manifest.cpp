@@ -94,7 +94,7 @@ void TestManifest::exactJson()
         + kDigestA.toLatin1()
         + R"(","recovered":false,"created_ts":1760000000000000001,"host":{"machine_id":"0123456789abcdef0123456789abcdef",)"
           R"("hostname":"h","boot_id":"b","kernel":"k","os":"o","clk_tck":100,"boot_ts":5},"collector":{"version":"0.1.0",)"
-          R"("config_digest":"","backends":[{"source":"proc","backend":"netlink","degraded":true,"reason":"bpf(): EPERM"}],)"
+          R"("config_digest":"","scope":"host","backends":[{"source":"proc","backend":"netlink","degraded":true,"reason":"bpf(): EPERM"}],)"
           R"("stats":{"rss_kb":7}},"span":{"first_ts":10,"last_ts":10,"first_mono":20,"last_mono":20},"events":1,)"
           R"("counts":{"rec.loss":1},"losses":[{"source":"retention","count":2,"unit":"archives","first_ts":10,"last_ts":10}],)"
           R"("entries":[{"name":"events.jsonl","size":3,"digest":")"
@@ -118,12 +118,12 @@ void TestManifest::roundTrip()
 {
     QFETCH(Manifest, manifest);
     const QByteArray json = manifestToJson(manifest);
-    QVERIFY(json.startsWith(R"({"format":"flightrec-archive","version":2,)"));
+    QVERIFY(json.startsWith(R"({"format":"flightrec-archive","version":3,)"));
     QVERIFY(json.endsWith("}\n"));
     QCOMPARE(json.count('\n'), 1);
     const auto back = manifestFromJson(json);
     QVERIFY2(back.ok(), back.ok() ? "" : qPrintable(back.error().message));
-    QVERIFY(manifestFromJson(replaced(json, R"("version":2,)", R"("version":1,)")).ok()); // older versions are read
+    QVERIFY(manifestFromJson(replaced(json, R"("version":3,)", R"("version":1,)")).ok()); // older versions are read
     QVERIFY(*back == manifest);
     QCOMPARE(back->encryption.has_value(), manifest.encryption.has_value());
     QCOMPARE(back->tally.span, manifest.tally.span);
@@ -149,12 +149,12 @@ void TestManifest::malformed_data()
         u"malformed manifest: 'format' is not 'flightrec-archive'"_s);
     row("missing format", replaced(json, R"("format":"flightrec-archive",)", ""),
         u"malformed manifest: 'format' is not 'flightrec-archive'"_s);
-    row("unsupported version 3", replaced(json, R"("version":2,)", R"("version":3,)"),
-        u"unsupported version 3 (this reader understands up to 2)"_s, Reason::UnsupportedVersion);
-    row("version 0", replaced(json, R"("version":2,)", R"("version":0,)"), u"member 'version' is 0"_s);
-    row("version as a string", replaced(json, R"("version":2,)", R"("version":"2",)"),
+    row("unsupported version 4", replaced(json, R"("version":3,)", R"("version":4,)"),
+        u"unsupported version 4 (this reader understands up to 3)"_s, Reason::UnsupportedVersion);
+    row("version 0", replaced(json, R"("version":3,)", R"("version":0,)"), u"member 'version' is 0"_s);
+    row("version as a string", replaced(json, R"("version":3,)", R"("version":"3",)"),
         u"member 'version' is not an integer"_s);
-    row("version written 2.0", replaced(json, R"("version":2,)", R"("version":2.0,)"),
+    row("version written 2.0", replaced(json, R"("version":3,)", R"("version":3.0,)"),
         u"member 'version' is not an integer"_s);
     row("missing seq", replaced(json, R"("seq":1,)", ""), u"malformed manifest: missing member 'seq'"_s);
     row("seq 0", replaced(json, R"("seq":1,)", R"("seq":0,)"), u"member 'seq' is 0"_s);
