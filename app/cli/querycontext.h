@@ -44,5 +44,9 @@ int queryAt(QueryContext &c);
 int querySearch(QueryContext &c);
 int queryTimeline(QueryContext &c);
 int queryLosses(QueryContext &c);
+// Cross-host stitching (stitchcommands.cpp).
+int queryLinks(QueryContext &c);
+int queryClocks(QueryContext &c);
+int queryFollow(QueryContext &c);
 
 } // namespace Deck::Cli
