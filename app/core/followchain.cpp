@@ -232,6 +232,7 @@ Expected<FollowChain> FollowQueries::follow(qint64 processId, const StitchOption
     if (auto built = builder.build(chain, *root); !built)
         return built.error();
     const StitchResult &s = builder.stitched();
+    chain.hostnames = s.hostnames;
     QSet<qint64> hosts;
     for (const HostLink &l : std::as_const(chain.links))
         hosts << l.clientHostId << l.serverHostId;

@@ -39,6 +39,7 @@ struct FollowChain
     QList<UnstitchedConnection> unstitched; // the asked process's connections to monitored hosts not stitched
     qint64 unmonitoredConnections = 0; // the asked process's connections to hosts not monitored
     bool truncated = false; // more than the step limit
+    QHash<qint64, QString> hostnames; // every host of the case by id
 };
 
 class FollowQueries

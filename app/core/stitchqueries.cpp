@@ -315,6 +315,7 @@ private:
                 m_result.unmonitored.append(
                     {it.key().first, it.key().second, it.value().first, qint64(it.value().second.size())});
         }
+        m_result.hostnames = m_in.hostnames;
         for (auto it = m_in.hostsByAddress.cbegin(); it != m_in.hostsByAddress.cend(); ++it)
             m_result.monitoredAddresses.insert(it.key());
         for (auto it = m_in.openBeforeCapture.cbegin(); it != m_in.openBeforeCapture.cend(); ++it)

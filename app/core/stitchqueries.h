@@ -23,6 +23,7 @@
 #include "clockoffsets.h"
 #include "querytypes.h"
 
+#include <QHash>
 #include <QSet>
 
 namespace Deck::Core {
@@ -90,6 +91,7 @@ struct StitchResult
     QList<UnmonitoredPeers> unmonitored; // by host, side
     qint64 openBeforeCapture = 0; // TCP sockets open when a collector started (exists), not stitched
     QSet<QString> monitoredAddresses; // the local addresses the hosts of the case used (no loopback, no wildcard)
+    QHash<qint64, QString> hostnames; // every host of the case by id
 };
 
 class StitchQueries
