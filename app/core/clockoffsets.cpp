@@ -34,7 +34,7 @@ QString offsetText(qint64 ns)
     const qint64 us = (ns < 0 ? ns - 500 : ns + 500) / 1000; // rounded to the µs, half away from zero
     const qint64 magnitude = us < 0 ? -us : us;
     return QStringLiteral("%1%2.%3 ms")
-        .arg(us < 0 ? u'-' : u'+')
+        .arg(us < 0 ? QStringLiteral("-") : QStringLiteral("+"))
         .arg(magnitude / 1000)
         .arg(magnitude % 1000, 3, 10, QLatin1Char('0'));
 }
