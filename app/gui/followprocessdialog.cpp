@@ -42,7 +42,7 @@ FollowProcessDialog::FollowProcessDialog(Models::CaseSession &session, qint64 pr
          {std::pair{int(Models::FollowChainModel::StepColumn),
                     fit(QStringLiteral("10.200.200.1:50001 → 10.200.200.2:22 tcp")) + 6 * m_view->indentation()},
           {int(Models::FollowChainModel::HostColumn), fit(QStringLiteral("web-01.example"))},
-          {int(Models::FollowChainModel::RoleColumn), fit(tr("ssh session (SSH_CONNECTION)"))},
+          {int(Models::FollowChainModel::RoleColumn), fit(tr("connection to web-01 (4-tuple+ssh-env)"))},
           {int(Models::FollowChainModel::RawTimeColumn), fit(time)}})
         m_view->header()->resizeSection(column, width);
     m_view->header()->setStretchLastSection(true);
