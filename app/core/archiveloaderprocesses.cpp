@@ -229,13 +229,13 @@ Expected<void> ArchiveLoader::writeProcesses()
     };
     BulkWriter &bulk = m_db.bulk();
     auto started = bulk.start("stage_processes"_L1,
-                              {"id"_L1,           "pid"_L1,      "start"_L1,     "parent_id"_L1, "parent_pid"_L1,
-                               "parent_start"_L1, "first_ts"_L1, "last_ts"_L1,   "fork_comm"_L1, "image_kind"_L1,
-                               "image_ts"_L1,     "comm"_L1,     "exe"_L1,       "argv"_L1,      "argv_truncated"_L1,
-                               "cwd"_L1,          "loginuid"_L1, "sessionid"_L1, "tty"_L1,       "cgroup"_L1,
-                               "exe_digest"_L1,   "env"_L1,      "ids_ts"_L1,    "uid"_L1,       "euid"_L1,
-                               "gid"_L1,          "egid"_L1,     "exit_ts"_L1,   "exit_code"_L1, "exit_signal"_L1,
-                               "exit_core"_L1});
+                              {"id"_L1,           "pid"_L1,         "start"_L1,     "parent_id"_L1, "parent_pid"_L1,
+                               "parent_start"_L1, "first_ts"_L1,    "last_ts"_L1,   "fork_comm"_L1, "image_kind"_L1,
+                               "image_ts"_L1,     "comm"_L1,        "exe"_L1,       "argv"_L1,      "argv_truncated"_L1,
+                               "cwd"_L1,          "loginuid"_L1,    "sessionid"_L1, "tty"_L1,       "cgroup"_L1,
+                               "exe_digest"_L1,   "env"_L1,         "stdio"_L1,     "exe_mode"_L1,  "ids_ts"_L1,
+                               "uid"_L1,          "euid"_L1,        "gid"_L1,       "egid"_L1,      "exit_ts"_L1,
+                               "exit_code"_L1,    "exit_signal"_L1, "exit_core"_L1});
     if (!started)
         return started;
     for (const Process *p : std::as_const(m_processes)) {
@@ -263,8 +263,10 @@ Expected<void> ArchiveLoader::writeProcesses()
             bulk.addOptionalBlob(image.cgroup);
             bulk.addOptionalText(image.exeDigest);
             image.env.isEmpty() ? bulk.addNull() : bulk.addBlob(joinEnv(image.env));
+            bulk.addOptionalText(image.stdio);
+            bulk.addOptional(image.exeMode);
         } else {
-            for (int i = 0; i < 13; ++i)
+            for (int i = 0; i < 15; ++i)
                 bulk.addNull();
         }
         if (p->idsTs) {
@@ -309,7 +311,7 @@ Expected<void> ArchiveLoader::writeProcesses()
         };
         group(newerImage,
               {u"image_kind"_s, u"image_ts"_s, u"exe"_s, u"argv"_s, u"argv_truncated"_s, u"cwd"_s, u"loginuid"_s,
-               u"sessionid"_s, u"tty"_s, u"cgroup"_s, u"exe_digest"_s, u"env"_s});
+               u"sessionid"_s, u"tty"_s, u"cgroup"_s, u"exe_digest"_s, u"env"_s, u"stdio"_s, u"exe_mode"_s});
         group(newerIds, {u"ids_ts"_s, u"uid"_s, u"euid"_s, u"gid"_s, u"egid"_s});
         group(betterExit, {u"exit_ts"_s, u"exit_code"_s, u"exit_signal"_s, u"exit_core"_s});
         return u"UPDATE processes SET %1 FROM stage_processes s WHERE processes.id = s.id"_s.arg(sets.join(u", "_s));

@@ -239,8 +239,8 @@ Expected<void> createStagingTables(Database &db)
         "start BIGINT NOT NULL, parent_id BIGINT, parent_pid BIGINT, "
         "parent_start BIGINT, first_ts BIGINT, last_ts BIGINT, fork_comm TEXT, image_kind TEXT, image_ts BIGINT, "
         "comm TEXT, exe {blob}, argv {blob}, argv_truncated INTEGER, cwd {blob}, loginuid BIGINT, sessionid BIGINT, "
-        "tty TEXT, cgroup {blob}, exe_digest TEXT, env {blob}, ids_ts BIGINT, uid BIGINT, euid BIGINT, gid BIGINT, "
-        "egid BIGINT, exit_ts BIGINT, exit_code BIGINT, exit_signal BIGINT, exit_core INTEGER)",
+        "tty TEXT, cgroup {blob}, exe_digest TEXT, env {blob}, stdio TEXT, exe_mode BIGINT, ids_ts BIGINT, uid BIGINT, "
+        "euid BIGINT, gid BIGINT, egid BIGINT, exit_ts BIGINT, exit_code BIGINT, exit_signal BIGINT, exit_core INTEGER)",
     };
     for (const char *table : tables) {
         if (auto done = db.execute(forEngine(table, db.engine())); !done)

@@ -364,7 +364,7 @@ void FanotifySource::handle(const fanotify_event_metadata &event, QByteArrayView
         ++m_overflows;
         return closeFds();
     }
-    if (event.fd < 0 || event.pid == m_options.excludePid)
+    if (event.fd < 0 || leftOut(event.pid))
         return closeFds();
     struct stat st = {};
     const bool statted = ::fstat(event.fd, &st) == 0;
@@ -398,7 +398,7 @@ std::optional<FidEvent> FanotifySource::parseHandleEvent(const fanotify_event_me
         ++m_overflows;
         return std::nullopt;
     }
-    if (event.pid == m_options.excludePid)
+    if (leftOut(event.pid))
         return std::nullopt;
     auto parsed = parseFidEvent(record);
     if (!parsed) {

@@ -74,6 +74,8 @@ struct FanotifyOptions
     QByteArrayList exclude{"/proc", "/sys", "/dev"};
     std::chrono::milliseconds aggregateWindow{2000};
     qint64 excludePid = 0; // the collector itself
+    // scope = namespace: only processes of the collector's pid namespace (fanotify reports pid 0 for the others).
+    bool ownPidNamespaceOnly = false;
     // The process source's record of which process held which pid; null: an access whose process ended before it was
     // read is a loss.
     std::shared_ptr<const ProcessLifetimes> lifetimes;
@@ -113,6 +115,11 @@ public:
 
 private:
     enum Group { Descriptors, Access, Names, GroupCount };
+
+    bool leftOut(qint64 pid) const
+    {
+        return pid == m_options.excludePid || (m_options.ownPidNamespaceOnly && pid == 0);
+    }
 
     Expected<void> markFilesystems();
     void createHandleGroups();

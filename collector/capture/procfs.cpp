@@ -2,10 +2,13 @@
 #include "procfs.h"
 
 #include "exedigests.h"
+#include "stdiokinds.h"
 
 #include <QDir>
 #include <QFile>
 #include <algorithm>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 
 using namespace Qt::StringLiterals;
 
@@ -41,6 +44,38 @@ std::optional<QByteArray> readLink(const QString &path)
         return std::nullopt;
     target.truncate(n);
     return target;
+}
+
+// The kind of descriptor `fd` of the process at `dir`: stat() follows the /proc link to the inode itself (a pipe, a
+// socket, a device). A missing entry is a closed descriptor — or a process that is gone, which the caller rules out.
+QString stdioKindAt(const QString &dir, int fd)
+{
+    struct stat st = {};
+    if (::stat(QFile::encodeName(dir + u"fd/%1"_s.arg(fd)).constData(), &st) == 0)
+        return stdioKind(st.st_mode, major(st.st_rdev), minor(st.st_rdev));
+    return errno == ENOENT ? kStdioClosed : kStdioUnknown;
+}
+
+// stdio and exe_mode of a user process. What was read counts only if afterwards the process is still the same one and
+// not exiting (PF_EXITING: its descriptors may already be closed): otherwise "unknown", never a closed table's guess.
+void readStdioAndMode(const QString &dir, const ProcStat &before, Format::ProcessImage &p)
+{
+    QStringList words;
+    for (int fd = 0; fd < 3; ++fd)
+        words.append(stdioKindAt(dir, fd));
+    struct stat exe = {};
+    const bool haveExe = ::stat(QFile::encodeName(dir + u"exe"_s).constData(), &exe) == 0;
+    constexpr quint64 kExiting = 0x00000004; // PF_EXITING
+    const auto after = readAll(dir + u"stat"_s, 4096);
+    const auto stat = after ? parseProcStat(*after) : Expected<ProcStat>(after.error());
+    if (!stat || stat->startTicks != before.startTicks || (stat->flags & kExiting) || stat->state == 'Z'
+        || stat->state == 'X') {
+        p.stdio = stdioText({kStdioUnknown, kStdioUnknown, kStdioUnknown});
+        return;
+    }
+    p.stdio = stdioText(words);
+    if (haveExe)
+        p.exeMode = exe.st_mode;
 }
 
 } // namespace
@@ -177,6 +212,7 @@ Expected<Format::ProcessImage> readProcess(qint64 pid, const ReadOptions &option
             p.env = parseEnviron(*environ, options.environment);
         if (auto cgroup = readAll(dir + u"cgroup"_s, 64 * 1024))
             p.cgroup = parseCgroup(*cgroup);
+        readStdioAndMode(dir, *stat, p);
     }
     constexpr qint64 kUnset = 4294967295LL;
     if (auto text = readAll(dir + u"loginuid"_s, 32); text && toInt(text->trimmed()).value_or(kUnset) != kUnset)

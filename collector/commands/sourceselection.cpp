@@ -18,6 +18,7 @@
 #endif
 
 #include <QFile>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +26,15 @@ using namespace Qt::StringLiterals;
 namespace Flight::Commands {
 
 namespace {
+
+// scope = namespace: the inode number of this process's namespace of `kind` ("pid", "net"); 0 for scope = host.
+quint32 scopedNamespace(const Recorder::Config &config, const char *kind)
+{
+    struct stat st = {};
+    if (config.scope != "namespace"_L1 || ::stat((QByteArray("/proc/self/ns/") + kind).constData(), &st) != 0)
+        return 0;
+    return quint32(st.st_ino);
+}
 
 using Capture::FallbackSource;
 
@@ -41,6 +51,7 @@ FallbackSource::Candidate ebpfCandidate(const Recorder::Config &config)
                 Capture::EbpfProcessOptions options;
                 options.ringBufferBytes = config.ringBufferBytes;
                 options.excludePid = ::getpid();
+                options.pidNamespace = scopedNamespace(config, "pid");
                 options.environment = config.environment;
                 options.digests = Recorder::processReadOptions(config).digests;
                 return std::make_unique<Capture::EbpfProcessSource>(options);
@@ -101,6 +112,7 @@ std::unique_ptr<Capture::EventSource> fileSource(const Recorder::Config &config,
                                            options.exclude = exclude;
                                            options.aggregateWindow = std::chrono::milliseconds(config.fileAggregateMs);
                                            options.excludePid = ::getpid();
+                                           options.ownPidNamespaceOnly = config.scope == "namespace"_L1;
                                            options.lifetimes = lifetimes;
                                            return std::make_unique<Capture::FanotifySource>(options);
                                        }};
@@ -116,13 +128,15 @@ std::unique_ptr<Capture::EventSource> fileSource(const Recorder::Config &config,
 
 // eBPF, else polls of the socket table over sock_diag (degraded: what lives shorter than a poll is not seen), else a
 // source that states network endpoints were not captured and why.
-std::unique_ptr<Capture::EventSource> netSource()
+std::unique_ptr<Capture::EventSource> netSource(const Recorder::Config &config)
 {
     QList<FallbackSource::Candidate> candidates;
 #ifdef FLIGHT_HAVE_EBPF
-    candidates.append({u"ebpf"_s, [](const QString &) {
+    candidates.append({u"ebpf"_s, [config](const QString &) {
                            Capture::EbpfNetOptions options;
                            options.excludePid = ::getpid();
+                           options.pidNamespace = scopedNamespace(config, "pid");
+                           options.netNamespace = scopedNamespace(config, "net");
                            return std::make_unique<Capture::EbpfNetSource>(options);
                        }});
     const QString noEbpf;
@@ -146,7 +160,13 @@ std::unique_ptr<Capture::EventSource> netSource()
 Expected<std::vector<std::unique_ptr<Capture::EventSource>>> selectSources(const Recorder::Config &config)
 {
     QList<FallbackSource::Candidate> process;
-    if (config.procBackend == "auto"_L1)
+    // Only the eBPF programs can tell namespaces apart: the proc connector reports in the initial ones only.
+    if (config.scope == "namespace"_L1 && config.procBackend != "auto"_L1 && config.procBackend != "ebpf"_L1)
+        return Error{u"scope = namespace needs proc_backend = ebpf (the netlink proc connector reports only in the "
+                     u"initial namespaces), not %1"_s.arg(config.procBackend)};
+    if (config.procBackend == "auto"_L1 && config.scope == "namespace"_L1)
+        process = {ebpfCandidate(config)};
+    else if (config.procBackend == "auto"_L1)
         process = {ebpfCandidate(config), netlinkCandidate(config), pollCandidate(config)};
     else if (config.procBackend == "ebpf"_L1)
         process = {ebpfCandidate(config)};
@@ -185,7 +205,7 @@ Expected<std::vector<std::unique_ptr<Capture::EventSource>>> selectSources(const
     if (config.fileCapture)
         sources.push_back(observedByIntegrity(fileSource(config, lifetimes)));
     if (config.netCapture)
-        sources.push_back(observedByIntegrity(netSource()));
+        sources.push_back(observedByIntegrity(netSource(config)));
     if (config.integrity)
         sources.push_back(std::make_unique<Integrity::IntegritySource>(integrity, triggers));
     return sources;

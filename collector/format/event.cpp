@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "event.h"
 
+#include <algorithm>
 #include <array>
 #include <type_traits>
 
@@ -50,6 +51,15 @@ bool isKnownCheck(QStringView check)
             return true;
     }
     return false;
+}
+
+bool isStdioText(QStringView text)
+{
+    const auto words = text.split(u' ');
+    return words.size() == 3 && std::all_of(words.begin(), words.end(), [](QStringView word) {
+               return std::any_of(std::begin(kStdioKinds), std::end(kStdioKinds),
+                                  [word](const char *kind) { return word == QLatin1StringView(kind); });
+           });
 }
 
 const char *fileOpName(FileOp op)

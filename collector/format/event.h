@@ -54,6 +54,8 @@ struct ProcessImage
     std::optional<QString> tty;
     std::optional<QByteArray> cgroup;
     std::optional<QString> exeDigest;
+    std::optional<QString> stdio; // kinds of fds 0, 1 and 2: three words of kStdioKinds, e.g. "socket socket pipe"
+    std::optional<qint64> exeMode; // the executable's st_mode at the event (type, permissions, setuid/setgid)
     QMap<QString, QByteArray> env;
     bool operator==(const ProcessImage &) const = default;
 };
@@ -238,6 +240,12 @@ QList<QByteArray> allKindNames();
 
 // The item checks a state event may name (FORMAT.md §2.4).
 bool isKnownCheck(QStringView check);
+
+// The words of ProcessImage::stdio (FORMAT.md §2.4, proc.exec), and whether a text is three of them separated by one
+// space.
+inline constexpr const char *kStdioKinds[] = {"tty", "pipe", "socket", "file", "null", "none", "other", "unknown"};
+bool isStdioText(QStringView text);
+inline constexpr qint64 kMaxFileMode = 0xffff;
 
 // Enum <-> wire text. The from* functions return std::nullopt for unknown text.
 const char *fileOpName(FileOp op);

@@ -181,6 +181,10 @@ public:
         p.cgroup = r.optBytes("cgroup");
         if (m_objectHas("exe_digest"))
             p.exeDigest = r.hexDigest("exe_digest", false);
+        p.stdio = r.optString("stdio", 32);
+        if (p.stdio && !isStdioText(*p.stdio))
+            r.fail(u"member 'stdio' is not three of the words of FORMAT.md"_s);
+        p.exeMode = r.optInt64("exe_mode", 0, kMaxFileMode);
         if (m_objectHas("env")) {
             const QJsonObject env = r.object("env");
             for (auto it = env.begin(); it != env.end() && !r.failed(); ++it) {

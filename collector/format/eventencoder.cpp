@@ -91,6 +91,9 @@ public:
         optBytes("cgroup", p.cgroup);
         if (p.exeDigest)
             w.member("exe_digest", *p.exeDigest);
+        if (p.stdio)
+            w.member("stdio", *p.stdio);
+        optInt("exe_mode", p.exeMode);
         if (!p.env.isEmpty()) {
             w.key("env");
             w.beginObject();

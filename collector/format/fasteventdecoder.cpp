@@ -18,7 +18,7 @@ using namespace FastPath;
 constexpr Mask kCommon = bits(Kind, Ts, Mono);
 constexpr Mask kImageRequired = kCommon | bits(Pid, Start, Ppid, Pstart, Comm, Argv, Uid, Euid, Gid, Egid);
 constexpr Mask kImageAllowed
-    = kImageRequired | bits(Exe, ArgvTruncated, Cwd, Loginuid, Sessionid, Tty, Cgroup, ExeDigest, Env);
+    = kImageRequired | bits(Exe, ArgvTruncated, Cwd, Loginuid, Sessionid, Tty, Cgroup, ExeDigest, Stdio, ExeMode, Env);
 constexpr Mask kRepeat = bits(Count, LastTs, LastMono);
 
 bool allowed(const Line &line, Mask required, Mask allowed)
@@ -42,8 +42,9 @@ bool image(const Line &l, ProcessImage &p)
         && l.optBytes(Cwd, p.cwd) && l.id(Uid, p.uid) && l.id(Euid, p.euid) && l.id(Gid, p.gid) && l.id(Egid, p.egid)
         && l.optId(Loginuid, p.loginuid) && l.optId(Sessionid, p.sessionid) && l.optText(Tty, kMaxName, p.tty)
         && l.optBytes(Cgroup, p.cgroup) && l.optText(ExeDigest, kDigestBytes * 2, p.exeDigest)
+        && l.optText(Stdio, 32, p.stdio) && l.optInteger(ExeMode, 0, kMaxFileMode, p.exeMode)
         && (!l.has(Env) || l.env(p.env));
-    return ok && (!p.exeDigest || isDigest(*p.exeDigest));
+    return ok && (!p.exeDigest || isDigest(*p.exeDigest)) && (!p.stdio || isStdioText(*p.stdio));
 }
 
 std::optional<EventBody> body(const Line &l, QByteArrayView kind)

@@ -41,6 +41,8 @@ enum Member : int {
     Tty,
     Cgroup,
     ExeDigest,
+    Stdio,
+    ExeMode,
     Env,
     PrevUid,
     PrevEuid,
@@ -64,14 +66,18 @@ enum Member : int {
     LastMono,
     MemberCount
 };
+// The names in columns, as the enum above (clang-format would put 44 of them one per line).
+// clang-format off
 inline constexpr std::array<std::string_view, MemberCount> kMemberNames{
-    "kind",     "ts",        "mono",       "pid",    "start",          "ppid",
-    "pstart",   "comm",      "exe",        "argv",   "argv_truncated", "cwd",
-    "uid",      "euid",      "gid",        "egid",   "loginuid",       "sessionid",
-    "tty",      "cgroup",    "exe_digest", "env",    "prev_uid",       "prev_euid",
-    "prev_gid", "prev_egid", "code",       "signal", "core",           "op",
-    "proto",    "path",      "to",         "laddr",  "lport",          "raddr",
-    "rport",    "dev",       "ino",        "count",  "last_ts",        "last_mono"};
+    "kind",     "ts",        "mono",       "pid",      "start",          "ppid",
+    "pstart",   "comm",      "exe",        "argv",     "argv_truncated", "cwd",
+    "uid",      "euid",      "gid",        "egid",     "loginuid",       "sessionid",
+    "tty",      "cgroup",    "exe_digest", "stdio",    "exe_mode",       "env",
+    "prev_uid", "prev_euid", "prev_gid",   "prev_egid", "code",          "signal",
+    "core",     "op",        "proto",      "path",     "to",             "laddr",
+    "lport",    "raddr",     "rport",      "dev",      "ino",            "count",
+    "last_ts",  "last_mono"};
+// clang-format on
 
 using Mask = quint64;
 constexpr Mask bit(Member m)

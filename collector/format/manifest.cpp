@@ -78,6 +78,7 @@ QByteArray manifestToJson(const Manifest &m)
     w.beginObject();
     w.member("version", m.collector.version);
     w.member("config_digest", m.collector.configDigest);
+    w.member("scope", m.collector.scope);
     w.key("backends");
     w.beginArray();
     for (const Backend &b : m.collector.backends) {
@@ -179,6 +180,9 @@ void readCollector(FieldReader &top, CollectorInfo &c)
     FieldReader r(o, u"collector"_s);
     c.version = r.string("version", 64);
     c.configDigest = r.hexDigest("config_digest", true);
+    c.scope = r.optString("scope", 16).value_or(u"host"_s); // absent before version 3: always the whole host
+    if (c.scope != "host"_L1 && c.scope != "namespace"_L1)
+        r.fail(u"member 'scope' is not host or namespace"_s);
     const QJsonArray backends = r.array("backends");
     for (qsizetype i = 0; i < backends.size() && !r.failed(); ++i) {
         const QJsonObject bo = backends.at(i).toObject();

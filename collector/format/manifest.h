@@ -25,6 +25,7 @@ struct CollectorInfo
     QString configDigest; // hex or empty
     QList<Backend> backends;
     QMap<QString, qint64> stats;
+    QString scope = QStringLiteral("host"); // host, or namespace: the collector's own pid namespace only
     bool operator==(const CollectorInfo &) const = default;
 };
 

@@ -106,6 +106,13 @@ const std::map<QString, Setter> &setters()
              c.procBackend = v;
              return std::nullopt;
          }},
+        {u"scope"_s,
+         [](Config &c, const QString &v) -> std::optional<QString> {
+             if (!QStringList{u"host"_s, u"namespace"_s}.contains(v))
+                 return u"'%1' is not host or namespace"_s.arg(v);
+             c.scope = v;
+             return std::nullopt;
+         }},
         {u"environment"_s,
          [](Config &c, const QString &v) -> std::optional<QString> {
              static const QRegularExpression name(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
@@ -131,8 +138,7 @@ const std::map<QString, Setter> &setters()
          }},
         {u"net_capture"_s, yesNo(&Config::netCapture)},
         {u"integrity"_s, yesNo(&Config::integrity)},
-        {u"integrity_interval"_s,
-         positive(&Config::integrityIntervalSeconds, parseDuration, u"duration (e.g. 10s)"_s)},
+        {u"integrity_interval"_s, positive(&Config::integrityIntervalSeconds, parseDuration, u"duration (e.g. 10s)"_s)},
         {u"integrity_sweep"_s, positive(&Config::integritySweepSeconds, parseDuration, u"duration (e.g. 10m)"_s)},
         {u"package_verify"_s, yesNo(&Config::packageVerify)},
         {u"watch_paths"_s,

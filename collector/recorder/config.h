@@ -25,6 +25,7 @@ struct Config
     qint64 heartbeatSeconds = 60;
     qint64 queueEvents = 65536;
     QString procBackend = QStringLiteral("auto"); // auto, ebpf, netlink, poll
+    QString scope = QStringLiteral("host"); // host, or namespace: only the collector's own pid namespace
     qint64 ringBufferBytes = 8LL * 1024 * 1024;
     qint64 pollIntervalMs = 100;
     QStringList environment{QStringLiteral("SSH_CONNECTION"), QStringLiteral("SUDO_USER"),

@@ -57,6 +57,7 @@ QByteArray journalMetaToJson(const JournalMeta &meta)
                            {u"boot_ts"_s, meta.host.bootTs}};
     const QJsonObject collector{{u"version"_s, meta.collector.version},
                                 {u"config_digest"_s, meta.collector.configDigest},
+                                {u"scope"_s, meta.collector.scope},
                                 {u"backends"_s, backends}};
     return QJsonDocument(QJsonObject{{u"host"_s, host}, {u"collector"_s, collector}}).toJson(QJsonDocument::Compact);
 }
@@ -72,6 +73,7 @@ Expected<JournalMeta> journalMetaFromJson(QByteArrayView json, const QString &pa
            h.value(u"boot_ts"_s).toInteger()};
     meta.collector.version = c.value(u"version"_s).toString();
     meta.collector.configDigest = c.value(u"config_digest"_s).toString();
+    meta.collector.scope = c.value(u"scope"_s).toString(u"host"_s);
     for (const QJsonValue &b : c.value(u"backends"_s).toArray()) {
         const QJsonObject bo = b.toObject();
         meta.collector.backends.append({bo.value(u"source"_s).toString(), bo.value(u"backend"_s).toString(),

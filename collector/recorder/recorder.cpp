@@ -76,7 +76,7 @@ QList<Format::Backend> Recorder::backends() const
 
 JournalMeta Recorder::meta() const
 {
-    return {m_host, {m_version, m_config.digest, backends(), {}}};
+    return {m_host, {m_version, m_config.digest, backends(), {}, m_config.scope}};
 }
 
 QMap<QString, qint64> Recorder::stats() const

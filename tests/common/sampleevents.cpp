@@ -40,6 +40,8 @@ ProcessImage fullImage()
     p.tty = u"pts/3"_s;
     p.cgroup = QByteArray("/user.slice/user-1000.slice/session-7.scope");
     p.exeDigest = u"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"_s;
+    p.stdio = u"socket socket pipe"_s;
+    p.exeMode = 0104755;
     p.env = {{u"SSH_CONNECTION"_s, QByteArray("192.0.2.7 51234 192.0.2.1 22")}, {u"LANG"_s, QByteArray("de_DE.\xff")}};
     return p;
 }

@@ -77,4 +77,34 @@ static __always_inline __u32 tty_nr(struct task_struct *task)
     return (minor & 0xff) | (major << 8) | ((minor & ~0xffu) << 12); /* new_encode_dev() */
 }
 
+/* Descriptors 0, 1 and 2 of `task` (current, after exec closed its close-on-exec ones): mode and device of each
+ * open one's inode. */
+static __always_inline void read_stdio(struct flight_exec_record *r, struct task_struct *task)
+{
+    struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
+    __u32 max_fds = fdt ? BPF_CORE_READ(fdt, max_fds) : 0;
+    struct file **fds = fdt ? BPF_CORE_READ(fdt, fd) : NULL;
+    r->stdio_flags = 0;
+#pragma unroll
+    for (__u32 i = 0; i < 3; ++i) {
+        struct file *f = NULL;
+        r->stdio_mode[i] = 0;
+        r->stdio_rdev[i] = 0;
+        if (!fds || i >= max_fds)
+            continue;
+        if (bpf_probe_read_kernel(&f, sizeof(f), &fds[i]) != 0) {
+            r->stdio_flags |= FLIGHT_STDIO_UNREADABLE << i;
+            continue;
+        }
+        if (!f)
+            continue;
+        struct inode *inode = BPF_CORE_READ(f, f_inode);
+        r->stdio_flags |= FLIGHT_STDIO_OPEN << i;
+        r->stdio_mode[i] = inode ? BPF_CORE_READ(inode, i_mode) : 0;
+        r->stdio_rdev[i] = inode ? BPF_CORE_READ(inode, i_rdev) : 0;
+        if (!inode)
+            r->stdio_flags |= FLIGHT_STDIO_UNREADABLE << i;
+    }
+}
+
 #endif

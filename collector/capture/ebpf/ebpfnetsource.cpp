@@ -159,6 +159,8 @@ Expected<void> EbpfNetSource::start(EventSink &sink)
         return Error{u"bpf: opening the network programs: %1"_s.arg(bpfErrorText(errno))};
     net_bpf *skel = state->skel;
     skel->rodata->self_tgid = __u32(m_options.excludePid);
+    skel->rodata->pidns_inum = m_options.pidNamespace;
+    skel->rodata->netns_inum = m_options.netNamespace;
     skel->rodata->wakeup_bytes = __u64(ringBytes / 4);
     if (int err = bpf_map__set_max_entries(skel->maps.events, __u32(ringBytes)); err)
         return Error{u"bpf: sizing the network ring buffer: %1"_s.arg(bpfErrorText(err))};

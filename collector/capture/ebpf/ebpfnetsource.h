@@ -25,6 +25,10 @@ struct EbpfNetOptions
     qint64 ringBufferBytes = 1024 * 1024;
     // A process (normally the collector's own) whose sockets are left out; 0: none.
     qint64 excludePid = 0;
+    // scope = namespace: the inode numbers of the collector's pid and network namespaces; only sockets of processes of
+    // that pid namespace (and, before a process claims it, of that network namespace) are recorded. 0: all.
+    quint32 pidNamespace = 0;
+    quint32 netNamespace = 0;
     // Where the cgroup v2 hierarchy is mounted; empty: found in /proc/self/mountinfo.
     QString cgroupRoot;
     // Deliver the sockets open at start as `exists` events.

@@ -278,6 +278,7 @@ Expected<void> EbpfProcessSource::start(EventSink &sink)
         return Error{u"bpf: opening the process programs: %1"_s.arg(bpfErrorText(errno))};
     process_bpf *skel = state->skel;
     skel->rodata->self_tgid = __u32(m_options.excludePid);
+    skel->rodata->pidns_inum = m_options.pidNamespace;
     skel->rodata->exit_has_group_dead = !m_options.exitFromSignalLive && exitTracepointHasGroupDead();
     skel->rodata->read_environment = !m_options.environment.isEmpty();
     skel->rodata->wakeup_bytes = __u64(ringBytes / 4);
@@ -305,7 +306,10 @@ Expected<void> EbpfProcessSource::start(EventSink &sink)
     state->losses = std::make_unique<LossReader>(u"proc.ebpf"_s, bpf_map__fd(skel->maps.losses),
                                                  &skel->data->loss_epoch, programs);
     m_degradedReason.clear();
-    if (m_options.credentialEvents) {
+    if (m_options.pidNamespace != 0)
+        m_degradedReason = u"proc.cred not captured: scope = namespace (the proc connector reports only in the initial "
+                           u"namespaces)"_s;
+    else if (m_options.credentialEvents) {
         auto creds = std::make_unique<ProcCredReader>();
         if (auto opened = creds->open({m_options.connectorBufferBytes, m_options.excludePid}); opened) {
             state->creds = std::move(creds);

@@ -38,6 +38,10 @@ struct EbpfProcessOptions
     qint64 ringBufferBytes = 8 * 1024 * 1024;
     // A process (normally the collector's own) whose exec, exit and credential events are left out; 0: none.
     qint64 excludePid = 0;
+    // scope = namespace: the inode number of the collector's pid namespace; only its processes are recorded, under
+    // their pids in it. proc.cred is then not captured (the proc connector reports only in the initial namespaces,
+    // with global pids) and backend() says so. 0: every process.
+    quint32 pidNamespace = 0;
     // Environment variables recorded in proc.exec; empty: the environment area is not read at all.
     QStringList environment{QStringLiteral("SSH_CONNECTION"), QStringLiteral("SUDO_USER"),
                             QStringLiteral("LD_PRELOAD")};

@@ -14,8 +14,9 @@
  *    post_bind4/6 the bind; a connected socket's first datagram is seen by sock_send_length, whose socket carries
  *    the destination (connect4/6 only make sure that socket has a cookie to be told apart by). Every cgroup program
  *    allows the operation: returning 0 would refuse it.
- * The collector's own sockets (self_tgid) are left out. A record that does not fit the ring buffer is counted in
- * `losses`, never dropped silently. */
+ * The collector's own sockets (self_tgid) are left out, and under scope = namespace (pidns_inum, netns_inum) those of
+ * processes of other pid namespaces and, while no process has claimed them, sockets of other network namespaces. A
+ * record that does not fit the ring buffer is counted in `losses`, never dropped silently. */
 #include "netrecord.h"
 #include "ring.bpf.h"
 
@@ -73,9 +74,20 @@ struct
     __type(value, __u8);
 } udp_sent SEC(".maps");
 
+/* scope = namespace: the inode number of the collector's network namespace; 0: every one. */
+const volatile __u32 netns_inum = 0;
+
+/* Whether the current process's sockets are left out: the collector's own, or (scope = namespace) another's. */
 static __always_inline bool is_self(void)
 {
+    if (pidns_inum)
+        return not_recorded(flight_tgid((struct task_struct *)bpf_get_current_task()));
     return self_tgid && (__u32)(bpf_get_current_pid_tgid() >> 32) == self_tgid;
+}
+
+static __always_inline bool foreign_net(const struct sock *sk)
+{
+    return netns_inum && BPF_CORE_READ(sk, __sk_common.skc_net.net, ns.inum) != netns_inum;
 }
 
 static __always_inline void current_key(struct flight_key *key)
@@ -181,7 +193,7 @@ int flight_tcp_state(struct bpf_raw_tracepoint_args *ctx)
 {
     const struct sock *sk = (const struct sock *)ctx->args[0];
     int oldstate = (int)ctx->args[1], newstate = (int)ctx->args[2];
-    if (BPF_CORE_READ(sk, sk_protocol) != IPPROTO_TCP || !is_inet(sk))
+    if (BPF_CORE_READ(sk, sk_protocol) != IPPROTO_TCP || !is_inet(sk) || foreign_net(sk))
         return 0;
     __u64 id = (__u64)sk;
 

@@ -36,8 +36,7 @@ int flight_exec(struct bpf_raw_tracepoint_args *ctx)
 {
     struct task_struct *task = (struct task_struct *)ctx->args[0];
     struct linux_binprm *bprm = (struct linux_binprm *)ctx->args[2];
-    __u32 tgid = BPF_CORE_READ(task, tgid);
-    if (self_tgid && tgid == self_tgid)
+    if (not_recorded(flight_tgid(task)))
         return 0;
 
     __u32 cpu = bpf_get_smp_processor_id();
@@ -83,6 +82,8 @@ int flight_exec(struct bpf_raw_tracepoint_args *ctx)
     r->exe_inode = inode ? BPF_CORE_READ(inode, i_ino) : 0;
     r->exe_mtime_ns = inode ? flight_inode_mtime(inode) : 0;
     r->exe_ctime_ns = inode ? flight_inode_ctime(inode) : 0;
+    r->exe_mode = inode ? BPF_CORE_READ(inode, i_mode) : 0;
+    read_stdio(r, task);
     if (file) {
         __u32 pos = flight_walk_path(&s->work, &file->f_path, &complete);
         if (complete)
@@ -149,6 +150,8 @@ int flight_fork(struct bpf_raw_tracepoint_args *ctx)
     __u32 pid = BPF_CORE_READ(child, pid), tgid = BPF_CORE_READ(child, tgid);
     if (pid != tgid) /* CLONE_THREAD: a thread, not a process */
         return 0;
+    if (pidns_inum && !flight_tgid(child))
+        return 0;
     struct flight_fork_record *r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
     if (!r) {
         count_loss();
@@ -171,8 +174,7 @@ int flight_exit(struct bpf_raw_tracepoint_args *ctx)
         group_dead = BPF_CORE_READ(task, signal, live.counter) == 0;
     if (!group_dead)
         return 0;
-    __u32 tgid = BPF_CORE_READ(task, tgid);
-    if (self_tgid && tgid == self_tgid)
+    if (not_recorded(flight_tgid(task)))
         return 0;
     struct flight_exit_record *r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
     if (!r) {

@@ -35,6 +35,12 @@ enum flight_exec_flag {
     FLIGHT_EXEC_NO_CWD = 1 << 6,
 };
 
+/* flight_exec_record.stdio_flags: bit N for descriptor N */
+enum flight_stdio_flag {
+    FLIGHT_STDIO_OPEN = 1 << 0, /* shifted by the descriptor number: it is open */
+    FLIGHT_STDIO_UNREADABLE = 1 << 4, /* shifted by the descriptor number: its table slot could not be read */
+};
+
 /* A process key as the kernel knows it: the thread-group id and the leader's start_boottime in ns. */
 struct flight_key
 {
@@ -82,6 +88,12 @@ struct flight_exec_record
     /* The executed file as the kernel had it, so userspace can prove the file it hashes is that one; 0: unknown. */
     __u64 exe_inode;
     __s64 exe_mtime_ns, exe_ctime_ns;
+    /* The executed inode's i_mode (type, permissions, setuid/setgid), valid when exe_inode is not 0. Descriptors 0,
+     * 1 and 2 after the exec: their inodes' i_mode and i_rdev (the kernel's dev_t: major << 20 | minor). */
+    __u32 exe_mode;
+    __u32 stdio_rdev[3];
+    __u16 stdio_mode[3];
+    __u16 stdio_flags; /* enum flight_stdio_flag */
 };
 
 /* One slot per CPU in the loss map: ring-buffer reservations that failed. `epoch` is the value of the program's

@@ -4,6 +4,7 @@
 #include "exedigests.h"
 #include "processrecord.h"
 #include "procfs.h"
+#include "stdiokinds.h"
 
 #include <QDir>
 #include <QFile>
@@ -215,6 +216,18 @@ Expected<Format::Event> ProcessRecordDecoder::decodeExec(QByteArrayView record)
     if (m_options.digests && p.exe && r.exe_inode != 0)
         p.exeDigest = m_options.digests->ofProcess(p.proc, m_options.procRoot, p.exe,
                                                    ExecutedFile{r.exe_inode, r.exe_mtime_ns, r.exe_ctime_ns});
+    if (r.exe_inode != 0)
+        p.exeMode = r.exe_mode;
+    QStringList stdio;
+    for (int fd = 0; fd < 3; ++fd) {
+        if (r.stdio_flags & (FLIGHT_STDIO_UNREADABLE << fd))
+            stdio.append(kStdioUnknown);
+        else if (!(r.stdio_flags & (FLIGHT_STDIO_OPEN << fd)))
+            stdio.append(kStdioClosed);
+        else
+            stdio.append(stdioKind(r.stdio_mode[fd], r.stdio_rdev[fd] >> 20, r.stdio_rdev[fd] & 0xfffff));
+    }
+    p.stdio = stdioText(stdio);
     if (!cwd.isEmpty())
         p.cwd = cwd.toByteArray();
     else if (r.flags & FLIGHT_EXEC_CWD_INCOMPLETE)

@@ -2,8 +2,15 @@
 // The /proc parsers on fixed text, including the awkward cases the kernel really produces.
 #include "hostinfo.h"
 #include "procfs.h"
+#include "stdiokinds.h"
 
 #include <QTest>
+#include <csignal>
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace Flight::Capture;
@@ -98,6 +105,63 @@ private Q_SLOTS:
                  u"Debian GNU/Linux 12 (bookworm)"_s);
         QCOMPARE(parseOsRelease("NAME='Alpine'\n"), u"Alpine"_s);
         QCOMPARE(parseOsRelease(""), u"Linux"_s);
+    }
+
+    void stdioKinds()
+    {
+        QCOMPARE(QString(stdioKind(S_IFSOCK | 0777, 0, 0)), u"socket"_s);
+        QCOMPARE(QString(stdioKind(S_IFIFO | 0600, 0, 0)), u"pipe"_s);
+        QCOMPARE(QString(stdioKind(S_IFREG | 0644, 0, 0)), u"file"_s);
+        QCOMPARE(QString(stdioKind(S_IFCHR | 0666, 1, 3)), u"null"_s);
+        QCOMPARE(QString(stdioKind(S_IFCHR | 0666, 1, 5)), u"other"_s); // /dev/zero
+        QCOMPARE(QString(stdioKind(S_IFCHR | 0620, 136, 0)), u"tty"_s);
+        QCOMPARE(QString(stdioKind(S_IFCHR | 0620, 143, 255)), u"tty"_s);
+        QCOMPARE(QString(stdioKind(S_IFCHR | 0620, 4, 1)), u"tty"_s);
+        QCOMPARE(QString(stdioKind(S_IFCHR | 0666, 5, 0)), u"tty"_s);
+        QCOMPARE(QString(stdioKind(S_IFBLK | 0660, 8, 0)), u"other"_s);
+        QCOMPARE(QString(stdioKind(S_IFDIR | 0755, 0, 0)), u"other"_s);
+        QCOMPARE(QString(stdioKind(0600, 0, 0)), u"other"_s); // an anonymous inode (eventfd) has no type bits
+    }
+
+    // A live child with a socket on 0, a pipe on 1 and 2 closed; once it is a zombie its descriptors are gone, and
+    // readProcess() says "unknown" rather than "none".
+    void liveStdioAndExeMode()
+    {
+        int sockets[2], pipe[2];
+        QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sockets), 0);
+        QCOMPARE(::pipe2(pipe, O_CLOEXEC), 0);
+        const pid_t child = ::fork();
+        if (child == 0) {
+            ::dup2(sockets[1], 0);
+            ::dup2(pipe[1], 1);
+            ::close(2);
+            ::pause();
+            ::_exit(0);
+        }
+        QVERIFY(child > 0);
+        const auto noParent = [](qint64) { return std::optional<qint64>(); };
+        std::optional<Flight::Format::ProcessImage> alive;
+        for (int tries = 0; tries < 200 && (!alive || alive->stdio != u"socket pipe none"_s); ++tries) {
+            QTest::qWait(5); // until the child has replaced its descriptors
+            auto image = readProcess(child, {}, noParent);
+            QVERIFY2(image, qPrintable(image ? QString() : image.error().message));
+            alive = *image;
+        }
+        QCOMPARE(alive->stdio, std::optional<QString>(u"socket pipe none"_s));
+        struct stat self = {};
+        QCOMPARE(::stat("/proc/self/exe", &self), 0);
+        QCOMPARE(alive->exeMode, std::optional<qint64>(self.st_mode));
+
+        QCOMPARE(::kill(child, SIGKILL), 0);
+        siginfo_t info = {};
+        QCOMPARE(::waitid(P_PID, id_t(child), &info, WEXITED | WNOWAIT), 0); // a zombie, not reaped yet
+        auto zombie = readProcess(child, {}, noParent);
+        QVERIFY2(zombie, qPrintable(zombie ? QString() : zombie.error().message));
+        QCOMPARE(zombie->stdio, std::optional<QString>(u"unknown unknown unknown"_s));
+        QCOMPARE(zombie->exeMode, std::nullopt);
+        QCOMPARE(::waitpid(child, nullptr, 0), child);
+        for (int fd : {sockets[0], sockets[1], pipe[0], pipe[1]})
+            ::close(fd);
     }
 
     void liveHostInfo()

@@ -6,6 +6,7 @@
 
 #include <QTest>
 #include <cstring>
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 using namespace Flight::Capture;
@@ -91,6 +92,58 @@ private Q_SLOTS:
         QCOMPARE(exec.sessionid, std::nullopt);
         QCOMPARE(exec.tty, std::optional<QString>(u"pts/3"_s));
         QCOMPARE(exec.env, (QMap<QString, QByteArray>{{u"SSH_CONNECTION"_s, "1 2 3 4"}}));
+    }
+
+    void stdioAndExeModeFromTheKernel_data()
+    {
+        QTest::addColumn<QList<int>>("modes");
+        QTest::addColumn<QList<int>>("rdevs"); // the kernel's dev_t: major << 20 | minor
+        QTest::addColumn<int>("flags");
+        QTest::addColumn<QString>("stdio");
+        constexpr int open = FLIGHT_STDIO_OPEN, unreadable = FLIGHT_STDIO_UNREADABLE;
+        QTest::newRow("reverse shell") << QList<int>{S_IFSOCK | 0777, S_IFSOCK | 0777, S_IFIFO | 0600}
+                                       << QList<int>{0, 0, 0} << (open | open << 1 | open << 2)
+                                       << u"socket socket pipe"_s;
+        QTest::newRow("pts, /dev/null, closed")
+            << QList<int>{S_IFCHR | 0620, S_IFCHR | 0666, 0} << QList<int>{136 << 20 | 3, 1 << 20 | 3, 0}
+            << (open | open << 1) << u"tty null none"_s;
+        QTest::newRow("console, file, unreadable")
+            << QList<int>{S_IFCHR | 0600, S_IFREG | 0644, 0} << QList<int>{5 << 20 | 1, 0, 0}
+            << (open | open << 1 | unreadable << 2) << u"tty file unknown"_s;
+        QTest::newRow("directory, other device, anonymous inode")
+            << QList<int>{S_IFDIR | 0755, S_IFCHR | 0600, 0600} << QList<int>{0, 10 << 20 | 200, 0}
+            << (open | open << 1 | open << 2) << u"other other other"_s;
+    }
+
+    void stdioAndExeModeFromTheKernel()
+    {
+        QFETCH(QList<int>, modes);
+        QFETCH(QList<int>, rdevs);
+        QFETCH(int, flags);
+        QFETCH(QString, stdio);
+        QByteArray record = execRecord(QByteArray("a\0", 2), "/a", "/", {});
+        flight_exec_record r;
+        std::memcpy(&r, record.constData(), sizeof(r));
+        r.exe_inode = 7;
+        r.exe_mode = S_IFREG | 04755;
+        for (int fd = 0; fd < 3; ++fd) {
+            r.stdio_mode[fd] = __u16(modes[fd]);
+            r.stdio_rdev[fd] = __u32(rdevs[fd]);
+        }
+        r.stdio_flags = __u16(flags);
+        std::memcpy(record.data(), &r, sizeof(r));
+        auto d = decoder();
+        const auto event = d.decode(record, kOffset);
+        QVERIFY(event && event->has_value());
+        const auto &exec = std::get<ProcExec>((*event)->body);
+        QCOMPARE(exec.stdio, std::optional<QString>(stdio));
+        QCOMPARE(exec.exeMode, std::optional<qint64>(S_IFREG | 04755));
+
+        r.exe_inode = 0; // no executable inode: its mode is unknown, not 0
+        std::memcpy(record.data(), &r, sizeof(r));
+        const auto without = d.decode(record, kOffset);
+        QVERIFY(without && without->has_value());
+        QCOMPARE(std::get<ProcExec>((*without)->body).exeMode, std::nullopt);
     }
 
     void cutEnvironmentDropsThePartialEntry()

@@ -2,6 +2,7 @@
 #include "recordsession.h"
 
 #include "archivereader.h"
+#include "namespacehosts.h"
 #include "procfs.h"
 
 #include <QDeadlineTimer>
@@ -34,11 +35,21 @@ RecordSession::~RecordSession()
     }
 }
 
+void RecordSession::setLauncher(const QString &program, const QStringList &arguments)
+{
+    m_launcher = program;
+    m_launcherArguments = arguments;
+}
+
 bool RecordSession::start(int seconds, QString *why)
 {
-    m_process.start(m_flightrec,
-                    {u"record"_s, u"--duration"_s, QString::number(seconds), u"--out"_s, m_outDir, u"--key"_s,
-                     m_keyPath, u"--config"_s, m_configPath});
+    const QStringList arguments{u"record"_s, u"--duration"_s, QString::number(seconds),
+                                u"--out"_s,  m_outDir,        u"--key"_s,
+                                m_keyPath,   u"--config"_s,   m_configPath};
+    if (m_launcher.isEmpty())
+        m_process.start(m_flightrec, arguments);
+    else
+        m_process.start(m_launcher, m_launcherArguments + QStringList{m_flightrec} + arguments);
     if (!m_process.waitForStarted(10000)) {
         *why = u"cannot start flightrec"_s;
         return false;
@@ -58,7 +69,9 @@ bool RecordSession::start(int seconds, QString *why)
 
 int RecordSession::stop()
 {
-    ::kill(pid_t(m_process.processId()), SIGINT);
+    const qint64 recorder = m_launcher.isEmpty() ? m_process.processId() : childOf(m_process.processId());
+    if (recorder > 0)
+        ::kill(pid_t(recorder), SIGINT);
     const bool ended = m_process.waitForFinished(60000);
     m_stderr += QString::fromUtf8(m_process.readAllStandardError());
     m_stdout += QString::fromUtf8(m_process.readAllStandardOutput());

@@ -19,6 +19,9 @@ public:
                   const QStringList &configLines = {});
     ~RecordSession(); // kills the recorder if it still runs
 
+    // Runs flightrec through `program` `arguments` (e.g. nsenter into a namespace host: namespacehosts.h); stop() then
+    // signals the program's child, the recorder. Before start().
+    void setLauncher(const QString &program, const QStringList &arguments);
     // Starts recording for `seconds` and waits until it reports capturing; false (with the stderr) otherwise.
     bool start(int seconds, QString *why);
     qint64 pid() const { return m_process.processId(); }
@@ -34,6 +37,8 @@ public:
 
 private:
     QString m_flightrec, m_keyPath, m_outDir, m_configPath;
+    QString m_launcher;
+    QStringList m_launcherArguments;
     QProcess m_process;
     QString m_stderr, m_stdout;
 };

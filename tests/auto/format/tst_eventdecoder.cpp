@@ -154,6 +154,10 @@ void TestEventDecoder::malformed_data()
         QByteArray(kExec).replace("\"sh\",\"argv\"", "\"" + euros(22) + "\",\"argv\"") + '}',
         u"member 'comm' is longer than 64 bytes"_s);
     row("exe_digest not hex", kExec + R"(,"exe_digest":"ABCDEF"})", u"'exe_digest' is not a 64-digit lowercase hex"_s);
+    row("stdio of two words", kExec + R"(,"stdio":"tty tty"})", u"'stdio' is not three of the words"_s);
+    row("stdio with two spaces", kExec + R"(,"stdio":"tty  tty tty"})", u"'stdio' is not three of the words"_s);
+    row("stdio not a string", kExec + R"(,"stdio":["tty","tty","tty"]})", u"member 'stdio' is not a string"_s);
+    row("exe_mode negative", kExec + R"(,"exe_mode":-1})", u"member 'exe_mode' is -1, expected 0..65535"_s);
     row("env value not bytes", kExec + R"(,"env":{"TERM":1}})", u"env 'TERM' is neither a string nor"_s);
 
     // byte strings

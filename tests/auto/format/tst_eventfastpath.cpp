@@ -35,7 +35,7 @@ const QByteArray kExec = R"({"kind":"proc.exec","ts":1760000000123456789,"mono":
                          R"("argv_truncated":true,"cwd":"/","uid":0,"euid":0,"gid":0,"egid":0,"loginuid":1000,)"
                          R"("sessionid":3,"tty":"pts/1","cgroup":"/user.slice","exe_digest":)"
                          R"("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",)"
-                         R"("env":{"HOME":"/root","LANG":"C"}})";
+                         R"("stdio":"tty pipe none","exe_mode":35309,"env":{"HOME":"/root","LANG":"C"}})";
 const QByteArray kFile = R"({"kind":"file.access","ts":1,"mono":2,"pid":3,"start":4,"op":"rename","path":"/a",)"
                          R"("to":"/b","dev":2049,"ino":7,"count":3,"last_ts":5,"last_mono":6})";
 const QByteArray kNet = R"({"kind":"net.endpoint","ts":1,"mono":2,"pid":3,"start":4,"op":"connect","proto":"tcp",)"
@@ -211,6 +211,14 @@ void TestEventFastPath::nearMissesAreRejected_data()
         R"("uid":0,"euid":0,"gid":0,"egid":0,"exe_digest":")"
             + QByteArray(64, 'A') + "\"}",
         "member 'exe_digest' is not a 64-digit lowercase hex digest");
+    row("stdio word unknown to FORMAT.md",
+        R"({"kind":"proc.exec","ts":1,"mono":2,"pid":3,"start":4,"ppid":1,"pstart":0,"comm":"sh","argv":["sh"],)"
+        R"("uid":0,"euid":0,"gid":0,"egid":0,"stdio":"tty tty fifo"})",
+        "member 'stdio' is not three of the words of FORMAT.md");
+    row("exe_mode beyond 16 bits",
+        R"({"kind":"proc.exec","ts":1,"mono":2,"pid":3,"start":4,"ppid":1,"pstart":0,"comm":"sh","argv":["sh"],)"
+        R"("uid":0,"euid":0,"gid":0,"egid":0,"exe_mode":65536})",
+        "member 'exe_mode' is 65536, expected 0..65535");
     row("duplicate env name",
         R"({"kind":"proc.exec","ts":1,"mono":2,"pid":3,"start":4,"ppid":1,"pstart":0,"comm":"sh","argv":["sh"],)"
         R"("uid":0,"euid":0,"gid":0,"egid":0,"env":{"A":"1","A":"2"}})",

@@ -22,6 +22,7 @@ private Q_SLOTS:
         QCOMPARE(config->outbox, u"/var/lib/flightrec/outbox"_s);
         QCOMPARE(config->sealIntervalSeconds, 300);
         QCOMPARE(config->procBackend, u"auto"_s);
+        QCOMPARE(config->scope, u"host"_s);
         QCOMPARE(config->environment, (QStringList{u"SSH_CONNECTION"_s, u"SUDO_USER"_s, u"LD_PRELOAD"_s}));
         QCOMPARE(config->digest.size(), 64);
     }
@@ -32,7 +33,7 @@ private Q_SLOTS:
             = "key = /k/host.key\noutbox=/o\n journal = /j \nseal_interval = 2m\nseal_size = 4MiB\n"
               "retention_age = 7d\nretention_size = 1GiB\nheartbeat_interval = 30s\nqueue_events = 1000\n"
               "ring_buffer = 16MiB\npoll_interval = 250ms\nproc_backend = netlink\n"
-              "environment = SSH_CONNECTION  HTTP_PROXY\nexe_digest = no\npackage_verify = yes\n";
+              "environment = SSH_CONNECTION  HTTP_PROXY\nexe_digest = no\npackage_verify = yes\nscope = namespace\n";
         auto c = parseConfig(text, u"f.conf"_s);
         QVERIFY2(c, qPrintable(c ? QString() : c.error().message));
         QCOMPARE(c->keyPath, u"/k/host.key"_s);
@@ -50,6 +51,7 @@ private Q_SLOTS:
         QCOMPARE(c->environment, (QStringList{u"SSH_CONNECTION"_s, u"HTTP_PROXY"_s}));
         QCOMPARE(c->exeDigest, false);
         QCOMPARE(c->packageVerify, true);
+        QCOMPARE(c->scope, u"namespace"_s);
     }
 
     void errors_data()
@@ -70,6 +72,8 @@ private Q_SLOTS:
                                   << u"f.conf:1: seal_size: '16MB' is not a positive size (e.g. 16MiB)"_s;
         QTest::newRow("bad backend") << QByteArray("proc_backend = audit\n")
                                      << u"f.conf:1: proc_backend: 'audit' is not one of auto, ebpf, netlink, poll"_s;
+        QTest::newRow("bad scope") << QByteArray("scope = container\n")
+                                   << u"f.conf:1: scope: 'container' is not host or namespace"_s;
         QTest::newRow("bad env name") << QByteArray("environment = A B-C\n")
                                       << u"f.conf:1: environment: 'B-C' is not an environment variable name"_s;
         QTest::newRow("bad bool") << QByteArray("exe_digest = true\n")
