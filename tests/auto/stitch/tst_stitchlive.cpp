@@ -7,7 +7,7 @@
 // stitched by its 4-tuple and the session's SSH_CONNECTION; `query clocks` gives the two hosts' clock offset, which
 // on one kernel is the connection's latency (well under 100 ms). Root, ip(8), OpenSSH and the collector needed.
 #include "keys.h"
-#include "netnspair.h"
+#include "namespacehosts.h"
 #include "programrun.h"
 #include "recordsession.h"
 #include "skip.h"
@@ -26,6 +26,8 @@
 
 using namespace Qt::StringLiterals;
 using namespace Deck::TestSupport;
+using Flight::TestSupport::NamespaceHost;
+using Flight::TestSupport::NamespacePair;
 using Flight::TestSupport::ProgramRun;
 using Flight::TestSupport::RecordSession;
 using Flight::TestSupport::runProgram;
@@ -39,8 +41,8 @@ private Q_SLOTS:
 
 private:
     ProgramRun cli(const QStringList &arguments);
-    QString startSshd(const NetnsPair &net, const QString &authorizedKeys);
-    std::unique_ptr<RecordSession> collector(const NetnsPair &net, bool first, QString *why);
+    QString startSshd(const NamespaceHost &host, const QString &authorizedKeys);
+    std::unique_ptr<RecordSession> collector(const NamespaceHost &host, QString *why);
 
     QTemporaryDir m_dir;
     QProcess m_sshd;
@@ -65,7 +67,7 @@ ProgramRun TestStitchLive::cli(const QStringList &arguments)
 }
 
 // sshd inside namespace B on port 22 of its address, with its own host key and the client's key authorized.
-QString TestStitchLive::startSshd(const NetnsPair &net, const QString &authorizedKeys)
+QString TestStitchLive::startSshd(const NamespaceHost &host, const QString &authorizedKeys)
 {
     const QString hostKey = m_dir.filePath(u"host_key"_s);
     if (SshdInstance::generateKey(hostKey).isEmpty())
@@ -78,32 +80,25 @@ QString TestStitchLive::startSshd(const NetnsPair &net, const QString &authorize
     file.write(u"Port 22\nListenAddress %1\nHostKey %2\nPidFile %3\nAuthorizedKeysFile %4\nStrictModes no\n"
                u"UsePAM no\nPasswordAuthentication no\nKbdInteractiveAuthentication no\nPubkeyAuthentication yes\n"
                u"PermitRootLogin prohibit-password\nLogLevel ERROR\n"_s
-                   .arg(net.addressB(), hostKey, m_dir.filePath(u"sshd.pid"_s), authorizedKeys)
+                   .arg(host.address(), hostKey, m_dir.filePath(u"sshd.pid"_s), authorizedKeys)
                    .toUtf8());
     file.close();
     m_sshd.setProcessChannelMode(QProcess::MergedChannels);
-    m_sshd.start(u"ip"_s,
-                 NetnsPair::inNamespace(net.nameB(), {u"/usr/sbin/sshd"_s, u"-D"_s, u"-e"_s, u"-f"_s, config}));
+    m_sshd.start(u"nsenter"_s, host.nsenter({u"/usr/sbin/sshd"_s, u"-D"_s, u"-e"_s, u"-f"_s, config}));
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < 10000 && m_sshd.state() != QProcess::NotRunning) {
-        const ProgramRun listening
-            = runProgram(u"ip"_s, NetnsPair::inNamespace(net.nameB(), {u"ss"_s, u"-Hltn"_s, u"sport = :22"_s}));
+        const ProgramRun listening = host.runIn({u"ss"_s, u"-Hltn"_s, u"sport = :22"_s});
         if (listening.code == 0 && !listening.out.trimmed().isEmpty())
             return {};
         QThread::msleep(50);
     }
-    return u"sshd in %1 did not listen: %2"_s.arg(net.nameB(), QString::fromUtf8(m_sshd.readAll()));
+    return u"sshd in %1 did not listen: %2"_s.arg(host.name(), QString::fromUtf8(m_sshd.readAll()));
 }
 
-std::unique_ptr<RecordSession> TestStitchLive::collector(const NetnsPair &net, bool first, QString *why)
+std::unique_ptr<RecordSession> TestStitchLive::collector(const NamespaceHost &host, QString *why)
 {
-    const QString name = first ? u"alpha"_s : u"beta"_s;
-    const QString wrapper = m_dir.filePath(u"flightrec-"_s + name);
-    *why = NetnsPair::writeCollectorWrapper(wrapper, first ? net.nameA() : net.nameB(), u"stitch-"_s + name,
-                                            QUuid::createUuid().toString(QUuid::Id128), QStringLiteral(FLIGHTREC));
-    if (!why->isEmpty())
-        return nullptr;
+    const QString name = host.name();
     const QString key = m_dir.filePath(name + u".key"_s);
     const auto signer = Flight::Format::SigningKey::generate();
     m_publicKeys.insert(name, signer.publicKey().toText());
@@ -114,8 +109,9 @@ std::unique_ptr<RecordSession> TestStitchLive::collector(const NetnsPair &net, b
     const QString out = m_dir.filePath(name);
     QDir().mkpath(out);
     auto session = std::make_unique<RecordSession>(
-        wrapper, key, out,
+        QStringLiteral(FLIGHTREC), key, out,
         QStringList{u"scope = namespace"_s, u"file_capture = no"_s, u"integrity = no"_s, u"seal_interval = 1h"_s});
+    session->setLauncher(u"nsenter"_s, host.nsenter({}));
     if (!session->start(60, why))
         return nullptr;
     return session;
@@ -123,9 +119,9 @@ std::unique_ptr<RecordSession> TestStitchLive::collector(const NetnsPair &net, b
 
 void TestStitchLive::sshSessionAcrossHostsIsStitched()
 {
-    NetnsPair net;
-    const QString created = net.create();
-    QVERIFY2(created.isEmpty(), qPrintable(created));
+    NamespacePair hosts(m_dir.filePath(u"hosts"_s));
+    QString why;
+    QVERIFY2(hosts.start(&why), qPrintable(why));
 
     const QString clientKey = m_dir.filePath(u"client_key"_s);
     const QString clientPub = SshdInstance::generateKey(clientKey);
@@ -135,27 +131,24 @@ void TestStitchLive::sshSessionAcrossHostsIsStitched()
     QVERIFY(auth.open(QIODevice::WriteOnly));
     auth.write(clientPub.toUtf8() + '\n');
     auth.close();
-    const QString sshd = startSshd(net, authorized);
+    const QString sshd = startSshd(hosts.b, authorized);
     QVERIFY2(sshd.isEmpty(), qPrintable(sshd));
 
-    QString why;
-    auto alpha = collector(net, true, &why);
+    auto alpha = collector(hosts.a, &why);
     QVERIFY2(alpha, qPrintable(why));
-    auto beta = collector(net, false, &why);
+    auto beta = collector(hosts.b, &why);
     QVERIFY2(beta, qPrintable(why));
 
     // The session: ssh in alpha to sshd in beta, running a command the test can recognise.
     const QString marker = u"stitch-"_s + QUuid::createUuid().toString(QUuid::Id128);
     QProcess ssh;
     ssh.setProcessChannelMode(QProcess::MergedChannels);
-    ssh.start(u"ip"_s,
-              NetnsPair::inNamespace(net.nameA(),
-                                     {u"ssh"_s, u"-i"_s, clientKey, u"-o"_s, u"BatchMode=yes"_s, u"-o"_s,
-                                      u"StrictHostKeyChecking=no"_s, u"-o"_s, u"UserKnownHostsFile=/dev/null"_s,
-                                      u"-o"_s, u"GlobalKnownHostsFile=/dev/null"_s, u"-o"_s, u"LogLevel=ERROR"_s,
-                                      u"root@"_s + net.addressB(), u"/bin/echo "_s + marker}));
+    ssh.start(u"nsenter"_s,
+              hosts.a.nsenter({u"ssh"_s, u"-i"_s, clientKey, u"-o"_s, u"BatchMode=yes"_s, u"-o"_s,
+                               u"StrictHostKeyChecking=no"_s, u"-o"_s, u"UserKnownHostsFile=/dev/null"_s, u"-o"_s,
+                               u"GlobalKnownHostsFile=/dev/null"_s, u"-o"_s, u"LogLevel=ERROR"_s,
+                               u"root@"_s + hosts.b.address(), u"/bin/echo "_s + marker}));
     QVERIFY(ssh.waitForStarted(10000));
-    const qint64 sshPid = ssh.processId(); // ip netns exec execs ssh: the same process
     QVERIFY(ssh.waitForFinished(30000));
     const QString sshOutput = QString::fromUtf8(ssh.readAll());
     QVERIFY2(ssh.exitCode() == 0 && sshOutput.contains(marker), qPrintable(sshOutput));
@@ -166,15 +159,27 @@ void TestStitchLive::sshSessionAcrossHostsIsStitched()
     m_sshd.waitForFinished(5000);
 
     // Both hosts' archives into one case.
-    for (const QString &name : {u"alpha"_s, u"beta"_s}) {
+    for (const QString &name : {hosts.a.name(), hosts.b.name()}) {
         const ProgramRun trusted = cli({u"trust"_s, m_publicKeys.value(name), u"--label"_s, name});
         QVERIFY2(trusted.code == 0, qPrintable(trusted.err));
     }
-    const ProgramRun imported = cli({u"import"_s, m_dir.filePath(u"alpha"_s), m_dir.filePath(u"beta"_s)});
+    const ProgramRun imported = cli({u"import"_s, m_dir.filePath(hosts.a.name()), m_dir.filePath(hosts.b.name())});
     QVERIFY2(imported.code == 0, qPrintable(imported.out + imported.err));
 
     // Follow the ssh client: the chain crosses to beta and reaches the command.
-    const ProgramRun follow = cli({u"--json"_s, u"query"_s, u"follow"_s, u"stitch-alpha/%1"_s.arg(sshPid)});
+    // The ssh client: its pid is the namespace's, so it is found by the command it carried.
+    const ProgramRun search = cli({u"--json"_s, u"query"_s, u"search"_s, marker, u"--host"_s, hosts.a.name()});
+    QVERIFY2(search.code == 0, qPrintable(search.err));
+    qint64 sshId = 0;
+    qint64 sshPid = 0;
+    for (const QJsonObject &o : search.json(u"comm"_s)) {
+        if (o.value(u"comm"_s) == "ssh"_L1) {
+            sshId = o.value(u"id"_s).toInteger();
+            sshPid = o.value(u"pid"_s).toInteger();
+        }
+    }
+    QVERIFY2(sshId > 0, qPrintable(search.out));
+    const ProgramRun follow = cli({u"--json"_s, u"query"_s, u"follow"_s, u"#%1"_s.arg(sshId)});
     QVERIFY2(follow.code == 0, qPrintable(follow.err));
     const QList<QJsonObject> steps = follow.json();
     QStringList shown;
@@ -183,21 +188,21 @@ void TestStitchLive::sshSessionAcrossHostsIsStitched()
     const QString all = shown.join(u'\n');
     QVERIFY2(steps.size() >= 4, qPrintable(all));
     const QJsonObject client = steps.first();
-    QCOMPARE(client.value(u"host"_s).toString(), u"stitch-alpha"_s);
+    QCOMPARE(client.value(u"host"_s).toString(), hosts.a.name());
     QCOMPARE(client.value(u"pid"_s).toInteger(), sshPid);
     QCOMPARE(client.value(u"role"_s).toString(), u"client"_s);
     const QJsonObject link = steps.at(1);
     QCOMPARE(link.value(u"type"_s).toString(), u"link"_s);
-    QCOMPARE(link.value(u"server_host"_s).toString(), u"stitch-beta"_s);
-    QCOMPARE(link.value(u"server"_s).toString(), net.addressB() + u":22"_s);
+    QCOMPARE(link.value(u"server_host"_s).toString(), hosts.b.name());
+    QCOMPARE(link.value(u"server"_s).toString(), hosts.b.address() + u":22"_s);
     QVERIFY2(link.value(u"evidence"_s).toString() == "4-tuple+ssh-env"_L1, qPrintable(all));
     const QJsonObject accept = steps.at(2);
-    QCOMPARE(accept.value(u"host"_s).toString(), u"stitch-beta"_s);
+    QCOMPARE(accept.value(u"host"_s).toString(), hosts.b.name());
     QCOMPARE(accept.value(u"comm"_s).toString(), u"sshd"_s);
     QCOMPARE(accept.value(u"role"_s).toString(), u"accept"_s);
     bool commandFound = false;
     for (const QJsonObject &o : steps) {
-        if (o.value(u"type"_s) != "process"_L1 || o.value(u"host"_s) != "stitch-beta"_L1)
+        if (o.value(u"type"_s) != "process"_L1 || o.value(u"host"_s).toString() != hosts.b.name())
             continue;
         const QJsonArray argv = o.value(u"argv"_s).toArray();
         for (const QJsonValue &arg : argv)
