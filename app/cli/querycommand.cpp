@@ -240,6 +240,25 @@ const QList<Subcommand> &subcommands()
          0,
          {u"host"_s, u"from"_s, u"to"_s},
          queryLosses},
+        {"links",
+         "[--host HOST] [--skew DURATION] [--tolerance DURATION]: connections stitched between monitored hosts, "
+         "clock offsets, and what could not be stitched",
+         0,
+         0,
+         {u"host"_s, u"skew"_s, u"tolerance"_s},
+         queryLinks},
+        {"clocks",
+         "[--host HOST] [--skew DURATION] [--tolerance DURATION]: each host pair's clock offset",
+         0,
+         0,
+         {u"host"_s, u"skew"_s, u"tolerance"_s},
+         queryClocks},
+        {"follow",
+         "PROCESS [--skew DURATION] [--tolerance DURATION] [--limit N]: the process's chain across hosts",
+         1,
+         1,
+         {u"skew"_s, u"tolerance"_s, u"limit"_s},
+         queryFollow},
     };
     return list;
 }
@@ -259,6 +278,9 @@ QCommandLineOption option(const QString &name)
         {u"port"_s, {"The port (on the chosen side).", "P"}},
         {u"side"_s, {"Which end ADDRESS and --port are: either (default), remote or local.", "SIDE"}},
         {u"bucket"_s, {"Bucket size: a number with ns, ms, s, m or h (default 60s).", "DURATION"}},
+        {u"skew"_s, {"How far apart two hosts' clocks may be (default 10m).", "DURATION"}},
+        {u"tolerance"_s,
+         {"How far a pair may lie from its host pair's estimated clock offset (default 5s).", "DURATION"}},
     };
     const auto [description, valueName] = help.value(name);
     return valueName ? QCommandLineOption(name, QString::fromLatin1(description), QString::fromLatin1(valueName))

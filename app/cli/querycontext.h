@@ -45,5 +45,9 @@ int querySearch(QueryContext &c);
 int queryTimeline(QueryContext &c);
 int queryLosses(QueryContext &c);
 int queryReplay(QueryContext &c); // queryreplaycommand.cpp
+// Cross-host stitching (stitchcommands.cpp).
+int queryLinks(QueryContext &c);
+int queryClocks(QueryContext &c);
+int queryFollow(QueryContext &c);
 
 } // namespace Deck::Cli

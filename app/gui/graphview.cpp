@@ -230,17 +230,30 @@ void GraphView::addEdges()
             std::swap(a, b);
             std::swap(leftDegree, rightDegree);
         }
-        const QPointF start(a.right(), a.center().y());
-        const QPointF end(b.left(), b.center().y());
-        const double bend = (end.x() - start.x()) / 2;
-        QPainterPath curve(start);
-        curve.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end);
+        QPainterPath curve;
+        if (std::abs(a.center().x() - b.center().x()) < 1) {
+            // Two nodes of one column (a cross-host link between processes): an arc out to the right and back.
+            const QPointF start(a.right(), a.center().y());
+            const QPointF end(b.right(), b.center().y());
+            const QPointF bulge(40 + std::abs(end.y() - start.y()) / 4, 0);
+            curve.moveTo(start);
+            curve.cubicTo(start + bulge, end + bulge, end);
+            leftDegree = rightDegree = 0;
+        } else {
+            const QPointF start(a.right(), a.center().y());
+            const QPointF end(b.left(), b.center().y());
+            const double bend = (end.x() - start.x()) / 2;
+            curve.moveTo(start);
+            curve.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end);
+        }
         qint64 events = 0;
         for (qint64 count : edge.ops)
             events += count;
         const QColor color = edgeColor(edge);
-        auto *item = m_scene->addPath(
-            curve, QPen(color, 1.2 + std::min(2.5, std::log10(double(std::max<qint64>(1, events))))));
+        QPen pen(color, 1.2 + std::min(2.5, std::log10(double(std::max<qint64>(1, events)))));
+        if (edge.stitched)
+            pen.setStyle(Qt::DashLine);
+        auto *item = m_scene->addPath(curve, pen);
         item->setZValue(edge.ops.isEmpty() ? 0 : 1);
         const QString label = edgeLabel(edge);
         if (label.isEmpty())

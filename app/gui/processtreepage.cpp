@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "processtreepage.h"
 
+#include "followprocessdialog.h"
 #include "markactions.h"
 #include "processdetailwidget.h"
 #include "processsearchbar.h"
@@ -89,7 +90,7 @@ ProcessTreePage::ProcessTreePage(Models::CaseSession &session, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setTextElideMode(Qt::ElideRight);
     // Bookmark (Ctrl+B) and Add Note on the process of a row.
-    MarkActions::attach(m_view, session, [](const QModelIndex &index) -> std::optional<Core::ObjectRef> {
+    auto *marks = MarkActions::attach(m_view, session, [](const QModelIndex &index) -> std::optional<Core::ObjectRef> {
         const QVariant id = index.data(ProcessTreeModel::ProcessIdRole);
         if (!id.isValid())
             return std::nullopt;
@@ -98,6 +99,8 @@ ProcessTreePage::ProcessTreePage(Models::CaseSession &session, QWidget *parent)
     // A process with a note shows a marker and the note as tool tip.
     auto *notes = new Models::NotesFeed(session, this);
     connect(notes, &Models::NotesFeed::notesChanged, this, [this, notes] { m_model->setNotes(notes->notes()); });
+    // Follow Process (Ctrl+Alt+Shift+T): the process's chain across hosts (cross-host stitching).
+    FollowProcessDialog::attach(m_view, marks, session, ProcessTreeModel::ProcessIdRole);
     QHeaderView *header = m_view->header();
     header->setStretchLastSection(true);
     const QFontMetrics metrics = m_view->fontMetrics();

@@ -40,6 +40,7 @@ struct GraphEdge
     QMap<QString, qint64> ops; // operation (open, write, connect 443/tcp...) -> events
     qint64 firstTs = 0;
     qint64 lastTs = 0;
+    bool stitched = false; // a cross-host link between two processes (stitchedlinks.h), drawn dashed
 };
 
 // What one expansion of `of` found: nodes (the expanded node itself included, with its full label), edges, and the

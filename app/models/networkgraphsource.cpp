@@ -4,6 +4,7 @@
 #include "graphnodes.h"
 #include "networkqueries.h"
 #include "processqueries.h"
+#include "stitchedlinks.h"
 
 #include <QCoreApplication>
 
@@ -105,6 +106,9 @@ Core::Expected<GraphPiece> networkGraphPiece(Core::Database &db, const GraphNode
     }
     if (node.kind == NodeKind::Host && node.id > 0 && links->rows.isEmpty())
         piece.nodes.append(node); // a host without connections still shows
+    // Connections between monitored hosts, process to process (cross-host stitching).
+    if (auto stitched = addStitchedLinks(db, node, range, kNetworkProcessColumn, kHostColumn, piece); !stitched)
+        return stitched.error();
     return piece;
 }
 
