@@ -185,6 +185,53 @@
     </message>
 </context>
 <context>
+    <name>Deck::Gui::CaseKeyActions</name>
+    <message>
+        <source>Case &amp;Key...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the key that decrypts archives encrypted to this case (kept in memory only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Forget Case Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case is open: open a case before giving its key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case key files (*.key);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case key not read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archives encrypted to %1 are decrypted on import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archives encrypted to the case cannot be imported: Case &gt; Case Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Deck::Gui::CoverageLanesWidget</name>
     <message>
         <source>Coverage</source>
@@ -290,6 +337,65 @@
     </message>
 </context>
 <context>
+    <name>Deck::Gui::DetectionControls</name>
+    <message>
+        <source>Run &amp;Detections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate the detection rules of the rules folder over the whole case (Ctrl+Shift+D); an alert already raised is not raised again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules Folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder of detection rules (*.rule) used by Run Detections and by imports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluating rule %1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rules folder: choose one with Rules Folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run Detections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the rules of %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>Detection Rules Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detections cancelled; no alert of the run was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detections failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rules evaluated: %2 objects match, %3 new alerts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule files skipped:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Deck::Gui::DisplayFilterBar</name>
     <message>
         <source>&lt;p&gt;Compare fields with &lt;code&gt;== != contains &amp;lt; &amp;gt; &amp;lt;= &amp;gt;=&lt;/code&gt;, combine with &lt;code&gt;and or not&lt;/code&gt; and parentheses; quote text with &quot;...&quot; (escapes \&quot; \\ \n \t \xHH). Enter applies.&lt;/p&gt;&lt;table&gt;%1&lt;/table&gt;</source>
@@ -378,6 +484,34 @@
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
+    <message>
+        <source>%1 events so far of about %2, counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 events counted; counting stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 events counted of about %2; counting stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop counting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop counting the events (Esc): the rows counted so far stay and can be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count the rest of the events, to scroll beyond the rows counted</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Deck::Gui::FileGraphPage</name>
@@ -396,6 +530,48 @@ Wählen Sie einen Prozess (im Prozessbaum oder in den Ereignissen) oder eine Dat
     <message>
         <source>File Access</source>
         <translation>Dateizugriff</translation>
+    </message>
+</context>
+<context>
+    <name>Deck::Gui::FollowProcessDialog</name>
+    <message>
+        <source>Follow Process #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Following process #%1 across hosts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection to web-01 (4-tuple+ssh-env)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ssh session (SSH_CONNECTION)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (pid %2) on %3: %n stitched connection(s) across %4 host(s). Times in the last column are on %3&apos;s clock; the recorded times are not changed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Follow Process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The process&apos;s chain across monitored hosts: its connections, the processes that accepted them and what they ran</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -683,6 +859,121 @@ Importieren Sie Archive oder rufen Sie sie von Ihren Hosts ab; jeder Host ersche
     </message>
 </context>
 <context>
+    <name>Deck::Gui::IndicatorsPage</name>
+    <message>
+        <source>Add &amp;File...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;URL...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Update All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Match Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished">&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While a case is open, lists from URLs are fetched again this often (conditional requests: an unchanged list is not downloaded again).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a case to manage its indicator lists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No indicator lists yet.
+
+Add a list of IP addresses and CIDR ranges, domains, file digests or path patterns from a file or a URL: plain text, one per line (&apos;#&apos; comments), or CSV with a &apos;type&apos; and a &apos;value&apos; column. Every match becomes an alert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No indicator matched the case.
+
+Addresses are matched against connections (remote and local), digests against the executables&apos; BLAKE2b-256, path patterns against every recorded path, and domains against process arguments and paths (the collector records no DNS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh URL lists &amp;every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches: the newest %1 (double-click to select the evidence in every view)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches: %1 (double-click to select the evidence in every view)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Indicator List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator lists (*.txt *.csv *.list *.ioc);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the list:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL of the list (http or https):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an http or https URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Indicator List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the indicator list “%1”? The alerts it raised stay in the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence of this match is no longer in the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Deck::Gui::IntegrityPage</name>
     <message>
         <source>&amp;New</source>
@@ -750,7 +1041,7 @@ Importieren Sie Archive oder rufen Sie sie von Ihren Hosts ab; jeder Host ersche
     </message>
     <message>
         <source>No alerts in this case: none of its integrity changes is of high severity.</source>
-        <translation>Keine Alarme in diesem Fall: keine seiner Integritätsänderungen hat hohen Schweregrad.</translation>
+        <translation type="vanished">Keine Alarme in diesem Fall: keine seiner Integritätsänderungen hat hohen Schweregrad.</translation>
     </message>
     <message>
         <source>Set &amp;Triage</source>
@@ -839,6 +1130,10 @@ Importieren Sie Archive oder rufen Sie sie von Ihren Hosts ab; jeder Host ersche
     <message>
         <source>Integrity &amp;&amp; Alerts</source>
         <translation>Integrität &amp;&amp; Alarme</translation>
+    </message>
+    <message>
+        <source>No alerts in this case: none of its integrity changes is of high severity, and no detection rule matched (Run Detections evaluates the rules again).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1797,6 +2092,141 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     </message>
 </context>
 <context>
+    <name>Deck::Gui::ReplayPage</name>
+    <message>
+        <source>Processes alive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files open for writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections and listeners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BPF programs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The replay failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation type="unfinished">&amp;Host:</translation>
+    </message>
+    <message>
+        <source>Previous event (Left on the slider, or ,)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next event (Right on the slider, or .)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag to replay the host; Left/Right step from event to event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTC time, e.g. 2026-12-03T11:30:00Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time replayed (UTC); type a time and press Enter to go there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a time: type UTC as 2026-12-03T11:30:00Z or nanoseconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a case to replay a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a host to replay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This host has no recording in the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recorded %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not known at this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>processes</source>
+        <translation type="unfinished">Prozesse</translation>
+    </message>
+    <message>
+        <source>No process of this boot was alive at this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation type="unfinished">Dateien</translation>
+    </message>
+    <message>
+        <source>No file was open for writing at this time (as far as the recorded closes after writing show).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection or listener was open at this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None at this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Deck::Gui::ReportDialog</name>
     <message>
         <source>Incident report</source>
@@ -1849,6 +2279,65 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     <message>
         <source>PDF (*.pdf);;HTML (*.html *.htm)</source>
         <translation>PDF (*.pdf);;HTML (*.html *.htm)</translation>
+    </message>
+</context>
+<context>
+    <name>Deck::Gui::RuleAlertDetail</name>
+    <message>
+        <source>%1 (pid %2)</source>
+        <translation type="unfinished">%1 (pid %2)</translation>
+    </message>
+    <message>
+        <source>process %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file %1 %2 by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network %1 %2 by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>integrity change of %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the evidence...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule “%1” is not in the rules folder %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Triage:</source>
+        <translation type="unfinished">Triage:</translation>
+    </message>
+    <message>
+        <source>Matched:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished">Belege</translation>
+    </message>
+    <message>
+        <source>%1 (not in the case)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click an evidence item to select its process, host and time in every view.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2371,7 +2860,7 @@ Doppelklicken für die Prozesse, die mit ihr kommuniziert haben.</translation>
     </message>
     <message>
         <source>What changed</source>
-        <translation>Was sich geändert hat</translation>
+        <translation type="vanished">Was sich geändert hat</translation>
     </message>
     <message>
         <source>Triage</source>
@@ -2384,6 +2873,18 @@ Doppelklicken für die Prozesse, die mit ihr kommuniziert haben.</translation>
     <message>
         <source>Triaged at (UTC)</source>
         <translation>Triage am (UTC)</translation>
+    </message>
+    <message>
+        <source>integrity check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed or matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2732,6 +3233,103 @@ vorheriges %2</translation>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Deck::Models::FollowChainModel</name>
+    <message>
+        <source>%1 (pid %2)</source>
+        <translation type="unfinished">%1 (pid %2)</translation>
+    </message>
+    <message>
+        <source>%1 → %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ssh session (SSH_CONNECTION)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>descendant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection to %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2, uid %3
+started %4 (%2&apos;s clock)
+corrected to %5&apos;s clock: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connect on %1: %2
+accept on %3: %4 (corrected %5)
+matched by %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process / connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished">Host</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (host&apos;s clock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time on %1&apos;s clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Clock of %1 − clock of %2: %3 (median of %n pair(s), from %4 to %5)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not stitched: %1 → %2 at %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not stitched: %n connection(s) to addresses of no monitored host (an unmonitored host, or address translation)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No stitched connection: this process made none to another monitored host that the other host recorded, and none reached it from one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain is cut: it has more steps than are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Deck::Models::HeldArchiveModel</name>
@@ -2966,6 +3564,125 @@ Machine-ID %2
     </message>
 </context>
 <context>
+    <name>Deck::Models::IndicatorListModel</name>
+    <message>
+        <source>%1 addresses or ranges, %2 domains, %3 digests, %4 path patterns; %5 lines rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+ETag %2, Last-Modified %3
+BLAKE2b-256 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+BLAKE2b-256 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished">Quelle</translation>
+    </message>
+</context>
+<context>
+    <name>Deck::Models::IndicatorMatchModel</name>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished">Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished">Host</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished">Schweregrad</translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation type="unfinished">Triage</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished">Alarm</translation>
+    </message>
+    <message>
+        <source>What matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Deck::Models::IndicatorUpdater</name>
+    <message>
+        <source>An indicator list named “%1” exists (from %2): update it, or choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: removed (its alerts stay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lines rejected (line %2: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new match(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Deck::Models::IntakeService</name>
     <message>
         <source>No case is open: open a case before watching an inbox.</source>
@@ -3116,6 +3833,10 @@ Machine-ID %2
         <source>Network events of %1 that name no process</source>
         <translation>Netzwerkereignisse von %1 ohne Prozessangabe</translation>
     </message>
+    <message>
+        <source>%1 %2 to %3 (stitched: %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Deck::Models::ProcessTreeModel</name>
@@ -3191,12 +3912,55 @@ Machine-ID %2
         <source>a process above it is outside the user or time filter</source>
         <translation>ein Prozess darüber liegt außerhalb des Benutzer- oder Zeitfilters</translation>
     </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Deck::Models::PullJob</name>
     <message>
         <source>no case is open</source>
         <translation>kein Fall geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>Deck::Models::ReplayTreeModel</name>
+    <message>
+        <source>running</source>
+        <translation type="unfinished">läuft</translation>
+    </message>
+    <message>
+        <source>alive at last sight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No exit was recorded, and the recording of this boot ends before this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation type="unfinished">Prozess</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation type="unfinished">PID</translation>
+    </message>
+    <message>
+        <source>UID</source>
+        <translation type="unfinished">UID</translation>
+    </message>
+    <message>
+        <source>Started (UTC)</source>
+        <translation type="unfinished">Gestartet (UTC)</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation type="unfinished">Befehlszeile</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Zustand</translation>
     </message>
 </context>
 <context>
@@ -3312,6 +4076,184 @@ Machine-ID %2
     <message>
         <source>A hatched stretch of the chart has no events because nothing was recorded, not because nothing happened.</source>
         <translation>Ein schraffierter Abschnitt des Diagramms hat keine Ereignisse, weil nichts aufgezeichnet wurde, nicht weil nichts geschah.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayText</name>
+    <message>
+        <source>(no process)</source>
+        <translation type="unfinished">(kein Prozess)</translation>
+    </message>
+    <message>
+        <source>the case holds no recording of this host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outside the host&apos;s recording (%1 to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the collector was not running from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n archive(s) missing from the chain between %1 and %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 lost %2 %3 from %4 to %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no full snapshot of this check before this time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incomplete: %1 may be missing — %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known at this time: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the first rows are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation type="unfinished">Prozess</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished">Pfad</translation>
+    </message>
+    <message>
+        <source>Opened (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed after writing (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished">Belege</translation>
+    </message>
+    <message>
+        <source>opened before, closed after writing later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed after writing later; its open was not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>within a run of repeated writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation type="unfinished">nicht aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Art</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished">Protokoll</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation type="unfinished">Lokal</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation type="unfinished">Gegenstelle</translation>
+    </message>
+    <message>
+        <source>Since (UTC)</source>
+        <translation type="unfinished">Seit (UTC)</translation>
+    </message>
+    <message>
+        <source>listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (alive at last sight)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2, recorded as %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Zustand</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished">Datei</translation>
+    </message>
+    <message>
+        <source>Stated since (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished">Typ</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collector&apos;s own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished">Quelle</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished">ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished">nein</translation>
     </message>
 </context>
 <context>
@@ -3965,6 +4907,10 @@ Datei %3
     <message>
         <source>the hash chain has no gaps in this span and the collector ran without a break.</source>
         <translation>die Hash-Kette hat in dieser Zeitspanne keine Lücken und der Kollektor lief ohne Unterbrechung.</translation>
+    </message>
+    <message>
+        <source>rule %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
