@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The indicator lists of a case (migration 7): each list has a unique name, the file or URL it came from, when it
+// The indicator lists of a case (migration 4): each list has a unique name, the file or URL it came from, when it
 // was fetched, the BLAKE2b-256 digest of its bytes and the validators the server gave (ETag, Last-Modified) for
 // conditional updates; its indicators are stored normalised (indicatorparser.h). Storing a list under a name that
 // exists replaces it in one transaction: the case holds the old list or the new one, never a mix. Adding, replacing

@@ -163,7 +163,7 @@ const QList<Migration> &migrations()
          },
          {},
          {}},
-        {7,
+        {4,
          "indicators: lists of addresses, domains, digests and path patterns matched against the case",
          {
              // source: a file path or an http(s) URL (from_url 1); digest: BLAKE2b-256 hex of the list's bytes;
@@ -182,7 +182,7 @@ const QList<Migration> &migrations()
          },
          {},
          {}},
-        {8,
+        {5,
          "process tree: children in start order from one index; roots by host and a NULL parent",
          {
              // A parent's children by (start_ts, id), a page at a time without sorting them all (a page of a

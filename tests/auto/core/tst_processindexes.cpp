@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The process tree's pages read their index in order on SQLite (migration 8), with the statistics ANALYZE wrote for a
+// The process tree's pages read their index in order on SQLite (migration 5), with the statistics ANALYZE wrote for a
 // host of 1M processes (1% roots, 3 children per parent on average): the page of roots takes processes_roots and
 // the page of children processes_children, neither sorts (a "USE TEMP B-TREE FOR ORDER BY" in the plan would mean
-// every root or child is read and sorted before the first page). Before migration 8 the planner took
+// every root or child is read and sorted before the first page). Before migration 5 the planner took
 // processes_parent for `parent_id IS NULL` (it guessed 3 rows) and sorted every root of the case. The statements
 // have the shape of ProcessQueries::roots and ::children (processqueries.cpp: processPage with a cursor). On a real
 // PostgreSQL cluster (sequential scans off, the tables being empty) a page of children reads processes_children in
