@@ -188,7 +188,7 @@
     <name>Deck::Gui::CaseKeyActions</name>
     <message>
         <source>Case &amp;Key...</source>
-        <translation>Fall&amp;schlüssel...</translation>
+        <translation>Fallsch&amp;lüssel...</translation>
     </message>
     <message>
         <source>Read the key that decrypts archives encrypted to this case (kept in memory only)</source>
@@ -196,7 +196,7 @@
     </message>
     <message>
         <source>&amp;Forget Case Key</source>
-        <translation>Fallschlüssel &amp;vergessen</translation>
+        <translation>Fallschlüssel v&amp;ergessen</translation>
     </message>
     <message>
         <source>No case is open: open a case before giving its key.</source>
