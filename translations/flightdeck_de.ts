@@ -188,47 +188,47 @@
     <name>Deck::Gui::CaseKeyActions</name>
     <message>
         <source>Case &amp;Key...</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallsch&amp;lüssel...</translation>
     </message>
     <message>
         <source>Read the key that decrypts archives encrypted to this case (kept in memory only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Schlüssel einlesen, der für diesen Fall verschlüsselte Archive entschlüsselt (nur im Arbeitsspeicher gehalten)</translation>
     </message>
     <message>
         <source>&amp;Forget Case Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallschlüssel v&amp;ergessen</translation>
     </message>
     <message>
         <source>No case is open: open a case before giving its key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Fall geöffnet: Öffnen Sie einen Fall, bevor Sie seinen Schlüssel angeben.</translation>
     </message>
     <message>
         <source>Case Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallschlüssel</translation>
     </message>
     <message>
         <source>Case key files (*.key);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallschlüsseldateien (*.key);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Case key not read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallschlüssel nicht gelesen: %1</translation>
     </message>
     <message>
         <source>Case key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallschlüssel %1</translation>
     </message>
     <message>
         <source>No case key</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Fallschlüssel</translation>
     </message>
     <message>
         <source>Archives encrypted to %1 are decrypted on import</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 verschlüsselte Archive werden beim Import entschlüsselt</translation>
     </message>
     <message>
         <source>Archives encrypted to the case cannot be imported: Case &gt; Case Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Für den Fall verschlüsselte Archive können nicht importiert werden: Fall &gt; Fallschlüssel</translation>
     </message>
 </context>
 <context>
@@ -340,59 +340,59 @@
     <name>Deck::Gui::DetectionControls</name>
     <message>
         <source>Run &amp;Detections</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erkennungen ausführen</translation>
     </message>
     <message>
         <source>Evaluate the detection rules of the rules folder over the whole case (Ctrl+Shift+D); an alert already raised is not raised again</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Erkennungsregeln des Regelordners über den gesamten Fall auswerten (Ctrl+Shift+D); ein bereits ausgelöster Alarm wird nicht erneut ausgelöst</translation>
     </message>
     <message>
         <source>Rules Folder...</source>
-        <translation type="unfinished"></translation>
+        <translation>Regelordner...</translation>
     </message>
     <message>
         <source>Choose the folder of detection rules (*.rule) used by Run Detections and by imports</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Ordner der Erkennungsregeln (*.rule) wählen, den „Erkennungen ausführen“ und Importe verwenden</translation>
     </message>
     <message>
         <source>Evaluating rule %1 of %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1 von %2 wird ausgewertet: %3</translation>
     </message>
     <message>
         <source>No rules folder: choose one with Rules Folder...</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Regelordner: Wählen Sie einen mit „Regelordner...“</translation>
     </message>
     <message>
         <source>Run Detections</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkennungen ausführen</translation>
     </message>
     <message>
         <source>Loading the rules of %1...</source>
-        <translation type="unfinished"></translation>
+        <translation>Regeln aus %1 werden geladen...</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Detection Rules Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner der Erkennungsregeln</translation>
     </message>
     <message>
         <source>Detections cancelled; no alert of the run was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkennungen abgebrochen; kein Alarm dieses Laufs wurde behalten.</translation>
     </message>
     <message>
         <source>Detections failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkennungen fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>%1 rules evaluated: %2 objects match, %3 new alerts.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Regeln ausgewertet: %2 Objekte mit Treffer, %3 neue Alarme.</translation>
     </message>
     <message>
         <source>Rule files skipped:</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersprungene Regeldateien:</translation>
     </message>
 </context>
 <context>
@@ -486,31 +486,31 @@
     </message>
     <message>
         <source>%1 events so far of about %2, counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bisher %1 von etwa %2 Ereignissen, Zählung läuft…</translation>
     </message>
     <message>
         <source>%1 events counted; counting stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Ereignisse gezählt; Zählung angehalten</translation>
     </message>
     <message>
         <source>%1 events counted of about %2; counting stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von etwa %2 Ereignissen gezählt; Zählung angehalten</translation>
     </message>
     <message>
         <source>Stop counting</source>
-        <translation type="unfinished"></translation>
+        <translation>Zählung anhalten</translation>
     </message>
     <message>
         <source>Count the rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Rest zählen</translation>
     </message>
     <message>
         <source>Stop counting the events (Esc): the rows counted so far stay and can be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zählung der Ereignisse anhalten (Esc): die bisher gezählten Zeilen bleiben erhalten und lesbar</translation>
     </message>
     <message>
         <source>Count the rest of the events, to scroll beyond the rows counted</source>
-        <translation type="unfinished"></translation>
+        <translation>Die restlichen Ereignisse zählen, um über die gezählten Zeilen hinaus zu scrollen</translation>
     </message>
 </context>
 <context>
@@ -536,42 +536,42 @@ Wählen Sie einen Prozess (im Prozessbaum oder in den Ereignissen) oder eine Dat
     <name>Deck::Gui::FollowProcessDialog</name>
     <message>
         <source>Follow Process #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess #%1 verfolgen</translation>
     </message>
     <message>
         <source>Following process #%1 across hosts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess #%1 wird über Hosts hinweg verfolgt…</translation>
     </message>
     <message>
         <source>connection to web-01 (4-tuple+ssh-env)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu web-01 (4-tuple+ssh-env)</translation>
     </message>
     <message>
         <source>ssh session (SSH_CONNECTION)</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH-Sitzung (SSH_CONNECTION)</translation>
     </message>
     <message>
         <source>The chain could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kette konnte nicht gelesen werden: %1</translation>
     </message>
     <message numerus="yes">
         <source>%1 (pid %2) on %3: %n stitched connection(s) across %4 host(s). Times in the last column are on %3&apos;s clock; the recorded times are not changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (pid %2) auf %3: %n verknüpfte Verbindung über %4 Host(s). Die Zeiten in der letzten Spalte beziehen sich auf die Uhr von %3; die aufgezeichneten Zeiten werden nicht geändert.</numerusform>
+            <numerusform>%1 (pid %2) auf %3: %n verknüpfte Verbindungen über %4 Host(s). Die Zeiten in der letzten Spalte beziehen sich auf die Uhr von %3; die aufgezeichneten Zeiten werden nicht geändert.</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing to follow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu verfolgen.</translation>
     </message>
     <message>
         <source>&amp;Follow Process</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess &amp;verfolgen</translation>
     </message>
     <message>
         <source>The process&apos;s chain across monitored hosts: its connections, the processes that accepted them and what they ran</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kette des Prozesses über überwachte Hosts hinweg: seine Verbindungen, die Prozesse, die sie angenommen haben, und was diese ausgeführt haben</translation>
     </message>
 </context>
 <context>
@@ -862,115 +862,119 @@ Importieren Sie Archive oder rufen Sie sie von Ihren Hosts ab; jeder Host ersche
     <name>Deck::Gui::IndicatorsPage</name>
     <message>
         <source>Add &amp;File...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei hinzufügen...</translation>
     </message>
     <message>
         <source>Add &amp;URL...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL hinzufügen...</translation>
     </message>
     <message>
         <source>&amp;Update All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle &amp;aktualisieren</translation>
     </message>
     <message>
         <source>&amp;Match Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut ab&amp;gleichen</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished">&amp;Entfernen</translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>While a case is open, lists from URLs are fetched again this often (conditional requests: an unchanged list is not downloaded again).</source>
-        <translation type="unfinished"></translation>
+        <translation>Solange ein Fall geöffnet ist, werden Listen von URLs in diesem Abstand erneut abgerufen (bedingte Anfragen: eine unveränderte Liste wird nicht erneut heruntergeladen).</translation>
     </message>
     <message>
         <source>Open a case to manage its indicator lists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen Fall, um seine Indikatorlisten zu verwalten.</translation>
     </message>
     <message>
         <source>No indicator lists yet.
 
 Add a list of IP addresses and CIDR ranges, domains, file digests or path patterns from a file or a URL: plain text, one per line (&apos;#&apos; comments), or CSV with a &apos;type&apos; and a &apos;value&apos; column. Every match becomes an alert.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Indikatorlisten.
+
+Fügen Sie eine Liste von IP-Adressen und CIDR-Bereichen, Domains, Datei-Digests oder Pfadmustern aus einer Datei oder von einer URL hinzu: Klartext, ein Eintrag pro Zeile (&apos;#&apos; für Kommentare), oder CSV mit einer Spalte &apos;type&apos; und einer Spalte &apos;value&apos;. Jeder Treffer wird zu einem Alarm.</translation>
     </message>
     <message>
         <source>No indicator matched the case.
 
 Addresses are matched against connections (remote and local), digests against the executables&apos; BLAKE2b-256, path patterns against every recorded path, and domains against process arguments and paths (the collector records no DNS).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Indikator traf im Fall zu.
+
+Adressen werden mit Verbindungen abgeglichen (Gegenstelle und lokal), Digests mit dem BLAKE2b-256 der ausführbaren Dateien, Pfadmuster mit jedem aufgezeichneten Pfad und Domains mit Prozessargumenten und Pfaden (der Kollektor zeichnet kein DNS auf).</translation>
     </message>
     <message>
         <source>Refresh URL lists &amp;every:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL-Listen aktualisieren a&amp;lle:</translation>
     </message>
     <message>
         <source>%1: %2 of %3 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 von %3 KiB</translation>
     </message>
     <message>
         <source>%1: %2 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 KiB</translation>
     </message>
     <message>
         <source>Matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Treffer</translation>
     </message>
     <message>
         <source>Matches: the newest %1 (double-click to select the evidence in every view)</source>
-        <translation type="unfinished"></translation>
+        <translation>Treffer: die neuesten %1 (Doppelklick wählt die Belege in allen Ansichten aus)</translation>
     </message>
     <message>
         <source>Matches: %1 (double-click to select the evidence in every view)</source>
-        <translation type="unfinished"></translation>
+        <translation>Treffer: %1 (Doppelklick wählt die Belege in allen Ansichten aus)</translation>
     </message>
     <message>
         <source>Add Indicator List</source>
-        <translation type="unfinished"></translation>
+        <translation>Indikatorliste hinzufügen</translation>
     </message>
     <message>
         <source>Indicator lists (*.txt *.csv *.list *.ioc);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Indikatorlisten (*.txt *.csv *.list *.ioc);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Name of the list:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der Liste:</translation>
     </message>
     <message>
         <source>URL of the list (http or https):</source>
-        <translation type="unfinished"></translation>
+        <translation>URL der Liste (http oder https):</translation>
     </message>
     <message>
         <source>%1 is not an http or https URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine http- oder https-URL.</translation>
     </message>
     <message>
         <source>Remove Indicator List</source>
-        <translation type="unfinished"></translation>
+        <translation>Indikatorliste entfernen</translation>
     </message>
     <message>
         <source>Remove the indicator list “%1”? The alerts it raised stay in the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Indikatorliste „%1“ entfernen? Die von ihr ausgelösten Alarme bleiben im Fall.</translation>
     </message>
     <message>
         <source>The evidence of this match is no longer in the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Belege dieses Treffers sind nicht mehr im Fall.</translation>
     </message>
     <message>
         <source>Indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>Indikatoren</translation>
     </message>
 </context>
 <context>
@@ -1038,10 +1042,6 @@ Addresses are matched against connections (remote and local), digests against th
     <message>
         <source>No alerts on the selected host in the selected time range.</source>
         <translation>Keine Alarme auf dem gewählten Host im gewählten Zeitraum.</translation>
-    </message>
-    <message>
-        <source>No alerts in this case: none of its integrity changes is of high severity.</source>
-        <translation type="vanished">Keine Alarme in diesem Fall: keine seiner Integritätsänderungen hat hohen Schweregrad.</translation>
     </message>
     <message>
         <source>Set &amp;Triage</source>
@@ -1133,7 +1133,7 @@ Addresses are matched against connections (remote and local), digests against th
     </message>
     <message>
         <source>No alerts in this case: none of its integrity changes is of high severity, and no detection rule matched (Run Detections evaluates the rules again).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Alarme in diesem Fall: keine seiner Integritätsänderungen hat einen hohen Schweregrad, und keine Erkennungsregel traf zu („Erkennungen ausführen“ wertet die Regeln erneut aus).</translation>
     </message>
 </context>
 <context>
@@ -2095,135 +2095,135 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     <name>Deck::Gui::ReplayPage</name>
     <message>
         <source>Processes alive</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufende Prozesse</translation>
     </message>
     <message>
         <source>Files open for writing</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Schreiben geöffnete Dateien</translation>
     </message>
     <message>
         <source>Connections and listeners</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen und lauschende Sockets</translation>
     </message>
     <message>
         <source>Kernel modules</source>
-        <translation type="unfinished"></translation>
+        <translation>Kernelmodule</translation>
     </message>
     <message>
         <source>BPF programs</source>
-        <translation type="unfinished"></translation>
+        <translation>BPF-Programme</translation>
     </message>
     <message>
         <source>Packages</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakete</translation>
     </message>
     <message>
         <source>The replay failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiedergabe ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation type="unfinished">&amp;Host:</translation>
+        <translation>&amp;Host:</translation>
     </message>
     <message>
         <source>Previous event (Left on the slider, or ,)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriges Ereignis (Links auf dem Schieberegler, oder ,)</translation>
     </message>
     <message>
         <source>Next event (Right on the slider, or .)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächstes Ereignis (Rechts auf dem Schieberegler, oder .)</translation>
     </message>
     <message>
         <source>Drag to replay the host; Left/Right step from event to event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziehen, um den Host wiederzugeben; Links/Rechts springen von Ereignis zu Ereignis</translation>
     </message>
     <message>
         <source>UTC time, e.g. 2026-12-03T11:30:00Z</source>
-        <translation type="unfinished"></translation>
+        <translation>UTC-Zeit, z. B. 2026-12-03T11:30:00Z</translation>
     </message>
     <message>
         <source>The time replayed (UTC); type a time and press Enter to go there</source>
-        <translation type="unfinished"></translation>
+        <translation>Der wiedergegebene Zeitpunkt (UTC); geben Sie eine Zeit ein und drücken Sie die Eingabetaste, um dorthin zu springen</translation>
     </message>
     <message>
         <source>Not a time: type UTC as 2026-12-03T11:30:00Z or nanoseconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Zeitangabe: Geben Sie UTC als 2026-12-03T11:30:00Z oder in Nanosekunden ein</translation>
     </message>
     <message>
         <source>Open a case to replay a host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen Fall, um einen Host wiederzugeben.</translation>
     </message>
     <message>
         <source>Replaying…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe läuft…</translation>
     </message>
     <message>
         <source>Pick a host to replay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Host für die Wiedergabe.</translation>
     </message>
     <message>
         <source>This host has no recording in the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Host hat keine Aufzeichnung im Fall.</translation>
     </message>
     <message>
         <source>recorded %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>aufgezeichnet %1 bis %2</translation>
     </message>
     <message>
         <source>+%1 new</source>
-        <translation type="unfinished"></translation>
+        <translation>+%1 neu</translation>
     </message>
     <message>
         <source>%1 gone</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verschwunden</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Not known at this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu diesem Zeitpunkt nicht bekannt.</translation>
     </message>
     <message>
         <source>processes</source>
-        <translation type="unfinished">Prozesse</translation>
+        <translation>Prozesse</translation>
     </message>
     <message>
         <source>No process of this boot was alive at this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu diesem Zeitpunkt lief kein Prozess dieses Systemstarts.</translation>
     </message>
     <message>
         <source>files</source>
-        <translation type="unfinished">Dateien</translation>
+        <translation>Dateien</translation>
     </message>
     <message>
         <source>No file was open for writing at this time (as far as the recorded closes after writing show).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu diesem Zeitpunkt war keine Datei zum Schreiben geöffnet (soweit die aufgezeichneten Schließvorgänge nach dem Schreiben zeigen).</translation>
     </message>
     <message>
         <source>connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen</translation>
     </message>
     <message>
         <source>No connection or listener was open at this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu diesem Zeitpunkt war keine Verbindung und kein lauschender Socket offen.</translation>
     </message>
     <message>
         <source>items</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemente</translation>
     </message>
     <message>
         <source>None at this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu diesem Zeitpunkt keine.</translation>
     </message>
     <message>
         <source>%1 (%2 changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 geändert)</translation>
     </message>
     <message>
         <source>Replay</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe</translation>
     </message>
 </context>
 <context>
@@ -2285,59 +2285,59 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     <name>Deck::Gui::RuleAlertDetail</name>
     <message>
         <source>%1 (pid %2)</source>
-        <translation type="unfinished">%1 (pid %2)</translation>
+        <translation>%1 (pid %2)</translation>
     </message>
     <message>
         <source>process %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess %1 %2</translation>
     </message>
     <message>
         <source>file %1 %2 by %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei %1 %2 durch %3</translation>
     </message>
     <message>
         <source>network %1 %2 by %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerk %1 %2 durch %3</translation>
     </message>
     <message>
         <source>integrity change of %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Integritätsänderung von %1 (%2)</translation>
     </message>
     <message>
         <source>%1 #%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 #%2</translation>
     </message>
     <message>
         <source>Loading the evidence...</source>
-        <translation type="unfinished"></translation>
+        <translation>Belege werden geladen...</translation>
     </message>
     <message>
         <source>The rule “%1” is not in the rules folder %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regel „%1“ ist nicht im Regelordner %2.</translation>
     </message>
     <message>
         <source>rule %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1</translation>
     </message>
     <message>
         <source>Triage:</source>
-        <translation type="unfinished">Triage:</translation>
+        <translation>Triage:</translation>
     </message>
     <message>
         <source>Matched:</source>
-        <translation type="unfinished"></translation>
+        <translation>Treffer:</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished">Belege</translation>
+        <translation>Belege</translation>
     </message>
     <message>
         <source>%1 (not in the case)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nicht im Fall)</translation>
     </message>
     <message>
         <source>Click an evidence item to select its process, host and time in every view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf einen Beleg, um dessen Prozess, Host und Zeit in allen Ansichten auszuwählen.</translation>
     </message>
 </context>
 <context>
@@ -2859,10 +2859,6 @@ Doppelklicken für die Prozesse, die mit ihr kommuniziert haben.</translation>
         <translation>Alarm</translation>
     </message>
     <message>
-        <source>What changed</source>
-        <translation type="vanished">Was sich geändert hat</translation>
-    </message>
-    <message>
         <source>Triage</source>
         <translation>Triage</translation>
     </message>
@@ -2876,15 +2872,15 @@ Doppelklicken für die Prozesse, die mit ihr kommuniziert haben.</translation>
     </message>
     <message>
         <source>integrity check</source>
-        <translation type="unfinished"></translation>
+        <translation>Integritätsprüfung</translation>
     </message>
     <message>
         <source>What changed or matched</source>
-        <translation type="unfinished"></translation>
+        <translation>Was sich geändert hat oder zutraf</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel</translation>
     </message>
 </context>
 <context>
@@ -3235,100 +3231,104 @@ vorheriges %2</translation>
     </message>
     <message>
         <source>Note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz: %1</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::FollowChainModel</name>
     <message>
         <source>%1 (pid %2)</source>
-        <translation type="unfinished">%1 (pid %2)</translation>
+        <translation>%1 (pid %2)</translation>
     </message>
     <message>
         <source>%1 → %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2 %3</translation>
     </message>
     <message>
         <source>client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>accepted the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>hat die Verbindung angenommen</translation>
     </message>
     <message>
         <source>ssh session (SSH_CONNECTION)</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH-Sitzung (SSH_CONNECTION)</translation>
     </message>
     <message>
         <source>descendant</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachkomme</translation>
     </message>
     <message>
         <source>connection to %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu %1 (%2)</translation>
     </message>
     <message>
         <source>%1 on %2, uid %3
 started %4 (%2&apos;s clock)
 corrected to %5&apos;s clock: %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2, uid %3
+gestartet %4 (Uhr von %2)
+korrigiert auf die Uhr von %5: %6</translation>
     </message>
     <message>
         <source>connect on %1: %2
 accept on %3: %4 (corrected %5)
 matched by %6</source>
-        <translation type="unfinished"></translation>
+        <translation>connect auf %1: %2
+accept auf %3: %4 (korrigiert %5)
+zugeordnet über %6</translation>
     </message>
     <message>
         <source>Process / connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess / Verbindung</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished">Host</translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Time (host&apos;s clock)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (Uhr des Hosts)</translation>
     </message>
     <message>
         <source>Corrected time</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigierte Zeit</translation>
     </message>
     <message>
         <source>Time on %1&apos;s clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit auf der Uhr von %1</translation>
     </message>
     <message numerus="yes">
         <source>Clock of %1 − clock of %2: %3 (median of %n pair(s), from %4 to %5)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Uhr von %1 − Uhr von %2: %3 (Median aus %n Paar, von %4 bis %5)</numerusform>
+            <numerusform>Uhr von %1 − Uhr von %2: %3 (Median aus %n Paaren, von %4 bis %5)</numerusform>
         </translation>
     </message>
     <message>
         <source>Not stitched: %1 → %2 at %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verknüpft: %1 → %2 um %3: %4</translation>
     </message>
     <message numerus="yes">
         <source>Not stitched: %n connection(s) to addresses of no monitored host (an unmonitored host, or address translation)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nicht verknüpft: %n Verbindung zu Adressen, die zu keinem überwachten Host gehören (ein nicht überwachter Host oder Adressumsetzung)</numerusform>
+            <numerusform>Nicht verknüpft: %n Verbindungen zu Adressen, die zu keinem überwachten Host gehören (ein nicht überwachter Host oder Adressumsetzung)</numerusform>
         </translation>
     </message>
     <message>
         <source>No stitched connection: this process made none to another monitored host that the other host recorded, and none reached it from one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine verknüpfte Verbindung: Dieser Prozess baute keine Verbindung zu einem anderen überwachten Host auf, die dieser aufgezeichnet hat, und keine erreichte ihn von einem solchen Host.</translation>
     </message>
     <message>
         <source>The chain is cut: it has more steps than are shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kette ist gekürzt: Sie hat mehr Schritte als angezeigt.</translation>
     </message>
 </context>
 <context>
@@ -3567,118 +3567,121 @@ Machine-ID %2
     <name>Deck::Models::IndicatorListModel</name>
     <message>
         <source>%1 addresses or ranges, %2 domains, %3 digests, %4 path patterns; %5 lines rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Adressen oder Bereiche, %2 Domains, %3 Digests, %4 Pfadmuster; %5 Zeilen abgelehnt</translation>
     </message>
     <message>
         <source>%1
 ETag %2, Last-Modified %3
 BLAKE2b-256 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+ETag %2, Last-Modified %3
+BLAKE2b-256 %4</translation>
     </message>
     <message>
         <source>%1
 BLAKE2b-256 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+BLAKE2b-256 %2</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste</translation>
     </message>
     <message>
         <source>Indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>Indikatoren</translation>
     </message>
     <message>
         <source>Matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Treffer</translation>
     </message>
     <message>
         <source>Updated (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisiert (UTC)</translation>
     </message>
     <message>
         <source>Checked (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft (UTC)</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">Quelle</translation>
+        <translation>Quelle</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::IndicatorMatchModel</name>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished">Zeit (UTC)</translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished">Host</translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished">Schweregrad</translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <source>Triage</source>
-        <translation type="unfinished">Triage</translation>
+        <translation>Triage</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished">Alarm</translation>
+        <translation>Alarm</translation>
     </message>
     <message>
         <source>What matched</source>
-        <translation type="unfinished"></translation>
+        <translation>Was zutraf</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::IndicatorUpdater</name>
     <message>
         <source>An indicator list named “%1” exists (from %2): update it, or choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Indikatorliste namens „%1“ existiert bereits (aus %2): Aktualisieren Sie sie oder wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
         <source>Fetching %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird abgerufen</translation>
     </message>
     <message>
         <source>%1: removed (its alerts stay)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: entfernt (ihre Alarme bleiben)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: %2 indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 Indikatoren</translation>
     </message>
     <message>
         <source>%1 lines rejected (line %2: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen abgelehnt (Zeile %2: %3)</translation>
     </message>
     <message>
         <source>%1: unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: unverändert</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>Matching</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgleich</translation>
     </message>
     <message numerus="yes">
         <source>%n new match(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neuer Treffer</numerusform>
+            <numerusform>%n neue Treffer</numerusform>
         </translation>
     </message>
 </context>
@@ -3835,7 +3838,7 @@ BLAKE2b-256 %2</source>
     </message>
     <message>
         <source>%1 %2 to %3 (stitched: %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 zu %3 (verknüpft: %4)</translation>
     </message>
 </context>
 <context>
@@ -3914,7 +3917,7 @@ BLAKE2b-256 %2</source>
     </message>
     <message>
         <source>Note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz: %1</translation>
     </message>
 </context>
 <context>
@@ -3928,39 +3931,39 @@ BLAKE2b-256 %2</source>
     <name>Deck::Models::ReplayTreeModel</name>
     <message>
         <source>running</source>
-        <translation type="unfinished">läuft</translation>
+        <translation>läuft</translation>
     </message>
     <message>
         <source>alive at last sight</source>
-        <translation type="unfinished"></translation>
+        <translation>bei letzter Sichtung aktiv</translation>
     </message>
     <message>
         <source>No exit was recorded, and the recording of this boot ends before this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde kein Ende aufgezeichnet, und die Aufzeichnung dieses Systemstarts endet vor diesem Zeitpunkt.</translation>
     </message>
     <message>
         <source>Process</source>
-        <translation type="unfinished">Prozess</translation>
+        <translation>Prozess</translation>
     </message>
     <message>
         <source>PID</source>
-        <translation type="unfinished">PID</translation>
+        <translation>PID</translation>
     </message>
     <message>
         <source>UID</source>
-        <translation type="unfinished">UID</translation>
+        <translation>UID</translation>
     </message>
     <message>
         <source>Started (UTC)</source>
-        <translation type="unfinished">Gestartet (UTC)</translation>
+        <translation>Gestartet (UTC)</translation>
     </message>
     <message>
         <source>Command line</source>
-        <translation type="unfinished">Befehlszeile</translation>
+        <translation>Befehlszeile</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Zustand</translation>
+        <translation>Zustand</translation>
     </message>
 </context>
 <context>
@@ -4082,178 +4085,178 @@ BLAKE2b-256 %2</source>
     <name>ReplayText</name>
     <message>
         <source>(no process)</source>
-        <translation type="unfinished">(kein Prozess)</translation>
+        <translation>(kein Prozess)</translation>
     </message>
     <message>
         <source>the case holds no recording of this host</source>
-        <translation type="unfinished"></translation>
+        <translation>der Fall enthält keine Aufzeichnung dieses Hosts</translation>
     </message>
     <message>
         <source>outside the host&apos;s recording (%1 to %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>außerhalb der Aufzeichnung des Hosts (%1 bis %2)</translation>
     </message>
     <message>
         <source>the collector was not running from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Kollektor lief von %1 bis %2 nicht</translation>
     </message>
     <message numerus="yes">
         <source>%n archive(s) missing from the chain between %1 and %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Archiv fehlt in der Kette zwischen %1 und %2</numerusform>
+            <numerusform>%n Archive fehlen in der Kette zwischen %1 und %2</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 lost %2 %3 from %4 to %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat von %4 bis %5 %2 %3 verloren</translation>
     </message>
     <message>
         <source>no full snapshot of this check before this time</source>
-        <translation type="unfinished"></translation>
+        <translation>kein vollständiger Snapshot dieser Prüfung vor diesem Zeitpunkt</translation>
     </message>
     <message>
         <source>Incomplete: %1 may be missing — %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unvollständig: %1 fehlen möglicherweise — %2.</translation>
     </message>
     <message>
         <source>Not known at this time: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu diesem Zeitpunkt nicht bekannt: %1.</translation>
     </message>
     <message>
         <source>Only the first rows are shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die ersten Zeilen werden angezeigt.</translation>
     </message>
     <message>
         <source>Process</source>
-        <translation type="unfinished">Prozess</translation>
+        <translation>Prozess</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished">Pfad</translation>
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>Opened (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geöffnet (UTC)</translation>
     </message>
     <message>
         <source>Closed after writing (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Schreiben geschlossen (UTC)</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished">Belege</translation>
+        <translation>Belege</translation>
     </message>
     <message>
         <source>opened before, closed after writing later</source>
-        <translation type="unfinished"></translation>
+        <translation>vorher geöffnet, später nach Schreiben geschlossen</translation>
     </message>
     <message>
         <source>closed after writing later; its open was not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>später nach Schreiben geschlossen; das Öffnen wurde nicht aufgezeichnet</translation>
     </message>
     <message>
         <source>within a run of repeated writes</source>
-        <translation type="unfinished"></translation>
+        <translation>innerhalb einer Folge wiederholter Schreibvorgänge</translation>
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished">nicht aufgezeichnet</translation>
+        <translation>nicht aufgezeichnet</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished">Protokoll</translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>Local</source>
-        <translation type="unfinished">Lokal</translation>
+        <translation>Lokal</translation>
     </message>
     <message>
         <source>Remote</source>
-        <translation type="unfinished">Gegenstelle</translation>
+        <translation>Gegenstelle</translation>
     </message>
     <message>
         <source>Since (UTC)</source>
-        <translation type="unfinished">Seit (UTC)</translation>
+        <translation>Seit (UTC)</translation>
     </message>
     <message>
         <source>listening</source>
-        <translation type="unfinished"></translation>
+        <translation>lauschend</translation>
     </message>
     <message>
         <source>connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source> (alive at last sight)</source>
-        <translation type="unfinished"></translation>
+        <translation> (bei letzter Sichtung aktiv)</translation>
     </message>
     <message>
         <source>%1 by %2, recorded as %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 durch %2, aufgezeichnet als %3</translation>
     </message>
     <message>
         <source>Module</source>
-        <translation type="unfinished"></translation>
+        <translation>Modul</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Zustand</translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished">Datei</translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Stated since (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand seit (UTC)</translation>
     </message>
     <message>
         <source>Program id</source>
-        <translation type="unfinished"></translation>
+        <translation>Programm-ID</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Typ</translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Collector&apos;s own</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Kollektor selbst</translation>
     </message>
     <message>
         <source>Package</source>
-        <translation type="unfinished"></translation>
+        <translation>Paket</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>Architektur</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">Quelle</translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished">ja</translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished">nein</translation>
+        <translation>nein</translation>
     </message>
 </context>
 <context>
@@ -4910,7 +4913,7 @@ Datei %3
     </message>
     <message>
         <source>rule %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1: %2</translation>
     </message>
 </context>
 <context>
