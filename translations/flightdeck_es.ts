@@ -188,47 +188,47 @@
     <name>Deck::Gui::CaseKeyActions</name>
     <message>
         <source>Case &amp;Key...</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;lave del caso...</translation>
     </message>
     <message>
         <source>Read the key that decrypts archives encrypted to this case (kept in memory only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer la clave que descifra los archivos cifrados para este caso (solo se guarda en memoria)</translation>
     </message>
     <message>
         <source>&amp;Forget Case Key</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Olvidar clave del caso</translation>
     </message>
     <message>
         <source>No case is open: open a case before giving its key.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún caso abierto: abra un caso antes de indicar su clave.</translation>
     </message>
     <message>
         <source>Case Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave del caso</translation>
     </message>
     <message>
         <source>Case key files (*.key);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ficheros de clave del caso (*.key);;Todos los ficheros (*)</translation>
     </message>
     <message>
         <source>Case key not read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se leyó la clave del caso: %1</translation>
     </message>
     <message>
         <source>Case key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave del caso %1</translation>
     </message>
     <message>
         <source>No case key</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin clave del caso</translation>
     </message>
     <message>
         <source>Archives encrypted to %1 are decrypted on import</source>
-        <translation type="unfinished"></translation>
+        <translation>Los archivos cifrados para %1 se descifran al importarlos</translation>
     </message>
     <message>
         <source>Archives encrypted to the case cannot be imported: Case &gt; Case Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Los archivos cifrados para el caso no se pueden importar: Caso &gt; Clave del caso</translation>
     </message>
 </context>
 <context>
@@ -340,59 +340,59 @@
     <name>Deck::Gui::DetectionControls</name>
     <message>
         <source>Run &amp;Detections</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutar &amp;detecciones</translation>
     </message>
     <message>
         <source>Evaluate the detection rules of the rules folder over the whole case (Ctrl+Shift+D); an alert already raised is not raised again</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluar las reglas de detección de la carpeta de reglas sobre todo el caso (Ctrl+Shift+D); una alerta ya generada no se vuelve a generar</translation>
     </message>
     <message>
         <source>Rules Folder...</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta de reglas...</translation>
     </message>
     <message>
         <source>Choose the folder of detection rules (*.rule) used by Run Detections and by imports</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir la carpeta de reglas de detección (*.rule) que usan «Ejecutar detecciones» y las importaciones</translation>
     </message>
     <message>
         <source>Evaluating rule %1 of %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluando la regla %1 de %2: %3</translation>
     </message>
     <message>
         <source>No rules folder: choose one with Rules Folder...</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay carpeta de reglas: elija una con Carpeta de reglas...</translation>
     </message>
     <message>
         <source>Run Detections</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutar detecciones</translation>
     </message>
     <message>
         <source>Loading the rules of %1...</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando las reglas de %1...</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Detection Rules Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta de reglas de detección</translation>
     </message>
     <message>
         <source>Detections cancelled; no alert of the run was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Detecciones canceladas; no se conservó ninguna alerta de la ejecución.</translation>
     </message>
     <message>
         <source>Detections failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Error en las detecciones: %1</translation>
     </message>
     <message>
         <source>%1 rules evaluated: %2 objects match, %3 new alerts.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 reglas evaluadas: %2 objetos coinciden, %3 alertas nuevas.</translation>
     </message>
     <message>
         <source>Rule files skipped:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ficheros de reglas omitidos:</translation>
     </message>
 </context>
 <context>
@@ -486,31 +486,31 @@
     </message>
     <message>
         <source>%1 events so far of about %2, counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 eventos hasta ahora de unos %2, contando…</translation>
     </message>
     <message>
         <source>%1 events counted; counting stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 eventos contados; recuento detenido</translation>
     </message>
     <message>
         <source>%1 events counted of about %2; counting stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 eventos contados de unos %2; recuento detenido</translation>
     </message>
     <message>
         <source>Stop counting</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener recuento</translation>
     </message>
     <message>
         <source>Count the rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Contar el resto</translation>
     </message>
     <message>
         <source>Stop counting the events (Esc): the rows counted so far stay and can be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener el recuento de eventos (Esc): las filas contadas hasta ahora se conservan y se pueden leer</translation>
     </message>
     <message>
         <source>Count the rest of the events, to scroll beyond the rows counted</source>
-        <translation type="unfinished"></translation>
+        <translation>Contar el resto de los eventos, para desplazarse más allá de las filas contadas</translation>
     </message>
 </context>
 <context>
@@ -536,42 +536,42 @@ Seleccione un proceso (en el árbol de procesos o en los eventos) o un fichero p
     <name>Deck::Gui::FollowProcessDialog</name>
     <message>
         <source>Follow Process #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguir el proceso n.º %1</translation>
     </message>
     <message>
         <source>Following process #%1 across hosts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Siguiendo el proceso n.º %1 a través de los equipos…</translation>
     </message>
     <message>
         <source>connection to web-01 (4-tuple+ssh-env)</source>
-        <translation type="unfinished"></translation>
+        <translation>conexión a web-01 (4-tuple+ssh-env)</translation>
     </message>
     <message>
         <source>ssh session (SSH_CONNECTION)</source>
-        <translation type="unfinished"></translation>
+        <translation>sesión ssh (SSH_CONNECTION)</translation>
     </message>
     <message>
         <source>The chain could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer la cadena: %1</translation>
     </message>
     <message numerus="yes">
         <source>%1 (pid %2) on %3: %n stitched connection(s) across %4 host(s). Times in the last column are on %3&apos;s clock; the recorded times are not changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (pid %2) en %3: %n conexión enlazada a través de %4 equipos. Las horas de la última columna están en el reloj de %3; las horas registradas no se modifican.</numerusform>
+            <numerusform>%1 (pid %2) en %3: %n conexiones enlazadas a través de %4 equipos. Las horas de la última columna están en el reloj de %3; las horas registradas no se modifican.</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing to follow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada que seguir.</translation>
     </message>
     <message>
         <source>&amp;Follow Process</source>
-        <translation type="unfinished"></translation>
+        <translation>Se&amp;guir proceso</translation>
     </message>
     <message>
         <source>The process&apos;s chain across monitored hosts: its connections, the processes that accepted them and what they ran</source>
-        <translation type="unfinished"></translation>
+        <translation>La cadena del proceso a través de los equipos supervisados: sus conexiones, los procesos que las aceptaron y lo que ejecutaron</translation>
     </message>
 </context>
 <context>
@@ -862,115 +862,119 @@ Importe archivos o recójalos de sus equipos; cada equipo aparece aquí en cuant
     <name>Deck::Gui::IndicatorsPage</name>
     <message>
         <source>Add &amp;File...</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir &amp;fichero...</translation>
     </message>
     <message>
         <source>Add &amp;URL...</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir &amp;URL...</translation>
     </message>
     <message>
         <source>&amp;Update All</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualizar todas</translation>
     </message>
     <message>
         <source>&amp;Match Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a &amp;buscar coincidencias</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished">&amp;Quitar</translation>
+        <translation>&amp;Quitar</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nunca</translation>
     </message>
     <message>
         <source>While a case is open, lists from URLs are fetched again this often (conditional requests: an unchanged list is not downloaded again).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mientras hay un caso abierto, las listas de URL se vuelven a obtener con esta frecuencia (peticiones condicionales: una lista sin cambios no se vuelve a descargar).</translation>
     </message>
     <message>
         <source>Open a case to manage its indicator lists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abra un caso para gestionar sus listas de indicadores.</translation>
     </message>
     <message>
         <source>No indicator lists yet.
 
 Add a list of IP addresses and CIDR ranges, domains, file digests or path patterns from a file or a URL: plain text, one per line (&apos;#&apos; comments), or CSV with a &apos;type&apos; and a &apos;value&apos; column. Every match becomes an alert.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay listas de indicadores.
+
+Añada una lista de direcciones IP y rangos CIDR, dominios, resúmenes de ficheros o patrones de ruta desde un fichero o una URL: texto sin formato, uno por línea (comentarios con &apos;#&apos;), o CSV con una columna &apos;type&apos; y una columna &apos;value&apos;. Cada coincidencia se convierte en una alerta.</translation>
     </message>
     <message>
         <source>No indicator matched the case.
 
 Addresses are matched against connections (remote and local), digests against the executables&apos; BLAKE2b-256, path patterns against every recorded path, and domains against process arguments and paths (the collector records no DNS).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún indicador coincidió con el caso.
+
+Las direcciones se comparan con las conexiones (remotas y locales), los resúmenes con el BLAKE2b-256 de los ejecutables, los patrones de ruta con todas las rutas registradas y los dominios con los argumentos de los procesos y las rutas (el recolector no registra DNS).</translation>
     </message>
     <message>
         <source>Refresh URL lists &amp;every:</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizar las listas de URL &amp;cada:</translation>
     </message>
     <message>
         <source>%1: %2 of %3 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 de %3 KiB</translation>
     </message>
     <message>
         <source>%1: %2 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 KiB</translation>
     </message>
     <message>
         <source>Matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincidencias</translation>
     </message>
     <message>
         <source>Matches: the newest %1 (double-click to select the evidence in every view)</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincidencias: las %1 más recientes (doble clic para seleccionar las evidencias en todas las vistas)</translation>
     </message>
     <message>
         <source>Matches: %1 (double-click to select the evidence in every view)</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincidencias: %1 (doble clic para seleccionar las evidencias en todas las vistas)</translation>
     </message>
     <message>
         <source>Add Indicator List</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir lista de indicadores</translation>
     </message>
     <message>
         <source>Indicator lists (*.txt *.csv *.list *.ioc);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Listas de indicadores (*.txt *.csv *.list *.ioc);;Todos los ficheros (*)</translation>
     </message>
     <message>
         <source>Name of the list:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de la lista:</translation>
     </message>
     <message>
         <source>URL of the list (http or https):</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de la lista (http o https):</translation>
     </message>
     <message>
         <source>%1 is not an http or https URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es una URL http o https.</translation>
     </message>
     <message>
         <source>Remove Indicator List</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar lista de indicadores</translation>
     </message>
     <message>
         <source>Remove the indicator list “%1”? The alerts it raised stay in the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar la lista de indicadores «%1»? Las alertas que generó se conservan en el caso.</translation>
     </message>
     <message>
         <source>The evidence of this match is no longer in the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las evidencias de esta coincidencia ya no están en el caso.</translation>
     </message>
     <message>
         <source>Indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicadores</translation>
     </message>
 </context>
 <context>
@@ -1038,10 +1042,6 @@ Addresses are matched against connections (remote and local), digests against th
     <message>
         <source>No alerts on the selected host in the selected time range.</source>
         <translation>No hay alertas en el equipo seleccionado en el intervalo de tiempo seleccionado.</translation>
-    </message>
-    <message>
-        <source>No alerts in this case: none of its integrity changes is of high severity.</source>
-        <translation type="vanished">No hay alertas en este caso: ninguno de sus cambios de integridad es de gravedad alta.</translation>
     </message>
     <message>
         <source>Set &amp;Triage</source>
@@ -1133,7 +1133,7 @@ Addresses are matched against connections (remote and local), digests against th
     </message>
     <message>
         <source>No alerts in this case: none of its integrity changes is of high severity, and no detection rule matched (Run Detections evaluates the rules again).</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay alertas en este caso: ninguno de sus cambios de integridad es de gravedad alta y ninguna regla de detección coincidió («Ejecutar detecciones» vuelve a evaluar las reglas).</translation>
     </message>
 </context>
 <context>
@@ -2095,135 +2095,135 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     <name>Deck::Gui::ReplayPage</name>
     <message>
         <source>Processes alive</source>
-        <translation type="unfinished"></translation>
+        <translation>Procesos activos</translation>
     </message>
     <message>
         <source>Files open for writing</source>
-        <translation type="unfinished"></translation>
+        <translation>Ficheros abiertos para escritura</translation>
     </message>
     <message>
         <source>Connections and listeners</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexiones y sockets en escucha</translation>
     </message>
     <message>
         <source>Kernel modules</source>
-        <translation type="unfinished"></translation>
+        <translation>Módulos del kernel</translation>
     </message>
     <message>
         <source>BPF programs</source>
-        <translation type="unfinished"></translation>
+        <translation>Programas BPF</translation>
     </message>
     <message>
         <source>Packages</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquetes</translation>
     </message>
     <message>
         <source>The replay failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Error en la reproducción: %1</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation type="unfinished">E&amp;quipo:</translation>
+        <translation>E&amp;quipo:</translation>
     </message>
     <message>
         <source>Previous event (Left on the slider, or ,)</source>
-        <translation type="unfinished"></translation>
+        <translation>Evento anterior (Izquierda en el control deslizante, o ,)</translation>
     </message>
     <message>
         <source>Next event (Right on the slider, or .)</source>
-        <translation type="unfinished"></translation>
+        <translation>Evento siguiente (Derecha en el control deslizante, o .)</translation>
     </message>
     <message>
         <source>Drag to replay the host; Left/Right step from event to event</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrastre para reproducir el equipo; Izquierda/Derecha avanzan de evento en evento</translation>
     </message>
     <message>
         <source>UTC time, e.g. 2026-12-03T11:30:00Z</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora UTC, p. ej. 2026-12-03T11:30:00Z</translation>
     </message>
     <message>
         <source>The time replayed (UTC); type a time and press Enter to go there</source>
-        <translation type="unfinished"></translation>
+        <translation>La hora reproducida (UTC); escriba una hora y pulse Intro para ir a ella</translation>
     </message>
     <message>
         <source>Not a time: type UTC as 2026-12-03T11:30:00Z or nanoseconds</source>
-        <translation type="unfinished"></translation>
+        <translation>No es una hora: escriba la hora UTC como 2026-12-03T11:30:00Z o en nanosegundos</translation>
     </message>
     <message>
         <source>Open a case to replay a host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abra un caso para reproducir un equipo.</translation>
     </message>
     <message>
         <source>Replaying…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproduciendo…</translation>
     </message>
     <message>
         <source>Pick a host to replay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un equipo para reproducir.</translation>
     </message>
     <message>
         <source>This host has no recording in the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este equipo no tiene ninguna grabación en el caso.</translation>
     </message>
     <message>
         <source>recorded %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>registrado desde %1 hasta %2</translation>
     </message>
     <message>
         <source>+%1 new</source>
-        <translation type="unfinished"></translation>
+        <translation>+%1 nuevos</translation>
     </message>
     <message>
         <source>%1 gone</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 desaparecidos</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Not known at this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desconocido en este momento.</translation>
     </message>
     <message>
         <source>processes</source>
-        <translation type="unfinished">procesos</translation>
+        <translation>procesos</translation>
     </message>
     <message>
         <source>No process of this boot was alive at this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún proceso de este arranque estaba activo en este momento.</translation>
     </message>
     <message>
         <source>files</source>
-        <translation type="unfinished">ficheros</translation>
+        <translation>ficheros</translation>
     </message>
     <message>
         <source>No file was open for writing at this time (as far as the recorded closes after writing show).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún fichero estaba abierto para escritura en este momento (según muestran los cierres tras escritura registrados).</translation>
     </message>
     <message>
         <source>connections</source>
-        <translation type="unfinished"></translation>
+        <translation>conexiones</translation>
     </message>
     <message>
         <source>No connection or listener was open at this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna conexión ni socket en escucha estaba abierto en este momento.</translation>
     </message>
     <message>
         <source>items</source>
-        <translation type="unfinished"></translation>
+        <translation>elementos</translation>
     </message>
     <message>
         <source>None at this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguno en este momento.</translation>
     </message>
     <message>
         <source>%1 (%2 changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 con cambios)</translation>
     </message>
     <message>
         <source>Replay</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproducción</translation>
     </message>
 </context>
 <context>
@@ -2285,59 +2285,59 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     <name>Deck::Gui::RuleAlertDetail</name>
     <message>
         <source>%1 (pid %2)</source>
-        <translation type="unfinished">%1 (pid %2)</translation>
+        <translation>%1 (pid %2)</translation>
     </message>
     <message>
         <source>process %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>proceso %1 %2</translation>
     </message>
     <message>
         <source>file %1 %2 by %3</source>
-        <translation type="unfinished"></translation>
+        <translation>fichero %1 %2 por %3</translation>
     </message>
     <message>
         <source>network %1 %2 by %3</source>
-        <translation type="unfinished"></translation>
+        <translation>red %1 %2 por %3</translation>
     </message>
     <message>
         <source>integrity change of %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>cambio de integridad de %1 (%2)</translation>
     </message>
     <message>
         <source>%1 #%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n.º %2</translation>
     </message>
     <message>
         <source>Loading the evidence...</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando las evidencias...</translation>
     </message>
     <message>
         <source>The rule “%1” is not in the rules folder %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La regla «%1» no está en la carpeta de reglas %2.</translation>
     </message>
     <message>
         <source>rule %1</source>
-        <translation type="unfinished"></translation>
+        <translation>regla %1</translation>
     </message>
     <message>
         <source>Triage:</source>
-        <translation type="unfinished">Triaje:</translation>
+        <translation>Triaje:</translation>
     </message>
     <message>
         <source>Matched:</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincidencia:</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished">Evidencias</translation>
+        <translation>Evidencias</translation>
     </message>
     <message>
         <source>%1 (not in the case)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (no está en el caso)</translation>
     </message>
     <message>
         <source>Click an evidence item to select its process, host and time in every view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Haga clic en un elemento de las evidencias para seleccionar su proceso, equipo y hora en todas las vistas.</translation>
     </message>
 </context>
 <context>
@@ -2859,10 +2859,6 @@ Doble clic para ver los procesos que se comunicaron con ella.</translation>
         <translation>Alerta</translation>
     </message>
     <message>
-        <source>What changed</source>
-        <translation type="vanished">Qué cambió</translation>
-    </message>
-    <message>
         <source>Triage</source>
         <translation>Triaje</translation>
     </message>
@@ -2876,15 +2872,15 @@ Doble clic para ver los procesos que se comunicaron con ella.</translation>
     </message>
     <message>
         <source>integrity check</source>
-        <translation type="unfinished"></translation>
+        <translation>comprobación de integridad</translation>
     </message>
     <message>
         <source>What changed or matched</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué cambió o coincidió</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regla</translation>
     </message>
 </context>
 <context>
@@ -3235,100 +3231,104 @@ anterior %2</translation>
     </message>
     <message>
         <source>Note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota: %1</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::FollowChainModel</name>
     <message>
         <source>%1 (pid %2)</source>
-        <translation type="unfinished">%1 (pid %2)</translation>
+        <translation>%1 (pid %2)</translation>
     </message>
     <message>
         <source>%1 → %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2 %3</translation>
     </message>
     <message>
         <source>client</source>
-        <translation type="unfinished"></translation>
+        <translation>cliente</translation>
     </message>
     <message>
         <source>accepted the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>aceptó la conexión</translation>
     </message>
     <message>
         <source>ssh session (SSH_CONNECTION)</source>
-        <translation type="unfinished"></translation>
+        <translation>sesión ssh (SSH_CONNECTION)</translation>
     </message>
     <message>
         <source>descendant</source>
-        <translation type="unfinished"></translation>
+        <translation>descendiente</translation>
     </message>
     <message>
         <source>connection to %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>conexión a %1 (%2)</translation>
     </message>
     <message>
         <source>%1 on %2, uid %3
 started %4 (%2&apos;s clock)
 corrected to %5&apos;s clock: %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en %2, uid %3
+iniciado %4 (reloj de %2)
+corregido al reloj de %5: %6</translation>
     </message>
     <message>
         <source>connect on %1: %2
 accept on %3: %4 (corrected %5)
 matched by %6</source>
-        <translation type="unfinished"></translation>
+        <translation>connect en %1: %2
+accept en %3: %4 (corregido %5)
+enlazado por %6</translation>
     </message>
     <message>
         <source>Process / connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Proceso / conexión</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished">Equipo</translation>
+        <translation>Equipo</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol</translation>
     </message>
     <message>
         <source>Time (host&apos;s clock)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora (reloj del equipo)</translation>
     </message>
     <message>
         <source>Corrected time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora corregida</translation>
     </message>
     <message>
         <source>Time on %1&apos;s clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora en el reloj de %1</translation>
     </message>
     <message numerus="yes">
         <source>Clock of %1 − clock of %2: %3 (median of %n pair(s), from %4 to %5)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Reloj de %1 − reloj de %2: %3 (mediana de %n par, desde %4 hasta %5)</numerusform>
+            <numerusform>Reloj de %1 − reloj de %2: %3 (mediana de %n pares, desde %4 hasta %5)</numerusform>
         </translation>
     </message>
     <message>
         <source>Not stitched: %1 → %2 at %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin enlazar: %1 → %2 a las %3: %4</translation>
     </message>
     <message numerus="yes">
         <source>Not stitched: %n connection(s) to addresses of no monitored host (an unmonitored host, or address translation)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sin enlazar: %n conexión a direcciones que no son de ningún equipo supervisado (un equipo no supervisado o traducción de direcciones)</numerusform>
+            <numerusform>Sin enlazar: %n conexiones a direcciones que no son de ningún equipo supervisado (un equipo no supervisado o traducción de direcciones)</numerusform>
         </translation>
     </message>
     <message>
         <source>No stitched connection: this process made none to another monitored host that the other host recorded, and none reached it from one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna conexión enlazada: este proceso no estableció ninguna con otro equipo supervisado que ese equipo registrara, y no le llegó ninguna desde uno.</translation>
     </message>
     <message>
         <source>The chain is cut: it has more steps than are shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cadena está cortada: tiene más pasos de los que se muestran.</translation>
     </message>
 </context>
 <context>
@@ -3567,118 +3567,121 @@ id. de máquina %2
     <name>Deck::Models::IndicatorListModel</name>
     <message>
         <source>%1 addresses or ranges, %2 domains, %3 digests, %4 path patterns; %5 lines rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 direcciones o rangos, %2 dominios, %3 resúmenes, %4 patrones de ruta; %5 líneas rechazadas</translation>
     </message>
     <message>
         <source>%1
 ETag %2, Last-Modified %3
 BLAKE2b-256 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+ETag %2, Last-Modified %3
+BLAKE2b-256 %4</translation>
     </message>
     <message>
         <source>%1
 BLAKE2b-256 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+BLAKE2b-256 %2</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista</translation>
     </message>
     <message>
         <source>Indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicadores</translation>
     </message>
     <message>
         <source>Matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincidencias</translation>
     </message>
     <message>
         <source>Updated (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizada (UTC)</translation>
     </message>
     <message>
         <source>Checked (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobada (UTC)</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">Origen</translation>
+        <translation>Origen</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::IndicatorMatchModel</name>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished">Hora (UTC)</translation>
+        <translation>Hora (UTC)</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished">Equipo</translation>
+        <translation>Equipo</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished">Gravedad</translation>
+        <translation>Gravedad</translation>
     </message>
     <message>
         <source>Triage</source>
-        <translation type="unfinished">Triaje</translation>
+        <translation>Triaje</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished">Alerta</translation>
+        <translation>Alerta</translation>
     </message>
     <message>
         <source>What matched</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué coincidió</translation>
     </message>
 </context>
 <context>
     <name>Deck::Models::IndicatorUpdater</name>
     <message>
         <source>An indicator list named “%1” exists (from %2): update it, or choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya existe una lista de indicadores llamada «%1» (de %2): actualícela o elija otro nombre.</translation>
     </message>
     <message>
         <source>Fetching %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Obteniendo %1</translation>
     </message>
     <message>
         <source>%1: removed (its alerts stay)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: quitada (sus alertas se conservan)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: %2 indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 indicadores</translation>
     </message>
     <message>
         <source>%1 lines rejected (line %2: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 líneas rechazadas (línea %2: %3)</translation>
     </message>
     <message>
         <source>%1: unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: sin cambios</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado.</translation>
     </message>
     <message>
         <source>Matching</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando coincidencias</translation>
     </message>
     <message numerus="yes">
         <source>%n new match(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n coincidencia nueva</numerusform>
+            <numerusform>%n coincidencias nuevas</numerusform>
         </translation>
     </message>
 </context>
@@ -3835,7 +3838,7 @@ BLAKE2b-256 %2</source>
     </message>
     <message>
         <source>%1 %2 to %3 (stitched: %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 a %3 (enlazada: %4)</translation>
     </message>
 </context>
 <context>
@@ -3914,7 +3917,7 @@ BLAKE2b-256 %2</source>
     </message>
     <message>
         <source>Note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota: %1</translation>
     </message>
 </context>
 <context>
@@ -3928,39 +3931,39 @@ BLAKE2b-256 %2</source>
     <name>Deck::Models::ReplayTreeModel</name>
     <message>
         <source>running</source>
-        <translation type="unfinished">en ejecución</translation>
+        <translation>en ejecución</translation>
     </message>
     <message>
         <source>alive at last sight</source>
-        <translation type="unfinished"></translation>
+        <translation>activo cuando se vio por última vez</translation>
     </message>
     <message>
         <source>No exit was recorded, and the recording of this boot ends before this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se registró la salida, y la grabación de este arranque termina antes de este momento.</translation>
     </message>
     <message>
         <source>Process</source>
-        <translation type="unfinished">Proceso</translation>
+        <translation>Proceso</translation>
     </message>
     <message>
         <source>PID</source>
-        <translation type="unfinished">PID</translation>
+        <translation>PID</translation>
     </message>
     <message>
         <source>UID</source>
-        <translation type="unfinished">UID</translation>
+        <translation>UID</translation>
     </message>
     <message>
         <source>Started (UTC)</source>
-        <translation type="unfinished">Inicio (UTC)</translation>
+        <translation>Inicio (UTC)</translation>
     </message>
     <message>
         <source>Command line</source>
-        <translation type="unfinished">Línea de comandos</translation>
+        <translation>Línea de comandos</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
 </context>
 <context>
@@ -4082,178 +4085,178 @@ BLAKE2b-256 %2</source>
     <name>ReplayText</name>
     <message>
         <source>(no process)</source>
-        <translation type="unfinished">(sin proceso)</translation>
+        <translation>(sin proceso)</translation>
     </message>
     <message>
         <source>the case holds no recording of this host</source>
-        <translation type="unfinished"></translation>
+        <translation>el caso no contiene ninguna grabación de este equipo</translation>
     </message>
     <message>
         <source>outside the host&apos;s recording (%1 to %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>fuera de la grabación del equipo (%1 a %2)</translation>
     </message>
     <message>
         <source>the collector was not running from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>el recolector no estuvo en ejecución desde %1 hasta %2</translation>
     </message>
     <message numerus="yes">
         <source>%n archive(s) missing from the chain between %1 and %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>falta %n archivo en la cadena entre %1 y %2</numerusform>
+            <numerusform>faltan %n archivos en la cadena entre %1 y %2</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 lost %2 %3 from %4 to %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 perdió %2 %3 desde %4 hasta %5</translation>
     </message>
     <message>
         <source>no full snapshot of this check before this time</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay ninguna instantánea completa de esta comprobación antes de este momento</translation>
     </message>
     <message>
         <source>Incomplete: %1 may be missing — %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Incompleto: pueden faltar %1 — %2.</translation>
     </message>
     <message>
         <source>Not known at this time: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desconocido en este momento: %1.</translation>
     </message>
     <message>
         <source>Only the first rows are shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo se muestran las primeras filas.</translation>
     </message>
     <message>
         <source>Process</source>
-        <translation type="unfinished">Proceso</translation>
+        <translation>Proceso</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished">Ruta</translation>
+        <translation>Ruta</translation>
     </message>
     <message>
         <source>Opened (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierto (UTC)</translation>
     </message>
     <message>
         <source>Closed after writing (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrado tras escritura (UTC)</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished">Evidencias</translation>
+        <translation>Evidencias</translation>
     </message>
     <message>
         <source>opened before, closed after writing later</source>
-        <translation type="unfinished"></translation>
+        <translation>abierto antes, cerrado tras escritura después</translation>
     </message>
     <message>
         <source>closed after writing later; its open was not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>cerrado tras escritura después; su apertura no se registró</translation>
     </message>
     <message>
         <source>within a run of repeated writes</source>
-        <translation type="unfinished"></translation>
+        <translation>dentro de una serie de escrituras repetidas</translation>
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished">no registrado</translation>
+        <translation>no registrado</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Tipo</translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished">Protocolo</translation>
+        <translation>Protocolo</translation>
     </message>
     <message>
         <source>Local</source>
-        <translation type="unfinished">Local</translation>
+        <translation>Local</translation>
     </message>
     <message>
         <source>Remote</source>
-        <translation type="unfinished">Remoto</translation>
+        <translation>Remoto</translation>
     </message>
     <message>
         <source>Since (UTC)</source>
-        <translation type="unfinished">Desde (UTC)</translation>
+        <translation>Desde (UTC)</translation>
     </message>
     <message>
         <source>listening</source>
-        <translation type="unfinished"></translation>
+        <translation>en escucha</translation>
     </message>
     <message>
         <source>connection</source>
-        <translation type="unfinished"></translation>
+        <translation>conexión</translation>
     </message>
     <message>
         <source> (alive at last sight)</source>
-        <translation type="unfinished"></translation>
+        <translation> (activo cuando se vio por última vez)</translation>
     </message>
     <message>
         <source>%1 by %2, recorded as %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2, registrado como %3</translation>
     </message>
     <message>
         <source>Module</source>
-        <translation type="unfinished"></translation>
+        <translation>Módulo</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished">Fichero</translation>
+        <translation>Fichero</translation>
     </message>
     <message>
         <source>Stated since (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>En este estado desde (UTC)</translation>
     </message>
     <message>
         <source>Program id</source>
-        <translation type="unfinished"></translation>
+        <translation>Id. de programa</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Tipo</translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Collector&apos;s own</source>
-        <translation type="unfinished"></translation>
+        <translation>Propio del recolector</translation>
     </message>
     <message>
         <source>Package</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquete</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión</translation>
     </message>
     <message>
         <source>Architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquitectura</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">Origen</translation>
+        <translation>Origen</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished">sí</translation>
+        <translation>sí</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished">no</translation>
+        <translation>no</translation>
     </message>
 </context>
 <context>
@@ -4910,7 +4913,7 @@ fichero %3
     </message>
     <message>
         <source>rule %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>regla %1: %2</translation>
     </message>
 </context>
 <context>
