@@ -4215,7 +4215,7 @@ BLAKE2b-256 %2</translation>
         <translation>Datei</translation>
     </message>
     <message>
-        <source>Stated since (UTC)</source>
+        <source>In this state since (UTC)</source>
         <translation>Zustand seit (UTC)</translation>
     </message>
     <message>

@@ -4215,7 +4215,7 @@ BLAKE2b-256 %2</translation>
         <translation>Fichero</translation>
     </message>
     <message>
-        <source>Stated since (UTC)</source>
+        <source>In this state since (UTC)</source>
         <translation>En este estado desde (UTC)</translation>
     </message>
     <message>

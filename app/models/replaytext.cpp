@@ -147,10 +147,10 @@ QList<ReplayRow> ReplayText::networkRows(const Core::HostReplay &replay)
 QStringList ReplayText::itemHeaders(const QString &check)
 {
     if (check == "modules"_L1)
-        return {tr("Module"), tr("Size"), tr("State"), tr("File"), tr("Stated since (UTC)")};
+        return {tr("Module"), tr("Size"), tr("State"), tr("File"), tr("In this state since (UTC)")};
     if (check == "bpf"_L1)
-        return {tr("Program id"), tr("Type"), tr("Name"), tr("Collector's own"), tr("Stated since (UTC)")};
-    return {tr("Package"), tr("Version"), tr("Architecture"), tr("Source"), tr("Stated since (UTC)")};
+        return {tr("Program id"), tr("Type"), tr("Name"), tr("Collector's own"), tr("In this state since (UTC)")};
+    return {tr("Package"), tr("Version"), tr("Architecture"), tr("Source"), tr("In this state since (UTC)")};
 }
 
 QList<ReplayRow> ReplayText::itemRows(const QString &check, const QList<Core::StateItemAt> &items)
