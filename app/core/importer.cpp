@@ -124,10 +124,16 @@ QList<ImportOutcome> Importer::importList(const QStringList &files)
 
 void Importer::matchNewData()
 {
-    if (!std::exchange(m_importedSinceMatch, false) || cancelled())
+    if (std::exchange(m_importedSinceMatch, false))
+        matchIndicatorsAfterImport(m_db, m_cancel);
+}
+
+void matchIndicatorsAfterImport(Database &db, const std::atomic<bool> *cancel)
+{
+    if (cancel && cancel->load(std::memory_order_relaxed))
         return;
     // The import stands whatever the matching says: a failure is logged and the next match (on demand) repeats it.
-    if (auto matched = matchIndicators(m_db, {}, m_cancel); !matched)
+    if (auto matched = matchIndicators(db, {}, cancel); !matched)
         qCWarning(lcImport) << "indicators not matched after the import:" << matched.error().message;
     else if (matched->alertsRaised > 0)
         qCInfo(lcImport) << matched->alertsRaised << "indicator alerts raised";
@@ -410,10 +416,10 @@ Expected<void> Importer::load(ArchiveReader &reader, ImportOutcome &outcome, con
     if (auto finished = loader.finish(); !finished)
         return finished;
     if (!m_options.rules.isEmpty() && manifest.tally.events > 0) {
-        DetectionScope scope{hostId, {manifest.tally.span.firstTs, manifest.tally.span.lastTs + 1}, archive->toLongLong()};
-        auto detected = Detector(m_db, m_options.rules).run(scope, [this](int, int, const QString &) {
-            return !cancelled();
-        });
+        DetectionScope scope{
+            hostId, {manifest.tally.span.firstTs, manifest.tally.span.lastTs + 1}, archive->toLongLong()};
+        auto detected
+            = Detector(m_db, m_options.rules).run(scope, [this](int, int, const QString &) { return !cancelled(); });
         if (!detected)
             return detected.error();
         outcome.ruleAlerts = detected->raised.size();

@@ -62,10 +62,8 @@ public:
     // Files and folders (walked recursively for *.frec); archives are imported per host in sequence order.
     QList<ImportOutcome> importPaths(const QStringList &paths);
     ImportOutcome importFile(const QString &path);
-    // Matches the case's indicator lists (indicatormatcher.h) when an archive was imported since the last call, so
-    // that their alerts come with the data. importPaths() and importHeld() call it at their end; a caller of
-    // importFile() calls it after its batch. A failed match is logged (the import stands; matching on demand
-    // repeats it).
+    // matchIndicatorsAfterImport() when an archive was imported since the last call. importPaths() and importHeld()
+    // call it at their end; a caller of importFile() calls it after its batch.
     void matchNewData();
     // Imports the archives held in quarantine that `signer` signed (after the analyst trusted it).
     QList<ImportOutcome> importHeld(const Flight::Format::PublicKey &signer);
@@ -93,5 +91,9 @@ private:
     ImportProgress m_current;
     bool m_importedSinceMatch = false;
 };
+
+// Matches the case's indicator lists (indicatormatcher.h) after new archives came in, so that their alerts come with
+// the data; nothing when cancelled. A failed match is logged: the import stands and matching on demand repeats it.
+void matchIndicatorsAfterImport(Database &db, const std::atomic<bool> *cancel);
 
 } // namespace Deck::Core

@@ -99,6 +99,9 @@ Expected<QList<HostPullReport>> FleetPuller::pull(const QStringList &hostNames)
     queue.runUntilIdle();
     for (std::thread &worker : workers)
         worker.join();
+    // Indicators once for the whole pull, not after each archive (each match reads the whole case).
+    if (std::exchange(m_importedAny, false))
+        matchIndicatorsAfterImport(m_db, m_cancel);
     m_queue = nullptr;
     return QList<HostPullReport>(reports.begin(), reports.end());
 }
@@ -123,7 +126,7 @@ ImportOutcome FleetPuller::import(const RemoteHost &host, const RemoteArchive &a
         Importer importer(m_db, options);
         importer.setCancelFlag(m_cancel);
         ImportOutcome outcome = importer.importFile(localPath);
-        importer.matchNewData(); // indicators (issue 10)
+        m_importedAny = m_importedAny || outcome.status == ImportStatus::Imported;
         if (outcome.status != ImportStatus::Cancelled) {
             RemoteHostStore store(m_db);
             auto recorded = store.recordPulled(host.id, archive.name,

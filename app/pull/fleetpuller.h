@@ -47,6 +47,7 @@ private:
     PullOptions m_options;
     const std::atomic<bool> *m_cancel = nullptr;
     class PullQueue *m_queue = nullptr; // during pull()
+    bool m_importedAny = false; // during pull(): an archive was imported, so the indicators are matched at its end
     std::mutex m_passphraseMutex;
     QHash<QString, std::optional<QByteArray>> m_passphrases;
 };
