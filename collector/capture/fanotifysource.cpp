@@ -76,6 +76,8 @@ FanotifySource::~FanotifySource()
 Format::Backend FanotifySource::backend() const
 {
     QStringList reason;
+    if (!m_options.whyNotBetter.isEmpty())
+        reason.append(m_options.whyNotBetter);
     if (m_options.accesses && !m_accessMissing.isEmpty())
         reason.append(u"paths of opens, execs and writes are read when the event is read, so a file renamed meanwhile "
                       "shows its new name (%1)"_s.arg(m_accessMissing));

@@ -100,6 +100,8 @@ struct FanotifyOptions
     // false: the name group alone (creates, deletes, renames), for the eBPF file source, which captures opens, execs
     // and writes itself; start() then fails when the name group cannot be created or marks nothing.
     bool accesses = true;
+    // Why a preferred backend did not run (FallbackSource's whyNotBetter); starts the backend reason.
+    QString whyNotBetter;
 };
 
 class FanotifySource final : public EventSource

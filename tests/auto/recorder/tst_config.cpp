@@ -121,7 +121,7 @@ private Q_SLOTS:
         }
         auto documented = parseConfig(uncommented, file.fileName());
         QVERIFY2(documented, qPrintable(documented ? QString() : documented.error().message));
-        QCOMPARE(keys, 32); // every key but 'recipient', 'alert_command' and 'push_to', which have no default
+        QCOMPARE(keys, 33); // every key but 'recipient', 'alert_command' and 'push_to', which have no default
         const Config defaults;
         QCOMPARE(documented->keyPath, defaults.keyPath);
         QCOMPARE(documented->scope, defaults.scope);
