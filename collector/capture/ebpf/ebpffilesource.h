@@ -15,8 +15,9 @@
 // the source runs degraded and its backend reason says creates, deletes and renames are not captured) and one
 // consumer thread that reads the ring buffer, closes windows and reads the loss counters. stop() detaches, drains,
 // closes every window and joins; safe twice, and the destructor calls it.
-// Losses: a record that did not fit the ring buffer (its access and the ones counted with it until the next that
-// fits) is rec.loss {source "file.ebpf", reason "ring buffer full"}, via LossReader.
+// Losses: a first access whose record did not fit the ring buffer (it starts no count: the next access tries again)
+// is rec.loss {source "file.ebpf", reason "ring buffer full"}, via LossReader; an access whose path the kernel could
+// not read is rec.loss {source "file.ebpf"} with its count (FileCountWindows).
 #pragma once
 
 #include "eventsource.h"
