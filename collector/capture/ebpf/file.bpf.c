@@ -57,7 +57,8 @@ __u64 uncounted = 0;
 /* The key of `op` on `file` by the current process, or false when it is not recorded. */
 static __always_inline bool key_of(struct file *file, __u32 op, struct flight_file_key *key)
 {
-    if (self_tgid && (__u32)(bpf_get_current_pid_tgid() >> 32) == self_tgid)
+    /* The cheap test first; under scope = namespace self_tgid is a pid in that namespace (not_recorded below). */
+    if (!pidns_inum && self_tgid && (__u32)(bpf_get_current_pid_tgid() >> 32) == self_tgid)
         return false;
     struct inode *inode = BPF_CORE_READ(file, f_inode);
     if (!inode)
