@@ -29,6 +29,18 @@ char LICENSE[] SEC("license") = "GPL";
 #define S_IFDIR 0040000
 #define EEXIST 17
 
+/* fileverify.bpf.c builds the same programs on a tracepoint that passes a struct file * too, so that a test can run
+ * them through the verifier where the kernel refuses trampolines (bpf_d_path is allowed on neither tracepoint). */
+#ifdef FLIGHT_FILE_VERIFY_ONLY
+#define FLIGHT_OPEN_HOOK "tp_btf/file_check_and_advance_wb_err"
+#define FLIGHT_CLOSE_HOOK "tp_btf/file_check_and_advance_wb_err"
+#define flight_d_path(path, buf, size) ((void)(path), (void)(buf), (long)(size))
+#else
+#define FLIGHT_OPEN_HOOK "fexit/security_file_open"
+#define FLIGHT_CLOSE_HOOK "fentry/__fput"
+#define flight_d_path bpf_d_path
+#endif
+
 /* The s_dev of every filesystem whose files are recorded; userspace keeps it in step with mountinfo. */
 struct
 {
@@ -134,7 +146,7 @@ static __always_inline void opened(struct file *file, __u32 op)
         bpf_ringbuf_discard(r, BPF_RB_NO_WAKEUP);
         return;
     }
-    long n = bpf_d_path((struct path *)&file->f_path, r->data, FLIGHT_PATH_MAX);
+    long n = flight_d_path((struct path *)&file->f_path, r->data, FLIGHT_PATH_MAX);
     if (n > 1 && n <= FLIGHT_PATH_MAX)
         r->path_len = (__u16)(n - 1);
     else
@@ -142,7 +154,7 @@ static __always_inline void opened(struct file *file, __u32 op)
     bpf_ringbuf_submit(r, ring_flags());
 }
 
-SEC("fexit/security_file_open")
+SEC(FLIGHT_OPEN_HOOK)
 int BPF_PROG(flight_file_open, struct file *file, int ret)
 {
     (void)ctx;
@@ -152,7 +164,7 @@ int BPF_PROG(flight_file_open, struct file *file, int ret)
     return 0;
 }
 
-SEC("fentry/__fput")
+SEC(FLIGHT_CLOSE_HOOK)
 int BPF_PROG(flight_file_close, struct file *file)
 {
     (void)ctx;

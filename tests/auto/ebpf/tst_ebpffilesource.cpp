@@ -3,9 +3,11 @@
 // (three windows of 3, 5 and 7 opens) and 10,000 opens of one file by one process become one event with count 10,000;
 // two processes opening one file are two events with their own keys; a close after writing is a write with device and
 // inode; the exec of a copied binary is an exec by the process that ran it; an excluded path is absent; creates,
-// deletes and renames still come from fanotify's name group.
+// deletes and renames still come from fanotify's name group. And, on any kernel with BTF, the programs' bodies pass the
+// verifier (loaded on a tracepoint: fileverify.bpf.c), which the live tests cannot show where trampolines are refused.
 #include "collectingsink.h"
 #include "ebpffilesource.h"
+#include "fileverify.skel.h"
 #include "livetest.h"
 
 #include <QDir>
@@ -64,6 +66,17 @@ private Q_SLOTS:
         if (::geteuid() != 0)
             FLIGHT_SKIP("not root: loading BPF programs needs CAP_BPF and CAP_PERFMON");
         QVERIFY(m_dir.isValid());
+    }
+
+    void programsPassTheVerifier()
+    {
+        fileverify_bpf *skel = fileverify_bpf__open();
+        QVERIFY(skel);
+        skel->rodata->self_tgid = 1;
+        const int loaded = fileverify_bpf__load(skel);
+        fileverify_bpf__destroy(skel);
+        QVERIFY2(loaded == 0, "the file programs do not pass the verifier (`bpftool -d prog loadall "
+                              "fileverify.bpf.o /sys/fs/bpf/x` in the build's collector/capture/ebpf shows its log)");
     }
 
     void countsAreExactAcrossWindows()
