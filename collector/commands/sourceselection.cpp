@@ -45,6 +45,28 @@ QString chosenReason(const Recorder::Config &config, const QString &whyNotBetter
     return whyNotBetter.isEmpty() ? u"proc_backend = %1 in the config"_s.arg(config.procBackend) : whyNotBetter;
 }
 
+#ifndef FLIGHT_HAVE_EBPF
+// The eBPF candidate of `source` ("proc", "file") in a flightrec built without eBPF: it never starts, and says why.
+std::unique_ptr<Capture::EventSource> ebpfNotBuilt(const QString &source)
+{
+    struct NotBuilt final : Capture::EventSource
+    {
+        explicit NotBuilt(QString name)
+            : m_source(std::move(name))
+        {
+        }
+        Format::Backend backend() const override { return {m_source, u"ebpf"_s, false, {}}; }
+        Expected<void> start(Capture::EventSink &) override
+        {
+            return Error{u"this flightrec was built without eBPF support (FLIGHT_BUILD_EBPF=OFF)"_s};
+        }
+        void stop() override { }
+        QString m_source;
+    };
+    return std::make_unique<NotBuilt>(source);
+}
+#endif
+
 FallbackSource::Candidate ebpfCandidate(const Recorder::Config &config)
 {
 #ifdef FLIGHT_HAVE_EBPF
@@ -58,18 +80,7 @@ FallbackSource::Candidate ebpfCandidate(const Recorder::Config &config)
                 return std::make_unique<Capture::EbpfProcessSource>(options);
             }};
 #else
-    return {u"ebpf"_s, [](const QString &) -> std::unique_ptr<Capture::EventSource> {
-                struct NotBuilt final : Capture::EventSource
-                {
-                    Format::Backend backend() const override { return {u"proc"_s, u"ebpf"_s, false, {}}; }
-                    Expected<void> start(Capture::EventSink &) override
-                    {
-                        return Error{u"this flightrec was built without eBPF support (FLIGHT_BUILD_EBPF=OFF)"_s};
-                    }
-                    void stop() override { }
-                };
-                return std::make_unique<NotBuilt>();
-            }};
+    return {u"ebpf"_s, [](const QString &) { return ebpfNotBuilt(u"proc"_s); }};
 #endif
 }
 
@@ -127,22 +138,7 @@ Expected<std::unique_ptr<Capture::EventSource>> fileSource(const Recorder::Confi
                                        return std::make_unique<Capture::EbpfFileSource>(options);
                                    }};
 #else
-    FallbackSource::Candidate ebpf{u"ebpf"_s, [](const QString &) -> std::unique_ptr<Capture::EventSource> {
-                                       struct NotBuilt final : Capture::EventSource
-                                       {
-                                           Format::Backend backend() const override
-                                           {
-                                               return {u"file"_s, u"ebpf"_s, false, {}};
-                                           }
-                                           Expected<void> start(Capture::EventSink &) override
-                                           {
-                                               return Error{u"this flightrec was built without eBPF support "
-                                                            u"(FLIGHT_BUILD_EBPF=OFF)"_s};
-                                           }
-                                           void stop() override { }
-                                       };
-                                       return std::make_unique<NotBuilt>();
-                                   }};
+    FallbackSource::Candidate ebpf{u"ebpf"_s, [](const QString &) { return ebpfNotBuilt(u"file"_s); }};
 #endif
     FallbackSource::Candidate fanotify{
         u"fanotify"_s, [config, include, exclude, lifetimes, why](const QString &whyNotBetter) {

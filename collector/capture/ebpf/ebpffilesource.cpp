@@ -208,6 +208,7 @@ Expected<void> EbpfFileSource::start(EventSink &sink)
     skel->rodata->self_tgid = __u32(m_options.excludePid);
     skel->rodata->pidns_inum = m_options.pidNamespace;
     skel->rodata->wakeup_bytes = __u64(ringBytes / 4);
+    skel->rodata->aggregate = m_options.aggregateWindow.count() > 0;
     if (int err = bpf_map__set_max_entries(skel->maps.events, __u32(ringBytes)); err)
         return Error{u"bpf: sizing the file ring buffer: %1"_s.arg(bpfErrorText(err))};
     if (int err = bpf_map__set_max_entries(skel->maps.counts, std::max<quint32>(m_options.maxCounts, 1)); err)

@@ -33,6 +33,7 @@ struct EbpfFileOptions
 {
     QByteArrayList include{"/dev/shm"};
     QByteArrayList exclude{"/proc", "/sys", "/dev"};
+    // 0: every access is an event of its own (a record per access: the kernel counts nothing).
     std::chrono::milliseconds aggregateWindow{2000};
     qint64 excludePid = 0; // the collector itself
     // scope = namespace: the inode number of the collector's pid namespace; only its processes are recorded. 0: all.

@@ -64,6 +64,9 @@ struct
 /* Accesses recorded one by one because `counts` was full. */
 __u64 uncounted = 0;
 
+/* Set by userspace before loading: false (file_aggregate_window = 0) makes every access a record of its own. */
+const volatile bool aggregate = true;
+
 #define RECORD_HEAD (sizeof(struct flight_file_record) - sizeof(((struct flight_file_record *)0)->data))
 
 /* The key of `op` on `file` by the current process, or false when it is not recorded. */
@@ -92,6 +95,8 @@ static __always_inline bool key_of(struct file *file, __u32 op, struct flight_fi
 
 static __always_inline bool add_to_count(const struct flight_file_key *key, __u64 now)
 {
+    if (!aggregate)
+        return false;
     struct flight_file_count *c = bpf_map_lookup_elem(&counts, key);
     if (!c)
         return false;
@@ -104,6 +109,10 @@ static __always_inline bool add_to_count(const struct flight_file_key *key, __u6
  * record; false (record discarded) when another CPU created the entry meanwhile and the access was added to it. */
 static __always_inline bool start_count(struct flight_file_record *r, __u64 now)
 {
+    if (!aggregate) {
+        r->flags |= FLIGHT_FILE_UNCOUNTED;
+        return true;
+    }
     struct flight_file_count fresh = {.count = 1, .first_ns = now, .last_ns = now};
     long err = bpf_map_update_elem(&counts, &r->key, &fresh, BPF_NOEXIST);
     if (err == -EEXIST && add_to_count(&r->key, now))
