@@ -8,6 +8,9 @@
 // for one access and is folded by a FileAggregator instead, with the same window. Paths the filter rejects are counted
 // by the kernel all the same (an entry is cheaper than a record per access) and dropped when their window closes; an
 // access whose path the kernel could not read is reported as rec.loss {source "file.ebpf"} with its count.
+// Exactness has one gap: a program on another CPU that looked the entry up just before the take and adds just after
+// adds to the deleted entry (freed after an RCU grace period, never reused for another key meanwhile), so that access
+// is missing from the count: at most one per CPU, window and key, in a span of nanoseconds.
 // Not thread-safe: the consumer thread of EbpfFileSource owns it.
 #pragma once
 
