@@ -111,8 +111,9 @@ QByteArrayList encoded(const QStringList &paths)
     return out;
 }
 
-// file_backend = auto: eBPF (opens counted in the kernel), else fanotify, else scans of /proc/<pid>/fd (degraded: what
-// opens and closes between two scans is not seen); or the one the config names.
+// file_backend = auto: fanotify, else scans of /proc/<pid>/fd (degraded: what opens and closes between two scans is not
+// seen); or the one the config names. eBPF (opens counted in the kernel) only when named: its hooks (fexit on
+// security_file_open, fentry on __fput) have not yet run on a kernel that allows trampolines, so auto does not pick it.
 Expected<std::unique_ptr<Capture::EventSource>> fileSource(const Recorder::Config &config,
                                                            std::shared_ptr<const Capture::ProcessLifetimes> lifetimes)
 {
@@ -162,7 +163,7 @@ Expected<std::unique_ptr<Capture::EventSource>> fileSource(const Recorder::Confi
                                      }};
     QList<FallbackSource::Candidate> candidates;
     if (config.fileBackend == "auto"_L1)
-        candidates = {ebpf, fanotify, fdscan};
+        candidates = {fanotify, fdscan};
     else if (config.fileBackend == "ebpf"_L1)
         candidates = {ebpf};
     else if (config.fileBackend == "fanotify"_L1)
