@@ -76,10 +76,12 @@ FanotifySource::~FanotifySource()
 Format::Backend FanotifySource::backend() const
 {
     QStringList reason;
-    if (!m_accessMissing.isEmpty())
+    if (!m_options.whyNotBetter.isEmpty())
+        reason.append(m_options.whyNotBetter);
+    if (m_options.accesses && !m_accessMissing.isEmpty())
         reason.append(u"paths of opens, execs and writes are read when the event is read, so a file renamed meanwhile "
                       "shows its new name (%1)"_s.arg(m_accessMissing));
-    else if (!m_byDescriptor.isEmpty())
+    else if (m_options.accesses && !m_byDescriptor.isEmpty())
         reason.append(u"paths of opens, execs and writes read when the event is read on: "_s
                       + m_byDescriptor.join(u", "_s));
     if (!m_namedMissing.isEmpty())
@@ -87,7 +89,8 @@ Format::Backend FanotifySource::backend() const
     else if (!m_namedPidfd)
         reason.append(u"creates, deletes and renames are keyed by pid without a pidfd (a reused pid can be "
                       "misattributed)"_s);
-    reason.append(u"counts of repeated accesses are lower bounds (fanotify merges queued events)"_s);
+    reason.append(u"counts of repeated %1 are lower bounds (fanotify merges queued events)"_s.arg(
+        m_options.accesses ? u"accesses"_s : u"creates and deletes"_s));
     if (m_options.ignoreRepeats && m_groups[Access] >= 0)
         reason.append(u"file_ignore_repeats: once a process's open of a file is read twice within %1 ms, opens of that "
                       "file by any process are not seen for up to %1 ms more (execs and writes are)"_s.arg(
@@ -103,11 +106,15 @@ Expected<void> FanotifySource::start(EventSink &sink)
 {
     if (m_thread.joinable())
         return Error{u"fanotify: already started"_s};
-    m_groups[Descriptors] = ::fanotify_init(FAN_CLASS_NOTIF | FAN_CLOEXEC | FAN_NONBLOCK | FAN_REPORT_PIDFD,
-                                            O_RDONLY | O_LARGEFILE | O_CLOEXEC);
-    if (m_groups[Descriptors] < 0)
-        return Error{u"fanotify: %1"_s.arg(errorText(errno))};
+    if (m_options.accesses) {
+        m_groups[Descriptors] = ::fanotify_init(FAN_CLASS_NOTIF | FAN_CLOEXEC | FAN_NONBLOCK | FAN_REPORT_PIDFD,
+                                                O_RDONLY | O_LARGEFILE | O_CLOEXEC);
+        if (m_groups[Descriptors] < 0)
+            return Error{u"fanotify: %1"_s.arg(errorText(errno))};
+    }
     createHandleGroups();
+    if (!m_options.accesses && m_groups[Names] < 0)
+        return Error{u"fanotify: %1"_s.arg(m_namedMissing)};
     if (auto marked = markFilesystems(); !marked) {
         closeAll();
         return marked;
@@ -130,7 +137,9 @@ void FanotifySource::createHandleGroups()
     constexpr unsigned kNotify = FAN_CLASS_NOTIF | FAN_CLOEXEC | FAN_NONBLOCK;
     constexpr unsigned kOpenFlags = O_RDONLY | O_LARGEFILE | O_CLOEXEC;
     // Accepted together since Linux 5.17 (FAN_REPORT_TARGET_FID came last).
-    if (m_options.accessByHandle) {
+    if (!m_options.accesses) {
+        m_accessMissing.clear();
+    } else if (m_options.accessByHandle) {
         m_groups[Access]
             = ::fanotify_init(kNotify | FAN_REPORT_DFID_NAME | FAN_REPORT_FID | FAN_REPORT_PIDFD, kOpenFlags);
         m_accessMissing = m_groups[Access] < 0
@@ -162,7 +171,7 @@ Expected<void> FanotifySource::markFilesystems()
         if (!isCapturedFilesystem(mount.type))
             continue;
         markNamed(mount.mountPoint, mount.type, device);
-        if (m_markedDevices.contains(device))
+        if (!m_options.accesses || m_markedDevices.contains(device))
             continue;
         if (markAccess(mount.mountPoint, mount.type)
             || ::fanotify_mark(m_groups[Descriptors], FAN_MARK_ADD | FAN_MARK_FILESYSTEM, kMask, AT_FDCWD,
@@ -179,7 +188,9 @@ Expected<void> FanotifySource::markFilesystems()
         if (!m_unmarked.contains(entry))
             m_unmarked.append(entry);
     }
-    if (m_markedDevices.isEmpty())
+    if (!m_options.accesses && m_namedDevices.isEmpty())
+        return Error{u"fanotify: no filesystem could be marked (%1)"_s.arg(m_namedUnmarked.join(u", "_s))};
+    if (m_options.accesses && m_markedDevices.isEmpty())
         return Error{u"fanotify: no filesystem could be marked (%1)"_s.arg(m_unmarked.join(u", "_s))};
     return {};
 }

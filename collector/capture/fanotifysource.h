@@ -97,6 +97,11 @@ struct FanotifyOptions
     // open. The cost is evidence: opens of that file by *other* processes until the mark is lifted are not seen (execs
     // and writes still are), and the repeating process's count is a lower bound. Stated in the backend reason.
     bool ignoreRepeats = false;
+    // false: the name group alone (creates, deletes, renames), for the eBPF file source, which captures opens, execs
+    // and writes itself; start() then fails when the name group cannot be created or marks nothing.
+    bool accesses = true;
+    // Why a preferred backend did not run (FallbackSource's whyNotBetter); starts the backend reason.
+    QString whyNotBetter;
 };
 
 class FanotifySource final : public EventSource

@@ -13,6 +13,7 @@
 #include "recorder.h"
 #include "sockdiagsource.h"
 #ifdef FLIGHT_HAVE_EBPF
+#include "ebpffilesource.h"
 #include "ebpfnetsource.h"
 #include "ebpfprocesssource.h"
 #endif
@@ -44,6 +45,28 @@ QString chosenReason(const Recorder::Config &config, const QString &whyNotBetter
     return whyNotBetter.isEmpty() ? u"proc_backend = %1 in the config"_s.arg(config.procBackend) : whyNotBetter;
 }
 
+#ifndef FLIGHT_HAVE_EBPF
+// The eBPF candidate of `source` ("proc", "file") in a flightrec built without eBPF: it never starts, and says why.
+std::unique_ptr<Capture::EventSource> ebpfNotBuilt(const QString &source)
+{
+    struct NotBuilt final : Capture::EventSource
+    {
+        explicit NotBuilt(QString name)
+            : m_source(std::move(name))
+        {
+        }
+        Format::Backend backend() const override { return {m_source, u"ebpf"_s, false, {}}; }
+        Expected<void> start(Capture::EventSink &) override
+        {
+            return Error{u"this flightrec was built without eBPF support (FLIGHT_BUILD_EBPF=OFF)"_s};
+        }
+        void stop() override { }
+        QString m_source;
+    };
+    return std::make_unique<NotBuilt>(source);
+}
+#endif
+
 FallbackSource::Candidate ebpfCandidate(const Recorder::Config &config)
 {
 #ifdef FLIGHT_HAVE_EBPF
@@ -57,18 +80,7 @@ FallbackSource::Candidate ebpfCandidate(const Recorder::Config &config)
                 return std::make_unique<Capture::EbpfProcessSource>(options);
             }};
 #else
-    return {u"ebpf"_s, [](const QString &) -> std::unique_ptr<Capture::EventSource> {
-                struct NotBuilt final : Capture::EventSource
-                {
-                    Format::Backend backend() const override { return {u"proc"_s, u"ebpf"_s, false, {}}; }
-                    Expected<void> start(Capture::EventSink &) override
-                    {
-                        return Error{u"this flightrec was built without eBPF support (FLIGHT_BUILD_EBPF=OFF)"_s};
-                    }
-                    void stop() override { }
-                };
-                return std::make_unique<NotBuilt>();
-            }};
+    return {u"ebpf"_s, [](const QString &) { return ebpfNotBuilt(u"proc"_s); }};
 #endif
 }
 
@@ -99,32 +111,68 @@ QByteArrayList encoded(const QStringList &paths)
     return out;
 }
 
-// fanotify, else scans of /proc/<pid>/fd (degraded: what opens and closes between two scans is not seen).
-std::unique_ptr<Capture::EventSource> fileSource(const Recorder::Config &config,
-                                                 std::shared_ptr<const Capture::ProcessLifetimes> lifetimes)
+// file_backend = auto: fanotify, else scans of /proc/<pid>/fd (degraded: what opens and closes between two scans is not
+// seen); or the one the config names. eBPF (opens counted in the kernel) only when named: its hooks (fexit on
+// security_file_open, fentry on __fput) have not yet run on a kernel that allows trampolines, so auto does not pick it.
+Expected<std::unique_ptr<Capture::EventSource>> fileSource(const Recorder::Config &config,
+                                                           std::shared_ptr<const Capture::ProcessLifetimes> lifetimes)
 {
     const QByteArrayList include = encoded(config.fileInclude);
     // The collector's own files too, though its own accesses are left out.
     const QByteArrayList exclude = encoded(config.fileExclude + QStringList{config.journal, config.outbox});
-    FallbackSource::Candidate fanotify{u"fanotify"_s, [config, include, exclude, lifetimes](const QString &) {
-                                           Capture::FanotifyOptions options;
-                                           options.include = include;
-                                           options.exclude = exclude;
-                                           options.aggregateWindow = std::chrono::milliseconds(config.fileAggregateMs);
-                                           options.ignoreRepeats = config.fileIgnoreRepeats;
-                                           options.excludePid = ::getpid();
-                                           options.ownPidNamespaceOnly = config.scope == "namespace"_L1;
-                                           options.lifetimes = lifetimes;
-                                           return std::make_unique<Capture::FanotifySource>(options);
-                                       }};
-    FallbackSource::Candidate fdscan{u"fdscan"_s, [include, exclude](const QString &whyNotBetter) {
+    // Why a backend runs although a better one may work: the config chose it.
+    const auto why = [config](const QString &whyNotBetter) {
+        return whyNotBetter.isEmpty() && config.fileBackend != "auto"_L1
+            ? u"file_backend = %1 in the config"_s.arg(config.fileBackend)
+            : whyNotBetter;
+    };
+#ifdef FLIGHT_HAVE_EBPF
+    FallbackSource::Candidate ebpf{u"ebpf"_s, [config, include, exclude, lifetimes](const QString &) {
+                                       Capture::EbpfFileOptions options;
+                                       options.include = include;
+                                       options.exclude = exclude;
+                                       options.aggregateWindow = std::chrono::milliseconds(config.fileAggregateMs);
+                                       options.excludePid = ::getpid();
+                                       options.pidNamespace = scopedNamespace(config, "pid");
+                                       options.ringBufferBytes = config.ringBufferBytes;
+                                       options.lifetimes = lifetimes;
+                                       return std::make_unique<Capture::EbpfFileSource>(options);
+                                   }};
+#else
+    FallbackSource::Candidate ebpf{u"ebpf"_s, [](const QString &) { return ebpfNotBuilt(u"file"_s); }};
+#endif
+    FallbackSource::Candidate fanotify{
+        u"fanotify"_s, [config, include, exclude, lifetimes, why](const QString &whyNotBetter) {
+            Capture::FanotifyOptions options;
+            options.include = include;
+            options.exclude = exclude;
+            options.aggregateWindow = std::chrono::milliseconds(config.fileAggregateMs);
+            options.ignoreRepeats = config.fileIgnoreRepeats;
+            options.excludePid = ::getpid();
+            options.ownPidNamespaceOnly = config.scope == "namespace"_L1;
+            options.lifetimes = lifetimes;
+            options.whyNotBetter = why(whyNotBetter);
+            return std::make_unique<Capture::FanotifySource>(options);
+        }};
+    FallbackSource::Candidate fdscan{u"fdscan"_s, [include, exclude, why](const QString &whyNotBetter) {
                                          Capture::FdScanOptions options;
                                          options.include = include;
                                          options.exclude = exclude;
                                          options.excludePid = ::getpid();
-                                         return std::make_unique<Capture::FdScanSource>(whyNotBetter, options);
+                                         return std::make_unique<Capture::FdScanSource>(why(whyNotBetter), options);
                                      }};
-    return std::make_unique<FallbackSource>(QList<FallbackSource::Candidate>{fanotify, fdscan});
+    QList<FallbackSource::Candidate> candidates;
+    if (config.fileBackend == "auto"_L1)
+        candidates = {fanotify, fdscan};
+    else if (config.fileBackend == "ebpf"_L1)
+        candidates = {ebpf};
+    else if (config.fileBackend == "fanotify"_L1)
+        candidates = {fanotify};
+    else if (config.fileBackend == "fdscan"_L1)
+        candidates = {fdscan};
+    else
+        return Error{u"file_backend: '%1' is not auto, ebpf, fanotify or fdscan"_s.arg(config.fileBackend)};
+    return std::unique_ptr<Capture::EventSource>(std::make_unique<FallbackSource>(candidates));
 }
 
 // eBPF, else polls of the socket table over sock_diag (degraded: what lives shorter than a poll is not seen), else a
@@ -203,8 +251,12 @@ Expected<std::vector<std::unique_ptr<Capture::EventSource>>> selectSources(const
         return std::unique_ptr<Capture::EventSource>(std::make_unique<Capture::ObservedSource>(
             std::move(source), Capture::SourceObserver{[triggers](const Format::Event &e) { triggers->note(e); }, {}}));
     };
-    if (config.fileCapture)
-        sources.push_back(observedByIntegrity(fileSource(config, lifetimes)));
+    if (config.fileCapture) {
+        auto files = fileSource(config, lifetimes);
+        if (!files)
+            return files.error();
+        sources.push_back(observedByIntegrity(std::move(*files)));
+    }
     if (config.netCapture)
         sources.push_back(observedByIntegrity(netSource(config)));
     if (config.integrity)

@@ -126,6 +126,13 @@ const std::map<QString, Setter> &setters()
          }},
         {u"exe_digest"_s, yesNo(&Config::exeDigest)},
         {u"file_capture"_s, yesNo(&Config::fileCapture)},
+        {u"file_backend"_s,
+         [](Config &c, const QString &v) -> std::optional<QString> {
+             if (!QStringList{u"auto"_s, u"ebpf"_s, u"fanotify"_s, u"fdscan"_s}.contains(v))
+                 return u"'%1' is not one of auto, ebpf, fanotify, fdscan"_s.arg(v);
+             c.fileBackend = v;
+             return std::nullopt;
+         }},
         {u"file_include"_s, pathList(&Config::fileInclude)},
         {u"file_exclude"_s, pathList(&Config::fileExclude)},
         {u"file_ignore_repeats"_s, yesNo(&Config::fileIgnoreRepeats)},

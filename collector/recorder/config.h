@@ -32,6 +32,7 @@ struct Config
                             QStringLiteral("LD_PRELOAD")};
     bool exeDigest = true;
     bool fileCapture = true;
+    QString fileBackend = QStringLiteral("auto"); // auto (ebpf, then fanotify, then fdscan), ebpf, fanotify, fdscan
     QStringList fileInclude{QStringLiteral("/dev/shm")};
     QStringList fileExclude{QStringLiteral("/proc"), QStringLiteral("/sys"), QStringLiteral("/dev")};
     qint64 fileAggregateMs = 2000; // 0: every access is its own event

@@ -5,9 +5,11 @@
 //              of=/dev/null bs=1 count=N` (a read+write syscall loop in another process); TCP connect+accept+close
 //              on 127.0.0.1 to a listener thread of this program (closed with a reset: no TIME_WAIT pile-up).
 //   modes:     no collector; flightrec exec-only (file_capture = no, net_capture = no); flightrec with file capture
-//              (file_capture = yes, net_capture = no), and the same with file_ignore_repeats = yes, for open/close
-//              and dd; flightrec with net capture (file_capture = no, net_capture = yes) for TCP. proc_backend = auto
-//              in all.
+//              (file_capture = yes, net_capture = no) by fanotify (file_backend = fanotify), the same with
+//              file_ignore_repeats = yes, and by eBPF (file_backend = ebpf; left out, with the reason, where the
+//              eBPF file programs cannot load), for open/close and dd; flightrec with net capture (file_capture = no,
+//              net_capture = yes) for TCP. proc_backend = auto in all. The file modes name file_backend, so
+//              BENCH_FLIGHTREC must be a build that knows it.
 // A run measures: none, mode, none, mode, ..., none (modes in an order that rotates from run to run), each
 // workload 3 times a session, the fastest counting; a mode's ratio in a run is its time over the mean of the two
 // unrecorded sessions either side of it, and the figure printed is the median over the runs, with their range. Times
@@ -75,13 +77,14 @@ Expected<Recorded> readRecorded(const CollectorRun &collector, const QByteArray 
     return r;
 }
 
-enum Mode { None, ExecOnly, FileCapture, FileIgnoreRepeats, NetCapture, ModeCount };
-const char *const kModeNames[] = {"no collector", "exec-only", "file capture", "file, ignore repeats", "net capture"};
-constexpr Mode kRecorded[] = {ExecOnly, FileCapture, FileIgnoreRepeats, NetCapture};
+enum Mode { None, ExecOnly, FileCapture, FileIgnoreRepeats, FileEbpf, NetCapture, ModeCount };
+const char *const kModeNames[]
+    = {"no collector", "exec-only", "file capture", "file, ignore repeats", "file, ebpf", "net capture"};
+constexpr Mode kRecorded[] = {ExecOnly, FileCapture, FileIgnoreRepeats, FileEbpf, NetCapture};
 
 bool capturesFiles(Mode m)
 {
-    return m == FileCapture || m == FileIgnoreRepeats;
+    return m == FileCapture || m == FileIgnoreRepeats || m == FileEbpf;
 }
 
 // The workloads a mode is measured on: file capture on those that touch files, net capture on the TCP loop.
@@ -124,6 +127,8 @@ struct Bench
                                u"net_capture = %1"_s.arg(mode == NetCapture ? u"yes"_s : u"no"_s)};
             if (mode == FileIgnoreRepeats) // named only here: the other configs stay valid for older builds
                 config.append(u"file_ignore_repeats = yes"_s);
+            if (capturesFiles(mode))
+                config.append(u"file_backend = %1"_s.arg(mode == FileEbpf ? u"ebpf"_s : u"fanotify"_s));
             collector = std::make_unique<CollectorRun>(flightrec, dir, config);
             if (auto started = collector->start(); !started)
                 return started.error();
@@ -201,9 +206,9 @@ int main(int argc, char **argv)
                 qint64(sizes.opens), qPrintable(tmp.path()), qint64(sizes.ddBytes), qint64(sizes.connections));
     std::printf(
         "  modes: no collector; flightrec %s (%s; proc_backend = auto) exec-only (file_capture = no, net_capture "
-        "= no), file capture (file_capture = yes, net_capture = no), file, ignore repeats (the same with "
-        "file_ignore_repeats = yes), net capture (file_capture = no, net_capture = yes); other keys at their "
-        "defaults\n",
+        "= no), file capture (file_capture = yes, net_capture = no, file_backend = fanotify), file, ignore repeats "
+        "(the same with file_ignore_repeats = yes), file, ebpf (file_backend = ebpf), net capture (file_capture = no, "
+        "net_capture = yes); other keys at their defaults\n",
         qPrintable(bench.flightrec.built), qPrintable(bench.flightrec.builtAt));
     std::printf("  %d runs of: none, mode, none, mode, ..., none (modes rotating), each workload %d times a "
                 "session (the fastest counts); ratio = mode / mean of the unrecorded sessions either side, median over "
@@ -223,15 +228,23 @@ int main(int argc, char **argv)
     QList<double> base[WorkloadCount][2];
     const auto measure = [](const Timing &t, int m) { return m == 0 ? t.wall : t.cpu; };
     QList<Session> sessions[ModeCount];
+    QString unavailable[ModeCount]; // why a mode that may not start here (file, ebpf) did not
     for (int r = 0; r < runs && !interrupted(); ++r) {
         std::printf("run %d/%d:", r + 1, runs);
         std::fflush(stdout);
         auto before = bench.run(None, listener);
         for (size_t i = 0; i < std::size(kRecorded) && before && !interrupted(); ++i) {
             const Mode mode = kRecorded[(i + size_t(r)) % std::size(kRecorded)];
+            if (!unavailable[mode].isEmpty())
+                continue;
             std::printf(" %s", kModeNames[mode]);
             std::fflush(stdout);
             auto s = bench.run(mode, listener);
+            if (!s && mode == FileEbpf) {
+                unavailable[mode] = s.error().message;
+                std::printf(" (not available)");
+                continue;
+            }
             if (!s) {
                 std::fprintf(stderr, "\nbench_overhead: %s: %s\n", kModeNames[mode], qPrintable(s.error().message));
                 return 1;
@@ -266,7 +279,8 @@ int main(int argc, char **argv)
     }
     std::printf("load average at the end: %s\n", loadAverage().constData());
     for (Mode m : kRecorded)
-        std::printf("%s: capturing %s\n", kModeNames[m], qPrintable(bench.backends[m]));
+        std::printf("%s: %s %s\n", kModeNames[m], unavailable[m].isEmpty() ? "capturing" : "not measured:",
+                    qPrintable(unavailable[m].isEmpty() ? bench.backends[m] : unavailable[m]));
 
     const auto ratioText = [&](Mode mode, int w, int m) {
         QList<double> v = ratios[mode][w][m];
@@ -279,13 +293,13 @@ int main(int argc, char **argv)
     std::printf("\n");
     TextTable t;
     t.add({u"workload"_s, u""_s, u"no collector"_s, u"noise: none/none"_s, u"exec-only"_s, u"file capture"_s,
-           u"file, ignore repeats"_s, u"net capture"_s});
+           u"file, ignore repeats"_s, u"file, ebpf"_s, u"net capture"_s});
     for (int w = 0; w < WorkloadCount; ++w)
         for (int m = 0; m < 2; ++m)
             t.add({m == 0 ? u"%1 x%2"_s.arg(QLatin1StringView(kWorkloadNames[w])).arg(counts[w]) : QString(),
                    m == 0 ? u"wall"_s : u"CPU"_s, u"%1 s"_s.arg(median(base[w][m]), 0, 'f', 3), ratioText(None, w, m),
                    ratioText(ExecOnly, w, m), ratioText(FileCapture, w, m), ratioText(FileIgnoreRepeats, w, m),
-                   ratioText(NetCapture, w, m)});
+                   ratioText(FileEbpf, w, m), ratioText(NetCapture, w, m)});
     t.print();
 
     std::printf("\n");
@@ -293,6 +307,8 @@ int main(int argc, char **argv)
     rec.add({u"mode"_s, u"collector CPU"_s, u"per loop: open+close"_s, u"dd"_s, u"tcp"_s, u"VmHWM"_s,
              u"recorded (median of runs)"_s, u"rec.loss (all runs)"_s});
     for (Mode m : kRecorded) {
+        if (sessions[m].isEmpty())
+            continue;
         QList<double> cpu, events, repeats, connects, accepts, perLoop[WorkloadCount];
         qint64 hwm = 0;
         QMap<QString, qint64> losses;
@@ -339,14 +355,21 @@ int main(int argc, char **argv)
             .arg(r <= limit ? u"met"_s : u"NOT MET"_s);
     };
     const auto budget = [&](const char *what, Mode mode, int w, double limit) {
+        if (ratios[mode][w][0].isEmpty()) {
+            std::printf("budget %s %s <= %.2fx: not measured\n", kWorkloadNames[w], what, limit);
+            return;
+        }
         std::printf("budget %s %s <= %.2fx: %s, %s\n", kWorkloadNames[w], what, limit,
                     qPrintable(verdict(mode, w, 0, limit)), qPrintable(verdict(mode, w, 1, limit)));
     };
     budget("with file capture", FileCapture, OpenClose, 1.2);
     budget("with file capture, ignore repeats", FileIgnoreRepeats, OpenClose, 1.2);
+    budget("with file capture, ebpf", FileEbpf, OpenClose, 1.2);
     for (int w = 0; w < WorkloadCount; ++w)
         budget("exec-only", ExecOnly, w, 1.02);
     for (Mode m : kRecorded) {
+        if (sessions[m].isEmpty())
+            continue;
         qint64 hwm = 0;
         for (const Session &s : std::as_const(sessions[m]))
             hwm = std::max(hwm, s.hwmKb);

@@ -291,6 +291,38 @@ private Q_SLOTS:
         QVERIFY2(!accesses(sink, QFile::encodeName(other)).isEmpty(), "the source saw nothing at all");
     }
 
+    // accesses = false (the eBPF file source's name group): creates, deletes and renames only, no open or write.
+    void nameGroupAlone()
+    {
+        CollectingSink sink;
+        FanotifyOptions options;
+        options.accesses = false;
+        FanotifySource source(options);
+        const auto started = source.start(sink);
+        QVERIFY2(started, qPrintable(started.error().message));
+        QCOMPARE(source.stats().marks, 0);
+        QVERIFY(source.stats().namedMarks > 0);
+        QVERIFY2(!source.backend().reason.contains(u"opens"_s), qPrintable(source.backend().reason));
+        const QString path = m_dir->filePath(u"named"_s), moved = m_dir->filePath(u"named-moved"_s);
+        QVERIFY(writeFile(path, "x"));
+        QFile read(path);
+        QVERIFY(read.open(QIODevice::ReadOnly));
+        read.close();
+        QVERIFY(QFile::rename(path, moved));
+        QVERIFY(QFile::remove(moved));
+        QTest::qWait(300);
+        source.stop();
+        const QList<FileAccess> onPath = accesses(sink, QFile::encodeName(path));
+        const auto has = [&](const QList<FileAccess> &list, FileOp op) {
+            return std::any_of(list.cbegin(), list.cend(), [&](const FileAccess &a) { return a.op == op; });
+        };
+        QVERIFY(has(onPath, FileOp::Create));
+        QVERIFY(has(onPath, FileOp::Rename));
+        QVERIFY(has(accesses(sink, QFile::encodeName(moved)), FileOp::Delete));
+        QVERIFY(!has(onPath, FileOp::Open));
+        QVERIFY(!has(onPath, FileOp::Write));
+    }
+
     void repeatedOpensAreFolded()
     {
         CollectingSink sink;

@@ -33,7 +33,8 @@ private Q_SLOTS:
             = "key = /k/host.key\noutbox=/o\n journal = /j \nseal_interval = 2m\nseal_size = 4MiB\n"
               "retention_age = 7d\nretention_size = 1GiB\nheartbeat_interval = 30s\nqueue_events = 1000\n"
               "ring_buffer = 16MiB\npoll_interval = 250ms\nproc_backend = netlink\n"
-              "environment = SSH_CONNECTION  HTTP_PROXY\nexe_digest = no\npackage_verify = yes\nscope = namespace\n";
+              "environment = SSH_CONNECTION  HTTP_PROXY\nexe_digest = no\npackage_verify = yes\nscope = namespace\n"
+              "file_backend = fanotify\n";
         auto c = parseConfig(text, u"f.conf"_s);
         QVERIFY2(c, qPrintable(c ? QString() : c.error().message));
         QCOMPARE(c->keyPath, u"/k/host.key"_s);
@@ -48,6 +49,7 @@ private Q_SLOTS:
         QCOMPARE(c->ringBufferBytes, 16 << 20);
         QCOMPARE(c->pollIntervalMs, 250);
         QCOMPARE(c->procBackend, u"netlink"_s);
+        QCOMPARE(c->fileBackend, u"fanotify"_s);
         QCOMPARE(c->environment, (QStringList{u"SSH_CONNECTION"_s, u"HTTP_PROXY"_s}));
         QCOMPARE(c->exeDigest, false);
         QCOMPARE(c->packageVerify, true);
@@ -72,6 +74,9 @@ private Q_SLOTS:
                                   << u"f.conf:1: seal_size: '16MB' is not a positive size (e.g. 16MiB)"_s;
         QTest::newRow("bad backend") << QByteArray("proc_backend = audit\n")
                                      << u"f.conf:1: proc_backend: 'audit' is not one of auto, ebpf, netlink, poll"_s;
+        QTest::newRow("bad file backend")
+            << QByteArray("file_backend = inotify\n")
+            << u"f.conf:1: file_backend: 'inotify' is not one of auto, ebpf, fanotify, fdscan"_s;
         QTest::newRow("bad scope") << QByteArray("scope = container\n")
                                    << u"f.conf:1: scope: 'container' is not host or namespace"_s;
         QTest::newRow("bad env name") << QByteArray("environment = A B-C\n")
@@ -121,7 +126,7 @@ private Q_SLOTS:
         }
         auto documented = parseConfig(uncommented, file.fileName());
         QVERIFY2(documented, qPrintable(documented ? QString() : documented.error().message));
-        QCOMPARE(keys, 32); // every key but 'recipient', 'alert_command' and 'push_to', which have no default
+        QCOMPARE(keys, 33); // every key but 'recipient', 'alert_command' and 'push_to', which have no default
         const Config defaults;
         QCOMPARE(documented->keyPath, defaults.keyPath);
         QCOMPARE(documented->scope, defaults.scope);
