@@ -79,17 +79,17 @@ QString itemWords(const QList<StateItemAt> &items)
 class EndpointScenario
 {
 public:
-    static constexpr qint64 kSecondBootMs = 6000;
+    static constexpr qint64 kSecondBootMs = 2000;
 
     explicit EndpointScenario(const QString &dir, quint32 seed)
         : m_series(dir, u"foxtrot"_s)
         , m_state(seed)
     {
         m_series.host.bootTs = ReplayScenario::at(-3600000);
-        archives << m_series.next(boot(0, 4900));
+        archives << m_series.next(boot(0, 1200));
         m_series.host.bootId = u"5f1c1d1e-0000-4000-8000-00000000beef"_s;
         m_series.host.bootTs = ReplayScenario::at(kSecondBootMs);
-        archives << m_series.next(boot(kSecondBootMs + 10, kSecondBootMs + 3000));
+        archives << m_series.next(boot(kSecondBootMs + 10, kSecondBootMs + 800));
     }
 
     QString importInto(Database &db) const { return trustAndImport(db, {&m_series}, archives); }
@@ -97,7 +97,7 @@ public:
     // Every time an event happens, and the times between them; before the second boot and after the end.
     QList<qint64> times() const
     {
-        QList<qint64> ms{kSecondBootMs - 1, kSecondBootMs + 3100};
+        QList<qint64> ms{kSecondBootMs - 1, kSecondBootMs + 900};
         for (const Net &net : m_nets)
             ms << net.ms << net.ms + 5;
         return ms;
@@ -409,11 +409,11 @@ void TestReplayQueries::stepping()
 }
 
 // connectionsAt reads the endpoints of what is alive at T and looks their closes up by their ends: at every time of
-// three random scenarios it must give what replaying every event of the boot up to T gives.
+// two random scenarios it must give what replaying every event of the boot up to T gives.
 void TestReplayQueries::connectionsAsAPlainReplay()
 {
     QFETCH_GLOBAL(QString, engine);
-    for (const quint32 seed : {1u, 77u, 4242u}) {
+    for (const quint32 seed : {77u, 4242u}) {
         const QString name = u"endpoints%1"_s.arg(seed);
         QString location = m_dir.filePath(engine + name + u".sqlite"_s);
         if (engine == "postgresql"_L1) {
@@ -430,6 +430,13 @@ void TestReplayQueries::connectionsAsAPlainReplay()
         QVERIFY2(error.isEmpty(), qPrintable(error));
         auto host = findHost(**db, u"foxtrot"_s);
         QVERIFY2(host.ok(), qPrintable(host.error().message));
+        QHash<qint64, qint64> pidOf;
+        {
+            auto processes = (*db)->query(u"SELECT id, pid FROM processes"_s);
+            QVERIFY2(processes.ok(), qPrintable(processes.error().message));
+            while (processes->next())
+                pidOf.insert(processes->value(0).toLongLong(), processes->value(1).toLongLong());
+        }
         qsizetype seen = 0;
         for (const qint64 ms : scenario.times()) {
             auto open = PointInTimeQueries(**db).connectionsAt(*host, ReplayScenario::at(ms));
@@ -438,9 +445,7 @@ void TestReplayQueries::connectionsAsAPlainReplay()
             for (const OpenConnection &c : *open) {
                 const NetEventRow &n = c.opened;
                 const QString remote = n.raddr.isEmpty() ? u"-"_s : u"%1:%2"_s.arg(n.raddr).arg(*n.rport);
-                const qint64 pid = c.processId
-                    ? (*db)->scalar(u"SELECT pid FROM processes WHERE id = ?"_s, {*c.processId})->toLongLong()
-                    : 0;
+                const qint64 pid = c.processId ? pidOf.value(*c.processId) : 0;
                 words << u"@%1 %2 %3 %4:%5>%6 pid %7 %8"_s.arg((n.ts - ReplayScenario::at(0)) / 1000000)
                              .arg(n.op, n.proto, n.laddr)
                              .arg(n.lport)
