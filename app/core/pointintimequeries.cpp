@@ -123,10 +123,8 @@ Expected<QList<OpenConnection>> PointInTimeQueries::connectionsAt(qint64 hostId,
     for (const AliveProcess &p : std::as_const(*alive))
         exitOf.insert(p.id, p.exitTs);
     QList<OpenConnection> result;
-    const auto read = [&](const QString &owner, QVariantList params) -> Expected<void> {
-        params.prepend(at);
-        params = QVariantList{hostId, bootTs->toLongLong(), at} + params;
-        auto q = m_db.query(select + owner, params);
+    const auto read = [&](const QString &owner, const QVariantList &ownerParams) -> Expected<void> {
+        auto q = m_db.query(select + owner, QVariantList{hostId, bootTs->toLongLong(), at, at} + ownerParams);
         if (!q)
             return q.error();
         while (q->next()) {
