@@ -218,6 +218,19 @@ const QList<Migration> &migrations()
              "DROP INDEX losses_time",
              "CREATE INDEX losses_time ON losses (host_id, ts, id)",
          }},
+        {6,
+         "replay: network closes by their ends, network events without a process by time",
+         {
+             // The connections open at T (PointInTimeQueries::connectionsAt) are the events of the processes alive
+             // at T and of no process that no close of the same ends followed by T: a close is found by its ends, the
+             // events of no process by time. Both are partial indexes over a small part of net_events, so an import
+             // maintains little more. The expressions are the query's own (a NULL end compares as '' and -1).
+             "CREATE INDEX net_events_closes ON net_events (host_id, lport, (COALESCE(raddr, '')), "
+             "(COALESCE(rport, -1)), ts) WHERE op = 'close'",
+             "CREATE INDEX net_events_unowned ON net_events (host_id, ts) WHERE process_id IS NULL",
+         },
+         {},
+         {}},
     };
     return list;
 }

@@ -5,7 +5,9 @@
  * A walk that does not reach the root within FLIGHT_PATH_COMPONENTS steps (or whose path would exceed
  * FLIGHT_PATH_MAX - 1 bytes) returns `complete = false`; the caller reports that, it never passes a partial path off
  * as a whole one. Paths are absolute in the mount namespace of the walk's topmost mount (the collector's, normally),
- * like readlink(/proc/<pid>/exe) seen from the initial namespace; a deleted file keeps its last name. */
+ * like readlink(/proc/<pid>/exe) seen from the initial namespace; a deleted file keeps its last name.
+ * flight_walk_path_named() also says what d_path() says of a file no root reaches: an unlinked file, and a file that
+ * never had a name on any mount (memfd_create), which flight_walk_path() reports incomplete. */
 #ifndef FLIGHT_PATHS_BPF_H
 #define FLIGHT_PATHS_BPF_H
 
@@ -16,6 +18,8 @@
 
 #define FLIGHT_PATH_COMPONENTS (FLIGHT_PATH_MAX / 2 + 64) /* levels ("/x" each) plus mount crossings */
 #define FLIGHT_NAME_MAX 255
+#define FLIGHT_S_IFMT 0170000 /* include/uapi/linux/stat.h; macros are not in BTF */
+#define FLIGHT_S_IFREG 0100000
 
 /* Per-CPU scratch space for path building; large, so it lives in a map, not on the 512-byte stack. */
 struct flight_path_work
@@ -131,6 +135,33 @@ static __always_inline __u32 flight_walk_path(struct flight_path_work *w, const 
     c.dentry = BPF_CORE_READ(path, dentry);
     c.mnt = container_of(BPF_CORE_READ(path, mnt), struct mount, mnt);
     bpf_loop(FLIGHT_PATH_COMPONENTS, flight_path_step, &c, 0);
+    return flight_walk_finish(&c, complete);
+}
+
+/* flight_walk_path(), and a name for what d_path() names although no root reaches it; *unlinked says that d_path()
+ * shows the name followed by " (deleted)" (the caller adds that: the path built here is the name only):
+ * - an unlinked file (d_unlinked(): dropped from the dentry hash, not a root): its last path, as the walk finds it;
+ * - a regular file whose dentry has no parent and is not its mount's root, on a filesystem that names such dentries
+ *   (d_op->d_dname): a file of an internal mount that was never linked anywhere — memfd_create() (shmem or
+ *   hugetlbfs, "memfd:NAME"), System V shared memory — which simple_dname() shows as "/" and its name, so
+ *   "/memfd:NAME (deleted)". Such a file is always "unlinked". Anything else parentless stays incomplete. */
+static __always_inline __u32 flight_walk_path_named(struct flight_path_work *w, const struct path *path, bool *complete,
+                                                    bool *unlinked)
+{
+    struct dentry *dentry = BPF_CORE_READ(path, dentry);
+    struct dentry *parent = BPF_CORE_READ(dentry, d_parent);
+    if (dentry != parent || dentry == BPF_CORE_READ(path, mnt, mnt_root)) {
+        *unlinked = dentry != parent && !BPF_CORE_READ(dentry, d_hash.pprev);
+        return flight_walk_path(w, path, complete);
+    }
+    struct flight_walk c = {.w = w, .pos = FLIGHT_PATH_MAX};
+    const __u32 mode = BPF_CORE_READ(dentry, d_inode, i_mode);
+    if (BPF_CORE_READ(dentry, d_op, d_dname) && (mode & FLIGHT_S_IFMT) == FLIGHT_S_IFREG) {
+        const unsigned char *name = BPF_CORE_READ(dentry, d_name.name);
+        __u32 len = BPF_CORE_READ(dentry, d_name.len);
+        c.complete = flight_prepend(w, &c.pos, name, len);
+    }
+    *unlinked = c.complete;
     return flight_walk_finish(&c, complete);
 }
 

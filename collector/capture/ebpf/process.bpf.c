@@ -75,7 +75,7 @@ int flight_exec(struct bpf_raw_tracepoint_args *ctx)
     r->argv_len = len;
     __u32 off = len;
 
-    bool complete = false;
+    bool complete = false, unlinked = false;
     __u32 exe_len = 0, cwd_len = 0, cgroup_len = 0, env_len = 0;
     struct file *file = BPF_CORE_READ(bprm, file);
     struct inode *inode = file ? BPF_CORE_READ(file, f_inode) : NULL;
@@ -85,11 +85,13 @@ int flight_exec(struct bpf_raw_tracepoint_args *ctx)
     r->exe_mode = inode ? BPF_CORE_READ(inode, i_mode) : 0;
     read_stdio(r, task);
     if (file) {
-        __u32 pos = flight_walk_path(&s->work, &file->f_path, &complete);
+        __u32 pos = flight_walk_path_named(&s->work, &file->f_path, &complete, &unlinked);
         if (complete)
             exe_len = put_path(s, off, pos);
         else
             flags |= FLIGHT_EXEC_EXE_INCOMPLETE;
+        if (complete && unlinked)
+            flags |= FLIGHT_EXEC_EXE_UNLINKED;
     } else {
         flags |= FLIGHT_EXEC_NO_EXE;
     }
@@ -97,11 +99,13 @@ int flight_exec(struct bpf_raw_tracepoint_args *ctx)
 
     struct fs_struct *fs = BPF_CORE_READ(task, fs);
     if (fs) {
-        __u32 pos = flight_walk_path(&s->work, &fs->pwd, &complete);
+        __u32 pos = flight_walk_path_named(&s->work, &fs->pwd, &complete, &unlinked);
         if (complete)
             cwd_len = put_path(s, off, pos);
         else
             flags |= FLIGHT_EXEC_CWD_INCOMPLETE;
+        if (complete && unlinked)
+            flags |= FLIGHT_EXEC_CWD_UNLINKED;
     } else {
         flags |= FLIGHT_EXEC_NO_CWD;
     }

@@ -33,6 +33,10 @@ enum flight_exec_flag {
     FLIGHT_EXEC_CGROUP_INCOMPLETE = 1 << 4,
     FLIGHT_EXEC_NO_EXE = 1 << 5, /* no mm or no executable file (should not happen after a successful exec) */
     FLIGHT_EXEC_NO_CWD = 1 << 6,
+    /* The executable (the working directory) has no name on any mount: it was unlinked, or never linked (memfd). Its
+     * section holds its last name ("/memfd:NAME" for a memfd); d_path() and /proc show it followed by " (deleted)". */
+    FLIGHT_EXEC_EXE_UNLINKED = 1 << 7,
+    FLIGHT_EXEC_CWD_UNLINKED = 1 << 8,
 };
 
 /* flight_exec_record.stdio_flags: bit N for descriptor N */

@@ -19,6 +19,8 @@ namespace {
 
 constexpr quint32 kUnsetId = 0xffffffffu;
 constexpr size_t kRecentExits = 4096;
+// What d_path(), and so readlink(/proc/<pid>/exe), puts after the name of a file no mount reaches any more.
+constexpr char kDeleted[] = " (deleted)";
 
 template <typename T> T recordAs(QByteArrayView record)
 {
@@ -30,6 +32,12 @@ template <typename T> T recordAs(QByteArrayView record)
 QString comm(const char (&text)[FLIGHT_COMM_LEN])
 {
     return QString::fromUtf8(text, qsizetype(strnlen(text, FLIGHT_COMM_LEN)));
+}
+
+// A path section of the record as d_path() shows it: `unlinked` (the record's flag) adds " (deleted)".
+QByteArray pathText(QByteArrayView path, bool unlinked)
+{
+    return unlinked ? path.toByteArray() + kDeleted : path.toByteArray();
 }
 
 std::optional<qint64> idOrUnset(quint32 id)
@@ -210,7 +218,7 @@ Expected<Format::Event> ProcessRecordDecoder::decodeExec(QByteArrayView record)
         p.argvTruncated = (r.flags & FLIGHT_EXEC_ARGV_TRUNCATED) != 0;
     }
     if (!exe.isEmpty())
-        p.exe = exe.toByteArray();
+        p.exe = pathText(exe, r.flags & FLIGHT_EXEC_EXE_UNLINKED);
     else if (r.flags & FLIGHT_EXEC_EXE_INCOMPLETE)
         p.exe = proc.link(u"exe"_s);
     if (m_options.digests && p.exe && r.exe_inode != 0)
@@ -229,7 +237,7 @@ Expected<Format::Event> ProcessRecordDecoder::decodeExec(QByteArrayView record)
     }
     p.stdio = stdioText(stdio);
     if (!cwd.isEmpty())
-        p.cwd = cwd.toByteArray();
+        p.cwd = pathText(cwd, r.flags & FLIGHT_EXEC_CWD_UNLINKED);
     else if (r.flags & FLIGHT_EXEC_CWD_INCOMPLETE)
         p.cwd = proc.link(u"cwd"_s);
     if (!cgroup.isEmpty())

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Turns the ring-buffer records of process.bpf.c (layouts in processrecord.h) into FORMAT.md §2 events. A pure
-// function of the record bytes, except for two things a record cannot carry:
+// function of the record bytes, except for two things a record cannot carry (below). The exe and cwd paths read as
+// readlink(/proc/<pid>/exe) does, so every backend names a file alike: one the program flagged unlinked (deleted, or
+// a memfd: "/memfd:NAME") gets the " (deleted)" that d_path() adds. What a record cannot carry:
 // - /proc fallbacks, taken only when the BPF program flagged a part it could not read (argv fault, a path walk that
 //   did not reach the root): the live /proc/<pid> entry is used if it still belongs to the same process key (the
 //   start time is checked, so a reused PID never lends its data), otherwise the part is left out (argv: marked

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ProcessRecordDecoder on synthetic ring-buffer records (the layouts of processrecord.h): keys in clock ticks,
-// the sections of an exec record, wait-status decoding, de-duplicated exits, and malformed records as errors.
+// the sections of an exec record, unlinked files named as d_path() names them, wait-status decoding, de-duplicated
+// exits, and malformed records as errors.
 #include "processrecord.h"
 #include "processrecorddecoder.h"
 
@@ -165,6 +166,25 @@ private Q_SLOTS:
         QVERIFY(exec.argvTruncated); // nothing was read: say so
         QCOMPARE(exec.exe, std::nullopt);
         QCOMPARE(exec.cwd, std::nullopt);
+    }
+
+    // A file no mount reaches (deleted, or a memfd) reads as d_path() and /proc show it: the name, then " (deleted)".
+    void unlinkedPathsReadAsTheKernelShowsThem()
+    {
+        auto d = decoder();
+        const auto event = d.decode(execRecord(QByteArray("a\0", 2), "/memfd:payload", "/tmp/gone", {},
+                                               FLIGHT_EXEC_EXE_UNLINKED | FLIGHT_EXEC_CWD_UNLINKED),
+                                    kOffset);
+        QVERIFY(event && event->has_value());
+        const auto &exec = std::get<ProcExec>((*event)->body);
+        QCOMPARE(exec.exe, std::optional<QByteArray>("/memfd:payload (deleted)"));
+        QCOMPARE(exec.cwd, std::optional<QByteArray>("/tmp/gone (deleted)"));
+
+        const auto linked
+            = d.decode(execRecord(QByteArray("a\0", 2), "/usr/bin/x", "/", {}, FLIGHT_EXEC_CWD_UNLINKED), kOffset);
+        QVERIFY(linked && linked->has_value());
+        QCOMPARE(std::get<ProcExec>((*linked)->body).exe, std::optional<QByteArray>("/usr/bin/x"));
+        QCOMPARE(std::get<ProcExec>((*linked)->body).cwd, std::optional<QByteArray>("/ (deleted)"));
     }
 
     void exitStatus_data()
