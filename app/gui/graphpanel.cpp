@@ -173,7 +173,7 @@ void GraphPanel::showDocument()
     if (document.full())
         text += tr("; the graph is at its limit of %1 nodes: clear it or start from another node")
                     .arg(Models::GraphDocument::kMaxNodes);
-    text += tr(". Double-click a node to expand it (bold: expanded); right-click it to bookmark it or add a note.");
+    text += tr(". Double-click a node to expand it (bold: expanded).");
     m_status->setText(text);
 }
 
