@@ -88,9 +88,10 @@ public:
 private:
     Expected<QList<std::optional<qint64>>> hosts(const EventScope &scope);
     enum class Bound { After, From };
-    // The arms' UNION ALL, ordered by (ts, id, branch); empty when the filter excludes every table.
+    // The arms' UNION ALL, ordered by (ts, id, branch), the first `limit` rows; empty when the filter excludes every
+    // table.
     Expected<QString> stream(const EventScope &scope, const std::optional<EventKey> &cursor, Bound bound, bool whole,
-                             QVariantList &params);
+                             int limit, QVariantList &params);
 
     Database &m_db;
 };

@@ -2,6 +2,7 @@
 #include "filegraphpage.h"
 
 #include "filegraphsource.h"
+#include "graphmarks.h"
 #include "graphnodes.h"
 #include "graphpages.h"
 #include "graphstyle.h"
@@ -25,6 +26,7 @@ FileGraphPage::FileGraphPage(Models::CaseSession &session, QWidget *parent)
     : Page(session, parent)
     , m_controller(&Models::fileGraphPiece, 1)
     , m_panel(new GraphPanel(m_controller, legendOperations(), this))
+    , m_marks(new GraphMarks(m_panel->view(), m_controller, session))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -11,6 +11,7 @@
 
 namespace Deck::Gui {
 
+class GraphMarks;
 class GraphPanel;
 
 class FileGraphPage : public Page
@@ -22,6 +23,7 @@ public:
 
     QString title() const override { return tr("File Access"); }
     GraphPanel *panel() const { return m_panel; }
+    GraphMarks *marks() const { return m_marks; }
     Models::GraphController &controller() { return m_controller; }
 
 private:
@@ -34,6 +36,7 @@ private:
     std::unique_ptr<Models::CaseWorker> m_worker;
     Models::GraphController m_controller;
     GraphPanel *m_panel;
+    GraphMarks *m_marks;
 };
 
 } // namespace Deck::Gui

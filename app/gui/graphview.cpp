@@ -3,6 +3,7 @@
 
 #include "graphnodes.h"
 #include "graphstyle.h"
+#include "notesfeed.h"
 
 #include <QFontMetricsF>
 #include <QGraphicsPathItem>
@@ -25,6 +26,8 @@ constexpr double kColumnGap = 240;
 constexpr double kMinWidth = 130;
 constexpr double kMaxWidth = 330;
 constexpr double kTextPadding = 10;
+constexpr double kMarkerSize = 10;
+constexpr double kMarkerGap = 6;
 constexpr double kMinScale = 0.7;
 constexpr int kKeyRole = 0;
 
@@ -107,6 +110,9 @@ void GraphView::rebuild()
 {
     m_scene->clear();
     m_nodeItems.clear();
+    m_nodeTexts.clear();
+    m_nodeLabels.clear();
+    m_markers.clear();
     m_labelItems.clear();
     resetTransform();
     if (m_document.isEmpty()) {
@@ -120,7 +126,8 @@ void GraphView::rebuild()
     const QFontMetricsF metrics(font());
     QList<double> widths(m_document.columns(), kMinWidth);
     for (const auto &node : m_document.nodes()) {
-        const double wanted = metrics.horizontalAdvance(node.label) + 2 * kTextPadding;
+        const double marker = m_marks.contains(node.key) ? kMarkerSize + kMarkerGap : 0;
+        const double wanted = metrics.horizontalAdvance(node.label) + 2 * kTextPadding + marker;
         widths[node.column] = std::clamp(wanted, widths[node.column], kMaxWidth);
     }
     QList<double> columnX;
@@ -132,6 +139,7 @@ void GraphView::rebuild()
     addNodes(columnX, widths);
     addCaptions(columnX);
     addEdges();
+    showMarks();
     m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-30, -30, 30, 30));
     fit();
     setCurrent(m_current);
@@ -143,7 +151,6 @@ void GraphView::addNodes(const QList<double> &columnX, const QList<double> &widt
     for (const auto &node : m_document.nodes())
         rows[node.column] = std::max(rows[node.column], node.row + 1);
     const int tallest = *std::max_element(rows.cbegin(), rows.cend());
-    const QFontMetricsF metrics(font());
     for (const auto &node : m_document.nodes()) {
         // Columns are centred on the tallest one.
         const double top = (tallest - rows[node.column]) * kRowStep / 2 + node.row * kRowStep;
@@ -160,18 +167,70 @@ void GraphView::addNodes(const QList<double> &columnX, const QList<double> &widt
             item->setPen(QPen(nodeBorder(node.kind), 1.1, Qt::DashLine));
         }
         item->setToolTip(tip);
-        auto *text = new QGraphicsSimpleTextItem(
-            metrics.elidedText(label, Qt::ElideMiddle, box.width() - 2 * kTextPadding), item);
+        auto *text = new QGraphicsSimpleTextItem(item);
         QFont textFont = font();
         textFont.setItalic(node.kind == Models::NodeKind::More);
         textFont.setBold(node.expanded && node.kind != Models::NodeKind::More);
         text->setFont(textFont);
         text->setBrush(palette().text());
-        const QRectF textBox = text->boundingRect();
-        text->setPos(box.left() + kTextPadding, box.center().y() - textBox.height() / 2);
-        if (textBox.width() > box.width() - 2 * kTextPadding) // bold text is wider than the elided plain one
-            text->setText(QFontMetricsF(textFont).elidedText(label, Qt::ElideMiddle, box.width() - 2 * kTextPadding));
         m_nodeItems.insert(node.key, item);
+        m_nodeTexts.insert(node.key, text);
+        m_nodeLabels.insert(node.key, label);
+        placeText(node.key);
+    }
+}
+
+void GraphView::placeText(const QString &key)
+{
+    auto *item = m_nodeItems.value(key);
+    auto *text = m_nodeTexts.value(key);
+    if (!item || !text)
+        return;
+    const QRectF box = item->path().boundingRect();
+    const double indent = m_markers.contains(key) ? kMarkerSize + kMarkerGap : 0;
+    const double room = box.width() - 2 * kTextPadding - indent;
+    // Elided in the item's own font (bold text is wider than plain).
+    text->setText(QFontMetricsF(text->font()).elidedText(m_nodeLabels.value(key), Qt::ElideMiddle, room));
+    text->setPos(box.left() + kTextPadding + indent, box.center().y() - text->boundingRect().height() / 2);
+}
+
+void GraphView::setMarks(const QHash<QString, QString> &marks)
+{
+    if (marks == m_marks)
+        return;
+    m_marks = marks;
+    showMarks();
+}
+
+QRectF GraphView::markerRect(const QString &key) const
+{
+    const auto *marker = m_markers.value(key);
+    return marker ? marker->sceneBoundingRect() : QRectF();
+}
+
+void GraphView::showMarks()
+{
+    for (auto it = m_nodeItems.cbegin(); it != m_nodeItems.cend(); ++it) {
+        const auto *node = m_document.node(it.key());
+        if (!node || node->kind == Models::NodeKind::More)
+            continue;
+        const auto mark = m_marks.constFind(it.key());
+        const bool marked = mark != m_marks.cend();
+        if (!marked && !m_markers.contains(it.key()))
+            continue;
+        delete m_markers.take(it.key());
+        if (marked) {
+            // The marker of the events table and the process tree: a small square in the notes' colour.
+            const QRectF box = it.value()->path().boundingRect();
+            auto *marker = new QGraphicsRectItem(box.left() + kTextPadding, box.center().y() - kMarkerSize / 2,
+                                                 kMarkerSize, kMarkerSize, it.value());
+            marker->setBrush(Models::noteMarkerColor());
+            marker->setPen(QPen(Models::noteMarkerColor().darker(130), 1));
+            marker->setToolTip(*mark);
+            m_markers.insert(it.key(), marker);
+        }
+        it.value()->setToolTip(marked ? *mark + QStringLiteral("\n\n") + node->detail : node->detail);
+        placeText(it.key());
     }
 }
 
@@ -309,6 +368,10 @@ QString GraphView::keyAt(const QPoint &pos) const
 
 void GraphView::mousePressEvent(QMouseEvent *event)
 {
+    if (event->button() == Qt::RightButton) {
+        if (const QString key = keyAt(event->position().toPoint()); !key.isEmpty())
+            setCurrent(key); // what the context menu and its keys act on
+    }
     if (event->button() == Qt::LeftButton) {
         if (const QString key = keyAt(event->position().toPoint()); !key.isEmpty()) {
             setCurrent(key);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Draws a laid-out GraphDocument (QGraphicsView): nodes as labelled boxes in their columns and rows, edges as curves
 // coloured by operation (graphstyle.h) with their label placed where it overlaps no node and no other label (else
-// the label is left to the edge's tooltip). Click a node: nodeClicked(); double-click: nodeActivated(). Ctrl+wheel
-// zooms; Enter expands the selected node. An empty document shows the placeholder text.
+// the label is left to the edge's tooltip). Click a node: nodeClicked(); double-click: nodeActivated(); a right-click
+// makes it the current node (for the context menu a page attaches). Ctrl+wheel zooms; Enter expands the selected node.
+// A node can carry a marker (setMarks(): a bookmark or note on its object) before its label. An empty document shows
+// the placeholder text.
 // Thread: the GUI thread.
 #pragma once
 
@@ -24,6 +26,13 @@ public:
     // The node shown as selected (an empty key or one not in the graph: none).
     void setCurrent(const QString &key);
     const QString &current() const { return m_current; }
+    // The node under `pos` (viewport coordinates), or an empty key.
+    QString keyAt(const QPoint &pos) const;
+    // The nodes that show a marker, with the marker's tooltip (it also leads the node's tooltip); kept over rebuilds.
+    void setMarks(const QHash<QString, QString> &marks);
+    const QHash<QString, QString> &marks() const { return m_marks; }
+    // Where a node's marker is, in scene coordinates (empty when it has none).
+    QRectF markerRect(const QString &key) const;
 
     // Where things are, in scene coordinates (for tests and the screenshot check).
     QRectF nodeRect(const QString &key) const;
@@ -44,8 +53,10 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    QString keyAt(const QPoint &pos) const;
     void rebuild();
+    void showMarks();
+    // Puts the node's label after its marker (when it has one), elided to the room left.
+    void placeText(const QString &key);
     void addNodes(const QList<double> &columnX, const QList<double> &widths);
     void addCaptions(const QList<double> &columnX);
     void addEdges();
@@ -58,6 +69,10 @@ private:
     QString m_placeholder;
     QString m_current;
     QHash<QString, QGraphicsPathItem *> m_nodeItems;
+    QHash<QString, QGraphicsSimpleTextItem *> m_nodeTexts;
+    QHash<QString, QString> m_nodeLabels;
+    QHash<QString, QGraphicsRectItem *> m_markers;
+    QHash<QString, QString> m_marks;
     QList<QGraphicsItem *> m_labelItems;
 };
 

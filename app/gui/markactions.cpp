@@ -17,14 +17,27 @@ namespace Deck::Gui {
 
 MarkActions *MarkActions::attach(QAbstractItemView *view, Models::CaseSession &session, ObjectAt objectAt)
 {
-    return new MarkActions(view, session, std::move(objectAt));
+    auto *actions = new MarkActions(
+        view, session, [view, objectAt](const QPoint &pos) { return objectOf(view->indexAt(pos), objectAt); },
+        [view, objectAt] { return objectOf(view->currentIndex(), objectAt); });
+    actions->m_itemView = view;
+    actions->m_objectAtIndex = std::move(objectAt);
+    return actions;
 }
 
-MarkActions::MarkActions(QAbstractItemView *view, Models::CaseSession &session, ObjectAt objectAt)
+MarkActions *MarkActions::attach(QAbstractScrollArea *view, Models::CaseSession &session, ObjectAtPoint objectAt,
+                                 CurrentObject current)
+{
+    return new MarkActions(view, session, std::move(objectAt), std::move(current));
+}
+
+MarkActions::MarkActions(QAbstractScrollArea *view, Models::CaseSession &session, ObjectAtPoint objectAt,
+                         CurrentObject current)
     : QObject(view)
     , m_view(view)
     , m_session(session)
     , m_objectAt(std::move(objectAt))
+    , m_current(std::move(current))
     , m_bookmark(new QAction(tr("&Bookmark"), view))
     , m_note(new QAction(tr("Add &Note..."), view))
 {
@@ -37,18 +50,18 @@ MarkActions::MarkActions(QAbstractItemView *view, Models::CaseSession &session, 
         action->setShortcutVisibleInContextMenu(true);
         view->addAction(action);
     }
-    connect(m_bookmark, &QAction::triggered, this, [this] { bookmark(m_view->currentIndex()); });
-    connect(m_note, &QAction::triggered, this, [this] { addNote(m_view->currentIndex()); });
+    connect(m_bookmark, &QAction::triggered, this, [this] { bookmark(m_current()); });
+    connect(m_note, &QAction::triggered, this, [this] { addNote(m_current()); });
     view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(view, &QWidget::customContextMenuRequested, this, &MarkActions::showMenu);
 }
 
-std::optional<Core::ObjectRef> MarkActions::objectAt(const QModelIndex &index) const
+std::optional<Core::ObjectRef> MarkActions::objectOf(const QModelIndex &index, const ObjectAt &objectAt)
 {
     if (!index.isValid())
         return std::nullopt;
-    if (m_objectAt)
-        return m_objectAt(index);
+    if (objectAt)
+        return objectAt(index);
     const QVariant object = index.data(Models::ObjectRefRole);
     if (!object.canConvert<Core::ObjectRef>())
         return std::nullopt;
@@ -57,30 +70,38 @@ std::optional<Core::ObjectRef> MarkActions::objectAt(const QModelIndex &index) c
 
 void MarkActions::showMenu(const QPoint &pos)
 {
-    const QModelIndex index = m_view->indexAt(pos);
-    const bool hasObject = objectAt(index).has_value() && m_session.isOpen();
+    const auto object = m_objectAt(pos);
+    const bool hasObject = object.has_value() && m_session.isOpen();
     QMenu menu(m_view);
-    QAction *bookmarkItem = menu.addAction(m_bookmark->text(), this, [this, index] { bookmark(index); });
+    QAction *bookmarkItem = menu.addAction(m_bookmark->text(), this, [this, object] { bookmark(object); });
     bookmarkItem->setShortcut(m_bookmark->shortcut());
-    QAction *noteItem = menu.addAction(m_note->text(), this, [this, index] { addNote(index); });
+    QAction *noteItem = menu.addAction(m_note->text(), this, [this, object] { addNote(object); });
     noteItem->setShortcut(m_note->shortcut());
     bookmarkItem->setEnabled(hasObject);
     noteItem->setEnabled(hasObject);
-    Q_EMIT menuRequested(&menu, index);
+    Q_EMIT menuRequested(&menu, m_itemView ? m_itemView->indexAt(pos) : QModelIndex());
     menu.exec(m_view->viewport()->mapToGlobal(pos));
 }
 
 void MarkActions::bookmark(const QModelIndex &index)
 {
-    const auto object = objectAt(index);
+    bookmark(objectOf(index, m_objectAtIndex));
+}
+
+void MarkActions::addNote(const QModelIndex &index)
+{
+    addNote(objectOf(index, m_objectAtIndex));
+}
+
+void MarkActions::bookmark(const std::optional<Core::ObjectRef> &object)
+{
     if (!object)
         return;
     report(m_view, Models::CaseMarks::of(m_session).bookmark(*object), tr("Bookmarked."));
 }
 
-void MarkActions::addNote(const QModelIndex &index)
+void MarkActions::addNote(const std::optional<Core::ObjectRef> &object)
 {
-    const auto object = objectAt(index);
     if (!object)
         return;
     bool ok = false;

@@ -5,7 +5,10 @@
 // Models::ObjectRefRole (objectrefrole.h), or what `objectAt` says when given. The changes run on the case's worker
 // (Models::CaseMarks), so every view that shows marks follows; the outcome is shown in the window's status bar, an
 // error also in a message box.
-// A page that wants its own entries in the same menu connects to menuRequested(), emitted before the menu shows.
+// A view that is no item view (a graph: QGraphicsView) names its objects by point and its current object by
+// function (the second attach()).
+// A page that wants its own entries in the same menu connects to menuRequested(), emitted before the menu shows (with
+// the row's index in an item view, an invalid one otherwise).
 // Thread: the GUI thread. The MarkActions is a child of the view.
 #pragma once
 
@@ -24,15 +27,21 @@ class MarkActions : public QObject
     Q_OBJECT
 public:
     using ObjectAt = std::function<std::optional<Core::ObjectRef>(const QModelIndex &)>;
+    using ObjectAtPoint = std::function<std::optional<Core::ObjectRef>(const QPoint &)>; // viewport coordinates
+    using CurrentObject = std::function<std::optional<Core::ObjectRef>()>;
 
     static MarkActions *attach(QAbstractItemView *view, Models::CaseSession &session, ObjectAt objectAt = {});
+    static MarkActions *attach(QAbstractScrollArea *view, Models::CaseSession &session, ObjectAtPoint objectAt,
+                               CurrentObject current);
 
     QAction *bookmarkAction() const { return m_bookmark; }
     QAction *noteAction() const { return m_note; }
 
-    // What the actions do, for the object of `index` (nothing when the row has no object).
+    // What the actions do, for the object of `index` (nothing when the row has no object), or for `object`.
     void bookmark(const QModelIndex &index);
     void addNote(const QModelIndex &index);
+    void bookmark(const std::optional<Core::ObjectRef> &object);
+    void addNote(const std::optional<Core::ObjectRef> &object);
 
     // Shows the outcome of a mark change (CaseMarks) once it is known: `done` in the status bar of `widget`'s window,
     // or the error there and in a message box.
@@ -42,13 +51,16 @@ Q_SIGNALS:
     void menuRequested(QMenu *menu, const QModelIndex &index);
 
 private:
-    MarkActions(QAbstractItemView *view, Models::CaseSession &session, ObjectAt objectAt);
-    std::optional<Core::ObjectRef> objectAt(const QModelIndex &index) const;
+    MarkActions(QAbstractScrollArea *view, Models::CaseSession &session, ObjectAtPoint objectAt, CurrentObject current);
+    static std::optional<Core::ObjectRef> objectOf(const QModelIndex &index, const ObjectAt &objectAt);
     void showMenu(const QPoint &pos);
 
-    QAbstractItemView *m_view;
+    QAbstractScrollArea *m_view;
+    QAbstractItemView *m_itemView = nullptr; // when the view is one
     Models::CaseSession &m_session;
-    ObjectAt m_objectAt;
+    ObjectAtPoint m_objectAt;
+    CurrentObject m_current;
+    ObjectAt m_objectAtIndex;
     QAction *m_bookmark;
     QAction *m_note;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "networkpage.h"
 
+#include "graphmarks.h"
 #include "graphnodes.h"
 #include "graphpages.h"
 #include "graphview.h"
@@ -54,6 +55,7 @@ NetworkPage::NetworkPage(Models::CaseSession &session, QWidget *parent)
     : Page(session, parent)
     , m_controller(&Models::networkGraphPiece, 3)
     , m_panel(new GraphPanel(m_controller, {}, this))
+    , m_marks(new GraphMarks(m_panel->view(), m_controller, session))
     , m_tables(new QTabWidget(this))
     , m_conversationsView(new QTableView(this))
     , m_endpointsView(new QTableView(this))

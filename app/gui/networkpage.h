@@ -17,6 +17,7 @@ class QTableView;
 
 namespace Deck::Gui {
 
+class GraphMarks;
 class GraphPanel;
 
 class NetworkPage : public Page
@@ -28,6 +29,7 @@ public:
 
     QString title() const override { return tr("Network"); }
     GraphPanel *panel() const { return m_panel; }
+    GraphMarks *marks() const { return m_marks; }
     Models::GraphController &controller() { return m_controller; }
     QTableView *conversationsView() const { return m_conversationsView; }
     QTableView *endpointsView() const { return m_endpointsView; }
@@ -51,6 +53,7 @@ private:
     Models::ConversationsModel m_conversations;
     Models::EndpointsModel m_endpoints;
     GraphPanel *m_panel;
+    GraphMarks *m_marks;
     QTabWidget *m_tables;
     QTableView *m_conversationsView;
     QTableView *m_endpointsView;

@@ -260,7 +260,7 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         return index.column() >= int(EventColumn::Object) ? row->toolTip : QVariant();
     case Qt::DecorationRole:
         // A note marker: a small square in the notes' colour, before the time.
-        return index.column() == 0 && !noteOf(*row).isEmpty() ? QVariant(QColor(0xe8, 0xb0, 0x20)) : QVariant();
+        return index.column() == 0 && !noteOf(*row).isEmpty() ? QVariant(noteMarkerColor()) : QVariant();
     case ObjectRefRole:
         return row->object ? QVariant::fromValue(*row->object) : QVariant();
     case Qt::ForegroundRole:

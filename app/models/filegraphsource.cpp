@@ -53,7 +53,7 @@ Core::Expected<GraphPiece> fileGraphPiece(Core::Database &db, const GraphNode &n
         for (const Core::FileLink &link : std::as_const(found->links)) {
             if (!paths.contains(link.pathId)) {
                 paths.insert(link.pathId);
-                piece.nodes.append(fileNode(link.path, kFileColumn));
+                piece.nodes.append(fileNode(link.path, kFileColumn, link.pathId));
             }
         }
         piece.shown = int(paths.size());
@@ -62,7 +62,8 @@ Core::Expected<GraphPiece> fileGraphPiece(Core::Database &db, const GraphNode &n
         auto found = queries.processesOf(node.path, range, limit, offset);
         if (!found)
             return found.error();
-        piece.nodes.append(fileNode(node.path, kFileColumn));
+        // The file's row is the links' (none when it has no events in the range: the node keeps what it had).
+        piece.nodes.append(fileNode(node.path, kFileColumn, found->links.isEmpty() ? node.id : found->links[0].pathId));
         for (const Core::ProcessRow &process : std::as_const(found->processes))
             piece.nodes.append(processNode(process, kProcessColumn));
         piece.shown = int(found->processes.size());

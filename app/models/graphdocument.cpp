@@ -49,6 +49,8 @@ void GraphDocument::merge(const GraphPiece &piece)
                 existing.label = incoming.label;
             if (!incoming.detail.isEmpty())
                 existing.detail = incoming.detail;
+            if (existing.id == 0 && existing.kind != NodeKind::More)
+                existing.id = incoming.id; // a seed's row, known once expanded
         } else if (m_nodes.size() >= kMaxNodes) {
             m_full = true; // the bound holds whatever a source returned
             continue;

@@ -24,7 +24,7 @@ struct GraphNode
     int column = 0;
     QString label; // one short line
     QString detail; // the tooltip: everything known about it
-    qint64 id = 0; // process or host row id; for More, how many neighbours are not shown
+    qint64 id = 0; // process, host or (File) interned path row id; for More, how many neighbours are not shown
     qint64 hostId = 0;
     QByteArray path; // File
     QString address; // Remote

@@ -71,9 +71,10 @@ GraphNode processSeed(qint64 processId, qint64 hostId, int column)
     return node;
 }
 
-GraphNode fileNode(const QByteArray &path, int column)
+GraphNode fileNode(const QByteArray &path, int column, qint64 pathId)
 {
     GraphNode node;
+    node.id = pathId;
     node.key = fileKey(path);
     node.kind = NodeKind::File;
     node.column = column;
@@ -106,6 +107,24 @@ GraphNode remoteNode(const QString &address, int column)
     node.label = address;
     node.detail = tr("Remote address %1\nDouble-click for the processes that talked to it.").arg(address);
     return node;
+}
+
+std::optional<Core::ObjectRef> markableObject(const GraphNode &node)
+{
+    if (node.id <= 0)
+        return std::nullopt;
+    switch (node.kind) {
+    case NodeKind::Process:
+        return Core::ObjectRef{Core::ObjectType::Process, node.id};
+    case NodeKind::File:
+        return Core::ObjectRef{Core::ObjectType::Path, node.id};
+    case NodeKind::Host:
+        return Core::ObjectRef{Core::ObjectType::Host, node.id};
+    case NodeKind::Remote:
+    case NodeKind::More:
+        break;
+    }
+    return std::nullopt;
 }
 
 QString displayTime(qint64 ns)

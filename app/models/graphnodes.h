@@ -4,8 +4,11 @@
 // Thread: any (no GUI objects).
 #pragma once
 
+#include "casenotes.h"
 #include "graphdocument.h"
 #include "querytypes.h"
+
+#include <optional>
 
 namespace Deck::Models {
 
@@ -17,9 +20,14 @@ QString remoteKey(const QString &address);
 GraphNode processNode(const Core::ProcessRow &process, int column);
 // A process to start from: the source fills in its label.
 GraphNode processSeed(qint64 processId, qint64 hostId, int column);
-GraphNode fileNode(const QByteArray &path, int column);
+// `pathId`: the interned path's row (0 when not known yet: a seed).
+GraphNode fileNode(const QByteArray &path, int column, qint64 pathId = 0);
 GraphNode hostNode(qint64 hostId, const QString &hostname, int column);
 GraphNode remoteNode(const QString &address, int column);
+
+// The case object a bookmark or note on `node` is about: a process, a file (its interned path) or a host; none for a
+// remote address (the case has no object for one), a "more" node, or a node whose row is not known.
+std::optional<Core::ObjectRef> markableObject(const GraphNode &node);
 
 // "2026-12-03 08:17:39.123 UTC"-style text for tables and tooltips: to the millisecond, always UTC.
 QString displayTime(qint64 ns);

@@ -109,7 +109,7 @@ QVariant ProcessTreeModel::data(const QModelIndex &index, int role) const
                               : tr("Note: %1").arg(note) + QStringLiteral("\n\n") + processToolTip(row, node->context);
     case Qt::DecorationRole:
         // A note marker before the name, in the notes' colour (as in the events table).
-        return column == ProcessColumn && !note.isEmpty() ? QVariant(QColor(0xe8, 0xb0, 0x20)) : QVariant();
+        return column == ProcessColumn && !note.isEmpty() ? QVariant(noteMarkerColor()) : QVariant();
     case Qt::TextAlignmentRole:
         if (column == PidColumn || column == UserColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

@@ -2,7 +2,8 @@
 // bench_events [--events N (10000000)] [--hosts 4] [--case FILE | --postgres] [--steps 200]: the events table of
 // flightdeck on a big case (issue 8; DESIGN.md: "open a 10M-event case to first painted rows <= 1 s; scroll/jump p95 <=
 // 16 ms"). The case is built once (ImportWorkload's archives through the real importer) into FILE and reused when FILE
-// exists; with --postgres, into a PostgreSQL cluster started in a temporary directory (built every run). Then, in a
+// exists (FILE may be a postgresql:// URL of a case built before); with --postgres, into a PostgreSQL cluster started
+// in a temporary directory (built every run). Then, in a
 // real Events page (QTableView) under the offscreen platform:
 //   - open: from CaseSession::open() to the first paint of the view with real rows (not placeholders);
 //   - the walk: until every row is counted (the scroll bar's full extent);
@@ -165,7 +166,9 @@ int main(int argc, char *argv[])
             return 1;
         }
     }
-    if (parser.isSet(postgresOption) || !QFileInfo::exists(file)) {
+    // A PostgreSQL URL given as the case is reused as it is (built by an earlier run whose cluster still runs).
+    const bool given = file.startsWith(u"postgresql:"_s) || QFileInfo::exists(file);
+    if (parser.isSet(postgresOption) || !given) {
         if (QString error
             = buildCase(file, parser.value(eventsOption).toLongLong(), std::max(1, parser.value(hostsOption).toInt()));
             !error.isEmpty()) {

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Screenshots of the file access graph and the network map with the fixture's incident selected (tst_screenshots
 // shows every page as a case opens, before anything is selected): curl's files with /etc/passwd expanded, and the
-// network map of curl's conversation. For people to look at, under Xvfb; the test fails when the graph is empty or
-// a label overlaps another label or a node.
+// network map of curl's conversation; curl has a note, /etc/passwd and host alpha a bookmark (their markers show).
+// For people to look at, under Xvfb; the test fails when the graph is empty or a label overlaps another label or a
+// node.
+#include "casemarks.h"
 #include "filegraphpage.h"
 #include "graphnodes.h"
 #include "graphpanel.h"
@@ -81,17 +83,25 @@ void TestGraphScreenshots::incident()
     auto found = window.session().worker().run([](Core::Database &db) {
         const qint64 alpha = *Core::findHost(db, u"alpha"_s);
         const qint64 delta = *Core::findHost(db, u"delta"_s);
+        const qint64 passwd
+            = db.scalar(u"SELECT id FROM paths WHERE path = ?"_s, {QByteArray("/etc/passwd")})->toLongLong();
         return std::tuple{alpha, Core::ProcessQueries(db).processByPid(alpha, 300)->id, delta,
-                          Core::ProcessQueries(db).processByPid(delta, 700)->id};
+                          Core::ProcessQueries(db).processByPid(delta, 700)->id, passwd};
     });
     found.waitForFinished();
-    const auto [alpha, curl, delta, find] = found.result();
+    const auto [alpha, curl, delta, find, passwd] = found.result();
+    auto &marks = Models::CaseMarks::of(window.session());
+    QCOMPARE(marks.addNote({Core::ObjectType::Process, curl}, u"uploaded the password file"_s).result(), QString());
+    QCOMPARE(marks.bookmark({Core::ObjectType::Path, passwd}).result(), QString());
+    QCOMPARE(marks.bookmark({Core::ObjectType::Host, alpha}).result(), QString());
 
     window.showPage(files);
     window.session().selection().setProcess(curl, alpha);
     QTRY_VERIFY_WITH_TIMEOUT(files->controller().document().node(Models::fileKey("/etc/passwd")), 10000);
     files->controller().expand(Models::fileKey("/etc/passwd"));
     QTRY_VERIFY_WITH_TIMEOUT(files->controller().document().nodes().size() == 4, 10000);
+    for (const QString &marked : {Models::processKey(curl), Models::fileKey("/etc/passwd")})
+        QTRY_VERIFY_WITH_TIMEOUT(!files->panel()->view()->markerRect(marked).isEmpty(), 10000);
     QTest::qWait(300);
     checkLabels(files->panel()->view(), files->controller().document());
     save(&window, u"graph-1-fileaccess.png"_s);
@@ -112,6 +122,8 @@ void TestGraphScreenshots::incident()
     QTRY_VERIFY_WITH_TIMEOUT(!network->controller().isBusy(), 10000);
     network->controller().expand(Models::remoteKey(u"203.0.113.5"_s));
     QTRY_VERIFY_WITH_TIMEOUT(network->controller().document().nodes().size() >= 5, 10000);
+    for (const QString &marked : {Models::processKey(curl), Models::hostKey(alpha)})
+        QTRY_VERIFY_WITH_TIMEOUT(!network->panel()->view()->markerRect(marked).isEmpty(), 10000);
     QTest::qWait(300);
     checkLabels(network->panel()->view(), network->controller().document());
     save(&window, u"graph-2-network.png"_s);

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "graphmarks.h"
+
+#include "graphnodes.h"
+#include "graphview.h"
+#include "markactions.h"
+#include "notesfeed.h"
+
+namespace Deck::Gui {
+
+GraphMarks::GraphMarks(GraphView *view, const Models::GraphController &controller, Models::CaseSession &session)
+    : QObject(view)
+    , m_view(view)
+    , m_controller(controller)
+    , m_feed(new Models::NotesFeed(session, this))
+    , m_actions(MarkActions::attach(
+          view, session, [this](const QPoint &pos) { return objectOf(m_view->keyAt(pos)); },
+          [this] { return objectOf(m_view->current()); }))
+{
+    connect(m_feed, &Models::NotesFeed::notesChanged, this, &GraphMarks::showMarks);
+    connect(&controller, &Models::GraphController::changed, this, &GraphMarks::showMarks);
+    showMarks();
+}
+
+std::optional<Core::ObjectRef> GraphMarks::objectOf(const QString &key) const
+{
+    const auto *node = m_controller.document().node(key);
+    return node ? Models::markableObject(*node) : std::nullopt;
+}
+
+void GraphMarks::showMarks()
+{
+    QHash<QString, QString> marks;
+    for (const Models::GraphNode &node : m_controller.document().nodes()) {
+        const auto object = Models::markableObject(node);
+        if (!object)
+            continue;
+        QStringList lines;
+        if (m_feed->isBookmarked(*object))
+            lines << tr("Bookmarked");
+        if (const QString note = m_feed->noteOf(*object); !note.isEmpty())
+            lines << tr("Note: %1").arg(note);
+        if (!lines.isEmpty())
+            marks.insert(node.key, lines.join(u'\n'));
+    }
+    m_view->setMarks(marks);
+}
+
+} // namespace Deck::Gui

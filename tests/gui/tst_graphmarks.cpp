@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Bookmarks and notes in the graph views (offscreen), on the GUI case: a bookmark and a note made from a node's
+// context menu (and a note from the keyboard) of the file access graph and of the network map land in the case on
+// the node's object (a file's interned path, a process, a host), the node shows the marker of the other views with
+// the note in its tooltip, the marker goes when the mark is removed (in any view: CaseMarks), and a node that names
+// no case object (a remote address) offers the actions disabled.
+#include "casemarks.h"
+#include "filegraphpage.h"
+#include "graphmarks.h"
+#include "graphnodes.h"
+#include "graphpanel.h"
+#include "graphview.h"
+#include "guifixture.h"
+#include "markactions.h"
+#include "networkpage.h"
+#include "processqueries.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QInputDialog>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace Deck;
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int kWaitMs = 20000;
+} // namespace
+
+class TestGraphMarks : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void fileGraphNodes();
+    void networkMapNodes();
+
+private:
+    template <typename Query> auto onWorker(Query query);
+    qint64 hostId(const QString &host);
+    qint64 processId(const QString &host, qint64 pid);
+    // Opens `view`'s context menu on the node `key` and picks `text` from it (an empty text: closes it); whether the
+    // item was there and enabled.
+    bool pick(Gui::GraphView *view, const QString &key, const QString &text);
+    void answerNextDialog(const QString &text);
+    // The case's marks as "<type> <id>" ("path 3", "process 7") and note texts.
+    QStringList bookmarks();
+    QStringList notes();
+    bool removeNotesAndBookmarks();
+
+    QTemporaryDir m_dir;
+    TestSupport::GuiCase m_case;
+    Models::CaseSession m_session;
+};
+
+void TestGraphMarks::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_case = TestSupport::buildGuiCase(m_dir.path());
+    QVERIFY2(m_case.error.isEmpty(), qPrintable(m_case.error));
+    QSignalSpy opened(&m_session, &Models::CaseSession::opened);
+    m_session.open(m_case.location);
+    QVERIFY(opened.wait(kWaitMs));
+}
+
+template <typename Query> auto TestGraphMarks::onWorker(Query query)
+{
+    auto future = m_session.worker().run(std::move(query));
+    future.waitForFinished();
+    return future.result();
+}
+
+qint64 TestGraphMarks::hostId(const QString &host)
+{
+    const auto found = onWorker([host](Core::Database &db) { return Core::findHost(db, host); });
+    return found ? *found : -1;
+}
+
+qint64 TestGraphMarks::processId(const QString &host, qint64 pid)
+{
+    const qint64 hostRow = hostId(host);
+    const auto found
+        = onWorker([hostRow, pid](Core::Database &db) { return Core::ProcessQueries(db).processByPid(hostRow, pid); });
+    return found ? found->id : -1;
+}
+
+QStringList TestGraphMarks::bookmarks()
+{
+    const auto found = onWorker([](Core::Database &db) { return Core::CaseNotes(db).bookmarks(); });
+    QStringList marks;
+    for (const Core::Bookmark &b : found ? *found : QList<Core::Bookmark>())
+        marks << Core::objectTypeName(b.object.type) + u' ' + QString::number(b.object.id);
+    return marks;
+}
+
+QStringList TestGraphMarks::notes()
+{
+    const auto found = onWorker([](Core::Database &db) { return Core::CaseNotes(db).notes(); });
+    QStringList marks;
+    for (const Core::Note &n : found ? *found : QList<Core::Note>())
+        marks << Core::objectTypeName(n.object.type) + u' ' + QString::number(n.object.id) + u": "_s + n.text;
+    return marks;
+}
+
+bool TestGraphMarks::removeNotesAndBookmarks()
+{
+    auto &marks = Models::CaseMarks::of(m_session);
+    const auto allNotes = onWorker([](Core::Database &db) { return Core::CaseNotes(db).notes(); });
+    const auto allBookmarks = onWorker([](Core::Database &db) { return Core::CaseNotes(db).bookmarks(); });
+    if (!allNotes || !allBookmarks)
+        return false;
+    for (const Core::Note &note : *allNotes) {
+        if (!marks.removeNote(note.id).result().isEmpty())
+            return false;
+    }
+    for (const Core::Bookmark &bookmark : *allBookmarks) {
+        if (!marks.removeBookmark(bookmark.id).result().isEmpty())
+            return false;
+    }
+    return true;
+}
+
+bool TestGraphMarks::pick(Gui::GraphView *view, const QString &key, const QString &text)
+{
+    const QRectF node = view->nodeRect(key);
+    if (node.isEmpty())
+        return false;
+    bool enabled = false;
+    bool shown = false;
+    auto *timer = new QTimer(this);
+    connect(timer, &QTimer::timeout, this, [&, timer] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        shown = true;
+        for (QAction *action : menu->actions()) {
+            if (action->text() == text) {
+                enabled = action->isEnabled();
+                if (enabled)
+                    action->trigger();
+            }
+        }
+        menu->close();
+    });
+    timer->start(20);
+    Q_EMIT view->customContextMenuRequested(view->mapFromScene(node.center()));
+    return shown && enabled;
+}
+
+void TestGraphMarks::answerNextDialog(const QString &text)
+{
+    auto *timer = new QTimer(this);
+    connect(timer, &QTimer::timeout, this, [timer, text] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        dialog->setTextValue(text);
+        dialog->accept();
+    });
+    timer->start(20);
+}
+
+void TestGraphMarks::fileGraphNodes()
+{
+    Gui::FileGraphPage page(m_session);
+    page.resize(1200, 700);
+    page.show();
+    const qint64 curl = processId(u"alpha"_s, 300);
+    m_session.selection().setProcess(curl, hostId(u"alpha"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(page.controller().document().node(Models::fileKey("/etc/passwd")), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!page.controller().isBusy(), kWaitMs);
+    auto *view = page.panel()->view();
+    const QString passwd = Models::fileKey("/etc/passwd");
+    const QString curlKey = Models::processKey(curl);
+    QVERIFY(view->marks().isEmpty());
+    QVERIFY(view->markerRect(passwd).isEmpty());
+
+    // The file's context menu: a bookmark on its interned path.
+    QVERIFY(pick(view, passwd, u"&Bookmark"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(bookmarks().size(), 1, kWaitMs);
+    const auto pathId = onWorker([](Core::Database &db) {
+        return db.scalar(u"SELECT id FROM paths WHERE path = ?"_s, {QByteArray("/etc/passwd")});
+    });
+    QVERIFY(pathId && pathId->toLongLong() > 0);
+    QCOMPARE(bookmarks(), QStringList{u"path %1"_s.arg(pathId->toLongLong())});
+    QTRY_VERIFY_WITH_TIMEOUT(!view->markerRect(passwd).isEmpty(), kWaitMs);
+    QCOMPARE(view->marks().value(passwd), u"Bookmarked"_s);
+    QVERIFY(view->nodeRect(passwd).contains(view->markerRect(passwd)));
+    QVERIFY(view->markerRect(curlKey).isEmpty());
+
+    // The process's note, from the keyboard on the current node (Ctrl+Alt+C's action), with the input dialog.
+    view->setCurrent(curlKey);
+    answerNextDialog(u"exfiltrated the password file"_s);
+    page.marks()->actions()->noteAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(notes(), QStringList{u"process %1: exfiltrated the password file"_s.arg(curl)}, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!view->markerRect(curlKey).isEmpty(), kWaitMs);
+    QCOMPARE(view->marks().value(curlKey), u"Note: exfiltrated the password file"_s);
+
+    // A new graph with the marked nodes shows their markers at once.
+    page.controller().expand(passwd);
+    QTRY_VERIFY_WITH_TIMEOUT(page.controller().document().nodes().size() > 3, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!view->markerRect(passwd).isEmpty() && !view->markerRect(curlKey).isEmpty(), kWaitMs);
+
+    // Removed in any view: the markers go.
+    QVERIFY(removeNotesAndBookmarks());
+    QTRY_VERIFY_WITH_TIMEOUT(view->markerRect(curlKey).isEmpty(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(view->markerRect(passwd).isEmpty(), kWaitMs);
+    QVERIFY(view->marks().isEmpty());
+}
+
+void TestGraphMarks::networkMapNodes()
+{
+    Gui::NetworkPage page(m_session);
+    page.resize(1200, 800);
+    page.show();
+    QTRY_VERIFY_WITH_TIMEOUT(!page.controller().isBusy() && !page.controller().document().isEmpty(), kWaitMs);
+    auto *view = page.panel()->view();
+    const qint64 alpha = hostId(u"alpha"_s);
+    const qint64 curl = processId(u"alpha"_s, 300);
+    const QString hostKey = Models::hostKey(alpha);
+    const QString curlKey = Models::processKey(curl);
+    const QString remote = Models::remoteKey(u"203.0.113.5"_s);
+    QVERIFY(page.controller().document().node(hostKey));
+    QVERIFY(page.controller().document().node(curlKey));
+    QVERIFY(page.controller().document().node(remote));
+
+    QVERIFY(pick(view, hostKey, u"&Bookmark"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(bookmarks(), QStringList{u"host %1"_s.arg(alpha)}, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!view->markerRect(hostKey).isEmpty(), kWaitMs);
+
+    answerNextDialog(u"talked to the C2"_s);
+    QVERIFY(pick(view, curlKey, u"Add &Note..."_s));
+    QTRY_COMPARE_WITH_TIMEOUT(notes(), QStringList{u"process %1: talked to the C2"_s.arg(curl)}, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!view->markerRect(curlKey).isEmpty(), kWaitMs);
+    QCOMPARE(view->marks().value(curlKey), u"Note: talked to the C2"_s);
+
+    // A remote address is no object of the case: nothing to bookmark.
+    QVERIFY(!pick(view, remote, u"&Bookmark"_s));
+    QTest::qWait(200);
+    QCOMPARE(bookmarks().size(), 1);
+    QVERIFY(view->markerRect(remote).isEmpty());
+
+    QVERIFY(removeNotesAndBookmarks());
+    QTRY_VERIFY_WITH_TIMEOUT(view->markerRect(curlKey).isEmpty(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(view->markerRect(hostKey).isEmpty(), kWaitMs);
+}
+
+QTEST_MAIN(TestGraphMarks)
+#include "tst_graphmarks.moc"
