@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "casesession.h"
 
+#include "detectionjob.h"
+
 namespace Deck::Models {
 
 CaseSession::CaseSession(QObject *parent)
@@ -64,6 +66,8 @@ Core::ImportOptions CaseSession::importOptions() const
 {
     Core::ImportOptions options;
     options.caseKey = m_caseKey;
+    // Every intake of the GUI evaluates the rules of the rules-folder setting (read on the writer, not here).
+    options.rulesFolder = rulesFolder();
     return options;
 }
 

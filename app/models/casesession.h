@@ -41,6 +41,8 @@ public:
     // releasing held archives take it through importOptions().
     const std::optional<Flight::Format::DecryptionKey> &caseKey() const { return m_caseKey; }
     void setCaseKey(std::optional<Flight::Format::DecryptionKey> key);
+    // The options of every intake of the GUI (import, pull, inbox, release of held archives): the case key and the
+    // rules folder of the setting (detectionjob.h), whose rules each archive's import transaction evaluates.
     Core::ImportOptions importOptions() const;
 
 Q_SIGNALS:
