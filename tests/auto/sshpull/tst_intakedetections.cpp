@@ -6,7 +6,8 @@
 //   scenario's /tmp/dropper: an 'indicator' alert with its evidence comes with the pull;
 // - pulled by the FleetPuller as the GUI runs it (the rules folder in ImportOptions::rulesFolder, read on the
 //   puller's thread);
-// - pushed into an inbox and imported by `flightdeck-cli inbox watch --once --rules DIR`, and `--no-rules` raises none;
+// - pushed into an inbox and imported by `flightdeck-cli inbox watch --once --rules DIR` (`--no-rules` raises none;
+//   a rules folder that does not exist is an error);
 // - pushed into an inbox watched by the InboxWatcher as the GUI runs it (rulesFolder again), the archives copied in
 //   after the watch started.
 #include "detectionfixture.h"
@@ -35,8 +36,9 @@ private Q_SLOTS:
     void initTestCase();
     void cliPullRaisesRuleAndIndicatorAlerts();
     void guiPullerReadsRulesFolder();
-    void cliInboxRaisesRuleAlerts();
-    void cliInboxWithoutRules();
+    void cliInbox_data();
+    void cliInbox();
+    void missingRulesFolderIsAnError();
     void watchedInboxReadsRulesFolder();
 
 private:
@@ -46,6 +48,7 @@ private:
     QString newCase(const QString &name, bool remote);
     QString inbox(const QString &name); // a new folder holding the scenario's archives
     static QString rulesDir() { return QStringLiteral(FLIGHT_RULES_DIR); }
+    static bool writeFile(const QString &path, const QByteArray &bytes);
 
     QTemporaryDir m_dir;
     std::unique_ptr<SshdInstance> m_sshd;
@@ -58,6 +61,12 @@ TestIntakeDetections::Run TestIntakeDetections::cli(const QString &location, con
 {
     return Flight::TestSupport::runProgram(QStringLiteral(FLIGHTDECK_CLI),
                                            QStringList{u"--db"_s, location} + arguments);
+}
+
+bool TestIntakeDetections::writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
 QString TestIntakeDetections::newCase(const QString &name, bool remote)
@@ -97,11 +106,9 @@ void TestIntakeDetections::initTestCase()
     if (!SshdInstance::available())
         FLIGHT_SKIP("OpenSSH server (/usr/sbin/sshd) or ssh-keygen is not installed");
     m_clientKey = m_dir.filePath(u"client_key"_s);
-    QFile keys(m_dir.filePath(u"authorized_keys"_s));
-    QVERIFY(keys.open(QIODevice::WriteOnly));
-    keys.write(SshdInstance::generateKey(m_clientKey).toUtf8() + '\n');
-    keys.close();
-    m_sshd = std::make_unique<SshdInstance>(m_dir.filePath(u"sshd"_s), keys.fileName());
+    const QString keys = m_dir.filePath(u"authorized_keys"_s);
+    QVERIFY(writeFile(keys, SshdInstance::generateKey(m_clientKey).toUtf8() + '\n'));
+    m_sshd = std::make_unique<SshdInstance>(m_dir.filePath(u"sshd"_s), keys);
     const QString failure = m_sshd->start();
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
     m_scenario = std::make_unique<DetectionScenario>(m_sshd->outbox());
@@ -114,11 +121,9 @@ void TestIntakeDetections::cliPullRaisesRuleAndIndicatorAlerts()
     QVERIFY(m_ready);
     const QString location = newCase(u"cli-pull.case"_s, true);
     QVERIFY(!location.isEmpty());
-    QFile list(m_dir.filePath(u"droppers.txt"_s));
-    QVERIFY(list.open(QIODevice::WriteOnly));
-    list.write("# paths of known droppers\n/tmp/dropper\n");
-    list.close();
-    const Run added = cli(location, {u"indicators"_s, u"add"_s, list.fileName()});
+    const QString list = m_dir.filePath(u"droppers.txt"_s);
+    QVERIFY(writeFile(list, "# paths of known droppers\n/tmp/dropper\n"));
+    const Run added = cli(location, {u"indicators"_s, u"add"_s, list});
     QVERIFY2(added.code == 0, qPrintable(added.err));
 
     const Run pulled = cli(location,
@@ -142,14 +147,12 @@ void TestIntakeDetections::guiPullerReadsRulesFolder()
     QVERIFY(m_ready);
     const QString location = newCase(u"gui-pull.case"_s, true);
     QVERIFY(!location.isEmpty());
-    QFile known(m_dir.filePath(u"gui-pull.known_hosts"_s));
-    QVERIFY(known.open(QIODevice::WriteOnly));
-    known.write(m_sshd->knownHostsLine().toUtf8() + '\n');
-    known.close();
+    const QString known = m_dir.filePath(u"gui-pull.known_hosts"_s);
+    QVERIFY(writeFile(known, m_sshd->knownHostsLine().toUtf8() + '\n'));
     auto db = Database::open(location);
     QVERIFY2(db, qPrintable(db.error().message));
     Deck::Pull::PullOptions options;
-    options.knownHostsFile = known.fileName();
+    options.knownHostsFile = known;
     options.downloadDir = m_dir.filePath(u"gui-pull.pulled"_s);
     options.timeoutMs = 10000;
     options.import.rulesFolder = rulesDir(); // as CaseSession::importOptions() sets it
@@ -166,36 +169,37 @@ void TestIntakeDetections::guiPullerReadsRulesFolder()
     QCOMPARE(DetectionScenario::raisedAlerts(**db).join(u", "_s), DetectionScenario::expectedAlerts().join(u", "_s));
 }
 
-void TestIntakeDetections::cliInboxRaisesRuleAlerts()
+void TestIntakeDetections::cliInbox_data()
 {
-    QVERIFY(m_ready);
-    const QString location = newCase(u"cli-inbox.case"_s, false);
-    QVERIFY(!location.isEmpty());
-    const Run run = cli(
-        location,
-        {u"inbox"_s, u"watch"_s, inbox(u"cli-inbox"_s), u"--once"_s, u"--settle"_s, u"0"_s, u"--rules"_s, rulesDir()});
-    QVERIFY2(run.code == 0, qPrintable(run.err));
-    auto db = Database::open(location);
-    QVERIFY2(db, qPrintable(db.error().message));
-    QCOMPARE(count(**db, u"archives"_s), 2);
-    QCOMPARE(DetectionScenario::raisedAlerts(**db).join(u", "_s), DetectionScenario::expectedAlerts().join(u", "_s));
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("rules") << QStringList{u"--rules"_s, rulesDir()} << DetectionScenario::expectedAlerts();
+    QTest::newRow("no-rules") << QStringList{u"--no-rules"_s} << QStringList();
 }
 
-void TestIntakeDetections::cliInboxWithoutRules()
+void TestIntakeDetections::cliInbox()
 {
+    QFETCH(QStringList, options);
+    QFETCH(QStringList, expected);
     QVERIFY(m_ready);
-    const QString location = newCase(u"no-rules.case"_s, false);
+    const QString name = QString::fromLatin1(QTest::currentDataTag());
+    const QString location = newCase(name + u".case"_s, false);
     QVERIFY(!location.isEmpty());
     const Run run = cli(
         location,
-        {u"inbox"_s, u"watch"_s, inbox(u"no-rules-inbox"_s), u"--once"_s, u"--settle"_s, u"0"_s, u"--no-rules"_s});
+        QStringList{u"inbox"_s, u"watch"_s, inbox(name + u"-inbox"_s), u"--once"_s, u"--settle"_s, u"0"_s} + options);
     QVERIFY2(run.code == 0, qPrintable(run.err));
     auto db = Database::open(location);
     QVERIFY2(db, qPrintable(db.error().message));
     QCOMPARE(count(**db, u"archives"_s), 2);
-    QCOMPARE(count(**db, u"alerts"_s, u"source = 'rule'"_s), 0);
+    QCOMPARE(DetectionScenario::raisedAlerts(**db).join(u", "_s), expected.join(u", "_s));
+}
+
+void TestIntakeDetections::missingRulesFolderIsAnError()
+{
+    QVERIFY(m_ready);
     const Run missing
-        = cli(location,
+        = cli(m_dir.filePath(u"missing.case"_s),
               {u"inbox"_s, u"watch"_s, m_dir.path(), u"--once"_s, u"--rules"_s, m_dir.filePath(u"no-such-rules"_s)});
     QCOMPARE(missing.code, 2);
     QVERIFY2(missing.err.contains(u"no such rules folder"_s), qPrintable(missing.err));
