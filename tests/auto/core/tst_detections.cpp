@@ -185,7 +185,7 @@ void TestDetections::rulesOnCase()
 
     // At import: every rule.
     QVERIFY(TrustStore(**db).trust(scenario.epsilon.key.publicKey(), u"epsilon"_s).ok());
-    Importer importer(**db, {std::nullopt, {}, rules.rules});
+    Importer importer(**db, {std::nullopt, {}, rules.rules, {}});
     qint64 raisedAtImport = 0;
     for (const QString &archive : std::as_const(scenario.archives)) {
         const ImportOutcome outcome = importer.importFile(archive);
