@@ -20,6 +20,7 @@ CaseSession::CaseSession(QObject *parent)
         }
         m_name = *result;
         m_open = true;
+        m_writer = openWorker(); // connects on its own thread; jobs queued meanwhile wait for it
         Q_EMIT opened(m_name);
     });
 }
@@ -28,6 +29,8 @@ CaseSession::~CaseSession()
 {
     m_opening.cancel();
     m_opening.waitForFinished();
+    if (m_open)
+        Q_EMIT aboutToClose(); // the writer's users let go of it before it goes
 }
 
 void CaseSession::open(const QString &location)
@@ -43,7 +46,10 @@ void CaseSession::close()
     m_opening.cancel();
     m_opening.waitForFinished();
     const bool wasOpen = m_open;
+    if (wasOpen)
+        Q_EMIT aboutToClose();
     m_open = false;
+    m_writer.reset();
     m_worker.reset();
     m_location.clear();
     m_name.clear();
