@@ -16,6 +16,7 @@
 #include "importer.h"
 #include "networkqueries.h"
 #include "pgcluster.h"
+#include "querytiming.h"
 #include "stitchqueries.h"
 #include "truststore.h"
 
@@ -31,6 +32,7 @@
 using namespace Qt::StringLiterals;
 using namespace Deck::Core;
 using namespace Deck::TestSupport;
+using Deck::Bench::medianMs;
 
 namespace {
 
@@ -107,20 +109,6 @@ std::vector<QList<Event>> scenario(int hosts, qint64 connections)
     for (QList<Event> &list : events)
         std::stable_sort(list.begin(), list.end(), [](const Event &a, const Event &b) { return a.ts < b.ts; });
     return events;
-}
-
-double medianMs(int runs, const std::function<bool()> &query)
-{
-    QList<double> times;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        if (!query())
-            return -1;
-        times.append(double(timer.nsecsElapsed()) / 1e6);
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
 }
 
 // Every connection stitched and every pair's offset within 3 ms of the truth.
@@ -221,7 +209,8 @@ int main(int argc, char *argv[])
     {
         const std::vector<QList<Event>> events = scenario(hosts, connections);
         for (int h = 0; h < hosts; ++h) {
-            series.push_back(std::make_unique<ArchiveSeries>(dir.path(), u"stitch%1"_s.arg(h, 2, 10, QLatin1Char('0'))));
+            series.push_back(
+                std::make_unique<ArchiveSeries>(dir.path(), u"stitch%1"_s.arg(h, 2, 10, QLatin1Char('0'))));
             const QList<Event> &all = events[size_t(h)];
             for (qsizetype from = 0; from < all.size(); from += kPerArchive)
                 files.append(series.back()->next(all.mid(from, kPerArchive)));
