@@ -59,6 +59,12 @@ bool loadCaseKey(const QString &path, Core::ImportOptions &options);
 // The rules of `folder` (empty: the installed default folder), each unusable file reported as one error line; with
 // `required`, a missing folder is an error (nullopt), else it means no rules.
 std::optional<QList<Core::DetectionRule>> loadRules(const QString &command, const QString &folder, bool required);
+// --rules DIR and --no-rules, taken by every command that imports (import, pull, inbox, trust, quarantine trust),
+// so that every intake evaluates the same rules in each archive's import transaction.
+QList<QCommandLineOption> ruleOptions();
+// Sets options.rules from those options: --rules DIR, else the installed rules folder when there is one, none with
+// --no-rules. Prints the error and returns false when they cannot be used.
+bool applyRuleOptions(const QCommandLineParser &parser, const QString &command, Core::ImportOptions &options);
 
 int runImport(const QStringList &arguments, GlobalOptions global);
 int runDetect(const QStringList &arguments, GlobalOptions global);

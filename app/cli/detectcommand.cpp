@@ -43,6 +43,27 @@ std::optional<QList<DetectionRule>> loadRules(const QString &command, const QStr
     return set.rules;
 }
 
+QList<QCommandLineOption> ruleOptions()
+{
+    return {QCommandLineOption(u"rules"_s,
+                               u"Detection rules evaluated on each archive's events (default: the installed "
+                               u"share/flightdeck/rules, when there is one)."_s,
+                               u"DIR"_s),
+            QCommandLineOption(u"no-rules"_s, u"Evaluate no detection rules."_s)};
+}
+
+bool applyRuleOptions(const QCommandLineParser &parser, const QString &command, ImportOptions &options)
+{
+    if (parser.isSet(u"no-rules"_s)) {
+        options.rules.clear();
+        return true;
+    }
+    const auto ruleList = loadRules(command, parser.value(u"rules"_s), parser.isSet(u"rules"_s));
+    if (ruleList)
+        options.rules = *ruleList;
+    return ruleList.has_value();
+}
+
 int runDetect(const QStringList &arguments, GlobalOptions global)
 {
     QCommandLineParser parser;

@@ -96,25 +96,15 @@ int runImport(const QStringList &arguments, GlobalOptions global)
     const QCommandLineOption caseKey(u"case-key"_s, u"X25519 key file that decrypts archives encrypted to the case."_s,
                                      u"FILE"_s);
     const QCommandLineOption source(u"source"_s, u"Where the archives came from (recorded per archive)."_s, u"TEXT"_s);
-    const QCommandLineOption rules(u"rules"_s,
-                                   u"Detection rules evaluated on each archive's events (default: the installed "
-                                   u"share/flightdeck/rules, when there is one)."_s,
-                                   u"DIR"_s);
-    const QCommandLineOption noRules(u"no-rules"_s, u"Evaluate no detection rules."_s);
-    parser.addOptions({caseKey, source, rules, noRules});
+    parser.addOptions({caseKey, source});
+    parser.addOptions(ruleOptions());
     parser.addPositionalArgument(u"PATH"_s, u"Archives or folders."_s, u"PATH..."_s);
     if (auto end = parseCommand(parser, arguments, global, 1, -1))
         return *end;
     ImportOptions options;
     options.source = parser.value(source);
-    if (!loadCaseKey(parser.value(caseKey), options))
+    if (!loadCaseKey(parser.value(caseKey), options) || !applyRuleOptions(parser, u"import"_s, options))
         return ExitUsage;
-    if (!parser.isSet(noRules)) {
-        auto ruleList = loadRules(u"import"_s, parser.value(rules), parser.isSet(rules));
-        if (!ruleList)
-            return ExitUsage;
-        options.rules = *ruleList;
-    }
     const QStringList paths = parser.positionalArguments();
     QStringList missing;
     if (Importer::findArchives(paths, &missing).isEmpty() && missing.isEmpty()) {

@@ -75,6 +75,7 @@ int runInbox(const QStringList &arguments, GlobalOptions global)
     const QCommandLineOption caseKey(u"case-key"_s, u"X25519 key file that decrypts archives encrypted to the case."_s,
                                      u"FILE"_s);
     parser.addOptions({once, settle, rescan, caseKey});
+    parser.addOptions(ruleOptions());
     parser.addPositionalArgument(u"ACTION"_s, u"watch"_s, u"watch DIR"_s);
     if (auto end = parseCommand(parser, arguments, global, 2, 2))
         return *end;
@@ -89,7 +90,7 @@ int runInbox(const QStringList &arguments, GlobalOptions global)
         printError(u"inbox: --settle takes 0 to 3600 seconds and --rescan 0.1 to 86400"_s);
         return ExitUsage;
     }
-    if (!loadCaseKey(parser.value(caseKey), options.import))
+    if (!loadCaseKey(parser.value(caseKey), options.import) || !applyRuleOptions(parser, u"inbox"_s, options.import))
         return ExitUsage;
     auto db = openCase(global);
     if (!db)

@@ -172,6 +172,7 @@ int runPull(const QStringList &arguments, GlobalOptions global)
     const QCommandLineOption passFd(u"passphrase-fd"_s, u"Read the key passphrase from this file descriptor."_s,
                                     u"FD"_s);
     parser.addOptions({hosts, jobs, timeout, remove, knownHosts, into, accept, caseKey, passEnv, passFd});
+    parser.addOptions(ruleOptions());
     if (auto end = parseCommand(parser, arguments, global, 0, 0))
         return *end;
     PullOptions options;
@@ -186,7 +187,7 @@ int runPull(const QStringList &arguments, GlobalOptions global)
     options.timeoutMs = int(seconds * 1000);
     options.removeAfterImport = parser.isSet(remove);
     options.acceptNewFingerprints = parser.values(accept);
-    if (!loadCaseKey(parser.value(caseKey), options.import))
+    if (!loadCaseKey(parser.value(caseKey), options.import) || !applyRuleOptions(parser, u"pull"_s, options.import))
         return ExitUsage;
     if (parser.isSet(passEnv)) {
         const QByteArray variable = parser.value(passEnv).toLocal8Bit();

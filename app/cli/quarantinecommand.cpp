@@ -20,6 +20,7 @@ int runQuarantine(const QStringList &arguments, GlobalOptions global)
         "quarantine trust FINGERPRINT...: trust those signers and import their held archives (as 'trust')."_s);
     const QCommandLineOption caseKey(u"case-key"_s, u"X25519 key file for encrypted held archives."_s, u"FILE"_s);
     parser.addOption(caseKey);
+    parser.addOptions(ruleOptions());
     parser.addPositionalArgument(u"ACTION"_s, u"list (default) or trust."_s, u"[list | trust FINGERPRINT...]"_s);
     if (auto end = parseCommand(parser, arguments, global, 0, -1))
         return *end;
@@ -35,7 +36,8 @@ int runQuarantine(const QStringList &arguments, GlobalOptions global)
         return ExitUsage;
     }
     ImportOptions options;
-    if (!loadCaseKey(parser.value(caseKey), options))
+    if (!loadCaseKey(parser.value(caseKey), options)
+        || (action == "trust"_L1 && !applyRuleOptions(parser, u"quarantine"_s, options)))
         return ExitUsage;
     auto db = openCase(global);
     if (!db)

@@ -72,6 +72,7 @@ int runTrust(const QStringList &arguments, GlobalOptions global)
     const QCommandLineOption label(u"label"_s, u"A label for the key."_s, u"TEXT"_s);
     const QCommandLineOption caseKey(u"case-key"_s, u"X25519 key file for encrypted held archives."_s, u"FILE"_s);
     parser.addOptions({file, host, label, caseKey});
+    parser.addOptions(ruleOptions());
     parser.addPositionalArgument(u"KEY"_s, u"Public keys or fingerprints of held signers."_s, u"[KEY...]"_s);
     if (auto end = parseCommand(parser, arguments, global, 0, -1))
         return *end;
@@ -90,7 +91,7 @@ int runTrust(const QStringList &arguments, GlobalOptions global)
         return ExitUsage;
     }
     ImportOptions options;
-    if (!loadCaseKey(parser.value(caseKey), options))
+    if (!loadCaseKey(parser.value(caseKey), options) || !applyRuleOptions(parser, u"trust"_s, options))
         return ExitUsage;
     auto db = openCase(global);
     if (!db)

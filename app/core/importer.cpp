@@ -37,6 +37,7 @@ Importer::Importer(Database &db, ImportOptions options)
     : m_db(db)
     , m_options(std::move(options))
 {
+    loadRulesFolder(m_options);
 }
 
 Importer::~Importer() = default;
@@ -126,6 +127,17 @@ void Importer::matchNewData()
 {
     if (std::exchange(m_importedSinceMatch, false))
         matchIndicatorsAfterImport(m_db, m_cancel);
+}
+
+void loadRulesFolder(ImportOptions &options)
+{
+    const QString folder = std::exchange(options.rulesFolder, QString());
+    if (folder.isEmpty() || !options.rules.isEmpty())
+        return;
+    const DetectionRuleSet set = loadDetectionRules(folder);
+    for (const QString &error : set.errors)
+        qCWarning(lcImport) << "detection rule skipped:" << error;
+    options.rules = set.rules;
 }
 
 void matchIndicatorsAfterImport(Database &db, const std::atomic<bool> *cancel)

@@ -38,7 +38,16 @@ struct ImportOptions
     // Detection rules evaluated over each imported archive's events, inside its transaction (detector.h); empty:
     // none. A rule's failure fails the archive's import (nothing of it is kept), like any other store error.
     QList<DetectionRule> rules;
+    // When `rules` is empty: the folder whose *.rule files become `rules`, read by loadRulesFolder() on the intake's
+    // own thread when it starts (Importer, Pull::FleetPuller, Pull::InboxWatcher). A front end that reads its rules
+    // late (the GUI: the rules-folder setting, never read on its thread) sets this, so that every intake — import,
+    // pull, inbox, the release of held archives — evaluates the same rules. Empty: no rules.
+    QString rulesFolder;
 };
+
+// Reads options.rulesFolder into options.rules when those are empty, once (the folder is cleared); rule files that
+// cannot be used are logged and left out, the others are evaluated.
+void loadRulesFolder(ImportOptions &options);
 
 struct ImportProgress
 {

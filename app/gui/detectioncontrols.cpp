@@ -44,6 +44,10 @@ DetectionControls::DetectionControls(Models::CaseSession &session, QBoxLayout *r
         m_progress->setValue(rule);
         m_progress->setLabelText(tr("Evaluating rule %1 of %2: %3").arg(rule + 1).arg(rules).arg(name));
     });
+    connect(&m_job, &Models::DetectionJob::started, this, [this] {
+        if (m_progress)
+            m_progress->setLabelText(tr("Loading the rules of %1...").arg(m_folder));
+    });
     connect(&m_job, &Models::DetectionJob::finished, this, &DetectionControls::finish);
 }
 
@@ -59,7 +63,10 @@ void DetectionControls::run()
     if (!m_job.start(folder))
         return;
     m_run->setEnabled(false);
-    m_progress = new QProgressDialog(tr("Loading the rules of %1...").arg(folder), tr("Cancel"), 0, 0, m_parent);
+    m_folder = folder;
+    // Run on the case's one writer: behind an import or pull in progress until it ends.
+    m_progress
+        = new QProgressDialog(tr("Waiting for the import or pull in progress to end..."), tr("Cancel"), 0, 0, m_parent);
     m_progress->setWindowTitle(tr("Run Detections"));
     m_progress->setMinimumDuration(300);
     m_progress->setAttribute(Qt::WA_DeleteOnClose);

@@ -44,6 +44,7 @@ private:
     Models::DetectionJob m_job;
     QAction *m_run = nullptr;
     QProgressDialog *m_progress = nullptr;
+    QString m_folder; // of the run
     QString m_lastMessage;
     bool m_interactive = true;
 };

@@ -76,6 +76,8 @@ HostsPage::HostsPage(Models::CaseSession &session, QWidget *parent)
         selectHostRow(this->session().selection().host());
         m_hostView->resizeColumnsToContents();
     });
+    connect(m_hosts, &HostListModel::offsetsEstimated, this,
+            [this] { m_hostView->resizeColumnToContents(HostListModel::Clock); });
     connect(m_archives, &QAbstractItemModel::modelReset, m_archiveView, &QTableView::resizeColumnsToContents);
     connect(m_held, &QAbstractItemModel::modelReset, this, &HostsPage::updateQuarantineTitle);
     for (Models::CaseTableModel *model : QList<Models::CaseTableModel *>{m_hosts, m_held, m_archives})

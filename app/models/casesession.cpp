@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "casesession.h"
 
+#include "detectionjob.h"
+
 namespace Deck::Models {
 
 CaseSession::CaseSession(QObject *parent)
@@ -18,6 +20,7 @@ CaseSession::CaseSession(QObject *parent)
         }
         m_name = *result;
         m_open = true;
+        m_writer = openWorker(); // connects on its own thread; jobs queued meanwhile wait for it
         Q_EMIT opened(m_name);
     });
 }
@@ -26,6 +29,8 @@ CaseSession::~CaseSession()
 {
     m_opening.cancel();
     m_opening.waitForFinished();
+    if (m_open)
+        Q_EMIT aboutToClose(); // the writer's users let go of it before it goes
 }
 
 void CaseSession::open(const QString &location)
@@ -41,7 +46,10 @@ void CaseSession::close()
     m_opening.cancel();
     m_opening.waitForFinished();
     const bool wasOpen = m_open;
+    if (wasOpen)
+        Q_EMIT aboutToClose();
     m_open = false;
+    m_writer.reset();
     m_worker.reset();
     m_location.clear();
     m_name.clear();
@@ -64,6 +72,8 @@ Core::ImportOptions CaseSession::importOptions() const
 {
     Core::ImportOptions options;
     options.caseKey = m_caseKey;
+    // Every intake of the GUI evaluates the rules of the rules-folder setting (read on the writer, not here).
+    options.rulesFolder = rulesFolder();
     return options;
 }
 

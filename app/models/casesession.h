@@ -33,6 +33,10 @@ public:
     CaseWorker &worker() { return *m_worker; }
     // A worker of its own, connected to the open case, for a view that runs long queries. Owned by the caller.
     std::unique_ptr<CaseWorker> openWorker() const;
+    // The case's one writer, a connection of its own (so that writes never wait behind the views' queries): imports,
+    // pulls, the inbox and Run Detections queue their jobs on it, so that they run one at a time and never meet as
+    // "database is locked". nullptr while no case is open. aboutToClose() comes before it goes.
+    CaseWorker *writer() const { return m_writer.get(); }
 
     SelectionHub &selection() { return m_selection; }
 
@@ -41,16 +45,21 @@ public:
     // releasing held archives take it through importOptions().
     const std::optional<Flight::Format::DecryptionKey> &caseKey() const { return m_caseKey; }
     void setCaseKey(std::optional<Flight::Format::DecryptionKey> key);
+    // The options of every intake of the GUI (import, pull, inbox, release of held archives): the case key and the
+    // rules folder of the setting (detectionjob.h), whose rules each archive's import transaction evaluates.
     Core::ImportOptions importOptions() const;
 
 Q_SIGNALS:
     void opened(const QString &name);
     void failed(const QString &message); // names the case and the reason
+    // The case is closing: the writer is still there, for objects living on its thread to be removed there.
+    void aboutToClose();
     void closed();
     void caseKeyChanged();
 
 private:
     std::unique_ptr<CaseWorker> m_worker;
+    std::unique_ptr<CaseWorker> m_writer;
     QFutureWatcher<Core::Expected<QString>> m_opening;
     SelectionHub m_selection;
     QString m_location;

@@ -20,12 +20,19 @@ void runDetections(Database &db, JobLink &link, const QString &folder)
     DetectionRelay relay;
     const bool attached = link.attach([&relay](QObject *receiver) {
         auto *job = static_cast<DetectionJob *>(receiver);
+        QObject::connect(&relay, &DetectionRelay::started, job, &DetectionJob::onStarted);
         QObject::connect(&relay, &DetectionRelay::progressed, job, &DetectionJob::onProgress);
         QObject::connect(&relay, &DetectionRelay::finished, job, &DetectionJob::onFinished);
     });
     if (!attached)
         return;
+    Q_EMIT relay.started();
     DetectionOutcome outcome;
+    if (link.cancel.load()) { // cancelled while it waited for the writer (behind an import)
+        outcome.cancelled = true;
+        Q_EMIT relay.finished(outcome);
+        return;
+    }
     const DetectionRuleSet set = loadDetectionRules(folder);
     outcome.ruleErrors = set.errors;
     if (auto begun = db.begin(); !begun) {
@@ -77,14 +84,14 @@ DetectionJob::~DetectionJob()
 
 bool DetectionJob::start(const QString &folder)
 {
-    if (m_running || !m_session.isOpen())
-        return false;
-    m_worker = m_session.openWorker();
-    if (!m_worker)
+    CaseWorker *writer = m_session.writer();
+    if (m_running || !m_session.isOpen() || !writer)
         return false;
     m_link = std::make_shared<JobLink>(this);
     m_running = true;
-    auto future = m_worker->run([link = m_link, folder](Database &db) { runDetections(db, *link, folder); });
+    // On the case's one writer: behind an import or pull in progress, never beside it (its transaction would meet
+    // theirs as "database is locked").
+    auto future = writer->run([link = m_link, folder](Database &db) { runDetections(db, *link, folder); });
     future.onCanceled(this, [this, link = m_link] {
         if (link == m_link && m_running)
             onFinished({true, {}, {}, 0, 0, 0});
@@ -96,6 +103,11 @@ void DetectionJob::cancel()
 {
     if (m_link)
         m_link->cancel.store(true);
+}
+
+void DetectionJob::onStarted()
+{
+    Q_EMIT started();
 }
 
 void DetectionJob::onProgress(int rule, int rules, const QString &name)

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Detections from the GUI: the rules folder setting (QSettings "detections/rulesFolder"; empty: the installed
 // share/flightdeck/rules) and "Run Detections": the rules of that folder evaluated over the whole case
-// (Core::Detector) on a worker of the job's own, in one transaction. Progress names the rule being evaluated;
-// cancel() stops before the next rule and rolls back, so a cancelled run leaves no alert of its own. Rule files that
-// cannot be used are reported in finished() (one line each) while the others run.
+// (Core::Detector) on the case's one writer (CaseSession::writer(), after the imports queued before it), in one
+// transaction. Progress names the rule being evaluated; cancel() stops before the next rule and rolls back, so a
+// cancelled run leaves no alert of its own. Rule files that cannot be used are reported in finished() (one line each)
+// while the others run.
 // Thread: the GUI thread; destroying the job cancels it.
 #pragma once
 
@@ -45,16 +46,17 @@ public:
     bool isRunning() const { return m_running; }
 
 Q_SIGNALS:
+    void started(); // the writer took the run up (it waits while an import or pull runs there)
     void progressed(int rule, int rules, const QString &name);
     void finished(const Deck::Models::DetectionOutcome &outcome);
 
 public Q_SLOTS: // the worker side's reports, queued to this thread
+    void onStarted();
     void onProgress(int rule, int rules, const QString &name);
     void onFinished(const Deck::Models::DetectionOutcome &outcome);
 
 private:
     CaseSession &m_session;
-    std::unique_ptr<CaseWorker> m_worker;
     std::shared_ptr<JobLink> m_link;
     bool m_running = false;
 };
@@ -64,6 +66,7 @@ class DetectionRelay : public QObject
 {
     Q_OBJECT
 Q_SIGNALS:
+    void started();
     void progressed(int rule, int rules, const QString &name);
     void finished(const Deck::Models::DetectionOutcome &outcome);
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hostlistmodel.h"
 
+#include "clockoffsets.h"
 #include "displaytext.h"
 
 #include <QFont>
@@ -24,12 +25,41 @@ void HostListModel::reload()
               beginResetModel();
               m_hosts = std::move(hosts);
               endResetModel();
+              estimateOffsets();
           });
+}
+
+void HostListModel::estimateOffsets()
+{
+    if (!m_offsetWorker)
+        m_offsetWorker = session().openWorker();
+    const quint64 generation = ++m_offsetGeneration;
+    if (m_offsetState != OffsetState::Done)
+        m_offsetState = OffsetState::Estimating; // else the last estimate shows until this one lands
+    using Result = Core::Expected<HostClockOffsets>;
+    auto *watcher = new QFutureWatcher<Result>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_offsetGeneration || watcher->future().resultCount() == 0)
+            return;
+        const Result result = watcher->result();
+        m_offsetState = result ? OffsetState::Done : OffsetState::Failed;
+        m_offsets = result ? *result : HostClockOffsets();
+        m_offsetError = result ? QString() : result.error().message;
+        if (!m_hosts.isEmpty())
+            Q_EMIT dataChanged(index(0, Clock), index(int(m_hosts.size()) - 1, Clock));
+        Q_EMIT offsetsEstimated();
+    });
+    watcher->setFuture(m_offsetWorker->run([](Core::Database &db) { return loadHostClockOffsets(db); }));
 }
 
 void HostListModel::clear()
 {
     dropPending();
+    ++m_offsetGeneration;
+    m_offsetWorker.reset(); // its connection goes with the case (after the estimate running, if any)
+    m_offsets.clear();
+    m_offsetState = OffsetState::Idle;
     beginResetModel();
     m_hosts.clear();
     endResetModel();
@@ -75,6 +105,8 @@ QVariant HostListModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Span");
     case Coverage:
         return tr("Coverage");
+    case Clock:
+        return tr("Clock offset");
     }
     return {};
 }
@@ -162,6 +194,8 @@ QString HostListModel::text(const HostOverview &h, int column) const
         return h.lastTs ? utcText(*h.lastTs, kTableTimePrecision) : QString();
     case Span:
         return h.firstTs && h.lastTs ? durationText(*h.lastTs - *h.firstTs) : QString();
+    case Clock:
+        return offsetCell(h);
     case Coverage: {
         const auto share = h.recordedShare();
         if (!share)
@@ -207,6 +241,8 @@ QString HostListModel::toolTip(const HostOverview &h, int column) const
         return h.firstTs && h.lastTs
             ? tr("%1 to %2").arg(utcText(*h.firstTs, kTableTimePrecision), utcText(*h.lastTs, kTableTimePrecision))
             : QString();
+    case Clock:
+        return offsetToolTip(h);
     case Coverage:
         if (!h.recordedShare())
             return {};
@@ -218,6 +254,44 @@ QString HostListModel::toolTip(const HostOverview &h, int column) const
             .arg(h.lostEvents);
     }
     return {};
+}
+
+QString HostListModel::offsetCell(const HostOverview &h) const
+{
+    if (!h.hostId)
+        return {};
+    if (m_offsetState == OffsetState::Failed)
+        return tr("not estimated");
+    if (m_offsetState != OffsetState::Done)
+        return tr("estimating...");
+    const QList<PeerClockOffset> peers = m_offsets.value(*h.hostId);
+    if (peers.isEmpty())
+        return tr("no pairs");
+    QStringList parts;
+    for (const PeerClockOffset &p : peers)
+        parts << tr("%1 vs %2 (range %3 to %4, %n pair(s))", nullptr, p.pairs)
+                     .arg(Core::offsetText(p.offsetNs), p.peer, Core::offsetText(p.minNs), Core::offsetText(p.maxNs));
+    return parts.join(QStringLiteral("; "));
+}
+
+QString HostListModel::offsetToolTip(const HostOverview &h) const
+{
+    if (!h.hostId || m_offsetState == OffsetState::Estimating || m_offsetState == OffsetState::Idle)
+        return {};
+    if (m_offsetState == OffsetState::Failed)
+        return m_offsetError;
+    const QList<PeerClockOffset> peers = m_offsets.value(*h.hostId);
+    if (peers.isEmpty())
+        return tr("No connection between %1 and another monitored host was stitched, so its clock offset cannot be "
+                  "estimated. Times are always shown as each host recorded them.")
+            .arg(h.hostname);
+    QStringList lines;
+    for (const PeerClockOffset &p : peers)
+        lines << tr("clock of %1 minus clock of %2: median %3, from %4 to %5 over %n stitched connection(s)", nullptr,
+                    p.pairs)
+                     .arg(h.hostname, p.peer, Core::offsetText(p.offsetNs), Core::offsetText(p.minNs),
+                          Core::offsetText(p.maxNs));
+    return lines.join(u'\n');
 }
 
 } // namespace Deck::Models

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importjob.h"
 
-#include "detectionjob.h"
-
 #include <QElapsedTimer>
 #include <QFileInfo>
 
@@ -43,11 +41,7 @@ void runImport(Database &db, JobLink &link, const QStringList &paths, const Impo
     }
     Q_EMIT relay.progressed(progress);
 
-    ImportOptions withRules = options;
-    // The rules folder of the GUI's setting (detectionjob.h), read here, off the GUI thread.
-    if (const QString folder = rulesFolder(); withRules.rules.isEmpty() && !folder.isEmpty())
-        withRules.rules = loadDetectionRules(folder).rules;
-    Importer importer(db, withRules);
+    Importer importer(db, options); // reads the rules folder of CaseSession::importOptions() here, off the GUI thread
     importer.setCancelFlag(&link.cancel);
     QElapsedTimer sinceProgress;
     sinceProgress.start();

@@ -29,7 +29,7 @@ IntakeService::IntakeService(CaseSession &session, QObject *parent)
     , m_inbox(std::make_shared<InboxSlot>())
 {
     connect(&m_session, &CaseSession::opened, this, &IntakeService::caseOpened);
-    connect(&m_session, &CaseSession::closed, this, &IntakeService::caseClosed);
+    connect(&m_session, &CaseSession::aboutToClose, this, &IntakeService::caseClosed);
     // A case key given while the inbox is watched: watched again with it (archives that failed without it retried).
     connect(&m_session, &CaseSession::caseKeyChanged, this, [this] {
         if (m_writer && m_inboxStatus.watching)
@@ -47,7 +47,7 @@ IntakeService::~IntakeService()
 void IntakeService::caseOpened()
 {
     caseClosed();
-    m_writer = m_session.openWorker();
+    m_writer = m_session.writer();
     const QString dir = QSettings().value(kInboxesKey).toMap().value(m_session.name()).toString();
     if (!dir.isEmpty())
         watchInbox(dir);
@@ -62,7 +62,7 @@ void IntakeService::caseClosed()
     // The watcher holds the writer's connection: it goes first, on its thread. Jobs still queued were cancelled by
     // their dialogs (modal, gone before a case can close), so this waits for little.
     m_writer->run([](Database &) {}).waitForFinished();
-    m_writer.reset();
+    m_writer = nullptr;
     m_inboxStatus = {};
     if (watching)
         Q_EMIT inboxChanged(m_inboxStatus);

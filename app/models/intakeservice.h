@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Getting data into the open case from the GUI: the case's one writer (a CaseWorker of its own, so that imports and
-// pulls never wait behind the views' queries and never run two at once), the inbox watcher on it, and where pull
-// keeps its known_hosts and downloads. Follows the CaseSession: a writer while a case is open; closing the case stops
-// the inbox and ends the jobs queued on the writer. The inbox folder is remembered per case (QSettings) and watched
-// again when that case is opened.
-// Thread: the GUI thread; the watcher lives on the writer's thread.
+// Getting data into the open case from the GUI: the case's one writer (CaseSession::writer(), so that imports,
+// pulls and Run Detections never wait behind the views' queries and never run two at once), the inbox watcher on it,
+// and where pull keeps its known_hosts and downloads. Follows the CaseSession: a writer while a case is open; closing
+// the case (aboutToClose) stops the inbox and waits for the job running on the writer. The inbox folder is remembered
+// per case (QSettings) and watched again when that case is opened. Thread: the GUI thread; the watcher lives on the
+// writer's thread.
 #pragma once
 
 #include "casesession.h"
@@ -23,7 +23,7 @@ public:
     ~IntakeService() override;
 
     // The worker that writes to the case; nullptr while no case is open.
-    CaseWorker *writer() const { return m_writer.get(); }
+    CaseWorker *writer() const { return m_writer; }
     CaseSession &session() const { return m_session; }
 
     // The case's known_hosts and download folder: beside a SQLite case file (as flightdeck-cli pull), under the
@@ -49,7 +49,7 @@ private:
     QString besideCase(const QString &suffix) const;
 
     CaseSession &m_session;
-    std::unique_ptr<CaseWorker> m_writer;
+    CaseWorker *m_writer = nullptr; // the session's, while a case is open
     struct InboxSlot; // the watcher, created, used and deleted on the writer's thread
     std::shared_ptr<InboxSlot> m_inbox;
     std::shared_ptr<std::atomic<bool>> m_inboxCancel;

@@ -24,6 +24,7 @@ FleetPuller::FleetPuller(Database &db, PullOptions options, QObject *parent)
     , m_options(std::move(options))
 {
     m_options.jobs = std::max(1, m_options.jobs);
+    loadRulesFolder(m_options.import); // once for the pull, not per archive
     if (m_options.passphrase) {
         // Workers ask on their threads; the analyst is asked once per key, one question at a time.
         auto ask = std::move(m_options.passphrase);

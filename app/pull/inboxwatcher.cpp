@@ -24,6 +24,7 @@ InboxWatcher::InboxWatcher(Database &db, InboxOptions options, QObject *parent)
 {
     m_options.dir = QFileInfo(m_options.dir).absoluteFilePath();
     m_status.dir = m_options.dir;
+    loadRulesFolder(m_options.import); // once for the watch, not per scan
     m_soon.setSingleShot(true);
     connect(&m_soon, &QTimer::timeout, this, [this] { (void)scanOnce(); });
     connect(&m_rescan, &QTimer::timeout, this, [this] { (void)scanOnce(); });

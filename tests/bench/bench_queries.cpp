@@ -12,6 +12,7 @@
 #include "pgcluster.h"
 #include "pointintimequeries.h"
 #include "processqueries.h"
+#include "querytiming.h"
 #include "searchqueries.h"
 #include "timelinequeries.h"
 #include "truststore.h"
@@ -27,6 +28,7 @@
 using namespace Qt::StringLiterals;
 using namespace Deck::Core;
 using namespace Deck::TestSupport;
+using Deck::Bench::medianMs;
 
 namespace {
 
@@ -41,20 +43,6 @@ struct Subjects
     QByteArray path; // a path opened by many processes
     QString address; // a remote address contacted by many processes
 };
-
-double medianMs(int runs, const std::function<bool()> &query)
-{
-    QList<double> times;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        if (!query())
-            return -1;
-        times.append(double(timer.nsecsElapsed()) / 1e6);
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
 
 std::optional<Subjects> pickSubjects(Database &db)
 {

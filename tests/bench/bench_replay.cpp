@@ -9,6 +9,7 @@
 #include "casefixture.h"
 #include "importer.h"
 #include "pgcluster.h"
+#include "querytiming.h"
 #include "replayqueries.h"
 #include "truststore.h"
 
@@ -22,24 +23,11 @@
 using namespace Qt::StringLiterals;
 using namespace Deck::Core;
 using namespace Deck::TestSupport;
+using Deck::Bench::medianMs;
 
 namespace {
 
 namespace Test = Flight::TestSupport;
-
-double medianMs(int runs, const std::function<bool()> &query)
-{
-    QList<double> times;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        if (!query())
-            return -1;
-        times.append(double(timer.nsecsElapsed()) / 1e6);
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
 
 // The snapshots that open every archive of a real collector's run.
 QList<Event> snapshots(qint64 ts)

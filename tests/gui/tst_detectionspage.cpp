@@ -4,16 +4,20 @@
 // loaded; its package change came with dpkg running, so that rule stays quiet), they appear in the alerts list with
 // their rule, title and what matched, the detail pane shows the rule's description and the evidence, activating the
 // evidence selects its host and time in the SelectionHub, and running again raises nothing. A folder with a broken
-// rule file reports it in one line and still runs the others. Runs offscreen; saves a picture of the page to
-// FLIGHT_SCREENSHOT_DIR when it is set.
+// rule file reports it in one line and still runs the others. Run Detections started while an import runs in the
+// session waits for it on the case's one writer: both complete, neither meets the other as "database is locked". Runs
+// offscreen; saves a picture of the page to FLIGHT_SCREENSHOT_DIR when it is set.
 #include "alertmodel.h"
+#include "casefixture.h"
 #include "casesession.h"
 #include "detectioncontrols.h"
+#include "importjob.h"
 #include "integritycase.h"
 #include "integritypage.h"
 #include "mainwindow.h"
 #include "rulealertdetail.h"
 #include "selectionhub.h"
+#include "truststore.h"
 
 #include <QAction>
 #include <QDir>
@@ -35,6 +39,7 @@ private Q_SLOTS:
     void initTestCase();
     void runShowAndSelect();
     void brokenRuleFileIsReported();
+    void runWhileImporting();
 
 private:
     Gui::IntegrityPage *openCase(Gui::MainWindow &window, const QString &name);
@@ -157,6 +162,44 @@ void TestDetectionsPage::brokenRuleFileIsReported()
     QCOMPARE(page->detectionControls()->lastMessage(),
              u"1 rules evaluated: 1 objects match, 1 new alerts.\nRule files skipped:\n%1/broken.rule:2: severity "
              u"'extreme': use low, medium or high"_s.arg(folder));
+}
+
+void TestDetectionsPage::runWhileImporting()
+{
+    Models::setRulesFolder(QStringLiteral(FLIGHT_RULES_DIR));
+    QVERIFY(QDir().mkpath(m_dir.filePath(u"busy"_s)));
+    TestSupport::ArchiveSeries busy(m_dir.filePath(u"busy"_s), u"busy.example.org"_s);
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(!busy.next(TestSupport::busyHostEvents(20000, 1000 + i * 20000, i * 60000)).isEmpty());
+    Gui::MainWindow window;
+    window.show();
+    Gui::IntegrityPage *page = openCase(window, u"importing.sqlite"_s);
+    QVERIFY(page);
+    Models::CaseWorker *writer = window.session().writer();
+    QVERIFY(writer);
+    auto trusted = writer->run(
+        [key = busy.key.publicKey()](Core::Database &db) { return Core::TrustStore(db).trust(key, u"busy"_s).ok(); });
+    trusted.waitForFinished();
+    QVERIFY(trusted.result());
+
+    Models::ImportJob import;
+    QSignalSpy imported(&import, &Models::ImportJob::finished);
+    QSignalSpy importProgress(&import, &Models::ImportJob::progressed);
+    import.start(*writer, {m_dir.filePath(u"busy"_s)}, window.session().importOptions());
+    QVERIFY(importProgress.wait(10000));
+    Gui::DetectionControls *controls = page->detectionControls();
+    controls->setInteractive(false);
+    QSignalSpy detected(controls, &Gui::DetectionControls::runFinished);
+    qsizetype importsEndedAtStart = -1;
+    connect(&controls->job(), &Models::DetectionJob::started, &import, [&] { importsEndedAtStart = imported.size(); });
+    controls->runAction()->trigger();
+    QVERIFY(detected.wait(180000));
+    QCOMPARE(importsEndedAtStart, 1); // the run waited for the import on the writer
+    QCOMPARE(imported.size(), 1);
+    QCOMPARE(import.outcomes().size(), 4);
+    for (const Core::ImportOutcome &outcome : import.outcomes())
+        QVERIFY2(outcome.status == Core::ImportStatus::Imported, qPrintable(outcome.message));
+    QVERIFY2(controls->lastMessage().startsWith(u"13 rules evaluated: "_s), qPrintable(controls->lastMessage()));
 }
 
 QTEST_MAIN(TestDetectionsPage)

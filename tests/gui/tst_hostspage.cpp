@@ -3,7 +3,9 @@
 // QAbstractItemModelTester with the fixture's known answers; selecting a host in the page sets the shared selection
 // and a host selected elsewhere is selected here; trusting a held archive's key from the dialog (driven here, not
 // blocking) imports it through the real importer and the host list shows the new host; a key other than the one a
-// known host is trusted with is refused loudly, with no trust button. Runs offscreen.
+// known host is trusted with is refused loudly, with no trust button. The clock column: the stitching case's known
+// offset (beta +2502 ms ahead of alpha from 7 pairs, range +2501..+2505 ms) on each side, "no pairs" for hosts that
+// talked to no monitored host. Runs offscreen.
 #include "archivelistmodel.h"
 #include "displaytext.h"
 #include "guifixture.h"
@@ -11,6 +13,7 @@
 #include "hostlistmodel.h"
 #include "hostspage.h"
 #include "importer.h"
+#include "stitchfixture.h"
 #include "trustdialog.h"
 #include "trustjob.h"
 #include "truststore.h"
@@ -37,6 +40,7 @@ class TestHostsPage : public QObject
 private Q_SLOTS:
     void initTestCase();
     void hostListModel();
+    void clockOffsets();
     void archiveListModel();
     void heldArchiveModel();
     void selectingAHostSetsTheHub();
@@ -139,6 +143,45 @@ void TestHostsPage::hostListModel()
 
     session.close();
     QCOMPARE(hosts.rowCount(), 0);
+}
+
+void TestHostsPage::clockOffsets()
+{
+    const QString location = m_dir.filePath(QStringLiteral("stitch.sqlite"));
+    QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("stitch"))));
+    {
+        auto built = openStitchCase(location, m_dir.filePath(QStringLiteral("stitch")));
+        QVERIFY2(built, qPrintable(built.error().message));
+    }
+    Models::CaseSession session;
+    HostListModel hosts(session);
+    QAbstractItemModelTester tester(&hosts, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy estimated(&hosts, &HostListModel::offsetsEstimated);
+    QVERIFY(openCase(session, location));
+    QTRY_COMPARE(hosts.rowCount(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(estimated.size(), 1, 20000);
+    QVERIFY(!hosts.isEstimatingOffsets());
+    const auto cell = [&](const QString &host, int role) {
+        return hosts.index(rowOf(hosts, host), HostListModel::Clock).data(role).toString();
+    };
+    QCOMPARE(cell(QStringLiteral("beta"), Qt::DisplayRole),
+             QStringLiteral("+2502.000 ms vs alpha (range +2501.000 ms to +2505.000 ms, 7 pair(s))"));
+    QCOMPARE(cell(QStringLiteral("alpha"), Qt::DisplayRole),
+             QStringLiteral("-2502.000 ms vs beta (range -2505.000 ms to -2501.000 ms, 7 pair(s))"));
+    QCOMPARE(
+        cell(QStringLiteral("alpha"), Qt::ToolTipRole),
+        QStringLiteral("clock of alpha minus clock of beta: median -2502.000 ms, from -2505.000 ms to -2501.000 ms "
+                       "over 7 stitched connection(s)"));
+    session.close();
+    QCOMPARE(hosts.rowCount(), 0);
+
+    // The GUI fixture's hosts talked to no monitored host.
+    QVERIFY(openCase(session, m_case));
+    QTRY_COMPARE(hosts.rowCount(), 4);
+    QTRY_COMPARE_WITH_TIMEOUT(estimated.size(), 2, 20000);
+    QCOMPARE(cell(QStringLiteral("gamma"), Qt::DisplayRole), QStringLiteral("no pairs"));
+    QVERIFY(cell(QStringLiteral("gamma"), Qt::ToolTipRole).startsWith(QStringLiteral("No connection between gamma")));
+    QCOMPARE(cell(QStringLiteral("delta"), Qt::DisplayRole), QString()); // held only: not a monitored host yet
 }
 
 void TestHostsPage::archiveListModel()

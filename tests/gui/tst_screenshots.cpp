@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Renders every page of the main window on the fixture case into PNG files, for people to look at (STYLE.md: GUI
+// Renders every page of the main window on the fixture case (plus the stitching scenario's two hosts as ops-01 and
+// web-01, so that the Hosts page shows clock offsets) into PNG files, for people to look at (STYLE.md: GUI
 // tests check wiring; screenshots are for eyes). Runs under Xvfb (xvfb-run, see CMakeLists.txt) so that fonts, styles
 // and charts render as on a desktop. The files go to $FLIGHT_SCREENSHOT_DIR, else "screenshots" in the working
 // directory; the test fails when a page renders nothing.
 #include "guifixture.h"
+#include "hostlistmodel.h"
+#include "hostspage.h"
 #include "mainwindow.h"
 #include "page.h"
+#include "stitchfixture.h"
 
 #include <QDir>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,7 +25,26 @@ class TestScreenshots : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void everyPage();
+
+private:
+    static void showClockOffsets(Gui::HostsPage &page);
 };
+
+// The Hosts page sits in a narrow dock: its clock column (estimated after the rows) is scrolled into view.
+void TestScreenshots::showClockOffsets(Gui::HostsPage &page)
+{
+    const Models::HostListModel &model = *page.hosts();
+    int row = -1;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        if (model.index(r, Models::HostListModel::Host).data().toString() == QLatin1String("web-01"))
+            row = r;
+    }
+    QVERIFY(row >= 0);
+    const QModelIndex clock = model.index(row, Models::HostListModel::Clock);
+    QTRY_VERIFY_WITH_TIMEOUT(clock.data().toString().startsWith(u'+'), 20000);
+    page.hostView()->scrollTo(clock);
+    QTest::qWait(200);
+}
 
 void TestScreenshots::everyPage()
 {
@@ -30,6 +54,15 @@ void TestScreenshots::everyPage()
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.filePath(QStringLiteral("settings")));
     const auto fixture = TestSupport::buildGuiCase(dir.path());
     QVERIFY2(fixture.error.isEmpty(), qPrintable(fixture.error));
+    {
+        // Two more hosts whose connections are stitched, so that the Hosts page shows clock offsets.
+        auto db = Core::Database::open(fixture.location);
+        QVERIFY2(db, qPrintable(db.error().message));
+        const QString folder = dir.filePath(QStringLiteral("stitched"));
+        QVERIFY(QDir().mkpath(folder));
+        TestSupport::StitchScenario stitched(folder, QStringLiteral("ops-01"), QStringLiteral("web-01"));
+        QCOMPARE(TestSupport::trustAndImport(**db, {&stitched.alpha, &stitched.beta}, stitched.archives), QString());
+    }
     const QString out
         = qEnvironmentVariable("FLIGHT_SCREENSHOT_DIR", QDir::current().filePath(QStringLiteral("screenshots")));
     QVERIFY(QDir().mkpath(out));
@@ -46,6 +79,8 @@ void TestScreenshots::everyPage()
     for (auto *page : window.pages()) {
         window.showPage(page);
         QTest::qWait(1500); // the page's queries run on a worker; give them time to land and paint
+        if (auto *hosts = qobject_cast<Gui::HostsPage *>(page))
+            showClockOffsets(*hosts);
         const QString name = QStringLiteral("%1-%2.png")
                                  .arg(++index, 2, 10, QLatin1Char('0'))
                                  .arg(QString::fromLatin1(page->metaObject()->className()).section(u':', -1).toLower());

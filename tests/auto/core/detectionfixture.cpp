@@ -148,4 +148,20 @@ QStringList DetectionScenario::expectedAlerts()
     return alerts;
 }
 
+QStringList DetectionScenario::raisedAlerts(Core::Database &db)
+{
+    auto q = db.query(u"SELECT a.rule, (SELECT p.pid FROM alert_evidence e JOIN processes p ON p.id = e.object_id "
+                      u"WHERE e.alert_id = a.id AND e.object_type = 'process'), (SELECT s.check_name FROM "
+                      u"alert_evidence e JOIN state_changes s ON s.id = e.object_id WHERE e.alert_id = a.id AND "
+                      u"e.object_type = 'state_change') FROM alerts a WHERE a.source = 'rule'"_s);
+    if (!q)
+        return {q.error().message};
+    QStringList alerts;
+    while (q->next())
+        alerts << q->value(0).toString() + u' '
+                + (q->value(1).isNull() ? q->value(2).toString() : q->value(1).toString());
+    alerts.sort();
+    return alerts;
+}
+
 } // namespace Deck::TestSupport

@@ -31,6 +31,9 @@ struct DetectionScenario
 
     // "rule pid" (or "rule check" for integrity changes) of every alert the scenario must raise, sorted.
     static QStringList expectedAlerts();
+    // The same of the rule alerts the case holds (the evidence's process, or the integrity change's check), sorted;
+    // a query error as its one line.
+    static QStringList raisedAlerts(Core::Database &db);
 
     ArchiveSeries epsilon;
     QStringList archives;

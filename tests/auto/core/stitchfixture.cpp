@@ -21,10 +21,10 @@ Event at(qint64 ms, EventBody body)
 // When each process starts, ms of true time (multiples of 10: a clock tick is 10 ms).
 qint64 startMs(qint64 pid)
 {
-    static const QHash<qint64, qint64> starts{
-        {1000, 100},  {1001, 200}, {1002, 390}, {1003, 490}, {1004, 590}, {1006, 1990}, {1005, 8990}, {1010, 990},
-        {1011, 1090}, {1012, 1190}, {1013, 1290}, {1014, 1390}, {2000, -100}, {2100, -50}, {2001, 300},
-        {2002, 310},  {2003, 320}, {2004, 610}};
+    static const QHash<qint64, qint64> starts{{1000, 100},  {1001, 200},  {1002, 390},  {1003, 490},  {1004, 590},
+                                              {1006, 1990}, {1005, 8990}, {1010, 990},  {1011, 1090}, {1012, 1190},
+                                              {1013, 1290}, {1014, 1390}, {2000, -100}, {2100, -50},  {2001, 300},
+                                              {2002, 310},  {2003, 320},  {2004, 610}};
     return starts.value(pid);
 }
 
@@ -122,9 +122,9 @@ QList<Event> betaEvents()
 
 } // namespace
 
-StitchScenario::StitchScenario(const QString &dir)
-    : alpha(dir, u"alpha"_s)
-    , beta(dir, u"beta"_s)
+StitchScenario::StitchScenario(const QString &dir, const QString &alphaName, const QString &betaName)
+    : alpha(dir, alphaName)
+    , beta(dir, betaName)
 {
     QList<Event> a = alphaEvents();
     std::stable_sort(a.begin(), a.end(), [](const Event &x, const Event &y) { return x.ts < y.ts; });

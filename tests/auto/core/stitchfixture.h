@@ -34,7 +34,9 @@ struct StitchScenario
     static constexpr qint64 kBetaAheadMs = 2500;
     static constexpr qint64 kMedianDeltaMs = 2502;
 
-    explicit StitchScenario(const QString &dir);
+    // The two hosts are named alpha and beta unless other names are given (to add them to another case).
+    explicit StitchScenario(const QString &dir, const QString &alphaName = QStringLiteral("alpha"),
+                            const QString &betaName = QStringLiteral("beta"));
     static qint64 at(qint64 ms); // UTC ns of true time `ms` after the base
 
     ArchiveSeries alpha;

@@ -182,7 +182,7 @@ void TestDetectionsLive::rulesFireOnTheWorkloadAndStayQuietOnANormalOne()
     const auto key = SigningKey::load(m_temp.filePath(u"host.key"_s));
     QVERIFY(key.ok());
     QVERIFY(Deck::Core::TrustStore(**db).trust(key->publicKey(), u"live"_s).ok());
-    Deck::Core::Importer importer(**db, {std::nullopt, {}, rules.rules});
+    Deck::Core::Importer importer(**db, {std::nullopt, {}, rules.rules, {}});
     for (const QString &archive : Deck::Core::Importer::findArchives({m_temp.filePath(u"out"_s)})) {
         const auto outcome = importer.importFile(archive);
         QVERIFY2(outcome.status == Deck::Core::ImportStatus::Imported, qPrintable(outcome.message));
