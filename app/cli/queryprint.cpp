@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "queryprint.h"
 
+#include "accountnames.h"
 #include "bytetext.h"
 #include "database.h"
 #include "timetext.h"
@@ -50,6 +51,8 @@ QJsonObject processJson(const ProcessRow &row, const HostNames &hosts)
         o.insert(u"parent_pid"_s, *row.parentPid);
     if (row.uid)
         o.insert(u"uid"_s, *row.uid);
+    if (!row.userName.isEmpty())
+        o.insert(u"user_name"_s, row.userName); // the uid's name on the host then; absent when unknown
     if (row.exitTs)
         insertTime(o, u"exit"_s, *row.exitTs);
     if (row.exitCode)
@@ -68,10 +71,11 @@ QString processLine(const ProcessRow &row, const HostNames &hosts)
         end = u"  [exit %1 at %2]"_s.arg(row.exitSignal ? u"signal %1"_s.arg(*row.exitSignal)
                                                         : QString::number(row.exitCode.value_or(0)),
                                          isoTime(*row.exitTs));
-    return u"#%1 %2/%3 started %4 %5: %6%7"_s.arg(row.id)
+    const QString user = row.uid ? u" user %1"_s.arg(userText(*row.uid, row.userName)) : QString();
+    return u"#%1 %2/%3 started %4 %5%6: %7%8"_s.arg(row.id)
         .arg(hosts.value(row.hostId))
         .arg(row.pid)
-        .arg(isoTime(row.startTs), displayBytes(row.comm.toUtf8()),
+        .arg(isoTime(row.startTs), displayBytes(row.comm.toUtf8()), user,
              row.argv.isEmpty() ? displayBytes(row.exe) : displayArgv(row.argv), end);
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "archiveloader.h"
 
+#include "accountnames.h"
 #include "bulkwriter.h"
 #include "database.h"
 #include "digest.h"
@@ -25,6 +26,13 @@ QByteArray detailOf(const Event &event)
     return line;
 }
 
+bool isAccountsEvent(const Event &event)
+{
+    const auto *snapshot = std::get_if<StateSnapshot>(&event.body);
+    const auto *change = std::get_if<StateChange>(&event.body);
+    return (snapshot && snapshot->check == "accounts"_L1) || (change && change->check == "accounts"_L1);
+}
+
 } // namespace
 
 ArchiveLoader::ArchiveLoader(Database &db, ArchiveContext context, ImportSession &session)
@@ -44,6 +52,8 @@ ArchiveLoader::~ArchiveLoader()
 Expected<void> ArchiveLoader::add(Event &&event)
 {
     merge(event);
+    if (isAccountsEvent(event))
+        m_accounts.append(event);
     m_firstTs = std::min(m_firstTs, event.ts);
     m_lastTs = std::max(m_lastTs, event.ts);
     m_chunk.append(std::move(event));
@@ -328,6 +338,8 @@ Expected<void> ArchiveLoader::finish()
         return flushed;
     if (auto written = writeProcesses(); !written)
         return written;
+    if (auto stored = storeAccounts(m_db, m_context.hostId, m_firstTs, m_accounts); !stored)
+        return stored;
     return raiseAlerts();
 }
 

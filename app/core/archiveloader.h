@@ -104,6 +104,7 @@ private:
     };
     QList<PathIds> m_pathIds;
     QHash<Flight::Format::ProcKey, Process *> m_processes;
+    QList<Flight::Format::Event> m_accounts; // the accounts check's events, stored by finish() (accountnames.h)
     qint64 m_lastProcessId = -1; // SQLite: the last id handed out (the transaction is the only writer)
     qint64 m_newProcesses = 0;
     qint64 m_firstTs = std::numeric_limits<qint64>::max();

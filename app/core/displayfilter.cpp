@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "displayfilter.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Deck::Core {
@@ -15,7 +17,7 @@ const QList<FilterField> &displayFilterFields()
         {"proc.argv", Bytes, "the process's arguments (NUL between them)"},
         {"proc.comm", Text, "the process's command name"},
         {"proc.pid", Number, "the process id"},
-        {"user", Number, "the process's user id"},
+        {"user", Number, "the process's user id, or its name on the host at the event's time (a word or \"text\")"},
         {"file.path", Bytes, "the file's path"},
         {"file.op", Text, "open, exec, write, create, delete, rename, ..."},
         {"net.op", Text, "connect, accept, listen, close, bind, send, exists"},
@@ -53,6 +55,13 @@ struct Token
 Error errorAt(int column, const QString &reason)
 {
     return Error{u"column %1: %2"_s.arg(column).arg(reason), column};
+}
+
+// A word written as a number (digits, a sign), even one too large for one: never read as a name.
+bool looksNumeric(const QString &word)
+{
+    return !word.isEmpty()
+        && std::all_of(word.begin(), word.end(), [](QChar c) { return c.isDigit() || c == u'-' || c == u'+'; });
 }
 
 bool isWordChar(QChar c)
@@ -297,16 +306,24 @@ private:
         const bool ordering = *op != FilterOp::Equal && *op != FilterOp::NotEqual && !textual;
         if (ordering && field->type != FilterValueType::Number)
             return errorAt(opToken.column, u"%1 compares numbers; %2 is text"_s.arg(opToken.text, name.text));
-        if (textual && field->type == FilterValueType::Number)
-            return errorAt(opToken.column, u"%1 applies to text; %2 is a number"_s.arg(opToken.text, name.text));
+        // `user` takes a name as well as a number: a quoted value, or a word that is no number, is a name.
         const Token &value = take();
+        const bool userName = name.text == "user"_L1
+            && (value.type == Token::Type::String || (value.type == Token::Type::Word && !looksNumeric(value.text)));
+        if (ordering && userName)
+            return errorAt(opToken.column, u"%1 compares numbers; a user name is text"_s.arg(opToken.text));
+        if (textual && field->type == FilterValueType::Number && !userName)
+            return errorAt(opToken.column, u"%1 applies to text; %2 is a number"_s.arg(opToken.text, name.text));
         if (value.type != Token::Type::Word && value.type != Token::Type::String)
             return errorAt(value.column, u"expected a value after %1"_s.arg(opToken.text));
         FilterNode node;
         node.kind = FilterNode::Kind::Compare;
         node.field = name.text;
         node.op = *op;
-        if (field->type == FilterValueType::Number) {
+        if (userName) {
+            node.text = value.type == Token::Type::String ? value.bytes : value.text.toUtf8();
+            node.byName = true;
+        } else if (field->type == FilterValueType::Number) {
             bool ok = false;
             node.number = value.type == Token::Type::Word ? value.text.toLongLong(&ok) : 0;
             if (!ok)

@@ -42,6 +42,7 @@ struct FilterNode
     FilterOp op = FilterOp::Equal;
     QByteArray text; // Compare on Text/Bytes: the value (UTF-8 for Text)
     qint64 number = 0; // Compare on Number
+    bool byName = false; // Compare on `user` with a name (in text) instead of a number
 };
 
 // The longest expression accepted, and the deepest nesting (parentheses and `not`), so that hostile input cannot

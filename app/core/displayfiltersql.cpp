@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "displayfiltersql.h"
 
+#include "accountnames.h"
 #include "querysql.h"
-
 
 using namespace Qt::StringLiterals;
 
@@ -235,9 +235,30 @@ QVariant valueOf(const FilterNode &node, Engine engine)
     return {};
 }
 
+// `user` by name: the name the process's uid had on the event's host at the event's time (accountnames.h). An
+// equality first narrows to the uids that ever had that name (account_names_name), so that the resolution runs for
+// their events only.
+BranchCondition compareUserName(const FilterNode &node, const FieldOn &field, Engine engine)
+{
+    static const QString name = accountNameAt("uid"_L1, u"x.host_id"_s, u"p.uid"_s, u"x.ts"_s);
+    const QVariant value = QString::fromUtf8(
+        node.op == FilterOp::StartsWith || node.op == FilterOp::Matches ? patternOf(node, engine) : node.text);
+    BranchCondition condition
+        = sqlCondition(u"(%1 IS NOT NULL AND %2)"_s.arg(name, comparison(name, node.op, engine)), value, true);
+    if (node.op == FilterOp::Equal) {
+        condition.sql
+            = u"(%1 IN (SELECT un.num FROM account_names un WHERE un.kind = 'uid' AND un.name = ?) AND %2)"_s.arg(
+                field.column, condition.sql);
+        condition.params.prepend(value);
+    }
+    return condition;
+}
+
 BranchCondition compare(const FilterNode &node, int branch, Engine engine)
 {
     const FieldOn field = fieldOn(node.field, branch, engine);
+    if (node.byName && field.is == FieldOn::Is::Column)
+        return compareUserName(node, field, engine);
     switch (field.is) {
     case FieldOn::Is::Absent:
         return constant(State::Never);

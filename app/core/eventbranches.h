@@ -17,7 +17,7 @@ inline constexpr int kEventBranches = 6;
 
 // The names of the columns every branch selects, comma-separated: ts, r (the branch), id, host_id, k (the kind),
 // pid, pstart, comm, exe, op, path, to_path, proto, laddr, lport, raddr, rport, n (count), detail, process_id, uid,
-// argv.
+// argv, user_name (the uid's name at the event's time, accountnames.h).
 QString eventColumns();
 // "SELECT <eventColumns> FROM <table> x <joins>": the event table is `x`, its process `p`, its path `pa` and rename
 // target `tp` (file events); every NULL is typed, since PostgreSQL resolves a UNION's column types pairwise.

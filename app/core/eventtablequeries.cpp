@@ -187,6 +187,7 @@ Expected<QList<EventTableRow>> EventTableQueries::rows(const EventScope &scope, 
         row.processId = number(19);
         row.uid = number(20);
         row.argv = q->value(21).toByteArray();
+        row.userName = text(22);
         row.host = hostNames.value(row.hostId);
         rows.append(row);
     }

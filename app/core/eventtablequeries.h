@@ -49,6 +49,7 @@ struct EventTableRow
     std::optional<qint64> processId;
     std::optional<qint64> pid;
     std::optional<qint64> uid;
+    QString userName; // the uid's name on the host at the event's time; empty: unknown (accountnames.h)
     QString comm;
     QByteArray exe;
     QString op; // file and net op; the check of a state change; the source of a loss

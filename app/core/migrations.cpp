@@ -231,6 +231,20 @@ const QList<Migration> &migrations()
          },
          {},
          {}},
+        {7,
+         "account names: the name each user and group id had on a host over time (the collector's accounts check)",
+         {
+             // kind: uid | gid; num: the id; name: what the host called it from ts on (NULL: removed then). The key
+             // serves the lookup of an id's newest row at or before a time.
+             "CREATE TABLE account_names (host_id BIGINT NOT NULL, kind TEXT NOT NULL, num BIGINT NOT NULL, "
+             "ts BIGINT NOT NULL, name TEXT, PRIMARY KEY (host_id, kind, num, ts))",
+             // When a full list was taken: an id missing from the newest list at or before a time had no name then.
+             "CREATE TABLE account_snapshots (host_id BIGINT NOT NULL, ts BIGINT NOT NULL, PRIMARY KEY (host_id, ts))",
+             // user == "name" in display filters: the ids that ever had a name.
+             "CREATE INDEX account_names_name ON account_names (kind, name)",
+         },
+         {},
+         {}},
     };
     return list;
 }

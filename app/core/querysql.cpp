@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "querysql.h"
 
+#include "accountnames.h"
 #include "database.h"
 
 using namespace Qt::StringLiterals;
@@ -9,16 +10,20 @@ namespace Deck::Core {
 
 QString processColumns()
 {
+    // The user's name as of the process's latest uid (its latest image or credential change, else its start).
+    static const QString userName
+        = accountNameAt("uid"_L1, u"p.host_id"_s, u"p.uid"_s, u"COALESCE(p.ids_ts, p.start_ts)"_s);
     return u"p.id, p.host_id, p.pid, p.start, p.start_ts, p.parent_id, p.parent_pid, p.parent_start, "
-           u"COALESCE(p.comm, ''), p.exe, p.argv, p.cwd, p.uid, p.last_ts, p.exit_ts, p.exit_code, p.exit_signal"_s;
+           u"COALESCE(p.comm, ''), p.exe, p.argv, p.cwd, p.uid, p.last_ts, p.exit_ts, p.exit_code, p.exit_signal, "_s
+        + userName;
 }
 
 QString processFields(const QString &alias)
 {
-    static const QStringList names{u"id"_s,        u"host_id"_s,    u"pid"_s,          u"start"_s,   u"start_ts"_s,
-                                   u"parent_id"_s, u"parent_pid"_s, u"parent_start"_s, u"comm"_s,    u"exe"_s,
-                                   u"argv"_s,      u"cwd"_s,        u"uid"_s,          u"last_ts"_s, u"exit_ts"_s,
-                                   u"exit_code"_s, u"exit_signal"_s};
+    static const QStringList names{u"id"_s,        u"host_id"_s,     u"pid"_s,          u"start"_s,   u"start_ts"_s,
+                                   u"parent_id"_s, u"parent_pid"_s,  u"parent_start"_s, u"comm"_s,    u"exe"_s,
+                                   u"argv"_s,      u"cwd"_s,         u"uid"_s,          u"last_ts"_s, u"exit_ts"_s,
+                                   u"exit_code"_s, u"exit_signal"_s, u"ids_ts"_s};
     if (alias.isEmpty())
         return names.join(u", "_s);
     return alias + u'.' + names.join(u", "_s + alias + u'.');
@@ -62,6 +67,7 @@ ProcessRow readProcess(const QSqlQuery &q, int first)
     row.exitTs = optionalInt(q.value(c++));
     row.exitCode = optionalInt(q.value(c++));
     row.exitSignal = optionalInt(q.value(c++));
+    row.userName = q.value(c++).toString();
     return row;
 }
 

@@ -29,7 +29,7 @@ inline constexpr int kFileEventColumns = 8;
 QString netEventColumns();
 NetEventRow readNetEvent(const QSqlQuery &q, int first = 0);
 inline constexpr int kNetEventColumns = 11;
-inline constexpr int kProcessColumns = 17;
+inline constexpr int kProcessColumns = 18;
 
 std::optional<qint64> optionalInt(const QVariant &value);
 QVariant nullable(const std::optional<qint64> &value);

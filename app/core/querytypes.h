@@ -58,6 +58,7 @@ struct ProcessRow
     QByteArray argv; // elements separated by NUL
     QByteArray cwd;
     std::optional<qint64> uid;
+    QString userName; // the uid's name on the host when it took this uid (accountnames.h); empty: unknown
     std::optional<qint64> lastTs; // the last event seen of it
     std::optional<qint64> exitTs;
     std::optional<qint64> exitCode;

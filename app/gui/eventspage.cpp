@@ -68,7 +68,7 @@ EventsPage::EventsPage(Models::CaseSession &session, QWidget *parent)
     const int widths[] = {metrics.horizontalAdvance(u"2026-12-03 08:55:23.123456789 "_s),
                           metrics.horizontalAdvance(u"hostname-long"_s),
                           metrics.horizontalAdvance(u"python3 (123456) "_s),
-                          metrics.horizontalAdvance(u"100000 "_s),
+                          metrics.horizontalAdvance(u"deploy-user (65534) "_s),
                           metrics.horizontalAdvance(u"proc.snapshot  "_s),
                           metrics.horizontalAdvance(u"M"_s) * 34};
     for (int c = 0; c < int(std::size(widths)); ++c)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "processdetailwidget.h"
 
+#include "accountnames.h"
 #include "bytetext.h"
 #include "processtext.h"
 
@@ -246,7 +247,10 @@ QString processSummaryHtml(const Models::ProcessDetail &detail)
     html += row(
         ProcessDetailWidget::tr("User"),
         escaped(ProcessDetailWidget::tr("uid %1, euid %2, gid %3, egid %4")
-                    .arg(optionalId(p.uid), optionalId(image.euid), optionalId(image.gid), optionalId(image.egid))));
+                    .arg(p.uid ? Core::userText(*p.uid, p.userName) : optionalId(p.uid),
+                         image.euid && image.euid == p.uid ? Core::userText(*image.euid, p.userName)
+                                                           : optionalId(image.euid),
+                         optionalId(image.gid), optionalId(image.egid))));
     if (image.loginuid || image.sessionid || !image.tty.isEmpty())
         html += row(
             ProcessDetailWidget::tr("Login"),

@@ -12,7 +12,6 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QIntValidator>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
@@ -47,10 +46,10 @@ ProcessTreePage::ProcessTreePage(Models::CaseSession &session, QWidget *parent)
     m_hosts->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_hosts->setToolTip(tr("Show one host's processes, or every host as a top-level row"));
     m_user->setPlaceholderText(tr("any"));
-    m_user->setValidator(new QIntValidator(0, std::numeric_limits<int>::max(), m_user));
-    m_user->setMaximumWidth(80);
+    m_user->setMaximumWidth(110);
     m_user->setClearButtonEnabled(true);
-    m_user->setToolTip(tr("Show the processes of one uid (and, dimmed, the processes above them)"));
+    m_user->setToolTip(tr("Show the processes of one user, by uid or by the name the uid had on the host then (and, "
+                          "dimmed, the processes above them)"));
     m_clearTime->setText(tr("All time"));
     m_clearTime->setToolTip(tr("Clear the time range (set in the timeline) for every view"));
     auto *parentAction = new QAction(tr("Parent"), this);
@@ -74,7 +73,7 @@ ProcessTreePage::ProcessTreePage(Models::CaseSession &session, QWidget *parent)
     bar->addWidget(new QLabel(tr("Host:"), this));
     bar->addWidget(m_hosts);
     bar->addSpacing(8);
-    bar->addWidget(new QLabel(tr("UID:"), this));
+    bar->addWidget(new QLabel(tr("User:"), this));
     bar->addWidget(m_user);
     bar->addSpacing(8);
     bar->addWidget(m_time);
@@ -110,7 +109,7 @@ ProcessTreePage::ProcessTreePage(Models::CaseSession &session, QWidget *parent)
     for (const auto &[column, width] :
          {std::pair{ProcessTreeModel::ProcessColumn, fit("python3  [ppid 1 not in case]") + 2 * m_view->indentation()},
           {ProcessTreeModel::PidColumn, fit("4194304")},
-          {ProcessTreeModel::UserColumn, fit("65534")},
+          {ProcessTreeModel::UserColumn, fit("deploy-user (65534)")},
           {ProcessTreeModel::StartColumn, fit("2025-10-09 08:53:20.153")},
           {ProcessTreeModel::ExitColumn, fit("signal 9 (SIGKILL)")}})
         header->resizeSection(column, width);
@@ -216,11 +215,16 @@ void ProcessTreePage::applyFilter()
     const QVariant host = m_hosts->currentData();
     if (host.isValid())
         filter.host = host.toLongLong();
-    if (!m_user->text().isEmpty())
-        filter.uid = m_user->text().toLongLong();
+    bool number = false;
+    const qint64 uid = m_user->text().trimmed().toLongLong(&number);
+    if (number)
+        filter.uid = uid;
+    else
+        filter.userName = m_user->text().trimmed();
     filter.range = session().selection().timeRange();
     const auto &old = m_model->filter();
-    if (filter.host == old.host && filter.uid == old.uid && filter.range.from == old.range.from
+    if (filter.host == old.host && filter.uid == old.uid && filter.userName == old.userName
+        && filter.range.from == old.range.from
         && filter.range.to == old.range.to)
         return;
     m_search->setHost(filter.host);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "eventrowview.h"
 
+#include "accountnames.h"
 #include "bytetext.h"
 #include "timetext.h"
 
@@ -95,7 +96,7 @@ EventRowView eventRowView(const Core::EventTableRow &row)
     if (row.pid)
         text[int(EventColumn::Process)] = u"%1 (%2)"_s.arg(row.comm).arg(*row.pid);
     if (row.uid)
-        text[int(EventColumn::User)] = QString::number(*row.uid);
+        text[int(EventColumn::User)] = Core::userText(*row.uid, row.userName);
     QString &kind = text[int(EventColumn::Kind)];
     QString &object = text[int(EventColumn::Object)];
     QString &detail = text[int(EventColumn::Detail)];

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "followchainmodel.h"
 
+#include "accountnames.h"
 #include "graphnodes.h"
 
 namespace Deck::Models {
@@ -109,7 +110,7 @@ QString FollowChainModel::tooltip(const Core::FollowStep &step) const
     if (step.process)
         return tr("%1 on %2, uid %3\nstarted %4 (%2's clock)\ncorrected to %5's clock: %6")
             .arg(step.process->comm, m_chain.hostnames.value(step.hostId))
-            .arg(step.process->uid ? QString::number(*step.process->uid) : QStringLiteral("?"))
+            .arg(step.process->uid ? Core::userText(*step.process->uid, step.process->userName) : QStringLiteral("?"))
             .arg(displayTime(step.rawTs), m_chain.hostnames.value(m_chain.originHostId), timeOrDash(step.correctedTs));
     const Core::HostLink &l = m_chain.links[*step.link];
     return tr("connect on %1: %2\naccept on %3: %4 (corrected %5)\nmatched by %6")

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "graphnodes.h"
 
+#include "accountnames.h"
 #include "bytetext.h"
 
 #include <QCoreApplication>
@@ -51,7 +52,7 @@ GraphNode processNode(const Core::ProcessRow &process, int column)
     if (!process.argv.isEmpty())
         lines << tr("argv: %1").arg(Core::displayArgv(process.argv));
     if (process.uid)
-        lines << tr("uid: %1").arg(*process.uid);
+        lines << tr("uid: %1").arg(Core::userText(*process.uid, process.userName));
     lines << tr("started: %1").arg(displayTime(process.startTs));
     if (process.exitTs)
         lines << tr("exited: %1").arg(displayTime(*process.exitTs));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "processtext.h"
 
+#include "accountnames.h"
 #include "bytetext.h"
 
 #include <QDateTime>
@@ -39,9 +40,9 @@ QString ProcessText::exit(const Core::ProcessRow &row)
     return tr("exited (how not seen)");
 }
 
-QString ProcessText::user(const std::optional<qint64> &uid)
+QString ProcessText::user(const std::optional<qint64> &uid, const QString &name)
 {
-    return uid ? QString::number(*uid) : tr("?");
+    return uid ? Core::userText(*uid, name) : tr("?");
 }
 
 QString ProcessText::argvLine(const Core::ProcessRow &row, int maxChars)

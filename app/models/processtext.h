@@ -20,8 +20,9 @@ public:
     static QString time(qint64 ns);
     // "running", "exit 0", "signal 9 (SIGKILL)", "exited (how not seen)".
     static QString exit(const Core::ProcessRow &row);
-    // The uid as a number ("?" when not recorded); the case holds no user names.
-    static QString user(const std::optional<qint64> &uid);
+    // "alice (1000)" with the name the uid had on the host (accountnames.h), the number alone when the case knows
+    // none, "?" when no uid was recorded.
+    static QString user(const std::optional<qint64> &uid, const QString &name);
     // argv joined with spaces for one line, at most `maxChars` characters (then an ellipsis).
     static QString argvLine(const Core::ProcessRow &row, int maxChars = 400);
     // Why the chain ends at this process, or empty when its parent is in the case (or it has none: pid 0 named).

@@ -95,6 +95,8 @@ bool ProcessTreeModel::keeps(const Core::ProcessRow &row) const
 {
     if (m_filter.uid && row.uid != m_filter.uid)
         return false;
+    if (!m_filter.userName.isEmpty() && row.userName != m_filter.userName)
+        return false;
     if (m_filter.range.to && row.startTs >= *m_filter.range.to)
         return false;
     if (m_filter.range.from && row.exitTs && *row.exitTs < *m_filter.range.from)
@@ -216,7 +218,7 @@ void ProcessTreeModel::land(Node *node, const Fetched &fetched)
         const QModelIndex index = indexOf(node);
         Q_EMIT dataChanged(index, index.siblingAtColumn(ColumnCount - 1));
     }
-    const bool filtered = m_filter.uid || m_filter.range.from || m_filter.range.to;
+    const bool filtered = m_filter.uid || !m_filter.userName.isEmpty() || m_filter.range.from || m_filter.range.to;
     if (node->fetch == Node::Fetch::Partial && kept < kMinKeptRows && filtered)
         fetch(node);
     continueReveal();

@@ -30,6 +30,7 @@ struct ProcessTreeFilter
     std::optional<qint64> host; // absent: every host as a top-level row
     std::optional<qint64> uid;
     Core::TimeRange range;
+    QString userName; // non-empty: the processes whose uid had this name on their host then (accountnames.h)
 };
 
 class ProcessTreeModel : public QAbstractItemModel

@@ -24,7 +24,7 @@ QVariant processCell(const Core::ProcessRow &row, int column)
     case ProcessTreeModel::PidColumn:
         return row.pid;
     case ProcessTreeModel::UserColumn:
-        return ProcessText::user(row.uid);
+        return ProcessText::user(row.uid, row.userName);
     case ProcessTreeModel::StartColumn:
         return ProcessText::time(row.startTs);
     case ProcessTreeModel::ExitColumn:
@@ -143,7 +143,7 @@ QVariant ProcessTreeModel::headerData(int section, Qt::Orientation orientation, 
     case PidColumn:
         return tr("PID");
     case UserColumn:
-        return tr("UID");
+        return tr("User");
     case StartColumn:
         return tr("Started (UTC)");
     case ExitColumn:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "replaytreemodel.h"
 
+#include "accountnames.h"
 #include "bytetext.h"
 #include "replaylistmodel.h"
 #include "replayqueries.h"
@@ -84,7 +85,7 @@ QString ReplayTreeModel::cell(const Core::RunningProcess &row, int column) const
     case 1:
         return QString::number(p.pid);
     case 2:
-        return p.uid ? QString::number(*p.uid) : QString();
+        return p.uid ? Core::userText(*p.uid, p.userName) : QString();
     case 3:
         return utcText(p.startTs);
     case 4:
@@ -128,7 +129,7 @@ QVariant ReplayTreeModel::headerData(int section, Qt::Orientation orientation, i
     case 1:
         return tr("PID");
     case 2:
-        return tr("UID");
+        return tr("User");
     case 3:
         return tr("Started (UTC)");
     case 4:

@@ -46,7 +46,9 @@ void ReportDocument::process(const ProcessSection &section)
         {tr("Executable"), displayBytes(p.exe)},
         {tr("Command line"), displayArgv(p.argv)},
         {tr("Working directory"), displayBytes(p.cwd)},
-        {tr("User"), p.uid ? tr("uid %1").arg(*p.uid) : tr("not recorded")},
+        {tr("User"), !p.uid                ? tr("not recorded")
+                     : p.userName.isEmpty() ? tr("uid %1").arg(*p.uid)
+                                            : tr("%1 (uid %2)").arg(displayBytes(p.userName.toUtf8())).arg(*p.uid)},
         {tr("Started"), tr("%1 UTC").arg(reportTime(p.startTs))},
         {tr("Ended"), ended},
         {tr("Ancestry"), chain.isEmpty() ? tr("none: a root process") : chain.join(u" \u2190 "_s)},

@@ -70,8 +70,8 @@ int runSnapshot(const QStringList &arguments)
     parser.setApplicationDescription(
         u"Write a signed triage archive of this host's live processes to FILE (it must not exist). The archive\n"
         "continues the key's hash chain (state in KEY.chain): processes, open sockets with their owners and the\n"
-        "integrity state (packages, modules, BPF programs, watched files, logins, listeners). Needs root to see\n"
-        "every process's details."_s);
+        "integrity state (packages, modules, BPF programs, watched files, logins, accounts, listeners). Needs root\n"
+        "to see every process's details."_s);
     const QCommandLineOption out(u"out"_s, u"The archive to write."_s, u"FILE"_s);
     const QCommandLineOption key(u"key"_s, u"Signing key (default %1)."_s.arg(defaultKeyPath()), u"FILE"_s,
                                  defaultKeyPath());

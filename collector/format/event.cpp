@@ -24,8 +24,8 @@ constexpr std::array<const char *, 7> kNetOps{"connect", "accept", "listen", "bi
 constexpr std::array<const char *, 2> kProtos{"tcp", "udp"};
 constexpr std::array<const char *, 3> kSeverities{"low", "medium", "high"};
 constexpr std::array<const char *, 2> kLossUnits{"events", "archives"};
-constexpr std::array<const char *, 7> kChecks{"packages", "packagefiles", "modules", "bpf", "files", "logins",
-                                              "listeners"};
+constexpr std::array<const char *, 8> kChecks{"packages", "packagefiles", "modules",  "bpf",
+                                              "files",    "logins",       "accounts", "listeners"};
 
 template <std::size_t... I> QList<QByteArray> kindNames(std::index_sequence<I...>)
 {

@@ -8,7 +8,7 @@ namespace Flight::Format {
 
 inline constexpr QLatin1StringView kFormatName{"flightrec-archive"};
 // Raised whenever a kind, an event member or a manifest member is added (FORMAT.md §7).
-inline constexpr int kFormatVersion = 3;
+inline constexpr int kFormatVersion = 4;
 
 inline constexpr QLatin1StringView kEventsEntry{"events.jsonl"};
 inline constexpr QLatin1StringView kEncryptedEventsEntry{"events.jsonl.enc"};

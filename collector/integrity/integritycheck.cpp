@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "integritycheck.h"
 
+#include "accountscheck.h"
 #include "bpfcheck.h"
 #include "filescheck.h"
 #include "listenerscheck.h"
@@ -33,7 +34,8 @@ QStringList defaultWatchedPaths()
 
 QStringList checkNames()
 {
-    return {u"packages"_s, u"packagefiles"_s, u"modules"_s, u"bpf"_s, u"files"_s, u"logins"_s, u"listeners"_s};
+    return {u"packages"_s, u"packagefiles"_s, u"modules"_s,  u"bpf"_s,
+            u"files"_s,    u"logins"_s,       u"accounts"_s, u"listeners"_s};
 }
 
 std::unique_ptr<IntegrityCheck> makeCheck(QStringView name, const CheckOptions &options)
@@ -50,6 +52,8 @@ std::unique_ptr<IntegrityCheck> makeCheck(QStringView name, const CheckOptions &
         return std::make_unique<FilesCheck>(options);
     if (name == u"logins"_s)
         return std::make_unique<LoginsCheck>(options);
+    if (name == u"accounts"_s)
+        return std::make_unique<AccountsCheck>(options);
     if (name == u"listeners"_s)
         return std::make_unique<ListenersCheck>(options);
     return nullptr;

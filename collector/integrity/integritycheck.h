@@ -30,7 +30,8 @@ class IntegrityCheck
 {
 public:
     virtual ~IntegrityCheck() = default;
-    // The check's name in state events: packages, packagefiles, modules, bpf, files, logins, listeners.
+    // The check's name in state events: packages, packagefiles, modules, bpf, files, logins, accounts,
+    // listeners.
     virtual QString name() const = 0;
     virtual Expected<QList<Format::StateItem>> observe() = 0;
 };
@@ -56,7 +57,7 @@ struct CheckOptions
 
 // The check of that name, or nullptr for an unknown name.
 std::unique_ptr<IntegrityCheck> makeCheck(QStringView name, const CheckOptions &options);
-// The enabled checks (the six, and packagefiles when options.packageFiles), in FORMAT.md order.
+// The enabled checks (the seven, and packagefiles when options.packageFiles), in FORMAT.md order.
 std::vector<std::unique_ptr<IntegrityCheck>> makeChecks(const CheckOptions &options);
 // All check names (packagefiles included), in FORMAT.md order.
 QStringList checkNames();

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The integrity checks as a capture source (DESIGN.md "Capture", integrity; FORMAT.md state.snapshot, state.change,
 // host.kmsg): start() observes every check and delivers one state.snapshot each; then one thread re-observes the
-// cheap checks (modules, bpf, logins, listeners) every `interval` and the costly ones (files, packages, packagefiles:
-// digests and package databases) every `sweep`, any check at once (after `triggerDelay`, to let a burst settle) when
-// IntegrityTriggers says an event touched what it watches, and delivers a state.change for each difference
+// cheap checks (modules, bpf, logins, accounts, listeners) every `interval` and the costly ones (files, packages,
+// packagefiles: digests and package databases) every `sweep`, any check at once (after `triggerDelay`, to let a burst
+// settle) when IntegrityTriggers says an event touched what it watches, and delivers a state.change for each difference
 // (statediff.h). Kernel log lines about modules and BPF become host.kmsg events and trigger those two checks; kmsg
 // records overwritten before they were read are a rec.loss {source "integrity.kmsg"}.
 //

@@ -25,6 +25,8 @@ void pathTriggers(const QByteArray &path, const FilesCheck &files, QSet<QString>
         checks.insert(u"packages"_s);
     if (path == "/run/utmp" || path == "/var/run/utmp")
         checks.insert(u"logins"_s);
+    if (path == "/etc/passwd" || path == "/etc/group")
+        checks.insert(u"accounts"_s);
 }
 
 } // namespace

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What makes an integrity check run before its next scheduled time: events other sources recorded. A write, create,
 // delete or rename of a watched path (FilesCheck::watches) runs `files`; of the package databases (/var/lib/dpkg,
-// /var/lib/rpm) `packages`; of utmp `logins`; a TCP listen or close, or a UDP bind, `listeners`. The kernel log lines
-// about modules and BPF (the integrity source reads those itself) run `modules` and `bpf`.
+// /var/lib/rpm) `packages`; of utmp `logins`; of /etc/passwd or /etc/group `accounts`; a TCP listen or close, or a
+// UDP bind, `listeners`. The kernel log lines about modules and BPF (the integrity source reads those itself) run
+// `modules` and `bpf`.
 //
 // Contract: note() is called from the capture sources' threads (through ObservedSource) and is quick and
 // thread-safe; it marks checks pending and wakes the integrity source through wakeFd() (an eventfd, readable while

@@ -2,9 +2,9 @@
 // The `state.change` of one check (FORMAT.md §2.4): what was added, removed and changed between two observations,
 // and how severe that is. Pure functions.
 //
-// Severity (issue 5): packages, packagefiles, modules, bpf and files (/boot and every watched path) are high; logins
-// and listeners medium. The bpf check's own programs: a change that touches only programs marked `own` (before or
-// after) is low, so the collector's loading and unloading of its own programs is recorded but raises no alert; one
+// Severity (issue 5): packages, packagefiles, modules, bpf and files (/boot and every watched path) are high; logins,
+// accounts and listeners medium. The bpf check's own programs: a change that touches only programs marked `own` (before
+// or after) is low, so the collector's loading and unloading of its own programs is recorded but raises no alert; one
 // foreign program in the change makes it high.
 //
 // Volatile attributes are not compared: a module's `refcount` (it moves whenever a device is opened) and a BPF

@@ -39,7 +39,7 @@ struct Config
     bool fileIgnoreRepeats = false; // FanotifyOptions::ignoreRepeats
     bool netCapture = true;
     bool integrity = true;
-    qint64 integrityIntervalSeconds = 10; // modules, bpf, logins, listeners
+    qint64 integrityIntervalSeconds = 10; // modules, bpf, logins, accounts, listeners
     qint64 integritySweepSeconds = 600; // files, packages, packagefiles
     bool packageVerify = false; // the packagefiles check: dpkg package files against their md5sums
     std::optional<QStringList> watchPaths; // nullopt: the integrity checks' defaults (defaultWatchedPaths())

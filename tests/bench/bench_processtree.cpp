@@ -179,7 +179,7 @@ int main(int argc, char **argv)
     for (int run = 0; run < runs; ++run) {
         QElapsedTimer timer;
         timer.start();
-        model.setFilter({shape->host, std::nullopt, {}});
+        model.setFilter({shape->host, std::nullopt, {}, {}});
         if (!until(&model, [&model] { return model.pending() == 0 && model.processAt(model.index(0, 0)); }))
             return 1;
         firstRows << msSince(timer);

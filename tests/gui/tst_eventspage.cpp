@@ -330,7 +330,7 @@ void TestEventsPage::noteBesideAProcess()
     auto *model = page.model();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const qint64 alpha = scalar(u"SELECT id FROM hosts WHERE hostname = 'alpha'"_s);
-    model->setFilter({alpha, std::nullopt, {}});
+    model->setFilter({alpha, std::nullopt, {}, {}});
     QTRY_VERIFY(model->rowCount() > 0 && model->pending() == 0);
     const QModelIndex first = model->index(0, 0);
     const qint64 process = first.data(Models::ProcessTreeModel::ProcessIdRole).toLongLong();

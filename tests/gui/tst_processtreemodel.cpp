@@ -10,6 +10,7 @@
 #include "processtreemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QRegularExpression>
 #include <QBrush>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -216,6 +217,17 @@ void TestProcessTreeModel::hostsAtTheTop()
     // Expanding a busy host's processes under the tester.
     for (int row = 0; row < std::min(3, model.rowCount(gamma)); ++row)
         QVERIFY(fetchAll(model, model.index(row, 0, gamma)));
+    // gamma's accounts (guifixture.cpp): each uid with the name it had when the process took it; 1004 has none.
+    const QRegularExpression user(QStringLiteral(R"(^(alice \(1000\)|bob \(1001\)|robert \(1001\)|carol \(1002\)|)"
+                                                 R"(deploy \(1003\)|1004)$)"));
+    QSet<QString> users;
+    for (int row = 0; row < model.rowCount(gamma); ++row) {
+        const QString text = model.index(row, ProcessTreeModel::UserColumn, gamma).data().toString();
+        QVERIFY2(user.match(text).hasMatch(), qPrintable(text));
+        users.insert(text);
+    }
+    users.remove(QStringLiteral("1004"));
+    QVERIFY2(!users.isEmpty(), "no process of gamma shows a user name");
 }
 
 void TestProcessTreeModel::marksExitedAndChainEnds()

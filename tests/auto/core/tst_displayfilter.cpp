@@ -20,6 +20,7 @@ private Q_SLOTS:
     void invalid();
     void valuesAreParameters();
     void patternsEscapeTheEngineWildcards();
+    void userNameIsAParameter();
     void foldsBranches();
 };
 
@@ -77,6 +78,11 @@ void TestDisplayFilter::valid_data()
                              << u"(and (not (== user 0)) (or (< proc.pid 5) (> proc.pid 9)))"_s;
     QTest::newRow("chains flatten") << u"user == 1 or user == 2 or user == 3"_s
                                     << u"(or (== user 1) (== user 2) (== user 3))"_s;
+    QTest::newRow("user by quoted name") << u"user == \"alice\""_s << u"(== user \"alice\")"_s;
+    QTest::newRow("user by word name") << u"user != alice"_s << u"(!= user \"alice\")"_s;
+    QTest::newRow("user by number") << u"user == 1000"_s << u"(== user 1000)"_s;
+    QTest::newRow("user name prefix") << u"user startswith ali or user == 0"_s
+                                      << u"(or (startswith user \"ali\") (== user 0))"_s;
     QTest::newRow("escapes") << u"file.path == \"a\\\"b\\\\c\\n\\t\\r\\0\\xff\""_s
                              << u"(== file.path \"a%22b%5Cc%0A%09%0D%00%FF\")"_s;
     QTest::newRow("sql in a string stays a value")
@@ -110,6 +116,11 @@ void TestDisplayFilter::invalid_data()
     QTest::newRow("text for a number") << u"proc.pid == abc"_s << 13 << u"proc.pid is a number; abc is not"_s;
     QTest::newRow("number too big") << u"proc.pid == 99999999999999999999"_s << 13 << u"proc.pid is a number"_s;
     QTest::newRow("ordering on text") << u"proc.comm < 5"_s << 11 << u"< compares numbers; proc.comm is text"_s;
+    QTest::newRow("ordering on a user name")
+        << u"user < alice"_s << 6 << u"< compares numbers; a user name is text"_s;
+    QTest::newRow("user number too big") << u"user == 99999999999999999999"_s << 9 << u"user is a number"_s;
+    QTest::newRow("contains on a user number")
+        << u"user contains 10"_s << 6 << u"contains applies to text; user is a number"_s;
     QTest::newRow("contains on a number")
         << u"proc.pid contains 1"_s << 10 << u"contains applies to text; proc.pid is a number"_s;
     QTest::newRow("startswith on a number")
@@ -188,6 +199,26 @@ void TestDisplayFilter::patternsEscapeTheEngineWildcards()
     const auto kind = compileDisplayFilter(*parseDisplayFilter(u"event.kind matches \"file.*\""_s), Engine::Sqlite);
     QCOMPARE(kind[FileBranch].state, State::Always);
     QCOMPARE(kind[NetBranch].state, State::Never);
+}
+
+// A user name is bound as a parameter (twice for ==: the uids that ever had it, then the name at the event's time)
+// and compared on the branches that have a process only.
+void TestDisplayFilter::userNameIsAParameter()
+{
+    auto parsed = parseDisplayFilter(u"user == \"x'); DROP TABLE hosts; --\""_s);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error().message));
+    for (const Engine engine : {Engine::Sqlite, Engine::Postgres}) {
+        const auto conditions = compileDisplayFilter(*parsed, engine);
+        for (const int branch : {ProcessBranch, FileBranch, NetBranch}) {
+            const BranchCondition &c = conditions[branch];
+            QCOMPARE(c.state, BranchCondition::State::Sql);
+            QVERIFY2(!c.sql.contains(u"DROP"_s), qPrintable(c.sql));
+            QCOMPARE(c.sql.count(u'?'), c.params.size());
+            QCOMPARE(c.params, QVariantList(2, u"x'); DROP TABLE hosts; --"_s));
+            QVERIFY(c.process);
+        }
+        QCOMPARE(conditions[StateBranch].state, BranchCondition::State::Never);
+    }
 }
 
 void TestDisplayFilter::foldsBranches()

@@ -317,7 +317,7 @@ private Q_SLOTS:
         QVERIFY(foundSelf);
         // And the integrity state, every check (a check that cannot run here would be named in the manifest).
         QCOMPARE(checks, (QStringList{u"packages"_s, u"modules"_s, u"bpf"_s, u"files"_s, u"logins"_s,
-                                      u"listeners"_s}));
+                                      u"accounts"_s, u"listeners"_s}));
 
         const Run exists = flightrec({u"snapshot"_s, u"--key"_s, key, u"--out"_s, second});
         QCOMPARE(exists.exitCode, 2);

@@ -118,12 +118,12 @@ void TestManifest::roundTrip()
 {
     QFETCH(Manifest, manifest);
     const QByteArray json = manifestToJson(manifest);
-    QVERIFY(json.startsWith(R"({"format":"flightrec-archive","version":3,)"));
+    QVERIFY(json.startsWith(R"({"format":"flightrec-archive","version":4,)"));
     QVERIFY(json.endsWith("}\n"));
     QCOMPARE(json.count('\n'), 1);
     const auto back = manifestFromJson(json);
     QVERIFY2(back.ok(), back.ok() ? "" : qPrintable(back.error().message));
-    QVERIFY(manifestFromJson(replaced(json, R"("version":3,)", R"("version":1,)")).ok()); // older versions are read
+    QVERIFY(manifestFromJson(replaced(json, R"("version":4,)", R"("version":1,)")).ok()); // older versions are read
     QVERIFY(*back == manifest);
     QCOMPARE(back->encryption.has_value(), manifest.encryption.has_value());
     QCOMPARE(back->tally.span, manifest.tally.span);
@@ -149,12 +149,12 @@ void TestManifest::malformed_data()
         u"malformed manifest: 'format' is not 'flightrec-archive'"_s);
     row("missing format", replaced(json, R"("format":"flightrec-archive",)", ""),
         u"malformed manifest: 'format' is not 'flightrec-archive'"_s);
-    row("unsupported version 4", replaced(json, R"("version":3,)", R"("version":4,)"),
-        u"unsupported version 4 (this reader understands up to 3)"_s, Reason::UnsupportedVersion);
-    row("version 0", replaced(json, R"("version":3,)", R"("version":0,)"), u"member 'version' is 0"_s);
-    row("version as a string", replaced(json, R"("version":3,)", R"("version":"3",)"),
+    row("unsupported version 5", replaced(json, R"("version":4,)", R"("version":5,)"),
+        u"unsupported version 5 (this reader understands up to 4)"_s, Reason::UnsupportedVersion);
+    row("version 0", replaced(json, R"("version":4,)", R"("version":0,)"), u"member 'version' is 0"_s);
+    row("version as a string", replaced(json, R"("version":4,)", R"("version":"4",)"),
         u"member 'version' is not an integer"_s);
-    row("version written 2.0", replaced(json, R"("version":3,)", R"("version":3.0,)"),
+    row("version written 2.0", replaced(json, R"("version":4,)", R"("version":4.0,)"),
         u"member 'version' is not an integer"_s);
     row("missing seq", replaced(json, R"("seq":1,)", ""), u"malformed manifest: missing member 'seq'"_s);
     row("seq 0", replaced(json, R"("seq":1,)", R"("seq":0,)"), u"member 'seq' is 0"_s);

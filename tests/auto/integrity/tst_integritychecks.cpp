@@ -24,6 +24,7 @@ const QMap<QString, QStringList> &formatAttributes()
         {u"bpf"_s, {u"type"_s, u"name"_s, u"tag"_s, u"loaded_ts"_s, u"uid"_s, u"map_ids"_s, u"own"_s}},
         {u"files"_s, {u"digest"_s, u"size"_s, u"mode"_s, u"uid"_s, u"gid"_s, u"mtime_ts"_s, u"kind"_s}},
         {u"logins"_s, {u"user"_s, u"tty"_s, u"host"_s, u"login_ts"_s, u"pid"_s}},
+        {u"accounts"_s, {u"name"_s, u"gid"_s, u"home"_s, u"shell"_s, u"members"_s, u"aliases"_s}},
         {u"listeners"_s, {u"proto"_s, u"addr"_s, u"port"_s, u"pid"_s, u"start"_s, u"comm"_s}}};
     return attributes;
 }

@@ -50,6 +50,8 @@ private Q_SLOTS:
         QCOMPARE(checksTriggeredBy(file(FileOp::Rename, "/var/lib/dpkg/status-new", "/var/lib/dpkg/status"), files),
                  Set{u"packages"_s});
         QCOMPARE(checksTriggeredBy(file(FileOp::Write, "/run/utmp"), files), Set{u"logins"_s});
+        QCOMPARE(checksTriggeredBy(file(FileOp::Rename, "/etc/passwd+", "/etc/passwd"), files), Set{u"accounts"_s});
+        QCOMPARE(checksTriggeredBy(file(FileOp::Write, "/etc/group"), files), Set{u"accounts"_s});
         QCOMPARE(checksTriggeredBy(net(NetOp::Listen, Proto::Tcp), files), Set{u"listeners"_s});
         QCOMPARE(checksTriggeredBy(net(NetOp::Close, Proto::Tcp), files), Set{u"listeners"_s});
         QCOMPARE(checksTriggeredBy(net(NetOp::Close, Proto::Tcp, Endpoint{u"10.0.0.1"_s, 5000}), files), Set{});

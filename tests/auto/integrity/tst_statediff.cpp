@@ -63,6 +63,7 @@ private Q_SLOTS:
         QTest::newRow("bpf") << u"bpf"_s << Severity::High;
         QTest::newRow("files") << u"files"_s << Severity::High;
         QTest::newRow("logins") << u"logins"_s << Severity::Medium;
+        QTest::newRow("accounts") << u"accounts"_s << Severity::Medium;
         QTest::newRow("listeners") << u"listeners"_s << Severity::Medium;
     }
     void severityPerCheck()

@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// User names per host over time (accountnames.h) on a SQLite case file and a real PostgreSQL cluster: archives with
+// the collector's `accounts` snapshots and changes imported by the real importer, then each process's name as of
+// its time (a rename later does not rename earlier processes), unknown and removed uids as numbers alone, the name
+// in the events table's rows, and the display filter's `user == "name"`.
+#include "accountnames.h"
+#include "casefixture.h"
+#include "eventtablequeries.h"
+#include "pgcluster.h"
+#include "processqueries.h"
+#include "skip.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Deck::Core;
+using namespace Deck::TestSupport;
+namespace Test = Flight::TestSupport;
+
+namespace {
+
+qint64 at(qint64 ms)
+{
+    return Test::kBaseTs + ms * 1000000;
+}
+
+Event execAs(qint64 pid, qint64 uid, qint64 ms)
+{
+    Event event = execEvent(pid, 1, u"sh"_s, {"/bin/sh"}, ms);
+    std::get<ProcExec>(event.body).uid = uid;
+    std::get<ProcExec>(event.body).euid = uid;
+    return event;
+}
+
+StateItem user(qint64 uid, const QString &name)
+{
+    return {u"uid:%1"_s.arg(uid),
+            {{u"name"_s, name}, {u"gid"_s, uid}, {u"home"_s, u"/"_s}, {u"shell"_s, u"/bin/sh"_s}}};
+}
+
+Event accounts(qint64 ms, EventBody body)
+{
+    return Event{at(ms), Test::kBaseMono + ms * 1000000, std::move(body)};
+}
+
+} // namespace
+
+class TestAccountNames : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase_data();
+    void initTestCase();
+    void init();
+    void processesShowTheNameOfTheirTime();
+    void eventRowsAndUserNameAt();
+    void displayFilterByName();
+    void storingTwiceAddsNothing();
+
+private:
+    qint64 pidUser(qint64 pid, QString *name);
+    QStringList filteredPids(const QString &filter);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<PgCluster> m_pg;
+    std::unique_ptr<Database> m_db;
+    qint64 m_hostId = 0;
+    int m_cases = 0;
+};
+
+void TestAccountNames::initTestCase_data()
+{
+    QTest::addColumn<QString>("engine");
+    QTest::newRow("sqlite") << u"sqlite"_s;
+    QTest::newRow("postgresql") << u"postgresql"_s;
+}
+
+void TestAccountNames::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_pg = std::make_unique<PgCluster>();
+    if (const QString failure = m_pg->start(); !failure.isEmpty()) {
+        m_pg.reset();
+        qWarning("PostgreSQL cluster: %s", qPrintable(failure));
+    }
+}
+
+// Host "echo", two archives (times in ms):
+//   archive 1: @0 exec 100 as 1000 (before the accounts snapshot: the snapshot counts from the archive's start);
+//   @5 snapshot root 0, alice 1000; @10 exec 101 as 1000; @20 change alice -> alicia, eve 1001 added; @30 exec 102
+//   as 1000, 103 as 1001, 104 as 4242 (never named); @40 change eve removed; @50 exec 105 as 1001.
+//   archive 2 (the collector restarted): @100 exec 106 as 1000; @105 snapshot root only (alicia removed meanwhile).
+void TestAccountNames::init()
+{
+    QFETCH_GLOBAL(QString, engine);
+    m_db.reset();
+    const QString name = u"accounts%1"_s.arg(++m_cases);
+    QString location = m_dir.filePath(name + u".sqlite"_s);
+    if (engine == "postgresql"_L1) {
+        if (!m_pg)
+            FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
+        QString error;
+        location = m_pg->createDatabase(name, &error);
+        QVERIFY2(!location.isEmpty(), qPrintable(error));
+    }
+    auto opened = Database::open(location);
+    QVERIFY2(opened.ok(), qPrintable(opened.error().message));
+    m_db = std::move(*opened);
+    const QString folder = m_dir.filePath(name);
+    QVERIFY(QDir().mkpath(folder));
+
+    ArchiveSeries echo(folder, u"echo"_s);
+    StateChange renamed{u"accounts"_s, Severity::Medium, {user(1001, u"eve"_s)}, {}, {}};
+    renamed.changed = {{u"uid:1000"_s, user(1000, u"alice"_s), user(1000, u"alicia"_s)}};
+    const StateChange removed{u"accounts"_s, Severity::Medium, {}, {user(1001, u"eve"_s)}, {}};
+    const QString first
+        = echo.next({execAs(100, 1000, 0),
+                     accounts(5,
+                              StateSnapshot{u"accounts"_s,
+                                            {user(0, u"root"_s), user(1000, u"alice"_s),
+                                             StateItem{u"gid:1000"_s, {{u"name"_s, u"staff"_s}}}}}),
+                     execAs(101, 1000, 10), accounts(20, renamed), execAs(102, 1000, 30), execAs(103, 1001, 30),
+                     execAs(104, 4242, 30), accounts(40, removed), execAs(105, 1001, 50)});
+    const QString second
+        = echo.next({execAs(106, 1000, 100), accounts(105, StateSnapshot{u"accounts"_s, {user(0, u"root"_s)}})});
+    const QString failure = trustAndImport(*m_db, {&echo}, {first, second});
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    m_hostId = m_db->scalar(u"SELECT id FROM hosts WHERE hostname = 'echo'"_s)->toLongLong();
+}
+
+qint64 TestAccountNames::pidUser(qint64 pid, QString *name)
+{
+    auto process = ProcessQueries(*m_db).processByPid(m_hostId, pid);
+    if (!process) {
+        *name = process.error().message;
+        return -1;
+    }
+    *name = process->userName;
+    return process->uid.value_or(-1);
+}
+
+void TestAccountNames::processesShowTheNameOfTheirTime()
+{
+    const QList<std::tuple<qint64, qint64, QString>> expected{
+        {100, 1000, u"alice"_s}, {101, 1000, u"alice"_s}, {102, 1000, u"alicia"_s}, {103, 1001, u"eve"_s},
+        {104, 4242, QString()},  {105, 1001, QString()},  {106, 1000, QString()}};
+    for (const auto &[pid, uid, name] : expected) {
+        QString shown;
+        QCOMPARE(pidUser(pid, &shown), uid);
+        QVERIFY2(shown == name, qPrintable(u"pid %1: '%2', expected '%3'"_s.arg(pid).arg(shown, name)));
+    }
+    // The tree's pages and walks carry the name too.
+    auto roots = ProcessQueries(*m_db).roots(m_hostId);
+    QVERIFY2(roots, qPrintable(roots.error().message));
+    QStringList seen;
+    for (const ProcessRow &row : std::as_const(roots->rows))
+        seen << userText(*row.uid, row.userName);
+    QCOMPARE(seen,
+             (QStringList{u"alice (1000)"_s, u"alice (1000)"_s, u"alicia (1000)"_s, u"eve (1001)"_s, u"4242"_s,
+                          u"1001"_s, u"1000"_s}));
+    auto walked = ProcessQueries(*m_db).forest(m_hostId);
+    QVERIFY2(walked, qPrintable(walked.error().message));
+    QCOMPARE(walked->rows.size(), 7);
+    QCOMPARE(walked->rows.at(2).process.userName, u"alicia"_s);
+}
+
+void TestAccountNames::eventRowsAndUserNameAt()
+{
+    auto rows = EventTableQueries(*m_db).rows({}, EventKey{}, 100);
+    QVERIFY2(rows, qPrintable(rows.error().message));
+    QStringList users;
+    for (const EventTableRow &row : std::as_const(*rows)) {
+        if (row.kind == "proc.exec"_L1)
+            users << u"%1 %2"_s.arg(*row.pid).arg(userText(*row.uid, row.userName));
+    }
+    QCOMPARE(users,
+             (QStringList{u"100 alice (1000)"_s, u"101 alice (1000)"_s, u"102 alicia (1000)"_s, u"103 eve (1001)"_s,
+                          u"104 4242"_s, u"105 1001"_s, u"106 1000"_s}));
+    QCOMPARE(*userNameAt(*m_db, m_hostId, 1000, at(15)), u"alice"_s);
+    QCOMPARE(*userNameAt(*m_db, m_hostId, 1000, at(20)), u"alicia"_s);
+    QCOMPARE(*userNameAt(*m_db, m_hostId, 0, at(200)), u"root"_s);
+    QCOMPARE(*userNameAt(*m_db, m_hostId, 1000, at(-1)), QString()); // before the host's first record
+    QCOMPARE(*userNameAt(*m_db, m_hostId + 1, 0, at(10)), QString()); // another host
+}
+
+QStringList TestAccountNames::filteredPids(const QString &filter)
+{
+    EventScope scope;
+    auto parsed = parseDisplayFilter(filter);
+    if (!parsed)
+        return {parsed.error().message};
+    scope.filter = *parsed;
+    auto rows = EventTableQueries(*m_db).rows(scope, EventKey{}, 100, EventTableQueries::Statement::Fresh);
+    if (!rows)
+        return {rows.error().message};
+    QStringList pids;
+    for (const EventTableRow &row : std::as_const(*rows))
+        pids << QString::number(row.pid.value_or(-1));
+    return pids;
+}
+
+void TestAccountNames::displayFilterByName()
+{
+    QCOMPARE(filteredPids(u"user == \"alice\""_s), (QStringList{u"100"_s, u"101"_s}));
+    QCOMPARE(filteredPids(u"user == alicia"_s), QStringList{u"102"_s});
+    QCOMPARE(filteredPids(u"user == 1000"_s), (QStringList{u"100"_s, u"101"_s, u"102"_s, u"106"_s}));
+    QCOMPARE(filteredPids(u"user == 1000 and not user == alice"_s), (QStringList{u"102"_s, u"106"_s}));
+    QCOMPARE(filteredPids(u"user startswith ali"_s), (QStringList{u"100"_s, u"101"_s, u"102"_s}));
+    QCOMPARE(filteredPids(u"user != \"alice\" and proc.pid < 200"_s), (QStringList{u"102"_s, u"103"_s}));
+    QCOMPARE(filteredPids(u"user == \"nobody'; --\""_s), QStringList{});
+}
+
+void TestAccountNames::storingTwiceAddsNothing()
+{
+    const auto rows = [this] { return m_db->scalar(u"SELECT COUNT(*) FROM account_names"_s)->toLongLong(); };
+    const qint64 before = rows();
+    QCOMPARE(before, 7); // the first snapshot (3), the change (2), the removal, the second snapshot
+    QList<Event> again{accounts(105, StateSnapshot{u"accounts"_s, {user(0, u"root"_s)}})};
+    QVERIFY(m_db->begin());
+    auto stored = storeAccounts(*m_db, m_hostId, at(100), again);
+    QVERIFY2(stored, qPrintable(stored.error().message));
+    QVERIFY(m_db->commit());
+    QCOMPARE(rows(), before);
+}
+
+QTEST_GUILESS_MAIN(TestAccountNames)
+#include "tst_accountnames.moc"
