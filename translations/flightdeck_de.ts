@@ -394,6 +394,10 @@
         <source>Rule files skipped:</source>
         <translation>Übersprungene Regeldateien:</translation>
     </message>
+    <message>
+        <source>Waiting for the import or pull in progress to end...</source>
+        <translation>Warte auf das Ende des laufenden Imports oder Abrufs...</translation>
+    </message>
 </context>
 <context>
     <name>Deck::Gui::DisplayFilterBar</name>
@@ -572,6 +576,17 @@ Wählen Sie einen Prozess (im Prozessbaum oder in den Ereignissen) oder eine Dat
     <message>
         <source>The process&apos;s chain across monitored hosts: its connections, the processes that accepted them and what they ran</source>
         <translation>Die Kette des Prozesses über überwachte Hosts hinweg: seine Verbindungen, die Prozesse, die sie angenommen haben, und was diese ausgeführt haben</translation>
+    </message>
+</context>
+<context>
+    <name>Deck::Gui::GraphMarks</name>
+    <message>
+        <source>Bookmarked</source>
+        <translation>Mit Lesezeichen</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Notiz: %1</translation>
     </message>
 </context>
 <context>
@@ -1672,10 +1687,6 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
         <translation>alle</translation>
     </message>
     <message>
-        <source>Show the processes of one uid (and, dimmed, the processes above them)</source>
-        <translation>Die Prozesse einer uid anzeigen (und, abgeblendet, die Prozesse darüber)</translation>
-    </message>
-    <message>
         <source>All time</source>
         <translation>Gesamte Zeit</translation>
     </message>
@@ -1694,10 +1705,6 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     <message>
         <source>Host:</source>
         <translation>Host:</translation>
-    </message>
-    <message>
-        <source>UID:</source>
-        <translation>UID:</translation>
     </message>
     <message>
         <source>The selected process is not shown in the tree: %1.</source>
@@ -1746,6 +1753,14 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     <message>
         <source>Process Tree</source>
         <translation>Prozessbaum</translation>
+    </message>
+    <message>
+        <source>Show the processes of one user, by uid or by the name the uid had on the host then (and, dimmed, the processes above them)</source>
+        <translation>Die Prozesse eines Benutzers zeigen, nach UID oder nach dem Namen, den die UID damals auf dem Host hatte (und, abgeblendet, die Prozesse darüber)</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
     </message>
 </context>
 <context>
@@ -3562,6 +3577,40 @@ Machine-ID %2
             <numerusform>Kollektor hat %1 lang in %n Intervallen nicht aufgezeichnet (%2 ohne sauberen Stopp); %3 Ereignis(se) als verloren gemeldet</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Clock offset</source>
+        <translation>Uhrenabweichung</translation>
+    </message>
+    <message>
+        <source>not estimated</source>
+        <translation>nicht geschätzt</translation>
+    </message>
+    <message>
+        <source>estimating...</source>
+        <translation>wird geschätzt...</translation>
+    </message>
+    <message>
+        <source>no pairs</source>
+        <translation>keine Paare</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 vs %2 (range %3 to %4, %n pair(s))</source>
+        <translation>
+            <numerusform>%1 gegenüber %2 (Bereich %3 bis %4, %n Paar)</numerusform>
+            <numerusform>%1 gegenüber %2 (Bereich %3 bis %4, %n Paare)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No connection between %1 and another monitored host was stitched, so its clock offset cannot be estimated. Times are always shown as each host recorded them.</source>
+        <translation>Keine Verbindung zwischen %1 und einem anderen überwachten Host wurde verknüpft, daher kann seine Uhrenabweichung nicht geschätzt werden. Zeiten werden immer so gezeigt, wie jeder Host sie aufgezeichnet hat.</translation>
+    </message>
+    <message numerus="yes">
+        <source>clock of %1 minus clock of %2: median %3, from %4 to %5 over %n stitched connection(s)</source>
+        <translation>
+            <numerusform>Uhr von %1 minus Uhr von %2: Median %3, von %4 bis %5 über %n verknüpfte Verbindung</numerusform>
+            <numerusform>Uhr von %1 minus Uhr von %2: Median %3, von %4 bis %5 über %n verknüpfte Verbindungen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Deck::Models::IndicatorListModel</name>
@@ -3884,10 +3933,6 @@ BLAKE2b-256 %2</translation>
         <translation>PID</translation>
     </message>
     <message>
-        <source>UID</source>
-        <translation>UID</translation>
-    </message>
-    <message>
         <source>Started (UTC)</source>
         <translation>Gestartet (UTC)</translation>
     </message>
@@ -3918,6 +3963,10 @@ BLAKE2b-256 %2</translation>
     <message>
         <source>Note: %1</source>
         <translation>Notiz: %1</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
     </message>
 </context>
 <context>
@@ -3950,10 +3999,6 @@ BLAKE2b-256 %2</translation>
         <translation>PID</translation>
     </message>
     <message>
-        <source>UID</source>
-        <translation>UID</translation>
-    </message>
-    <message>
         <source>Started (UTC)</source>
         <translation>Gestartet (UTC)</translation>
     </message>
@@ -3964,6 +4009,10 @@ BLAKE2b-256 %2</translation>
     <message>
         <source>State</source>
         <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
     </message>
 </context>
 <context>
@@ -4914,6 +4963,10 @@ Datei %3
     <message>
         <source>rule %1: %2</source>
         <translation>Regel %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (uid %2)</source>
+        <translation>%1 (UID %2)</translation>
     </message>
 </context>
 <context>

@@ -394,6 +394,10 @@
         <source>Rule files skipped:</source>
         <translation>Ficheros de reglas omitidos:</translation>
     </message>
+    <message>
+        <source>Waiting for the import or pull in progress to end...</source>
+        <translation>Esperando a que termine la importación o descarga en curso...</translation>
+    </message>
 </context>
 <context>
     <name>Deck::Gui::DisplayFilterBar</name>
@@ -572,6 +576,17 @@ Seleccione un proceso (en el árbol de procesos o en los eventos) o un fichero p
     <message>
         <source>The process&apos;s chain across monitored hosts: its connections, the processes that accepted them and what they ran</source>
         <translation>La cadena del proceso a través de los equipos supervisados: sus conexiones, los procesos que las aceptaron y lo que ejecutaron</translation>
+    </message>
+</context>
+<context>
+    <name>Deck::Gui::GraphMarks</name>
+    <message>
+        <source>Bookmarked</source>
+        <translation>Con marcador</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Nota: %1</translation>
     </message>
 </context>
 <context>
@@ -1672,10 +1687,6 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
         <translation>cualquiera</translation>
     </message>
     <message>
-        <source>Show the processes of one uid (and, dimmed, the processes above them)</source>
-        <translation>Mostrar los procesos de un uid (y, atenuados, los procesos por encima de ellos)</translation>
-    </message>
-    <message>
         <source>All time</source>
         <translation>Todo el tiempo</translation>
     </message>
@@ -1694,10 +1705,6 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     <message>
         <source>Host:</source>
         <translation>Equipo:</translation>
-    </message>
-    <message>
-        <source>UID:</source>
-        <translation>UID:</translation>
     </message>
     <message>
         <source>The selected process is not shown in the tree: %1.</source>
@@ -1746,6 +1753,14 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     <message>
         <source>Process Tree</source>
         <translation>Árbol de procesos</translation>
+    </message>
+    <message>
+        <source>Show the processes of one user, by uid or by the name the uid had on the host then (and, dimmed, the processes above them)</source>
+        <translation>Mostrar los procesos de un usuario, por UID o por el nombre que tenía el UID en el host en ese momento (y, atenuados, los procesos por encima de ellos)</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Usuario:</translation>
     </message>
 </context>
 <context>
@@ -3562,6 +3577,40 @@ id. de máquina %2
             <numerusform>recolector sin registrar durante %1 en %n intervalos (%2 sin una detención limpia); %3 evento(s) notificado(s) como perdido(s)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Clock offset</source>
+        <translation>Desfase de reloj</translation>
+    </message>
+    <message>
+        <source>not estimated</source>
+        <translation>no estimado</translation>
+    </message>
+    <message>
+        <source>estimating...</source>
+        <translation>estimando...</translation>
+    </message>
+    <message>
+        <source>no pairs</source>
+        <translation>sin pares</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 vs %2 (range %3 to %4, %n pair(s))</source>
+        <translation>
+            <numerusform>%1 frente a %2 (rango %3 a %4, %n par)</numerusform>
+            <numerusform>%1 frente a %2 (rango %3 a %4, %n pares)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No connection between %1 and another monitored host was stitched, so its clock offset cannot be estimated. Times are always shown as each host recorded them.</source>
+        <translation>No se enlazó ninguna conexión entre %1 y otro host supervisado, así que no se puede estimar su desfase de reloj. Las horas se muestran siempre tal como las registró cada host.</translation>
+    </message>
+    <message numerus="yes">
+        <source>clock of %1 minus clock of %2: median %3, from %4 to %5 over %n stitched connection(s)</source>
+        <translation>
+            <numerusform>reloj de %1 menos reloj de %2: mediana %3, de %4 a %5 en %n conexión enlazada</numerusform>
+            <numerusform>reloj de %1 menos reloj de %2: mediana %3, de %4 a %5 en %n conexiones enlazadas</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Deck::Models::IndicatorListModel</name>
@@ -3884,10 +3933,6 @@ BLAKE2b-256 %2</translation>
         <translation>PID</translation>
     </message>
     <message>
-        <source>UID</source>
-        <translation>UID</translation>
-    </message>
-    <message>
         <source>Started (UTC)</source>
         <translation>Inicio (UTC)</translation>
     </message>
@@ -3918,6 +3963,10 @@ BLAKE2b-256 %2</translation>
     <message>
         <source>Note: %1</source>
         <translation>Nota: %1</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
     </message>
 </context>
 <context>
@@ -3950,10 +3999,6 @@ BLAKE2b-256 %2</translation>
         <translation>PID</translation>
     </message>
     <message>
-        <source>UID</source>
-        <translation>UID</translation>
-    </message>
-    <message>
         <source>Started (UTC)</source>
         <translation>Inicio (UTC)</translation>
     </message>
@@ -3964,6 +4009,10 @@ BLAKE2b-256 %2</translation>
     <message>
         <source>State</source>
         <translation>Estado</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
     </message>
 </context>
 <context>
@@ -4914,6 +4963,10 @@ fichero %3
     <message>
         <source>rule %1: %2</source>
         <translation>regla %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (uid %2)</source>
+        <translation>%1 (UID %2)</translation>
     </message>
 </context>
 <context>
