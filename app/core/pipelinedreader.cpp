@@ -139,7 +139,8 @@ Flight::Expected<void> EventReadAhead::consume(const std::function<Flight::Expec
             progress(m_done.load(std::memory_order_relaxed), m_total.load(std::memory_order_relaxed));
     }
     m_pipe->stop();
-    m_producer.join();
+    if (m_producer.joinable())
+        m_producer.join();
     if (!consumeResult)
         return consumeResult;
     return m_readResult;
