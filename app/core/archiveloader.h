@@ -21,6 +21,7 @@ size_t qHash(const ProcKey &key, size_t seed = 0) noexcept;
 
 namespace Deck::Core {
 
+class BulkWriter;
 class Database;
 
 struct ArchiveContext
@@ -87,6 +88,7 @@ private:
     Expected<void> writeNetEvents();
     Expected<void> writeOtherEvents();
     Expected<void> writeProcesses();
+    void addProcessColumns(BulkWriter &bulk, const Process &p, std::optional<qint64> parentId, bool staged) const;
     Expected<void> raiseAlerts();
     Expected<void> refreshStatistics(qint64 newRows);
 

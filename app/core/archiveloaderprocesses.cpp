@@ -5,8 +5,10 @@
 #include "archiveloader.h"
 #include "bulkwriter.h"
 #include "database.h"
+#include "keptstatements.h"
 
 #include <QSet>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace Flight::Format;
@@ -50,6 +52,21 @@ QByteArray joinEnv(const QMap<QString, QByteArray> &env)
     for (auto it = env.cbegin(); it != env.cend(); ++it)
         parts.append(it.key().toUtf8() + '=' + it.value());
     return joinBytes(parts);
+}
+
+// The columns of a process row that addProcessColumns() writes, in its order: the table's after id, host_id and
+// boot_id, the staging table's after id, is_new and fork_comm.
+const QList<QLatin1StringView> &processColumns()
+{
+    static const QList<QLatin1StringView> columns{
+        "start_ts"_L1,     "pid"_L1,       "start"_L1,    "parent_id"_L1,      "parent_pid"_L1,
+        "parent_start"_L1, "first_ts"_L1,  "last_ts"_L1,  "image_kind"_L1,     "image_ts"_L1,
+        "comm"_L1,         "exe"_L1,       "argv"_L1,     "argv_truncated"_L1, "cwd"_L1,
+        "loginuid"_L1,     "sessionid"_L1, "tty"_L1,      "cgroup"_L1,         "exe_digest"_L1,
+        "env"_L1,          "stdio"_L1,     "exe_mode"_L1, "ids_ts"_L1,         "uid"_L1,
+        "euid"_L1,         "gid"_L1,       "egid"_L1,     "exit_ts"_L1,        "exit_code"_L1,
+        "exit_signal"_L1,  "exit_core"_L1};
+    return columns;
 }
 
 } // namespace
@@ -159,13 +176,13 @@ Expected<QList<qint64>> ArchiveLoader::newProcessIds(qsizetype count)
         return ids;
     ids.reserve(count);
     if (m_db.engine() == Engine::Postgres) {
-        auto rows = m_db.query(u"SELECT nextval(pg_get_serial_sequence('processes', 'id')) "
-                               u"FROM generate_series(1, CAST(? AS BIGINT))"_s,
-                               {count});
+        auto rows = m_db.keptQuery(u"SELECT nextval(pg_get_serial_sequence('processes', 'id')) "
+                                   u"FROM generate_series(1, CAST(? AS BIGINT))"_s,
+                                   {count}, Database::Fetch::AtOnce);
         if (!rows)
             return rows.error();
-        while (rows->next())
-            ids.append(rows->value(0).toLongLong());
+        while ((*rows)->next())
+            ids.append((*rows)->value(0).toLongLong());
         if (ids.size() != count)
             return storeError(StoreReason::Sql, u"%1: %2 new process ids asked for, %3 given"_s.arg(m_db.name())
                                                     .arg(count)
@@ -208,13 +225,14 @@ Expected<QHash<ProcKey, qint64>> ArchiveLoader::lookupKeys(const QList<ProcKey> 
         return finished.error();
     if (auto refreshed = refreshStatistics(0); !refreshed)
         return refreshed.error();
-    auto rows = m_db.query(u"SELECT k.pid, k.start, (SELECT p.id FROM processes p WHERE "
-                           u"p.host_id = (SELECT CAST(? AS BIGINT)) AND p.boot_id = (SELECT CAST(? AS BIGINT)) "
-                           u"AND p.pid = k.pid AND p.start = k.start "
-                           u"ORDER BY p.host_id, p.boot_id, p.pid, p.start LIMIT 1) FROM stage_keys k"_s,
-                           {m_context.hostId, m_context.bootId});
-    if (!rows)
-        return rows.error();
+    auto kept = m_db.keptQuery(u"SELECT k.pid, k.start, (SELECT p.id FROM processes p WHERE "
+                               u"p.host_id = (SELECT CAST(? AS BIGINT)) AND p.boot_id = (SELECT CAST(? AS BIGINT)) "
+                               u"AND p.pid = k.pid AND p.start = k.start "
+                               u"ORDER BY p.host_id, p.boot_id, p.pid, p.start LIMIT 1) FROM stage_keys k"_s,
+                               {m_context.hostId, m_context.bootId}, Database::Fetch::AtOnce);
+    if (!kept)
+        return kept.error();
+    QSqlQuery *rows = *kept;
     while (rows->next()) {
         if (!rows->value(2).isNull())
             ids.insert(ProcKey{rows->value(0).toLongLong(), rows->value(1).toLongLong()}, rows->value(2).toLongLong());
@@ -238,6 +256,56 @@ Expected<void> ArchiveLoader::refreshStatistics(qint64 newRows)
     // Only the columns lookups and joins filter on: the wide ones (argv, env) make a full ANALYZE ten times dearer.
     return m_db.execute(u"ANALYZE processes (host_id, boot_id, pid, start, start_ts, parent_id, parent_pid, "
                         u"parent_start)"_s);
+}
+
+// What the archive said about `p` as the columns of processColumns(). `staged`: for the staging table, whose comm is
+// the image's alone (the fork's has its own column); the table's comm is the image's, else the fork's.
+void ArchiveLoader::addProcessColumns(BulkWriter &bulk, const Process &p, std::optional<qint64> parentId,
+                                      bool staged) const
+{
+    bulk.addInt(startTs(m_context.bootTs, p.key.start, m_context.clkTck));
+    bulk.addInt(p.key.pid);
+    bulk.addInt(p.key.start);
+    bulk.addOptional(parentId);
+    bulk.addOptional(p.parent ? std::optional(p.parent->pid) : std::nullopt);
+    bulk.addOptional(p.parent ? std::optional(p.parent->start) : std::nullopt);
+    bulk.addInt(p.firstTs);
+    bulk.addInt(p.lastTs);
+    if (p.imageKind) {
+        const ProcessImage &image = p.image;
+        bulk.addText(QByteArrayView(p.imageKind));
+        bulk.addInt(p.imageTs);
+        bulk.addText(image.comm);
+        bulk.addOptionalBlob(image.exe);
+        bulk.addBlob(joinBytes(image.argv));
+        bulk.addInt(image.argvTruncated ? 1 : 0);
+        bulk.addOptionalBlob(image.cwd);
+        bulk.addOptional(image.loginuid);
+        bulk.addOptional(image.sessionid);
+        bulk.addOptionalText(image.tty);
+        bulk.addOptionalBlob(image.cgroup);
+        bulk.addOptionalText(image.exeDigest);
+        image.env.isEmpty() ? bulk.addNull() : bulk.addBlob(joinEnv(image.env));
+        bulk.addOptionalText(image.stdio);
+        bulk.addOptional(image.exeMode);
+    } else {
+        bulk.addNull(); // image_kind
+        bulk.addNull(); // image_ts
+        staged ? bulk.addNull() : bulk.addOptionalText(p.forkComm);
+        for (int i = 0; i < 12; ++i)
+            bulk.addNull();
+    }
+    if (p.idsTs) {
+        for (const qint64 value : {*p.idsTs, p.uid, p.euid, p.gid, p.egid})
+            bulk.addInt(value);
+    } else {
+        for (int i = 0; i < 5; ++i)
+            bulk.addNull();
+    }
+    bulk.addOptional(p.exitTs);
+    bulk.addOptional(p.exitCode);
+    bulk.addOptional(p.exitSignal);
+    p.exitTs ? bulk.addInt(p.exitCore ? 1 : 0) : bulk.addNull();
 }
 
 // Each process the archive introduced, inserted as one whole row; what it said about the others merged into their
@@ -265,81 +333,55 @@ Expected<void> ArchiveLoader::writeProcesses()
             return *it;
         return std::nullopt;
     };
+    // New processes go straight into the table, ordered by id, written once and whole. Those an earlier archive
+    // created are staged whole for the merge below; the new ones are staged by key only, for the children that
+    // waited for them.
+    QList<const Process *> fresh;
+    for (const Process *p : std::as_const(m_processes)) {
+        if (p->isNew)
+            fresh.append(p);
+    }
+    std::sort(fresh.begin(), fresh.end(), [](const Process *a, const Process *b) { return a->id < b->id; });
+    m_newProcesses = fresh.size();
     BulkWriter &bulk = m_db.bulk();
-    auto started = bulk.start("stage_processes"_L1,
-                              {"id"_L1,           "is_new"_L1,   "start_ts"_L1,
-                               "pid"_L1,          "start"_L1,    "parent_id"_L1, "parent_pid"_L1,
-                               "parent_start"_L1, "first_ts"_L1, "last_ts"_L1,   "fork_comm"_L1, "image_kind"_L1,
-                               "image_ts"_L1,     "comm"_L1,     "exe"_L1,       "argv"_L1,      "argv_truncated"_L1,
-                               "cwd"_L1,          "loginuid"_L1, "sessionid"_L1, "tty"_L1,       "cgroup"_L1,
-                               "exe_digest"_L1,   "env"_L1,      "stdio"_L1,     "exe_mode"_L1,  "ids_ts"_L1,
-                               "uid"_L1,          "euid"_L1,     "gid"_L1,       "egid"_L1,      "exit_ts"_L1,
-                               "exit_code"_L1,    "exit_signal"_L1, "exit_core"_L1});
+    if (!fresh.isEmpty()) {
+        auto started = bulk.start("processes"_L1, QList{"id"_L1, "host_id"_L1, "boot_id"_L1} + processColumns());
+        if (!started)
+            return started;
+        for (const Process *p : std::as_const(fresh)) {
+            bulk.addInt(p->id);
+            bulk.addInt(m_context.hostId);
+            bulk.addInt(m_context.bootId);
+            addProcessColumns(bulk, *p, parentId(p), false);
+            if (auto row = bulk.endRow(); !row)
+                return row;
+        }
+        if (auto finished = bulk.finish(); !finished)
+            return finished;
+    }
+    auto started = bulk.start("stage_processes"_L1, QList{"id"_L1, "is_new"_L1, "fork_comm"_L1} + processColumns());
     if (!started)
         return started;
-    m_newProcesses = 0;
     for (const Process *p : std::as_const(m_processes)) {
         bulk.addInt(p->id);
         bulk.addInt(p->isNew ? 1 : 0);
-        bulk.addInt(startTs(m_context.bootTs, p->key.start, m_context.clkTck));
-        m_newProcesses += p->isNew ? 1 : 0;
-        bulk.addInt(p->key.pid);
-        bulk.addInt(p->key.start);
-        bulk.addOptional(parentId(p));
-        bulk.addOptional(p->parent ? std::optional(p->parent->pid) : std::nullopt);
-        bulk.addOptional(p->parent ? std::optional(p->parent->start) : std::nullopt);
-        bulk.addInt(p->firstTs);
-        bulk.addInt(p->lastTs);
-        bulk.addOptionalText(p->forkComm);
-        if (p->imageKind) {
-            const ProcessImage &image = p->image;
-            bulk.addText(QByteArrayView(p->imageKind));
-            bulk.addInt(p->imageTs);
-            bulk.addText(image.comm);
-            bulk.addOptionalBlob(image.exe);
-            bulk.addBlob(joinBytes(image.argv));
-            bulk.addInt(image.argvTruncated ? 1 : 0);
-            bulk.addOptionalBlob(image.cwd);
-            bulk.addOptional(image.loginuid);
-            bulk.addOptional(image.sessionid);
-            bulk.addOptionalText(image.tty);
-            bulk.addOptionalBlob(image.cgroup);
-            bulk.addOptionalText(image.exeDigest);
-            image.env.isEmpty() ? bulk.addNull() : bulk.addBlob(joinEnv(image.env));
-            bulk.addOptionalText(image.stdio);
-            bulk.addOptional(image.exeMode);
-        } else {
-            for (int i = 0; i < 15; ++i)
+        if (p->isNew) {
+            bulk.addNull();
+            bulk.addInt(startTs(m_context.bootTs, p->key.start, m_context.clkTck));
+            bulk.addInt(p->key.pid);
+            bulk.addInt(p->key.start);
+            for (qsizetype i = 3; i < processColumns().size(); ++i)
                 bulk.addNull();
-        }
-        if (p->idsTs) {
-            for (const qint64 value : {*p->idsTs, p->uid, p->euid, p->gid, p->egid})
-                bulk.addInt(value);
         } else {
-            for (int i = 0; i < 5; ++i)
-                bulk.addNull();
+            bulk.addOptionalText(p->forkComm);
+            addProcessColumns(bulk, *p, parentId(p), true);
         }
-        bulk.addOptional(p->exitTs);
-        bulk.addOptional(p->exitCode);
-        bulk.addOptional(p->exitSignal);
-        p->exitTs ? bulk.addInt(p->exitCore ? 1 : 0) : bulk.addNull();
         if (auto row = bulk.endRow(); !row)
             return row;
     }
     if (auto finished = bulk.finish(); !finished)
         return finished;
 
-    // A new process's row is what this archive said: the merge below with an empty row.
-    static const QString insert = u"INSERT INTO processes (id, host_id, boot_id, pid, start, start_ts, parent_id, "
-                                  u"parent_pid, parent_start, first_ts, last_ts, comm, image_kind, image_ts, exe, "
-                                  u"argv, argv_truncated, cwd, loginuid, sessionid, tty, cgroup, exe_digest, env, "
-                                  u"stdio, exe_mode, ids_ts, uid, euid, gid, egid, exit_ts, exit_code, exit_signal, exit_core) "
-                                  u"SELECT id, CAST(? AS BIGINT), CAST(? AS BIGINT), pid, start, start_ts, parent_id, "
-                                  u"parent_pid, parent_start, first_ts, last_ts, "
-                                  u"CASE WHEN image_ts IS NOT NULL THEN comm ELSE fork_comm END, image_kind, image_ts, "
-                                  u"exe, argv, argv_truncated, cwd, loginuid, sessionid, tty, cgroup, exe_digest, env, "
-                                  u"stdio, exe_mode, ids_ts, uid, euid, gid, egid, exit_ts, exit_code, exit_signal, exit_core "
-                                  u"FROM stage_processes WHERE is_new = 1 ORDER BY id"_s;
     static const QString update = [] {
         const QString newerImage = u"s.image_ts IS NOT NULL AND (processes.image_ts IS NULL OR "
                                    u"s.image_ts >= processes.image_ts)"_s;
@@ -375,22 +417,18 @@ Expected<void> ArchiveLoader::writeProcesses()
         if (auto analyzed = m_db.execute(u"ANALYZE stage_processes (id, pid, start)"_s); !analyzed)
             return analyzed;
     }
-    if (m_newProcesses > 0) {
-        if (auto inserted = m_db.execute(insert, {m_context.hostId, m_context.bootId}); !inserted)
-            return inserted;
-    }
     if (m_newProcesses < m_processes.size()) {
         if (auto updated = m_db.execute(update); !updated)
             return updated;
     }
     // Children (from earlier archives too) that waited for one of this archive's processes. Only rows whose parent
     // is still missing are in the partial index this walks, so the cost does not grow with the case.
-    auto waiting
-        = m_db.execute(u"UPDATE processes SET parent_id = s.id FROM stage_processes s "
-                       u"WHERE processes.host_id = ? AND processes.boot_id = ? AND processes.parent_id IS NULL "
-                       u"AND processes.parent_pid <> 0 AND processes.parent_pid = s.pid "
-                       u"AND processes.parent_start = s.start"_s,
-                       {m_context.hostId, m_context.bootId});
+    auto waiting = executeKept(m_db,
+                               u"UPDATE processes SET parent_id = s.id FROM stage_processes s "
+                               u"WHERE processes.host_id = ? AND processes.boot_id = ? AND processes.parent_id IS NULL "
+                               u"AND processes.parent_pid <> 0 AND processes.parent_pid = s.pid "
+                               u"AND processes.parent_start = s.start"_s,
+                               {m_context.hostId, m_context.bootId});
     if (!waiting)
         return waiting;
     if (auto emptied = m_db.execute(u"DELETE FROM stage_processes"_s); !emptied)

@@ -2,6 +2,7 @@
 #include "auditlog.h"
 
 #include "database.h"
+#include "keptstatements.h"
 
 #include <QSysInfo>
 #include <pwd.h>
@@ -21,8 +22,8 @@ QString currentActor()
 
 Expected<void> appendAudit(Database &db, const QString &action, const QString &object, const QString &detail)
 {
-    return db.execute(u"INSERT INTO audit_log (ts, actor, action, object, detail) VALUES (?, ?, ?, ?, ?)"_s,
-                      {Database::nowNs(), currentActor(), action, object, detail});
+    return executeKept(db, u"INSERT INTO audit_log (ts, actor, action, object, detail) VALUES (?, ?, ?, ?, ?)"_s,
+                       {Database::nowNs(), currentActor(), action, object, detail});
 }
 
 } // namespace Deck::Core

@@ -8,6 +8,7 @@
 #include "database.h"
 #include "detector.h"
 #include "indicatormatcher.h"
+#include "keptstatements.h"
 #include "pipelinedreader.h"
 
 #include <QCollator>
@@ -109,9 +110,11 @@ QList<ImportOutcome> Importer::importList(const QStringList &files)
 {
     QList<ImportOutcome> outcomes;
     m_current = ImportProgress{0, int(files.size()), {}, 0, 0};
-    for (const QString &file : files) {
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const QString &file = files[i];
         if (cancelled())
             break;
+        m_nextPath = files.value(i + 1);
         m_current.path = file;
         m_current.bytesDone = m_current.bytesTotal = 0;
         if (m_progress)
@@ -119,6 +122,8 @@ QList<ImportOutcome> Importer::importList(const QStringList &files)
         outcomes.append(importFile(file));
         ++m_current.fileIndex;
     }
+    m_nextPath.clear();
+    m_ahead.reset();
     matchNewData();
     return outcomes;
 }
@@ -171,12 +176,18 @@ ImportOutcome Importer::importFile(const QString &path)
 {
     ImportOutcome outcome;
     outcome.path = path;
-    ArchiveReader reader(path);
-    if (auto opened = reader.open(); !opened) {
+    // Read ahead while the previous archive was stored: opened, and its events on their way.
+    std::unique_ptr<EventReadAhead> ahead = m_ahead && m_ahead->reader().path() == path ? std::move(m_ahead) : nullptr;
+    m_ahead.reset();
+    std::optional<ArchiveReader> own;
+    ArchiveReader &reader = ahead ? ahead->reader() : own.emplace(path);
+    if (auto opened = ahead ? Expected<void>() : reader.open(); !opened) {
         outcome.status = reasonOf(opened.error()) == Reason::Io ? ImportStatus::Failed : ImportStatus::Invalid;
         outcome.message = opened.error().message;
     } else {
+        m_reading = ahead.get();
         outcome = importOpened(reader, std::move(outcome));
+        m_reading = nullptr;
     }
     qCDebug(lcImport) << outcome.message;
     m_importedSinceMatch = m_importedSinceMatch || outcome.status == ImportStatus::Imported;
@@ -236,11 +247,12 @@ ImportOutcome Importer::importOpened(ArchiveReader &reader, ImportOutcome outcom
 
 Expected<std::optional<Importer::KeyRow>> Importer::findKey(const QString &publicKey)
 {
-    auto rows = m_db.query(u"SELECT k.id, k.host_id, h.machine_id, h.hostname, k.last_seq, k.last_digest "
-                           u"FROM host_keys k LEFT JOIN hosts h ON h.id = k.host_id WHERE k.public_key = ?"_s,
-                           {publicKey});
-    if (!rows)
-        return rows.error();
+    auto kept = m_db.keptQuery(u"SELECT k.id, k.host_id, h.machine_id, h.hostname, k.last_seq, k.last_digest "
+                               u"FROM host_keys k LEFT JOIN hosts h ON h.id = k.host_id WHERE k.public_key = ?"_s,
+                               {publicKey});
+    if (!kept)
+        return kept.error();
+    QSqlQuery *rows = *kept;
     if (!rows->next())
         return std::optional<KeyRow>();
     KeyRow key;
@@ -253,6 +265,7 @@ Expected<std::optional<Importer::KeyRow>> Importer::findKey(const QString &publi
     if (!rows->value(4).isNull())
         key.anchor.lastSeq = rows->value(4).toLongLong();
     key.anchor.lastDigest = rows->value(5).toString();
+    rows->finish();
     return std::optional<KeyRow>(key);
 }
 
@@ -264,21 +277,20 @@ Expected<void> Importer::importVerified(ArchiveReader &reader, ImportOutcome &ou
     const QString host = u"host %1 (machine-id %2)"_s.arg(manifest.host.hostname, manifest.host.machineId);
     if (m_db.engine() == Engine::Postgres) {
         // Importers of one host take turns, so that chain checks and process rows see each other's work.
-        if (auto locked
-            = m_db.execute(u"SELECT pg_advisory_xact_lock(hashtext(CAST(? AS TEXT)))"_s, {manifest.host.machineId});
-            !locked)
-            return locked;
         // Every statement of the import is a small staging table driving index lookups. The planner's statistics
         // lag behind a bulk import (a table that was empty looks empty), and a sequential scan chosen on them turns
-        // each lookup into a scan of the table; so, for this transaction only, scans and hash/merge joins of the
-        // case's tables are priced out.
-        for (const auto *setting : {"SET LOCAL enable_seqscan = off", "SET LOCAL enable_hashjoin = off",
-                                    "SET LOCAL enable_mergejoin = off", "SET LOCAL jit = off"}) {
-            if (auto set = m_db.execute(QLatin1StringView(setting)); !set)
-                return set;
-        }
+        // each lookup into a scan of the table; so, for this transaction only (set_config(..., true): SET LOCAL),
+        // scans and hash/merge joins of the case's tables are priced out. One statement: one round trip.
+        if (auto locked = executeKept(
+                m_db,
+                u"SELECT pg_advisory_xact_lock(hashtext(CAST(? AS TEXT))), set_config('enable_seqscan', 'off', true), "
+                u"set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true), "
+                u"set_config('jit', 'off', true)"_s,
+                {manifest.host.machineId});
+            !locked)
+            return locked;
     }
-    auto imported = m_db.scalar(u"SELECT seq FROM archives WHERE digest = ?"_s, {reader.digest()});
+    auto imported = scalarKept(m_db, u"SELECT seq FROM archives WHERE digest = ?"_s, {reader.digest()});
     if (!imported)
         return imported.error();
     if (!imported->isNull()) {
@@ -292,7 +304,7 @@ Expected<void> Importer::importVerified(ArchiveReader &reader, ImportOutcome &ou
     if (!key)
         return key.error();
     // A held archive stays held, unless it waited for its signer and the signer is trusted now.
-    auto held = m_db.scalar(u"SELECT reason FROM held_archives WHERE digest = ?"_s, {reader.digest()});
+    auto held = scalarKept(m_db, u"SELECT reason FROM held_archives WHERE digest = ?"_s, {reader.digest()});
     if (!held)
         return held.error();
     if (!held->isNull() && (held->toString() != "untrusted signer"_L1 || !*key)) {
@@ -301,7 +313,7 @@ Expected<void> Importer::importVerified(ArchiveReader &reader, ImportOutcome &ou
         m_db.rollback();
         return {};
     }
-    auto hostRow = m_db.scalar(u"SELECT id FROM hosts WHERE machine_id = ?"_s, {manifest.host.machineId});
+    auto hostRow = scalarKept(m_db, u"SELECT id FROM hosts WHERE machine_id = ?"_s, {manifest.host.machineId});
     if (!hostRow)
         return hostRow.error();
     const QString signer = reader.signer().fingerprint();
@@ -347,6 +359,18 @@ Expected<void> Importer::importVerified(ArchiveReader &reader, ImportOutcome &ou
     return load(reader, outcome, **key);
 }
 
+// Starts reading the next archive of importList() while this one is stored (on a second thread; the database waits
+// for nothing of it). An archive that does not open is left to its own import, which reports why.
+void Importer::readAhead()
+{
+    if (m_nextPath.isEmpty() || m_ahead)
+        return;
+    auto reader = std::make_unique<ArchiveReader>(m_nextPath);
+    if (!reader->open())
+        return;
+    m_ahead = std::make_unique<EventReadAhead>(std::move(reader), m_options.caseKey ? &*m_options.caseKey : nullptr);
+}
+
 Expected<void> Importer::hold(ArchiveReader &reader, ImportOutcome &outcome, const QString &reason)
 {
     const Manifest &manifest = reader.manifest();
@@ -373,9 +397,10 @@ Expected<void> Importer::load(ArchiveReader &reader, ImportOutcome &outcome, con
     qint64 hostId = 0;
     if (key.hostId) {
         hostId = *key.hostId;
-        auto updated = m_db.execute(u"UPDATE hosts SET hostname = ?, os = ?, kernel = ?, last_import_ts = ? "
-                                    u"WHERE id = ?"_s,
-                                    {info.hostname, info.os, info.kernel, now, hostId});
+        auto updated = executeKept(m_db,
+                                   u"UPDATE hosts SET hostname = ?, os = ?, kernel = ?, last_import_ts = ? "
+                                   u"WHERE id = ?"_s,
+                                   {info.hostname, info.os, info.kernel, now, hostId});
         if (!updated)
             return updated;
     } else {
@@ -389,7 +414,7 @@ Expected<void> Importer::load(ArchiveReader &reader, ImportOutcome &outcome, con
     auto bound = m_db.execute(u"UPDATE host_keys SET host_id = ? WHERE id = ? AND host_id IS NULL"_s, {hostId, key.id});
     if (!bound)
         return bound;
-    auto boot = m_db.scalar(u"SELECT id FROM boots WHERE host_id = ? AND boot_id = ?"_s, {hostId, info.bootId});
+    auto boot = scalarKept(m_db, u"SELECT id FROM boots WHERE host_id = ? AND boot_id = ?"_s, {hostId, info.bootId});
     if (!boot)
         return boot.error();
     if (boot->isNull()) {
@@ -400,7 +425,8 @@ Expected<void> Importer::load(ArchiveReader &reader, ImportOutcome &outcome, con
     }
     const QString source = m_options.source.isEmpty() ? QFileInfo(outcome.path).absoluteFilePath()
                                                       : m_options.source + u'/' + QFileInfo(outcome.path).fileName();
-    auto archive = m_db.scalar(
+    auto archive = scalarKept(
+        m_db,
         u"INSERT INTO archives (host_id, key_id, boot_id, digest, seq, prev_digest, chain, missing_before, encrypted, "
         u"recovered, events, first_ts, last_ts, created_ts, collector_version, source, imported_ts, imported_by, "
         u"manifest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
@@ -419,10 +445,12 @@ Expected<void> Importer::load(ArchiveReader &reader, ImportOutcome &outcome, con
         if (m_progress)
             m_progress(m_current);
     };
+    readAhead();
     const DecryptionKey *caseKey = m_options.caseKey ? &*m_options.caseKey : nullptr;
-    auto read = readEventsPipelined(
-        reader, caseKey, [&](Event &&event) { return loader.add(std::move(event)); }, progress,
-        [this] { return cancelled(); });
+    const auto add = [&](Event &&event) { return loader.add(std::move(event)); };
+    const auto stop = [this] { return cancelled(); };
+    auto read = m_reading ? m_reading->consume(add, progress, stop)
+                          : readEventsPipelined(reader, caseKey, add, progress, stop);
     if (!read)
         return read;
     if (auto finished = loader.finish(); !finished)
@@ -437,9 +465,10 @@ Expected<void> Importer::load(ArchiveReader &reader, ImportOutcome &outcome, con
         outcome.ruleAlerts = detected->raised.size();
     }
 
-    auto anchored = m_db.execute(u"UPDATE host_keys SET last_seq = ?, last_digest = ? WHERE id = ? "
-                                 u"AND (last_seq IS NULL OR last_seq < ?)"_s,
-                                 {manifest.seq, reader.digest(), key.id, manifest.seq});
+    auto anchored = executeKept(m_db,
+                                u"UPDATE host_keys SET last_seq = ?, last_digest = ? WHERE id = ? "
+                                u"AND (last_seq IS NULL OR last_seq < ?)"_s,
+                                {manifest.seq, reader.digest(), key.id, manifest.seq});
     if (!anchored)
         return anchored;
     if (manifest.tally.events > 0) {
@@ -449,7 +478,8 @@ Expected<void> Importer::load(ArchiveReader &reader, ImportOutcome &outcome, con
         if (!seen)
             return seen;
     }
-    if (auto released = m_db.execute(u"DELETE FROM held_archives WHERE digest = ?"_s, {reader.digest()}); !released)
+    if (auto released = executeKept(m_db, u"DELETE FROM held_archives WHERE digest = ?"_s, {reader.digest()});
+        !released)
         return released;
 
     outcome.status = ImportStatus::Imported;

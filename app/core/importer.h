@@ -27,6 +27,7 @@ class ArchiveReader;
 namespace Deck::Core {
 
 class Database;
+class EventReadAhead;
 
 struct ImportOptions
 {
@@ -89,6 +90,7 @@ private:
     Expected<std::optional<KeyRow>> findKey(const QString &publicKey);
     Expected<void> hold(Flight::Format::ArchiveReader &reader, ImportOutcome &outcome, const QString &reason);
     Expected<void> load(Flight::Format::ArchiveReader &reader, ImportOutcome &outcome, const KeyRow &key);
+    void readAhead();
     bool cancelled() const { return m_cancel && m_cancel->load(std::memory_order_relaxed); }
 
     Database &m_db;
@@ -99,6 +101,11 @@ private:
     const std::atomic<bool> *m_cancel = nullptr;
     ImportProgress m_current;
     bool m_importedSinceMatch = false;
+    // importList()'s archive after the current one, whose events are read ahead (m_ahead) once the current one is
+    // being stored; and the reading of the current archive when it was read ahead.
+    QString m_nextPath;
+    std::unique_ptr<EventReadAhead> m_ahead;
+    EventReadAhead *m_reading = nullptr;
 };
 
 // Matches the case's indicator lists (indicatormatcher.h) after new archives came in, so that their alerts come with

@@ -12,7 +12,10 @@ namespace Deck::Core {
 
 namespace {
 
-constexpr qsizetype kSendBytes = 1 << 20;
+// Rows are handed to libpq in blocks of this size: small enough that the server stores one block while the next is
+// being built (with blocks of 1 MiB, most of a table's rows waited for the client to build them all), large enough
+// that the calls cost nothing.
+constexpr qsizetype kSendBytes = 128 * 1024;
 // The binary COPY header: signature, flags (no OIDs), no header extension.
 constexpr char kHeader[] = "PGCOPY\n\377\r\n\0\0\0\0\0\0\0\0\0";
 constexpr qsizetype kHeaderBytes = 19;
@@ -37,7 +40,7 @@ PgBulkWriter::PgBulkWriter(void *pgconn, QString databaseName)
     : m_conn(static_cast<pg_conn *>(pgconn))
     , m_name(std::move(databaseName))
 {
-    m_buffer.reserve(kSendBytes + 64 * 1024);
+    m_buffer.reserve(2 * kSendBytes);
 }
 
 PgBulkWriter::~PgBulkWriter()

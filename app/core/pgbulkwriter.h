@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // BulkWriter over the libpq connection behind Qt's QPSQL driver: COPY table (columns) FROM STDIN in PostgreSQL's
-// binary format, sent in blocks of about 1 MiB. Binary rows cost the server no parsing (no digits, no escapes, no hex
+// binary format, sent in blocks of 128 KiB. Binary rows cost the server no parsing (no digits, no escapes, no hex
 // for bytea), which is most of COPY's own work on the event tables' integer columns. A binary field must match its
 // column's type exactly, so start() learns the columns' types from the catalog once per table (cached for the
 // connection's life) and refuses a type it cannot encode. Only one COPY can run on a connection, so tables are

@@ -19,6 +19,8 @@ namespace {
 constexpr qsizetype kChunkEvents = 4096;
 constexpr size_t kMaxChunks = 8;
 
+} // namespace
+
 // A bounded queue of event chunks between one producer and one consumer.
 class EventPipe
 {
@@ -68,45 +70,63 @@ private:
     bool m_stopped = false;
 };
 
-} // namespace
-
-Flight::Expected<void> readEventsPipelined(ArchiveReader &reader, const DecryptionKey *key,
-                                           const std::function<Flight::Expected<void>(Event &&)> &consume,
-                                           const std::function<void(qint64, qint64)> &progress,
-                                           const std::function<bool()> &cancelled)
+EventReadAhead::EventReadAhead(ArchiveReader &reader, const DecryptionKey *key)
+    : m_reader(&reader)
 {
-    EventPipe pipe;
-    std::atomic<qint64> done{0}, total{0};
-    Flight::Expected<void> readResult;
-    std::thread producer([&] {
+    start(key);
+}
+
+EventReadAhead::EventReadAhead(std::unique_ptr<ArchiveReader> reader, const DecryptionKey *key)
+    : m_owned(std::move(reader))
+    , m_reader(m_owned.get())
+{
+    start(key);
+}
+
+EventReadAhead::~EventReadAhead()
+{
+    m_pipe->stop();
+    if (m_producer.joinable())
+        m_producer.join();
+}
+
+void EventReadAhead::start(const DecryptionKey *key)
+{
+    m_pipe = std::make_unique<EventPipe>();
+    m_producer = std::thread([this, key] {
         QList<Event> chunk;
         chunk.reserve(kChunkEvents);
         const auto sink = [&](const Event &event) {
             chunk.append(event);
             if (chunk.size() < kChunkEvents)
                 return true;
-            const bool more = pipe.push(std::move(chunk));
+            const bool more = m_pipe->push(std::move(chunk));
             chunk = {};
             chunk.reserve(kChunkEvents);
             return more;
         };
         const auto bytes = [&](qint64 d, qint64 t) {
-            done.store(d, std::memory_order_relaxed);
-            total.store(t, std::memory_order_relaxed);
+            m_done.store(d, std::memory_order_relaxed);
+            m_total.store(t, std::memory_order_relaxed);
         };
-        readResult = reader.readEvents(sink, key, bytes);
+        m_readResult = m_reader->readEvents(sink, key, bytes);
         // The last partial chunk: the reader has checked the digest and the tally only now, so only a successful
         // read hands over the rest (the consumer discards everything on failure anyway).
-        if (readResult && !chunk.isEmpty())
-            pipe.push(std::move(chunk));
-        pipe.close();
+        if (m_readResult && !chunk.isEmpty())
+            m_pipe->push(std::move(chunk));
+        m_pipe->close();
     });
+}
 
+Flight::Expected<void> EventReadAhead::consume(const std::function<Flight::Expected<void>(Event &&)> &consume,
+                                               const std::function<void(qint64, qint64)> &progress,
+                                               const std::function<bool()> &cancelled)
+{
     Flight::Expected<void> consumeResult;
     QList<Event> chunk;
-    while (pipe.pop(chunk)) {
+    while (m_pipe->pop(chunk)) {
         if (cancelled && cancelled()) {
-            consumeResult = makeError(Reason::Cancelled, u"%1: import cancelled"_s.arg(reader.path()));
+            consumeResult = makeError(Reason::Cancelled, u"%1: import cancelled"_s.arg(m_reader->path()));
             break;
         }
         for (Event &event : chunk) {
@@ -116,13 +136,22 @@ Flight::Expected<void> readEventsPipelined(ArchiveReader &reader, const Decrypti
         if (!consumeResult)
             break;
         if (progress)
-            progress(done.load(std::memory_order_relaxed), total.load(std::memory_order_relaxed));
+            progress(m_done.load(std::memory_order_relaxed), m_total.load(std::memory_order_relaxed));
     }
-    pipe.stop();
-    producer.join();
+    m_pipe->stop();
+    if (m_producer.joinable())
+        m_producer.join();
     if (!consumeResult)
         return consumeResult;
-    return readResult;
+    return m_readResult;
+}
+
+Flight::Expected<void> readEventsPipelined(ArchiveReader &reader, const DecryptionKey *key,
+                                           const std::function<Flight::Expected<void>(Event &&)> &consume,
+                                           const std::function<void(qint64, qint64)> &progress,
+                                           const std::function<bool()> &cancelled)
+{
+    return EventReadAhead(reader, key).consume(consume, progress, cancelled);
 }
 
 } // namespace Deck::Core

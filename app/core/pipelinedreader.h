@@ -9,7 +9,43 @@
 
 #include "archivereader.h"
 
+#include <atomic>
+#include <memory>
+#include <thread>
+
 namespace Deck::Core {
+
+class EventPipe;
+
+// An archive's events being read on a second thread from construction on, into the bounded queue: made for the next
+// archive of an import while the current one is stored (one transaction per archive, so the next one's rows must
+// wait, but its decompressing and decoding need not). `reader` must be open; the accessors of reader() may be used
+// meanwhile. Destroying it stops the reading.
+class EventReadAhead
+{
+public:
+    EventReadAhead(Flight::Format::ArchiveReader &reader, const Flight::Format::DecryptionKey *key);
+    EventReadAhead(std::unique_ptr<Flight::Format::ArchiveReader> reader, const Flight::Format::DecryptionKey *key);
+    ~EventReadAhead();
+    EventReadAhead(const EventReadAhead &) = delete;
+    EventReadAhead &operator=(const EventReadAhead &) = delete;
+
+    Flight::Format::ArchiveReader &reader() { return *m_reader; }
+    // As readEventsPipelined(); once.
+    Flight::Expected<void> consume(const std::function<Flight::Expected<void>(Flight::Format::Event &&)> &consume,
+                                   const std::function<void(qint64 done, qint64 total)> &progress,
+                                   const std::function<bool()> &cancelled);
+
+private:
+    void start(const Flight::Format::DecryptionKey *key);
+
+    std::unique_ptr<Flight::Format::ArchiveReader> m_owned;
+    Flight::Format::ArchiveReader *m_reader;
+    std::unique_ptr<EventPipe> m_pipe;
+    std::atomic<qint64> m_done{0}, m_total{0};
+    Flight::Expected<void> m_readResult;
+    std::thread m_producer;
+};
 
 Flight::Expected<void>
 readEventsPipelined(Flight::Format::ArchiveReader &reader, const Flight::Format::DecryptionKey *key,

@@ -164,28 +164,35 @@ void TestBulkWriter::valuesComeBackIntact()
     }
 }
 
-// More rows than one block of the PostgreSQL writer (1 MiB), with the writer used for a second COPY after the first.
+// More rows than one block of the PostgreSQL writer (128 KiB), one row larger than a block, with the writer used for
+// a second COPY after the first.
 void TestBulkWriter::manyRowsInBlocks()
 {
     QList<Row> rows;
     for (qint64 i = 0; i < 30000; ++i)
         rows.append({i * 1000003, i % 2 ? std::optional<qint64>(-i) : std::nullopt,
                      QByteArray::number(i).repeated(int(i % 7)), QByteArray(int(i % 50), char(i % 256))});
+    const qsizetype large = rows.size() / 2;
+    rows.insert(large, Row{-1, 7, QByteArray(200000, 'x'), QByteArray(300 * 1024, '\xff')});
     for (int pass = 0; pass < 2; ++pass) {
         const auto written = write(rows);
         QVERIFY2(written.ok(), qPrintable(written.error().message));
     }
     auto count = m_db->scalar(u"SELECT COUNT(*) FROM bulk_values"_s);
     QVERIFY(count.ok());
-    QCOMPARE(count->toLongLong(), 60000);
+    QCOMPARE(count->toLongLong(), 60002);
     const QList<Row> back = readBack();
-    QCOMPARE(back.size(), 60000);
+    QCOMPARE(back.size(), 60002);
     for (qsizetype i = 0; i < back.size(); i += 997) { // each row twice, adjacent (ordered by the written index)
         const Row &row = rows[i / 2];
         QCOMPARE(back[i].big, row.big);
         QCOMPARE(back[i].small, row.small);
         QCOMPARE(back[i].text, row.text);
         QCOMPARE(back[i].bytes, row.bytes);
+    }
+    for (const qsizetype i : {2 * large, 2 * large + 1}) {
+        QCOMPARE(back[i].text, rows[large].text);
+        QCOMPARE(back[i].bytes, rows[large].bytes);
     }
 }
 

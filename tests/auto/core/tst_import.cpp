@@ -11,6 +11,7 @@
 #include "truststore.h"
 #include "ziptools.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void hostileTextIntact();
     void reimportIsNoOp();
     void tamperedChangesNothing();
+    void tamperedReadAheadChangesNothing();
     void truncatedChangesNothing();
     void untrustedIsQuarantinedThenReleased();
     void otherKeyForKnownHostRefused();
@@ -216,26 +218,38 @@ void TestImport::reimportIsNoOp()
     QCOMPARE(dumpTables(*m_db), before);
 }
 
-void TestImport::tamperedChangesNothing()
+namespace {
+
+// The host's next archive, stored (uncompressed), with its last event line changed and the zip CRC fixed: every line
+// still parses, so the events are written before the entry digest at the end says no — and must be rolled back.
+// Empty when it could not be made.
+QString nextTampered(ArchiveSeries &host)
 {
-    ArchiveSeries host(m_dir.filePath(QString()), u"tamper-%1"_s.arg(m_caseNumber));
-    trust(host);
-    QCOMPARE(import(host.next(Test::mixedEvents(30))).status, ImportStatus::Imported);
-    // A stored (uncompressed) archive whose last event line is changed, with the zip CRC fixed: every line still
-    // parses, so the events are written before the entry digest at the end says no — and must be rolled back.
     WriterOptions stored;
     stored.compressionLevel = 0;
     const QString path = host.next(Test::mixedEvents(3000), stored);
     QByteArray zip = Test::readFile(path);
     const auto layout = Test::zipLayout(zip);
     const auto *entry = Test::findEntry(layout, u"events.jsonl");
-    QVERIFY(entry);
+    if (!entry)
+        return {};
     const qsizetype at = zip.lastIndexOf("\"mono\":", entry->dataOffset + entry->compressedSize) + 8;
     zip[at] = zip[at] == '1' ? '2' : '1';
     const quint32 crc = Test::crc32Of(QByteArrayView(zip).sliced(entry->dataOffset, entry->compressedSize));
     Test::putLe32(zip, entry->centralCrcOffset, crc);
     Test::putLe32(zip, entry->localCrcOffset, crc);
-    QVERIFY(Test::writeFile(path, zip));
+    return Test::writeFile(path, zip) ? path : QString();
+}
+
+} // namespace
+
+void TestImport::tamperedChangesNothing()
+{
+    ArchiveSeries host(m_dir.filePath(QString()), u"tamper-%1"_s.arg(m_caseNumber));
+    trust(host);
+    QCOMPARE(import(host.next(Test::mixedEvents(30))).status, ImportStatus::Imported);
+    const QString path = nextTampered(host);
+    QVERIFY(!path.isEmpty());
 
     const QString before = dumpTables(*m_db);
     const auto outcome = import(path);
@@ -243,6 +257,32 @@ void TestImport::tamperedChangesNothing()
     QCOMPARE(outcome.exitCode(), 1);
     QVERIFY2(outcome.message.startsWith(path) && outcome.message.contains(u"mismatch"_s), qPrintable(outcome.message));
     QCOMPARE(dumpTables(*m_db), before);
+}
+
+// In a folder, each archive's events are read ahead while the one before it is stored: a tampered archive between
+// two good ones still changes nothing, and the one after it is imported (after a gap).
+void TestImport::tamperedReadAheadChangesNothing()
+{
+    const QString root = m_dir.filePath(u"ahead-%1"_s.arg(m_caseNumber));
+    QVERIFY(QDir().mkpath(root));
+    ArchiveSeries host(root, u"ahead-%1"_s.arg(m_caseNumber));
+    trust(host);
+    QVERIFY(!host.next(Test::mixedEvents(3000)).isEmpty());
+    const QString tampered = nextTampered(host);
+    QVERIFY(!tampered.isEmpty());
+    QVERIFY(!host.next(Test::mixedEvents(3000)).isEmpty());
+    const auto outcomes = Importer(*m_db).importPaths({root});
+    QCOMPARE(outcomes.size(), 3);
+    QCOMPARE(outcomes[0].status, ImportStatus::Imported);
+    QCOMPARE(outcomes[1].path, tampered);
+    QCOMPARE(outcomes[1].status, ImportStatus::Invalid);
+    QVERIFY2(outcomes[1].message.contains(u"mismatch"_s), qPrintable(outcomes[1].message));
+    QCOMPARE(outcomes[2].status, ImportStatus::Imported);
+    QCOMPARE(outcomes[2].chain, u"gap"_s);
+    QCOMPARE(count(*m_db, u"archives"_s), 2);
+    QCOMPARE(count(*m_db, u"archives"_s, u"seq = 2"_s), 0);
+    for (const QString &table : {u"process_events"_s, u"file_events"_s, u"net_events"_s})
+        QCOMPARE(count(*m_db, table, u"archive_id NOT IN (SELECT id FROM archives)"_s), 0);
 }
 
 void TestImport::truncatedChangesNothing()
