@@ -7,6 +7,7 @@
 #include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
+#include <QSemaphore>
 
 namespace Deck::Models {
 
@@ -52,6 +53,7 @@ void EventTableModel::clear()
     m_cache.clear();
     m_recent.clear();
     m_requested.clear();
+    m_landings.clear();
     for (QFuture<PageResult> &future : m_prefetches)
         future.cancel();
     m_prefetches.clear();
@@ -141,6 +143,13 @@ void EventTableModel::walkNext()
     });
 }
 
+struct EventTableModel::PageLanding
+{
+    QSemaphore landed; // released by the worker once `rows` is set
+    PageResult rows = QList<EventRowView>();
+    bool late = false; // the GUI thread waited for it once in vain: it does not wait again (it lands by dataChanged)
+};
+
 void EventTableModel::requestPage(int page, bool prefetch)
 {
     if (page < 0 || page >= m_anchors.size() || !m_pages || m_requested.contains(page) || m_cache.contains(page))
@@ -150,19 +159,27 @@ void EventTableModel::requestPage(int page, bool prefetch)
         for (auto it = m_prefetches.begin(); it != m_prefetches.end(); ++it) {
             it->cancel(); // skipped if still queued; a running one's rows are dropped
             m_requested.remove(it.key());
+            m_landings.remove(it.key());
         }
         m_prefetches.clear();
     }
     m_requested.insert(page);
-    auto future = m_pages->run([scope = m_scope, from = m_anchors[page]](Core::Database &db) -> PageResult {
-        auto rows = Core::EventTableQueries(db).rows(scope, from, kPageRows);
-        if (!rows)
-            return rows.error();
-        QList<EventRowView> views;
-        views.reserve(rows->size());
-        for (const Core::EventTableRow &row : std::as_const(*rows))
-            views.append(eventRowView(row));
-        return views;
+    auto landing = std::make_shared<PageLanding>();
+    m_landings.insert(page, landing);
+    auto future = m_pages->run([scope = m_scope, from = m_anchors[page], landing](Core::Database &db) -> PageResult {
+        const auto read = [&]() -> PageResult {
+            auto rows = Core::EventTableQueries(db).rows(scope, from, kPageRows);
+            if (!rows)
+                return rows.error();
+            QList<EventRowView> views;
+            views.reserve(rows->size());
+            for (const Core::EventTableRow &row : std::as_const(*rows))
+                views.append(eventRowView(row));
+            return views;
+        };
+        landing->rows = read();
+        landing->landed.release();
+        return landing->rows;
     });
     if (prefetch)
         m_prefetches.insert(page, future);
@@ -171,23 +188,58 @@ void EventTableModel::requestPage(int page, bool prefetch)
             return;
         m_requested.remove(page);
         m_prefetches.remove(page);
+        m_landings.remove(page);
         if (!rows) {
             Q_EMIT failed(rows.error().message);
             return;
         }
-        storePage(page, *rows);
+        if (!m_cache.contains(page)) // else awaitRow() had it in time
+            storePage(page, *rows);
     });
+}
+
+const EventRowView *EventTableModel::awaitRow(int row)
+{
+    const int page = row / kPageRows;
+    requestPage(page, false); // unless it is asked for already: a prefetch, or a miss that came late
+    const auto landing = m_landings.value(page);
+    if (!landing || landing->late || m_missWaitMs == 0)
+        return nullptr;
+    if (!landing->landed.tryAcquire(1, m_missWaitMs)) {
+        landing->late = true; // one wait per page, not one per cell
+        return nullptr;
+    }
+    if (!landing->rows)
+        return nullptr; // the watcher reports the error
+    cachePage(page, *landing->rows);
+    // Told later, not inside the paint that asked: what follows a loaded page (the selection it completes).
+    const int first = page * kPageRows, last = std::min(m_rows, first + kPageRows) - 1;
+    QMetaObject::invokeMethod(
+        this, [this, generation = m_generation, first, last] {
+            if (generation == m_generation)
+                Q_EMIT pageLoaded(first, last);
+        },
+        Qt::QueuedConnection);
+    return loadedRow(row);
 }
 
 void EventTableModel::prefetchAround(int row)
 {
+    // Nearest first, below before above: the rows under a shown one are the likeliest to be shown next (the rest of
+    // the viewport, a page-down).
+    const int here = row / kPageRows;
     const int first = std::max(0, row - kPrefetchRows) / kPageRows;
     const int last = std::min(m_rows - 1, row + kPrefetchRows) / kPageRows;
-    for (int page = first; page <= last; ++page)
-        requestPage(page, true);
+    for (int distance = 1; here + distance <= last || here - distance >= first; ++distance) {
+        if (here + distance <= last)
+            requestPage(here + distance, true);
+        if (here - distance >= first)
+            requestPage(here - distance, true);
+    }
+    requestPage(here, true);
 }
 
-void EventTableModel::storePage(int page, QList<EventRowView> rows)
+void EventTableModel::cachePage(int page, QList<EventRowView> rows)
 {
     const int first = page * kPageRows;
     const int last = std::min(m_rows, first + kPageRows) - 1;
@@ -197,6 +249,13 @@ void EventTableModel::storePage(int page, QList<EventRowView> rows)
     m_recent.append(page);
     while (m_recent.size() > kCachedPages)
         m_cache.remove(m_recent.takeFirst());
+}
+
+void EventTableModel::storePage(int page, QList<EventRowView> rows)
+{
+    cachePage(page, std::move(rows));
+    const int first = page * kPageRows;
+    const int last = std::min(m_rows, first + kPageRows) - 1;
     Q_EMIT dataChanged(index(first, 0), index(last, kEventColumns - 1));
     Q_EMIT pageLoaded(first, last);
 }
@@ -236,12 +295,11 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const EventRowView *row = loadedRow(index.row());
+    if (!row) // the page is asked for once; when it is late, the view repaints when dataChanged says it landed
+        row = const_cast<EventTableModel *>(this)->awaitRow(index.row());
     if (!row) {
-        if (role == Qt::DisplayRole) {
-            // The page is asked for once; the view repaints when dataChanged says it landed.
-            const_cast<EventTableModel *>(this)->requestPage(index.row() / kPageRows, false);
+        if (role == Qt::DisplayRole)
             return index.column() == 0 ? tr("loading…") : QString();
-        }
         if (role == Qt::ForegroundRole)
             return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
         return {};

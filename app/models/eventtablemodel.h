@@ -4,7 +4,9 @@
 // a worker of the page's own, in slices, keeping one key per page of kPageRows rows and inserting the rows in
 // batches as the slices land (so the first rows show at once and the count grows); data() answers from a cache of
 // pages and, on a miss, asks the quick worker for the page (read from its key: keyset pagination) and returns a
-// placeholder until dataChanged() says it landed; a shown row prefetches the pages within kPrefetchRows of it, and a
+// placeholder until dataChanged() says it landed — unless it lands within missWaitMs(): data() waits that long for
+// the page (a page reads in about 1 ms), so that a jump paints its rows once instead of placeholders and then rows
+// (two paints: the 16 ms budget of DESIGN.md); a shown row prefetches the pages within kPrefetchRows of it, and a
 // miss drops the prefetches still queued (they were for where the view was). Results of an older generation are
 // dropped. Sorted by time only; rows have one line of text, so views can use fixed row heights.
 // The count: until the walk ends, estimatedRows() extrapolates the rows walked over the scope's time span (the
@@ -21,6 +23,8 @@
 #include <QAbstractTableModel>
 #include <QFutureWatcher>
 #include <QHash>
+
+#include <memory>
 
 namespace Deck::Models {
 
@@ -51,6 +55,10 @@ public:
     void countOn();
     // Keys walked per slice after the first (tests make it small to stop a walk midway).
     void setSliceRows(int rows) { m_sliceRows = std::max(kPageRows, rows); }
+    // How long data() waits on the GUI thread for a missing page before it answers with a placeholder; 0: never.
+    static constexpr int kMissWaitMs = 8;
+    void setMissWaitMs(int ms) { m_missWaitMs = std::max(0, ms); }
+    int missWaitMs() const { return m_missWaitMs; }
     // The case's notes (NotesFeed): a row whose object has one shows a marker in its first column and the note as its
     // tool tip.
     void setNotes(const NoteTexts &notes);
@@ -73,9 +81,12 @@ private:
     using PageResult = Core::Expected<QList<EventRowView>>;
     template <typename T, typename Done> void watch(const QFuture<T> &future, Done done);
     void walkNext();
+    struct PageLanding; // a page read's result, handed over as soon as the worker has it
     void requestPage(int page, bool prefetch);
+    const EventRowView *awaitRow(int row); // asks for the row's page and waits up to m_missWaitMs for it
     void prefetchAround(int row);
     void askSpanEnd();
+    void cachePage(int page, QList<EventRowView> rows); // without telling the views (they are painting it)
     void storePage(int page, QList<EventRowView> rows);
 
     CaseWorker *m_pages = nullptr;
@@ -88,6 +99,7 @@ private:
     bool m_stopped = false;
     bool m_walking = false; // a slice is in flight
     int m_sliceRows = kSlice;
+    int m_missWaitMs = kMissWaitMs;
     std::optional<qint64> m_firstTs; // of the first row
     std::optional<qint64> m_spanEnd; // the last event time of the scope's hosts and range (the filter aside)
     QList<Core::EventKey> m_anchors; // the key of row page * kPageRows, per page
@@ -95,6 +107,7 @@ private:
     QList<int> m_recent; // cached pages, least recently loaded first
     QSet<int> m_requested;
     QHash<int, QFuture<PageResult>> m_prefetches; // queued or running; cancelled on a miss
+    QHash<int, std::shared_ptr<PageLanding>> m_landings; // of every page asked for and not yet stored
     NoteTexts m_notes;
 };
 

@@ -100,17 +100,22 @@ public:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (event->type() == QEvent::Paint) {
-            ++paints;
-            if (visibleRowsReal())
-                ++realPaints;
-        }
-        return QObject::eventFilter(watched, event);
+        if (event->type() != QEvent::Paint || m_painting)
+            return QObject::eventFilter(watched, event);
+        // Whether the rows were real is asked after the paint: the model may read a missing page while it paints.
+        ++paints;
+        m_painting = true;
+        QCoreApplication::sendEvent(watched, event); // the view paints (this filter lets it through)
+        m_painting = false;
+        if (visibleRowsReal())
+            ++realPaints;
+        return true;
     }
 
 private:
     QTableView *m_view;
     Models::EventTableModel &m_model;
+    bool m_painting = false;
 };
 
 double cpuMs(clockid_t clock)
