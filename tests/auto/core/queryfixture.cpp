@@ -204,4 +204,29 @@ Core::Database *ScenarioCases::get(const QString &engine, QString *error)
     return db.get();
 }
 
+FreshCases::FreshCases()
+    : m_pg(std::make_unique<PgCluster>())
+{
+    if (const QString failure = m_pg->start(); !failure.isEmpty()) {
+        m_pg.reset();
+        qWarning("PostgreSQL cluster: %s", qPrintable(failure));
+    }
+}
+
+FreshCases::~FreshCases() = default;
+
+Flight::Expected<std::unique_ptr<Core::Database>> FreshCases::open(const QString &engine, const QString &prefix,
+                                                                 QString *name)
+{
+    *name = prefix + QString::number(++m_made);
+    QString location = m_dir.filePath(*name + u".sqlite"_s);
+    if (engine == "postgresql"_L1) {
+        QString error;
+        location = m_pg ? m_pg->createDatabase(*name, &error) : QString();
+        if (location.isEmpty())
+            return Flight::Error{m_pg ? error : u"PostgreSQL could not be started (see the warning above)"_s};
+    }
+    return Core::Database::open(location);
+}
+
 } // namespace Deck::TestSupport

@@ -66,4 +66,24 @@ private:
     std::map<QString, std::unique_ptr<Core::Database>> m_cases;
 };
 
+// A new, empty case for each test function, on the engine of its "engine" data row (addEngineRows()): SQLite files
+// in a temporary directory, PostgreSQL databases in a cluster of the test's own (started here; a warning when it
+// cannot start).
+class FreshCases
+{
+public:
+    FreshCases();
+    ~FreshCases();
+
+    bool hasPostgres() const { return m_pg != nullptr; }
+    QString dir() const { return m_dir.path(); }
+    // The case PREFIX<n>, n counting the cases made; and that name in *name.
+    Flight::Expected<std::unique_ptr<Core::Database>> open(const QString &engine, const QString &prefix, QString *name);
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<PgCluster> m_pg;
+    int m_made = 0;
+};
+
 } // namespace Deck::TestSupport

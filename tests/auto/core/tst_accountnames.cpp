@@ -6,11 +6,10 @@
 #include "accountnames.h"
 #include "casefixture.h"
 #include "eventtablequeries.h"
-#include "pgcluster.h"
+#include "queryfixture.h"
 #include "processqueries.h"
 #include "skip.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -62,28 +61,19 @@ private:
     qint64 pidUser(qint64 pid, QString *name);
     QStringList filteredPids(const QString &filter);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgCluster> m_pg;
+    std::unique_ptr<FreshCases> m_cases;
     std::unique_ptr<Database> m_db;
     qint64 m_hostId = 0;
-    int m_cases = 0;
 };
 
 void TestAccountNames::initTestCase_data()
 {
-    QTest::addColumn<QString>("engine");
-    QTest::newRow("sqlite") << u"sqlite"_s;
-    QTest::newRow("postgresql") << u"postgresql"_s;
+    ScenarioCases::addEngineRows();
 }
 
 void TestAccountNames::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgCluster>();
-    if (const QString failure = m_pg->start(); !failure.isEmpty()) {
-        m_pg.reset();
-        qWarning("PostgreSQL cluster: %s", qPrintable(failure));
-    }
+    m_cases = std::make_unique<FreshCases>();
 }
 
 // Host "echo", two archives (times in ms):
@@ -95,19 +85,13 @@ void TestAccountNames::init()
 {
     QFETCH_GLOBAL(QString, engine);
     m_db.reset();
-    const QString name = u"accounts%1"_s.arg(++m_cases);
-    QString location = m_dir.filePath(name + u".sqlite"_s);
-    if (engine == "postgresql"_L1) {
-        if (!m_pg)
-            FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
-        QString error;
-        location = m_pg->createDatabase(name, &error);
-        QVERIFY2(!location.isEmpty(), qPrintable(error));
-    }
-    auto opened = Database::open(location);
+    if (engine == "postgresql"_L1 && !m_cases->hasPostgres())
+        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
+    QString name;
+    auto opened = m_cases->open(engine, u"accounts"_s, &name);
     QVERIFY2(opened.ok(), qPrintable(opened.error().message));
     m_db = std::move(*opened);
-    const QString folder = m_dir.filePath(name);
+    const QString folder = QDir(m_cases->dir()).filePath(name);
     QVERIFY(QDir().mkpath(folder));
 
     ArchiveSeries echo(folder, u"echo"_s);

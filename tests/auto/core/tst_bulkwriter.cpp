@@ -6,10 +6,9 @@
 // transaction rolls back to nothing, and the connection works afterwards (SQLite stores that integer as it is).
 #include "bulkwriter.h"
 #include "database.h"
-#include "pgcluster.h"
+#include "queryfixture.h"
 #include "skip.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 #include <limits>
 
@@ -54,43 +53,28 @@ private:
     Expected<void> write(const QList<Row> &rows);
     QList<Row> readBack();
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgCluster> m_pg;
+    std::unique_ptr<FreshCases> m_cases;
     std::unique_ptr<Database> m_db;
-    int m_cases = 0;
 };
 
 void TestBulkWriter::initTestCase_data()
 {
-    QTest::addColumn<QString>("engine");
-    QTest::newRow("sqlite") << u"sqlite"_s;
-    QTest::newRow("postgresql") << u"postgresql"_s;
+    ScenarioCases::addEngineRows();
 }
 
 void TestBulkWriter::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgCluster>();
-    if (const QString failure = m_pg->start(); !failure.isEmpty()) {
-        m_pg.reset();
-        qWarning("PostgreSQL cluster: %s", qPrintable(failure));
-    }
+    m_cases = std::make_unique<FreshCases>();
 }
 
 void TestBulkWriter::init()
 {
     QFETCH_GLOBAL(QString, engine);
     m_db.reset();
-    const QString name = u"bulk%1"_s.arg(++m_cases);
-    QString location = m_dir.filePath(name + u".sqlite"_s);
-    if (engine == "postgresql"_L1) {
-        if (!m_pg)
-            FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
-        QString error;
-        location = m_pg->createDatabase(name, &error);
-        QVERIFY2(!location.isEmpty(), qPrintable(error));
-    }
-    auto opened = Database::open(location);
+    if (engine == "postgresql"_L1 && !m_cases->hasPostgres())
+        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
+    QString name;
+    auto opened = m_cases->open(engine, u"bulk"_s, &name);
     QVERIFY2(opened.ok(), qPrintable(opened.error().message));
     m_db = std::move(*opened);
     const bool sqlite = m_db->engine() == Engine::Sqlite;
