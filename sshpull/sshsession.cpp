@@ -274,7 +274,9 @@ Expected<void> SshSession::handshake(const SessionPolicy &policy)
     const QByteArray knownHosts = QFile::encodeName(policy.knownHostsFile);
     const unsigned int port = unsigned(m_target.port);
     const int no = 0;
-    const long timeoutSeconds = std::max(1, (policy.timeoutMs + 999) / 1000);
+    // The watchdog is the timer that reports "no answer within N s"; libssh's own limit is only a backstop, long
+    // enough that the watchdog always trips first even on a loaded machine.
+    const long backstopSeconds = 2 * std::max(1, (policy.timeoutMs + 999) / 1000) + 5;
     socket_t fd = m_fd;
     // The session reads no ~/.ssh/config and no global known_hosts: the case's file is the only trust.
     if (ssh_options_set(m_ssh, SSH_OPTIONS_PROCESS_CONFIG, &no) != SSH_OK
@@ -283,7 +285,7 @@ Expected<void> SshSession::handshake(const SessionPolicy &policy)
         || ssh_options_set(m_ssh, SSH_OPTIONS_USER, user.constData()) != SSH_OK
         || ssh_options_set(m_ssh, SSH_OPTIONS_KNOWNHOSTS, knownHosts.constData()) != SSH_OK
         || ssh_options_set(m_ssh, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, "/dev/null") != SSH_OK
-        || ssh_options_set(m_ssh, SSH_OPTIONS_TIMEOUT, &timeoutSeconds) != SSH_OK
+        || ssh_options_set(m_ssh, SSH_OPTIONS_TIMEOUT, &backstopSeconds) != SSH_OK
         || ssh_options_set(m_ssh, SSH_OPTIONS_FD, &fd) != SSH_OK
         || ssh_options_set(m_ssh, SSH_OPTIONS_CIPHERS_S_C, kCiphers) != SSH_OK
         || ssh_options_set(m_ssh, SSH_OPTIONS_CIPHERS_C_S, kCiphers) != SSH_OK)
