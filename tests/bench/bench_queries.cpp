@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // bench_queries [EVENTS (1000000)] [HOSTS (4)] [RUNS (15)] [ENGINES (sqlite,postgresql)]: latencies of the case-store
 // queries (issue 6) on a case of EVENTS busy-host events (casefixture's generator: signed archives of 10000 events,
-// imported by the real importer) in SQLite and in a PostgreSQL cluster started in a temporary directory. Each query
+// imported by the real importer) in SQLite and in a PostgreSQL cluster started in a temporary directory.
+// bench_queries --case LOCATION [RUNS (15)]: the same queries on a case built before (a file or a postgresql:// URL),
+// e.g. bench_events' 10M-event case, which takes most of an hour to import. Each query
 // runs RUNS times on a warm cache; the median is printed with its ratio to the comparator measured in the same run on
 // the same engine: one process row fetched by its primary key (the floor of any query). The budgets of DESIGN.md are
 // printed next to the figures; nothing asserts on them.
@@ -157,12 +159,25 @@ bool measure(const QString &engine, Database &db, int runs)
     return true;
 }
 
+int measureExisting(const QString &location, int runs)
+{
+    auto db = Database::open(location);
+    if (!db) {
+        std::fprintf(stderr, "bench_queries: %s\n", qPrintable(db.error().message));
+        return 1;
+    }
+    std::printf("bench_queries: the case %s, %d runs per query\n", qPrintable(location), runs);
+    return measure(location.startsWith("postgresql:"_L1) ? u"postgresql"_s : u"sqlite"_s, **db, runs) ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
+    if (args.value(1) == "--case"_L1)
+        return measureExisting(args.value(2), std::max(1, args.value(3, u"15"_s).toInt()));
     const qint64 events = args.value(1, u"1000000"_s).toLongLong();
     const int hosts = std::max(1, args.value(2, u"4"_s).toInt());
     const int runs = std::max(1, args.value(3, u"15"_s).toInt());
