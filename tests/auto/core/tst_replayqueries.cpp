@@ -4,7 +4,7 @@
 // each part can know (before the first snapshot, in the collector's downtime and missing archives, after a loss);
 // stepping from event to event; and flightdeck-cli query replay on the same case.
 #include "endpointscenario.h"
-#include "pgcluster.h"
+#include "queryfixture.h"
 #include "replayfixture.h"
 #include "replayqueries.h"
 #include "skip.h"
@@ -12,7 +12,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -90,9 +89,9 @@ private Q_SLOTS:
     void cliReplay();
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgCluster> m_pg;
-    std::map<QString, std::unique_ptr<Database>> m_cases;
+    std::unique_ptr<FreshCases> m_fresh;
+    std::map<QString, std::unique_ptr<Database>> m_cases; // the replay scenario's, by engine
+    std::map<QString, QString> m_locations;
     Database *m_db = nullptr;
     QString m_location;
     qint64 m_host = 0;
@@ -100,49 +99,37 @@ private:
 
 void TestReplayQueries::initTestCase_data()
 {
-    QTest::addColumn<QString>("engine");
-    QTest::newRow("sqlite") << u"sqlite"_s;
-    QTest::newRow("postgresql") << u"postgresql"_s;
+    ScenarioCases::addEngineRows();
 }
 
 void TestReplayQueries::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgCluster>();
-    if (const QString failure = m_pg->start(); !failure.isEmpty()) {
-        m_pg.reset();
-        qWarning("PostgreSQL cluster: %s", qPrintable(failure));
-    }
+    m_fresh = std::make_unique<FreshCases>();
 }
 
 // One case per engine, built on first use; the tests only read it.
 void TestReplayQueries::init()
 {
     QFETCH_GLOBAL(QString, engine);
+    if (engine == "postgresql"_L1 && !m_fresh->hasPostgres())
+        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
     auto &db = m_cases[engine];
-    QString location = m_dir.filePath(u"replay.sqlite"_s);
-    if (engine == "postgresql"_L1) {
-        if (!m_pg)
-            FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
-        location = m_pg->url(u"replay"_s);
-    }
     if (!db) {
-        if (engine == "postgresql"_L1) {
-            QString error;
-            location = m_pg->createDatabase(u"replay"_s, &error);
-            QVERIFY2(!location.isEmpty(), qPrintable(error));
-        }
-        auto opened = Database::open(location);
+        QString name;
+        const auto location = m_fresh->create(engine, u"replay"_s, &name);
+        QVERIFY2(location.ok(), qPrintable(location.error().message));
+        auto opened = Database::open(*location);
         QVERIFY2(opened.ok(), qPrintable(opened.error().message));
-        const QString folder = m_dir.filePath(engine);
+        const QString folder = QDir(m_fresh->dir()).filePath(name);
         QVERIFY(QDir().mkpath(folder));
         ReplayScenario scenario(folder);
         const QString error = scenario.importInto(**opened);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         db = std::move(*opened);
+        m_locations[engine] = *location;
     }
     m_db = db.get();
-    m_location = location;
+    m_location = m_locations[engine];
     auto host = findHost(*m_db, u"echo"_s);
     QVERIFY2(host.ok(), qPrintable(host.error().message));
     m_host = *host;
@@ -265,16 +252,10 @@ void TestReplayQueries::connectionsAsAPlainReplay()
 {
     QFETCH_GLOBAL(QString, engine);
     for (const quint32 seed : {77u, 4242u}) {
-        const QString name = u"endpoints%1"_s.arg(seed);
-        QString location = m_dir.filePath(engine + name + u".sqlite"_s);
-        if (engine == "postgresql"_L1) {
-            QString error;
-            location = m_pg->createDatabase(name, &error);
-            QVERIFY2(!location.isEmpty(), qPrintable(error));
-        }
-        auto db = Database::open(location);
+        QString name;
+        auto db = m_fresh->open(engine, u"endpoints"_s, &name);
         QVERIFY2(db.ok(), qPrintable(db.error().message));
-        const QString folder = m_dir.filePath(engine + name);
+        const QString folder = QDir(m_fresh->dir()).filePath(name);
         QVERIFY(QDir().mkpath(folder));
         const EndpointScenario scenario(folder, seed);
         const QString error = scenario.importInto(**db);
