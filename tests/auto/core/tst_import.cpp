@@ -50,7 +50,7 @@ private:
     void trust(const ArchiveSeries &series);
 
     // Where a test writes its archives.
-    QString path(const QString &name) const { return QDir(m_cases->dir()).filePath(name); }
+    QString tempPath(const QString &name) const { return QDir(m_cases->dir()).filePath(name); }
 
     std::unique_ptr<FreshCases> m_cases;
     std::unique_ptr<Database> m_db;
@@ -99,7 +99,7 @@ void TestImport::trust(const ArchiveSeries &series)
 
 void TestImport::everyKindLands()
 {
-    ArchiveSeries web(path(QString()), u"every-%1"_s.arg(m_caseNumber));
+    ArchiveSeries web(tempPath(QString()), u"every-%1"_s.arg(m_caseNumber));
     trust(web);
     const QList<Event> events = Test::mixedEvents(200);
     const auto outcome = import(web.next(events));
@@ -145,7 +145,7 @@ void TestImport::everyKindLands()
 
 void TestImport::parentResolvedAcrossArchives()
 {
-    ArchiveSeries host(path(QString()), u"tree-%1"_s.arg(m_caseNumber));
+    ArchiveSeries host(tempPath(QString()), u"tree-%1"_s.arg(m_caseNumber));
     trust(host);
     // Archive 1: a grandchild and a child whose parent (pid 100) the case does not know yet.
     QCOMPARE(import(host.next({execEvent(200, 100, u"bash"_s, {"bash"}, 1),
@@ -174,7 +174,7 @@ void TestImport::parentResolvedAcrossArchives()
 
 void TestImport::hostileTextIntact()
 {
-    ArchiveSeries host(path(QString()), u"hostile-%1"_s.arg(m_caseNumber));
+    ArchiveSeries host(tempPath(QString()), u"hostile-%1"_s.arg(m_caseNumber));
     trust(host);
     const QString comm = u"x'); DROP TABLE processes; --\"\n\t\\?"_s;
     const QList<QByteArray> argv{"sh", "-c", "echo '; DELETE FROM hosts WHERE ''='';\n\"$(id)\" \\x00 ?", "\xff\xfe"};
@@ -193,7 +193,7 @@ void TestImport::hostileTextIntact()
 
 void TestImport::reimportIsNoOp()
 {
-    ArchiveSeries host(path(QString()), u"again-%1"_s.arg(m_caseNumber));
+    ArchiveSeries host(tempPath(QString()), u"again-%1"_s.arg(m_caseNumber));
     trust(host);
     const QString path = host.next(Test::mixedEvents(50));
     QCOMPARE(import(path).status, ImportStatus::Imported);
@@ -233,7 +233,7 @@ QString nextTampered(ArchiveSeries &host)
 
 void TestImport::tamperedChangesNothing()
 {
-    ArchiveSeries host(path(QString()), u"tamper-%1"_s.arg(m_caseNumber));
+    ArchiveSeries host(tempPath(QString()), u"tamper-%1"_s.arg(m_caseNumber));
     trust(host);
     QCOMPARE(import(host.next(Test::mixedEvents(30))).status, ImportStatus::Imported);
     const QString path = nextTampered(host);
@@ -251,7 +251,7 @@ void TestImport::tamperedChangesNothing()
 // two good ones still changes nothing, and the one after it is imported (after a gap).
 void TestImport::tamperedReadAheadChangesNothing()
 {
-    const QString root = path(u"ahead-%1"_s.arg(m_caseNumber));
+    const QString root = tempPath(u"ahead-%1"_s.arg(m_caseNumber));
     QVERIFY(QDir().mkpath(root));
     ArchiveSeries host(root, u"ahead-%1"_s.arg(m_caseNumber));
     trust(host);
@@ -275,7 +275,7 @@ void TestImport::tamperedReadAheadChangesNothing()
 
 void TestImport::truncatedChangesNothing()
 {
-    ArchiveSeries host(path(QString()), u"cut-%1"_s.arg(m_caseNumber));
+    ArchiveSeries host(tempPath(QString()), u"cut-%1"_s.arg(m_caseNumber));
     trust(host);
     QCOMPARE(import(host.next(Test::mixedEvents(10))).status, ImportStatus::Imported);
     const QString path = host.next(Test::mixedEvents(500));
@@ -290,7 +290,7 @@ void TestImport::truncatedChangesNothing()
 
 void TestImport::untrustedIsQuarantinedThenReleased()
 {
-    ArchiveSeries host(path(QString()), u"stranger-%1"_s.arg(m_caseNumber));
+    ArchiveSeries host(tempPath(QString()), u"stranger-%1"_s.arg(m_caseNumber));
     const QString first = host.next(Test::mixedEvents(20));
     const QString second = host.next(Test::mixedEvents(20));
     const QString evidence = dumpTables(*m_db, evidenceTables());
@@ -323,11 +323,11 @@ void TestImport::untrustedIsQuarantinedThenReleased()
 
 void TestImport::otherKeyForKnownHostRefused()
 {
-    ArchiveSeries host(path(QString()), u"known-%1"_s.arg(m_caseNumber));
+    ArchiveSeries host(tempPath(QString()), u"known-%1"_s.arg(m_caseNumber));
     trust(host);
     QCOMPARE(import(host.next(Test::mixedEvents(10))).status, ImportStatus::Imported);
-    ArchiveSeries impostor(path(u"impostor"_s), host.host.hostname);
-    QVERIFY(QDir().mkpath(path(u"impostor"_s)));
+    ArchiveSeries impostor(tempPath(u"impostor"_s), host.host.hostname);
+    QVERIFY(QDir().mkpath(tempPath(u"impostor"_s)));
     impostor.host = host.host;
     const QString path = impostor.next(Test::mixedEvents(10));
     const QString evidence = dumpTables(*m_db, evidenceTables());
@@ -343,7 +343,7 @@ void TestImport::otherKeyForKnownHostRefused()
 
 void TestImport::gapRecordedAndFilled()
 {
-    ArchiveSeries host(path(QString()), u"gap-%1"_s.arg(m_caseNumber));
+    ArchiveSeries host(tempPath(QString()), u"gap-%1"_s.arg(m_caseNumber));
     trust(host);
     const QString one = host.next(Test::mixedEvents(10));
     const QString two = host.next(Test::mixedEvents(10));
@@ -364,7 +364,7 @@ void TestImport::gapRecordedAndFilled()
 
 void TestImport::forkHeld()
 {
-    ArchiveSeries host(path(QString()), u"fork-%1"_s.arg(m_caseNumber));
+    ArchiveSeries host(tempPath(QString()), u"fork-%1"_s.arg(m_caseNumber));
     trust(host);
     QCOMPARE(import(host.next(Test::mixedEvents(10))).status, ImportStatus::Imported);
     QCOMPARE(import(host.next(Test::mixedEvents(10))).status, ImportStatus::Imported);
@@ -388,7 +388,7 @@ void TestImport::forkHeld()
 
 void TestImport::encryptedToCaseKey()
 {
-    ArchiveSeries host(path(QString()), u"sealed-%1"_s.arg(m_caseNumber));
+    ArchiveSeries host(tempPath(QString()), u"sealed-%1"_s.arg(m_caseNumber));
     trust(host);
     const DecryptionKey caseKey = DecryptionKey::generate();
     WriterOptions options;
@@ -411,7 +411,7 @@ void TestImport::encryptedToCaseKey()
 
 void TestImport::cancelRollsBack()
 {
-    ArchiveSeries host(path(QString()), u"cancel-%1"_s.arg(m_caseNumber));
+    ArchiveSeries host(tempPath(QString()), u"cancel-%1"_s.arg(m_caseNumber));
     trust(host);
     const QString path = host.next(Test::mixedEvents(60000));
     const QString before = dumpTables(*m_db);
@@ -430,7 +430,7 @@ void TestImport::cancelRollsBack()
 
 void TestImport::folderWalkedInChainOrder()
 {
-    const QString root = path(u"usb-%1"_s.arg(m_caseNumber));
+    const QString root = tempPath(u"usb-%1"_s.arg(m_caseNumber));
     QVERIFY(QDir().mkpath(root + u"/a/b"_s));
     ArchiveSeries one(root + u"/a"_s, u"walk-a-%1"_s.arg(m_caseNumber));
     ArchiveSeries two(root + u"/a/b"_s, u"walk-b-%1"_s.arg(m_caseNumber));
