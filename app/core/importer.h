@@ -11,6 +11,7 @@
 #pragma once
 
 #include "archiveloader.h"
+#include "chainplacement.h"
 #include "detectionrule.h"
 #include "importoutcome.h"
 #include "keys.h"
@@ -83,7 +84,14 @@ public:
     static QStringList findArchives(const QStringList &paths, QStringList *missing = nullptr);
 
 private:
-    struct KeyRow;
+    struct KeyRow
+    {
+        qint64 id = 0;
+        std::optional<qint64> hostId;
+        QString machineId; // of the bound host
+        QString hostname;
+        ChainAnchor anchor;
+    };
     QList<ImportOutcome> importList(const QStringList &files);
     ImportOutcome importOpened(Flight::Format::ArchiveReader &reader, ImportOutcome outcome);
     Expected<void> importVerified(Flight::Format::ArchiveReader &reader, ImportOutcome &outcome);

@@ -267,13 +267,16 @@ TrustDialog *HostsPage::decideTrust(int row)
 
 void HostsPage::startTrust(const QString &publicKey, const QString &label)
 {
+    Models::CaseWorker *writer = session().writer();
+    if (!writer)
+        return; // no case open: nothing to decide on
     m_outcome->clear();
     m_progress->setRange(0, 0); // busy until the first archive starts
     m_progress->setFormat(tr("Trusting the key..."));
     m_progress->show();
     m_cancel->show();
     m_decide->setEnabled(false);
-    m_job->start(session().location(), publicKey, label, session().importOptions());
+    m_job->start(*writer, publicKey, label, session().importOptions());
 }
 
 void HostsPage::showTrustReport(const Models::TrustReport &report)

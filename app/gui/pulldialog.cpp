@@ -2,7 +2,6 @@
 #include "pulldialog.h"
 
 #include "intaketext.h"
-#include "remotehostdialog.h"
 #include "sshpullerror.h"
 
 #include <QCheckBox>
@@ -174,56 +173,6 @@ PullDialog::~PullDialog()
     settings.setValue(QStringLiteral("pull/jobs"), m_jobs->value());
     settings.setValue(QStringLiteral("pull/timeout"), m_timeout->value());
     settings.setValue(QStringLiteral("pull/remove"), m_remove->isChecked());
-}
-
-void PullDialog::reload()
-{
-    if (!m_intake.writer())
-        return;
-    m_intake.writer()
-        ->run([](Database &db) { return RemoteHostStore(db).list(); })
-        .then(this, [this](const Expected<QList<RemoteHost>> &hosts) {
-            if (!hosts) {
-                m_summary->setText(hosts.error().message);
-                return;
-            }
-            fillInventory(*hosts);
-            Q_EMIT inventoryLoaded();
-        });
-}
-
-void PullDialog::fillInventory(const QList<RemoteHost> &hosts)
-{
-    QStringList checked;
-    for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
-        if (it.value()->checkState(HostColumn) == Qt::Checked)
-            checked.append(it.key());
-    }
-    const bool first = m_rows.isEmpty();
-    m_inventory = hosts;
-    m_hosts->clear();
-    m_rows.clear();
-    for (const RemoteHost &h : hosts) {
-        auto *row = new QTreeWidgetItem(m_hosts);
-        row->setText(HostColumn, h.name);
-        row->setFlags(row->flags() | Qt::ItemIsUserCheckable);
-        row->setCheckState(HostColumn, first || checked.contains(h.name) ? Qt::Checked : Qt::Unchecked);
-        row->setText(LoginColumn, tr("%1@%2:%3").arg(h.user, h.address).arg(h.port));
-        row->setToolTip(LoginColumn,
-                        tr("%1, outbox %2%3")
-                            .arg(h.keyFile.isEmpty() ? tr("ssh-agent") : tr("key %1").arg(h.keyFile), h.outbox,
-                                 h.jumpHost.isEmpty() ? QString() : tr(", through %1").arg(h.jumpHost)));
-        auto *bar = new QProgressBar(m_hosts);
-        bar->setRange(0, 1000);
-        bar->setValue(0);
-        bar->setFormat(QString());
-        m_hosts->setItemWidget(row, ProgressColumn, bar);
-        row->setText(StatusColumn, tr("not pulled yet"));
-        m_rows.insert(h.name, row);
-    }
-    if (hosts.isEmpty())
-        m_summary->setText(tr("This case has no remote hosts yet: add one with Add..."));
-    updateButtons();
 }
 
 QProgressBar *PullDialog::progressBar(const QString &host) const
@@ -429,73 +378,6 @@ void PullDialog::showFinished(const QString &error, bool cancelled)
             m_summary->text() + u' '
             + tr("%n hosts present an unknown key and wait for your decision.", "", int(m_unknownKeys.size())));
     updateButtons();
-}
-
-void PullDialog::editHost(bool add)
-{
-    if (m_job.isRunning() || !m_intake.writer())
-        return;
-    RemoteHost host;
-    const QString name = currentHost();
-    if (!add) {
-        const auto found = std::find_if(m_inventory.cbegin(), m_inventory.cend(),
-                                        [&](const RemoteHost &h) { return h.name == name; });
-        if (found == m_inventory.cend())
-            return;
-        host = *found;
-    }
-    QStringList names;
-    for (const RemoteHost &h : std::as_const(m_inventory))
-        names.append(h.name);
-    RemoteHostDialog dialog(host, names, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    saveHost(add ? QString() : name, dialog.host());
-}
-
-void PullDialog::saveHost(const QString &oldName, const RemoteHost &host)
-{
-    if (m_job.isRunning() || !m_intake.writer())
-        return;
-    m_intake.writer()
-        ->run([oldName, host](Database &db) -> QString {
-            RemoteHostStore store(db);
-            auto stored = oldName.isEmpty() ? store.add(host) : store.update(oldName, host);
-            return stored ? QString() : stored.error().message;
-        })
-        .then(this, [this](const QString &failure) { inventoryChanged(failure); });
-}
-
-void PullDialog::removeHost()
-{
-    const QString name = currentHost();
-    if (name.isEmpty() || m_job.isRunning() || !m_intake.writer())
-        return;
-    if (QMessageBox::question(this, tr("Remove Remote Host"),
-                              tr("Remove %1 from the hosts this case pulls from? What was pulled from it stays in the "
-                                 "case.")
-                                  .arg(name))
-        == QMessageBox::Yes)
-        removeHostNamed(name);
-}
-
-void PullDialog::removeHostNamed(const QString &name)
-{
-    if (m_job.isRunning() || !m_intake.writer())
-        return;
-    m_intake.writer()
-        ->run([name](Database &db) -> QString {
-            auto removed = RemoteHostStore(db).remove(name);
-            return removed ? QString() : removed.error().message;
-        })
-        .then(this, [this](const QString &failure) { inventoryChanged(failure); });
-}
-
-void PullDialog::inventoryChanged(const QString &failure)
-{
-    m_summary->setText(failure); // names the host and the reason; empty when the change was stored
-    m_summary->setStyleSheet(failure.isEmpty() ? QString() : QStringLiteral("color: #c01c28;"));
-    reload();
 }
 
 void PullDialog::askAcceptHostKey()

@@ -23,14 +23,14 @@ CaseMarks::CaseMarks(CaseSession &session)
 
 template <typename Change> QFuture<QString> CaseMarks::submit(Change change)
 {
-    if (!m_session.isOpen()) {
+    if (!m_session.isOpen() || !m_session.writer()) {
         QPromise<QString> refused;
         refused.start();
         refused.addResult(tr("No case is open."));
         refused.finish();
         return refused.future();
     }
-    auto future = m_session.worker().run([change = std::move(change)](Core::Database &db) -> QString {
+    auto future = m_session.writer()->run([change = std::move(change)](Core::Database &db) -> QString {
         Core::CaseNotes notes(db);
         const auto done = change(notes);
         return done ? QString() : done.error().message;

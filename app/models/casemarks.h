@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The analyst's marks on the open case — bookmarks, notes, alert triage (Core::CaseNotes, each change audited) —
-// changed off the GUI thread on the session's worker. There is one CaseMarks per session (of()), so that every view
+// changed off the GUI thread on the case's one writer (CaseSession::writer(), after the imports queued before them, so
+// that a mark made while an import runs waits for its turn instead of meeting it as "database is locked"). There is one CaseMarks per session (of()), so that every view
 // that shows marks hears changed() whichever view made the change.
 // Each operation returns a future whose value is empty on success or the error naming the object and the reason;
 // a change made while no case is open fails with that reason. changed() follows every successful change.
@@ -32,7 +33,7 @@ Q_SIGNALS:
 
 private:
     explicit CaseMarks(CaseSession &session);
-    // Runs `change(CaseNotes &)` on the worker; the future's value is its error message, empty on success.
+    // Runs `change(CaseNotes &)` on the writer; the future's value is its error message, empty on success.
     template <typename Change> QFuture<QString> submit(Change change);
 
     CaseSession &m_session;

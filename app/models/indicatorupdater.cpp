@@ -36,10 +36,10 @@ IndicatorUpdater::IndicatorUpdater(CaseSession &session, QObject *parent)
         Q_EMIT progress(m_current ? tr("Fetching %1").arg(m_current->name) : QString(), done, total);
     });
     connect(&m_fetcher, &IndicatorFetcher::finished, this, [this](const FetchResult &fetched) {
-        if (!m_current || !m_worker)
+        if (!m_current || !writer())
             return;
         const Task task = *m_current;
-        m_worker
+        writer()
             ->run([task, fetched](Database &db) -> Expected<IndicatorListUpdate> {
                 if (task.kind == Kind::AddUrl)
                     if (auto taken = nameTaken(db, task.name))
@@ -48,14 +48,12 @@ IndicatorUpdater::IndicatorUpdater(CaseSession &session, QObject *parent)
             })
             .then(this, [this, task](const Expected<IndicatorListUpdate> &update) { stored(task, update); });
     });
-    connect(&session, &CaseSession::opened, this, [this] {
-        m_worker = m_session.openWorker();
-        restartTimer();
-    });
+    connect(&session, &CaseSession::opened, this, [this] { restartTimer(); });
+    // The writer waits for its running job as it goes: a match in progress stops first.
+    connect(&session, &CaseSession::aboutToClose, this, &IndicatorUpdater::cancel);
     connect(&session, &CaseSession::closed, this, [this] {
         cancel();
         m_refresh.stop();
-        m_worker.reset();
         m_queue.clear();
         m_current.reset();
         setBusy(false);
@@ -85,7 +83,7 @@ void IndicatorUpdater::setRefreshMinutes(int minutes)
 void IndicatorUpdater::restartTimer()
 {
     const int minutes = refreshMinutes();
-    if (minutes > 0 && m_worker)
+    if (minutes > 0 && writer())
         m_refresh.start(minutes * 60 * 1000);
     else
         m_refresh.stop();
@@ -114,10 +112,10 @@ void IndicatorUpdater::matchNow()
 
 void IndicatorUpdater::updateAll(bool urlsOnly)
 {
-    if (!m_worker || m_busy)
+    if (!writer() || m_busy)
         return;
     setBusy(true);
-    m_worker->run([](Database &db) { return IndicatorStore(db).lists(); })
+    writer()->run([](Database &db) { return IndicatorStore(db).lists(); })
         .then(this, [this, urlsOnly](const Expected<QList<IndicatorListInfo>> &lists) {
             setBusy(false);
             if (!lists) {
@@ -142,7 +140,7 @@ void IndicatorUpdater::cancel()
 
 void IndicatorUpdater::enqueue(const QList<Task> &tasks)
 {
-    if (!m_worker || m_busy)
+    if (!writer() || m_busy)
         return;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_queue = tasks;
@@ -173,7 +171,7 @@ void IndicatorUpdater::runTask(const Task &task)
         return;
     }
     if (task.kind == Kind::Remove) {
-        m_worker->run([name = task.name](Database &db) { return IndicatorStore(db).remove(name); })
+        writer()->run([name = task.name](Database &db) { return IndicatorStore(db).remove(name); })
             .then(this, [this, task](const Expected<void> &removed) {
                 m_current.reset();
                 Q_EMIT finished(removed ? tr("%1: removed (its alerts stay)").arg(task.name) : removed.error().message,
@@ -184,7 +182,7 @@ void IndicatorUpdater::runTask(const Task &task)
         return;
     }
     const FetchLimits limits = m_limits;
-    m_worker
+    writer()
         ->run([task, limits](Database &db) -> Expected<IndicatorListUpdate> {
             if (task.kind == Kind::Refresh)
                 return refreshIndicatorList(db, task.list, limits);
@@ -228,7 +226,7 @@ void IndicatorUpdater::stored(const Task &task, const Expected<IndicatorListUpda
 
 void IndicatorUpdater::finishRun()
 {
-    if (!m_worker) {
+    if (!writer()) {
         setBusy(false);
         return;
     }
@@ -241,7 +239,7 @@ void IndicatorUpdater::finishRun()
         return;
     }
     Q_EMIT progress(tr("Matching"), 0, -1);
-    m_worker->run([cancel = m_cancel](Database &db) { return matchIndicators(db, {}, cancel.get()); })
+    writer()->run([cancel = m_cancel](Database &db) { return matchIndicators(db, {}, cancel.get()); })
         .then(this, [this](const Expected<IndicatorMatchSummary> &matched) {
             if (!matched) {
                 m_failed = true;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The indicator work of the GUI: add a list from a file or a URL, update the lists (files re-read, URLs re-fetched
 // with conditional requests), remove one, match them all — one after the other, then a match of the case. URLs are
-// fetched on the GUI thread (IndicatorFetcher: nothing blocks), lists are stored and matched on a worker of its own
-// (matching reads every path and argv of the case). Progress and cancel; one line of outcome per run.
+// fetched on the GUI thread (IndicatorFetcher: nothing blocks), lists are stored and matched on the case's one writer
+// (CaseSession::writer(): after the imports queued before, never beside them). Progress and cancel; one line of outcome
+// per run.
 // While a case is open, the URL lists are refreshed every refreshMinutes() (QSettings "indicators/refreshMinutes",
 // default 60, 0: never).
 // Thread: the GUI thread.
@@ -61,8 +62,10 @@ private:
     void setBusy(bool busy);
     void restartTimer();
 
+    // The case's writer; null while no case is open.
+    CaseWorker *writer() const { return m_session.writer(); }
+
     CaseSession &m_session;
-    std::unique_ptr<CaseWorker> m_worker;
     Core::IndicatorFetcher m_fetcher;
     Core::FetchLimits m_limits;
     QTimer m_refresh;

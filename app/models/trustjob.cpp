@@ -3,8 +3,6 @@
 
 #include "database.h"
 
-#include <QtConcurrent/QtConcurrentRun>
-
 using namespace Qt::StringLiterals;
 
 namespace Deck::Models {
@@ -25,47 +23,41 @@ int TrustReport::notImported() const
 
 namespace {
 
-// Progress is posted to the job's thread once per archive (the future's own progress values are throttled and
-// coalesced). The cancel flag is the job's own (not the future's): a cancelled future would drop the outcomes of the
-// archives imported before the cancel.
-void trustAndImport(QPromise<TrustReport> &promise, TrustJob *job, const QString &location, const QString &publicKey,
-                    const QString &label, const ImportOptions &options, std::shared_ptr<std::atomic<bool>> cancel)
+// On the writer. Progress is posted to the job once per archive, while it lives (JobLink). The cancel flag is the
+// link's: the archives imported before a cancel keep their outcomes.
+TrustReport trustAndImport(Database &db, JobLink &link, const QString &publicKey, const QString &label,
+                           const ImportOptions &options)
 {
     TrustReport report;
     const auto key = Flight::Format::PublicKey::fromText(publicKey);
     if (!key) {
         report.error = u"%1: not a public key: %2"_s.arg(publicKey, key.error().message);
-        promise.addResult(report);
-        return;
+        return report;
     }
     report.fingerprint = key->fingerprint();
-    auto db = Database::open(location);
-    if (!db) {
-        report.error = db.error().message;
-        promise.addResult(report);
-        return;
-    }
-    auto trusted = TrustStore(**db).trust(*key, label);
+    auto trusted = TrustStore(db).trust(*key, label);
     if (!trusted) {
         report.error = trusted.error().message;
-        promise.addResult(report);
-        return;
+        return report;
     }
     report.trust = *trusted;
-    Importer importer(**db, options);
-    importer.setCancelFlag(cancel.get());
+    Importer importer(db, options);
+    importer.setCancelFlag(&link.cancel);
     int reported = -1;
     importer.setProgressHandler([&](const ImportProgress &p) {
         if (p.fileIndex == reported)
             return;
         reported = p.fileIndex;
-        // Dropped when the job is gone (its destructor waits for this function, so `job` is valid here).
-        QMetaObject::invokeMethod(
-            job, [job, p] { Q_EMIT job->progress(p.fileIndex, p.fileCount, p.path); }, Qt::QueuedConnection);
+        link.attach([p](QObject *receiver) {
+            auto *job = static_cast<TrustJob *>(receiver);
+            // Dropped by Qt should the job go before it runs.
+            QMetaObject::invokeMethod(
+                job, [job, p] { Q_EMIT job->progress(p.fileIndex, p.fileCount, p.path); }, Qt::QueuedConnection);
+        });
     });
     report.outcomes = importer.importHeld(*key);
-    report.cancelled = cancel->load();
-    promise.addResult(report);
+    report.cancelled = link.cancel.load();
+    return report;
 }
 
 } // namespace
@@ -73,34 +65,49 @@ void trustAndImport(QPromise<TrustReport> &promise, TrustJob *job, const QString
 TrustJob::TrustJob(QObject *parent)
     : QObject(parent)
 {
-    connect(&m_watcher, &QFutureWatcher<TrustReport>::finished, this, [this] {
-        TrustReport report;
-        if (m_watcher.future().resultCount() > 0)
-            report = m_watcher.result();
-        else
-            report.error = tr("the trust job ended without a result; nothing is known to have changed");
-        Q_EMIT finished(report);
-    });
 }
 
 TrustJob::~TrustJob()
 {
-    *m_cancel = true;
-    m_watcher.waitForFinished();
+    if (m_link)
+        m_link->detach();
 }
 
-void TrustJob::start(const QString &location, const QString &publicKey, const QString &label,
-                     const ImportOptions &options)
+void TrustJob::start(CaseWorker &writer, const QString &publicKey, const QString &label, const ImportOptions &options)
 {
-    if (m_watcher.isRunning())
+    if (m_running)
         return;
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-    m_watcher.setFuture(QtConcurrent::run(trustAndImport, this, location, publicKey, label, options, m_cancel));
+    m_link = std::make_shared<JobLink>(this);
+    m_running = true;
+    auto future = writer.run([link = m_link, publicKey, label, options](Database &db) {
+        return trustAndImport(db, *link, publicKey, label, options);
+    });
+    future
+        .then(this,
+              [this, link = m_link](const TrustReport &report) {
+                  if (link == m_link)
+                      finish(report);
+              })
+        .onCanceled(this, [this, link = m_link] {
+            // A writer without a case (or closing) skips the job.
+            if (link != m_link || !m_running)
+                return;
+            TrustReport report;
+            report.error = tr("the trust job ended without a result; nothing is known to have changed");
+            finish(report);
+        });
+}
+
+void TrustJob::finish(const TrustReport &report)
+{
+    m_running = false;
+    Q_EMIT finished(report);
 }
 
 void TrustJob::cancel()
 {
-    *m_cancel = true;
+    if (m_link)
+        m_link->cancel.store(true);
 }
 
 } // namespace Deck::Models

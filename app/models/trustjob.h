@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Carries out the analyst's decision to trust a held archive's signer, off the GUI thread: trusts the key in the
 // case (TrustStore::trust, audited) and imports the archives it had left in quarantine (Importer::importHeld), as
-// `flightdeck-cli trust` does, on a connection of its own. progress() reports the file being imported; cancel()
-// stops after the archive being imported is rolled back (the key stays trusted; archives imported before stay).
-// finished() always comes once per start(): with the trust result and one outcome per archive, or with the error
-// naming the key and the reason.
-// Thread: create, start and cancel on the GUI thread; the work runs on the global thread pool. The destructor
-// cancels and waits.
+// `flightdeck-cli trust` does, on the case's one writer (CaseSession::writer(): after the imports queued before it,
+// never beside them). progress() reports the file being imported; cancel() stops after the archive being imported is
+// rolled back (the key stays trusted; archives imported before stay). finished() always comes once per start(): with
+// the trust result and one outcome per archive, or with the error naming the key and the reason.
+// Thread: create, start and cancel on the GUI thread; the work runs on the writer's thread. The destructor cancels
+// and does not wait (JobLink).
 #pragma once
 
+#include "caseworker.h"
 #include "importer.h"
+#include "joblink.h"
 #include "truststore.h"
 
-#include <QFutureWatcher>
 #include <QObject>
-#include <atomic>
 #include <memory>
 
 namespace Deck::Models {
@@ -38,12 +38,12 @@ public:
     explicit TrustJob(QObject *parent = nullptr);
     ~TrustJob() override;
 
-    // Trusts `publicKey` ("ed25519:...") in the case at `location`, labelled `label`, then imports its held
-    // archives. Ignored while a job runs.
-    void start(const QString &location, const QString &publicKey, const QString &label,
+    // Queues on `writer` (a worker connected to the case): trusting `publicKey` ("ed25519:..."), labelled `label`,
+    // then importing its held archives. Ignored while a job runs.
+    void start(CaseWorker &writer, const QString &publicKey, const QString &label,
                const Core::ImportOptions &options = {});
     void cancel();
-    bool isRunning() const { return m_watcher.isRunning(); }
+    bool isRunning() const { return m_running; }
 
 Q_SIGNALS:
     // done of total archives; `path` is the one being imported.
@@ -51,8 +51,10 @@ Q_SIGNALS:
     void finished(const Deck::Models::TrustReport &report);
 
 private:
-    QFutureWatcher<TrustReport> m_watcher;
-    std::shared_ptr<std::atomic<bool>> m_cancel = std::make_shared<std::atomic<bool>>(false);
+    void finish(const TrustReport &report);
+
+    std::shared_ptr<JobLink> m_link;
+    bool m_running = false;
 };
 
 } // namespace Deck::Models

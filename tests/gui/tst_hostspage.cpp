@@ -399,10 +399,12 @@ void TestHostsPage::trustJobReportsProgressAndErrors()
         QVERIFY(held.ok() && held->size() == 1);
         publicKey = held->at(0).signer;
     }
+    Models::CaseWorker writer;
+    QVERIFY(writer.open(location).result().ok());
     Models::TrustJob job;
     QSignalSpy progress(&job, &Models::TrustJob::progress);
     QSignalSpy finished(&job, &Models::TrustJob::finished);
-    job.start(location, publicKey, QStringLiteral("delta's collector"));
+    job.start(writer, publicKey, QStringLiteral("delta's collector"));
     QVERIFY(job.isRunning());
     QVERIFY(finished.wait(20000));
     auto report = finished.at(0).at(0).value<Models::TrustReport>();
@@ -416,15 +418,17 @@ void TestHostsPage::trustJobReportsProgressAndErrors()
     QVERIFY(progress.at(0).at(2).toString().endsWith(QStringLiteral("delta-1.frec")));
 
     // Errors name the object and the reason.
-    job.start(location, QStringLiteral("ed25519:not-a-key"), {});
+    job.start(writer, QStringLiteral("ed25519:not-a-key"), {});
     QVERIFY(finished.wait(20000));
     report = finished.at(1).at(0).value<Models::TrustReport>();
     QVERIFY2(report.error.startsWith(QStringLiteral("ed25519:not-a-key: not a public key")), qPrintable(report.error));
-    const QString missing = m_dir.filePath(QStringLiteral("no/such/dir/case.sqlite"));
-    job.start(missing, publicKey, {});
+    // A writer without a case (it did not open) skips the job, which ends saying so.
+    Models::CaseWorker closed;
+    QVERIFY(!closed.open(m_dir.filePath(QStringLiteral("no/such/dir/case.sqlite"))).result().ok());
+    job.start(closed, publicKey, {});
     QVERIFY(finished.wait(20000));
     report = finished.at(2).at(0).value<Models::TrustReport>();
-    QVERIFY2(report.error.contains(missing), qPrintable(report.error));
+    QVERIFY2(report.error.contains(QStringLiteral("without a result")), qPrintable(report.error));
 }
 
 void TestHostsPage::emptyStatesSayWhy()

@@ -2,9 +2,10 @@
 // fanotify file capture on the live host (root): this process's writes and reads, the exec of a copied binary by a
 // child, each with the right process key, path, device and inode; creates, renames (within and across directories)
 // and deletes of files and directories with their names; nothing from excluded paths or from the excluded
-// (collector's) pid; repeated opens folded into one event.
-#include "collectingsink.h"
+// (collector's) pid; accesses of processes that ended before they were read, keyed from the process events.
+// Repeated opens: tst_fanotifyrepeats.
 #include "fanotifysource.h"
+#include "fanotifytesting.h"
 #include "hostinfo.h"
 #include "procfs.h"
 #include "skip.h"
@@ -22,32 +23,9 @@
 using namespace Qt::StringLiterals;
 using namespace Flight::Capture;
 using namespace Flight::Format;
-
-extern char **environ;
+using namespace FanotifyTesting;
 
 namespace {
-
-ProcKey keyOf(qint64 pid)
-{
-    const auto stat = readProcStat(pid);
-    return stat ? ProcKey{pid, stat->startTicks} : ProcKey{};
-}
-
-QList<FileAccess> accesses(const CollectingSink &sink, const QByteArray &path)
-{
-    QList<FileAccess> found;
-    for (const Event &e : sink.events()) {
-        if (const auto *a = std::get_if<FileAccess>(&e.body); a && a->path == path)
-            found.append(*a);
-    }
-    return found;
-}
-
-bool writeFile(const QString &path, const QByteArray &content)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
-}
 
 // A create, delete or rename as "op path [to]", for comparing lists.
 struct NameChange
@@ -79,31 +57,6 @@ QList<NameChange> nameChanges(const CollectingSink &sink, const ProcKey &key, co
             found.append({a->op, a->path, a->to.value_or(QByteArray())});
     }
     return found;
-}
-
-// Runs a perl script (perl-base is essential on Debian) to its successful end; its pid in `spawned`.
-bool runPerl(const QByteArray &script, pid_t &spawned)
-{
-    char *argv[] = {const_cast<char *>("/usr/bin/perl"), const_cast<char *>("-e"),
-                    const_cast<char *>(script.constData()), nullptr};
-    if (posix_spawn(&spawned, argv[0], nullptr, nullptr, argv, environ) != 0)
-        return false;
-    int status = 0;
-    return ::waitpid(spawned, &status, 0) == spawned && WIFEXITED(status) && WEXITSTATUS(status) == 0;
-}
-
-// Opens `path` in bursts until `source` has given it an ignore mark (file_ignore_repeats); false after 10 s.
-bool reopenUntilIgnored(const FanotifySource &source, const QString &path)
-{
-    for (int burst = 0; burst < 500 && source.stats().ignoreMarks == 0; ++burst) {
-        for (int i = 0; i < 100; ++i) {
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly))
-                return false;
-        }
-        QTest::qWait(20);
-    }
-    return source.stats().ignoreMarks > 0;
 }
 
 } // namespace
@@ -321,88 +274,6 @@ private Q_SLOTS:
         QVERIFY(has(accesses(sink, QFile::encodeName(moved)), FileOp::Delete));
         QVERIFY(!has(onPath, FileOp::Open));
         QVERIFY(!has(onPath, FileOp::Write));
-    }
-
-    void repeatedOpensAreFolded()
-    {
-        CollectingSink sink;
-        FanotifyOptions options;
-        options.aggregateWindow = std::chrono::seconds(30);
-        FanotifySource source(options);
-        const auto started = source.start(sink);
-        QVERIFY2(started, qPrintable(started.error().message));
-        const QString path = m_dir->filePath(u"hot"_s);
-        QVERIFY(writeFile(path, "read me"));
-        for (int i = 0; i < 10000; ++i) {
-            QFile file(path);
-            QVERIFY(file.open(QIODevice::ReadOnly));
-        }
-        source.stop();
-        const ProcKey self = keyOf(::getpid());
-        QList<FileAccess> opens;
-        for (const FileAccess &a : accesses(sink, QFile::encodeName(path))) {
-            if (a.op == FileOp::Open && a.proc == self)
-                opens.append(a);
-        }
-        QCOMPARE(opens.size(), 1);
-        const qint64 count = opens[0].repeat ? opens[0].repeat->count : 1;
-        qInfo("10000 opens of one file: one event, count %lld (fanotify merges queued events: a lower bound)", count);
-        QVERIFY(count >= 1 && count <= 10000);
-    }
-
-    // file_ignore_repeats: a file this process reopens in a loop gets an ignore mark; until it is lifted, another
-    // process's open of it is not seen (the documented cost), while that process's other accesses are.
-    void ignoredRepeatsHideOtherOpenersForAWindow()
-    {
-        CollectingSink sink;
-        FanotifyOptions options;
-        options.aggregateWindow = std::chrono::seconds(30);
-        options.ignoreRepeats = true;
-        FanotifySource source(options);
-        const auto started = source.start(sink);
-        QVERIFY2(started, qPrintable(started.error().message));
-        QVERIFY2(source.backend().reason.contains(u"file_ignore_repeats"_s), qPrintable(source.backend().reason));
-        const QString path = m_dir->filePath(u"hot"_s), other = m_dir->filePath(u"other"_s);
-        QVERIFY(writeFile(path, "read me"));
-        QVERIFY(reopenUntilIgnored(source, path));
-        pid_t child = -1;
-        QVERIFY(runPerl("open(my $f, '<', '" + QFile::encodeName(path) + "') or die; close $f; open($f, '>', '"
-                            + QFile::encodeName(other) + "') or die; print $f 1; close $f; select(undef, undef, undef, 0.5);",
-                        child));
-        QTest::qWait(300);
-        source.stop();
-        bool childWrote = false;
-        for (const FileAccess &a : accesses(sink, QFile::encodeName(path)))
-            QVERIFY2(a.proc.pid != child, "the other process's open was seen while the file was ignored");
-        for (const FileAccess &a : accesses(sink, QFile::encodeName(other)))
-            childWrote |= a.proc.pid == child && a.op == FileOp::Write;
-        QVERIFY2(childWrote, "the other process's write of another file was not seen");
-        QVERIFY(source.stats().ignoreMarks >= 1); // and any file another process on the machine reopened meanwhile
-    }
-
-    void ignoreMarksAreLiftedAfterTheWindow()
-    {
-        CollectingSink sink;
-        FanotifyOptions options;
-        options.aggregateWindow = std::chrono::milliseconds(400);
-        options.ignoreRepeats = true;
-        FanotifySource source(options);
-        const auto started = source.start(sink);
-        QVERIFY2(started, qPrintable(started.error().message));
-        const QString path = m_dir->filePath(u"hot"_s);
-        QVERIFY(writeFile(path, "read me"));
-        QVERIFY(reopenUntilIgnored(source, path));
-        QTest::qWait(1200); // the window, and the reader's poll interval, passed
-        pid_t child = -1;
-        QVERIFY(runPerl("open(my $f, '<', '" + QFile::encodeName(path)
-                            + "') or die; close $f; select(undef, undef, undef, 0.5);",
-                        child));
-        QTest::qWait(300);
-        source.stop();
-        bool seen = false;
-        for (const FileAccess &a : accesses(sink, QFile::encodeName(path)))
-            seen |= a.proc.pid == child && a.op == FileOp::Open;
-        QVERIFY2(seen, "an open after the window was not seen");
     }
 
     void createsRenamesAndDeletesWithNames()

@@ -215,18 +215,25 @@ FreshCases::FreshCases()
 
 FreshCases::~FreshCases() = default;
 
+Flight::Expected<QString> FreshCases::create(const QString &engine, const QString &prefix, QString *name)
+{
+    *name = prefix + QString::number(++m_made);
+    if (engine != "postgresql"_L1)
+        return m_dir.filePath(*name + u".sqlite"_s);
+    QString error;
+    const QString location = m_pg ? m_pg->createDatabase(*name, &error) : QString();
+    if (location.isEmpty())
+        return Flight::Error{m_pg ? error : u"PostgreSQL could not be started (see the warning above)"_s};
+    return location;
+}
+
 Flight::Expected<std::unique_ptr<Core::Database>> FreshCases::open(const QString &engine, const QString &prefix,
                                                                  QString *name)
 {
-    *name = prefix + QString::number(++m_made);
-    QString location = m_dir.filePath(*name + u".sqlite"_s);
-    if (engine == "postgresql"_L1) {
-        QString error;
-        location = m_pg ? m_pg->createDatabase(*name, &error) : QString();
-        if (location.isEmpty())
-            return Flight::Error{m_pg ? error : u"PostgreSQL could not be started (see the warning above)"_s};
-    }
-    return Core::Database::open(location);
+    auto location = create(engine, prefix, name);
+    if (!location)
+        return location.error();
+    return Core::Database::open(*location);
 }
 
 } // namespace Deck::TestSupport

@@ -79,6 +79,8 @@ public:
     QString dir() const { return m_dir.path(); }
     // The case PREFIX<n>, n counting the cases made; and that name in *name.
     Flight::Expected<std::unique_ptr<Core::Database>> open(const QString &engine, const QString &prefix, QString *name);
+    // Where that case goes, for a test that opens it itself: a SQLite file not made yet, or an empty database.
+    Flight::Expected<QString> create(const QString &engine, const QString &prefix, QString *name);
 
 private:
     QTemporaryDir m_dir;

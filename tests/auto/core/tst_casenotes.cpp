@@ -5,10 +5,9 @@
 #include "casefixture.h"
 #include "casenotes.h"
 #include "database.h"
-#include "pgcluster.h"
+#include "queryfixture.h"
 #include "skip.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -29,27 +28,18 @@ private Q_SLOTS:
     void names();
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgCluster> m_pg;
+    std::unique_ptr<FreshCases> m_cases;
     std::unique_ptr<Database> m_db;
-    int m_cases = 0;
 };
 
 void TestCaseNotes::initTestCase_data()
 {
-    QTest::addColumn<QString>("engine");
-    QTest::newRow("sqlite") << u"sqlite"_s;
-    QTest::newRow("postgresql") << u"postgresql"_s;
+    ScenarioCases::addEngineRows();
 }
 
 void TestCaseNotes::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgCluster>();
-    if (const QString failure = m_pg->start(); !failure.isEmpty()) {
-        m_pg.reset();
-        qWarning("PostgreSQL cluster: %s", qPrintable(failure));
-    }
+    m_cases = std::make_unique<FreshCases>();
 }
 
 // A fresh case per test function.
@@ -57,16 +47,10 @@ void TestCaseNotes::init()
 {
     QFETCH_GLOBAL(QString, engine);
     m_db.reset();
-    const QString name = u"notes%1"_s.arg(++m_cases);
-    QString location = m_dir.filePath(name + u".sqlite"_s);
-    if (engine == "postgresql"_L1) {
-        if (!m_pg)
-            FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
-        QString error;
-        location = m_pg->createDatabase(name, &error);
-        QVERIFY2(!location.isEmpty(), qPrintable(error));
-    }
-    auto opened = Database::open(location);
+    if (engine == "postgresql"_L1 && !m_cases->hasPostgres())
+        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
+    QString name;
+    auto opened = m_cases->open(engine, u"notes"_s, &name);
     QVERIFY2(opened.ok(), qPrintable(opened.error().message));
     m_db = std::move(*opened);
 }

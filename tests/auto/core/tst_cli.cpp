@@ -4,7 +4,6 @@
 // output is not a terminal — on a SQLite case file and on a PostgreSQL URL.
 #include "bytetext.h"
 #include "casefixture.h"
-#include "pgcluster.h"
 #include "programrun.h"
 #include "queryfixture.h"
 #include "skip.h"
@@ -15,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -39,14 +37,16 @@ private Q_SLOTS:
     void queryUsageErrors();
 
 private:
-    QString caseFor(const QString &engine, const QString &name);
+    // A new case on `engine` named after `prefix` (FreshCases); empty, with a warning, when it cannot be made.
+    QString caseFor(const QString &engine, const QString &prefix);
     void importScenario(const QString &db, const QString &folder);
     using Run = Flight::TestSupport::ProgramRun;
     Run cli(const QStringList &arguments);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgCluster> m_pg;
-    QString m_pgFailure;
+    // A file or folder of the tests' own temporary directory.
+    QString tempPath(const QString &name) const { return QDir(m_fresh->dir()).filePath(name); }
+
+    std::unique_ptr<FreshCases> m_fresh;
 };
 
 TestCli::Run TestCli::cli(const QStringList &arguments)
@@ -56,12 +56,8 @@ TestCli::Run TestCli::cli(const QStringList &arguments)
 
 void TestCli::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
     QVERIFY(QFile::exists(QStringLiteral(FLIGHTDECK_CLI)));
-    m_pg = std::make_unique<PgCluster>();
-    m_pgFailure = m_pg->start();
-    if (!m_pgFailure.isEmpty())
-        m_pg.reset();
+    m_fresh = std::make_unique<FreshCases>();
 }
 
 void TestCli::usageErrors()
@@ -70,9 +66,9 @@ void TestCli::usageErrors()
     QCOMPARE(noDb.code, 2);
     QVERIFY2(noDb.err.startsWith(u"flightdeck-cli: hosts: no case given"_s) && noDb.err.count(u'\n') == 1,
              qPrintable(noDb.err));
-    QCOMPARE(cli({u"--db"_s, m_dir.filePath(u"x.case"_s), u"frobnicate"_s}).code, 2);
-    QCOMPARE(cli({u"--db"_s, m_dir.filePath(u"x.case"_s), u"import"_s}).code, 2);
-    const Run badFolder = cli({u"--db"_s, m_dir.filePath(u"no/such/folder/x.case"_s), u"hosts"_s});
+    QCOMPARE(cli({u"--db"_s, tempPath(u"x.case"_s), u"frobnicate"_s}).code, 2);
+    QCOMPARE(cli({u"--db"_s, tempPath(u"x.case"_s), u"import"_s}).code, 2);
+    const Run badFolder = cli({u"--db"_s, tempPath(u"no/such/folder/x.case"_s), u"hosts"_s});
     QCOMPARE(badFolder.code, 2);
     QVERIFY2(badFolder.err.contains(u"no/such/folder/x.case: cannot open the case"_s), qPrintable(badFolder.err));
     const Run badUrl = cli({u"--db"_s, u"postgresql://nobody@/none?host=/nonexistent"_s, u"hosts"_s});
@@ -84,23 +80,17 @@ void TestCli::usageErrors()
 
 void TestCli::importQuarantineTrustHosts_data()
 {
-    QTest::addColumn<QString>("engine");
-    QTest::newRow("sqlite") << u"sqlite"_s;
-    QTest::newRow("postgresql") << u"postgresql"_s;
+    ScenarioCases::addEngineRows();
 }
 
 void TestCli::importQuarantineTrustHosts()
 {
     QFETCH(QString, engine);
-    QString db = m_dir.filePath(u"cli-%1.case"_s.arg(engine));
-    if (engine == "postgresql"_L1) {
-        if (!m_pg)
-            FLIGHT_SKIP("PostgreSQL could not be started");
-        QString error;
-        db = m_pg->createDatabase(u"clicase"_s, &error);
-        QVERIFY2(!db.isEmpty(), qPrintable(error));
-    }
-    const QString folder = m_dir.filePath(u"evidence-%1/usb"_s.arg(engine));
+    if (engine == "postgresql"_L1 && !m_fresh->hasPostgres())
+        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
+    const QString db = caseFor(engine, u"clicase"_s);
+    QVERIFY(!db.isEmpty());
+    const QString folder = tempPath(u"evidence-%1/usb"_s.arg(engine));
     QVERIFY(QDir().mkpath(folder));
     ArchiveSeries host(folder, u"db-server"_s);
     const QString first = host.next(Test::mixedEvents(30));
@@ -108,7 +98,7 @@ void TestCli::importQuarantineTrustHosts()
     const QString fingerprint = host.key.publicKey().fingerprint();
 
     // An unknown signer: both archives held, exit 1, one line each naming the file, the signer and what to do.
-    const Run held = cli({u"--db"_s, db, u"import"_s, m_dir.filePath(u"evidence-%1"_s.arg(engine))});
+    const Run held = cli({u"--db"_s, db, u"import"_s, tempPath(u"evidence-%1"_s.arg(engine))});
     QCOMPARE(held.code, 1);
     QCOMPARE(held.err.count(u'\n'), 2);
     QVERIFY2(held.err.contains(u"flightdeck-cli: %1: unknown signer %2"_s.arg(first, fingerprint)),
@@ -158,15 +148,15 @@ void TestCli::importQuarantineTrustHosts()
 
 void TestCli::badArchivesNamed()
 {
-    const QString db = m_dir.filePath(u"bad.case"_s);
-    const QString folder = m_dir.filePath(u"bad"_s);
+    const QString db = tempPath(u"bad.case"_s);
+    const QString folder = tempPath(u"bad"_s);
     QVERIFY(QDir().mkpath(folder));
     ArchiveSeries host(folder, u"victim"_s);
     QCOMPARE(cli({u"--db"_s, db, u"trust"_s, host.key.publicKey().toText(), u"--label"_s, u"victim"_s}).code, 0);
     const QString good = host.next(Test::mixedEvents(10));
     const QString cut = host.next(Test::mixedEvents(400));
     QFile::resize(cut, QFileInfo(cut).size() - 100);
-    const QString missing = m_dir.filePath(u"bad/none.frec"_s);
+    const QString missing = tempPath(u"bad/none.frec"_s);
 
     const Run run = cli({u"--db"_s, db, u"import"_s, good, cut, missing});
     QCOMPARE(run.code, 2); // the missing file is an environment error, the worst outcome
@@ -177,20 +167,18 @@ void TestCli::badArchivesNamed()
 
     const Run onlyBad = cli({u"--db"_s, db, u"import"_s, cut});
     QCOMPARE(onlyBad.code, 1);
-    QVERIFY(cli({u"--db"_s, db, u"import"_s, m_dir.filePath(u"no-archives-here"_s)}).code == 2);
+    QVERIFY(cli({u"--db"_s, db, u"import"_s, tempPath(u"no-archives-here"_s)}).code == 2);
 }
 
-QString TestCli::caseFor(const QString &engine, const QString &name)
+QString TestCli::caseFor(const QString &engine, const QString &prefix)
 {
-    if (engine != "postgresql"_L1)
-        return m_dir.filePath(name + u".case"_s);
-    if (!m_pg)
+    QString made;
+    const auto location = m_fresh->create(engine, prefix, &made);
+    if (!location) {
+        qWarning("%s", qPrintable(location.error().message));
         return {};
-    QString error;
-    const QString url = m_pg->createDatabase(name, &error);
-    if (url.isEmpty())
-        qWarning("%s", qPrintable(error));
-    return url;
+    }
+    return *location;
 }
 
 void TestCli::importScenario(const QString &db, const QString &folder)
@@ -205,19 +193,17 @@ void TestCli::importScenario(const QString &db, const QString &folder)
 
 void TestCli::queryAndExport_data()
 {
-    QTest::addColumn<QString>("engine");
-    QTest::newRow("sqlite") << u"sqlite"_s;
-    QTest::newRow("postgresql") << u"postgresql"_s;
+    ScenarioCases::addEngineRows();
 }
 
 void TestCli::queryAndExport()
 {
     QFETCH(QString, engine);
-    if (engine == "postgresql"_L1 && !m_pg)
-        FLIGHT_SKIP("PostgreSQL could not be started");
+    if (engine == "postgresql"_L1 && !m_fresh->hasPostgres())
+        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
     const QString db = caseFor(engine, u"querycase"_s);
     QVERIFY(!db.isEmpty());
-    importScenario(db, m_dir.filePath(u"scenario-%1"_s.arg(engine)));
+    importScenario(db, tempPath(u"scenario-%1"_s.arg(engine)));
     const auto query = [&](const QStringList &arguments) {
         return cli(QStringList{u"--db"_s, db, u"query"_s} + arguments);
     };
@@ -308,7 +294,7 @@ void TestCli::queryAndExport()
     QCOMPARE(kinds, (QStringList{u"alpha loss"_s, u"alpha chain gap"_s, u"alpha downtime"_s, u"alpha downtime"_s}));
 
     // Export to a file: written through .part, audited; CSV has a header and one line per event.
-    const QString csv = m_dir.filePath(u"export-%1.csv"_s.arg(engine));
+    const QString csv = tempPath(u"export-%1.csv"_s.arg(engine));
     const Run exported = cli({u"--db"_s, db, u"export"_s, u"--format"_s, u"csv"_s, u"--host"_s, u"alpha"_s, u"--kind"_s,
                               u"file"_s, u"--out"_s, csv});
     QVERIFY2(exported.code == 0, qPrintable(exported.err));
@@ -350,7 +336,7 @@ void TestCli::queryAndExport()
 
 void TestCli::queryUsageErrors()
 {
-    const QString db = m_dir.filePath(u"usage.case"_s);
+    const QString db = tempPath(u"usage.case"_s);
     const auto oneLine = [](const Run &run, const QString &start) {
         if (run.code != 2 || run.err.count(u'\n') != 1 || !run.err.startsWith(start)) {
             qWarning("exit %d, stderr: %s", run.code, qPrintable(run.err));
@@ -375,8 +361,8 @@ void TestCli::queryUsageErrors()
                     u"flightdeck-cli: export: --format 'xml'"_s));
     QVERIFY(oneLine(cli({u"--db"_s, db, u"export"_s, u"--kind"_s, u"proc.nothing"_s}),
                     u"flightdeck-cli: export: --kind 'proc.nothing' is not a kind"_s));
-    QVERIFY(oneLine(cli({u"--db"_s, db, u"export"_s, u"--out"_s, m_dir.filePath(u"no/such/dir/x.csv"_s)}),
-                    u"flightdeck-cli: "_s + m_dir.filePath(u"no/such/dir/x.csv.part"_s) + u": cannot write"_s));
+    QVERIFY(oneLine(cli({u"--db"_s, db, u"export"_s, u"--out"_s, tempPath(u"no/such/dir/x.csv"_s)}),
+                    u"flightdeck-cli: "_s + tempPath(u"no/such/dir/x.csv.part"_s) + u": cannot write"_s));
     QVERIFY(cli({u"--db"_s, db, u"query"_s, u"--help"_s}).out.contains(u"query who-touched PATH"_s));
     QVERIFY(cli({u"--help"_s}).out.contains(u"export"_s));
 }

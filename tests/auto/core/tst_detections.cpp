@@ -8,14 +8,14 @@
 #include "detectionfixture.h"
 #include "detector.h"
 #include "importer.h"
-#include "pgcluster.h"
+#include "queryfixture.h"
 #include "skip.h"
 #include "truststore.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -37,8 +37,10 @@ private Q_SLOTS:
     void cli();
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgCluster> m_pg;
+    // A file or folder of the tests' own temporary directory.
+    QString tempPath(const QString &name) const { return QDir(m_fresh->dir()).filePath(name); }
+
+    std::unique_ptr<FreshCases> m_fresh;
 };
 
 namespace {
@@ -60,12 +62,7 @@ const QByteArray kGoodRule = "# a comment\n"
 
 void TestDetections::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgCluster>();
-    if (const QString failure = m_pg->start(); !failure.isEmpty()) {
-        m_pg.reset();
-        qWarning("PostgreSQL cluster: %s", qPrintable(failure));
-    }
+    m_fresh = std::make_unique<FreshCases>();
 }
 
 void TestDetections::goodRuleFile()
@@ -123,7 +120,7 @@ void TestDetections::badRuleFile()
 
 void TestDetections::folderWithABadFile()
 {
-    const QString folder = m_dir.filePath(u"mixed"_s);
+    const QString folder = tempPath(u"mixed"_s);
     QVERIFY(QDir().mkpath(folder));
     QVERIFY(Flight::TestSupport::writeFile(folder + u"/a-good.rule"_s, kGoodRule));
     QVERIFY(Flight::TestSupport::writeFile(folder + u"/b-bad.rule"_s, QByteArray(kGoodRule).replace("==", "=")));
@@ -137,7 +134,7 @@ void TestDetections::folderWithABadFile()
              qPrintable(set.errors.at(0)));
     QVERIFY2(set.errors.at(1).startsWith(folder + u"/c-same-name.rule:1: the name 'test-rule' is taken by "_s),
              qPrintable(set.errors.at(1)));
-    QCOMPARE(loadDetectionRules(m_dir.filePath(u"nowhere"_s)).errors.size(), 1);
+    QCOMPARE(loadDetectionRules(tempPath(u"nowhere"_s)).errors.size(), 1);
 }
 
 void TestDetections::repoRulesLoad()
@@ -159,25 +156,18 @@ void TestDetections::repoRulesLoad()
 
 void TestDetections::rulesOnCase_data()
 {
-    QTest::addColumn<QString>("engine");
-    QTest::newRow("sqlite") << u"sqlite"_s;
-    QTest::newRow("postgresql") << u"postgresql"_s;
+    ScenarioCases::addEngineRows();
 }
 
 void TestDetections::rulesOnCase()
 {
     QFETCH(QString, engine);
-    QString location = m_dir.filePath(u"case-%1.sqlite"_s.arg(engine));
-    if (engine == "postgresql"_L1) {
-        if (!m_pg)
-            FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
-        QString error;
-        location = m_pg->createDatabase(u"detections"_s, &error);
-        QVERIFY2(!location.isEmpty(), qPrintable(error));
-    }
-    auto db = Database::open(location);
+    if (engine == "postgresql"_L1 && !m_fresh->hasPostgres())
+        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
+    QString name;
+    auto db = m_fresh->open(engine, u"detections"_s, &name);
     QVERIFY2(db.ok(), qPrintable(db.error().message));
-    const QString folder = m_dir.filePath(engine);
+    const QString folder = tempPath(name);
     QVERIFY(QDir().mkpath(folder));
     DetectionScenario scenario(folder);
     const DetectionRuleSet rules = loadDetectionRules(QStringLiteral(FLIGHT_RULES_DIR));
@@ -250,10 +240,10 @@ void TestDetections::cli()
             *err = QString::fromUtf8(process.readAllStandardError());
         return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     };
-    const QString folder = m_dir.filePath(u"cli"_s);
+    const QString folder = tempPath(u"cli"_s);
     QVERIFY(QDir().mkpath(folder));
     DetectionScenario scenario(folder);
-    const QString location = m_dir.filePath(u"cli.sqlite"_s);
+    const QString location = tempPath(u"cli.sqlite"_s);
     {
         auto db = Database::open(location);
         QVERIFY(db.ok());
@@ -275,7 +265,7 @@ void TestDetections::cli()
     QCOMPARE(cli({u"--db"_s, location, u"detect"_s, u"--rules"_s, rules}, &out), 0);
     QCOMPARE(out, u"detect: 13 rules, 16 matching objects, 0 new alerts\n"_s);
 
-    const QString broken = m_dir.filePath(u"cli-rules"_s);
+    const QString broken = tempPath(u"cli-rules"_s);
     QVERIFY(QDir().mkpath(broken));
     QVERIFY(QFile::copy(rules + u"/exec-from-tmp.rule"_s, broken + u"/exec-from-tmp.rule"_s));
     QVERIFY(Flight::TestSupport::writeFile(broken + u"/x.rule"_s, "name: x\nseverity: high\n"));
@@ -284,7 +274,7 @@ void TestDetections::cli()
              u"flightdeck-cli: detect: rule skipped: %1/x.rule:2: 'title' is missing; a rule needs name, severity, "
              u"title, description and match\n"_s.arg(broken));
     QCOMPARE(out, u"detect: 1 rules, 1 matching objects, 0 new alerts\n"_s);
-    QCOMPARE(cli({u"--db"_s, location, u"detect"_s, u"--rules"_s, m_dir.filePath(u"nowhere"_s)}, &out, &err), 2);
+    QCOMPARE(cli({u"--db"_s, location, u"detect"_s, u"--rules"_s, tempPath(u"nowhere"_s)}, &out, &err), 2);
     QVERIFY2(err.contains(u"no such rules folder"_s) && err.count(u'\n') == 1, qPrintable(err));
     QCOMPARE(cli({u"--db"_s, location, u"detect"_s, u"--rules"_s, rules, u"--from"_s, u"yesterday"_s}, &out, &err), 2);
 }

@@ -8,13 +8,12 @@
 #include "evidencequeries.h"
 #include "importer.h"
 #include "objectqueries.h"
-#include "pgcluster.h"
 #include "processqueries.h"
 #include "queryfixture.h"
 #include "skip.h"
 #include "truststore.h"
 
-#include <QTemporaryDir>
+#include <QDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -37,8 +36,7 @@ private Q_SLOTS:
 private:
     qint64 hostId(const QString &host) { return *findHost(*m_db, host); }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgCluster> m_pg;
+    std::unique_ptr<FreshCases> m_fresh;
     std::map<QString, std::unique_ptr<Database>> m_cases;
     std::map<QString, std::unique_ptr<QueryScenario>> m_scenarios;
     Database *m_db = nullptr;
@@ -47,19 +45,12 @@ private:
 
 void TestEvidenceQueries::initTestCase_data()
 {
-    QTest::addColumn<QString>("engine");
-    QTest::newRow("sqlite") << u"sqlite"_s;
-    QTest::newRow("postgresql") << u"postgresql"_s;
+    ScenarioCases::addEngineRows();
 }
 
 void TestEvidenceQueries::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgCluster>();
-    if (const QString failure = m_pg->start(); !failure.isEmpty()) {
-        m_pg.reset();
-        qWarning("PostgreSQL cluster: %s", qPrintable(failure));
-    }
+    m_fresh = std::make_unique<FreshCases>();
 }
 
 // The scenario is imported once per engine, with one alert, and shared by the tests (they only read).
@@ -72,18 +63,15 @@ void TestEvidenceQueries::init()
         m_scenario = m_scenarios[engine].get();
         return;
     }
-    QString location = m_dir.filePath(u"evidence.sqlite"_s);
-    if (engine == "postgresql"_L1) {
-        if (!m_pg)
-            FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
-        QString error;
-        location = m_pg->createDatabase(u"evidence"_s, &error);
-        QVERIFY2(!location.isEmpty(), qPrintable(error));
-    }
-    auto opened = Database::open(location);
+    if (engine == "postgresql"_L1 && !m_fresh->hasPostgres())
+        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
+    QString name;
+    const auto location = m_fresh->create(engine, u"evidence"_s, &name);
+    QVERIFY2(location.ok(), qPrintable(location.error().message));
+    auto opened = Database::open(*location);
     QVERIFY2(opened.ok(), qPrintable(opened.error().message));
     db = std::move(*opened);
-    const QString folder = m_dir.filePath(engine);
+    const QString folder = QDir(m_fresh->dir()).filePath(engine);
     QVERIFY(QDir().mkpath(folder));
     auto &scenario = m_scenarios[engine];
     scenario = std::make_unique<QueryScenario>(folder, QString());

@@ -4,12 +4,11 @@
 // counts, in which order, bounded and paged.
 #include "filegraphqueries.h"
 #include "networkqueries.h"
-#include "pgcluster.h"
 #include "processqueries.h"
 #include "queryfixture.h"
 #include "skip.h"
 
-#include <QTemporaryDir>
+#include <QDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -35,27 +34,19 @@ private Q_SLOTS:
 private:
     qint64 id(qint64 pid, const QString &host = u"alpha"_s);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgCluster> m_pg;
+    std::unique_ptr<FreshCases> m_fresh;
     std::map<QString, std::unique_ptr<Database>> m_cases;
     Database *m_db = nullptr;
 };
 
 void TestGraphQueries::initTestCase_data()
 {
-    QTest::addColumn<QString>("engine");
-    QTest::newRow("sqlite") << u"sqlite"_s;
-    QTest::newRow("postgresql") << u"postgresql"_s;
+    ScenarioCases::addEngineRows();
 }
 
 void TestGraphQueries::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgCluster>();
-    if (const QString failure = m_pg->start(); !failure.isEmpty()) {
-        m_pg.reset();
-        qWarning("PostgreSQL cluster: %s", qPrintable(failure));
-    }
+    m_fresh = std::make_unique<FreshCases>();
 }
 
 void TestGraphQueries::init()
@@ -66,17 +57,14 @@ void TestGraphQueries::init()
         m_db = db.get();
         return;
     }
-    QString location = m_dir.filePath(u"graph.flightcase"_s);
-    if (engine == "postgresql"_L1) {
-        if (!m_pg)
-            FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
-        QString error;
-        location = m_pg->createDatabase(u"graph"_s, &error);
-        QVERIFY2(!location.isEmpty(), qPrintable(error));
-    }
-    const QString folder = m_dir.filePath(engine);
+    if (engine == "postgresql"_L1 && !m_fresh->hasPostgres())
+        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
+    QString name;
+    const auto location = m_fresh->create(engine, u"graph"_s, &name);
+    QVERIFY2(location.ok(), qPrintable(location.error().message));
+    const QString folder = QDir(m_fresh->dir()).filePath(engine);
     QVERIFY(QDir().mkpath(folder));
-    auto opened = openScenarioCase(location, folder, QString());
+    auto opened = openScenarioCase(*location, folder, QString());
     QVERIFY2(opened.ok(), qPrintable(opened.error().message));
     db = std::move(*opened);
     m_db = db.get();

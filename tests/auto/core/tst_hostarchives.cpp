@@ -5,13 +5,12 @@
 #include "auditlog.h"
 #include "hostarchivequeries.h"
 #include "importer.h"
-#include "pgcluster.h"
 #include "queryfixture.h"
 #include "skip.h"
 #include "truststore.h"
 
+#include <QDir>
 #include <QFileInfo>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -28,18 +27,12 @@ private Q_SLOTS:
     void chainOfCustody();
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgCluster> m_pg;
+    std::unique_ptr<FreshCases> m_fresh;
 };
 
 void TestHostArchives::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgCluster>();
-    if (const QString failure = m_pg->start(); !failure.isEmpty()) {
-        m_pg.reset();
-        qWarning("PostgreSQL cluster: %s", qPrintable(failure));
-    }
+    m_fresh = std::make_unique<FreshCases>();
 }
 
 void TestHostArchives::chainOfCustody_data()
@@ -52,18 +45,15 @@ void TestHostArchives::chainOfCustody_data()
 void TestHostArchives::chainOfCustody()
 {
     QFETCH(QString, engine);
-    QString location = m_dir.filePath(u"custody.sqlite"_s);
-    if (engine == "postgresql"_L1) {
-        if (!m_pg)
-            FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
-        QString error;
-        location = m_pg->createDatabase(u"custody"_s, &error);
-        QVERIFY2(!location.isEmpty(), qPrintable(error));
-    }
-    auto opened = Database::open(location);
+    if (engine == "postgresql"_L1 && !m_fresh->hasPostgres())
+        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
+    QString name;
+    const auto location = m_fresh->create(engine, u"custody"_s, &name);
+    QVERIFY2(location.ok(), qPrintable(location.error().message));
+    auto opened = Database::open(*location);
     QVERIFY2(opened.ok(), qPrintable(opened.error().message));
     Database &db = **opened;
-    const QString folder = m_dir.filePath(engine);
+    const QString folder = QDir(m_fresh->dir()).filePath(engine);
     QVERIFY(QDir().mkpath(folder + u"/impostor"_s));
     QueryScenario scenario(folder, {});
     for (const ArchiveSeries *series : {&scenario.alpha, &scenario.beta})

@@ -6,14 +6,13 @@
 #include "archivewriter.h"
 #include "casefixture.h"
 #include "importer.h"
-#include "pgcluster.h"
+#include "queryfixture.h"
 #include "skip.h"
 #include "truststore.h"
 #include "ziptools.h"
 
 #include <QDir>
 #include <QFile>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -50,43 +49,32 @@ private:
     ImportOutcome import(const QString &path, ImportOptions options = {});
     void trust(const ArchiveSeries &series);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgCluster> m_pg;
+    // Where a test writes its archives.
+    QString tempPath(const QString &name) const { return QDir(m_cases->dir()).filePath(name); }
+
+    std::unique_ptr<FreshCases> m_cases;
     std::unique_ptr<Database> m_db;
     int m_caseNumber = 0;
 };
 
 void TestImport::initTestCase_data()
 {
-    QTest::addColumn<QString>("engine");
-    QTest::newRow("sqlite") << u"sqlite"_s;
-    QTest::newRow("postgresql") << u"postgresql"_s;
+    ScenarioCases::addEngineRows();
 }
 
 void TestImport::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgCluster>();
-    const QString failure = m_pg->start();
-    if (!failure.isEmpty()) {
-        m_pg.reset();
-        qWarning("PostgreSQL cluster: %s", qPrintable(failure));
-    }
+    m_cases = std::make_unique<FreshCases>();
 }
 
 void TestImport::init()
 {
     QFETCH_GLOBAL(QString, engine);
-    const QString name = u"case%1"_s.arg(++m_caseNumber);
-    QString location = m_dir.filePath(name + u".flightcase"_s);
-    if (engine == "postgresql"_L1) {
-        if (!m_pg)
-            FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
-        QString error;
-        location = m_pg->createDatabase(name, &error);
-        QVERIFY2(!location.isEmpty(), qPrintable(error));
-    }
-    auto db = Database::open(location);
+    if (engine == "postgresql"_L1 && !m_cases->hasPostgres())
+        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
+    ++m_caseNumber; // names each test's archives apart
+    QString name;
+    auto db = m_cases->open(engine, u"case"_s, &name);
     QVERIFY2(db.ok(), qPrintable(db.error().message));
     m_db = std::move(*db);
     QCOMPARE(m_db->engine(), engine == "sqlite"_L1 ? Engine::Sqlite : Engine::Postgres);
@@ -111,7 +99,7 @@ void TestImport::trust(const ArchiveSeries &series)
 
 void TestImport::everyKindLands()
 {
-    ArchiveSeries web(m_dir.filePath(QString()), u"every-%1"_s.arg(m_caseNumber));
+    ArchiveSeries web(tempPath(QString()), u"every-%1"_s.arg(m_caseNumber));
     trust(web);
     const QList<Event> events = Test::mixedEvents(200);
     const auto outcome = import(web.next(events));
@@ -157,7 +145,7 @@ void TestImport::everyKindLands()
 
 void TestImport::parentResolvedAcrossArchives()
 {
-    ArchiveSeries host(m_dir.filePath(QString()), u"tree-%1"_s.arg(m_caseNumber));
+    ArchiveSeries host(tempPath(QString()), u"tree-%1"_s.arg(m_caseNumber));
     trust(host);
     // Archive 1: a grandchild and a child whose parent (pid 100) the case does not know yet.
     QCOMPARE(import(host.next({execEvent(200, 100, u"bash"_s, {"bash"}, 1),
@@ -186,7 +174,7 @@ void TestImport::parentResolvedAcrossArchives()
 
 void TestImport::hostileTextIntact()
 {
-    ArchiveSeries host(m_dir.filePath(QString()), u"hostile-%1"_s.arg(m_caseNumber));
+    ArchiveSeries host(tempPath(QString()), u"hostile-%1"_s.arg(m_caseNumber));
     trust(host);
     const QString comm = u"x'); DROP TABLE processes; --\"\n\t\\?"_s;
     const QList<QByteArray> argv{"sh", "-c", "echo '; DELETE FROM hosts WHERE ''='';\n\"$(id)\" \\x00 ?", "\xff\xfe"};
@@ -205,7 +193,7 @@ void TestImport::hostileTextIntact()
 
 void TestImport::reimportIsNoOp()
 {
-    ArchiveSeries host(m_dir.filePath(QString()), u"again-%1"_s.arg(m_caseNumber));
+    ArchiveSeries host(tempPath(QString()), u"again-%1"_s.arg(m_caseNumber));
     trust(host);
     const QString path = host.next(Test::mixedEvents(50));
     QCOMPARE(import(path).status, ImportStatus::Imported);
@@ -245,7 +233,7 @@ QString nextTampered(ArchiveSeries &host)
 
 void TestImport::tamperedChangesNothing()
 {
-    ArchiveSeries host(m_dir.filePath(QString()), u"tamper-%1"_s.arg(m_caseNumber));
+    ArchiveSeries host(tempPath(QString()), u"tamper-%1"_s.arg(m_caseNumber));
     trust(host);
     QCOMPARE(import(host.next(Test::mixedEvents(30))).status, ImportStatus::Imported);
     const QString path = nextTampered(host);
@@ -263,7 +251,7 @@ void TestImport::tamperedChangesNothing()
 // two good ones still changes nothing, and the one after it is imported (after a gap).
 void TestImport::tamperedReadAheadChangesNothing()
 {
-    const QString root = m_dir.filePath(u"ahead-%1"_s.arg(m_caseNumber));
+    const QString root = tempPath(u"ahead-%1"_s.arg(m_caseNumber));
     QVERIFY(QDir().mkpath(root));
     ArchiveSeries host(root, u"ahead-%1"_s.arg(m_caseNumber));
     trust(host);
@@ -287,7 +275,7 @@ void TestImport::tamperedReadAheadChangesNothing()
 
 void TestImport::truncatedChangesNothing()
 {
-    ArchiveSeries host(m_dir.filePath(QString()), u"cut-%1"_s.arg(m_caseNumber));
+    ArchiveSeries host(tempPath(QString()), u"cut-%1"_s.arg(m_caseNumber));
     trust(host);
     QCOMPARE(import(host.next(Test::mixedEvents(10))).status, ImportStatus::Imported);
     const QString path = host.next(Test::mixedEvents(500));
@@ -302,7 +290,7 @@ void TestImport::truncatedChangesNothing()
 
 void TestImport::untrustedIsQuarantinedThenReleased()
 {
-    ArchiveSeries host(m_dir.filePath(QString()), u"stranger-%1"_s.arg(m_caseNumber));
+    ArchiveSeries host(tempPath(QString()), u"stranger-%1"_s.arg(m_caseNumber));
     const QString first = host.next(Test::mixedEvents(20));
     const QString second = host.next(Test::mixedEvents(20));
     const QString evidence = dumpTables(*m_db, evidenceTables());
@@ -335,11 +323,11 @@ void TestImport::untrustedIsQuarantinedThenReleased()
 
 void TestImport::otherKeyForKnownHostRefused()
 {
-    ArchiveSeries host(m_dir.filePath(QString()), u"known-%1"_s.arg(m_caseNumber));
+    ArchiveSeries host(tempPath(QString()), u"known-%1"_s.arg(m_caseNumber));
     trust(host);
     QCOMPARE(import(host.next(Test::mixedEvents(10))).status, ImportStatus::Imported);
-    ArchiveSeries impostor(m_dir.filePath(u"impostor"_s), host.host.hostname);
-    QVERIFY(QDir().mkpath(m_dir.filePath(u"impostor"_s)));
+    ArchiveSeries impostor(tempPath(u"impostor"_s), host.host.hostname);
+    QVERIFY(QDir().mkpath(tempPath(u"impostor"_s)));
     impostor.host = host.host;
     const QString path = impostor.next(Test::mixedEvents(10));
     const QString evidence = dumpTables(*m_db, evidenceTables());
@@ -355,7 +343,7 @@ void TestImport::otherKeyForKnownHostRefused()
 
 void TestImport::gapRecordedAndFilled()
 {
-    ArchiveSeries host(m_dir.filePath(QString()), u"gap-%1"_s.arg(m_caseNumber));
+    ArchiveSeries host(tempPath(QString()), u"gap-%1"_s.arg(m_caseNumber));
     trust(host);
     const QString one = host.next(Test::mixedEvents(10));
     const QString two = host.next(Test::mixedEvents(10));
@@ -376,7 +364,7 @@ void TestImport::gapRecordedAndFilled()
 
 void TestImport::forkHeld()
 {
-    ArchiveSeries host(m_dir.filePath(QString()), u"fork-%1"_s.arg(m_caseNumber));
+    ArchiveSeries host(tempPath(QString()), u"fork-%1"_s.arg(m_caseNumber));
     trust(host);
     QCOMPARE(import(host.next(Test::mixedEvents(10))).status, ImportStatus::Imported);
     QCOMPARE(import(host.next(Test::mixedEvents(10))).status, ImportStatus::Imported);
@@ -400,7 +388,7 @@ void TestImport::forkHeld()
 
 void TestImport::encryptedToCaseKey()
 {
-    ArchiveSeries host(m_dir.filePath(QString()), u"sealed-%1"_s.arg(m_caseNumber));
+    ArchiveSeries host(tempPath(QString()), u"sealed-%1"_s.arg(m_caseNumber));
     trust(host);
     const DecryptionKey caseKey = DecryptionKey::generate();
     WriterOptions options;
@@ -423,7 +411,7 @@ void TestImport::encryptedToCaseKey()
 
 void TestImport::cancelRollsBack()
 {
-    ArchiveSeries host(m_dir.filePath(QString()), u"cancel-%1"_s.arg(m_caseNumber));
+    ArchiveSeries host(tempPath(QString()), u"cancel-%1"_s.arg(m_caseNumber));
     trust(host);
     const QString path = host.next(Test::mixedEvents(60000));
     const QString before = dumpTables(*m_db);
@@ -442,7 +430,7 @@ void TestImport::cancelRollsBack()
 
 void TestImport::folderWalkedInChainOrder()
 {
-    const QString root = m_dir.filePath(u"usb-%1"_s.arg(m_caseNumber));
+    const QString root = tempPath(u"usb-%1"_s.arg(m_caseNumber));
     QVERIFY(QDir().mkpath(root + u"/a/b"_s));
     ArchiveSeries one(root + u"/a"_s, u"walk-a-%1"_s.arg(m_caseNumber));
     ArchiveSeries two(root + u"/a/b"_s, u"walk-b-%1"_s.arg(m_caseNumber));

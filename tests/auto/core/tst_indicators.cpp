@@ -8,12 +8,10 @@
 #include "indicatormatcher.h"
 #include "indicatorstore.h"
 #include "indicatorsync.h"
-#include "pgcluster.h"
 #include "queryfixture.h"
 #include "skip.h"
 
 #include <QDir>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -54,11 +52,9 @@ private:
     QStringList indicatorAlerts();
     QString stored(const QString &name, const QByteArray &text);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgCluster> m_pg;
+    std::unique_ptr<FreshCases> m_cases;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<ArchiveSeries> m_delta;
-    int m_cases = 0;
 };
 
 void TestIndicators::initTestCase_data()
@@ -68,12 +64,7 @@ void TestIndicators::initTestCase_data()
 
 void TestIndicators::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgCluster>();
-    if (const QString failure = m_pg->start(); !failure.isEmpty()) {
-        m_pg.reset();
-        qWarning("PostgreSQL cluster: %s", qPrintable(failure));
-    }
+    m_cases = std::make_unique<FreshCases>();
 }
 
 // A fresh case per test function: the scenario, and host delta with one digest-proven exec.
@@ -81,18 +72,14 @@ void TestIndicators::init()
 {
     QFETCH_GLOBAL(QString, engine);
     m_db.reset();
-    const QString name = u"indicators%1"_s.arg(++m_cases);
-    QString location = m_dir.filePath(name + u".sqlite"_s);
-    if (engine == "postgresql"_L1) {
-        if (!m_pg)
-            FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
-        QString error;
-        location = m_pg->createDatabase(name, &error);
-        QVERIFY2(!location.isEmpty(), qPrintable(error));
-    }
-    const QString folder = m_dir.filePath(name);
+    if (engine == "postgresql"_L1 && !m_cases->hasPostgres())
+        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
+    QString name;
+    const auto location = m_cases->create(engine, u"indicators"_s, &name);
+    QVERIFY2(location.ok(), qPrintable(location.error().message));
+    const QString folder = QDir(m_cases->dir()).filePath(name);
     QVERIFY(QDir().mkpath(folder));
-    auto opened = openScenarioCase(location, folder);
+    auto opened = openScenarioCase(*location, folder);
     QVERIFY2(opened.ok(), qPrintable(opened.error().message));
     m_db = std::move(*opened);
     m_delta = std::make_unique<ArchiveSeries>(folder, u"delta"_s);
@@ -134,7 +121,7 @@ QStringList TestIndicators::indicatorAlerts()
 
 QString TestIndicators::stored(const QString &name, const QByteArray &text)
 {
-    auto update = applyIndicatorList(*m_db, name, m_dir.filePath(name + u".txt"_s), text);
+    auto update = applyIndicatorList(*m_db, name, QDir(m_cases->dir()).filePath(name + u".txt"_s), text);
     return update ? QString() : update.error().message;
 }
 

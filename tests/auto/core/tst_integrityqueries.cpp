@@ -9,10 +9,10 @@
 #include "integrityfixture.h"
 #include "integrityqueries.h"
 #include "objectfacts.h"
-#include "pgcluster.h"
+#include "queryfixture.h"
 #include "skip.h"
 
-#include <QTemporaryDir>
+#include <QDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -36,27 +36,18 @@ private Q_SLOTS:
 private:
     qint64 scalar(const QString &sql, const QVariantList &params = {});
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgCluster> m_pg;
+    std::unique_ptr<FreshCases> m_cases;
     std::unique_ptr<Database> m_db;
-    int m_cases = 0;
 };
 
 void TestIntegrityQueries::initTestCase_data()
 {
-    QTest::addColumn<QString>("engine");
-    QTest::newRow("sqlite") << u"sqlite"_s;
-    QTest::newRow("postgresql") << u"postgresql"_s;
+    ScenarioCases::addEngineRows();
 }
 
 void TestIntegrityQueries::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgCluster>();
-    if (const QString failure = m_pg->start(); !failure.isEmpty()) {
-        m_pg.reset();
-        qWarning("PostgreSQL cluster: %s", qPrintable(failure));
-    }
+    m_cases = std::make_unique<FreshCases>();
 }
 
 // A fresh case per test function (alertsAndTriage changes it).
@@ -64,19 +55,13 @@ void TestIntegrityQueries::init()
 {
     QFETCH_GLOBAL(QString, engine);
     m_db.reset();
-    const QString name = u"integrity%1"_s.arg(++m_cases);
-    QString location = m_dir.filePath(name + u".sqlite"_s);
-    if (engine == "postgresql"_L1) {
-        if (!m_pg)
-            FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
-        QString error;
-        location = m_pg->createDatabase(name, &error);
-        QVERIFY2(!location.isEmpty(), qPrintable(error));
-    }
-    auto opened = Database::open(location);
+    if (engine == "postgresql"_L1 && !m_cases->hasPostgres())
+        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
+    QString name;
+    auto opened = m_cases->open(engine, u"integrity"_s, &name);
     QVERIFY2(opened.ok(), qPrintable(opened.error().message));
     m_db = std::move(*opened);
-    const QString folder = m_dir.filePath(name);
+    const QString folder = QDir(m_cases->dir()).filePath(name);
     QVERIFY(QDir().mkpath(folder));
     IntegrityScenario scenario(folder);
     const QString failure = scenario.importInto(*m_db);

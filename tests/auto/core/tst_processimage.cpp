@@ -4,13 +4,13 @@
 // recorded, and a process named only by a fork has none.
 #include "imagefixture.h"
 #include "importer.h"
-#include "pgcluster.h"
 #include "processimagequeries.h"
 #include "processqueries.h"
+#include "queryfixture.h"
 #include "skip.h"
 #include "truststore.h"
 
-#include <QTemporaryDir>
+#include <QDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -27,30 +27,24 @@ private Q_SLOTS:
     void splitsStoredEnvironment();
 
 private:
-    std::unique_ptr<Database> importInto(const QString &location);
+    std::unique_ptr<Database> importInto(const QString &location, const QString &name);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgCluster> m_pg;
-    QString m_pgFailure;
+    std::unique_ptr<FreshCases> m_fresh;
 };
 
 void TestProcessImage::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgCluster>();
-    m_pgFailure = m_pg->start();
-    if (!m_pgFailure.isEmpty())
-        m_pg.reset();
+    m_fresh = std::make_unique<FreshCases>();
 }
 
-std::unique_ptr<Database> TestProcessImage::importInto(const QString &location)
+std::unique_ptr<Database> TestProcessImage::importInto(const QString &location, const QString &name)
 {
     auto opened = Database::open(location);
     if (!opened) {
         qWarning("%s", qPrintable(opened.error().message));
         return nullptr;
     }
-    const QString folder = m_dir.filePath(QString::number(qHash(location)));
+    const QString folder = QDir(m_fresh->dir()).filePath(name);
     QDir().mkpath(folder);
     ImageScenario scenario(folder);
     if (!TrustStore(**opened).trust(scenario.delta.key.publicKey(), u"delta"_s))
@@ -65,23 +59,18 @@ std::unique_ptr<Database> TestProcessImage::importInto(const QString &location)
 
 void TestProcessImage::recordedImage_data()
 {
-    QTest::addColumn<QString>("engine");
-    QTest::newRow("sqlite") << u"sqlite"_s;
-    QTest::newRow("postgresql") << u"postgresql"_s;
+    ScenarioCases::addEngineRows();
 }
 
 void TestProcessImage::recordedImage()
 {
     QFETCH(QString, engine);
-    QString location = m_dir.filePath(u"image.sqlite"_s);
-    if (engine == "postgresql"_L1) {
-        if (!m_pg)
-            FLIGHT_SKIP("PostgreSQL could not be started");
-        QString error;
-        location = m_pg->createDatabase(u"image"_s, &error);
-        QVERIFY2(!location.isEmpty(), qPrintable(error));
-    }
-    auto db = importInto(location);
+    if (engine == "postgresql"_L1 && !m_fresh->hasPostgres())
+        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
+    QString name;
+    const auto location = m_fresh->create(engine, u"image"_s, &name);
+    QVERIFY2(location.ok(), qPrintable(location.error().message));
+    auto db = importInto(*location, name);
     QVERIFY(db);
     const qint64 host = *findHost(*db, u"delta"_s);
     ProcessQueries processes(*db);

@@ -5,17 +5,13 @@
 #include "activityqueries.h"
 #include "bytetext.h"
 #include "coveragequeries.h"
-#include "digest.h"
-#include "eventexport.h"
 #include "pointintimequeries.h"
 #include "processqueries.h"
 #include "queryfixture.h"
 #include "searchqueries.h"
 #include "skip.h"
 #include "timelinequeries.h"
-#include "timetext.h"
 
-#include <QBuffer>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,9 +43,6 @@ private Q_SLOTS:
     void search();
     void hostileTextIntact();
     void coverage();
-    void exportCsvAndJsonl();
-    void byteText();
-    void timeText();
 
 private:
     qint64 id(qint64 pid, const QString &host = u"alpha"_s);
@@ -479,85 +472,6 @@ void TestQueries::coverage()
     QCOMPARE(early->at(0).losses.size(), 1);
     QCOMPARE(early->at(0).gaps.size(), 0);
     QCOMPARE(early->at(0).downtime.size(), 1);
-}
-
-void TestQueries::exportCsvAndJsonl()
-{
-    const qint64 auditsBefore = count(*m_db, u"audit_log"_s, u"action = 'export'"_s);
-    ExportRequest request;
-    request.hostId = hostId(u"alpha"_s);
-    request.kind = u"file"_s;
-    request.range = {QueryScenario::at(0), QueryScenario::at(1000)};
-    QBuffer csv;
-    QVERIFY(csv.open(QIODevice::WriteOnly));
-    auto summary = exportEvents(*m_db, request, csv, u"memory"_s);
-    QVERIFY2(summary.ok(), qPrintable(summary.error().message));
-    QCOMPARE(summary->rows, 4);
-    const QByteArray hostile = QueryScenario::hostilePath();
-    QByteArray quoted = hostile;
-    quoted.replace('"', "\"\"");
-    const QByteArray expected
-        = "time,ts,host,kind,pid,process_start,comm,exe,op,path,to_path,proto,laddr,lport,raddr,rport,count,detail\r\n"
-        + isoTime(QueryScenario::at(40)).toUtf8() + ',' + QByteArray::number(QueryScenario::at(40))
-        + ",alpha,file.access,300,360002,curl,/usr/bin/curl,open,/etc/passwd,,,,,,,1,\r\n"
-        + isoTime(QueryScenario::at(50)).toUtf8() + ',' + QByteArray::number(QueryScenario::at(50))
-        + ",alpha,file.access,300,360002,curl,/usr/bin/curl,write,/tmp/drop/a.sh,,,,,,,1,\r\n"
-        + isoTime(QueryScenario::at(60)).toUtf8() + ',' + QByteArray::number(QueryScenario::at(60))
-        + ",alpha,file.access,301,360003,\"" + QueryScenario::hostileComm().toUtf8().replace('"', "\"\"")
-        + "\",/bin/sh,create,/tmp/drop/b.bin,,,,,,,1,\r\n" + isoTime(QueryScenario::at(70)).toUtf8() + ','
-        + QByteArray::number(QueryScenario::at(70)) + ",alpha,file.access,301,360003,\""
-        + QueryScenario::hostileComm().toUtf8().replace('"', "\"\"") + "\",/bin/sh,create,\"" + quoted
-        + "\",,,,,,,1,\r\n";
-    QCOMPARE(csv.data(), expected);
-    QCOMPARE(summary->digest, Flight::Format::Blake2b256::hexHash(expected));
-
-    request.format = ExportFormat::Jsonl;
-    request.kind.clear();
-    request.range = {};
-    QBuffer jsonl;
-    QVERIFY(jsonl.open(QIODevice::WriteOnly));
-    auto all = exportEvents(*m_db, request, jsonl, u"memory"_s);
-    QVERIFY(all.ok());
-    const QList<QByteArray> lines = jsonl.data().split('\n');
-    QCOMPARE(all->rows, 22); // alpha's events: 13 + 6 + 3
-    QCOMPARE(lines.size(), 23);
-    QVERIFY(lines.constLast().isEmpty());
-    QVERIFY2(lines[0].startsWith("{\"time\":\"" + isoTime(QueryScenario::at(0)).toUtf8() + "\",\"ts\":"),
-             lines[0].constData());
-    QVERIFY2(lines[0].contains("\"kind\":\"rec.start\""), lines[0].constData());
-    const QByteArray hostileLine = lines[7];
-    QVERIFY2(hostileLine.contains("\"path\":{\"b64\":\"" + hostile.toBase64() + "\"}"), hostileLine.constData());
-    QCOMPARE(count(*m_db, u"audit_log"_s, u"action = 'export'"_s), auditsBefore + 2);
-
-    request.kind = u"rec"_s;
-    QBuffer rec;
-    QVERIFY(rec.open(QIODevice::WriteOnly));
-    QCOMPARE(exportEvents(*m_db, request, rec, u"memory"_s)->rows, 5); // 3 rec.start, rec.stop, rec.loss
-    request.kind = u"proc.nothing"_s;
-    QVERIFY(!isExportKind(request.kind));
-}
-
-void TestQueries::byteText()
-{
-    QCOMPARE(displayBytes("a b\n\t\\\x01\xff\xc3\xa9"), u"a b\\n\\t\\\\\\x01\\xff\u00e9"_s);
-    QCOMPARE(bytesJson("caf\xc3\xa9").toString(), u"caf\u00e9"_s);
-    QCOMPARE(bytesJson("\xc3").toObject().value(u"b64"_s).toString(), u"ww=="_s);
-    QCOMPARE(argvElements(QByteArray("a\0\0b", 4)), (QList<QByteArray>{"a", "", "b"}));
-    QCOMPARE(globToLike("a*b?c%d_e\\*"), QByteArray("a%b_c\\%d\\_e*"));
-    QCOMPARE(globToSqliteGlob("a*b?c[\\*"), QByteArray("a*b?c[[][*]"));
-    QCOMPARE(globLiteralPrefix("/tmp/\\*x*y"), QByteArray("/tmp/*x"));
-}
-
-void TestQueries::timeText()
-{
-    QCOMPARE(parseTime(u"1760000000123456789"_s), std::optional<qint64>(1760000000123456789LL));
-    QCOMPARE(parseTime(u"2025-10-09T08:53:20.123456789Z"_s), std::optional<qint64>(1760000000123456789LL));
-    QCOMPARE(parseTime(u"2025-10-09T08:53:20Z"_s), std::optional<qint64>(1760000000000000000LL));
-    QCOMPARE(parseTime(u"2025-10-09 08:53:20.5"_s), std::optional<qint64>(1760000000500000000LL));
-    QCOMPARE(parseTime(u"2025-10-09"_s), std::optional<qint64>(1759968000000000000LL));
-    QCOMPARE(parseTime(u"2025-10-09T08:53:20+02:00"_s), std::nullopt);
-    QCOMPARE(parseTime(u"yesterday"_s), std::nullopt);
-    QCOMPARE(isoTime(1760000000123456789LL), u"2025-10-09T08:53:20.123456789Z"_s);
 }
 
 QTEST_GUILESS_MAIN(TestQueries)

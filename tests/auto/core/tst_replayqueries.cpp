@@ -3,7 +3,8 @@
 // replayfixture.h imported through the real importer, the state at several times compared part by part, with what
 // each part can know (before the first snapshot, in the collector's downtime and missing archives, after a loss);
 // stepping from event to event; and flightdeck-cli query replay on the same case.
-#include "pgcluster.h"
+#include "endpointscenario.h"
+#include "queryfixture.h"
 #include "replayfixture.h"
 #include "replayqueries.h"
 #include "skip.h"
@@ -11,7 +12,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -71,156 +71,6 @@ QString itemWords(const QList<StateItemAt> &items)
     return words.join(u' ');
 }
 
-// A random scenario of network endpoints on host "foxtrot" in two boots: processes that start and end (or not),
-// endpoints of them and of no process, opened by every op and closed, reopened, several at one time, TCP and UDP on
-// the same ends, listeners without a remote end. `expected` is its replay the plain way, event by event in time
-// order: a close ends every endpoint with its protocol and ends, a process's endpoints end with it, a boot ends
-// everything; what connectionsAt must give at any time.
-class EndpointScenario
-{
-public:
-    static constexpr qint64 kSecondBootMs = 2000;
-
-    explicit EndpointScenario(const QString &dir, quint32 seed)
-        : m_series(dir, u"foxtrot"_s)
-        , m_state(seed)
-    {
-        m_series.host.bootTs = ReplayScenario::at(-3600000);
-        archives << m_series.next(boot(0, 1200));
-        m_series.host.bootId = u"5f1c1d1e-0000-4000-8000-00000000beef"_s;
-        m_series.host.bootTs = ReplayScenario::at(kSecondBootMs);
-        archives << m_series.next(boot(kSecondBootMs + 10, kSecondBootMs + 800));
-    }
-
-    QString importInto(Database &db) const { return trustAndImport(db, {&m_series}, archives); }
-
-    // Every time an event happens, and the times between them; before the second boot and after the end.
-    QList<qint64> times() const
-    {
-        QList<qint64> ms{kSecondBootMs - 1, kSecondBootMs + 900};
-        for (const Net &net : m_nets)
-            ms << net.ms << net.ms + 5;
-        return ms;
-    }
-
-    QStringList expected(qint64 ms) const
-    {
-        const bool second = ms >= kSecondBootMs;
-        const qint64 lastMs = second ? m_lastMs[1] : m_lastMs[0];
-        QMap<QString, QList<const Net *>> open;
-        for (const Net &net : m_nets) {
-            if (net.ms > ms || (net.ms >= kSecondBootMs) != second)
-                continue;
-            if (net.op == NetOp::Close) {
-                open.remove(net.ends);
-                continue;
-            }
-            if (m_exits.contains(net.pid) && m_exits.value(net.pid) <= ms)
-                continue;
-            open[net.ends].append(&net);
-        }
-        QList<const Net *> all;
-        for (const auto &nets : std::as_const(open))
-            all += nets;
-        std::sort(all.begin(), all.end(), [](const Net *a, const Net *b) { return a->order < b->order; });
-        QStringList words;
-        for (const Net *net : std::as_const(all)) {
-            const bool exited = m_exits.contains(net->pid);
-            words << u"@%1 %2 %3 pid %4 %5"_s.arg(net->ms)
-                         .arg(net->opName, net->ends)
-                         .arg(net->pid)
-                         .arg(lastMs > ms || exited ? u"running"_s : u"alive at last sight"_s);
-        }
-        return words;
-    }
-
-    QStringList archives;
-
-private:
-    struct Net
-    {
-        qint64 ms = 0;
-        qsizetype order = 0; // in the archives, across both
-        NetOp op = NetOp::Connect;
-        QString opName, ends;
-        qint64 pid = 0; // 0: no process
-    };
-
-    quint32 next(quint32 bound)
-    {
-        m_state ^= m_state << 13;
-        m_state ^= m_state >> 17;
-        m_state ^= m_state << 5;
-        return m_state % bound;
-    }
-
-    Event event(qint64 ms, EventBody body) const
-    {
-        const qint64 sinceBoot = ReplayScenario::at(ms) - m_series.host.bootTs;
-        return Event{ReplayScenario::at(ms), sinceBoot, std::move(body)};
-    }
-
-    ProcKey key(qint64 pid, qint64 startMs) const
-    {
-        return {pid, (ReplayScenario::at(startMs) - m_series.host.bootTs) / 10000000};
-    }
-
-    // The events of one boot from `fromMs` to `toMs`, in 10 ms steps.
-    QList<Event> boot(qint64 fromMs, qint64 toMs)
-    {
-        static const char *const opNames[] = {"connect", "accept", "listen", "bind", "send", "close", "exists"};
-        const QList<Endpoint> locals{{u"10.0.0.2"_s, 40001}, {u"10.0.0.2"_s, 40002}, {u"0.0.0.0"_s, 8080}};
-        const QList<std::optional<Endpoint>> remotes{Endpoint{u"10.0.0.3"_s, 22}, Endpoint{u"10.0.0.4"_s, 443},
-                                                     std::nullopt};
-        QList<Event> events{event(fromMs - 10, RecorderStart{u"0.1.0"_s, 77, {}})};
-        QMap<qint64, ProcKey> alive;
-        qint64 pid = fromMs + 100; // unique across boots; 1 is the parent
-        for (qint64 ms = fromMs; ms <= toMs; ms += 10) {
-            if (alive.size() < 6 && next(3) == 0) {
-                ProcExec exec;
-                exec.proc = key(++pid, ms);
-                exec.parent = key(1, fromMs - 10);
-                exec.comm = u"p%1"_s.arg(pid);
-                exec.exe = "/usr/bin/p";
-                exec.argv = {"p"};
-                events << event(ms, exec);
-                alive.insert(pid, exec.proc);
-            }
-            for (quint32 i = 0, n = next(4); i < n; ++i) {
-                const bool owned = !alive.isEmpty() && next(5) != 0;
-                const qint64 owner = owned ? alive.keys().at(qsizetype(next(quint32(alive.size())))) : 0;
-                NetEndpoint net;
-                if (owned)
-                    net.proc = alive.value(owner);
-                net.op = next(10) < 3 ? NetOp::Close : NetOp(next(7));
-                net.proto = next(4) == 0 ? Proto::Udp : Proto::Tcp;
-                net.local = locals.at(next(3));
-                net.remote = remotes.at(next(3));
-                const QString remote = net.remote ? u"%1:%2"_s.arg(net.remote->addr).arg(net.remote->port) : u"-"_s;
-                m_nets.append({ms, m_nets.size(), net.op, QString::fromLatin1(opNames[int(net.op)]),
-                               u"%1 %2:%3>%4"_s.arg(net.proto == Proto::Udp ? u"udp"_s : u"tcp"_s, net.local.addr)
-                                   .arg(net.local.port)
-                                   .arg(remote),
-                               owner});
-                events << event(ms, net);
-            }
-            if (!alive.isEmpty() && next(12) == 0) {
-                const qint64 ending = alive.keys().at(qsizetype(next(quint32(alive.size()))));
-                events << event(ms, ProcExit{alive.take(ending), 0, std::nullopt, false});
-                m_exits.insert(ending, ms);
-            }
-        }
-        m_lastMs << (events.constLast().ts - ReplayScenario::at(0)) / 1000000;
-        return events;
-    }
-
-    ArchiveSeries m_series;
-    quint32 m_state;
-    QList<Net> m_nets;
-    QMap<qint64, qint64> m_exits; // pid -> ms of its exit
-    QList<qint64> m_lastMs; // each boot's last event
-};
-
 } // namespace
 
 class TestReplayQueries : public QObject
@@ -239,9 +89,9 @@ private Q_SLOTS:
     void cliReplay();
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgCluster> m_pg;
-    std::map<QString, std::unique_ptr<Database>> m_cases;
+    std::unique_ptr<FreshCases> m_fresh;
+    std::map<QString, std::unique_ptr<Database>> m_cases; // the replay scenario's, by engine
+    std::map<QString, QString> m_locations;
     Database *m_db = nullptr;
     QString m_location;
     qint64 m_host = 0;
@@ -249,49 +99,37 @@ private:
 
 void TestReplayQueries::initTestCase_data()
 {
-    QTest::addColumn<QString>("engine");
-    QTest::newRow("sqlite") << u"sqlite"_s;
-    QTest::newRow("postgresql") << u"postgresql"_s;
+    ScenarioCases::addEngineRows();
 }
 
 void TestReplayQueries::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgCluster>();
-    if (const QString failure = m_pg->start(); !failure.isEmpty()) {
-        m_pg.reset();
-        qWarning("PostgreSQL cluster: %s", qPrintable(failure));
-    }
+    m_fresh = std::make_unique<FreshCases>();
 }
 
 // One case per engine, built on first use; the tests only read it.
 void TestReplayQueries::init()
 {
     QFETCH_GLOBAL(QString, engine);
+    if (engine == "postgresql"_L1 && !m_fresh->hasPostgres())
+        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
     auto &db = m_cases[engine];
-    QString location = m_dir.filePath(u"replay.sqlite"_s);
-    if (engine == "postgresql"_L1) {
-        if (!m_pg)
-            FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
-        location = m_pg->url(u"replay"_s);
-    }
     if (!db) {
-        if (engine == "postgresql"_L1) {
-            QString error;
-            location = m_pg->createDatabase(u"replay"_s, &error);
-            QVERIFY2(!location.isEmpty(), qPrintable(error));
-        }
-        auto opened = Database::open(location);
+        QString name;
+        const auto location = m_fresh->create(engine, u"replay"_s, &name);
+        QVERIFY2(location.ok(), qPrintable(location.error().message));
+        auto opened = Database::open(*location);
         QVERIFY2(opened.ok(), qPrintable(opened.error().message));
-        const QString folder = m_dir.filePath(engine);
+        const QString folder = QDir(m_fresh->dir()).filePath(name);
         QVERIFY(QDir().mkpath(folder));
         ReplayScenario scenario(folder);
         const QString error = scenario.importInto(**opened);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         db = std::move(*opened);
+        m_locations[engine] = *location;
     }
     m_db = db.get();
-    m_location = location;
+    m_location = m_locations[engine];
     auto host = findHost(*m_db, u"echo"_s);
     QVERIFY2(host.ok(), qPrintable(host.error().message));
     m_host = *host;
@@ -414,16 +252,10 @@ void TestReplayQueries::connectionsAsAPlainReplay()
 {
     QFETCH_GLOBAL(QString, engine);
     for (const quint32 seed : {77u, 4242u}) {
-        const QString name = u"endpoints%1"_s.arg(seed);
-        QString location = m_dir.filePath(engine + name + u".sqlite"_s);
-        if (engine == "postgresql"_L1) {
-            QString error;
-            location = m_pg->createDatabase(name, &error);
-            QVERIFY2(!location.isEmpty(), qPrintable(error));
-        }
-        auto db = Database::open(location);
+        QString name;
+        auto db = m_fresh->open(engine, u"endpoints"_s, &name);
         QVERIFY2(db.ok(), qPrintable(db.error().message));
-        const QString folder = m_dir.filePath(engine + name);
+        const QString folder = QDir(m_fresh->dir()).filePath(name);
         QVERIFY(QDir().mkpath(folder));
         const EndpointScenario scenario(folder, seed);
         const QString error = scenario.importInto(**db);

@@ -3,12 +3,12 @@
 // and on a real PostgreSQL cluster: two hosts with a known clock offset (stitchfixture.h) imported by the real
 // importer, every answer compared whole.
 #include "followchain.h"
-#include "pgcluster.h"
 #include "processqueries.h"
+#include "queryfixture.h"
 #include "skip.h"
 #include "stitchfixture.h"
 
-#include <QTemporaryDir>
+#include <QDir>
 #include <QTest>
 #include <map>
 
@@ -45,26 +45,18 @@ private:
     qint64 hostId(const QString &host);
     StitchResult stitch(const StitchOptions &options = {});
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<PgCluster> m_pg;
+    std::unique_ptr<FreshCases> m_fresh;
     std::map<QString, std::unique_ptr<Database>> m_cases;
 };
 
 void TestStitchQueries::initTestCase_data()
 {
-    QTest::addColumn<QString>("engine");
-    QTest::newRow("sqlite") << u"sqlite"_s;
-    QTest::newRow("postgresql") << u"postgresql"_s;
+    ScenarioCases::addEngineRows();
 }
 
 void TestStitchQueries::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgCluster>();
-    if (const QString failure = m_pg->start(); !failure.isEmpty()) {
-        m_pg.reset();
-        qWarning("PostgreSQL cluster: %s", qPrintable(failure));
-    }
+    m_fresh = std::make_unique<FreshCases>();
 }
 
 Database *TestStitchQueries::db()
@@ -73,16 +65,13 @@ Database *TestStitchQueries::db()
     auto &slot = m_cases[engine];
     if (slot)
         return slot.get();
-    QString location = m_dir.filePath(u"stitch.sqlite"_s);
-    if (engine == "postgresql"_L1) {
-        if (!m_pg)
-            return nullptr;
-        QString error;
-        location = m_pg->createDatabase(u"stitch"_s, &error);
-        if (location.isEmpty())
-            qWarning("%s", qPrintable(error));
+    QString name;
+    const auto location = m_fresh->create(engine, u"stitch"_s, &name);
+    if (!location) {
+        qWarning("%s", qPrintable(location.error().message));
+        return nullptr;
     }
-    auto opened = openStitchCase(location, m_dir.filePath(engine));
+    auto opened = openStitchCase(*location, QDir(m_fresh->dir()).filePath(name));
     if (!opened) {
         qWarning("%s", qPrintable(opened.error().message));
         return nullptr;
@@ -94,7 +83,7 @@ Database *TestStitchQueries::db()
 #define CASE_OR_SKIP()                                                                                                 \
     do {                                                                                                               \
         QFETCH_GLOBAL(QString, engine);                                                                                \
-        if (engine == "postgresql"_L1 && !m_pg)                                                                        \
+        if (engine == "postgresql"_L1 && !m_fresh->hasPostgres())                                                      \
             FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");                                    \
         QVERIFY2(db(), "the case could not be built (see the warning above)");                                         \
     } while (false)
