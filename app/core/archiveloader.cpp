@@ -188,6 +188,7 @@ Expected<void> ArchiveLoader::writeProcessEvents()
         withDetail ? bulk.addText(QByteArrayView(detailOf(event))) : bulk.addNull();
         if (auto row = bulk.endRow(); !row)
             return row;
+        m_seconds.add(QLatin1StringView(kindName(event)), event.ts);
     }
     return started ? bulk.finish() : Expected<void>();
 }
@@ -223,6 +224,7 @@ Expected<void> ArchiveLoader::writeFileEvents()
         file->repeat ? bulk.addInt(file->repeat->lastTs) : bulk.addNull();
         if (auto row = bulk.endRow(); !row)
             return row;
+        m_seconds.add(kFileAccessKind, event.ts);
     }
     return started ? bulk.finish() : Expected<void>();
 }
@@ -264,6 +266,7 @@ Expected<void> ArchiveLoader::writeNetEvents()
         net->repeat ? bulk.addInt(net->repeat->lastTs) : bulk.addNull();
         if (auto row = bulk.endRow(); !row)
             return row;
+        m_seconds.add(kNetEndpointKind, event.ts);
     }
     return started ? bulk.finish() : Expected<void>();
 }
@@ -323,6 +326,7 @@ Expected<void> ArchiveLoader::writeOtherEvents()
             }
             if (auto row = bulk.endRow(); !row)
                 return row;
+            m_seconds.add(table == Loss ? kLossKind : QLatin1StringView(kindName(event)), event.ts);
         }
         if (started) {
             if (auto finished = bulk.finish(); !finished)
@@ -340,6 +344,8 @@ Expected<void> ArchiveLoader::finish()
         return written;
     if (auto stored = storeAccounts(m_db, m_context.hostId, m_firstTs, m_accounts); !stored)
         return stored;
+    if (auto counted = m_seconds.store(m_db, m_context.hostId); !counted)
+        return counted;
     return raiseAlerts();
 }
 

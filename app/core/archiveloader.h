@@ -10,6 +10,7 @@
 #pragma once
 
 #include "event.h"
+#include "eventseconds.h"
 #include "storeerror.h"
 
 #include <QHash>
@@ -106,6 +107,7 @@ private:
     };
     QList<PathIds> m_pathIds;
     QHash<Flight::Format::ProcKey, Process *> m_processes;
+    EventSeconds m_seconds; // the timeline's counts of the rows written, stored by finish()
     QList<Flight::Format::Event> m_accounts; // the accounts check's events, stored by finish() (accountnames.h)
     qint64 m_lastProcessId = -1; // SQLite: the last id handed out (the transaction is the only writer)
     qint64 m_newProcesses = 0;

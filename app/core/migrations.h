@@ -11,9 +11,9 @@ namespace Deck::Core {
 
 class Database;
 
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
-// Applies the missing migrations; returns the version the case is at afterwards.
+// Applies the migrations schema_version does not list, in order; returns the version the case is at afterwards.
 Expected<int> migrate(Database &db);
 // The version a case is at (0 for an empty database).
 Expected<int> schemaVersion(Database &db);

@@ -2,8 +2,10 @@
 #include "timelinequeries.h"
 
 #include "database.h"
+#include "eventseconds.h"
 #include "querysql.h"
 
+#include <QSqlQuery>
 #include <algorithm>
 #include <tuple>
 
@@ -13,7 +15,7 @@ namespace Deck::Core {
 
 namespace {
 
-// Each event table and the expression of its kind.
+// Each event table and the expression of its kind (eventseconds.h names the constant ones).
 struct KindSource
 {
     const char *table;
@@ -24,6 +26,12 @@ constexpr KindSource kSources[] = {
     {"process_events", "kind"}, {"file_events", "'file.access'"}, {"net_events", "'net.endpoint'"},
     {"state_changes", "kind"},  {"host_events", "kind"},          {"losses", "'rec.loss'"},
 };
+
+void appendCounts(QSqlQuery &q, qint64 from, qint64 bucket, QList<TimelineBucket> &buckets)
+{
+    while (q.next())
+        buckets.append({from + q.value(0).toLongLong() * bucket, q.value(1).toString(), q.value(2).toLongLong()});
+}
 
 } // namespace
 
@@ -36,28 +44,72 @@ Expected<QList<TimelineBucket>> TimelineQueries::counts(const TimelineRequest &r
 {
     const qint64 bucket = std::max<qint64>(1, request.bucket);
     QList<TimelineBucket> buckets;
+    // Buckets of whole seconds that start on a second: the seconds before the one `to` falls in come from
+    // event_seconds; the events of that last second (or of the whole range, for other buckets) are counted.
+    qint64 countFrom = request.from;
+    if (!request.recount && bucket % kNsPerSecond == 0 && request.from % kNsPerSecond == 0
+        && secondOf(request.to) > secondOf(request.from)) {
+        countFrom = secondOf(request.to) * kNsPerSecond;
+        if (auto summed = summedSeconds(request, bucket, buckets); !summed)
+            return summed.error();
+    }
+    if (auto counted = countedEvents(request, countFrom, bucket, buckets); !counted)
+        return counted.error();
+    // The last second's counts join the summed ones of their bucket.
+    std::sort(buckets.begin(), buckets.end(), [](const TimelineBucket &a, const TimelineBucket &b) {
+        return std::tie(a.start, a.kind) < std::tie(b.start, b.kind);
+    });
+    QList<TimelineBucket> merged;
+    for (const TimelineBucket &b : std::as_const(buckets)) {
+        if (!merged.isEmpty() && merged.last().start == b.start && merged.last().kind == b.kind)
+            merged.last().events += b.events;
+        else
+            merged.append(b);
+    }
+    return merged;
+}
+
+Expected<void> TimelineQueries::summedSeconds(const TimelineRequest &request, qint64 bucket,
+                                              QList<TimelineBucket> &buckets)
+{
+    const qint64 firstSecond = request.from / kNsPerSecond;
+    const qint64 secondsPerBucket = bucket / kNsPerSecond;
+    QVariantList params{firstSecond, secondsPerBucket, firstSecond, secondOf(request.to)};
+    QString sql = u"SELECT (epoch_second - ?) / ?, kind, CAST(SUM(events) AS BIGINT) FROM event_seconds "
+                  u"WHERE epoch_second >= ? AND epoch_second < ?"_s;
+    if (request.hostId) {
+        sql += u" AND host_id = ?"_s;
+        params << *request.hostId;
+    }
+    auto q = m_db.query(sql + u" GROUP BY 1, 2"_s, params);
+    if (!q)
+        return q.error();
+    appendCounts(*q, request.from, bucket, buckets);
+    return {};
+}
+
+Expected<void> TimelineQueries::countedEvents(const TimelineRequest &request, qint64 from, qint64 bucket,
+                                              QList<TimelineBucket> &buckets)
+{
+    if (from >= request.to)
+        return {};
     for (const KindSource &source : kSources) {
-        // Integer division on both engines (BIGINT / BIGINT); ts >= from, so the bucket number is never negative.
+        // Integer division on both engines (BIGINT / BIGINT); ts >= request.from, so the bucket number is never
+        // negative.
         QVariantList params{request.from, bucket};
         QString sql = u"SELECT (ts - ?) / ?, %1, COUNT(*) FROM %2 WHERE ts >= ? AND ts < ?"_s.arg(
             QLatin1StringView(source.kind), QLatin1StringView(source.table));
-        params << request.from << request.to;
+        params << from << request.to;
         if (request.hostId) {
             sql += u" AND host_id = ?"_s;
             params << *request.hostId;
         }
-        sql += u" GROUP BY 1, 2"_s;
-        auto q = m_db.query(sql, params);
+        auto q = m_db.query(sql + u" GROUP BY 1, 2"_s, params);
         if (!q)
             return q.error();
-        while (q->next())
-            buckets.append(
-                {request.from + q->value(0).toLongLong() * bucket, q->value(1).toString(), q->value(2).toLongLong()});
+        appendCounts(*q, request.from, bucket, buckets);
     }
-    std::sort(buckets.begin(), buckets.end(), [](const TimelineBucket &a, const TimelineBucket &b) {
-        return std::tie(a.start, a.kind) < std::tie(b.start, b.kind);
-    });
-    return buckets;
+    return {};
 }
 
 Expected<std::optional<TimeRange>> TimelineQueries::extent(std::optional<qint64> hostId)
