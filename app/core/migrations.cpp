@@ -245,6 +245,16 @@ const QList<Migration> &migrations()
          },
          {},
          {}},
+        {8,
+         "remote endpoints as case objects: a remote address (or address and port) that a bookmark or note names",
+         {
+             // Interned when an analyst first marks one (object_type 'endpoint', object_id = id). port -1: the
+             // address whatever the port (as migration 6 compares a NULL end as -1).
+             "CREATE TABLE remote_endpoints (id {id}, address TEXT NOT NULL, port BIGINT NOT NULL, "
+             "UNIQUE (address, port))",
+         },
+         {},
+         {}},
     };
     return list;
 }
