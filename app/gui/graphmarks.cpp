@@ -22,7 +22,7 @@ GraphMarks::GraphMarks(GraphView *view, const Models::GraphController &controlle
     showMarks();
 }
 
-std::optional<Core::ObjectRef> GraphMarks::objectOf(const QString &key) const
+std::optional<Core::MarkTarget> GraphMarks::objectOf(const QString &key) const
 {
     const auto *node = m_controller.document().node(key);
     return node ? Models::markableObject(*node) : std::nullopt;
@@ -40,6 +40,16 @@ void GraphMarks::showMarks()
             lines << tr("Bookmarked");
         if (const QString note = m_feed->noteOf(*object); !note.isEmpty())
             lines << tr("Note: %1").arg(note);
+        // A remote address also shows the marks on its ports (made in the Conversations table).
+        if (object->endpoint && !object->endpoint->port) {
+            for (const Core::RemoteEndpoint &port : m_feed->markedPortsOf(object->endpoint->address)) {
+                const QString text = Core::endpointText(port);
+                if (m_feed->isBookmarked(port))
+                    lines << tr("Bookmarked: %1").arg(text);
+                if (const QString note = m_feed->noteOf(port); !note.isEmpty())
+                    lines << tr("Note on %1: %2").arg(text, note);
+            }
+        }
         if (!lines.isEmpty())
             marks.insert(node.key, lines.join(u'\n'));
     }

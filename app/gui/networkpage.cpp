@@ -5,6 +5,7 @@
 #include "graphnodes.h"
 #include "graphpages.h"
 #include "graphview.h"
+#include "markactions.h"
 #include "networkgraphsource.h"
 
 #include <QHeaderView>
@@ -100,6 +101,17 @@ NetworkPage::NetworkPage(Models::CaseSession &session, QWidget *parent)
             &NetworkPage::conversationSelected);
     connect(m_endpointsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &NetworkPage::endpointSelected);
+    // Bookmarks and notes: a remote address in the Endpoints table, the remote address:port in Conversations.
+    MarkActions::attach(m_endpointsView, session, [this](const QModelIndex &index) -> std::optional<Core::MarkTarget> {
+        return Core::RemoteEndpoint{m_endpoints.endpoint(index.row()).address, std::nullopt};
+    });
+    MarkActions::attach(m_conversationsView, session,
+                        [this](const QModelIndex &index) -> std::optional<Core::MarkTarget> {
+                            const Core::ConversationRow &row = m_conversations.conversation(index.row());
+                            if (row.raddr.isEmpty())
+                                return std::nullopt;
+                            return Core::RemoteEndpoint{row.raddr, row.rport};
+                        });
     const std::pair<Models::AggregateTableModel *, QLabel *> tables[]{{&m_conversations, m_conversationsStatus},
                                                                       {&m_endpoints, m_endpointsStatus}};
     for (const auto &[model, status] : tables) {
