@@ -65,7 +65,7 @@ EventsPage::EventsPage(Models::CaseSession &session, QWidget *parent)
     m_view->setModel(&m_model);
     setUpBigTable(m_view);
     const QFontMetrics metrics = m_view->fontMetrics();
-    const int widths[] = {metrics.horizontalAdvance(u"2026-12-03 08:55:23.123456789 "_s),
+    const int widths[] = {metrics.horizontalAdvance(u"2026-12-03 08:55:23.123456789 "_s) + Models::markWidth(),
                           metrics.horizontalAdvance(u"hostname-long"_s),
                           metrics.horizontalAdvance(u"python3 (123456) "_s),
                           metrics.horizontalAdvance(u"deploy-user (65534) "_s),

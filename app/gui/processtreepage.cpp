@@ -108,7 +108,8 @@ ProcessTreePage::ProcessTreePage(Models::CaseSession &session, QWidget *parent)
         return metrics.horizontalAdvance(QString::fromLatin1(sample)) + 3 * metrics.averageCharWidth();
     };
     for (const auto &[column, width] :
-         {std::pair{ProcessTreeModel::ProcessColumn, fit("python3  [ppid 1 not in case]") + 2 * m_view->indentation()},
+         {std::pair{ProcessTreeModel::ProcessColumn,
+                    fit("python3  [ppid 1 not in case]") + 2 * m_view->indentation() + Models::markWidth()},
           {ProcessTreeModel::PidColumn, fit("4194304")},
           {ProcessTreeModel::UserColumn, fit("deploy-user (65534)")},
           {ProcessTreeModel::StartColumn, fit("2025-10-09 08:53:20.153")},

@@ -53,6 +53,11 @@ QImage markImage(bool bookmarked, bool noted)
     return pictures[bookmarked && noted ? 2 : (noted ? 1 : 0)];
 }
 
+int markWidth()
+{
+    return markImage(true, true).width() + 6;
+}
+
 QVariant markDecoration(const ObjectMarks &marks)
 {
     if (!marks.any())

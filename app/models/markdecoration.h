@@ -27,6 +27,8 @@ ObjectMarks marksOf(const NoteTexts &notes, const BookmarkedObjects &bookmarked,
 
 // The marker picture for these marks; a null image for none.
 QImage markImage(bool bookmarked, bool noted);
+// The width a marker takes before a cell's text (with the gap to the text): a column that may show one reserves it.
+int markWidth();
 // For Qt::DecorationRole: the marker picture, or an invalid QVariant for an object without marks.
 QVariant markDecoration(const ObjectMarks &marks);
 // "Bookmarked", "Note: <text>" or both on two lines; empty for none.

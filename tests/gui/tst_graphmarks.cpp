@@ -5,7 +5,8 @@
 // other views with the note in its tooltip, and the marker goes when the mark is removed (in any view: CaseMarks).
 // A remote address is marked from its node and from the Endpoints table, an address:port from the Conversations
 // table (its marks show on the address's node); the Bookmarks & Notes page lists them by address and jumps back to
-// them (the shared endpoint, the network map's current node).
+// them (the shared endpoint, the network map's current node); the Endpoints and Conversations tables (under
+// QAbstractItemModelTester) show the markers beside the address.
 #include "casemarks.h"
 #include "filegraphpage.h"
 #include "graphmarks.h"
@@ -19,6 +20,7 @@
 #include "networkpage.h"
 #include "processqueries.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QInputDialog>
@@ -225,6 +227,9 @@ void TestGraphMarks::fileGraphNodes()
 void TestGraphMarks::networkMapNodes()
 {
     Gui::NetworkPage page(m_session);
+    QAbstractItemModelTester conversationsTester(&page.conversations(),
+                                                 QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester endpointsTester(&page.endpoints(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     page.resize(1200, 800);
     page.show();
     QTRY_VERIFY_WITH_TIMEOUT(!page.controller().isBusy() && !page.controller().document().isEmpty(), kWaitMs);
@@ -298,9 +303,25 @@ void TestGraphMarks::networkMapNodes()
     QCOMPARE(onWorker([](Core::Database &db) { return db.scalar(u"SELECT COUNT(*) FROM remote_endpoints"_s); })
                  ->toInt(),
              2);
+    // The tables' markers: the address's bookmark and note in Endpoints, the port's note in Conversations (only in
+    // the column that names the endpoint).
+    int endpointRow = -1;
+    for (int i = 0; i < page.endpoints().rowCount(); ++i) {
+        if (page.endpoints().endpoint(i).address == "203.0.113.5"_L1)
+            endpointRow = i;
+    }
+    const QModelIndex addressCell = page.endpoints().index(endpointRow, Models::EndpointsModel::Address);
+    QTRY_COMPARE_WITH_TIMEOUT(addressCell.data(Qt::DecorationRole).value<QImage>(), Models::markImage(true, true),
+                              kWaitMs);
+    QCOMPARE(addressCell.data(Qt::ToolTipRole).toString(), u"Bookmarked\nNote: the C2"_s);
+    QVERIFY(!page.endpoints().index(endpointRow, Models::EndpointsModel::Ports).data(Qt::DecorationRole).isValid());
+    const QModelIndex remoteCell = page.conversations().index(row, Models::ConversationsModel::Remote);
+    QCOMPARE(remoteCell.data(Qt::DecorationRole).value<QImage>(), Models::markImage(false, true));
+    QCOMPARE(remoteCell.data(Qt::ToolTipRole).toString(), u"Note: beacon"_s);
 
     // The Bookmarks & Notes page: the address in words, and back to it.
     Gui::MarksPage marks(m_session);
+    marks.model()->reload(); // a page made while the case is open reads its list at the next change (or now)
     QTRY_COMPARE_WITH_TIMEOUT(marks.model()->rowCount(), 5, kWaitMs);
     QStringList objects;
     int noteRow = -1;
@@ -321,6 +342,8 @@ void TestGraphMarks::networkMapNodes()
     QTRY_VERIFY_WITH_TIMEOUT(view->markerRect(curlKey).isEmpty(), kWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(view->markerRect(hostKey).isEmpty(), kWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(view->markerRect(remote).isEmpty(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!addressCell.data(Qt::DecorationRole).isValid(), kWaitMs);
+    QVERIFY(!remoteCell.data(Qt::DecorationRole).isValid());
 }
 
 qint64 TestGraphMarks::endpointId(const QString &address, qint64 port)
