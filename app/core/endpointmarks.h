@@ -31,17 +31,17 @@ Expected<std::optional<qint64>> findEndpoint(Database &db, const RemoteEndpoint 
 
 struct MarkTarget
 {
-    MarkTarget(const ObjectRef &object) // NOLINT(google-explicit-constructor): every ObjectRef is a target
-        : object(object)
+    MarkTarget(const ObjectRef &ref) // NOLINT(google-explicit-constructor): every ObjectRef is a target
+        : object(ref)
     {
     }
     MarkTarget(ObjectType type, qint64 id)
         : object{type, id}
     {
     }
-    MarkTarget(const RemoteEndpoint &endpoint) // NOLINT(google-explicit-constructor)
+    MarkTarget(const RemoteEndpoint &remote) // NOLINT(google-explicit-constructor)
         : object{ObjectType::Endpoint, 0}
-        , endpoint(endpoint)
+        , endpoint(remote)
     {
     }
 

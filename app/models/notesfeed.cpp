@@ -105,7 +105,7 @@ void NotesFeed::load()
 {
     if (!m_session.isOpen())
         return;
-    auto marks = m_session.worker().run(&readMarks);
+    auto future = m_session.worker().run(&readMarks);
     auto *watcher = new QFutureWatcher<Marks>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation = ++m_generation] {
         watcher->deleteLater();
@@ -140,7 +140,7 @@ void NotesFeed::load()
         }
         Q_EMIT notesChanged();
     });
-    watcher->setFuture(marks);
+    watcher->setFuture(future);
 }
 
 } // namespace Deck::Models
