@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "casemarks.h"
 
+#include "database.h"
+
 #include <QCoreApplication>
 #include <QFutureWatcher>
 
@@ -20,6 +22,23 @@ CaseMarks::CaseMarks(CaseSession &session)
     , m_session(session)
 {
 }
+
+namespace {
+// Runs `change` in one transaction of its own (an endpoint interned for a mark goes with the mark: both or neither).
+template <typename Change> Core::Expected<void> inOneTransaction(Core::Database &db, Change change)
+{
+    if (db.inTransaction())
+        return change();
+    if (auto begun = db.begin(); !begun)
+        return begun;
+    Core::Expected<void> done = change();
+    if (!done) {
+        db.rollback();
+        return done;
+    }
+    return db.commit();
+}
+} // namespace
 
 template <typename Change> QFuture<QString> CaseMarks::submit(Change change)
 {
@@ -52,20 +71,22 @@ template <typename Change> QFuture<QString> CaseMarks::submit(Change change)
 
 QFuture<QString> CaseMarks::bookmark(const Core::MarkTarget &target, const QString &label)
 {
-    return submit([target, label](Core::CaseNotes &notes, Core::Database &db) -> Core::Expected<void> {
-        auto object = Core::resolve(db, target);
-        if (!object)
-            return object.error();
-        auto existing = notes.bookmarks(*object);
-        if (!existing)
-            return existing.error();
-        if (!existing->isEmpty())
+    return submit([target, label](Core::CaseNotes &notes, Core::Database &db) {
+        return inOneTransaction(db, [&]() -> Core::Expected<void> {
+            auto object = Core::resolve(db, target);
+            if (!object)
+                return object.error();
+            auto existing = notes.bookmarks(*object);
+            if (!existing)
+                return existing.error();
+            if (!existing->isEmpty())
+                return {};
+            // The column is NOT NULL: no label is an empty one, not a null string.
+            auto added = notes.addBookmark(*object, label.isNull() ? u""_s : label);
+            if (!added)
+                return added.error();
             return {};
-        // The column is NOT NULL: no label is an empty one, not a null string.
-        auto added = notes.addBookmark(*object, label.isNull() ? u""_s : label);
-        if (!added)
-            return added.error();
-        return {};
+        });
     });
 }
 
@@ -76,14 +97,16 @@ QFuture<QString> CaseMarks::removeBookmark(qint64 bookmarkId)
 
 QFuture<QString> CaseMarks::addNote(const Core::MarkTarget &target, const QString &text)
 {
-    return submit([target, text](Core::CaseNotes &notes, Core::Database &db) -> Core::Expected<void> {
-        auto object = Core::resolve(db, target);
-        if (!object)
-            return object.error();
-        auto added = notes.addNote(*object, text);
-        if (!added)
-            return added.error();
-        return {};
+    return submit([target, text](Core::CaseNotes &notes, Core::Database &db) {
+        return inOneTransaction(db, [&]() -> Core::Expected<void> {
+            auto object = Core::resolve(db, target);
+            if (!object)
+                return object.error();
+            auto added = notes.addNote(*object, text);
+            if (!added)
+                return added.error();
+            return {};
+        });
     });
 }
 
