@@ -44,8 +44,8 @@ Expected<qint64> internEndpoint(Database &db, const RemoteEndpoint &endpoint)
                           u"Endpoint %1: port %2 is not a port"_s.arg(endpoint.address).arg(*endpoint.port));
     }
     auto inserted = db.execute(u"INSERT INTO remote_endpoints (address, port) VALUES (?, ?) "
-                             u"ON CONFLICT (address, port) DO NOTHING"_s,
-                             {endpoint.address, storedPort(endpoint)});
+                               u"ON CONFLICT (address, port) DO NOTHING"_s,
+                               {endpoint.address, storedPort(endpoint)});
     if (!inserted)
         return inserted.error();
     auto found = findEndpoint(db, endpoint);

@@ -9,8 +9,8 @@
 #pragma once
 
 #include "casenotes.h"
-#include "endpointmarks.h"
 #include "casesession.h"
+#include "endpointmarks.h"
 #include "graphcontroller.h"
 
 #include <QObject>

@@ -105,12 +105,12 @@ void MarkActions::addNote(const std::optional<Core::MarkTarget> &object)
     if (!object)
         return;
     bool ok = false;
-    const QString what = object->endpoint
-                             ? tr("remote endpoint %1").arg(Core::endpointText(*object->endpoint))
-                             : tr("this %1").arg(Models::MarksModel::typeName(object->object.type));
-    const QString text = QInputDialog::getMultiLineText(
-        m_view, tr("Add Note"), tr("Note on %1 (kept in the case, with your name and the time):").arg(what), QString(),
-        &ok);
+    const QString prompt = object->endpoint
+        ? tr("Note on remote endpoint %1 (kept in the case, with your name and the time):")
+              .arg(Core::endpointText(*object->endpoint))
+        : tr("Note on this %1 (kept in the case, with your name and the time):")
+              .arg(Models::MarksModel::typeName(object->object.type));
+    const QString text = QInputDialog::getMultiLineText(m_view, tr("Add Note"), prompt, QString(), &ok);
     if (!ok || text.trimmed().isEmpty())
         return;
     report(m_view, Models::CaseMarks::of(m_session).addNote(*object, text), tr("Note added."));

@@ -13,8 +13,8 @@
 #pragma once
 
 #include "casenotes.h"
-#include "endpointmarks.h"
 #include "casesession.h"
+#include "endpointmarks.h"
 
 #include <QAbstractItemView>
 #include <functional>

@@ -44,8 +44,8 @@ MarksPage::MarksPage(Models::CaseSession &session, QWidget *parent)
             return tr("Open a case to see its bookmarks and notes.");
         if (!m_model->error().isEmpty())
             return {};
-        return tr("No bookmarks or notes yet.\n\nIn any list or graph, right-click a process, event, file, host, alert or "
-                  "remote address and choose Bookmark (Ctrl+B) or Add Note (Ctrl+Alt+C).");
+        return tr("No bookmarks or notes yet.\n\nIn any list or graph, right-click a process, event, file, host, "
+                  "alert or remote address and choose Bookmark (Ctrl+B) or Add Note (Ctrl+Alt+C).");
     });
 
     auto *bar = new QHBoxLayout;

@@ -8,8 +8,8 @@
 #pragma once
 
 #include "casenotes.h"
-#include "endpointmarks.h"
 #include "casesession.h"
+#include "endpointmarks.h"
 
 namespace Deck::Models {
 
@@ -34,7 +34,8 @@ Q_SIGNALS:
 
 private:
     explicit CaseMarks(CaseSession &session);
-    // Runs `change(CaseNotes &)` (or `change(CaseNotes &, Database &)`) on the worker; the future's value is its error message, empty on success.
+    // Runs `change(CaseNotes &)` (or `change(CaseNotes &, Database &)`) on the worker; the future's value is its error
+    // message, empty on success.
     template <typename Change> QFuture<QString> submit(Change change);
 
     CaseSession &m_session;

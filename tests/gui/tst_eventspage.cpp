@@ -253,7 +253,8 @@ void TestEventsPage::pageFollowsAndSetsTheSelection()
         1);
     // The bookmark shows beside the row (its own marker, and the tool tip of the first column says so); a note on it
     // adds the note's marker and text.
-    const auto decoration = [&](int row) { return model.data(model.index(row, 0), Qt::DecorationRole).value<QImage>(); };
+    const auto decoration
+        = [&](int row) { return model.data(model.index(row, 0), Qt::DecorationRole).value<QImage>(); };
     QTRY_COMPARE(decoration(1), Models::markImage(true, false));
     QCOMPARE(model.data(model.index(1, 0), Qt::ToolTipRole).toString(), u"Bookmarked"_s);
     Models::CaseMarks::of(session).addNote(*model.loadedRow(1)->object, u"beacon to the C2"_s);
@@ -377,7 +378,8 @@ void TestEventsPage::noteBesideAProcess()
     QTRY_COMPARE(decoration(), Models::markImage(true, true));
     QVERIFY2(toolTip().startsWith(u"Bookmarked\nNote: first seen here\n"_s), qPrintable(toolTip()));
     // The note removed: the bookmark's marker alone.
-    const qint64 noteId = scalar(u"SELECT id FROM notes WHERE object_type = 'process' AND object_id = %1"_s.arg(process));
+    const qint64 noteId
+        = scalar(u"SELECT id FROM notes WHERE object_type = 'process' AND object_id = %1"_s.arg(process));
     Models::CaseMarks::of(session).removeNote(noteId);
     QTRY_COMPARE(decoration(), Models::markImage(true, false));
     QVERIFY2(toolTip().startsWith(u"Bookmarked\n\n"_s), qPrintable(toolTip()));

@@ -15,8 +15,8 @@
 #include "graphview.h"
 #include "guifixture.h"
 #include "markactions.h"
-#include "markspage.h"
 #include "marksmodel.h"
+#include "markspage.h"
 #include "networkpage.h"
 #include "processqueries.h"
 
@@ -300,9 +300,8 @@ void TestGraphMarks::networkMapNodes()
     endpointsView->findChild<QAction *>(u"addNoteAction"_s)->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(notes().size(), 3, kWaitMs);
     QCOMPARE(notes().at(2), u"endpoint %1: the C2"_s.arg(address));
-    QCOMPARE(onWorker([](Core::Database &db) { return db.scalar(u"SELECT COUNT(*) FROM remote_endpoints"_s); })
-                 ->toInt(),
-             2);
+    QCOMPARE(
+        onWorker([](Core::Database &db) { return db.scalar(u"SELECT COUNT(*) FROM remote_endpoints"_s); })->toInt(), 2);
     // The tables' markers: the address's bookmark and note in Endpoints, the port's note in Conversations (only in
     // the column that names the endpoint).
     int endpointRow = -1;
