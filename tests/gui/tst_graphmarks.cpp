@@ -247,6 +247,8 @@ void TestGraphMarks::networkMapNodes()
     QVERIFY(pick(view, hostKey, u"&Bookmark"_s));
     QTRY_COMPARE_WITH_TIMEOUT(bookmarks(), QStringList{u"host %1"_s.arg(alpha)}, kWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(!view->markerRect(hostKey).isEmpty(), kWaitMs);
+    // The tables' picture (a ribbon for a bookmark), not the note's square.
+    QCOMPARE(view->markerRect(hostKey).size(), QSizeF(Models::markImage(true, false).size()));
 
     answerNextDialog(u"talked to the C2"_s);
     QVERIFY(pick(view, curlKey, u"Add &Note..."_s));
