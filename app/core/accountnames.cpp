@@ -111,15 +111,27 @@ QString accountNameAt(QLatin1StringView kind, const QString &hostColumn, const Q
                                                                                                idColumn, tsColumn);
 }
 
-Expected<QString> userNameAt(Database &db, qint64 hostId, qint64 uid, qint64 ts)
+namespace {
+Expected<QString> nameAt(Database &db, const QString &kind, qint64 hostId, qint64 id, qint64 ts)
 {
-    auto q = db.query(u"SELECT an.name FROM account_names an WHERE an.host_id = ? AND an.kind = 'uid' AND an.num = ? "
+    auto q = db.query(u"SELECT an.name FROM account_names an WHERE an.host_id = ? AND an.kind = ? AND an.num = ? "
                       u"AND an.ts <= ? AND an.ts >= COALESCE((SELECT MAX(asn.ts) FROM account_snapshots asn "
                       u"WHERE asn.host_id = ? AND asn.ts <= ?), ?) ORDER BY an.ts DESC LIMIT 1"_s,
-                      {hostId, uid, ts, hostId, ts, ts});
+                      {hostId, kind, id, ts, hostId, ts, ts});
     if (!q)
         return q.error();
     return q->next() ? q->value(0).toString() : QString();
+}
+} // namespace
+
+Expected<QString> userNameAt(Database &db, qint64 hostId, qint64 uid, qint64 ts)
+{
+    return nameAt(db, u"uid"_s, hostId, uid, ts);
+}
+
+Expected<QString> groupNameAt(Database &db, qint64 hostId, qint64 gid, qint64 ts)
+{
+    return nameAt(db, u"gid"_s, hostId, gid, ts);
 }
 
 QString userText(qint64 uid, const QString &name)

@@ -32,11 +32,12 @@ Expected<void> storeAccounts(Database &db, qint64 hostId, qint64 archiveFirstTs,
 QString accountNameAt(QLatin1StringView kind, const QString &hostColumn, const QString &idColumn,
                       const QString &tsColumn);
 
-// The name uid `uid` had on host `hostId` at `ts`; an empty string when it had none the case knows.
+// The name uid `uid` (or group `gid`) had on host `hostId` at `ts`; an empty string when it had none the case knows.
 Expected<QString> userNameAt(Database &db, qint64 hostId, qint64 uid, qint64 ts);
+Expected<QString> groupNameAt(Database &db, qint64 hostId, qint64 gid, qint64 ts);
 
 // "alice (1000)" when the name is known, else "1000"; the name's control characters and non-UTF-8 bytes escaped
-// (displayBytes: a name comes from the archive).
+// (displayBytes: a name comes from the archive). The same for a group: "staff (50)".
 QString userText(qint64 uid, const QString &name);
 
 } // namespace Deck::Core

@@ -12,8 +12,8 @@ namespace Deck::Core {
 
 namespace {
 
-constexpr std::array<QStringView, 8> kObjectTypeNames{u"process", u"file_event", u"net_event", u"state_change",
-                                                      u"path",    u"host",       u"alert",     u"archive"};
+constexpr std::array<QStringView, 9> kObjectTypeNames{u"process", u"file_event", u"net_event", u"state_change", u"path",
+                                                      u"host",    u"alert",      u"archive",   u"endpoint"};
 constexpr std::array<QStringView, 4> kTriageNames{u"new", u"investigating", u"benign", u"malicious"};
 
 QString describe(const ObjectRef &object)

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The analyst's own marks on a case: bookmarks and notes on any object (a process, event, path, host, alert or
-// archive, named by its type and row id), and the triage state of alerts. They are evidence of the investigation
-// itself, so each change records who made it and when (currentActor(), UTC ns), and is written to the audit log in
-// the same transaction.
+// The analyst's own marks on a case: bookmarks and notes on any object (a process, event, path, host, alert,
+// archive or remote endpoint, named by its type and row id), and the triage state of alerts. They are evidence of the
+// investigation itself, so each change records who made it and when (currentActor(), UTC ns), and is written to the
+// audit log in the same transaction.
 // Thread: the Database's thread. Errors: the store's, naming the database; NotFound for an unknown bookmark, note or
 // alert; Conflict for an object type or triage state that does not exist.
 #pragma once
@@ -17,7 +17,8 @@ namespace Deck::Core {
 
 class Database;
 
-enum class ObjectType { Process, FileEvent, NetEvent, StateChange, Path, Host, Alert, Archive };
+// Endpoint: a remote address, or address and port (endpointmarks.h), interned in remote_endpoints.
+enum class ObjectType { Process, FileEvent, NetEvent, StateChange, Path, Host, Alert, Archive, Endpoint };
 
 // The names stored in the object_type columns ("process", "file_event", ...); nullopt for an unknown name.
 QString objectTypeName(ObjectType type);

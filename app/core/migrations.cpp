@@ -249,6 +249,16 @@ const QList<Migration> &migrations()
          {},
          {}},
         {8,
+         "remote endpoints as case objects: a remote address (or address and port) that a bookmark or note names",
+         {
+             // Interned when an analyst first marks one (object_type 'endpoint', object_id = id). port -1: the
+             // address whatever the port (as migration 6 compares a NULL end as -1).
+             "CREATE TABLE remote_endpoints (id {id}, address TEXT NOT NULL, port BIGINT NOT NULL, "
+             "UNIQUE (address, port))",
+         },
+         {},
+         {}},
+        {9,
          "timeline: how many events of each kind each host recorded in each second, kept at import",
          {
              // epoch_second: floor(ts / 1 s); kind: the timeline's (eventseconds.h). The key serves one host's range

@@ -49,6 +49,10 @@ QString factsSql(ObjectType type)
     case ObjectType::Archive:
         return u"SELECT r.id, r.host_id, h.hostname, NULL, NULL, NULL, r.first_ts, NULL, CAST(r.seq AS TEXT), "
                u"r.chain FROM archives r JOIN hosts h ON h.id = r.host_id WHERE r.id IN (%1)"_s;
+    case ObjectType::Endpoint:
+        return u"SELECT e.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, e.address, "
+               u"CASE WHEN e.port < 0 THEN '' ELSE CAST(e.port AS TEXT) END FROM remote_endpoints e "
+               u"WHERE e.id IN (%1)"_s;
     }
     return {};
 }

@@ -3,6 +3,7 @@
 
 #include "bytetext.h"
 #include "database.h"
+#include "endpointmarks.h"
 #include "querysql.h"
 
 using namespace Qt::StringLiterals;
@@ -40,6 +41,8 @@ QString statementFor(ObjectType type)
     case ObjectType::Archive:
         return u"SELECT a.host_id, h.hostname, a.first_ts, NULL, a.seq, a.digest FROM archives a "
                u"JOIN hosts h ON h.id = a.host_id WHERE a.id = ?"_s;
+    case ObjectType::Endpoint:
+        return u"SELECT NULL, '', NULL, NULL, address, port FROM remote_endpoints WHERE id = ?"_s;
     }
     return {};
 }
@@ -78,6 +81,8 @@ QString textOf(ObjectType type, const QSqlQuery &q)
         return u"alert %1: %2 (triage %3)"_s.arg(s(4), s(5), s(6));
     case ObjectType::Archive:
         return u"archive seq %1, digest %2"_s.arg(n(4)).arg(s(5));
+    case ObjectType::Endpoint:
+        return u"endpoint %1"_s.arg(endpointText({s(4), n(5) < 0 ? std::nullopt : std::optional<qint64>(n(5))}));
     }
     return {};
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "processimagequeries.h"
 
+#include "accountnames.h"
 #include "database.h"
 #include "querysql.h"
 
@@ -15,10 +16,14 @@ ProcessImageQueries::ProcessImageQueries(Database &db)
 
 Expected<ProcessImageRow> ProcessImageQueries::image(qint64 processId)
 {
+    static const QString asOf = u"COALESCE(p.ids_ts, p.start_ts)"_s;
+    static const QString names = accountNameAt("uid"_L1, u"p.host_id"_s, u"p.euid"_s, asOf) + u", "_s
+        + accountNameAt("gid"_L1, u"p.host_id"_s, u"p.gid"_s, asOf) + u", "_s
+        + accountNameAt("gid"_L1, u"p.host_id"_s, u"p.egid"_s, asOf);
     auto q = m_db.query(u"SELECT p.id, COALESCE(p.image_kind, ''), p.image_ts, COALESCE(p.argv_truncated, 0), p.euid, "
                         u"p.gid, p.egid, p.loginuid, p.sessionid, COALESCE(p.tty, ''), p.cgroup, "
-                        u"COALESCE(p.exe_digest, ''), p.env, COALESCE(p.exit_core, 0) "
-                        u"FROM processes p WHERE p.id = ?"_s,
+                        u"COALESCE(p.exe_digest, ''), p.env, COALESCE(p.exit_core, 0), "_s
+                            + names + u" FROM processes p WHERE p.id = ?"_s,
                         {processId});
     if (!q)
         return q.error();
@@ -40,6 +45,9 @@ Expected<ProcessImageRow> ProcessImageQueries::image(qint64 processId)
     row.exeDigest = q->value(11).toString();
     row.env = splitEnv(q->value(12).toByteArray());
     row.exitCore = q->value(13).toLongLong() != 0;
+    row.euidName = q->value(14).toString();
+    row.gidName = q->value(15).toString();
+    row.egidName = q->value(16).toString();
     return row;
 }
 

@@ -21,6 +21,11 @@ struct ProcessImageRow
     std::optional<qint64> euid;
     std::optional<qint64> gid;
     std::optional<qint64> egid;
+    // The names of euid, gid and egid on the host as of the process's latest ids (its latest image or credential
+    // change, else its start: as ProcessRow::userName); empty: unknown (accountnames.h).
+    QString euidName;
+    QString gidName;
+    QString egidName;
     std::optional<qint64> loginuid;
     std::optional<qint64> sessionid;
     QString tty;

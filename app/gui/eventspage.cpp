@@ -65,7 +65,7 @@ EventsPage::EventsPage(Models::CaseSession &session, QWidget *parent)
     m_view->setModel(&m_model);
     setUpBigTable(m_view);
     const QFontMetrics metrics = m_view->fontMetrics();
-    const int widths[] = {metrics.horizontalAdvance(u"2026-12-03 08:55:23.123456789 "_s),
+    const int widths[] = {metrics.horizontalAdvance(u"2026-12-03 08:55:23.123456789 "_s) + Models::markWidth(),
                           metrics.horizontalAdvance(u"hostname-long"_s),
                           metrics.horizontalAdvance(u"python3 (123456) "_s),
                           metrics.horizontalAdvance(u"deploy-user (65534) "_s),
@@ -121,7 +121,8 @@ EventsPage::EventsPage(Models::CaseSession &session, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EventsPage::rowSelected);
     MarkActions::attach(m_view, session); // the model's ObjectRefRole
     auto *notes = new Models::NotesFeed(session, this);
-    connect(notes, &Models::NotesFeed::notesChanged, this, [this, notes] { m_model.setNotes(notes->notes()); });
+    connect(notes, &Models::NotesFeed::notesChanged, this,
+            [this, notes] { m_model.setMarks(notes->notes(), notes->bookmarked()); });
     // A page that lands under the selected row completes the selection it could not make before.
     connect(&m_model, &Models::EventTableModel::pageLoaded, this, [this](int first, int last) {
         const int row = m_view->currentIndex().row();

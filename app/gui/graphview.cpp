@@ -7,6 +7,7 @@
 
 #include <QFontMetricsF>
 #include <QGraphicsPathItem>
+#include <QGraphicsPixmapItem>
 #include <QGraphicsSimpleTextItem>
 #include <QKeyEvent>
 #include <QLocale>
@@ -126,7 +127,7 @@ void GraphView::rebuild()
     const QFontMetricsF metrics(font());
     QList<double> widths(m_document.columns(), kMinWidth);
     for (const auto &node : m_document.nodes()) {
-        const double marker = m_marks.contains(node.key) ? kMarkerSize + kMarkerGap : 0;
+        const double marker = m_marks.contains(node.key) ? markerWidth(node.key) + kMarkerGap : 0;
         const double wanted = metrics.horizontalAdvance(node.label) + 2 * kTextPadding + marker;
         widths[node.column] = std::clamp(wanted, widths[node.column], kMaxWidth);
     }
@@ -187,19 +188,26 @@ void GraphView::placeText(const QString &key)
     if (!item || !text)
         return;
     const QRectF box = item->path().boundingRect();
-    const double indent = m_markers.contains(key) ? kMarkerSize + kMarkerGap : 0;
+    const double indent = m_markers.contains(key) ? markerWidth(key) + kMarkerGap : 0;
     const double room = box.width() - 2 * kTextPadding - indent;
     // Elided in the item's own font (bold text is wider than plain).
     text->setText(QFontMetricsF(text->font()).elidedText(m_nodeLabels.value(key), Qt::ElideMiddle, room));
     text->setPos(box.left() + kTextPadding + indent, box.center().y() - text->boundingRect().height() / 2);
 }
 
-void GraphView::setMarks(const QHash<QString, QString> &marks)
+void GraphView::setMarks(const QHash<QString, QString> &marks, const QHash<QString, QImage> &pictures)
 {
-    if (marks == m_marks)
+    if (marks == m_marks && pictures == m_markPictures)
         return;
     m_marks = marks;
+    m_markPictures = pictures;
     showMarks();
+}
+
+double GraphView::markerWidth(const QString &key) const
+{
+    const auto picture = m_markPictures.constFind(key);
+    return picture != m_markPictures.cend() ? picture->width() : kMarkerSize;
 }
 
 QRectF GraphView::markerRect(const QString &key) const
@@ -220,12 +228,19 @@ void GraphView::showMarks()
             continue;
         delete m_markers.take(it.key());
         if (marked) {
-            // The marker of the events table and the process tree: a small square in the notes' colour.
+            // The marker of the events table and the process tree (its picture; else a square in the notes' colour).
             const QRectF box = it.value()->path().boundingRect();
-            auto *marker = new QGraphicsRectItem(box.left() + kTextPadding, box.center().y() - kMarkerSize / 2,
-                                                 kMarkerSize, kMarkerSize, it.value());
-            marker->setBrush(Models::noteMarkerColor());
-            marker->setPen(QPen(Models::noteMarkerColor().darker(130), 1));
+            QGraphicsItem *marker = nullptr;
+            if (const auto picture = m_markPictures.constFind(it.key()); picture != m_markPictures.cend()) {
+                marker = new QGraphicsPixmapItem(QPixmap::fromImage(*picture), it.value());
+                marker->setPos(box.left() + kTextPadding, box.center().y() - picture->height() / 2.0);
+            } else {
+                auto *square = new QGraphicsRectItem(box.left() + kTextPadding, box.center().y() - kMarkerSize / 2,
+                                                     kMarkerSize, kMarkerSize, it.value());
+                square->setBrush(Models::noteMarkerColor());
+                square->setPen(QPen(Models::noteMarkerColor().darker(130), 1));
+                marker = square;
+            }
             marker->setToolTip(*mark);
             m_markers.insert(it.key(), marker);
         }

@@ -11,6 +11,7 @@
 #include "graphdocument.h"
 
 #include <QGraphicsView>
+#include <QImage>
 
 namespace Deck::Gui {
 
@@ -29,7 +30,9 @@ public:
     // The node under `pos` (viewport coordinates), or an empty key.
     QString keyAt(const QPoint &pos) const;
     // The nodes that show a marker, with the marker's tooltip (it also leads the node's tooltip); kept over rebuilds.
-    void setMarks(const QHash<QString, QString> &marks);
+    // `pictures`: the marker of a node (markdecoration.h: a bookmark's ribbon, a note's square or both); a marked node
+    // without one shows the notes' square.
+    void setMarks(const QHash<QString, QString> &marks, const QHash<QString, QImage> &pictures = {});
     const QHash<QString, QString> &marks() const { return m_marks; }
     // Where a node's marker is, in scene coordinates (empty when it has none).
     QRectF markerRect(const QString &key) const;
@@ -57,6 +60,7 @@ private:
     void showMarks();
     // Puts the node's label after its marker (when it has one), elided to the room left.
     void placeText(const QString &key);
+    double markerWidth(const QString &key) const;
     void addNodes(const QList<double> &columnX, const QList<double> &widths);
     void addCaptions(const QList<double> &columnX);
     void addEdges();
@@ -71,8 +75,9 @@ private:
     QHash<QString, QGraphicsPathItem *> m_nodeItems;
     QHash<QString, QGraphicsSimpleTextItem *> m_nodeTexts;
     QHash<QString, QString> m_nodeLabels;
-    QHash<QString, QGraphicsRectItem *> m_markers;
+    QHash<QString, QGraphicsItem *> m_markers;
     QHash<QString, QString> m_marks;
+    QHash<QString, QImage> m_markPictures;
     QList<QGraphicsItem *> m_labelItems;
 };
 

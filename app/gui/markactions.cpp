@@ -56,7 +56,7 @@ MarkActions::MarkActions(QAbstractScrollArea *view, Models::CaseSession &session
     connect(view, &QWidget::customContextMenuRequested, this, &MarkActions::showMenu);
 }
 
-std::optional<Core::ObjectRef> MarkActions::objectOf(const QModelIndex &index, const ObjectAt &objectAt)
+std::optional<Core::MarkTarget> MarkActions::objectOf(const QModelIndex &index, const ObjectAt &objectAt)
 {
     if (!index.isValid())
         return std::nullopt;
@@ -93,23 +93,24 @@ void MarkActions::addNote(const QModelIndex &index)
     addNote(objectOf(index, m_objectAtIndex));
 }
 
-void MarkActions::bookmark(const std::optional<Core::ObjectRef> &object)
+void MarkActions::bookmark(const std::optional<Core::MarkTarget> &object)
 {
     if (!object)
         return;
     report(m_view, Models::CaseMarks::of(m_session).bookmark(*object), tr("Bookmarked."));
 }
 
-void MarkActions::addNote(const std::optional<Core::ObjectRef> &object)
+void MarkActions::addNote(const std::optional<Core::MarkTarget> &object)
 {
     if (!object)
         return;
     bool ok = false;
-    const QString text = QInputDialog::getMultiLineText(m_view, tr("Add Note"),
-                                                        tr("Note on this %1 (kept in the case, with your name and the "
-                                                           "time):")
-                                                            .arg(Models::MarksModel::typeName(object->type)),
-                                                        QString(), &ok);
+    const QString prompt = object->endpoint
+        ? tr("Note on remote endpoint %1 (kept in the case, with your name and the time):")
+              .arg(Core::endpointText(*object->endpoint))
+        : tr("Note on this %1 (kept in the case, with your name and the time):")
+              .arg(Models::MarksModel::typeName(object->object.type));
+    const QString text = QInputDialog::getMultiLineText(m_view, tr("Add Note"), prompt, QString(), &ok);
     if (!ok || text.trimmed().isEmpty())
         return;
     report(m_view, Models::CaseMarks::of(m_session).addNote(*object, text), tr("Note added."));

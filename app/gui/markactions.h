@@ -14,6 +14,7 @@
 
 #include "casenotes.h"
 #include "casesession.h"
+#include "endpointmarks.h"
 
 #include <QAbstractItemView>
 #include <functional>
@@ -26,9 +27,10 @@ class MarkActions : public QObject
 {
     Q_OBJECT
 public:
-    using ObjectAt = std::function<std::optional<Core::ObjectRef>(const QModelIndex &)>;
-    using ObjectAtPoint = std::function<std::optional<Core::ObjectRef>(const QPoint &)>; // viewport coordinates
-    using CurrentObject = std::function<std::optional<Core::ObjectRef>()>;
+    // A case object, or a remote endpoint that the worker interns when it is marked (endpointmarks.h).
+    using ObjectAt = std::function<std::optional<Core::MarkTarget>(const QModelIndex &)>;
+    using ObjectAtPoint = std::function<std::optional<Core::MarkTarget>(const QPoint &)>; // viewport coordinates
+    using CurrentObject = std::function<std::optional<Core::MarkTarget>()>;
 
     static MarkActions *attach(QAbstractItemView *view, Models::CaseSession &session, ObjectAt objectAt = {});
     static MarkActions *attach(QAbstractScrollArea *view, Models::CaseSession &session, ObjectAtPoint objectAt,
@@ -40,8 +42,8 @@ public:
     // What the actions do, for the object of `index` (nothing when the row has no object), or for `object`.
     void bookmark(const QModelIndex &index);
     void addNote(const QModelIndex &index);
-    void bookmark(const std::optional<Core::ObjectRef> &object);
-    void addNote(const std::optional<Core::ObjectRef> &object);
+    void bookmark(const std::optional<Core::MarkTarget> &object);
+    void addNote(const std::optional<Core::MarkTarget> &object);
 
     // Shows the outcome of a mark change (CaseMarks) once it is known: `done` in the status bar of `widget`'s window,
     // or the error there and in a message box.
@@ -52,7 +54,7 @@ Q_SIGNALS:
 
 private:
     MarkActions(QAbstractScrollArea *view, Models::CaseSession &session, ObjectAtPoint objectAt, CurrentObject current);
-    static std::optional<Core::ObjectRef> objectOf(const QModelIndex &index, const ObjectAt &objectAt);
+    static std::optional<Core::MarkTarget> objectOf(const QModelIndex &index, const ObjectAt &objectAt);
     void showMenu(const QPoint &pos);
 
     QAbstractScrollArea *m_view;

@@ -4,8 +4,10 @@
 #include "casemarks.h"
 #include "emptystatelabel.h"
 #include "listtablesetup.h"
+#include "mainwindow.h"
 #include "markactions.h"
 #include "marksmodel.h"
+#include "networkpage.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -42,8 +44,8 @@ MarksPage::MarksPage(Models::CaseSession &session, QWidget *parent)
             return tr("Open a case to see its bookmarks and notes.");
         if (!m_model->error().isEmpty())
             return {};
-        return tr("No bookmarks or notes yet.\n\nIn any list, right-click a process, event, file, host or alert and "
-                  "choose Bookmark (Ctrl+B) or Add Note (Ctrl+Alt+C).");
+        return tr("No bookmarks or notes yet.\n\nIn any list or graph, right-click a process, event, file, host, "
+                  "alert or remote address and choose Bookmark (Ctrl+B) or Add Note (Ctrl+Alt+C).");
     });
 
     auto *bar = new QHBoxLayout;
@@ -150,6 +152,15 @@ void MarksPage::select(int row)
     if (!facts.exists)
         return;
     auto &hub = session().selection();
+    if (facts.object.type == Core::ObjectType::Endpoint) {
+        const Core::RemoteEndpoint endpoint = Models::MarksModel::endpointOf(facts);
+        hub.setEndpoint(Models::Endpoint{endpoint.address, endpoint.port});
+        // The endpoint is shown in the network map: go there.
+        auto *window = qobject_cast<MainWindow *>(this->window());
+        if (auto *network = window ? window->findChild<NetworkPage *>() : nullptr)
+            window->showPage(network);
+        return;
+    }
     if (facts.processId && facts.hostId)
         hub.setProcess(*facts.processId, *facts.hostId);
     else if (facts.hostId)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Bookmarks & Notes: every bookmark and note of the case (marksmodel.h), filtered to bookmarks or notes; edit a note
 // (F2), remove a bookmark or note (Delete, after asking), and double-click (or Enter) to
-// make the object the shared selection: its host, its process, its path.
+// make the object the shared selection: its host, its process, its path, its remote endpoint (the network map follows).
 // Marks are added from the other views (markactions.h: Ctrl+B, Ctrl+Alt+C).
 // Thread: the GUI thread.
 #pragma once

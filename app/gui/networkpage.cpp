@@ -5,7 +5,9 @@
 #include "graphnodes.h"
 #include "graphpages.h"
 #include "graphview.h"
+#include "markactions.h"
 #include "networkgraphsource.h"
+#include "notesfeed.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -74,6 +76,10 @@ NetworkPage::NetworkPage(Models::CaseSession &session, QWidget *parent)
                 QStringLiteral("1,000,000"), QStringLiteral("curl, python3, wget"), QStringLiteral("1000"), timeSample,
                 timeSample},
                Models::EndpointsModel::Events, Qt::DescendingOrder);
+    // Room for the marks' markers beside an address.
+    for (const auto &[view, column] : {std::pair{m_conversationsView, int(Models::ConversationsModel::Remote)},
+                                       std::pair{m_endpointsView, int(Models::EndpointsModel::Address)}})
+        view->setColumnWidth(column, view->columnWidth(column) + Models::markWidth());
     m_tables->addTab(tablePage(m_conversationsView, m_conversationsStatus), tr("Conversations"));
     m_tables->addTab(tablePage(m_endpointsView, m_endpointsStatus), tr("Endpoints"));
 
@@ -100,6 +106,21 @@ NetworkPage::NetworkPage(Models::CaseSession &session, QWidget *parent)
             &NetworkPage::conversationSelected);
     connect(m_endpointsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &NetworkPage::endpointSelected);
+    // Bookmarks and notes: a remote address in the Endpoints table, the remote address:port in Conversations; their
+    // markers beside the address.
+    auto *marks = new Models::NotesFeed(session, this);
+    m_endpoints.setMarks(marks);
+    m_conversations.setMarks(marks);
+    MarkActions::attach(m_endpointsView, session, [this](const QModelIndex &index) -> std::optional<Core::MarkTarget> {
+        return Core::RemoteEndpoint{m_endpoints.endpoint(index.row()).address, std::nullopt};
+    });
+    MarkActions::attach(m_conversationsView, session,
+                        [this](const QModelIndex &index) -> std::optional<Core::MarkTarget> {
+                            const Core::ConversationRow &row = m_conversations.conversation(index.row());
+                            if (row.raddr.isEmpty())
+                                return std::nullopt;
+                            return Core::RemoteEndpoint{row.raddr, row.rport};
+                        });
     const std::pair<Models::AggregateTableModel *, QLabel *> tables[]{{&m_conversations, m_conversationsStatus},
                                                                       {&m_endpoints, m_endpointsStatus}};
     for (const auto &[model, status] : tables) {

@@ -54,6 +54,12 @@ QString optionalId(const std::optional<qint64> &value)
     return value ? QString::number(*value) : QStringLiteral("?");
 }
 
+// A user or group id with its name on the host then ("staff (50)"), the number alone when the name is not known.
+QString idText(const std::optional<qint64> &id, const QString &name)
+{
+    return id ? Core::userText(*id, name) : optionalId(id);
+}
+
 } // namespace
 
 ProcessDetailWidget::ProcessDetailWidget(Models::CaseSession &session, QWidget *parent)
@@ -248,9 +254,8 @@ QString processSummaryHtml(const Models::ProcessDetail &detail)
         ProcessDetailWidget::tr("User"),
         escaped(ProcessDetailWidget::tr("uid %1, euid %2, gid %3, egid %4")
                     .arg(p.uid ? Core::userText(*p.uid, p.userName) : optionalId(p.uid),
-                         image.euid && image.euid == p.uid ? Core::userText(*image.euid, p.userName)
-                                                           : optionalId(image.euid),
-                         optionalId(image.gid), optionalId(image.egid))));
+                         idText(image.euid, image.euidName), idText(image.gid, image.gidName),
+                         idText(image.egid, image.egidName))));
     if (image.loginuid || image.sessionid || !image.tty.isEmpty())
         html += row(
             ProcessDetailWidget::tr("Login"),

@@ -95,9 +95,10 @@ ProcessTreePage::ProcessTreePage(Models::CaseSession &session, QWidget *parent)
             return std::nullopt;
         return Core::ObjectRef{Core::ObjectType::Process, id.toLongLong()};
     });
-    // A process with a note shows a marker and the note as tool tip.
+    // A process with a bookmark or a note shows a marker and says which in its tool tip.
     auto *notes = new Models::NotesFeed(session, this);
-    connect(notes, &Models::NotesFeed::notesChanged, this, [this, notes] { m_model->setNotes(notes->notes()); });
+    connect(notes, &Models::NotesFeed::notesChanged, this,
+            [this, notes] { m_model->setMarks(notes->notes(), notes->bookmarked()); });
     // Follow Process (Ctrl+Alt+Shift+T): the process's chain across hosts (cross-host stitching).
     FollowProcessDialog::attach(m_view, marks, session, ProcessTreeModel::ProcessIdRole);
     QHeaderView *header = m_view->header();
@@ -107,7 +108,8 @@ ProcessTreePage::ProcessTreePage(Models::CaseSession &session, QWidget *parent)
         return metrics.horizontalAdvance(QString::fromLatin1(sample)) + 3 * metrics.averageCharWidth();
     };
     for (const auto &[column, width] :
-         {std::pair{ProcessTreeModel::ProcessColumn, fit("python3  [ppid 1 not in case]") + 2 * m_view->indentation()},
+         {std::pair{ProcessTreeModel::ProcessColumn,
+                    fit("python3  [ppid 1 not in case]") + 2 * m_view->indentation() + Models::markWidth()},
           {ProcessTreeModel::PidColumn, fit("4194304")},
           {ProcessTreeModel::UserColumn, fit("deploy-user (65534)")},
           {ProcessTreeModel::StartColumn, fit("2025-10-09 08:53:20.153")},

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "aggregatetablemodel.h"
 
+using namespace Qt::StringLiterals;
+
 namespace Deck::Models {
 
 void AggregateTableModel::setWorker(CaseWorker *worker)
@@ -39,10 +41,15 @@ QVariant AggregateTableModel::data(const QModelIndex &index, int role) const
         return text(index.row(), index.column());
     case Qt::TextAlignmentRole:
         return isNumber(index.column()) ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
-    case Qt::ToolTipRole:
-        if (const QString tip = toolTip(index.row(), index.column()); !tip.isEmpty())
-            return tip;
+    case Qt::ToolTipRole: {
+        const QString marks = markToolTip(marksAt(index.row(), index.column()));
+        const QString tip = toolTip(index.row(), index.column());
+        if (!marks.isEmpty() || !tip.isEmpty())
+            return marks.isEmpty() ? tip : tip.isEmpty() ? marks : marks + u"\n\n"_s + tip;
         break;
+    }
+    case Qt::DecorationRole:
+        return markDecoration(marksAt(index.row(), index.column()));
     default:
         break;
     }
@@ -87,10 +94,30 @@ void AggregateTableModel::sort(int column, Qt::SortOrder order)
 
 QString addressWithPort(const QString &address, std::optional<qint64> port)
 {
-    if (!port)
-        return address;
-    const QString host = address.contains(u':') ? u'[' + address + u']' : address;
-    return host + u':' + QString::number(*port);
+    return Core::endpointText({address, port});
+}
+
+void AggregateTableModel::setMarks(const NotesFeed *feed)
+{
+    if (m_marks)
+        disconnect(m_marks, nullptr, this, nullptr);
+    m_marks = feed;
+    const auto repaint = [this] {
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
+                               {Qt::DecorationRole, Qt::ToolTipRole});
+    };
+    if (m_marks)
+        connect(m_marks, &NotesFeed::notesChanged, this, repaint);
+    repaint();
+}
+
+ObjectMarks AggregateTableModel::marksAt(int row, int column) const
+{
+    const auto target = m_marks ? markTarget(row, column) : std::nullopt;
+    if (!target)
+        return {};
+    return ObjectMarks{m_marks->isBookmarked(*target), m_marks->noteOf(*target)};
 }
 
 } // namespace Deck::Models

@@ -8,6 +8,8 @@
 #pragma once
 
 #include "caseworker.h"
+#include "endpointmarks.h"
+#include "markdecoration.h"
 #include "networkqueries.h"
 
 #include <QAbstractTableModel>
@@ -38,6 +40,10 @@ public:
     void fetchMore(const QModelIndex &parent) override;
     void sort(int column, Qt::SortOrder order) override;
 
+    // The case's marks (not owned; null: none): a cell that names a remote endpoint (markTarget()) shows its bookmark
+    // and note markers (markdecoration.h) and says which in its tool tip, kept current as the marks change.
+    void setMarks(const NotesFeed *feed);
+
 Q_SIGNALS:
     void loaded(); // a page arrived
     void failed(const QString &message);
@@ -51,6 +57,13 @@ protected:
         Q_UNUSED(row);
         Q_UNUSED(column);
         return {};
+    }
+    // The endpoint a cell names, for its marks; none by default.
+    virtual std::optional<Core::MarkTarget> markTarget(int row, int column) const
+    {
+        Q_UNUSED(row);
+        Q_UNUSED(column);
+        return std::nullopt;
     }
     // The query's order (a Core::ConversationOrder or EndpointOrder) of a column.
     virtual int orderOf(int column) const = 0;
@@ -93,6 +106,9 @@ protected:
     }
 
 private:
+    ObjectMarks marksAt(int row, int column) const;
+
+    const NotesFeed *m_marks = nullptr;
     CaseWorker *m_worker = nullptr;
     Core::NetworkFilter m_filter;
     Core::Sorting m_sorting;

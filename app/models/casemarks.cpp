@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "casemarks.h"
 
+#include "database.h"
+
 #include <QCoreApplication>
 #include <QFutureWatcher>
 
@@ -21,6 +23,23 @@ CaseMarks::CaseMarks(CaseSession &session)
 {
 }
 
+namespace {
+// Runs `change` in one transaction of its own (an endpoint interned for a mark goes with the mark: both or neither).
+template <typename Change> Core::Expected<void> inOneTransaction(Core::Database &db, Change change)
+{
+    if (db.inTransaction())
+        return change();
+    if (auto begun = db.begin(); !begun)
+        return begun;
+    Core::Expected<void> done = change();
+    if (!done) {
+        db.rollback();
+        return done;
+    }
+    return db.commit();
+}
+} // namespace
+
 template <typename Change> QFuture<QString> CaseMarks::submit(Change change)
 {
     if (!m_session.isOpen() || !m_session.writer()) {
@@ -32,7 +51,12 @@ template <typename Change> QFuture<QString> CaseMarks::submit(Change change)
     }
     auto future = m_session.writer()->run([change = std::move(change)](Core::Database &db) -> QString {
         Core::CaseNotes notes(db);
-        const auto done = change(notes);
+        const auto done = [&] {
+            if constexpr (std::is_invocable_v<Change, Core::CaseNotes &, Core::Database &>)
+                return change(notes, db);
+            else
+                return change(notes);
+        }();
         return done ? QString() : done.error().message;
     });
     auto *watcher = new QFutureWatcher<QString>(this);
@@ -45,19 +69,24 @@ template <typename Change> QFuture<QString> CaseMarks::submit(Change change)
     return future;
 }
 
-QFuture<QString> CaseMarks::bookmark(const Core::ObjectRef &object, const QString &label)
+QFuture<QString> CaseMarks::bookmark(const Core::MarkTarget &target, const QString &label)
 {
-    return submit([object, label](Core::CaseNotes &notes) -> Core::Expected<void> {
-        auto existing = notes.bookmarks(object);
-        if (!existing)
-            return existing.error();
-        if (!existing->isEmpty())
+    return submit([target, label](Core::CaseNotes &notes, Core::Database &db) {
+        return inOneTransaction(db, [&]() -> Core::Expected<void> {
+            auto object = Core::resolve(db, target);
+            if (!object)
+                return object.error();
+            auto existing = notes.bookmarks(*object);
+            if (!existing)
+                return existing.error();
+            if (!existing->isEmpty())
+                return {};
+            // The column is NOT NULL: no label is an empty one, not a null string.
+            auto added = notes.addBookmark(*object, label.isNull() ? u""_s : label);
+            if (!added)
+                return added.error();
             return {};
-        // The column is NOT NULL: no label is an empty one, not a null string.
-        auto added = notes.addBookmark(object, label.isNull() ? u""_s : label);
-        if (!added)
-            return added.error();
-        return {};
+        });
     });
 }
 
@@ -66,13 +95,18 @@ QFuture<QString> CaseMarks::removeBookmark(qint64 bookmarkId)
     return submit([bookmarkId](Core::CaseNotes &notes) { return notes.removeBookmark(bookmarkId); });
 }
 
-QFuture<QString> CaseMarks::addNote(const Core::ObjectRef &object, const QString &text)
+QFuture<QString> CaseMarks::addNote(const Core::MarkTarget &target, const QString &text)
 {
-    return submit([object, text](Core::CaseNotes &notes) -> Core::Expected<void> {
-        auto added = notes.addNote(object, text);
-        if (!added)
-            return added.error();
-        return {};
+    return submit([target, text](Core::CaseNotes &notes, Core::Database &db) {
+        return inOneTransaction(db, [&]() -> Core::Expected<void> {
+            auto object = Core::resolve(db, target);
+            if (!object)
+                return object.error();
+            auto added = notes.addNote(*object, text);
+            if (!added)
+                return added.error();
+            return {};
+        });
     });
 }
 

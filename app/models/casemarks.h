@@ -10,6 +10,7 @@
 
 #include "casenotes.h"
 #include "casesession.h"
+#include "endpointmarks.h"
 
 namespace Deck::Models {
 
@@ -20,10 +21,11 @@ public:
     // The CaseMarks of `session`, created on first use as its child.
     static CaseMarks &of(CaseSession &session);
 
-    // Adds a bookmark unless the object has one already (then succeeds without a second).
-    QFuture<QString> bookmark(const Core::ObjectRef &object, const QString &label = {});
+    // Adds a bookmark unless the object has one already (then succeeds without a second). A remote endpoint is
+    // interned first (endpointmarks.h).
+    QFuture<QString> bookmark(const Core::MarkTarget &target, const QString &label = {});
     QFuture<QString> removeBookmark(qint64 bookmarkId);
-    QFuture<QString> addNote(const Core::ObjectRef &object, const QString &text);
+    QFuture<QString> addNote(const Core::MarkTarget &target, const QString &text);
     QFuture<QString> editNote(qint64 noteId, const QString &text);
     QFuture<QString> removeNote(qint64 noteId);
     QFuture<QString> setTriage(qint64 alertId, Core::Triage triage);
@@ -33,7 +35,8 @@ Q_SIGNALS:
 
 private:
     explicit CaseMarks(CaseSession &session);
-    // Runs `change(CaseNotes &)` on the writer; the future's value is its error message, empty on success.
+    // Runs `change(CaseNotes &)` (or `change(CaseNotes &, Database &)`) on the writer; the future's value is its error
+    // message, empty on success.
     template <typename Change> QFuture<QString> submit(Change change);
 
     CaseSession &m_session;

@@ -24,6 +24,12 @@ protected:
     bool isNumber(int column) const override { return column == Events; }
     QString toolTip(int row, int column) const override;
     int orderOf(int column) const override;
+    std::optional<Core::MarkTarget> markTarget(int row, int column) const override
+    {
+        if (column != Remote || m_rows.at(row).raddr.isEmpty())
+            return std::nullopt;
+        return Core::RemoteEndpoint{m_rows.at(row).raddr, m_rows.at(row).rport};
+    }
     int loadedRows() const override { return int(m_rows.size()); }
     void clearRows() override { m_rows.clear(); }
     void requestPage(int offset) override;

@@ -25,6 +25,12 @@ protected:
     QString text(int row, int column) const override;
     bool isNumber(int column) const override { return column == Events || column == Conversations || column == Hosts; }
     int orderOf(int column) const override { return std::clamp(column, 0, int(ColumnCount) - 1); }
+    std::optional<Core::MarkTarget> markTarget(int row, int column) const override
+    {
+        if (column != Address)
+            return std::nullopt;
+        return Core::RemoteEndpoint{m_rows.at(row).address, std::nullopt};
+    }
     int loadedRows() const override { return int(m_rows.size()); }
     void clearRows() override { m_rows.clear(); }
     void requestPage(int offset) override;

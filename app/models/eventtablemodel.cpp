@@ -260,16 +260,17 @@ void EventTableModel::storePage(int page, QList<EventRowView> rows)
     Q_EMIT pageLoaded(first, last);
 }
 
-void EventTableModel::setNotes(const NoteTexts &notes)
+void EventTableModel::setMarks(const NoteTexts &notes, const BookmarkedObjects &bookmarked)
 {
     m_notes = notes;
+    m_bookmarked = bookmarked;
     if (m_rows > 0)
         Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, 0), {Qt::DecorationRole, Qt::ToolTipRole});
 }
 
-QString EventTableModel::noteOf(const EventRowView &row) const
+ObjectMarks EventTableModel::marksOf(const EventRowView &row) const
 {
-    return row.object ? m_notes.value({int(row.object->type), row.object->id}) : QString();
+    return row.object ? Models::marksOf(m_notes, m_bookmarked, {int(row.object->type), row.object->id}) : ObjectMarks();
 }
 
 const EventRowView *EventTableModel::loadedRow(int row) const
@@ -312,13 +313,13 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         return row->text[index.column()];
     case Qt::ToolTipRole:
         if (index.column() == 0) {
-            const QString note = noteOf(*row);
-            return note.isEmpty() ? QVariant() : QVariant(tr("Note: %1").arg(note));
+            const QString marks = markToolTip(marksOf(*row));
+            return marks.isEmpty() ? QVariant() : QVariant(marks);
         }
         return index.column() >= int(EventColumn::Object) ? row->toolTip : QVariant();
     case Qt::DecorationRole:
-        // A note marker: a small square in the notes' colour, before the time.
-        return index.column() == 0 && !noteOf(*row).isEmpty() ? QVariant(noteMarkerColor()) : QVariant();
+        // The marks' marker (a bookmark's ribbon, a note's square), before the time.
+        return index.column() == 0 ? markDecoration(marksOf(*row)) : QVariant();
     case ObjectRefRole:
         return row->object ? QVariant::fromValue(*row->object) : QVariant();
     case Qt::ForegroundRole:

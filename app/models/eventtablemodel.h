@@ -18,6 +18,7 @@
 
 #include "caseworker.h"
 #include "eventrowview.h"
+#include "markdecoration.h"
 #include "notesfeed.h"
 
 #include <QAbstractTableModel>
@@ -59,10 +60,10 @@ public:
     static constexpr int kMissWaitMs = 8;
     void setMissWaitMs(int ms) { m_missWaitMs = std::max(0, ms); }
     int missWaitMs() const { return m_missWaitMs; }
-    // The case's notes (NotesFeed): a row whose object has one shows a marker in its first column and the note as its
-    // tool tip.
-    void setNotes(const NoteTexts &notes);
-    QString noteOf(const EventRowView &row) const;
+    // The case's notes and bookmarks (NotesFeed): a row whose object has one shows its marker in its first column
+    // (markdecoration.h: a bookmark's, a note's or both) and says which in its tool tip, with the note.
+    void setMarks(const NoteTexts &notes, const BookmarkedObjects &bookmarked);
+    ObjectMarks marksOf(const EventRowView &row) const;
     // The row's data when its page is loaded; nullptr otherwise (and then nothing is asked for).
     const EventRowView *loadedRow(int row) const;
 
@@ -109,6 +110,7 @@ private:
     QHash<int, QFuture<PageResult>> m_prefetches; // queued or running; cancelled on a miss
     QHash<int, std::shared_ptr<PageLanding>> m_landings; // of every page asked for and not yet stored
     NoteTexts m_notes;
+    BookmarkedObjects m_bookmarked;
 };
 
 } // namespace Deck::Models

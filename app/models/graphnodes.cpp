@@ -110,8 +110,10 @@ GraphNode remoteNode(const QString &address, int column)
     return node;
 }
 
-std::optional<Core::ObjectRef> markableObject(const GraphNode &node)
+std::optional<Core::MarkTarget> markableObject(const GraphNode &node)
 {
+    if (node.kind == NodeKind::Remote && !node.address.isEmpty())
+        return Core::MarkTarget(Core::RemoteEndpoint{node.address, std::nullopt});
     if (node.id <= 0)
         return std::nullopt;
     switch (node.kind) {
@@ -121,7 +123,7 @@ std::optional<Core::ObjectRef> markableObject(const GraphNode &node)
         return Core::ObjectRef{Core::ObjectType::Path, node.id};
     case NodeKind::Host:
         return Core::ObjectRef{Core::ObjectType::Host, node.id};
-    case NodeKind::Remote:
+    case NodeKind::Remote: // handled above
     case NodeKind::More:
         break;
     }

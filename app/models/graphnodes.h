@@ -5,6 +5,7 @@
 #pragma once
 
 #include "casenotes.h"
+#include "endpointmarks.h"
 #include "graphdocument.h"
 #include "querytypes.h"
 
@@ -25,9 +26,9 @@ GraphNode fileNode(const QByteArray &path, int column, qint64 pathId = 0);
 GraphNode hostNode(qint64 hostId, const QString &hostname, int column);
 GraphNode remoteNode(const QString &address, int column);
 
-// The case object a bookmark or note on `node` is about: a process, a file (its interned path) or a host; none for a
-// remote address (the case has no object for one), a "more" node, or a node whose row is not known.
-std::optional<Core::ObjectRef> markableObject(const GraphNode &node);
+// The case object a bookmark or note on `node` is about: a process, a file (its interned path), a host or a remote
+// address (an endpoint, interned when marked); none for a "more" node or a node whose row is not known.
+std::optional<Core::MarkTarget> markableObject(const GraphNode &node);
 
 // "2026-12-03 08:17:39.123 UTC"-style text for tables and tooltips: to the millisecond, always UTC.
 QString displayTime(qint64 ns);

@@ -2,6 +2,7 @@
 #include "marksmodel.h"
 
 #include "bytetext.h"
+#include "endpointmarks.h"
 #include "integritytext.h"
 #include "objectrefrole.h"
 
@@ -60,8 +61,17 @@ QString MarksModel::typeName(Core::ObjectType type)
         return tr("alert");
     case Core::ObjectType::Archive:
         return tr("archive");
+    case Core::ObjectType::Endpoint:
+        return tr("remote endpoint");
     }
     return {};
+}
+
+Core::RemoteEndpoint MarksModel::endpointOf(const Core::ObjectFacts &facts)
+{
+    bool hasPort = false;
+    const qint64 port = facts.extra.toLongLong(&hasPort);
+    return {facts.what, hasPort ? std::optional<qint64>(port) : std::nullopt};
 }
 
 QString MarksModel::describe(const Core::ObjectFacts &facts)
@@ -89,6 +99,8 @@ QString MarksModel::describe(const Core::ObjectFacts &facts)
         return tr("\u201c%1\u201d on %2 (%3)").arg(clean(facts.what), host, triageText(facts.extra));
     case Core::ObjectType::Archive:
         return tr("archive %1 of %2").arg(clean(facts.what), host);
+    case Core::ObjectType::Endpoint:
+        return clean(Core::endpointText(endpointOf(facts)));
     }
     return {};
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "caselistmodel.h"
+#include "endpointmarks.h"
 #include "objectfacts.h"
 
 namespace Deck::Models {
@@ -41,6 +42,8 @@ public:
     // The object in words, as the Object column shows it.
     static QString describe(const Core::ObjectFacts &facts);
     static QString typeName(Core::ObjectType type);
+    // An endpoint's address and port (its facts' what and extra).
+    static Core::RemoteEndpoint endpointOf(const Core::ObjectFacts &facts);
 
 protected:
     void query() override;

@@ -14,6 +14,7 @@
 // Thread: the GUI thread; SQL runs only on the model's worker.
 #pragma once
 
+#include "markdecoration.h"
 #include "notesfeed.h"
 #include "processtreenode.h"
 
@@ -62,8 +63,9 @@ public:
     // Fetches what lies between the top and the process; ends with revealed() or revealFailed(). A later call
     // replaces an unfinished one.
     void reveal(qint64 processId);
-    // The case's notes (NotesFeed): a process with one shows a marker before its name and the note as its tool tip.
-    void setNotes(const NoteTexts &notes);
+    // The case's notes and bookmarks (NotesFeed): a marked process shows its marker before its name
+    // (markdecoration.h: a bookmark's, a note's or both) and says which in its tool tip, with the note.
+    void setMarks(const NoteTexts &notes, const BookmarkedObjects &bookmarked);
     // Fetches in flight (pages and reveals).
     int pending() const { return m_pending; }
 
@@ -102,6 +104,7 @@ private:
 
     CaseSession &m_session;
     NoteTexts m_notes;
+    BookmarkedObjects m_bookmarked;
     std::unique_ptr<CaseWorker> m_worker;
     std::unique_ptr<Node> m_root;
     ProcessTreeFilter m_filter;

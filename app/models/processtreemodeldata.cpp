@@ -100,16 +100,16 @@ QVariant ProcessTreeModel::data(const QModelIndex &index, int role) const
     }
 
     const Core::ProcessRow &row = node->process;
-    const QString note = m_notes.value({int(Core::ObjectType::Process), row.id});
+    const ObjectMarks marks = marksOf(m_notes, m_bookmarked, {int(Core::ObjectType::Process), row.id});
     switch (role) {
     case Qt::DisplayRole:
         return processCell(row, column);
     case Qt::ToolTipRole:
-        return note.isEmpty() ? processToolTip(row, node->context)
-                              : tr("Note: %1").arg(note) + QStringLiteral("\n\n") + processToolTip(row, node->context);
+        return !marks.any() ? processToolTip(row, node->context)
+                            : markToolTip(marks) + QStringLiteral("\n\n") + processToolTip(row, node->context);
     case Qt::DecorationRole:
-        // A note marker before the name, in the notes' colour (as in the events table).
-        return column == ProcessColumn && !note.isEmpty() ? QVariant(noteMarkerColor()) : QVariant();
+        // The marks' marker before the name (as in the events table).
+        return column == ProcessColumn ? markDecoration(marks) : QVariant();
     case Qt::TextAlignmentRole:
         if (column == PidColumn || column == UserColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -241,11 +241,12 @@ void ProcessTreeModel::failReveal(const QString &reason)
     Q_EMIT revealFailed(reason);
 }
 
-void ProcessTreeModel::setNotes(const NoteTexts &notes)
+void ProcessTreeModel::setMarks(const NoteTexts &notes, const BookmarkedObjects &bookmarked)
 {
     // Every shown row may gain or lose its marker: the views repaint, nothing moves.
     Q_EMIT layoutAboutToBeChanged();
     m_notes = notes;
+    m_bookmarked = bookmarked;
     Q_EMIT layoutChanged();
 }
 

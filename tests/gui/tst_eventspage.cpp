@@ -2,8 +2,8 @@
 // The events table: EventTableModel under QAbstractItemModelTester on the fixture case (every event once, pages
 // loaded on demand behind a placeholder, filters and new generations), the display-filter bar (inline errors with
 // the column, apply on Enter, history kept), the Events page's linking with the shared selection, and the count in
-// the background (an estimate until it ends, stopped and taken up again from the page), and a note shown beside its
-// object in the events table and the process tree (NotesFeed). Offscreen.
+// the background (an estimate until it ends, stopped and taken up again from the page), and bookmarks and notes
+// shown beside their objects in the events table and the process tree (NotesFeed, markdecoration.h). Offscreen.
 #include "bytetext.h"
 #include "casemarks.h"
 #include "displayfilterbar.h"
@@ -251,12 +251,24 @@ void TestEventsPage::pageFollowsAndSetsTheSelection()
     QTRY_COMPARE(
         scalar(u"SELECT count(*) FROM bookmarks WHERE object_type = 'net_event' AND object_id = %1"_s.arg(netEvent)),
         1);
-    // A note on it shows beside the row: a marker, and the note as the tool tip of the first column.
-    QVERIFY(!model.data(model.index(1, 0), Qt::DecorationRole).isValid());
+    // The bookmark shows beside the row (its own marker, and the tool tip of the first column says so); a note on it
+    // adds the note's marker and text.
+    const auto decoration
+        = [&](int row) { return model.data(model.index(row, 0), Qt::DecorationRole).value<QImage>(); };
+    QTRY_COMPARE(decoration(1), Models::markImage(true, false));
+    QCOMPARE(model.data(model.index(1, 0), Qt::ToolTipRole).toString(), u"Bookmarked"_s);
     Models::CaseMarks::of(session).addNote(*model.loadedRow(1)->object, u"beacon to the C2"_s);
-    QTRY_COMPARE(model.data(model.index(1, 0), Qt::ToolTipRole).toString(), u"Note: beacon to the C2"_s);
-    QVERIFY(model.data(model.index(1, 0), Qt::DecorationRole).value<QColor>().isValid());
+    QTRY_COMPARE(model.data(model.index(1, 0), Qt::ToolTipRole).toString(), u"Bookmarked\nNote: beacon to the C2"_s);
+    QCOMPARE(decoration(1), Models::markImage(true, true));
     QVERIFY(!model.data(model.index(0, 0), Qt::DecorationRole).isValid());
+    QVERIFY(!model.data(model.index(0, 0), Qt::ToolTipRole).isValid());
+    // The bookmark removed (in any view): the note's marker alone.
+    const qint64 bookmarkId
+        = scalar(u"SELECT id FROM bookmarks WHERE object_type = 'net_event' AND object_id = %1"_s.arg(netEvent));
+    Models::CaseMarks::of(session).removeBookmark(bookmarkId);
+    QTRY_COMPARE(decoration(1), Models::markImage(false, true));
+    QCOMPARE(model.data(model.index(1, 0), Qt::ToolTipRole).toString(), u"Note: beacon to the C2"_s);
+    QVERIFY(Models::markImage(true, false) != Models::markImage(false, true));
     QTest::qWait(100);
     QCOMPARE(model.rowCount(), 2);
     // Nor does a time range chosen later: the host this page follows is one selected elsewhere.
@@ -355,11 +367,22 @@ void TestEventsPage::noteBesideAProcess()
     const qint64 process = first.data(Models::ProcessTreeModel::ProcessIdRole).toLongLong();
     QVERIFY(process > 0);
     QVERIFY(!first.data(Qt::DecorationRole).isValid());
+    const auto decoration = [&] { return model->index(0, 0).data(Qt::DecorationRole).value<QImage>(); };
+    const auto toolTip = [&] { return model->index(0, 0).data(Qt::ToolTipRole).toString(); };
     Models::CaseMarks::of(session).addNote({Core::ObjectType::Process, process}, u"first seen here"_s);
-    QTRY_VERIFY(model->index(0, 0).data(Qt::DecorationRole).value<QColor>().isValid());
-    QVERIFY2(model->index(0, 0).data(Qt::ToolTipRole).toString().startsWith(u"Note: first seen here\n"_s),
-             qPrintable(model->index(0, 0).data(Qt::ToolTipRole).toString()));
+    QTRY_COMPARE(decoration(), Models::markImage(false, true));
+    QVERIFY2(toolTip().startsWith(u"Note: first seen here\n"_s), qPrintable(toolTip()));
     QVERIFY(!model->index(0, 1).data(Qt::DecorationRole).isValid());
+    // A bookmark as well: both markers, and the tool tip says so first.
+    Models::CaseMarks::of(session).bookmark({Core::ObjectType::Process, process});
+    QTRY_COMPARE(decoration(), Models::markImage(true, true));
+    QVERIFY2(toolTip().startsWith(u"Bookmarked\nNote: first seen here\n"_s), qPrintable(toolTip()));
+    // The note removed: the bookmark's marker alone.
+    const qint64 noteId
+        = scalar(u"SELECT id FROM notes WHERE object_type = 'process' AND object_id = %1"_s.arg(process));
+    Models::CaseMarks::of(session).removeNote(noteId);
+    QTRY_COMPARE(decoration(), Models::markImage(true, false));
+    QVERIFY2(toolTip().startsWith(u"Bookmarked\n\n"_s), qPrintable(toolTip()));
 }
 
 QTEST_MAIN(TestEventsPage)

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Screenshots of the file access graph and the network map with the fixture's incident selected (tst_screenshots
 // shows every page as a case opens, before anything is selected): curl's files with /etc/passwd expanded, and the
-// network map of curl's conversation; curl has a note, /etc/passwd and host alpha a bookmark (their markers show).
+// network map of curl's conversation; curl has a note, /etc/passwd, host alpha and the address 203.0.113.5 a bookmark,
+// its port 443 a note (their markers show).
 // For people to look at, under Xvfb; the test fails when the graph is empty or a label overlaps another label or a
 // node.
 #include "casemarks.h"
@@ -94,6 +95,8 @@ void TestGraphScreenshots::incident()
     QCOMPARE(marks.addNote({Core::ObjectType::Process, curl}, u"uploaded the password file"_s).result(), QString());
     QCOMPARE(marks.bookmark({Core::ObjectType::Path, passwd}).result(), QString());
     QCOMPARE(marks.bookmark({Core::ObjectType::Host, alpha}).result(), QString());
+    QCOMPARE(marks.bookmark(Core::RemoteEndpoint{u"203.0.113.5"_s, std::nullopt}, u"C2"_s).result(), QString());
+    QCOMPARE(marks.addNote(Core::RemoteEndpoint{u"203.0.113.5"_s, 443}, u"HTTPS beacon"_s).result(), QString());
 
     window.showPage(files);
     window.session().selection().setProcess(curl, alpha);
@@ -122,7 +125,8 @@ void TestGraphScreenshots::incident()
     QTRY_VERIFY_WITH_TIMEOUT(!network->controller().isBusy(), 10000);
     network->controller().expand(Models::remoteKey(u"203.0.113.5"_s));
     QTRY_VERIFY_WITH_TIMEOUT(network->controller().document().nodes().size() >= 5, 10000);
-    for (const QString &marked : {Models::processKey(curl), Models::hostKey(alpha)})
+    for (const QString &marked :
+         {Models::processKey(curl), Models::hostKey(alpha), Models::remoteKey(u"203.0.113.5"_s)})
         QTRY_VERIFY_WITH_TIMEOUT(!network->panel()->view()->markerRect(marked).isEmpty(), 10000);
     QTest::qWait(300);
     checkLabels(network->panel()->view(), network->controller().document());

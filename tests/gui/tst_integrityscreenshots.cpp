@@ -68,7 +68,9 @@ void TestIntegrityScreenshots::pagesWithAlertsAndMarks()
                                u"openssl upgrade is the regular patch run\n(ticket 4711)"_s)
                  .result(),
              QString());
-    QTRY_COMPARE(marks->model()->rowCount(), 3);
+    QCOMPARE(caseMarks.addNote(Core::RemoteEndpoint{u"203.0.113.5"_s, 443}, u"HTTPS beacon every 60 s"_s).result(),
+             QString());
+    QTRY_COMPARE(marks->model()->rowCount(), 4);
     QTRY_COMPARE(integrity->alertModel()->index(1, Models::AlertModel::Triage).data().toString(), u"malicious"_s);
 
     window.showPage(integrity);

@@ -4,6 +4,7 @@
 // tests check wiring; screenshots are for eyes). Runs under Xvfb (xvfb-run, see CMakeLists.txt) so that fonts, styles
 // and charts render as on a desktop. The files go to $FLIGHT_SCREENSHOT_DIR, else "screenshots" in the working
 // directory; the test fails when a page renders nothing.
+#include "casemarks.h"
 #include "guifixture.h"
 #include "hostlistmodel.h"
 #include "hostspage.h"
@@ -28,7 +29,35 @@ private Q_SLOTS:
 
 private:
     static void showClockOffsets(Gui::HostsPage &page);
+    static void addMarks(Models::CaseSession &session);
 };
+
+// Marks to look at: the processes of the first process events (first in the events table, and in the process tree)
+// with a bookmark, a note, and both; a remote address bookmarked and one of its ports with a note.
+void TestScreenshots::addMarks(Models::CaseSession &session)
+{
+    auto first = session.worker().run([](Core::Database &db) {
+        QList<qint64> processes;
+        auto rows = db.query(QStringLiteral("SELECT process_id FROM process_events ORDER BY ts, id LIMIT 50"));
+        while (rows && rows->next() && processes.size() < 3) {
+            if (!processes.contains(rows->value(0).toLongLong()))
+                processes.append(rows->value(0).toLongLong());
+        }
+        return processes;
+    });
+    first.waitForFinished();
+    const QList<qint64> processes = first.result();
+    QCOMPARE(processes.size(), 3);
+    auto &marks = Models::CaseMarks::of(session);
+    const auto process = [&](int i) { return Core::ObjectRef{Core::ObjectType::Process, processes[i]}; };
+    QCOMPARE(marks.bookmark(process(0), QStringLiteral("first seen")).result(), QString());
+    QCOMPARE(marks.addNote(process(1), QStringLiteral("ordinary boot, checked")).result(), QString());
+    QCOMPARE(marks.bookmark(process(2)).result(), QString());
+    QCOMPARE(marks.addNote(process(2), QStringLiteral("parent of the dropper?")).result(), QString());
+    const Core::RemoteEndpoint c2{QStringLiteral("203.0.113.5"), std::nullopt};
+    QCOMPARE(marks.bookmark(c2, QStringLiteral("C2")).result(), QString());
+    QCOMPARE(marks.addNote(Core::RemoteEndpoint{c2.address, 443}, QStringLiteral("HTTPS beacon")).result(), QString());
+}
 
 // The Hosts page sits in a narrow dock: its clock column (estimated after the rows) is scrolled into view.
 void TestScreenshots::showClockOffsets(Gui::HostsPage &page)
@@ -74,6 +103,7 @@ void TestScreenshots::everyPage()
     QSignalSpy opened(&window.session(), &Models::CaseSession::opened);
     window.openCase(fixture.location);
     QVERIFY(opened.wait(10000));
+    addMarks(window.session());
 
     int index = 0;
     for (auto *page : window.pages()) {

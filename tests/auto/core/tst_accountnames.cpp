@@ -2,11 +2,13 @@
 // User names per host over time (accountnames.h) on a SQLite case file and a real PostgreSQL cluster: archives with
 // the collector's `accounts` snapshots and changes imported by the real importer, then each process's name as of
 // its time (a rename later does not rename earlier processes), unknown and removed uids as numbers alone, the name
-// in the events table's rows, and the display filter's `user == "name"`.
+// in the events table's rows, the display filter's `user == "name"`, and group names the same way (a group renamed
+// mid-case: each process's gid and egid with the name of its time, in the process detail's query).
 #include "accountnames.h"
 #include "casefixture.h"
 #include "eventtablequeries.h"
 #include "queryfixture.h"
+#include "processimagequeries.h"
 #include "processqueries.h"
 #include "skip.h"
 
@@ -29,6 +31,8 @@ Event execAs(qint64 pid, qint64 uid, qint64 ms)
     Event event = execEvent(pid, 1, u"sh"_s, {"/bin/sh"}, ms);
     std::get<ProcExec>(event.body).uid = uid;
     std::get<ProcExec>(event.body).euid = uid;
+    std::get<ProcExec>(event.body).gid = uid; // each user's own group (gid 1000 is "staff", later "staffers")
+    std::get<ProcExec>(event.body).egid = uid == 1000 ? 50 : uid; // 50: "wheel" throughout
     return event;
 }
 
@@ -36,6 +40,11 @@ StateItem user(qint64 uid, const QString &name)
 {
     return {u"uid:%1"_s.arg(uid),
             {{u"name"_s, name}, {u"gid"_s, uid}, {u"home"_s, u"/"_s}, {u"shell"_s, u"/bin/sh"_s}}};
+}
+
+StateItem group(qint64 gid, const QString &name)
+{
+    return {u"gid:%1"_s.arg(gid), {{u"name"_s, name}}};
 }
 
 Event accounts(qint64 ms, EventBody body)
@@ -56,6 +65,7 @@ private Q_SLOTS:
     void eventRowsAndUserNameAt();
     void displayFilterByName();
     void storingTwiceAddsNothing();
+    void groupsShowTheNameOfTheirTime();
 
 private:
     qint64 pidUser(qint64 pid, QString *name);
@@ -78,7 +88,8 @@ void TestAccountNames::initTestCase()
 
 // Host "echo", two archives (times in ms):
 //   archive 1: @0 exec 100 as 1000 (before the accounts snapshot: the snapshot counts from the archive's start);
-//   @5 snapshot root 0, alice 1000; @10 exec 101 as 1000; @20 change alice -> alicia, eve 1001 added; @30 exec 102
+//   @5 snapshot root 0, alice 1000, groups staff 1000 and wheel 50; @10 exec 101 as 1000; @20 change alice ->
+//   alicia, group staff -> staffers, eve 1001 added; @30 exec 102
 //   as 1000, 103 as 1001, 104 as 4242 (never named); @40 change eve removed; @50 exec 105 as 1001.
 //   archive 2 (the collector restarted): @100 exec 106 as 1000; @105 snapshot root only (alicia removed meanwhile).
 void TestAccountNames::init()
@@ -96,14 +107,15 @@ void TestAccountNames::init()
 
     ArchiveSeries echo(folder, u"echo"_s);
     StateChange renamed{u"accounts"_s, Severity::Medium, {user(1001, u"eve"_s)}, {}, {}};
-    renamed.changed = {{u"uid:1000"_s, user(1000, u"alice"_s), user(1000, u"alicia"_s)}};
+    renamed.changed = {{u"uid:1000"_s, user(1000, u"alice"_s), user(1000, u"alicia"_s)},
+                       {u"gid:1000"_s, group(1000, u"staff"_s), group(1000, u"staffers"_s)}};
     const StateChange removed{u"accounts"_s, Severity::Medium, {}, {user(1001, u"eve"_s)}, {}};
     const QString first
         = echo.next({execAs(100, 1000, 0),
                      accounts(5,
                               StateSnapshot{u"accounts"_s,
                                             {user(0, u"root"_s), user(1000, u"alice"_s),
-                                             StateItem{u"gid:1000"_s, {{u"name"_s, u"staff"_s}}}}}),
+                                             group(1000, u"staff"_s), group(50, u"wheel"_s)}}),
                      execAs(101, 1000, 10), accounts(20, renamed), execAs(102, 1000, 30), execAs(103, 1001, 30),
                      execAs(104, 4242, 30), accounts(40, removed), execAs(105, 1001, 50)});
     const QString second
@@ -199,13 +211,41 @@ void TestAccountNames::storingTwiceAddsNothing()
 {
     const auto rows = [this] { return m_db->scalar(u"SELECT COUNT(*) FROM account_names"_s)->toLongLong(); };
     const qint64 before = rows();
-    QCOMPARE(before, 7); // the first snapshot (3), the change (2), the removal, the second snapshot
+    QCOMPARE(before, 9); // the first snapshot (4), the change (3), the removal, the second snapshot
     QList<Event> again{accounts(105, StateSnapshot{u"accounts"_s, {user(0, u"root"_s)}})};
     QVERIFY(m_db->begin());
     auto stored = storeAccounts(*m_db, m_hostId, at(100), again);
     QVERIFY2(stored, qPrintable(stored.error().message));
     QVERIFY(m_db->commit());
     QCOMPARE(rows(), before);
+}
+
+// gid and egid as the process detail shows them: the group's name as of the process's ids, so the renamed group
+// keeps its old name on the processes before the rename; a group the newest snapshot leaves out has no name.
+void TestAccountNames::groupsShowTheNameOfTheirTime()
+{
+    const QList<std::tuple<qint64, QString, QString, QString>> expected{
+        {100, u"staff (1000)"_s, u"wheel (50)"_s, u"alice (1000)"_s},
+        {101, u"staff (1000)"_s, u"wheel (50)"_s, u"alice (1000)"_s},
+        {102, u"staffers (1000)"_s, u"wheel (50)"_s, u"alicia (1000)"_s},
+        {103, u"1001"_s, u"1001"_s, u"eve (1001)"_s}, // no group 1001 was ever named
+        {106, u"1000"_s, u"50"_s, u"1000"_s}}; // after a snapshot that names neither
+    for (const auto &[pid, gid, egid, euid] : expected) {
+        auto process = ProcessQueries(*m_db).processByPid(m_hostId, pid);
+        QVERIFY2(process, qPrintable(process.error().message));
+        auto image = ProcessImageQueries(*m_db).image(process->id);
+        QVERIFY2(image, qPrintable(image.error().message));
+        const QString shown = u"%1 / %2 / %3"_s.arg(userText(*image->gid, image->gidName),
+                                                     userText(*image->egid, image->egidName),
+                                                     userText(*image->euid, image->euidName));
+        const QString wanted = u"%1 / %2 / %3"_s.arg(gid, egid, euid);
+        QVERIFY2(shown == wanted, qPrintable(u"pid %1: '%2', expected '%3'"_s.arg(pid).arg(shown, wanted)));
+    }
+    QCOMPARE(*groupNameAt(*m_db, m_hostId, 1000, at(15)), u"staff"_s);
+    QCOMPARE(*groupNameAt(*m_db, m_hostId, 1000, at(20)), u"staffers"_s);
+    QCOMPARE(*groupNameAt(*m_db, m_hostId, 50, at(99)), u"wheel"_s);
+    QCOMPARE(*groupNameAt(*m_db, m_hostId, 50, at(200)), QString()); // the second snapshot names only root
+    QCOMPARE(*userNameAt(*m_db, m_hostId, 50, at(50)), QString()); // a group's id is no user's
 }
 
 QTEST_GUILESS_MAIN(TestAccountNames)

@@ -5,6 +5,9 @@
 #include "casefixture.h"
 #include "casenotes.h"
 #include "database.h"
+#include "endpointmarks.h"
+#include "objectfacts.h"
+#include "objectqueries.h"
 #include "queryfixture.h"
 #include "skip.h"
 
@@ -26,6 +29,7 @@ private Q_SLOTS:
     void triage();
     void unknownRowsAreRefused();
     void names();
+    void endpoints();
 
 private:
     std::unique_ptr<FreshCases> m_cases;
@@ -130,12 +134,62 @@ void TestCaseNotes::unknownRowsAreRefused()
 void TestCaseNotes::names()
 {
     for (auto type : {ObjectType::Process, ObjectType::FileEvent, ObjectType::NetEvent, ObjectType::StateChange,
-                      ObjectType::Path, ObjectType::Host, ObjectType::Alert, ObjectType::Archive})
+                      ObjectType::Path, ObjectType::Host, ObjectType::Alert, ObjectType::Archive, ObjectType::Endpoint})
         QCOMPARE(objectTypeFromName(objectTypeName(type)), std::optional(type));
     QCOMPARE(objectTypeFromName(u"table"_s), std::nullopt);
     for (auto triage : {Triage::New, Triage::Investigating, Triage::Benign, Triage::Malicious})
         QCOMPARE(triageFromName(triageName(triage)), std::optional(triage));
     QCOMPARE(triageFromName(u"NEW"_s), std::nullopt);
+}
+
+// A remote address and an address:port are objects of their own: interned once each (the same endpoint twice is one
+// row; the address alone and with a port are two), marked and listed like any object, described in words by
+// objectFacts and ObjectQueries, and a hostile address is stored as given.
+void TestCaseNotes::endpoints()
+{
+    const RemoteEndpoint address{u"203.0.113.9"_s, std::nullopt};
+    const RemoteEndpoint withPort{u"203.0.113.9"_s, 443};
+    const RemoteEndpoint v6{u"2001:db8::7"_s, 22};
+    const RemoteEndpoint hostile{u"1.2.3.4'); DROP TABLE bookmarks; --"_s, std::nullopt};
+    QCOMPARE(findEndpoint(*m_db, address)->has_value(), false);
+    auto first = resolve(*m_db, MarkTarget(address));
+    QVERIFY2(first.ok(), qPrintable(first.error().message));
+    QCOMPARE(first->type, ObjectType::Endpoint);
+    QCOMPARE(resolve(*m_db, MarkTarget(address))->id, first->id);
+    auto second = resolve(*m_db, MarkTarget(withPort));
+    auto third = resolve(*m_db, MarkTarget(v6));
+    auto fourth = resolve(*m_db, MarkTarget(hostile));
+    QVERIFY(second.ok() && third.ok() && fourth.ok());
+    QVERIFY(second->id != first->id && third->id != second->id && fourth->id != third->id);
+    QCOMPARE(**findEndpoint(*m_db, withPort), second->id);
+    QCOMPARE(count(*m_db, u"remote_endpoints"_s), 4);
+    // An ObjectRef target resolves to itself without touching the table.
+    QCOMPARE(*resolve(*m_db, MarkTarget(ObjectRef{ObjectType::Host, 3})), (ObjectRef{ObjectType::Host, 3}));
+    QVERIFY(!internEndpoint(*m_db, {QString(), 80}).ok());
+    QVERIFY(!internEndpoint(*m_db, {u"192.0.2.1"_s, 70000}).ok());
+
+    CaseNotes notes(*m_db);
+    QVERIFY(notes.addBookmark(*first, u"C2"_s).ok());
+    QVERIFY(notes.addNote(*second, u"beacon every 60 s"_s).ok());
+    QCOMPARE(notes.bookmarks(*first)->size(), 1);
+    QCOMPARE(notes.notes(*second)->at(0).object, *second);
+    QCOMPARE(count(*m_db, u"audit_log"_s, u"object = 'endpoint %1'"_s.arg(first->id)), 1);
+
+    auto facts = objectFacts(*m_db, {*first, *second, *third, *fourth, ObjectRef{ObjectType::Endpoint, 999}});
+    QVERIFY2(facts.ok(), qPrintable(facts.error().message));
+    QVERIFY(facts->at(0).exists);
+    QCOMPARE(facts->at(0).what, address.address);
+    QCOMPARE(facts->at(0).extra, QString());
+    QCOMPARE(facts->at(1).extra, u"443"_s);
+    QCOMPARE(facts->at(2).what, v6.address);
+    QCOMPARE(facts->at(3).what, hostile.address);
+    QVERIFY(!facts->at(4).exists);
+
+    ObjectQueries queries(*m_db);
+    QCOMPARE(queries.describe(*first)->text, u"endpoint 203.0.113.9"_s);
+    QCOMPARE(queries.describe(*second)->text, u"endpoint 203.0.113.9:443"_s);
+    QCOMPARE(queries.describe(*third)->text, u"endpoint [2001:db8::7]:22"_s);
+    QCOMPARE(endpointText(withPort), u"203.0.113.9:443"_s);
 }
 
 QTEST_MAIN(TestCaseNotes)
