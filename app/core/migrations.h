@@ -11,7 +11,7 @@ namespace Deck::Core {
 
 class Database;
 
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 9;
 
 // Applies the missing migrations; returns the version the case is at afterwards.
 Expected<int> migrate(Database &db);
