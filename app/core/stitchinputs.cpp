@@ -249,14 +249,23 @@ Expected<QSet<QString>> connectionsOfProcesses(Database &db, const QList<qint64>
 
 Expected<QSet<qint64>> listenersAmong(Database &db, const QSet<qint64> &processIds)
 {
+    // In chunks of a bounded IN list: a host's accepts may come from thousands of forked servers.
+    constexpr qsizetype kChunk = 200;
+    const QList<qint64> ids(processIds.cbegin(), processIds.cend());
     QSet<qint64> listeners;
-    for (const qint64 id : processIds) {
-        auto q = db.keptQuery(u"SELECT 1 FROM net_events WHERE process_id = ? AND op = 'listen' LIMIT 1"_s, {id});
+    for (qsizetype from = 0; from < ids.size(); from += kChunk) {
+        const QList<qint64> chunk = ids.mid(from, kChunk);
+        QVariantList params;
+        for (const qint64 id : chunk)
+            params.append(id);
+        QStringList marks(chunk.size(), u"?"_s);
+        auto q = db.query(u"SELECT DISTINCT process_id FROM net_events WHERE op = 'listen' AND process_id IN (%1)"_s.arg(
+                              marks.join(u", "_s)),
+                          params);
         if (!q)
             return q.error();
-        if ((*q)->next())
-            listeners.insert(id);
-        (*q)->finish();
+        while (q->next())
+            listeners.insert(q->value(0).toLongLong());
     }
     return listeners;
 }
