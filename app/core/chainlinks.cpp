@@ -61,29 +61,56 @@ void ChainLinks::add(const StitchResult &result)
     m_unstitched += result.unstitched;
 }
 
-Expected<void> ChainLinks::reach(const QList<qint64> &processIds)
+Expected<QSet<QString>> ChainLinks::connections(const QList<qint64> &processIds, Side side)
+{
+    if (side == Client)
+        return connectionsOfProcesses(m_scoped->db(), processIds, QStringLiteral("connect"));
+    if (side == Accepts)
+        return connectionsOfProcesses(m_scoped->db(), processIds, QStringLiteral("accept"));
+    const QSet<qint64> ids(processIds.cbegin(), processIds.cend());
+    auto listeners = listenersAmong(m_scoped->db(), ids);
+    if (!listeners)
+        return listeners.error();
+    QList<qint64> accepting;
+    for (const qint64 id : processIds)
+        if (!listeners->contains(id))
+            accepting.append(id);
+    auto keys = connectionsOfProcesses(m_scoped->db(), accepting, QStringLiteral("accept"));
+    if (!keys)
+        return keys;
+    for (const SshSessionProcess &s : m_scoped->basis().facts.sessions)
+        if (ids.contains(s.id))
+            keys->insert(s.connection);
+    return keys;
+}
+
+Expected<void> ChainLinks::reach(const QList<qint64> &processIds, int sides)
 {
     if (!m_scoped)
         return {};
-    QList<qint64> fresh;
-    for (const qint64 id : processIds)
-        if (!m_reached.contains(id))
-            fresh.append(id);
-    if (fresh.isEmpty())
+    QSet<QString> keys;
+    for (const Side side : {Client, Server, Accepts}) {
+        if (!(sides & side))
+            continue;
+        QList<qint64> fresh;
+        for (const qint64 id : processIds) {
+            int &reached = m_reached[id];
+            if (!(reached & side))
+                fresh.append(id);
+            reached |= side;
+        }
+        if (fresh.isEmpty())
+            continue;
+        auto more = connections(fresh, side);
+        if (!more)
+            return more.error();
+        keys.unite(*more);
+    }
+    keys.subtract(m_loaded);
+    if (keys.isEmpty())
         return {};
-    m_reached.unite(QSet<qint64>(fresh.cbegin(), fresh.cend()));
-    auto keys = connectionsOfProcesses(m_scoped->db(), fresh);
-    if (!keys)
-        return keys.error();
-    const QSet<qint64> freshSet(fresh.cbegin(), fresh.cend());
-    for (const SshSessionProcess &s : m_scoped->basis().facts.sessions)
-        if (freshSet.contains(s.id))
-            keys->insert(s.connection);
-    keys->subtract(m_loaded);
-    if (keys->isEmpty())
-        return {};
-    m_loaded.unite(*keys);
-    auto stitched = m_scoped->connections(*keys);
+    m_loaded.unite(keys);
+    auto stitched = m_scoped->connections(keys);
     if (!stitched)
         return stitched.error();
     add(*stitched);

@@ -50,12 +50,15 @@ public:
             QList<qint64> line{top};
             for (const ProcessRow &row : std::as_const(*above))
                 line.append(row.id);
-            if (auto reached = m_links.reach(line); !reached)
+            if (auto reached = m_links.reach(line, ChainLinks::Server); !reached)
                 return reached.error();
             // The process itself may be the listener that accepted; its descendants are not that link's.
             std::optional<qsizetype> link = m_links.asServer(top);
-            if (!link)
+            if (!link) {
+                if (auto reached = m_links.reach({top}, ChainLinks::Accepts); !reached)
+                    return reached.error();
                 link = m_links.asListener(top);
+            }
             for (qsizetype i = 0; !link && i < above->size(); ++i)
                 link = m_links.asServer(above->at(i).id);
             if (!link || !m_links.link(*link).clientProcessId)
@@ -100,7 +103,7 @@ private:
         step.rawTs = row.startTs;
         step.correctedTs = minus(row.startTs, toOrigin);
         m_chain->steps.append(step);
-        if (auto reached = m_links.reach({row.id}); !reached)
+        if (auto reached = m_links.reach({row.id}, ChainLinks::Client); !reached)
             return reached.error();
         for (const qsizetype li : m_links.asClient(row.id)) {
             if (auto done = emitLink(li, depth + 1, toOrigin); !done)
@@ -166,7 +169,7 @@ private:
             if (row.depth == 0)
                 stack.append(&row);
         }
-        if (auto reached = m_links.reach(ids); !reached) // the subtree's connections in one go
+        if (auto reached = m_links.reach(ids, ChainLinks::Client); !reached) // the subtree's in one go
             return reached.error();
         while (!stack.isEmpty()) {
             const TreeRow *row = stack.takeLast();
@@ -235,7 +238,8 @@ Expected<FollowChain> FollowQueries::follow(qint64 processId, const StitchOption
     ChainBuilder builder(m_db, *links, std::max(1, maxSteps));
     FollowChain chain;
     chain.processId = processId;
-    if (auto own = links->reach({processId}); !own)
+    // The asked process's own connections, for what of them was not stitched.
+    if (auto own = links->reach({processId}, ChainLinks::Client | ChainLinks::Accepts); !own)
         return own.error();
     auto root = builder.origin(processId);
     if (!root)

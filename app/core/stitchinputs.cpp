@@ -226,14 +226,13 @@ Expected<ScopedEnds> readEndsOfAddresses(Database &db, const QSet<qint64> &hostI
     return ends;
 }
 
-Expected<QSet<QString>> connectionsOfProcesses(Database &db, const QList<qint64> &processIds)
+Expected<QSet<QString>> connectionsOfProcesses(Database &db, const QList<qint64> &processIds, const QString &op)
 {
     QSet<QString> keys;
     for (const qint64 id : processIds) {
         auto q = db.keptQuery(u"SELECT op, laddr, lport, raddr, rport FROM net_events WHERE process_id = ? "
-                              u"AND op IN ('connect', 'accept') AND proto = 'tcp' AND raddr IS NOT NULL "
-                              u"AND rport IS NOT NULL"_s,
-                              {id});
+                              u"AND op = ? AND proto = 'tcp' AND raddr IS NOT NULL AND rport IS NOT NULL"_s,
+                              {id, op});
         if (!q)
             return q.error();
         while ((*q)->next()) {

@@ -79,8 +79,8 @@ Expected<ScopedEnds> readEndsOfConnections(Database &db, const QSet<QString> &ke
 // address is in `addresses`: with `addresses` all a host uses and `hostIds` every host that uses one of them, whole
 // 4-tuple groups (a group's ends all have the same two addresses).
 Expected<ScopedEnds> readEndsOfAddresses(Database &db, const QSet<qint64> &hostIds, const QSet<QString> &addresses);
-// The 4-tuple groups the TCP connects and accepts of these processes belong to.
-Expected<QSet<QString>> connectionsOfProcesses(Database &db, const QList<qint64> &processIds);
+// The 4-tuple groups the TCP connects (op "connect") or accepts ("accept") of these processes belong to.
+Expected<QSet<QString>> connectionsOfProcesses(Database &db, const QList<qint64> &processIds, const QString &op);
 // Of these processes, those that called listen().
 Expected<QSet<qint64>> listenersAmong(Database &db, const QSet<qint64> &processIds);
 // Losses, archive spans and host names: small tables read whole.
