@@ -177,7 +177,7 @@ int queryClocks(QueryContext &c)
     StitchOptions options;
     if (!readStitchOptions(c, options))
         return ExitUsage;
-    auto result = StitchQueries(c.db).stitch(options);
+    auto result = StitchQueries(c.db).clockOffsets(options);
     if (!result)
         return c.fail(result.error());
     for (const ClockOffset &o : result->offsets) {

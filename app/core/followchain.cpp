@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "followchain.h"
 
+#include "chainlinks.h"
 #include "database.h"
 #include "processqueries.h"
 #include "querysql.h"
-#include "stitchinputs.h"
 
 #include <QHash>
 
@@ -31,20 +31,11 @@ std::optional<qint64> plus(std::optional<qint64> a, std::optional<qint64> b)
 class ChainBuilder
 {
 public:
-    ChainBuilder(Database &db, StitchResult stitched, int maxSteps)
+    ChainBuilder(Database &db, ChainLinks &links, int maxSteps)
         : m_queries(db)
-        , m_stitched(std::move(stitched))
+        , m_links(links)
         , m_maxSteps(maxSteps)
     {
-        for (qsizetype i = 0; i < m_stitched.links.size(); ++i) {
-            const HostLink &l = m_stitched.links[i];
-            if (l.clientProcessId)
-                m_byClient[*l.clientProcessId].append(i);
-            if (l.serverProcessId)
-                (l.acceptedByListener ? m_byListener : m_byServer).insert(*l.serverProcessId, i);
-            for (const qint64 id : l.sessionProcessIds)
-                m_byServer.insert(id, i);
-        }
     }
 
     // The first client of the chain `processId` belongs to: up through the links whose server side holds it.
@@ -56,16 +47,23 @@ public:
             auto above = m_queries.ancestors(top);
             if (!above)
                 return above.error();
+            QList<qint64> line{top};
+            for (const ProcessRow &row : std::as_const(*above))
+                line.append(row.id);
+            if (auto reached = m_links.reach(line, ChainLinks::Server); !reached)
+                return reached.error();
             // The process itself may be the listener that accepted; its descendants are not that link's.
-            std::optional<qsizetype> link = m_byServer.contains(top) ? std::optional(m_byServer.value(top))
-                : m_byListener.contains(top)                         ? std::optional(m_byListener.value(top))
-                                                                     : std::nullopt;
+            std::optional<qsizetype> link = m_links.asServer(top);
+            if (!link) {
+                if (auto reached = m_links.reach({top}, ChainLinks::Accepts); !reached)
+                    return reached.error();
+                link = m_links.asListener(top);
+            }
             for (qsizetype i = 0; !link && i < above->size(); ++i)
-                if (m_byServer.contains(above->at(i).id))
-                    link = m_byServer.value(above->at(i).id);
-            if (!link || !m_stitched.links[*link].clientProcessId)
+                link = m_links.asServer(above->at(i).id);
+            if (!link || !m_links.link(*link).clientProcessId)
                 break;
-            top = *m_stitched.links[*link].clientProcessId;
+            top = *m_links.link(*link).clientProcessId;
             if (seen.contains(top))
                 break; // hostile data: a loop of links
             seen.insert(top);
@@ -82,8 +80,6 @@ public:
         m_chain = &chain;
         return emitProcess(*root, 0, u"client"_s, qint64(0));
     }
-
-    const StitchResult &stitched() const { return m_stitched; }
 
 private:
     bool full()
@@ -107,7 +103,9 @@ private:
         step.rawTs = row.startTs;
         step.correctedTs = minus(row.startTs, toOrigin);
         m_chain->steps.append(step);
-        for (const qsizetype li : m_byClient.value(row.id)) {
+        if (auto reached = m_links.reach({row.id}, ChainLinks::Client); !reached)
+            return reached.error();
+        for (const qsizetype li : m_links.asClient(row.id)) {
             if (auto done = emitLink(li, depth + 1, toOrigin); !done)
                 return done;
         }
@@ -119,9 +117,9 @@ private:
         if (m_followed.contains(li) || full())
             return {};
         m_followed.insert(li);
-        const HostLink &l = m_stitched.links[li];
+        const HostLink l = m_links.link(li); // a copy: reaching further may add links
         const std::optional<qint64> serverToOrigin
-            = plus(clientToOrigin, clockOffset(m_stitched.offsets, l.clientHostId, l.serverHostId));
+            = plus(clientToOrigin, clockOffset(m_links.offsets(), l.clientHostId, l.serverHostId));
         FollowStep step;
         step.kind = FollowStep::Kind::Connection;
         step.depth = depth;
@@ -165,9 +163,14 @@ private:
             if (row.depth > 0 && row.process.parentId)
                 children[*row.process.parentId].append(&row); // already by start time within a depth
         QList<const TreeRow *> stack;
-        for (const TreeRow &row : std::as_const(tree->rows))
+        QList<qint64> ids;
+        for (const TreeRow &row : std::as_const(tree->rows)) {
+            ids.append(row.process.id);
             if (row.depth == 0)
                 stack.append(&row);
+        }
+        if (auto reached = m_links.reach(ids, ChainLinks::Client); !reached) // the subtree's in one go
+            return reached.error();
         while (!stack.isEmpty()) {
             const TreeRow *row = stack.takeLast();
             if (shown.contains(row->process.id))
@@ -184,12 +187,9 @@ private:
     }
 
     ProcessQueries m_queries;
-    StitchResult m_stitched;
+    ChainLinks &m_links;
     int m_maxSteps;
     FollowChain *m_chain = nullptr;
-    QHash<qint64, QList<qsizetype>> m_byClient;
-    QHash<qint64, qsizetype> m_byServer;
-    QHash<qint64, qsizetype> m_byListener;
     QSet<qsizetype> m_followed;
 };
 
@@ -220,29 +220,44 @@ Expected<FollowChain> FollowQueries::follow(qint64 processId, const StitchOption
 {
     StitchOptions all = options;
     all.hostId.reset(); // a chain crosses hosts
-    auto stitched = StitchQueries(m_db).stitch(all);
-    if (!stitched)
-        return stitched.error();
-    ChainBuilder builder(m_db, std::move(*stitched), std::max(1, maxSteps));
+    std::optional<ChainLinks> links;
+    if (all.wholeCase) {
+        auto whole = stitchWholeCase(m_db, all);
+        if (!whole)
+            return whole.error();
+        links.emplace(std::move(*whole));
+    } else {
+        auto prepared = prepareStitch(m_db, all);
+        if (!prepared)
+            return prepared.error();
+        if (prepared->whole) // computing the basis stitched the whole case: every link is known already
+            links.emplace(std::move(*prepared->whole));
+        else
+            links.emplace(m_db, std::move(prepared->basis), all);
+    }
+    ChainBuilder builder(m_db, *links, std::max(1, maxSteps));
     FollowChain chain;
     chain.processId = processId;
+    // The asked process's own connections, for what of them was not stitched.
+    if (auto own = links->reach({processId}, ChainLinks::Client | ChainLinks::Accepts); !own)
+        return own.error();
     auto root = builder.origin(processId);
     if (!root)
         return root.error();
     if (auto built = builder.build(chain, *root); !built)
         return built.error();
-    const StitchResult &s = builder.stitched();
-    chain.hostnames = s.hostnames;
+    auto hostnames = links->hostnames();
+    if (!hostnames)
+        return hostnames.error();
+    chain.hostnames = std::move(*hostnames);
     QSet<qint64> hosts;
     for (const HostLink &l : std::as_const(chain.links))
         hosts << l.clientHostId << l.serverHostId;
-    for (const ClockOffset &o : s.offsets)
+    for (const ClockOffset &o : links->offsets())
         if (hosts.contains(o.hostA) && hosts.contains(o.hostB))
             chain.offsets.append(o);
-    for (const UnstitchedConnection &u : s.unstitched)
-        if (u.processId == processId)
-            chain.unstitched.append(u);
-    auto unmonitored = unmonitoredConnections(m_db, processId, s.monitoredAddresses);
+    chain.unstitched = links->unstitchedOf(processId);
+    auto unmonitored = unmonitoredConnections(m_db, processId, links->monitoredAddresses());
     if (!unmonitored)
         return unmonitored.error();
     chain.unmonitoredConnections = *unmonitored;

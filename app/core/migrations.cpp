@@ -287,6 +287,24 @@ const QList<Migration> &migrations()
          },
          {},
          {}},
+        {10,
+         "cross-host stitching: the basis computed over the whole case, kept until an archive arrives; connections "
+         "by both ends",
+         {
+             // part: the skew and tolerance it was computed with; archives/last_archive_id: the archives table's
+             // COUNT(*) and MAX(id) then (stitchbasis.h says why that tells a stale basis); content: the host pairs'
+             // offsets, addresses, ssh session processes and connections open at each collector's start, in the
+             // format stitchbasis.cpp writes (a cache: it can be deleted at any time and is computed again).
+             "CREATE TABLE stitch_basis (part TEXT NOT NULL PRIMARY KEY, archives BIGINT NOT NULL, "
+             "last_archive_id BIGINT NOT NULL, computed_ts BIGINT NOT NULL, content {blob} NOT NULL)",
+             // A connection's 4-tuple group is two lookups: its connects by (server end, client end), its accepts by
+             // (client end, server end); (raddr, rport) alone read every connect to the same server port. The same
+             // number of indexes as before, so an import maintains no more b-trees.
+             "DROP INDEX net_events_remote",
+             "CREATE INDEX net_events_remote ON net_events (raddr, rport, laddr, lport)",
+         },
+         {},
+         {}},
     };
     return list;
 }

@@ -11,7 +11,7 @@ namespace Deck::Core {
 
 class Database;
 
-inline constexpr int kSchemaVersion = 9;
+inline constexpr int kSchemaVersion = 10;
 
 // Applies the migrations schema_version does not list, in order; returns the version the case is at afterwards.
 Expected<int> migrate(Database &db);

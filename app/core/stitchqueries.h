@@ -16,8 +16,11 @@
 // known — address translation or an unrecorded accept), an accept from a monitored host's address without its
 // connect, and the connections to and from addresses of no monitored host (unmonitored hosts or NAT), counted.
 // Connections already open when a collector started (`exists`) are not stitched: their time is not the handshake's.
-// Reads every TCP connect and accept of the case (memory grows with them). Thread: the Database's thread. Errors:
-// the store's, naming the database.
+// What it reads: the host pairs' offsets need every connection of the case; they are computed once and kept
+// (stitchbasis.h) until an archive arrives. With them, a host's links read only the connections that host takes part
+// in (scopedstitch.h), and "follow process" (followchain.h) only those of its chain; the whole case's links read
+// every TCP connect and accept (memory grows with them). Each answer is the same as the whole case's filtered to
+// it. Thread: the Database's thread. Errors: the store's, naming the database.
 #pragma once
 
 #include "clockoffsets.h"
@@ -33,6 +36,9 @@ struct StitchOptions
     qint64 maxSkewNs = 600'000'000'000; // the two hosts' clocks may differ by this much
     qint64 toleranceNs = 5'000'000'000; // a pair's distance from its host pair's offset
     std::optional<qint64> hostId; // only links and unstitched connections that involve this host
+    // Compute everything over the whole case, reading and storing no basis: the reference the scoped answers equal
+    // (tests, benchmarks).
+    bool wholeCase = false;
 };
 
 struct HostLink
@@ -94,12 +100,20 @@ struct StitchResult
     QHash<qint64, QString> hostnames; // every host of the case by id
 };
 
+// The host pairs' clock offsets alone (`query clocks`, the Hosts view): read from the stored basis.
+struct StitchOffsets
+{
+    QList<ClockOffset> offsets; // those involving options.hostId when given
+    QHash<qint64, QString> hostnames; // every host of the case by id
+};
+
 class StitchQueries
 {
 public:
     explicit StitchQueries(Database &db);
 
     Expected<StitchResult> stitch(const StitchOptions &options = {});
+    Expected<StitchOffsets> clockOffsets(const StitchOptions &options = {});
 
 private:
     Database &m_db;

@@ -9,7 +9,7 @@ namespace Deck::Models {
 
 Core::Expected<HostClockOffsets> loadHostClockOffsets(Core::Database &db)
 {
-    auto stitched = Core::StitchQueries(db).stitch();
+    auto stitched = Core::StitchQueries(db).clockOffsets();
     if (!stitched)
         return stitched.error();
     HostClockOffsets offsets;

@@ -243,6 +243,7 @@ Expected<std::vector<std::unique_ptr<Capture::EventSource>>> selectSources(const
         integrity.interval = std::chrono::seconds(config.integrityIntervalSeconds);
         integrity.sweep = std::chrono::seconds(config.integritySweepSeconds);
         integrity.checks.packageFiles = config.packageVerify;
+        integrity.checks.dpkgAdminDir = config.dpkgAdminDir;
         triggers = std::make_shared<Integrity::IntegrityTriggers>(integrity.checks);
     }
     const auto observedByIntegrity = [&triggers](std::unique_ptr<Capture::EventSource> source) {

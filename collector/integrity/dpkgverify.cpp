@@ -100,7 +100,7 @@ Expected<QList<Md5Entry>> parseDpkgMd5sums(QByteArrayView content)
 }
 
 Expected<PackageVerification> verifyDpkgPackage(const QString &root, const QString &name, const QString &arch,
-                                                const VerifyLimits &limits)
+                                                const VerifyLimits &limits, const QString &adminDir)
 {
     PackageVerification result;
     if (name.isEmpty() || name.contains(u'/') || arch.contains(u'/'))
@@ -108,7 +108,7 @@ Expected<PackageVerification> verifyDpkgPackage(const QString &root, const QStri
     QByteArray md5sums;
     QByteArray md5sumsPath;
     for (const QString &file : {name + u':' + arch + u".md5sums"_s, name + u".md5sums"_s}) {
-        md5sumsPath = underRoot(root, "/var/lib/dpkg/info/" + file.toUtf8());
+        md5sumsPath = underRoot(root, adminDir.toUtf8() + "/info/" + file.toUtf8());
         auto content = readBounded(md5sumsPath, kMaxMd5sumsBytes, true);
         if (!content)
             return content.error();

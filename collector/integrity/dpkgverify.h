@@ -49,8 +49,10 @@ struct PackageVerification
 };
 
 // Verifies package `name` (architecture `arch`: the md5sums file of a Multi-Arch: same package carries it) under
-// `root`. Fails only when the md5sums file exists but cannot be read or parsed.
+// `root`, its md5sums under <root><adminDir>/info. Fails only when the md5sums file exists but cannot be read or
+// parsed.
 Expected<PackageVerification> verifyDpkgPackage(const QString &root, const QString &name, const QString &arch,
-                                                const VerifyLimits &limits = {});
+                                                const VerifyLimits &limits = {},
+                                                const QString &adminDir = QStringLiteral("/var/lib/dpkg"));
 
 } // namespace Flight::Integrity

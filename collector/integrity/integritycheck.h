@@ -48,6 +48,7 @@ struct CheckOptions
     qint64 maxWatchedEntries = 4000; // items of the files check; keeps one snapshot line well under 1 MiB
     int maxWatchedDepth = 8; // directory levels below a watched directory
     bool rpm = true; // packages: also ask rpm when it and an rpm database exist
+    QString dpkgAdminDir = QStringLiteral("/var/lib/dpkg"); // packages, packagefiles: dpkg's --admindir, under root
     bool packageFiles = false; // run packagefiles (opt-in: it reads every file of every dpkg package)
     qint64 packageFilesBudget = 256LL << 20; // packagefiles: bytes hashed per observe()
     std::chrono::milliseconds packageFilesRecheck = std::chrono::hours(24); // packagefiles: every package again

@@ -17,11 +17,13 @@ bool changesNames(Format::FileOp op)
         || op == Format::FileOp::Rename;
 }
 
-void pathTriggers(const QByteArray &path, const FilesCheck &files, QSet<QString> &checks)
+void pathTriggers(const QByteArray &path, const FilesCheck &files, const QByteArray &dpkgAdminDir,
+                  QSet<QString> &checks)
 {
     if (files.watches(path))
         checks.insert(u"files"_s);
-    if (path.startsWith("/var/lib/dpkg/") || path.startsWith("/var/lib/rpm/"))
+    if ((path.startsWith(dpkgAdminDir) && path.size() > dpkgAdminDir.size() && path[dpkgAdminDir.size()] == '/')
+        || path.startsWith("/var/lib/rpm/"))
         checks.insert(u"packages"_s);
     if (path == "/run/utmp" || path == "/var/run/utmp")
         checks.insert(u"logins"_s);
@@ -31,13 +33,13 @@ void pathTriggers(const QByteArray &path, const FilesCheck &files, QSet<QString>
 
 } // namespace
 
-QSet<QString> checksTriggeredBy(const Format::Event &event, const FilesCheck &files)
+QSet<QString> checksTriggeredBy(const Format::Event &event, const FilesCheck &files, const QByteArray &dpkgAdminDir)
 {
     QSet<QString> checks;
     if (const auto *file = std::get_if<Format::FileAccess>(&event.body); file && changesNames(file->op)) {
-        pathTriggers(file->path, files, checks);
+        pathTriggers(file->path, files, dpkgAdminDir, checks);
         if (file->to)
-            pathTriggers(*file->to, files, checks);
+            pathTriggers(*file->to, files, dpkgAdminDir, checks);
     } else if (const auto *net = std::get_if<Format::NetEndpoint>(&event.body)) {
         const bool tcpListener = net->proto == Format::Proto::Tcp
             && (net->op == Format::NetOp::Listen || (net->op == Format::NetOp::Close && !net->remote));
@@ -49,6 +51,7 @@ QSet<QString> checksTriggeredBy(const Format::Event &event, const FilesCheck &fi
 
 IntegrityTriggers::IntegrityTriggers(const CheckOptions &options)
     : m_files(options)
+    , m_dpkgAdminDir(options.dpkgAdminDir.toUtf8())
     , m_wake(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
 {
 }
@@ -61,7 +64,7 @@ IntegrityTriggers::~IntegrityTriggers()
 
 void IntegrityTriggers::note(const Format::Event &event)
 {
-    const QSet<QString> checks = checksTriggeredBy(event, m_files);
+    const QSet<QString> checks = checksTriggeredBy(event, m_files, m_dpkgAdminDir);
     if (!checks.isEmpty())
         trigger(checks);
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What makes an integrity check run before its next scheduled time: events other sources recorded. A write, create,
-// delete or rename of a watched path (FilesCheck::watches) runs `files`; of the package databases (/var/lib/dpkg,
-// /var/lib/rpm) `packages`; of utmp `logins`; of /etc/passwd or /etc/group `accounts`; a TCP listen or close, or a
+// delete or rename of a watched path (FilesCheck::watches) runs `files`; of the package databases (dpkg's admin dir,
+// /var/lib/dpkg unless configured otherwise, and /var/lib/rpm) `packages`; of utmp `logins`; of /etc/passwd or /etc/group `accounts`; a TCP listen or close, or a
 // UDP bind, `listeners`. The kernel log lines about modules and BPF (the integrity source reads those itself) run
 // `modules` and `bpf`.
 //
@@ -19,7 +19,8 @@
 namespace Flight::Integrity {
 
 // Pure: the checks `event` should run, given the files check that knows the watched paths.
-QSet<QString> checksTriggeredBy(const Format::Event &event, const FilesCheck &files);
+QSet<QString> checksTriggeredBy(const Format::Event &event, const FilesCheck &files,
+                                const QByteArray &dpkgAdminDir = QByteArrayLiteral("/var/lib/dpkg"));
 
 class IntegrityTriggers
 {
@@ -36,6 +37,7 @@ public:
 
 private:
     const FilesCheck m_files; // watches() only
+    const QByteArray m_dpkgAdminDir;
     QMutex m_mutex;
     QSet<QString> m_pending;
     int m_wake = -1;

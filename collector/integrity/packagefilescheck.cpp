@@ -17,6 +17,7 @@ namespace Flight::Integrity {
 
 PackageFilesCheck::PackageFilesCheck(const CheckOptions &options)
     : m_root(options.root)
+    , m_dpkgAdminDir(options.dpkgAdminDir)
     , m_budget(options.packageFilesBudget)
     , m_recheck(options.packageFilesRecheck)
     , m_maxFileBytes(options.maxFileBytes)
@@ -25,7 +26,7 @@ PackageFilesCheck::PackageFilesCheck(const CheckOptions &options)
 
 Expected<QList<Format::StateItem>> PackageFilesCheck::observe()
 {
-    const QByteArray statusPath = underRoot(m_root, "/var/lib/dpkg/status");
+    const QByteArray statusPath = underRoot(m_root, m_dpkgAdminDir.toUtf8() + "/status");
     const auto status = readBounded(statusPath, PackagesCheck::kMaxStatusBytes, true);
     if (!status)
         return status.error();
@@ -61,7 +62,7 @@ Expected<QList<Format::StateItem>> PackageFilesCheck::observe()
             break;
         const Package &package = *installed.value(id);
         Verified verified{package.version, 0, {}, SteadyClock::now()};
-        const auto result = verifyDpkgPackage(m_root, package.name, package.arch, limits);
+        const auto result = verifyDpkgPackage(m_root, package.name, package.arch, limits, m_dpkgAdminDir);
         if (!result) {
             // An md5sums file that cannot be read or parsed is suspicious in itself; retried after `recheck`.
             verified.mismatches = 1;

@@ -44,6 +44,7 @@ private:
     };
 
     QString m_root;
+    QString m_dpkgAdminDir;
     qint64 m_budget;
     std::chrono::milliseconds m_recheck;
     qint64 m_maxFileBytes;

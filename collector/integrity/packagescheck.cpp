@@ -53,13 +53,14 @@ Expected<QList<Package>> queryRpm(const QString &rpm, const QString &root)
 
 PackagesCheck::PackagesCheck(const CheckOptions &options)
     : m_root(options.root)
+    , m_dpkgAdminDir(options.dpkgAdminDir)
     , m_rpm(options.rpm)
 {
 }
 
 Expected<QList<Format::StateItem>> PackagesCheck::observe()
 {
-    const QByteArray statusPath = underRoot(m_root, "/var/lib/dpkg/status");
+    const QByteArray statusPath = underRoot(m_root, m_dpkgAdminDir.toUtf8() + "/status");
     const auto status = readBounded(statusPath, kMaxStatusBytes, true);
     if (!status)
         return status.error();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The `packages` check: dpkg's status database (<root>/var/lib/dpkg/status) and, when the host has rpm, the rpm
+// The `packages` check: dpkg's status database (<root><admin dir>/status, the admin dir /var/lib/dpkg unless
+// CheckOptions::dpkgAdminDir says otherwise, as dpkg's --admindir does) and, when the host has rpm, the rpm
 // database, through `rpm --root <root> -qa` (rpm's database formats — bdb, ndb, sqlite — are read by rpm only).
 // rpm runs only when an `rpm` executable is on the collector's PATH and <root> holds an rpm database
 // (var/lib/rpm or usr/lib/sysimage/rpm with a Packages/rpmdb.sqlite file), with a time limit and an output limit.
@@ -23,6 +24,7 @@ public:
 
 private:
     QString m_root;
+    QString m_dpkgAdminDir;
     bool m_rpm;
 };
 

@@ -149,6 +149,7 @@ const std::map<QString, Setter> &setters()
         {u"integrity_interval"_s, positive(&Config::integrityIntervalSeconds, parseDuration, u"duration (e.g. 10s)"_s)},
         {u"integrity_sweep"_s, positive(&Config::integritySweepSeconds, parseDuration, u"duration (e.g. 10m)"_s)},
         {u"package_verify"_s, yesNo(&Config::packageVerify)},
+        {u"dpkg_admin_dir"_s, path(&Config::dpkgAdminDir)},
         {u"watch_paths"_s,
          [](Config &c, const QString &v) -> std::optional<QString> {
              QStringList paths;

@@ -42,6 +42,7 @@ struct Config
     qint64 integrityIntervalSeconds = 10; // modules, bpf, logins, accounts, listeners
     qint64 integritySweepSeconds = 600; // files, packages, packagefiles
     bool packageVerify = false; // the packagefiles check: dpkg package files against their md5sums
+    QString dpkgAdminDir = QStringLiteral("/var/lib/dpkg"); // dpkg's --admindir: its status file and info/
     std::optional<QStringList> watchPaths; // nullopt: the integrity checks' defaults (defaultWatchedPaths())
     QStringList alertSinks{QStringLiteral("syslog")}; // of syslog, wall, command; empty: no alerts
     QStringList alertCommand; // argv for the command sink

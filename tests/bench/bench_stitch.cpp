@@ -5,12 +5,15 @@
 // them, 5 ms of true time apart, connection k from host k % HOSTS to another host, each recorded twice: the
 // client's connect and, 1 to 3 ms later, the server's accept (so every connection stitches). Written with the format
 // library in archives of 10000 events and imported by the real importer into SQLite and a PostgreSQL cluster started
-// in a temporary directory. It times what `flightdeck-cli query links` and `query clocks` run (StitchQueries::stitch
-// over the whole case), the same for one host (--host), and `query follow` from a client process (FollowQueries,
-// which stitches too); the median of RUNS with its ratio to the comparator measured in the same run on the same
-// engine: the network map's first page of 1000 conversations over the whole case (NetworkQueries::conversations), a
-// query that also reads every connection. It checks the links and offsets it got (every connection stitched, each
-// pair's offset the known one within 3 ms) and says so; nothing else asserts.
+// in a temporary directory. It times what `flightdeck-cli query links` and `query clocks` run over the whole case,
+// the same for one host (--host), and `query follow` from a client process, each twice: "before", computed over the
+// whole case (StitchOptions::wholeCase, what every query did before the stored basis), and "after", on the basis
+// stored in the case (stitchbasis.h); and what computing and storing that basis costs (the first query after an
+// archive arrives). The median of RUNS with its ratio to the comparator measured in the same run on the same engine:
+// the network map's first page of 1000 conversations over the whole case (NetworkQueries::conversations), a query
+// that also reads every connection; and each "after" to its "before". It checks the links and offsets it got (every
+// connection stitched, each pair's offset the known one within 3 ms, the scoped answers the same as the whole
+// case's) and says so; nothing else asserts.
 #include "casefixture.h"
 #include "followchain.h"
 #include "importer.h"
@@ -127,6 +130,14 @@ QString checkStitched(const StitchResult &r, qint64 connections, const QHash<qin
     return {};
 }
 
+bool sameLinks(const QList<HostLink> &a, const QList<HostLink> &b)
+{
+    return a.size() == b.size() && std::equal(a.cbegin(), a.cend(), b.cbegin(), [](const HostLink &x, const HostLink &y) {
+               return x.connectEventId == y.connectEventId && x.acceptEventId == y.acceptEventId
+                   && x.serverProcessId == y.serverProcessId && x.sessionProcessIds == y.sessionProcessIds;
+           });
+}
+
 bool measure(const QString &engine, Database &db, qint64 connections, int runs, const QHash<qint64, int> &hostIndex)
 {
     const qint64 host = hostIndex.key(0);
@@ -135,54 +146,65 @@ bool measure(const QString &engine, Database &db, qint64 connections, int runs, 
         std::fprintf(stderr, "bench_stitch: %s: no client process\n", qPrintable(engine));
         return false;
     }
-    StitchResult whole;
-    FollowChain chain;
+    StitchOptions before, oneHost, oneHostBefore;
+    before.wholeCase = oneHostBefore.wholeCase = true;
+    oneHost.hostId = oneHostBefore.hostId = host;
+    StitchResult whole, hostBefore, hostAfter;
+    FollowChain chain, chainBefore;
+    const auto keep = [](auto &slot, auto result) {
+        if (result)
+            slot = std::move(*result);
+        return result.ok();
+    };
     struct Row
     {
         const char *name;
         std::function<bool()> run;
+        int before = -1; // the row this one is the "after" of
     };
     const QList<Row> rows{
         {"comparator: conversations, first 1000 of all",
          [&] { return NetworkQueries(db).conversations({}, {}, 1000).ok(); }},
-        {"query links / clocks (stitch, whole case)",
-         [&] {
-             auto r = StitchQueries(db).stitch();
-             if (r)
-                 whole = *r;
-             return r.ok();
-         }},
-        {"query links --host (one host)",
-         [&] {
-             StitchOptions options;
-             options.hostId = host;
-             return StitchQueries(db).stitch(options).ok();
-         }},
-        {"query follow (a client process)",
-         [&] {
-             auto r = FollowQueries(db).follow(client->toLongLong());
-             if (r)
-                 chain = *r;
-             return r.ok();
-         }},
+        {"before: query links / clocks (whole case)", [&] { return keep(whole, StitchQueries(db).stitch(before)); }},
+        {"basis computed and stored (1st query after import)",
+         [&] { return db.execute(u"DELETE FROM stitch_basis"_s).ok() && StitchQueries(db).clockOffsets().ok(); }},
+        {"after: query links (whole case, stored basis)", [&] { return StitchQueries(db).stitch().ok(); }, 1},
+        {"after: query clocks (stored basis)", [&] { return StitchQueries(db).clockOffsets().ok(); }, 1},
+        {"before: query links --host (one host)",
+         [&] { return keep(hostBefore, StitchQueries(db).stitch(oneHostBefore)); }},
+        {"after: query links --host (one host)", [&] { return keep(hostAfter, StitchQueries(db).stitch(oneHost)); },
+         5},
+        {"before: query follow (a client process)",
+         [&] { return keep(chainBefore, FollowQueries(db).follow(client->toLongLong(), before)); }},
+        {"after: query follow (a client process)",
+         [&] { return keep(chain, FollowQueries(db).follow(client->toLongLong())); }, 7},
     };
-    std::printf("\n%s: median of %d runs, ms (x comparator)\n", qPrintable(engine), runs);
-    double comparator = 0;
+    std::printf("\n%s: median of %d runs, ms (x comparator) [x before]\n", qPrintable(engine), runs);
+    QList<double> times;
     for (const Row &row : rows) {
         const double ms = medianMs(runs, row.run);
         if (ms < 0) {
             std::fprintf(stderr, "bench_stitch: %s: %s failed\n", qPrintable(engine), row.name);
             return false;
         }
-        if (comparator == 0)
-            comparator = ms;
-        std::printf("  %-46s %10.1f (%6.1fx)\n", row.name, ms, ms / comparator);
+        times.append(ms);
+        std::printf("  %-52s %10.1f (%7.2fx)", row.name, ms, ms / times.constFirst());
+        if (row.before >= 0)
+            std::printf(" [%.4fx]", ms / times[row.before]);
+        std::printf("\n");
     }
-    const QString wrong = checkStitched(whole, connections, hostIndex);
-    std::printf("  check: %s; %lld host pairs with an offset; follow: %lld steps over %lld links%s\n",
-                wrong.isEmpty() ? "every connection stitched, every offset within 3 ms" : qPrintable(wrong),
-                static_cast<long long>(whole.offsets.size()), static_cast<long long>(chain.steps.size()),
-                static_cast<long long>(chain.links.size()), chain.truncated ? " (truncated)" : "");
+    QString wrong = checkStitched(whole, connections, hostIndex);
+    if (wrong.isEmpty() && !sameLinks(hostAfter.links, hostBefore.links))
+        wrong = u"--host: the scoped links differ from the whole case's"_s;
+    if (wrong.isEmpty() && !sameLinks(chain.links, chainBefore.links))
+        wrong = u"follow: the scoped chain differs from the whole case's"_s;
+    std::printf("  check: %s; %lld host pairs with an offset; --host: %lld links; follow: %lld steps over %lld "
+                "links%s\n",
+                wrong.isEmpty() ? "every connection stitched, every offset within 3 ms, scoped = whole case"
+                                : qPrintable(wrong),
+                static_cast<long long>(whole.offsets.size()), static_cast<long long>(hostAfter.links.size()),
+                static_cast<long long>(chain.steps.size()), static_cast<long long>(chain.links.size()),
+                chain.truncated ? " (truncated)" : "");
     return wrong.isEmpty();
 }
 

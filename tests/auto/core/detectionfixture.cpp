@@ -71,6 +71,14 @@ Event cred(qint64 ms, qint64 pid, qint64 prevUid, qint64 prevEuid, qint64 uid, q
     return at(ms, c);
 }
 
+Event exitOf(qint64 ms, qint64 pid)
+{
+    ProcExit e;
+    e.proc = {pid, pid * 10};
+    e.code = 0;
+    return at(ms, e);
+}
+
 StateItem package(const QString &name, const QString &version)
 {
     return StateItem{name + u":amd64"_s, {{u"name"_s, name}, {u"version"_s, version}, {u"source"_s, u"dpkg"_s}}};
@@ -123,6 +131,16 @@ DetectionScenario::DetectionScenario(const QString &dir)
         change(700100, u"packages"_s, Severity::High, {package(u"curl"_s, u"7.88.1-10"_s)}),
         listen(700200, 121, 4444),
         listen(700300, 122, 8080),
+        // Package managers that run longer than the rule's ten minutes: a dpkg whose change is found 750 s after
+        // its exec, while it runs dpkg-deb; and one whose change is found 700 s after its exec, 50 s before its exit.
+        exec(1400000, 150, u"dpkg"_s, "/usr/bin/dpkg"),
+        exec(2100000, 151, u"dpkg-deb"_s, "/usr/bin/dpkg-deb"),
+        exitOf(2100500, 151),
+        change(2150000, u"packages"_s, Severity::High, {package(u"vim"_s, u"2:9.0.1378-2"_s)}),
+        exitOf(2200000, 150),
+        exec(3000000, 160, u"dpkg"_s, "/usr/bin/dpkg"),
+        change(3700000, u"packages"_s, Severity::High, {}, {package(u"vim"_s, u"2:9.0.1378-2"_s)}),
+        exitOf(3750000, 160),
     });
 }
 

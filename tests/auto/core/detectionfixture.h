@@ -17,7 +17,9 @@
 //   setuid); @103 132 euid 0 -> 65534 (quiet: a drop).
 //   archive 2, more than the rule's ten minutes later: @700000 exec 140 dpkg; @700100 packages change (quiet: dpkg
 //   ran); @700200 121 listens on tcp 4444 again (quiet: not the first, an archive later); @700300 122 listens on
-//   tcp 8080 (fires).
+//   tcp 8080 (fires); package managers that run longer than ten minutes: @1400000 exec 150 dpkg, @2100000 exec
+//   151 dpkg-deb, @2150000 packages change (quiet: a dpkg helper ran), @2200000 150 exits; @3000000 exec 160 dpkg,
+//   @3700000 packages change (quiet: dpkg exited @3750000).
 // Test code only.
 #pragma once
 

@@ -6,9 +6,9 @@
 // /etc/systemd/system, listens on a new port, and has a non-setuid python3 take root back from its saved uid — and,
 // under a shell of its own, a normal workload (ls, cat, a compile, a connect). The archives are imported with the
 // rules evaluated at import: every rule fires on the workload's processes (the BPF rule on the program's state
-// change), and nothing fires on the normal workload's. Kernel modules cannot be loaded here, and a package change
-// outside a package manager would mean editing the real dpkg database: those two rules are tested on archives made
-// with the format library (tst_detections).
+// change), and nothing fires on the normal workload's. Kernel modules cannot be loaded here: that rule is tested on
+// archives made with the format library (tst_detections); a package change outside a package manager is tested live
+// on a copy of the dpkg database in tst_packageslive.
 #include "database.h"
 #include "detectionrule.h"
 #include "importer.h"

@@ -49,6 +49,11 @@ private Q_SLOTS:
         QCOMPARE(checksTriggeredBy(file(FileOp::Write, "/bootleg"), files), Set{}); // whole components only
         QCOMPARE(checksTriggeredBy(file(FileOp::Rename, "/var/lib/dpkg/status-new", "/var/lib/dpkg/status"), files),
                  Set{u"packages"_s});
+        // A configured admin dir (dpkg_admin_dir) instead of /var/lib/dpkg, whole components only.
+        QCOMPARE(checksTriggeredBy(file(FileOp::Write, "/srv/copy/dpkg/status"), files, "/srv/copy/dpkg"),
+                 Set{u"packages"_s});
+        QCOMPARE(checksTriggeredBy(file(FileOp::Write, "/var/lib/dpkg/status"), files, "/srv/copy/dpkg"), Set{});
+        QCOMPARE(checksTriggeredBy(file(FileOp::Write, "/srv/copy/dpkg-old/status"), files, "/srv/copy/dpkg"), Set{});
         QCOMPARE(checksTriggeredBy(file(FileOp::Write, "/run/utmp"), files), Set{u"logins"_s});
         QCOMPARE(checksTriggeredBy(file(FileOp::Rename, "/etc/passwd+", "/etc/passwd"), files), Set{u"accounts"_s});
         QCOMPARE(checksTriggeredBy(file(FileOp::Write, "/etc/group"), files), Set{u"accounts"_s});

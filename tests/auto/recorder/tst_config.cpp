@@ -34,7 +34,7 @@ private Q_SLOTS:
               "retention_age = 7d\nretention_size = 1GiB\nheartbeat_interval = 30s\nqueue_events = 1000\n"
               "ring_buffer = 16MiB\npoll_interval = 250ms\nproc_backend = netlink\n"
               "environment = SSH_CONNECTION  HTTP_PROXY\nexe_digest = no\npackage_verify = yes\nscope = namespace\n"
-              "file_backend = fanotify\n";
+              "file_backend = fanotify\ndpkg_admin_dir = /srv/copy/dpkg\n";
         auto c = parseConfig(text, u"f.conf"_s);
         QVERIFY2(c, qPrintable(c ? QString() : c.error().message));
         QCOMPARE(c->keyPath, u"/k/host.key"_s);
@@ -53,6 +53,7 @@ private Q_SLOTS:
         QCOMPARE(c->environment, (QStringList{u"SSH_CONNECTION"_s, u"HTTP_PROXY"_s}));
         QCOMPARE(c->exeDigest, false);
         QCOMPARE(c->packageVerify, true);
+        QCOMPARE(c->dpkgAdminDir, u"/srv/copy/dpkg"_s);
         QCOMPARE(c->scope, u"namespace"_s);
     }
 
@@ -126,7 +127,7 @@ private Q_SLOTS:
         }
         auto documented = parseConfig(uncommented, file.fileName());
         QVERIFY2(documented, qPrintable(documented ? QString() : documented.error().message));
-        QCOMPARE(keys, 33); // every key but 'recipient', 'alert_command' and 'push_to', which have no default
+        QCOMPARE(keys, 34); // every key but 'recipient', 'alert_command' and 'push_to', which have no default
         const Config defaults;
         QCOMPARE(documented->keyPath, defaults.keyPath);
         QCOMPARE(documented->scope, defaults.scope);
@@ -147,6 +148,7 @@ private Q_SLOTS:
         QCOMPARE(documented->pollIntervalMs, defaults.pollIntervalMs);
         QCOMPARE(documented->environment, defaults.environment);
         QCOMPARE(documented->exeDigest, defaults.exeDigest);
+        QCOMPARE(documented->dpkgAdminDir, defaults.dpkgAdminDir);
         QCOMPARE(documented->fileCapture, defaults.fileCapture);
         QCOMPARE(documented->fileInclude, defaults.fileInclude);
         QCOMPARE(documented->integrity, defaults.integrity);
