@@ -588,6 +588,14 @@ Wählen Sie einen Prozess (im Prozessbaum oder in den Ereignissen) oder eine Dat
         <source>Note: %1</source>
         <translation>Notiz: %1</translation>
     </message>
+    <message>
+        <source>Bookmarked: %1</source>
+        <translation>Lesezeichen: %1</translation>
+    </message>
+    <message>
+        <source>Note on %1: %2</source>
+        <translation>Notiz zu %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Deck::Gui::GraphPanel</name>
@@ -1303,6 +1311,10 @@ Adressen werden mit Verbindungen abgeglichen (Gegenstelle und lokal), Digests mi
         <source>Bookmarks and notes</source>
         <translation>Lesezeichen und Notizen</translation>
     </message>
+    <message>
+        <source>Note on remote endpoint %1 (kept in the case, with your name and the time):</source>
+        <translation>Notiz zum entfernten Endpunkt %1 (wird im Fall gespeichert, mit Ihrem Namen und der Uhrzeit):</translation>
+    </message>
 </context>
 <context>
     <name>Deck::Gui::MarksPage</name>
@@ -1329,14 +1341,6 @@ Adressen werden mit Verbindungen abgeglichen (Gegenstelle und lokal), Digests mi
     <message>
         <source>Open a case to see its bookmarks and notes.</source>
         <translation>Öffnen Sie einen Fall, um seine Lesezeichen und Notizen zu sehen.</translation>
-    </message>
-    <message>
-        <source>No bookmarks or notes yet.
-
-In any list, right-click a process, event, file, host or alert and choose Bookmark (Ctrl+B) or Add Note (Ctrl+Alt+C).</source>
-        <translation>Noch keine Lesezeichen oder Notizen.
-
-Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozess, ein Ereignis, eine Datei, einen Host oder einen Alarm und wählen Sie „Lesezeichen“ (Ctrl+B) oder „Notiz hinzufügen“ (Ctrl+Alt+C).</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
@@ -1385,6 +1389,14 @@ Klicken Sie in einer beliebigen Liste mit der rechten Maustaste auf einen Prozes
     <message>
         <source>Bookmarks &amp;&amp; Notes</source>
         <translation>Lesezeichen &amp;&amp; Notizen</translation>
+    </message>
+    <message>
+        <source>No bookmarks or notes yet.
+
+In any list or graph, right-click a process, event, file, host, alert or remote address and choose Bookmark (Ctrl+B) or Add Note (Ctrl+Alt+C).</source>
+        <translation>Noch keine Lesezeichen oder Notizen.
+
+Klicken Sie in einer Liste oder einem Graphen mit der rechten Maustaste auf einen Prozess, ein Ereignis, eine Datei, einen Host, einen Alarm oder eine entfernte Adresse und wählen Sie Lesezeichen (Strg+B) oder Notiz hinzufügen (Strg+Alt+C).</translation>
     </message>
 </context>
 <context>
@@ -3244,10 +3256,6 @@ vorheriges %2</translation>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
-    <message>
-        <source>Note: %1</source>
-        <translation>Notiz: %1</translation>
-    </message>
 </context>
 <context>
     <name>Deck::Models::FollowChainModel</name>
@@ -3870,6 +3878,10 @@ BLAKE2b-256 %2</translation>
         <source>When (UTC)</source>
         <translation>Wann (UTC)</translation>
     </message>
+    <message>
+        <source>remote endpoint</source>
+        <translation>entfernter Endpunkt</translation>
+    </message>
 </context>
 <context>
     <name>Deck::Models::NetworkGraph</name>
@@ -3888,6 +3900,17 @@ BLAKE2b-256 %2</translation>
     <message>
         <source>%1 %2 to %3 (stitched: %4)</source>
         <translation>%1 %2 zu %3 (verknüpft: %4)</translation>
+    </message>
+</context>
+<context>
+    <name>Deck::Models::ObjectMarks</name>
+    <message>
+        <source>Bookmarked</source>
+        <translation>Mit Lesezeichen</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Notiz: %1</translation>
     </message>
 </context>
 <context>
@@ -3959,10 +3982,6 @@ BLAKE2b-256 %2</translation>
     <message>
         <source>a process above it is outside the user or time filter</source>
         <translation>ein Prozess darüber liegt außerhalb des Benutzer- oder Zeitfilters</translation>
-    </message>
-    <message>
-        <source>Note: %1</source>
-        <translation>Notiz: %1</translation>
     </message>
     <message>
         <source>User</source>

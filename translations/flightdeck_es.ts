@@ -588,6 +588,14 @@ Seleccione un proceso (en el árbol de procesos o en los eventos) o un fichero p
         <source>Note: %1</source>
         <translation>Nota: %1</translation>
     </message>
+    <message>
+        <source>Bookmarked: %1</source>
+        <translation>Marcador: %1</translation>
+    </message>
+    <message>
+        <source>Note on %1: %2</source>
+        <translation>Nota sobre %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Deck::Gui::GraphPanel</name>
@@ -1303,6 +1311,10 @@ Las direcciones se comparan con las conexiones (remotas y locales), los resúmen
         <source>Bookmarks and notes</source>
         <translation>Marcadores y notas</translation>
     </message>
+    <message>
+        <source>Note on remote endpoint %1 (kept in the case, with your name and the time):</source>
+        <translation>Nota sobre el extremo remoto %1 (se guarda en el caso, con su nombre y la hora):</translation>
+    </message>
 </context>
 <context>
     <name>Deck::Gui::MarksPage</name>
@@ -1329,14 +1341,6 @@ Las direcciones se comparan con las conexiones (remotas y locales), los resúmen
     <message>
         <source>Open a case to see its bookmarks and notes.</source>
         <translation>Abra un caso para ver sus marcadores y notas.</translation>
-    </message>
-    <message>
-        <source>No bookmarks or notes yet.
-
-In any list, right-click a process, event, file, host or alert and choose Bookmark (Ctrl+B) or Add Note (Ctrl+Alt+C).</source>
-        <translation>Aún no hay marcadores ni notas.
-
-En cualquier lista, haga clic con el botón derecho en un proceso, evento, fichero, equipo o alerta y elija Marcador (Ctrl+B) o Añadir nota (Ctrl+Alt+C).</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
@@ -1385,6 +1389,14 @@ En cualquier lista, haga clic con el botón derecho en un proceso, evento, fiche
     <message>
         <source>Bookmarks &amp;&amp; Notes</source>
         <translation>Marcadores &amp;&amp; notas</translation>
+    </message>
+    <message>
+        <source>No bookmarks or notes yet.
+
+In any list or graph, right-click a process, event, file, host, alert or remote address and choose Bookmark (Ctrl+B) or Add Note (Ctrl+Alt+C).</source>
+        <translation>Todavía no hay marcadores ni notas.
+
+En cualquier lista o grafo, haga clic con el botón derecho en un proceso, evento, archivo, host, alerta o dirección remota y elija Marcador (Ctrl+B) o Añadir nota (Ctrl+Alt+C).</translation>
     </message>
 </context>
 <context>
@@ -3244,10 +3256,6 @@ anterior %2</translation>
         <source>Detail</source>
         <translation>Detalle</translation>
     </message>
-    <message>
-        <source>Note: %1</source>
-        <translation>Nota: %1</translation>
-    </message>
 </context>
 <context>
     <name>Deck::Models::FollowChainModel</name>
@@ -3870,6 +3878,10 @@ BLAKE2b-256 %2</translation>
         <source>When (UTC)</source>
         <translation>Cuándo (UTC)</translation>
     </message>
+    <message>
+        <source>remote endpoint</source>
+        <translation>extremo remoto</translation>
+    </message>
 </context>
 <context>
     <name>Deck::Models::NetworkGraph</name>
@@ -3888,6 +3900,17 @@ BLAKE2b-256 %2</translation>
     <message>
         <source>%1 %2 to %3 (stitched: %4)</source>
         <translation>%1 %2 a %3 (enlazada: %4)</translation>
+    </message>
+</context>
+<context>
+    <name>Deck::Models::ObjectMarks</name>
+    <message>
+        <source>Bookmarked</source>
+        <translation>Con marcador</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Nota: %1</translation>
     </message>
 </context>
 <context>
@@ -3959,10 +3982,6 @@ BLAKE2b-256 %2</translation>
     <message>
         <source>a process above it is outside the user or time filter</source>
         <translation>un proceso por encima está fuera del filtro de usuario o de tiempo</translation>
-    </message>
-    <message>
-        <source>Note: %1</source>
-        <translation>Nota: %1</translation>
     </message>
     <message>
         <source>User</source>
