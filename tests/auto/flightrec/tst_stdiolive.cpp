@@ -201,10 +201,17 @@ private Q_SLOTS:
                 return;
             QVERIFY2(image, l.argv0.constData());
             QVERIFY2(image->stdio, l.argv0.constData());
-            QCOMPARE(*image->stdio, l.stdio);
+            // A /proc backend reads the fds just after the exec, while the dynamic loader may hold the lowest free
+            // fd open (ld.so.cache, libc): a closed fd 2 is then a file for a moment.
+            const bool loaderMoment = backend != "ebpf"_L1 && l.stdio.endsWith(u" none"_s)
+                && *image->stdio == l.stdio.chopped(4) + u"file"_s;
+            if (!loaderMoment)
+                QCOMPARE(*image->stdio, l.stdio);
+            Launch seen = l;
+            seen.stdio = *image->stdio;
             if (l.exeMode != 0)
                 QCOMPARE(image->exeMode, std::optional<qint64>(l.exeMode));
-            expected.append({l, image->proc});
+            expected.append({seen, image->proc});
         };
         check(before, imageOf(snapshots, before.pid, before.argv0));
         for (const Launch &l : std::as_const(launches))
