@@ -14,6 +14,7 @@
 #include "importer.h"
 #include "keys.h"
 #include "recordsession.h"
+#include "sampleevents.h"
 #include "skip.h"
 #include "socketfilter.h"
 #include "truststore.h"
@@ -35,12 +36,6 @@ using namespace Flight::Format;
 using namespace Flight::TestSupport;
 
 namespace {
-
-bool writeFile(const QString &path, const QByteArray &content)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
-}
 
 // Runs `program` to its end; its exit code, or -1.
 int run(const QString &program, const QStringList &arguments, const QProcessEnvironment &env = {})

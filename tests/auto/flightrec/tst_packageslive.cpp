@@ -13,6 +13,7 @@
 #include "importer.h"
 #include "keys.h"
 #include "recordsession.h"
+#include "sampleevents.h"
 #include "skip.h"
 #include "truststore.h"
 
@@ -28,12 +29,6 @@ using namespace Flight::Format;
 using namespace Flight::TestSupport;
 
 namespace {
-
-bool writeFile(const QString &path, const QByteArray &content)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
-}
 
 // Runs `program` to its end; true on exit 0, its output in `output`.
 bool run(const QString &program, const QStringList &arguments, QString *output)
