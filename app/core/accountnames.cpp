@@ -4,6 +4,8 @@
 #include "bytetext.h"
 #include "database.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace Flight::Format;
 
@@ -132,6 +134,40 @@ Expected<QString> userNameAt(Database &db, qint64 hostId, qint64 uid, qint64 ts)
 Expected<QString> groupNameAt(Database &db, qint64 hostId, qint64 gid, qint64 ts)
 {
     return nameAt(db, u"gid"_s, hostId, gid, ts);
+}
+
+Expected<AccountNameIndex> AccountNameIndex::load(Database &db, QLatin1StringView kind, qint64 hostId)
+{
+    AccountNameIndex index;
+    auto snapshots = db.query(u"SELECT ts FROM account_snapshots WHERE host_id = ? ORDER BY ts"_s, {hostId});
+    if (!snapshots)
+        return snapshots.error();
+    while (snapshots->next())
+        index.m_snapshots.append(snapshots->value(0).toLongLong());
+    auto names = db.query(u"SELECT num, ts, name FROM account_names WHERE host_id = ? AND kind = ? ORDER BY num, ts"_s,
+                          {hostId, QString(kind)});
+    if (!names)
+        return names.error();
+    while (names->next())
+        index.m_names[names->value(0).toLongLong()].append({names->value(1).toLongLong(), names->value(2).toString()});
+    return index;
+}
+
+QString AccountNameIndex::nameAt(qint64 id, qint64 ts) const
+{
+    const auto found = m_names.constFind(id);
+    if (found == m_names.cend())
+        return {};
+    // The newest row at or before ts, if it is not older than the newest snapshot at or before ts.
+    const auto &rows = *found;
+    const auto after = std::upper_bound(rows.cbegin(), rows.cend(), ts,
+                                        [](qint64 at, const std::pair<qint64, QString> &row) { return at < row.first; });
+    if (after == rows.cbegin())
+        return {};
+    const auto snapshot = std::upper_bound(m_snapshots.cbegin(), m_snapshots.cend(), ts);
+    const qint64 oldest = snapshot == m_snapshots.cbegin() ? ts : *(snapshot - 1);
+    const auto &newest = *(after - 1);
+    return newest.first >= oldest ? newest.second : QString();
 }
 
 QString userText(qint64 uid, const QString &name)

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "processqueries.h"
 
+#include "accountnames.h"
 #include "database.h"
+#include "forestlayout.h"
+#include "nativerows.h"
 #include "querysql.h"
 
-#include <QHash>
 #include <algorithm>
 #include <tuple>
 
@@ -175,46 +177,48 @@ Expected<Descendants> ProcessQueries::descendants(qint64 processId, int maxDepth
 
 Expected<Descendants> ProcessQueries::forest(qint64 hostId, const TimeRange &range, int maxDepth, int limit)
 {
-    QVariantList params;
-    const QString start = rootsCondition(u"x"_s, hostId, range, params);
-    // One walk without the per-row EXISTS and the sort (a third of the time on PostgreSQL): children and their
-    // order come from the rows themselves.
     maxDepth = std::clamp(maxDepth, 0, kMaxDepth);
-    auto walked = walkDown(start, params, maxDepth, limit, false);
-    if (!walked)
-        return walked;
-    QList<TreeRow> &rows = walked->rows;
-    const auto byStart = [&rows](qsizetype a, qsizetype b) {
-        return std::tie(rows[a].process.startTs, rows[a].process.id)
-            < std::tie(rows[b].process.startTs, rows[b].process.id);
-    };
-    QHash<qint64, QList<qsizetype>> children;
-    QList<qsizetype> roots;
-    for (qsizetype i = 0; i < rows.size(); ++i) {
-        if (rows[i].depth == 0)
-            roots.append(i);
-        else if (rows[i].process.parentId)
-            children[*rows[i].process.parentId].append(i);
+    limit = std::max(1, limit);
+    QVariantList params;
+    if (limit <= kForestWalkLimit) {
+        // A bounded answer: the engine walks from the roots and stops at the limit (the CLI's default).
+        const QString start = rootsCondition(u"x"_s, hostId, range, params);
+        auto walked = walkDown(start, params, maxDepth, limit, false);
+        if (!walked)
+            return walked;
+        Descendants laidOut = layOutForest(std::move(walked->rows), maxDepth, limit);
+        laidOut.truncated = laidOut.truncated || walked->truncated;
+        return laidOut;
     }
-    std::sort(roots.begin(), roots.end(), byStart);
-    Descendants ordered;
-    ordered.truncated = walked->truncated;
-    ordered.rows.reserve(rows.size());
-    QList<qsizetype> stack(roots.crbegin(), roots.crend());
-    while (!stack.isEmpty()) {
-        const qsizetype i = stack.takeLast();
-        auto kids = children.take(rows[i].process.id);
-        // At the depth limit the walk did not follow children: the query said whether any exist.
-        if (rows[i].depth == maxDepth && rows[i].process.hasChildren)
-            ordered.truncated = true;
-        else
-            rows[i].process.hasChildren = !kids.isEmpty();
-        ordered.rows.append(rows[i]);
-        std::sort(kids.begin(), kids.end(), byStart);
-        for (auto it = kids.crbegin(); it != kids.crend(); ++it)
-            stack.append(*it);
+    // Most of the host: one scan of its processes, the trees built in memory. A recursive walk carries every row
+    // through its queue: 0.5 s for 200k bare ids on SQLite, where this scan with every column takes 0.1 s. Users'
+    // names are resolved in memory (a subquery per row doubled the scan), values that repeat are shared.
+    auto userNames = AccountNameIndex::load(m_db, "uid"_L1, hostId);
+    if (!userNames)
+        return userNames.error();
+    const QString isRoot = rootsCondition(u"p"_s, hostId, range, params);
+    params << hostId;
+    auto q = nativeRows(m_db,
+                        u"SELECT %1, CASE WHEN %2 THEN 0 ELSE -1 END, COALESCE(p.ids_ts, p.start_ts) "
+                        u"FROM processes p WHERE p.host_id = ?"_s.arg(processColumns(UserNameColumn::Null), isRoot),
+                        params);
+    if (!q)
+        return q.error();
+    NativeRows &scanned = **q;
+    SharedStrings shared;
+    QList<TreeRow> rows;
+    for (;;) {
+        auto more = scanned.next();
+        if (!more)
+            return more.error();
+        if (!*more)
+            break;
+        TreeRow row{readProcess(scanned, shared), int(scanned.toInt(kProcessColumns))};
+        if (row.process.uid)
+            row.process.userName = userNames->nameAt(*row.process.uid, scanned.toInt(kProcessColumns + 1));
+        rows.append(std::move(row));
     }
-    return ordered;
+    return layOutForest(std::move(rows), maxDepth, limit);
 }
 
 } // namespace Deck::Core

@@ -17,6 +17,10 @@ struct TreeRow
     int depth = 0; // 0 = the process asked about
 };
 
+} // namespace Deck::Core
+Q_DECLARE_TYPEINFO(Deck::Core::TreeRow, Q_RELOCATABLE_TYPE);
+namespace Deck::Core {
+
 struct Descendants
 {
     QList<TreeRow> rows; // by depth, then start time
@@ -42,9 +46,11 @@ public:
     Expected<QList<ProcessRow>> ancestors(qint64 processId);
     // The process itself (depth 0) and its descendants down to maxDepth, at most `limit` rows.
     Expected<Descendants> descendants(qint64 processId, int maxDepth = kMaxDepth, int limit = 100000);
-    // Every tree of the host (roots alive in `range`, as roots()) in one walk, in display order: each process
-    // followed by its subtree, siblings by start time. At most `limit` rows (cut breadth-first); deeper than maxDepth
-    // is cut.
+    // Every tree of the host (roots alive in `range`, as roots()) in display order: each process followed by its
+    // subtree, siblings by start time. At most `limit` rows (cut breadth-first); deeper than maxDepth is cut. Up to
+    // kForestWalkLimit rows the engine walks down from the roots; above, the host's processes are read in one scan
+    // and the trees built in memory (forestlayout.h).
+    static constexpr int kForestWalkLimit = 20000;
     Expected<Descendants> forest(qint64 hostId, const TimeRange &range = {}, int maxDepth = kMaxDepth,
                                  int limit = 1000000);
 

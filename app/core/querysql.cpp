@@ -3,19 +3,22 @@
 
 #include "accountnames.h"
 #include "database.h"
+#include "nativerows.h"
 
 using namespace Qt::StringLiterals;
 
 namespace Deck::Core {
 
-QString processColumns()
+QString processColumns(UserNameColumn userName)
 {
+    static const QString columns
+        = u"p.id, p.host_id, p.pid, p.start, p.start_ts, p.parent_id, p.parent_pid, p.parent_start, "
+          u"COALESCE(p.comm, ''), p.exe, p.argv, p.cwd, p.uid, p.last_ts, p.exit_ts, p.exit_code, p.exit_signal, "_s;
     // The user's name as of the process's latest uid (its latest image or credential change, else its start).
-    static const QString userName
-        = accountNameAt("uid"_L1, u"p.host_id"_s, u"p.uid"_s, u"COALESCE(p.ids_ts, p.start_ts)"_s);
-    return u"p.id, p.host_id, p.pid, p.start, p.start_ts, p.parent_id, p.parent_pid, p.parent_start, "
-           u"COALESCE(p.comm, ''), p.exe, p.argv, p.cwd, p.uid, p.last_ts, p.exit_ts, p.exit_code, p.exit_signal, "_s
-        + userName;
+    static const QString resolved
+        = columns + accountNameAt("uid"_L1, u"p.host_id"_s, u"p.uid"_s, u"COALESCE(p.ids_ts, p.start_ts)"_s);
+    static const QString null = columns + u"NULL"_s;
+    return userName == UserNameColumn::Resolved ? resolved : null;
 }
 
 QString processFields(const QString &alias)
@@ -46,29 +49,67 @@ QVariant nullable(const std::optional<qint64> &value)
     return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::LongLong));
 }
 
-ProcessRow readProcess(const QSqlQuery &q, int first)
+namespace {
+
+// The values of a QSqlQuery's row.
+struct QueryValues
+{
+    const QSqlQuery &q;
+    qint64 toInt(int column) const { return q.value(column).toLongLong(); }
+    std::optional<qint64> optionalInt(int column) const { return Core::optionalInt(q.value(column)); }
+    QByteArray toBytes(int column) const { return q.value(column).toByteArray(); }
+    QString toText(int column) const { return q.value(column).toString(); }
+    QByteArray repeatedBytes(int column) const { return toBytes(column); }
+    QString repeatedText(int column) const { return toText(column); }
+};
+
+// The values of a native row, those that repeat shared.
+struct NativeValues
+{
+    const NativeRows &rows;
+    SharedStrings &shared;
+    qint64 toInt(int column) const { return rows.toInt(column); }
+    std::optional<qint64> optionalInt(int column) const { return rows.optionalInt(column); }
+    QByteArray toBytes(int column) const { return rows.toBytes(column); }
+    QByteArray repeatedBytes(int column) const { return shared.bytes(rows, column); }
+    QString repeatedText(int column) const { return shared.text(rows, column); }
+};
+
+template <typename Values> ProcessRow processFrom(const Values &values, int first)
 {
     ProcessRow row;
     int c = first;
-    row.id = q.value(c++).toLongLong();
-    row.hostId = q.value(c++).toLongLong();
-    row.pid = q.value(c++).toLongLong();
-    row.start = q.value(c++).toLongLong();
-    row.startTs = q.value(c++).toLongLong();
-    row.parentId = optionalInt(q.value(c++));
-    row.parentPid = optionalInt(q.value(c++));
-    row.parentStart = optionalInt(q.value(c++));
-    row.comm = q.value(c++).toString();
-    row.exe = q.value(c++).toByteArray();
-    row.argv = q.value(c++).toByteArray();
-    row.cwd = q.value(c++).toByteArray();
-    row.uid = optionalInt(q.value(c++));
-    row.lastTs = optionalInt(q.value(c++));
-    row.exitTs = optionalInt(q.value(c++));
-    row.exitCode = optionalInt(q.value(c++));
-    row.exitSignal = optionalInt(q.value(c++));
-    row.userName = q.value(c++).toString();
+    row.id = values.toInt(c++);
+    row.hostId = values.toInt(c++);
+    row.pid = values.toInt(c++);
+    row.start = values.toInt(c++);
+    row.startTs = values.toInt(c++);
+    row.parentId = values.optionalInt(c++);
+    row.parentPid = values.optionalInt(c++);
+    row.parentStart = values.optionalInt(c++);
+    row.comm = values.repeatedText(c++);
+    row.exe = values.repeatedBytes(c++);
+    row.argv = values.toBytes(c++);
+    row.cwd = values.repeatedBytes(c++);
+    row.uid = values.optionalInt(c++);
+    row.lastTs = values.optionalInt(c++);
+    row.exitTs = values.optionalInt(c++);
+    row.exitCode = values.optionalInt(c++);
+    row.exitSignal = values.optionalInt(c++);
+    row.userName = values.repeatedText(c++);
     return row;
+}
+
+} // namespace
+
+ProcessRow readProcess(const QSqlQuery &q, int first)
+{
+    return processFrom(QueryValues{q}, first);
+}
+
+ProcessRow readProcess(const NativeRows &rows, SharedStrings &shared, int first)
+{
+    return processFrom(NativeValues{rows, shared}, first);
 }
 
 QString fileEventColumns()

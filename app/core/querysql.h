@@ -12,12 +12,20 @@
 
 namespace Deck::Core {
 
-// The columns of ProcessRow for a table (or recursive CTE) aliased `p`, in readProcess()'s order.
-QString processColumns();
+class NativeRows;
+class SharedStrings;
+
+// The columns of ProcessRow for a table (or recursive CTE) aliased `p`, in readProcess()'s order. The user's name
+// is resolved by a subquery per row, or left NULL for the caller to resolve in memory (a whole forest).
+enum class UserNameColumn { Resolved, Null };
+QString processColumns(UserNameColumn userName = UserNameColumn::Resolved);
 // The processes columns processColumns() reads, each prefixed with "alias." (none when alias is empty).
 QString processFields(const QString &alias);
-// Reads the columns of processColumns() starting at column `first`.
+// Reads the columns of processColumns() starting at column `first`, from a QSqlQuery or from NativeRows (the same
+// order, whichever reads them).
 ProcessRow readProcess(const QSqlQuery &q, int first = 0);
+// From NativeRows, the values that repeat between processes (name, program, directory, user) shared through `shared`.
+ProcessRow readProcess(const NativeRows &rows, SharedStrings &shared, int first = 0);
 // EXISTS (a child of p) as one more column.
 QString hasChildrenColumn();
 

@@ -66,6 +66,11 @@ struct ProcessRow
     bool hasChildren = false; // filled by the tree queries only
 };
 
+} // namespace Deck::Core
+// Plain values and Qt's implicitly shared strings: moved by memcpy when a list of a million of them grows.
+Q_DECLARE_TYPEINFO(Deck::Core::ProcessRow, Q_RELOCATABLE_TYPE);
+namespace Deck::Core {
+
 struct FileEventRow
 {
     qint64 id = 0;

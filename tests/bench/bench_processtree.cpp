@@ -8,20 +8,17 @@
 //   - reveal: reload() and reveal() of the deepest process (ancestors, then each level's pages until the next
 //     process on the way is in) vs ::ancestors(), and vs ::ancestors() plus the first page of roots and of
 //     children of each process on the way (what any view that shows the way needs at least).
-// The case is written straight into the processes table (one transaction, then ANALYZE): the importer's speed is
-// bench_import's business; the shape is a random recursive tree with 1% roots (parents the case does not hold)
-// and one root with 5% of all processes as children. Prints medians and ratios; asserts nothing.
+// The case is one host written by processtreecase.h. Prints medians and ratios; asserts nothing.
 #include "casesession.h"
 #include "database.h"
 #include "processqueries.h"
+#include "processtreecase.h"
 #include "processtreemodel.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QGuiApplication>
 #include <QSignalSpy>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <cstdio>
@@ -31,74 +28,7 @@ using namespace Deck;
 
 namespace {
 
-constexpr qint64 kBaseTs = 1760000000000000000LL;
 constexpr int kPage = 500;
-
-struct Shape
-{
-    qint64 host = 0;
-    qint64 bigParent = 2; // a root with 5% of the processes as children
-    qint64 deepest = 0;
-    int depth = 0;
-};
-
-// The parent of process i (ids 1..n; 0 = a root whose parent the case does not hold).
-qint64 parentOf(qint64 i)
-{
-    if (i <= 2)
-        return 0;
-    const quint64 h = quint64(i) * 0x9E3779B97F4A7C15ULL;
-    if ((h >> 7) % 100 == 0)
-        return 0;
-    if ((h >> 17) % 20 == 0)
-        return 2;
-    return 1 + qint64((h >> 29) % quint64(i - 1));
-}
-
-std::optional<Shape> writeCase(Core::Database &db, qint64 processes)
-{
-    Shape shape;
-    if (!db.execute(u"INSERT INTO hosts (machine_id, hostname, first_import_ts, last_import_ts) "
-                    u"VALUES ('bench', 'bench-host', 0, 0)"_s))
-        return std::nullopt;
-    auto host = db.scalar(u"SELECT id FROM hosts WHERE machine_id = 'bench'"_s);
-    if (!host)
-        return std::nullopt;
-    shape.host = host->toLongLong();
-    if (!db.begin())
-        return std::nullopt;
-    QSqlQuery insert(db.connection());
-    insert.prepare(u"INSERT INTO processes (id, host_id, boot_id, pid, start, start_ts, parent_pid, parent_start, "
-                   u"parent_id, first_ts, last_ts, image_kind, comm, exe, argv, cwd, uid, exit_ts, exit_code) "
-                   u"VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 'proc.exec', ?, ?, ?, '/', ?, ?, ?)"_s);
-    QList<int> depth(processes + 1, 0);
-    for (qint64 i = 1; i <= processes; ++i) {
-        const qint64 parent = parentOf(i);
-        depth[i] = parent ? depth[parent] + 1 : 0;
-        if (depth[i] > shape.depth) {
-            shape.depth = depth[i];
-            shape.deepest = i;
-        }
-        const qint64 start = kBaseTs + i * 1000000;
-        const QByteArray exe = "/usr/bin/prog" + QByteArray::number(i % 300);
-        const QVariant none{QMetaType(QMetaType::LongLong)};
-        for (const QVariant &value :
-             {QVariant(i), QVariant(shape.host), QVariant(i), QVariant(i * 10), QVariant(start),
-              QVariant(parent ? parent : 1000000000 + i), QVariant(parent ? parent * 10 : 5),
-              parent ? QVariant(parent) : none, QVariant(start), QVariant(start + 500000000),
-              QVariant(u"prog%1"_s.arg(i % 300)), QVariant(exe),
-              QVariant(exe + '\0' + "--option=" + QByteArray::number(i)), QVariant(1000 + i % 5),
-              i % 3 ? QVariant(start + 500000000) : none, i % 3 ? QVariant(0) : none})
-            insert.addBindValue(value);
-        if (!insert.exec()) {
-            std::fprintf(stderr, "bench_processtree: insert: %s\n", qPrintable(insert.lastError().text()));
-            return std::nullopt;
-        }
-    }
-    if (!db.commit() || !db.execute(u"ANALYZE"_s))
-        return std::nullopt;
-    return shape;
-}
 
 double median(QList<double> values)
 {
@@ -161,7 +91,7 @@ int main(int argc, char **argv)
     Core::Database &db = **opened;
     QElapsedTimer writing;
     writing.start();
-    const auto shape = writeCase(db, processes);
+    const auto shape = Bench::writeProcessTree(db, processes);
     if (!shape)
         return 1;
     std::printf("bench_processtree: %lld processes on one host (written in %.1f s), deepest chain %d, pages of %d, "

@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "nativerows.h"
+
+#include "database.h"
+
+#include <QSqlDriver>
+#include <QtEndian>
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Deck::Core {
+
+namespace {
+
+void *nativeHandle(const Database &db)
+{
+    return *static_cast<void *const *>(db.connection().driver()->handle().constData());
+}
+
+bool isInteger(const QVariant &value)
+{
+    switch (value.typeId()) {
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::Bool:
+        return true;
+    default:
+        return false;
+    }
+}
+
+class SqliteRows final : public NativeRows
+{
+public:
+    SqliteRows(sqlite3 *db, QString name)
+        : m_db(db)
+        , m_name(std::move(name))
+    {
+    }
+    ~SqliteRows() override { sqlite3_finalize(m_statement); }
+
+    Expected<void> prepare(const QString &sql, const QVariantList &params)
+    {
+        const QByteArray text = sql.toUtf8();
+        if (sqlite3_prepare_v2(m_db, text.constData(), int(text.size()), &m_statement, nullptr) != SQLITE_OK)
+            return error(u"cannot prepare a query"_s);
+        for (int i = 0; i < params.size(); ++i) {
+            const QVariant &value = params.at(i);
+            int bound = SQLITE_OK;
+            if (value.isNull()) {
+                bound = sqlite3_bind_null(m_statement, i + 1);
+            } else if (isInteger(value)) {
+                bound = sqlite3_bind_int64(m_statement, i + 1, value.toLongLong());
+            } else if (value.typeId() == QMetaType::QByteArray) {
+                const QByteArray bytes = value.toByteArray();
+                bound = sqlite3_bind_blob64(m_statement, i + 1, bytes.constData(), sqlite3_uint64(bytes.size()),
+                                            SQLITE_TRANSIENT);
+            } else {
+                const QByteArray utf8 = value.toString().toUtf8();
+                bound = sqlite3_bind_text64(m_statement, i + 1, utf8.constData(), sqlite3_uint64(utf8.size()),
+                                            SQLITE_TRANSIENT, SQLITE_UTF8);
+            }
+            if (bound != SQLITE_OK)
+                return error(u"cannot bind parameter %1 of a query"_s.arg(i + 1));
+        }
+        return {};
+    }
+
+    Expected<bool> next() override
+    {
+        const int stepped = sqlite3_step(m_statement);
+        if (stepped == SQLITE_ROW)
+            return true;
+        if (stepped == SQLITE_DONE)
+            return false;
+        return error(u"a query failed"_s);
+    }
+    bool isNull(int column) const override { return sqlite3_column_type(m_statement, column) == SQLITE_NULL; }
+    qint64 toInt(int column) const override { return sqlite3_column_int64(m_statement, column); }
+    QByteArray toBytes(int column) const override
+    {
+        const auto *data = static_cast<const char *>(sqlite3_column_blob(m_statement, column));
+        return QByteArray(data, data ? sqlite3_column_bytes(m_statement, column) : 0);
+    }
+    QString toText(int column) const override
+    {
+        const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        return QString::fromUtf8(data, data ? sqlite3_column_bytes(m_statement, column) : 0);
+    }
+    QByteArrayView view(int column) const override
+    {
+        const auto *data = static_cast<const char *>(sqlite3_column_blob(m_statement, column));
+        return QByteArrayView(data, data ? sqlite3_column_bytes(m_statement, column) : 0);
+    }
+
+private:
+    Error error(const QString &what) const
+    {
+        return storeError(StoreReason::Sql, u"%1: %2: %3"_s.arg(m_name, what, QString::fromUtf8(sqlite3_errmsg(m_db))));
+    }
+
+    sqlite3 *m_db;
+    QString m_name;
+    sqlite3_stmt *m_statement = nullptr;
+};
+
+// Type oids of pg_type.dat (stable across releases).
+constexpr Oid kBoolOid = 16, kByteaOid = 17, kInt8Oid = 20, kInt2Oid = 21, kInt4Oid = 23;
+
+class PgRows final : public NativeRows
+{
+public:
+    PgRows(PGconn *conn, QString name)
+        : m_conn(conn)
+        , m_name(std::move(name))
+    {
+    }
+    ~PgRows() override
+    {
+        PQclear(m_row);
+        drain();
+    }
+
+    Expected<void> send(const QString &sql, const QVariantList &params)
+    {
+        // '?' -> $1, $2, ...: the statements are the store's own text, whose only '?' are parameters.
+        QByteArray text;
+        int number = 0;
+        for (const char c : sql.toUtf8()) {
+            if (c == '?')
+                text += '$' + QByteArray::number(++number);
+            else
+                text += c;
+        }
+        QList<QByteArray> values;
+        QList<const char *> pointers;
+        QList<int> lengths, formats;
+        QList<Oid> types;
+        for (const QVariant &value : params) {
+            const bool bytes = value.typeId() == QMetaType::QByteArray;
+            values.append(value.isNull() ? QByteArray()
+                          : bytes        ? value.toByteArray()
+                          : isInteger(value) ? QByteArray::number(value.toLongLong())
+                                             : value.toString().toUtf8());
+            types.append(value.isNull() ? 0 : bytes ? kByteaOid : isInteger(value) ? kInt8Oid : 0);
+            formats.append(bytes ? 1 : 0);
+        }
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            pointers.append(params.at(i).isNull() ? nullptr : values.at(i).constData());
+            lengths.append(int(values.at(i).size()));
+        }
+        if (!PQsendQueryParams(m_conn, text.constData(), int(values.size()), types.constData(), pointers.constData(),
+                               lengths.constData(), formats.constData(), 1))
+            return error(u"cannot send a query"_s, nullptr);
+        m_sent = true;
+        if (!PQsetSingleRowMode(m_conn))
+            return error(u"cannot read a query row by row"_s, nullptr);
+        return {};
+    }
+
+    Expected<bool> next() override
+    {
+        PQclear(m_row);
+        m_row = PQgetResult(m_conn);
+        if (!m_row) {
+            m_sent = false;
+            return false;
+        }
+        const ExecStatusType status = PQresultStatus(m_row);
+        if (status == PGRES_SINGLE_TUPLE)
+            return true;
+        if (status == PGRES_TUPLES_OK) {
+            drain();
+            return false;
+        }
+        Error failed = error(u"a query failed"_s, m_row);
+        drain();
+        return failed;
+    }
+    bool isNull(int column) const override { return PQgetisnull(m_row, 0, column); }
+    qint64 toInt(int column) const override
+    {
+        const char *value = PQgetvalue(m_row, 0, column);
+        const int length = PQgetlength(m_row, 0, column);
+        switch (PQftype(m_row, column)) {
+        case kInt8Oid:
+            return length == 8 ? qFromBigEndian<qint64>(value) : 0;
+        case kInt4Oid:
+            return length == 4 ? qFromBigEndian<qint32>(value) : 0;
+        case kInt2Oid:
+            return length == 2 ? qFromBigEndian<qint16>(value) : 0;
+        case kBoolOid:
+            return length == 1 && value[0] ? 1 : 0;
+        default:
+            return 0;
+        }
+    }
+    QByteArray toBytes(int column) const override
+    {
+        return QByteArray(PQgetvalue(m_row, 0, column), PQgetlength(m_row, 0, column));
+    }
+    QString toText(int column) const override
+    {
+        return QString::fromUtf8(PQgetvalue(m_row, 0, column), PQgetlength(m_row, 0, column));
+    }
+    QByteArrayView view(int column) const override
+    {
+        return QByteArrayView(PQgetvalue(m_row, 0, column), PQgetlength(m_row, 0, column));
+    }
+
+private:
+    // Reads what is left of the results, so that the connection takes the next query.
+    void drain()
+    {
+        if (!m_sent)
+            return;
+        while (PGresult *rest = PQgetResult(m_conn))
+            PQclear(rest);
+        m_sent = false;
+    }
+    Error error(const QString &what, const PGresult *result) const
+    {
+        const char *text = result ? PQresultErrorMessage(result) : PQerrorMessage(m_conn);
+        return storeError(StoreReason::Sql,
+                          u"%1: %2: %3"_s.arg(m_name, what, QString::fromUtf8(text).trimmed().section(u'\n', 0, 0)));
+    }
+
+    PGconn *m_conn;
+    QString m_name;
+    PGresult *m_row = nullptr;
+    bool m_sent = false;
+};
+
+// The value kept for `bytes` in `kept`, made by `make` when new (and kept while there is room).
+template <typename T, typename Make> T shared(QHash<QByteArray, T> &kept, QByteArrayView bytes, Make make)
+{
+    const auto found = kept.constFind(QByteArray::fromRawData(bytes.data(), bytes.size()));
+    if (found != kept.cend())
+        return *found;
+    T value = make(bytes);
+    if (kept.size() < SharedStrings::kMaxShared)
+        kept.insert(bytes.toByteArray(), value);
+    return value;
+}
+
+} // namespace
+
+QString SharedStrings::text(const NativeRows &rows, int column)
+{
+    return shared(m_texts, rows.view(column), [](QByteArrayView utf8) { return QString::fromUtf8(utf8); });
+}
+
+QByteArray SharedStrings::bytes(const NativeRows &rows, int column)
+{
+    return shared(m_bytes, rows.view(column), [](QByteArrayView bytes) { return bytes.toByteArray(); });
+}
+
+Expected<std::unique_ptr<NativeRows>> nativeRows(Database &db, const QString &sql, const QVariantList &params)
+{
+    if (db.engine() == Engine::Sqlite) {
+        auto rows = std::make_unique<SqliteRows>(static_cast<sqlite3 *>(nativeHandle(db)), db.name());
+        if (auto prepared = rows->prepare(sql, params); !prepared)
+            return prepared.error();
+        return std::unique_ptr<NativeRows>(std::move(rows));
+    }
+    auto rows = std::make_unique<PgRows>(static_cast<PGconn *>(nativeHandle(db)), db.name());
+    if (auto sent = rows->send(sql, params); !sent)
+        return sent.error();
+    return std::unique_ptr<NativeRows>(std::move(rows));
+}
+
+} // namespace Deck::Core
