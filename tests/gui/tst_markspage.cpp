@@ -88,8 +88,8 @@ QStringList TestMarksPage::column(const QAbstractItemModel &model, int column, i
 QString TestMarksPage::stateText(const Gui::MarksPage &page)
 {
     // The line under the table (the empty table says why it is empty itself).
-    const auto labels = page.findChildren<QLabel *>(Qt::FindDirectChildrenOnly);
-    return labels.isEmpty() ? QString() : labels.constLast()->text();
+    const auto *label = page.findChild<QLabel *>(u"marksState"_s);
+    return label ? label->text() : u"no marksState label"_s;
 }
 
 void TestMarksPage::pageMadeAfterTheCaseOpenedShowsItsMarks()

@@ -240,6 +240,10 @@ void TestReport::pagesRender()
             QFile::remove(target);
             QVERIFY(QFile::copy(m_dir.filePath(pngs.at(page - 1)), target));
         }
+        // The whole report too, for the pages after the second (the bookmarked processes).
+        const QString pdf = QDir(screenshots).filePath(u"report.pdf"_s);
+        QFile::remove(pdf);
+        QVERIFY(QFile::copy(m_pdf, pdf));
     }
 }
 
