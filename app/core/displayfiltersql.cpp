@@ -250,8 +250,9 @@ BranchCondition compareAccountName(const FilterNode &node, const FieldOn &field,
     BranchCondition condition
         = sqlCondition(u"(%1 IS NOT NULL AND %2)"_s.arg(name, comparison(name, node.op, engine)), value, true);
     if (node.op == FilterOp::Equal) {
-        condition.sql = u"(%1 IN (SELECT un.num FROM account_names un WHERE un.kind = '%2' AND un.name = ?) AND %3)"_s
-                            .arg(field.column, group ? u"gid"_s : u"uid"_s, condition.sql);
+        condition.sql
+            = u"(%1 IN (SELECT un.num FROM account_names un WHERE un.kind = '%2' AND un.name = ?) AND %3)"_s.arg(
+                field.column, group ? u"gid"_s : u"uid"_s, condition.sql);
         condition.params.prepend(value);
     }
     return condition;

@@ -67,10 +67,9 @@ QString window(int limit, int offset)
 // LIMIT) and outside (after the account names are resolved for the page's rows only).
 QString conversationOrder(Sorting sorting)
 {
-    static const QList<QStringList> keys{{u"first"_s},         {u"last"_s},  {u"events"_s},
-                                         {u"hostname"_s},      {u"laddr"_s, u"lport"_s},
-                                         {u"raddr"_s, u"rport"_s}, {u"proto"_s}, {u"comm"_s},
-                                         {u"uid"_s},           {u"gid"_s}};
+    static const QList<QStringList> keys{
+        {u"first"_s}, {u"last"_s}, {u"events"_s}, {u"hostname"_s}, {u"laddr"_s, u"lport"_s}, {u"raddr"_s, u"rport"_s},
+        {u"proto"_s}, {u"comm"_s}, {u"uid"_s},    {u"gid"_s}};
     const QString dir = direction(sorting);
     return keys.value(sorting.column, keys[0]).join(dir + u", "_s) + dir
         + u", host_id, raddr, rport, laddr, lport, proto, process_id"_s;

@@ -11,8 +11,8 @@ namespace Deck::Models {
 
 QStringList ConversationsModel::headers() const
 {
-    return {tr("Host"),  tr("Protocol"), tr("Local"),  tr("Remote"),      tr("Process"),
-            tr("User"),  tr("Group"),    tr("Events"), tr("First (UTC)"), tr("Last (UTC)")};
+    return {tr("Host"), tr("Protocol"), tr("Local"),  tr("Remote"),      tr("Process"),
+            tr("User"), tr("Group"),    tr("Events"), tr("First (UTC)"), tr("Last (UTC)")};
 }
 
 int ConversationsModel::orderOf(int column) const

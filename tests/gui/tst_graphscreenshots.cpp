@@ -74,10 +74,10 @@ void TestGraphScreenshots::incident()
         const auto account = [](const QString &id, const QString &name) {
             return Flight::Format::StateItem{id, {{u"name"_s, name}}};
         };
-        const Flight::Format::Event accounts{0, 0, Flight::Format::StateSnapshot{
-                                                       u"accounts"_s,
-                                                       {account(u"uid:1000"_s, u"alice"_s),
-                                                        account(u"gid:0"_s, u"root"_s)}}};
+        const Flight::Format::Event accounts{
+            0, 0,
+            Flight::Format::StateSnapshot{u"accounts"_s,
+                                          {account(u"uid:1000"_s, u"alice"_s), account(u"gid:0"_s, u"root"_s)}}};
         QVERIFY((*db)->begin());
         QVERIFY(Core::storeAccounts(**db, alpha, 0, {accounts}).ok());
         QVERIFY((*db)->commit());

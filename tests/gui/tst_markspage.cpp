@@ -120,8 +120,7 @@ void TestMarksPage::pageMadeAfterTheCaseOpenedShowsItsMarks()
     QVERIFY(stateText(page).isEmpty());
     QVERIFY(open(session, second));
     QTRY_COMPARE(page.model()->rowCount(), 3);
-    QCOMPARE(column(*page.model(), Models::MarksModel::Text),
-             (QStringList{u"one"_s, u"two"_s, u"another case"_s}));
+    QCOMPARE(column(*page.model(), Models::MarksModel::Text), (QStringList{u"one"_s, u"two"_s, u"another case"_s}));
 
     // Opening the first case again over the second (no close in between) shows the first case's marks.
     QVERIFY(open(session, first));

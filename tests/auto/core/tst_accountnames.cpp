@@ -277,9 +277,9 @@ void TestAccountNames::displayFilterByGroup()
 // (here after the second snapshot named neither), resolved for the page's rows, in the page's order.
 void TestAccountNames::conversationsNameUserAndGroup()
 {
-    const QString third = m_echo->next({connectEvent(101, u"203.0.113.5"_s, 443, 200),
-                                        connectEvent(102, u"203.0.113.5"_s, 443, 210),
-                                        connectEvent(104, u"198.51.100.7"_s, 22, 220)});
+    const QString third
+        = m_echo->next({connectEvent(101, u"203.0.113.5"_s, 443, 200), connectEvent(102, u"203.0.113.5"_s, 443, 210),
+                        connectEvent(104, u"198.51.100.7"_s, 22, 220)});
     const auto outcome = Importer(*m_db).importFile(third);
     QVERIFY2(outcome.status == ImportStatus::Imported, qPrintable(outcome.message));
     const auto shown = [this](ConversationOrder order, bool descending, int limit = 10, int offset = 0) {
@@ -289,7 +289,8 @@ void TestAccountNames::conversationsNameUserAndGroup()
             return QStringList{result.error().message};
         for (const ConversationRow &row : std::as_const(result->rows))
             rows << u"%1 %2 / %3"_s.arg(row.pid.value_or(-1))
-                        .arg(userText(row.uid.value_or(-1), row.userName), userText(row.gid.value_or(-1), row.groupName));
+                        .arg(userText(row.uid.value_or(-1), row.userName),
+                             userText(row.gid.value_or(-1), row.groupName));
         return rows;
     };
     const QStringList byFirst{u"101 alice (1000) / staff (1000)"_s, u"102 alicia (1000) / staffers (1000)"_s,

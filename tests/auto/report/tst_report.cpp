@@ -105,10 +105,9 @@ void TestReport::initTestCase()
     QVERIFY(m_db->begin());
     QVERIFY(storeAccounts(*m_db, alpha, before,
                           {Flight::Format::Event{before, 0,
-                                                 Flight::Format::StateSnapshot{
-                                                     u"accounts"_s,
-                                                     {account(u"uid:1000"_s, u"alice"_s),
-                                                      account(u"gid:0"_s, u"root"_s)}}}})
+                                                 Flight::Format::StateSnapshot{u"accounts"_s,
+                                                                               {account(u"uid:1000"_s, u"alice"_s),
+                                                                                account(u"gid:0"_s, u"root"_s)}}}})
                 .ok());
     QVERIFY(m_db->commit());
     auto alert = m_db->scalar(u"INSERT INTO alerts (host_id, ts, source, severity, title, triage) VALUES "
@@ -194,7 +193,8 @@ void TestReport::pdfShowsEverySection()
     QVERIFY2(text.contains(u"pid 200 bash \u2190 pid 100 sshd"_s), qPrintable(text));
     QVERIFY(text.contains(u"/tmp/drop/a.sh"_s));
     // Its user and group, each with the name of the process's time.
-    QVERIFY2(text.contains(u"User alice (uid 1000)"_s), qPrintable(text.mid(text.indexOf(u"Working directory"_s), 200)));
+    QVERIFY2(text.contains(u"User alice (uid 1000)"_s),
+             qPrintable(text.mid(text.indexOf(u"Working directory"_s), 200)));
     QVERIFY2(text.contains(u"Group root (gid 0)"_s), qPrintable(text.mid(text.indexOf(u"Working directory"_s), 200)));
     // The hostile name of 301 is escaped, not laid out: its newline shows as \n.
     QVERIFY(text.contains(u"DROP TABLE processes; --\"\\n\\t"_s));
