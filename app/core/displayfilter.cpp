@@ -18,6 +18,7 @@ const QList<FilterField> &displayFilterFields()
         {"proc.comm", Text, "the process's command name"},
         {"proc.pid", Number, "the process id"},
         {"user", Number, "the process's user id, or its name on the host at the event's time (a word or \"text\")"},
+        {"group", Number, "the process's group id, or its name on the host at the event's time (a word or \"text\")"},
         {"file.path", Bytes, "the file's path"},
         {"file.op", Text, "open, exec, write, create, delete, rename, ..."},
         {"net.op", Text, "connect, accept, listen, close, bind, send, exists"},
@@ -306,13 +307,14 @@ private:
         const bool ordering = *op != FilterOp::Equal && *op != FilterOp::NotEqual && !textual;
         if (ordering && field->type != FilterValueType::Number)
             return errorAt(opToken.column, u"%1 compares numbers; %2 is text"_s.arg(opToken.text, name.text));
-        // `user` takes a name as well as a number: a quoted value, or a word that is no number, is a name.
+        // `user` and `group` take a name as well as a number: a quoted value, or a word that is no number, is a name.
         const Token &value = take();
-        const bool userName = name.text == "user"_L1
+        const bool accountField = name.text == "user"_L1 || name.text == "group"_L1;
+        const bool byName = accountField
             && (value.type == Token::Type::String || (value.type == Token::Type::Word && !looksNumeric(value.text)));
-        if (ordering && userName)
-            return errorAt(opToken.column, u"%1 compares numbers; a user name is text"_s.arg(opToken.text));
-        if (textual && field->type == FilterValueType::Number && !userName)
+        if (ordering && byName)
+            return errorAt(opToken.column, u"%1 compares numbers; a %2 name is text"_s.arg(opToken.text, name.text));
+        if (textual && field->type == FilterValueType::Number && !byName)
             return errorAt(opToken.column, u"%1 applies to text; %2 is a number"_s.arg(opToken.text, name.text));
         if (value.type != Token::Type::Word && value.type != Token::Type::String)
             return errorAt(value.column, u"expected a value after %1"_s.arg(opToken.text));
@@ -320,7 +322,7 @@ private:
         node.kind = FilterNode::Kind::Compare;
         node.field = name.text;
         node.op = *op;
-        if (userName) {
+        if (byName) {
             node.text = value.type == Token::Type::String ? value.bytes : value.text.toUtf8();
             node.byName = true;
         } else if (field->type == FilterValueType::Number) {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The display-filter language of the events table, Wireshark-style:
-//   proc.exe contains "curl" and not (user == 0 or net.rport > 1024)
+//   proc.exe contains "curl" and not (user == 0 or net.rport > 1024) and group != docker
 // Fields (displayFilterFields()) compared with ==, !=, contains, startswith, matches (a glob: * any run, ? one
 // character; on text and byte strings), <, >, <=, >= (numbers);
 // and, or, not (also &&, ||, !), parentheses. Values are double-quoted strings with the escapes \" \\ \n \t \r \0 and
@@ -42,7 +42,7 @@ struct FilterNode
     FilterOp op = FilterOp::Equal;
     QByteArray text; // Compare on Text/Bytes: the value (UTF-8 for Text)
     qint64 number = 0; // Compare on Number
-    bool byName = false; // Compare on `user` with a name (in text) instead of a number
+    bool byName = false; // Compare on `user` or `group` with a name (in text) instead of a number
 };
 
 // The longest expression accepted, and the deepest nesting (parentheses and `not`), so that hostile input cannot

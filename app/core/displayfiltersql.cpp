@@ -86,6 +86,7 @@ FieldOn fieldOn(const QString &field, int branch, Engine engine)
                                                                              {"proc.comm", "p.comm"},
                                                                              {"proc.pid", "p.pid"},
                                                                              {"user", "p.uid"},
+                                                                             {"group", "p.gid"},
                                                                              {"proc.env", "p.env"},
                                                                              {"proc.stdio", "p.stdio"},
                                                                              {"proc.setuid", kSetuidBit}};
@@ -235,20 +236,23 @@ QVariant valueOf(const FilterNode &node, Engine engine)
     return {};
 }
 
-// `user` by name: the name the process's uid had on the event's host at the event's time (accountnames.h). An
-// equality first narrows to the uids that ever had that name (account_names_name), so that the resolution runs for
-// their events only.
-BranchCondition compareUserName(const FilterNode &node, const FieldOn &field, Engine engine)
+// `user` or `group` by name: the name the process's uid (gid) had on the event's host at the event's time
+// (accountnames.h). An equality first narrows to the ids that ever had that name (account_names_name), so that the
+// resolution runs for their events only.
+BranchCondition compareAccountName(const FilterNode &node, const FieldOn &field, Engine engine)
 {
-    static const QString name = accountNameAt("uid"_L1, u"x.host_id"_s, u"p.uid"_s, u"x.ts"_s);
+    const bool group = node.field == "group"_L1;
+    static const QString userName = accountNameAt("uid"_L1, u"x.host_id"_s, u"p.uid"_s, u"x.ts"_s);
+    static const QString groupName = accountNameAt("gid"_L1, u"x.host_id"_s, u"p.gid"_s, u"x.ts"_s);
+    const QString &name = group ? groupName : userName;
     const QVariant value = QString::fromUtf8(
         node.op == FilterOp::StartsWith || node.op == FilterOp::Matches ? patternOf(node, engine) : node.text);
     BranchCondition condition
         = sqlCondition(u"(%1 IS NOT NULL AND %2)"_s.arg(name, comparison(name, node.op, engine)), value, true);
     if (node.op == FilterOp::Equal) {
         condition.sql
-            = u"(%1 IN (SELECT un.num FROM account_names un WHERE un.kind = 'uid' AND un.name = ?) AND %2)"_s.arg(
-                field.column, condition.sql);
+            = u"(%1 IN (SELECT un.num FROM account_names un WHERE un.kind = '%2' AND un.name = ?) AND %3)"_s.arg(
+                field.column, group ? u"gid"_s : u"uid"_s, condition.sql);
         condition.params.prepend(value);
     }
     return condition;
@@ -258,7 +262,7 @@ BranchCondition compare(const FilterNode &node, int branch, Engine engine)
 {
     const FieldOn field = fieldOn(node.field, branch, engine);
     if (node.byName && field.is == FieldOn::Is::Column)
-        return compareUserName(node, field, engine);
+        return compareAccountName(node, field, engine);
     switch (field.is) {
     case FieldOn::Is::Absent:
         return constant(State::Never);

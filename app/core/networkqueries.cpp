@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "networkqueries.h"
 
+#include "accountnames.h"
 #include "database.h"
 #include "querysql.h"
 
@@ -62,20 +63,16 @@ QString window(int limit, int offset)
     return u" LIMIT %1 OFFSET %2"_s.arg(std::max(1, limit)).arg(std::max(0, offset));
 }
 
+// On the names the conversations' SELECT gives its columns, so that the page is ordered the same way inside (before
+// LIMIT) and outside (after the account names are resolved for the page's rows only).
 QString conversationOrder(Sorting sorting)
 {
-    static const QList<QStringList> keys{{u"first"_s},
-                                         {u"last"_s},
-                                         {u"events"_s},
-                                         {u"h.hostname"_s},
-                                         {u"n.laddr"_s, u"n.lport"_s},
-                                         {u"n.raddr"_s, u"n.rport"_s},
-                                         {u"n.proto"_s},
-                                         {u"p.comm"_s},
-                                         {u"p.uid"_s}};
+    static const QList<QStringList> keys{
+        {u"first"_s}, {u"last"_s}, {u"events"_s}, {u"hostname"_s}, {u"laddr"_s, u"lport"_s}, {u"raddr"_s, u"rport"_s},
+        {u"proto"_s}, {u"comm"_s}, {u"uid"_s},    {u"gid"_s}};
     const QString dir = direction(sorting);
     return keys.value(sorting.column, keys[0]).join(dir + u", "_s) + dir
-        + u", n.host_id, n.raddr, n.rport, n.laddr, n.lport, n.proto, n.process_id"_s;
+        + u", host_id, raddr, rport, laddr, lport, proto, process_id"_s;
 }
 
 QString endpointOrder(Sorting sorting)
@@ -96,20 +93,31 @@ Expected<CountedRows<ConversationRow>> NetworkQueries::conversations(const Netwo
                                                                      int limit, int offset)
 {
     QVariantList params;
+    // The process's columns depend on p.id, its primary key, which is grouped on.
     const QString from = u" FROM net_events n JOIN hosts h ON h.id = n.host_id "
                          u"LEFT JOIN processes p ON p.id = n.process_id WHERE "_s
         + conditions(filter, params)
-        + u" GROUP BY n.host_id, h.hostname, n.proto, n.laddr, n.lport, n.raddr, n.rport, n.process_id, p.pid, "
-          u"p.comm, p.uid"_s;
+        + u" GROUP BY n.host_id, h.hostname, n.proto, n.laddr, n.lport, n.raddr, n.rport, n.process_id, p.id"_s;
     CountedRows<ConversationRow> result;
     auto total = m_db.scalar(u"SELECT COUNT(*) FROM (SELECT 1 AS one"_s + from + u") x"_s, params);
     if (!total)
         return total.error();
     result.total = total->toLongLong();
-    auto q = m_db.query(u"SELECT n.host_id, h.hostname, n.proto, n.laddr, n.lport, n.raddr, n.rport, "
-                        u"CAST(SUM(n.count) AS BIGINT) AS events, MIN(n.ts) AS first, "
-                        u"MAX(COALESCE(n.last_ts, n.ts)) AS last, n.process_id, p.pid, COALESCE(p.comm, ''), p.uid"_s
-                            + from + u" ORDER BY "_s + conversationOrder(sorting) + window(limit, offset),
+    // The user's and group's names as of the process's latest ids (as ProcessRow::userName), resolved for the rows
+    // of the page only: the page is cut first, in the inner query.
+    static const QString asOf = u"c.ids_at"_s;
+    static const QString names = accountNameAt("uid"_L1, u"c.host_id"_s, u"c.uid"_s, asOf) + u", "_s
+        + accountNameAt("gid"_L1, u"c.host_id"_s, u"c.gid"_s, asOf);
+    const QString order = u" ORDER BY "_s + conversationOrder(sorting);
+    auto q = m_db.query(u"SELECT c.host_id, c.hostname, c.proto, c.laddr, c.lport, c.raddr, c.rport, c.events, "
+                        u"c.first, c.last, c.process_id, c.pid, c.comm, c.uid, c.gid, "_s
+                            + names
+                            + u" FROM (SELECT n.host_id AS host_id, h.hostname AS hostname, n.proto AS proto, "
+                              u"n.laddr AS laddr, n.lport AS lport, n.raddr AS raddr, n.rport AS rport, "
+                              u"CAST(SUM(n.count) AS BIGINT) AS events, MIN(n.ts) AS first, "
+                              u"MAX(COALESCE(n.last_ts, n.ts)) AS last, n.process_id AS process_id, p.pid AS pid, "
+                              u"p.comm AS comm, p.uid AS uid, p.gid AS gid, COALESCE(p.ids_ts, p.start_ts) AS ids_at"_s
+                            + from + order + window(limit, offset) + u") c"_s + order,
                         params);
     if (!q)
         return q.error();
@@ -127,8 +135,11 @@ Expected<CountedRows<ConversationRow>> NetworkQueries::conversations(const Netwo
         row.lastTs = q->value(9).toLongLong();
         row.processId = optionalInt(q->value(10));
         row.pid = optionalInt(q->value(11));
-        row.comm = q->value(12).toString();
+        row.comm = q->value(12).toString(); // NULL (no process): empty
         row.uid = optionalInt(q->value(13));
+        row.gid = optionalInt(q->value(14));
+        row.userName = q->value(15).toString();
+        row.groupName = q->value(16).toString();
         result.rows.append(row);
     }
     return result;

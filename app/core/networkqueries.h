@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The network map's aggregates over net_events, in the manner of Wireshark's Conversations and Endpoints:
 // - conversations: one row per (host, protocol, local address:port, remote address:port, process) with the summed
-//   event count, the first and last time and the process's pid, name and uid;
+//   event count, the first and last time and the process's pid, name, uid and gid, with the names the uid and gid had
+//   on the host as of the process's latest ids (accountnames.h);
 // - endpoints: one row per remote address with its ports, counts, and the processes and hosts that talked to it;
 // - links: one row per (process, remote address), the edges of the network graph.
 // Only events with a remote end count (a listen or bind alone is no conversation). All are filtered by a
@@ -38,6 +39,9 @@ struct ConversationRow
     std::optional<qint64> pid;
     QString comm;
     std::optional<qint64> uid;
+    std::optional<qint64> gid;
+    QString userName; // the uid's and gid's names as of the process's latest ids (ProcessRow::userName's rule);
+    QString groupName; // empty: unknown (accountnames.h)
 };
 
 // The ports and process names of an endpoint or link are listed when there are at most this many of them; above,
@@ -78,7 +82,7 @@ template <typename T> struct CountedRows
     qint64 total = 0; // rows of the whole result, shown or not
 };
 
-enum class ConversationOrder { First, Last, Events, Host, Local, Remote, Protocol, Process, User };
+enum class ConversationOrder { First, Last, Events, Host, Local, Remote, Protocol, Process, User, Group };
 enum class EndpointOrder { Address, Ports, Events, Conversations, Processes, Hosts, First, Last };
 
 struct Sorting

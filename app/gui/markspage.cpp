@@ -38,6 +38,7 @@ MarksPage::MarksPage(Models::CaseSession &session, QWidget *parent)
     m_show->addItem(tr("Bookmarks and notes"), int(Models::MarksModel::Show::All));
     m_show->addItem(tr("Bookmarks only"), int(Models::MarksModel::Show::Bookmarks));
     m_show->addItem(tr("Notes only"), int(Models::MarksModel::Show::Notes));
+    m_state->setObjectName(u"marksState"_s);
     m_state->setWordWrap(true);
     EmptyStateLabel::attach(m_view, [this]() -> QString {
         if (!Page::session().isOpen())

@@ -69,7 +69,8 @@ NetworkPage::NetworkPage(Models::CaseSession &session, QWidget *parent)
     setUpTable(m_conversationsView, &m_conversations,
                {QStringLiteral("hostname-long"), QStringLiteral("proto"), QStringLiteral("255.255.255.255:65535"),
                 QStringLiteral("255.255.255.255:65535"), QStringLiteral("python3 [400000]"),
-                QStringLiteral("uid 100000"), QStringLiteral("1,000,000"), timeSample, timeSample},
+                QStringLiteral("username (10000)"), QStringLiteral("groupname (10000)"), QStringLiteral("1,000,000"),
+                timeSample, timeSample},
                Models::ConversationsModel::First, Qt::AscendingOrder);
     setUpTable(m_endpointsView, &m_endpoints,
                {QStringLiteral("255.255.255.255"), QStringLiteral("22, 80, 443, 8080"), QStringLiteral("1,000,000"),

@@ -17,6 +17,10 @@ CaseListModel::CaseListModel(CaseSession &session, int columns, Follow follow, Q
         connect(&session.selection(), &SelectionHub::hostChanged, this, &CaseListModel::reload);
         connect(&session.selection(), &SelectionHub::timeRangeChanged, this, &CaseListModel::reload);
     }
+    // A model made while a case is open (a page created after the case was opened) loads it too; queued, because
+    // query() belongs to the subclass, which is not constructed yet.
+    if (session.isOpen())
+        QMetaObject::invokeMethod(this, &CaseListModel::reload, Qt::QueuedConnection);
 }
 
 int CaseListModel::columnCount(const QModelIndex &parent) const

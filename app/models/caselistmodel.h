@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// What the list models of the integrity and bookmarks pages share: they reload when the case opens, after every mark
-// change (CaseMarks::changed: bookmarks, notes, triage) and — when they follow the selection — when the shared host
-// or time range changes; they empty themselves when the case closes. A load runs on the session's worker (load()),
-// tagged with a generation number so that the answer of a superseded load is dropped, and is applied inside one model
-// reset; loaded() follows. error() and truncated() describe the last load.
+// What the list models of the integrity and bookmarks pages share: they load the open case when they are made while
+// one is open (on the next pass of the event loop: a page created after the case was opened), reload when the case
+// opens, after every mark change (CaseMarks::changed: bookmarks, notes, triage) and — when they follow the selection —
+// when the shared host or time range changes; they empty themselves when the case closes. A load runs on the
+// session's worker (load()), tagged with a generation number so that the answer of a superseded load is dropped, and
+// is applied inside one model reset; loaded() follows. error() and truncated() describe the last load.
 // Thread: the GUI thread.
 #pragma once
 

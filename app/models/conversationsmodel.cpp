@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversationsmodel.h"
 
+#include "accountnames.h"
 #include "graphnodes.h"
 
 #include <QLocale>
@@ -10,15 +11,15 @@ namespace Deck::Models {
 
 QStringList ConversationsModel::headers() const
 {
-    return {tr("Host"), tr("Protocol"), tr("Local"),       tr("Remote"),    tr("Process"),
-            tr("User"), tr("Events"),   tr("First (UTC)"), tr("Last (UTC)")};
+    return {tr("Host"), tr("Protocol"), tr("Local"),  tr("Remote"),      tr("Process"),
+            tr("User"), tr("Group"),    tr("Events"), tr("First (UTC)"), tr("Last (UTC)")};
 }
 
 int ConversationsModel::orderOf(int column) const
 {
     using O = Core::ConversationOrder;
-    static const O orders[]{O::Host, O::Protocol, O::Local, O::Remote, O::Process,
-                            O::User, O::Events,   O::First, O::Last};
+    static const O orders[]{O::Host, O::Protocol, O::Local,  O::Remote, O::Process,
+                            O::User, O::Group,    O::Events, O::First,  O::Last};
     return int(orders[std::clamp(column, 0, int(ColumnCount) - 1)]);
 }
 
@@ -53,7 +54,9 @@ QString ConversationsModel::text(int row, int column) const
     case Process:
         return conversation.pid ? tr("%1 [%2]").arg(conversation.comm).arg(*conversation.pid) : tr("(no process)");
     case User:
-        return conversation.uid ? tr("uid %1").arg(*conversation.uid) : QString();
+        return conversation.uid ? Core::userText(*conversation.uid, conversation.userName) : QString();
+    case Group:
+        return conversation.gid ? Core::userText(*conversation.gid, conversation.groupName) : QString();
     case Events:
         return QLocale().toString(conversation.events);
     case First:

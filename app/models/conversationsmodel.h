@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Wireshark's Conversations for the case: one row per (host, protocol, local end, remote end, process) with the
-// process and user, the events and the first and last time (NetworkQueries::conversations), lazily paged.
+// process, its user and group (`alice (1000)`, `staff (1000)`: the names as of the process's latest ids, the number
+// alone when the case knows no name), the events and the first and last time (NetworkQueries::conversations), lazily
+// paged.
 // Thread: the GUI thread.
 #pragma once
 
@@ -12,7 +14,7 @@ class ConversationsModel : public AggregateTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Host, Protocol, Local, Remote, Process, User, Events, First, Last, ColumnCount };
+    enum Column { Host, Protocol, Local, Remote, Process, User, Group, Events, First, Last, ColumnCount };
 
     using AggregateTableModel::AggregateTableModel;
 

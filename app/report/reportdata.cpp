@@ -6,6 +6,7 @@
 #include "bytetext.h"
 #include "database.h"
 #include "objectfacts.h"
+#include "processimagequeries.h"
 #include "processqueries.h"
 #include "reporttext.h"
 
@@ -248,7 +249,10 @@ private:
             ++m_data.marksOutOfScope;
             return {};
         }
-        ProcessSection section{bookmark, *process, summary.hostname, {}, {}, {}};
+        auto image = ProcessImageQueries(m_db).image(process->id);
+        if (!image)
+            return image.error();
+        ProcessSection section{bookmark, *process, image->gid, image->gidName, summary.hostname, {}, {}, {}};
         auto ancestors = processes.ancestors(process->id);
         if (!ancestors)
             return ancestors.error();

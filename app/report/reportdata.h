@@ -39,6 +39,10 @@ struct ProcessSection
 {
     Core::Bookmark bookmark;
     Core::ProcessRow process;
+    // The process's group id and the group's name as of the process's latest ids (ProcessImageQueries: the rule of
+    // process.userName); an empty name: unknown.
+    std::optional<qint64> gid;
+    QString groupName;
     QString hostname;
     QList<Core::ProcessRow> ancestors; // nearest first
     Core::ProcessActivity activity;

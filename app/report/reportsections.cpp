@@ -49,6 +49,11 @@ void ReportDocument::process(const ProcessSection &section)
         {tr("User"), !p.uid                ? tr("not recorded")
                      : p.userName.isEmpty() ? tr("uid %1").arg(*p.uid)
                                             : tr("%1 (uid %2)").arg(displayBytes(p.userName.toUtf8())).arg(*p.uid)},
+        {tr("Group"), !section.gid                ? tr("not recorded")
+                      : section.groupName.isEmpty() ? tr("gid %1").arg(*section.gid)
+                                                    : tr("%1 (gid %2)")
+                                                          .arg(displayBytes(section.groupName.toUtf8()))
+                                                          .arg(*section.gid)},
         {tr("Started"), tr("%1 UTC").arg(reportTime(p.startTs))},
         {tr("Ended"), ended},
         {tr("Ancestry"), chain.isEmpty() ? tr("none: a root process") : chain.join(u" \u2190 "_s)},

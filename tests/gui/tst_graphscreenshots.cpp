@@ -2,9 +2,11 @@
 // Screenshots of the file access graph and the network map with the fixture's incident selected (tst_screenshots
 // shows every page as a case opens, before anything is selected): curl's files with /etc/passwd expanded, and the
 // network map of curl's conversation; curl has a note, /etc/passwd, host alpha and the address 203.0.113.5 a bookmark,
-// its port 443 a note (their markers show).
+// its port 443 a note (their markers show); alpha's accounts name its uid 1000 and gid 0, so that the Conversations
+// table shows users and groups by name (gamma's by user name, its groups as numbers).
 // For people to look at, under Xvfb; the test fails when the graph is empty or a label overlaps another label or a
 // node.
+#include "accountnames.h"
 #include "casemarks.h"
 #include "filegraphpage.h"
 #include "graphnodes.h"
@@ -65,6 +67,21 @@ void TestGraphScreenshots::incident()
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.filePath(QStringLiteral("settings")));
     const auto fixture = TestSupport::buildGraphCase(dir.path(), 3000);
     QVERIFY2(fixture.error.isEmpty(), qPrintable(fixture.error));
+    {
+        auto db = Core::Database::open(fixture.location);
+        QVERIFY2(db.ok(), qPrintable(db.error().message));
+        const qint64 alpha = *Core::findHost(**db, u"alpha"_s);
+        const auto account = [](const QString &id, const QString &name) {
+            return Flight::Format::StateItem{id, {{u"name"_s, name}}};
+        };
+        const Flight::Format::Event accounts{
+            0, 0,
+            Flight::Format::StateSnapshot{u"accounts"_s,
+                                          {account(u"uid:1000"_s, u"alice"_s), account(u"gid:0"_s, u"root"_s)}}};
+        QVERIFY((*db)->begin());
+        QVERIFY(Core::storeAccounts(**db, alpha, 0, {accounts}).ok());
+        QVERIFY((*db)->commit());
+    }
 
     Gui::MainWindow window;
     window.resize(1400, 900);

@@ -125,7 +125,8 @@ void TestGraphViews::conversationsModel()
     QCOMPARE(text(0, Models::ConversationsModel::Local), u"10.0.0.2:40300"_s);
     QCOMPARE(text(0, Models::ConversationsModel::Remote), u"203.0.113.5:443"_s);
     QCOMPARE(text(0, Models::ConversationsModel::Process), u"curl [300]"_s);
-    QCOMPARE(text(0, Models::ConversationsModel::User), u"uid 1000"_s);
+    QCOMPARE(text(0, Models::ConversationsModel::User), u"1000"_s); // alpha's collector named no account
+    QCOMPARE(text(0, Models::ConversationsModel::Group), u"0"_s);
     QCOMPARE(text(0, Models::ConversationsModel::Events), u"1"_s);
     QVERIFY(text(0, Models::ConversationsModel::First).endsWith(u" UTC"_s));
     QCOMPARE(text(1, Models::ConversationsModel::Host), u"beta"_s);

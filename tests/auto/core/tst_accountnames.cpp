@@ -3,10 +3,13 @@
 // the collector's `accounts` snapshots and changes imported by the real importer, then each process's name as of
 // its time (a rename later does not rename earlier processes), unknown and removed uids as numbers alone, the name
 // in the events table's rows, the display filter's `user == "name"`, and group names the same way (a group renamed
-// mid-case: each process's gid and egid with the name of its time, in the process detail's query).
+// mid-case: each process's gid and egid with the name of its time, in the process detail's query; the display
+// filter's `group`; the network page's conversations with the user's and group's names of the process's time).
 #include "accountnames.h"
 #include "casefixture.h"
 #include "eventtablequeries.h"
+#include "importer.h"
+#include "networkqueries.h"
 #include "queryfixture.h"
 #include "processimagequeries.h"
 #include "processqueries.h"
@@ -66,6 +69,8 @@ private Q_SLOTS:
     void displayFilterByName();
     void storingTwiceAddsNothing();
     void groupsShowTheNameOfTheirTime();
+    void displayFilterByGroup();
+    void conversationsNameUserAndGroup();
 
 private:
     qint64 pidUser(qint64 pid, QString *name);
@@ -73,6 +78,7 @@ private:
 
     std::unique_ptr<FreshCases> m_cases;
     std::unique_ptr<Database> m_db;
+    std::unique_ptr<ArchiveSeries> m_echo; // for an archive a test adds
     qint64 m_hostId = 0;
 };
 
@@ -105,7 +111,8 @@ void TestAccountNames::init()
     const QString folder = QDir(m_cases->dir()).filePath(name);
     QVERIFY(QDir().mkpath(folder));
 
-    ArchiveSeries echo(folder, u"echo"_s);
+    m_echo = std::make_unique<ArchiveSeries>(folder, u"echo"_s);
+    ArchiveSeries &echo = *m_echo;
     StateChange renamed{u"accounts"_s, Severity::Medium, {user(1001, u"eve"_s)}, {}, {}};
     renamed.changed = {{u"uid:1000"_s, user(1000, u"alice"_s), user(1000, u"alicia"_s)},
                        {u"gid:1000"_s, group(1000, u"staff"_s), group(1000, u"staffers"_s)}};
@@ -246,6 +253,52 @@ void TestAccountNames::groupsShowTheNameOfTheirTime()
     QCOMPARE(*groupNameAt(*m_db, m_hostId, 50, at(99)), u"wheel"_s);
     QCOMPARE(*groupNameAt(*m_db, m_hostId, 50, at(200)), QString()); // the second snapshot names only root
     QCOMPARE(*userNameAt(*m_db, m_hostId, 50, at(50)), QString()); // a group's id is no user's
+}
+
+// `group` compares the process's gid (not its egid) or the name that gid had at the event's time, as `user` does.
+void TestAccountNames::displayFilterByGroup()
+{
+    QCOMPARE(filteredPids(u"group == staff"_s), (QStringList{u"100"_s, u"101"_s}));
+    QCOMPARE(filteredPids(u"group == \"staffers\""_s), QStringList{u"102"_s});
+    QCOMPARE(filteredPids(u"group == 1000"_s), (QStringList{u"100"_s, u"101"_s, u"102"_s, u"106"_s}));
+    QCOMPARE(filteredPids(u"group == 1000 and not group == staff"_s), (QStringList{u"102"_s, u"106"_s}));
+    QCOMPARE(filteredPids(u"group startswith staff"_s), (QStringList{u"100"_s, u"101"_s, u"102"_s}));
+    QCOMPARE(filteredPids(u"group matches \"*ers\""_s), QStringList{u"102"_s});
+    // != on a name keeps the named other groups only: 103-105 had groups without a name.
+    QCOMPARE(filteredPids(u"group != staff and proc.pid < 200"_s), QStringList{u"102"_s});
+    QCOMPARE(filteredPids(u"group == wheel"_s), QStringList{}); // wheel (50) is their egid, not their gid
+    QCOMPARE(filteredPids(u"group == 4242 or group == 1001"_s), (QStringList{u"103"_s, u"104"_s, u"105"_s}));
+    QCOMPARE(filteredPids(u"user == alicia and group == staffers"_s), QStringList{u"102"_s});
+    QCOMPARE(filteredPids(u"group == \"nobody'; --\""_s), QStringList{});
+    QCOMPARE(filteredPids(u"group < staff"_s), QStringList{u"column 7: < compares numbers; a group name is text"_s});
+}
+
+// The Conversations table's user and group: the names as of the process's latest ids, however late the connection
+// (here after the second snapshot named neither), resolved for the page's rows, in the page's order.
+void TestAccountNames::conversationsNameUserAndGroup()
+{
+    const QString third
+        = m_echo->next({connectEvent(101, u"203.0.113.5"_s, 443, 200), connectEvent(102, u"203.0.113.5"_s, 443, 210),
+                        connectEvent(104, u"198.51.100.7"_s, 22, 220)});
+    const auto outcome = Importer(*m_db).importFile(third);
+    QVERIFY2(outcome.status == ImportStatus::Imported, qPrintable(outcome.message));
+    const auto shown = [this](ConversationOrder order, bool descending, int limit = 10, int offset = 0) {
+        QStringList rows;
+        auto result = NetworkQueries(*m_db).conversations({}, {int(order), descending}, limit, offset);
+        if (!result)
+            return QStringList{result.error().message};
+        for (const ConversationRow &row : std::as_const(result->rows))
+            rows << u"%1 %2 / %3"_s.arg(row.pid.value_or(-1))
+                        .arg(userText(row.uid.value_or(-1), row.userName),
+                             userText(row.gid.value_or(-1), row.groupName));
+        return rows;
+    };
+    const QStringList byFirst{u"101 alice (1000) / staff (1000)"_s, u"102 alicia (1000) / staffers (1000)"_s,
+                              u"104 4242 / 4242"_s};
+    QCOMPARE(shown(ConversationOrder::First, false), byFirst);
+    QCOMPARE(shown(ConversationOrder::First, false, 1, 1), QStringList{byFirst.at(1)});
+    QCOMPARE(shown(ConversationOrder::Group, true), (QStringList{byFirst.at(2), byFirst.at(0), byFirst.at(1)}));
+    QCOMPARE(shown(ConversationOrder::User, false, 2), (QStringList{byFirst.at(0), byFirst.at(1)}));
 }
 
 QTEST_GUILESS_MAIN(TestAccountNames)

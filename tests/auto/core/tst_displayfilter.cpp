@@ -20,7 +20,8 @@ private Q_SLOTS:
     void invalid();
     void valuesAreParameters();
     void patternsEscapeTheEngineWildcards();
-    void userNameIsAParameter();
+    void accountNameIsAParameter_data();
+    void accountNameIsAParameter();
     void foldsBranches();
 };
 
@@ -83,6 +84,11 @@ void TestDisplayFilter::valid_data()
     QTest::newRow("user by number") << u"user == 1000"_s << u"(== user 1000)"_s;
     QTest::newRow("user name prefix") << u"user startswith ali or user == 0"_s
                                       << u"(or (startswith user \"ali\") (== user 0))"_s;
+    QTest::newRow("group by quoted name") << u"group == \"staff\""_s << u"(== group \"staff\")"_s;
+    QTest::newRow("group by word name") << u"group != docker"_s << u"(!= group \"docker\")"_s;
+    QTest::newRow("group by number") << u"group == 50"_s << u"(== group 50)"_s;
+    QTest::newRow("group name glob and user") << u"group matches \"sta*\" and not user == alice"_s
+                                              << u"(and (matches group \"sta%2A\") (not (== user \"alice\")))"_s;
     QTest::newRow("escapes") << u"file.path == \"a\\\"b\\\\c\\n\\t\\r\\0\\xff\""_s
                              << u"(== file.path \"a%22b%5Cc%0A%09%0D%00%FF\")"_s;
     QTest::newRow("sql in a string stays a value")
@@ -121,6 +127,13 @@ void TestDisplayFilter::invalid_data()
     QTest::newRow("user number too big") << u"user == 99999999999999999999"_s << 9 << u"user is a number"_s;
     QTest::newRow("contains on a user number")
         << u"user contains 10"_s << 6 << u"contains applies to text; user is a number"_s;
+    QTest::newRow("ordering on a group name")
+        << u"group >= staff"_s << 7 << u">= compares numbers; a group name is text"_s;
+    QTest::newRow("group number too big") << u"group == 99999999999999999999"_s << 10 << u"group is a number"_s;
+    QTest::newRow("contains on a group number")
+        << u"group contains 10"_s << 7 << u"contains applies to text; group is a number"_s;
+    QTest::newRow("group without a value") << u"group =="_s << 9 << u"expected a value after =="_s;
+    QTest::newRow("groups is no field") << u"groups == staff"_s << 1 << u"unknown field 'groups'"_s;
     QTest::newRow("contains on a number")
         << u"proc.pid contains 1"_s << 10 << u"contains applies to text; proc.pid is a number"_s;
     QTest::newRow("startswith on a number")
@@ -201,11 +214,24 @@ void TestDisplayFilter::patternsEscapeTheEngineWildcards()
     QCOMPARE(kind[NetBranch].state, State::Never);
 }
 
-// A user name is bound as a parameter (twice for ==: the uids that ever had it, then the name at the event's time)
-// and compared on the branches that have a process only.
-void TestDisplayFilter::userNameIsAParameter()
+// A user or group name is bound as a parameter (twice for ==: the ids that ever had it, then the name at the event's
+// time), resolved for the field's own kind of id, and compared on the branches that have a process only.
+void TestDisplayFilter::accountNameIsAParameter_data()
 {
-    auto parsed = parseDisplayFilter(u"user == \"x'); DROP TABLE hosts; --\""_s);
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("user") << u"user"_s << u"p.uid"_s << u"'uid'"_s;
+    QTest::newRow("group") << u"group"_s << u"p.gid"_s << u"'gid'"_s;
+}
+
+void TestDisplayFilter::accountNameIsAParameter()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, column);
+    QFETCH(QString, kind);
+    const QString other = kind == "'uid'"_L1 ? u"'gid'"_s : u"'uid'"_s;
+    auto parsed = parseDisplayFilter(field + u" == \"x'); DROP TABLE hosts; --\""_s);
     QVERIFY2(parsed.ok(), qPrintable(parsed.error().message));
     for (const Engine engine : {Engine::Sqlite, Engine::Postgres}) {
         const auto conditions = compileDisplayFilter(*parsed, engine);
@@ -215,9 +241,16 @@ void TestDisplayFilter::userNameIsAParameter()
             QVERIFY2(!c.sql.contains(u"DROP"_s), qPrintable(c.sql));
             QCOMPARE(c.sql.count(u'?'), c.params.size());
             QCOMPARE(c.params, QVariantList(2, u"x'); DROP TABLE hosts; --"_s));
+            QVERIFY2(c.sql.startsWith(u"(%1 IN ("_s.arg(column)) && c.sql.contains(kind) && !c.sql.contains(other),
+                     qPrintable(c.sql));
             QVERIFY(c.process);
         }
         QCOMPARE(conditions[StateBranch].state, BranchCondition::State::Never);
+        // By number, the id's column itself.
+        const auto byNumber = compileDisplayFilter(*parseDisplayFilter(field + u" == 50"_s), engine);
+        QCOMPARE(byNumber[NetBranch].params, QVariantList{qint64(50)});
+        QVERIFY2(byNumber[NetBranch].sql.contains(column + u" = ?"_s), qPrintable(byNumber[NetBranch].sql));
+        QCOMPARE(filterFieldColumn(field, FileBranch, engine), column);
     }
 }
 

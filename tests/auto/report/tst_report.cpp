@@ -5,6 +5,7 @@
 // section, every archive's digest and signer, the notes and the plain coverage statements; pdftoppm renders every
 // page; the HTML carries the same text escaped. Scoping, progress, cancelling and the one-line errors are checked
 // too.
+#include "accountnames.h"
 #include "activityqueries.h"
 #include "casenotes.h"
 #include "digest.h"
@@ -95,6 +96,20 @@ void TestReport::initTestCase()
     QVERIFY(notes.addBookmark({ObjectType::NetEvent, did->connections.constFirst().id}, u"C2 connection"_s).ok());
     QVERIFY(notes.addNote({ObjectType::Host, alpha}, kHostileNote).ok());
     QVERIFY(notes.addNote({ObjectType::Process, curl}, u"curl fetched the second stage"_s).ok());
+    // alpha's accounts as its collector's `accounts` check reports them (stored as the importer stores them): its
+    // processes run as uid 1000, gid 0.
+    const auto account = [](const QString &id, const QString &name) {
+        return Flight::Format::StateItem{id, {{u"name"_s, name}}};
+    };
+    const qint64 before = QueryScenario::at(-60000);
+    QVERIFY(m_db->begin());
+    QVERIFY(storeAccounts(*m_db, alpha, before,
+                          {Flight::Format::Event{before, 0,
+                                                 Flight::Format::StateSnapshot{u"accounts"_s,
+                                                                               {account(u"uid:1000"_s, u"alice"_s),
+                                                                                account(u"gid:0"_s, u"root"_s)}}}})
+                .ok());
+    QVERIFY(m_db->commit());
     auto alert = m_db->scalar(u"INSERT INTO alerts (host_id, ts, source, severity, title, triage) VALUES "
                               u"(?, ?, 'state.change', 'high', 'modules: 1 items changed', 'new') RETURNING id"_s,
                               {alpha, QueryScenario::at(90)});
@@ -177,6 +192,10 @@ void TestReport::pdfShowsEverySection()
     QVERIFY(text.contains(u"http://evil.example/x"_s));
     QVERIFY2(text.contains(u"pid 200 bash \u2190 pid 100 sshd"_s), qPrintable(text));
     QVERIFY(text.contains(u"/tmp/drop/a.sh"_s));
+    // Its user and group, each with the name of the process's time.
+    QVERIFY2(text.contains(u"User alice (uid 1000)"_s),
+             qPrintable(text.mid(text.indexOf(u"Working directory"_s), 200)));
+    QVERIFY2(text.contains(u"Group root (gid 0)"_s), qPrintable(text.mid(text.indexOf(u"Working directory"_s), 200)));
     // The hostile name of 301 is escaped, not laid out: its newline shows as \n.
     QVERIFY(text.contains(u"DROP TABLE processes; --\"\\n\\t"_s));
     // Alerts with triage, integrity changes.
@@ -221,6 +240,10 @@ void TestReport::pagesRender()
             QFile::remove(target);
             QVERIFY(QFile::copy(m_dir.filePath(pngs.at(page - 1)), target));
         }
+        // The whole report too, for the pages after the second (the bookmarked processes).
+        const QString pdf = QDir(screenshots).filePath(u"report.pdf"_s);
+        QFile::remove(pdf);
+        QVERIFY(QFile::copy(m_pdf, pdf));
     }
 }
 
