@@ -8,6 +8,7 @@
 #include "eventtabledelegate.h"
 #include "markdecoration.h"
 
+#include <QDir>
 #include <QHeaderView>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -164,7 +165,10 @@ void TestEventTableDelegate::selectedRowIsTheStyles()
     QStyledItemDelegate styled;
     const QImage expected = render(&styled);
     Gui::EventTableDelegate fast;
-    QCOMPARE(render(&fast), expected);
+    const QImage painted = render(&fast);
+    QCOMPARE(painted, expected);
+    if (const QString dir = qEnvironmentVariable("FLIGHT_SCREENSHOT_DIR"); !dir.isEmpty() && QDir().mkpath(dir))
+        QVERIFY(painted.save(QDir(dir).filePath(u"eventtabledelegate-selected.png"_s))); // for people to look at
     // The highlight is there (the row's middle is the palette's highlight, not the base).
     const int y = m_view->rowViewportPosition(3) + m_view->rowHeight(3) / 2;
     const QColor highlight = m_view->palette().color(QPalette::Active, QPalette::Highlight);
