@@ -6,7 +6,6 @@
 #include <QPainter>
 #include <QTextLayout>
 #include <QtMath>
-
 #include <algorithm>
 
 namespace Deck::Gui {
@@ -89,13 +88,13 @@ void EventTableDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
 {
     const auto styled = [&] { QStyledItemDelegate::paint(painter, option, index); };
     if ((option.state & kStyled) || option.direction != Qt::LeftToRight
-        || (option.features & QStyleOptionViewItem::WrapText)
-        || option.decorationPosition != QStyleOptionViewItem::Left || !index.isValid())
+        || (option.features & QStyleOptionViewItem::WrapText) || option.decorationPosition != QStyleOptionViewItem::Left
+        || !index.isValid())
         return styled();
-    std::array<QModelRoleData, kSlots> data{
-        QModelRoleData(Qt::DisplayRole), QModelRoleData(Qt::DecorationRole), QModelRoleData(Qt::ForegroundRole),
-        QModelRoleData(Qt::TextAlignmentRole), QModelRoleData(Qt::FontRole), QModelRoleData(Qt::BackgroundRole),
-        QModelRoleData(Qt::CheckStateRole)};
+    std::array<QModelRoleData, kSlots> data{QModelRoleData(Qt::DisplayRole),    QModelRoleData(Qt::DecorationRole),
+                                            QModelRoleData(Qt::ForegroundRole), QModelRoleData(Qt::TextAlignmentRole),
+                                            QModelRoleData(Qt::FontRole),       QModelRoleData(Qt::BackgroundRole),
+                                            QModelRoleData(Qt::CheckStateRole)};
     index.multiData(data); // one look-up of the row for every role
     const QVariant &display = data[Display].data();
     const QVariant &decoration = data[Decoration].data();
@@ -137,7 +136,7 @@ void EventTableDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     Qt::Alignment alignment = option.displayAlignment;
     if (const QVariant &value = data[Alignment].data(); value.isValid())
         alignment = value.metaType() == QMetaType::fromType<Qt::Alignment>() ? value.value<Qt::Alignment>()
-                                                                              : Qt::Alignment::fromInt(value.toInt());
+                                                                             : Qt::Alignment::fromInt(value.toInt());
     const int top = QStyle::alignedRect(Qt::LeftToRight, alignment & Qt::AlignVertical_Mask,
                                         QSize(textRect.width(), line->height), textRect)
                         .top();

@@ -46,8 +46,10 @@ void TestEventTableDelegate::init()
             r % 6 ? u"python3 (%1)"_s.arg(1000 + r * 7) : QString(),
             u"deploy-user (%1)"_s.arg(r % 3 ? 65534 : 0),
             r % 5 ? u"file open"_s : u"net connect"_s,
-            r % 4 ? u"/usr/lib/x86_64-linux-gnu/libexample-%1.so.6 → /tmp/a file with a name long enough to be cut"_s.arg(r)
-                  : u"/srv/données/ファイル-%1.txt"_s.arg(r),
+            r % 4
+                ? u"/usr/lib/x86_64-linux-gnu/libexample-%1.so.6 → /tmp/a file with a name long enough to be cut"_s.arg(
+                    r)
+                : u"/srv/données/ファイル-%1.txt"_s.arg(r),
             u"argv value%1 --flag=x Ünïcödé [::1]:443 κείμενο текст"_s.arg(r)};
         for (int c = 0; c < 7; ++c) {
             auto *item = new QStandardItem(texts[c]);
