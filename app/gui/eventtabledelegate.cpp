@@ -128,6 +128,8 @@ void EventTableDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         return styled(); // a column narrower than its picture (the style clips it), or a disabled one (greyed)
     if (elide && (option.textElideMode == Qt::ElideNone || textRect.width() < option.fontMetrics.height()))
         return styled(); // too narrow to elide (the style clips the text)
+    if (line && textRect.height() - line->height < 4)
+        return styled(); // a row hardly taller than its text: a glyph below the descent (an underscore) is clipped
 
     if (!imageRect.isNull())
         painter->drawImage(imageRect, image);

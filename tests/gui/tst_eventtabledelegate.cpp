@@ -3,8 +3,9 @@
 // the style paint — a table set up as the Events page's (alternating rows, no grid, elided at the right) with the
 // model's kinds of cells: the marks' pictures and the blank that reserves their place, a foreground (a loss, the
 // placeholder), a right-aligned column, texts elided, texts with glyphs of fallback fonts, empty cells — in the
-// default palette, a high-contrast one and a disabled view; a selected, current or hovered row is the style's own
-// (its highlight, focus frame and hover); a string drawn again and again is kept laid out, within a bound.
+// default palette, a high-contrast one, a disabled view, another font size and rows lower than the text; a selected,
+// current or hovered row is the style's own (its highlight, focus frame and hover); a string drawn again and again is
+// kept laid out, within a bound.
 #include "eventtabledelegate.h"
 #include "markdecoration.h"
 
@@ -106,6 +107,8 @@ void TestEventTableDelegate::paintsAsTheStyle_data()
     QTest::newRow("high contrast") << u"contrast"_s;
     QTest::newRow("disabled") << u"disabled"_s;
     QTest::newRow("narrow columns") << u"narrow"_s;
+    QTest::newRow("another font size") << u"font"_s;
+    QTest::newRow("rows lower than the text") << u"cramped"_s;
 }
 
 void TestEventTableDelegate::paintsAsTheStyle()
@@ -121,6 +124,15 @@ void TestEventTableDelegate::paintsAsTheStyle()
         m_view->setPalette(palette);
     } else if (look == "disabled"_L1) {
         m_view->setEnabled(false);
+    } else if (look == "font"_L1) {
+        QFont font = m_view->font();
+        font.setPointSizeF(font.pointSizeF() * 1.37); // a size whose pixels are not whole
+        m_view->setFont(font);
+        m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6); // as the page sets it
+    } else if (look == "cramped"_L1) {
+        QFont font = m_view->font(); // a larger font in rows made for the smaller one: the style clips the text
+        font.setPointSizeF(font.pointSizeF() * 1.37);
+        m_view->setFont(font);
     } else if (look == "narrow"_L1) {
         for (int c = 0; c < 6; ++c)
             m_view->setColumnWidth(c, c == 0 ? 24 : 9 + 7 * c); // the picture does not fit; some texts hardly
@@ -129,33 +141,34 @@ void TestEventTableDelegate::paintsAsTheStyle()
     const QImage expected = render(&styled);
     Gui::EventTableDelegate fast;
     // Three times: strings first measured and drawn, then drawn from what is kept, then from their glyphs.
+    QStringList differences;
     for (int pass = 0; pass < 3; ++pass) {
         const QImage painted = render(&fast);
-        if (painted != expected) {
-            const QString dir = qEnvironmentVariable("FLIGHT_SCREENSHOT_DIR", QDir::tempPath());
-            expected.save(QDir(dir).filePath(u"eventtabledelegate-%1-expected.png"_s.arg(look)));
-            painted.save(QDir(dir).filePath(u"eventtabledelegate-%1-painted.png"_s.arg(look)));
-            int differing = 0;
-            QRect where;
-            for (int y = 0; y < expected.height(); ++y) {
-                for (int x = 0; x < expected.width(); ++x) {
-                    if (painted.pixel(x, y) != expected.pixel(x, y)) {
-                        ++differing;
-                        where |= QRect(x, y, 1, 1);
-                    }
+        if (painted == expected)
+            continue;
+        const QString dir = qEnvironmentVariable("FLIGHT_SCREENSHOT_DIR", QDir::tempPath());
+        expected.save(QDir(dir).filePath(u"eventtabledelegate-%1-expected.png"_s.arg(look)));
+        painted.save(QDir(dir).filePath(u"eventtabledelegate-%1-painted%2.png"_s.arg(look).arg(pass)));
+        int differing = 0;
+        QRect where;
+        for (int y = 0; y < expected.height(); ++y) {
+            for (int x = 0; x < expected.width(); ++x) {
+                if (painted.pixel(x, y) != expected.pixel(x, y)) {
+                    ++differing;
+                    where |= QRect(x, y, 1, 1);
                 }
             }
-            QFAIL(qPrintable(u"pass %1: %2 pixels differ from QStyledItemDelegate's within (%3, %4) to (%5, %6), %7 "
-                             u"(both saved in %8)"_s.arg(pass)
-                                 .arg(differing)
-                                 .arg(where.left())
-                                 .arg(where.top())
-                                 .arg(where.right())
-                                 .arg(where.bottom())
-                                 .arg(painted.format())
-                                 .arg(dir)));
         }
+        differences << u"pass %1: %2 pixels within (%3, %4) to (%5, %6)"_s.arg(pass)
+                           .arg(differing)
+                           .arg(where.left())
+                           .arg(where.top())
+                           .arg(where.right())
+                           .arg(where.bottom());
     }
+    QVERIFY2(differences.isEmpty(),
+             qPrintable(u"unlike QStyledItemDelegate's pixels (saved in %1): %2"_s.arg(
+                 qEnvironmentVariable("FLIGHT_SCREENSHOT_DIR", QDir::tempPath()), differences.join(u"; "_s))));
     QVERIFY(fast.shapedTexts() > 0);
 }
 
