@@ -10,7 +10,7 @@
 // QStyledItemDelegate as before: a selected, current or hovered one (the style draws its highlight, focus frame and
 // hover), and one the fast path does not cover (a font, background or check state from the model, several lines,
 // right-to-left, word wrap, a decoration that is not an image, a picture in a disabled view (greyed) or a column too
-// narrow for it, a text too narrow for an ellipsis).
+// narrow for it, a text too narrow for an ellipsis, a row hardly taller than its text: the style clips to the cell).
 // Thread: the GUI thread.
 #pragma once
 
