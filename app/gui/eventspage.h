@@ -5,7 +5,9 @@
 // While the rows are counted (in the background; the rows counted can be scrolled) the status shows the estimate and
 // a button stops the count (Esc in the table) or takes it up again. A row's event (a process event: its process; a
 // host event or a loss: its host) can be bookmarked and noted from its context menu (MarkActions); a row whose
-// object has a note shows a marker in its first column with the note as its tool tip.
+// object has a note shows a marker in its first column with the note as its tool tip (every row keeps the marker's
+// place, so the times line up). The cells are painted by EventTableDelegate (the style's pixels, at a fraction of its
+// CPU time).
 // Thread: the GUI thread; the stream is walked on a worker of the page's own, pages are read on the session's.
 #pragma once
 

@@ -49,7 +49,10 @@ QVariant AggregateTableModel::data(const QModelIndex &index, int role) const
         break;
     }
     case Qt::DecorationRole:
-        return markDecoration(marksAt(index.row(), index.column()));
+        // The marker, or a blank in its place on every row of the column (the addresses line up).
+        if (m_marks && showsMarks(index.column()))
+            return markDecoration(marksAt(index.row(), index.column()));
+        break;
     default:
         break;
     }

@@ -65,6 +65,12 @@ protected:
         Q_UNUSED(column);
         return std::nullopt;
     }
+    // Whether a cell of the column may name a marked object (markTarget()): its rows keep the marker's place.
+    virtual bool showsMarks(int column) const
+    {
+        Q_UNUSED(column);
+        return false;
+    }
     // The query's order (a Core::ConversationOrder or EndpointOrder) of a column.
     virtual int orderOf(int column) const = 0;
     virtual int loadedRows() const = 0;

@@ -26,6 +26,7 @@ protected:
     bool isNumber(int column) const override { return column == Events; }
     QString toolTip(int row, int column) const override;
     int orderOf(int column) const override;
+    bool showsMarks(int column) const override { return column == Remote; }
     std::optional<Core::MarkTarget> markTarget(int row, int column) const override
     {
         if (column != Remote || m_rows.at(row).raddr.isEmpty())

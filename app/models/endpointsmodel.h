@@ -25,6 +25,7 @@ protected:
     QString text(int row, int column) const override;
     bool isNumber(int column) const override { return column == Events || column == Conversations || column == Hosts; }
     int orderOf(int column) const override { return std::clamp(column, 0, int(ColumnCount) - 1); }
+    bool showsMarks(int column) const override { return column == Address; }
     std::optional<Core::MarkTarget> markTarget(int row, int column) const override
     {
         if (column != Address)

@@ -291,18 +291,42 @@ int EventTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : kEventColumns;
 }
 
+const EventRowView *EventTableModel::shownRow(int row) const
+{
+    const EventRowView *shown = loadedRow(row);
+    if (!shown) // the page is asked for once; when it is late, the view repaints when dataChanged says it landed
+        shown = const_cast<EventTableModel *>(this)->awaitRow(row);
+    return shown;
+}
+
 QVariant EventTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const EventRowView *row = loadedRow(index.row());
-    if (!row) // the page is asked for once; when it is late, the view repaints when dataChanged says it landed
-        row = const_cast<EventTableModel *>(this)->awaitRow(index.row());
+    return cellData(shownRow(index.row()), index, role);
+}
+
+void EventTableModel::multiData(const QModelIndex &index, QModelRoleDataSpan roleDataSpan) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        for (QModelRoleData &roleData : roleDataSpan)
+            roleData.clearData();
+        return;
+    }
+    const EventRowView *row = shownRow(index.row());
+    for (QModelRoleData &roleData : roleDataSpan)
+        roleData.setData(cellData(row, index, roleData.role()));
+}
+
+QVariant EventTableModel::cellData(const EventRowView *row, const QModelIndex &index, int role) const
+{
     if (!row) {
         if (role == Qt::DisplayRole)
             return index.column() == 0 ? tr("loading…") : QString();
         if (role == Qt::ForegroundRole)
             return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
+        if (role == Qt::DecorationRole && index.column() == 0)
+            return markDecoration({}); // the marker's place, as in every row: the times line up
         return {};
     }
     switch (role) {
@@ -318,7 +342,7 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         }
         return index.column() >= int(EventColumn::Object) ? row->toolTip : QVariant();
     case Qt::DecorationRole:
-        // The marks' marker (a bookmark's ribbon, a note's square), before the time.
+        // The marks' marker (a bookmark's ribbon, a note's square) before the time, or a blank in its place.
         return index.column() == 0 ? markDecoration(marksOf(*row)) : QVariant();
     case ObjectRefRole:
         return row->object ? QVariant::fromValue(*row->object) : QVariant();

@@ -70,6 +70,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    // Every role of a cell from one look-up of its row (the events table's delegate asks for all it paints at once).
+    void multiData(const QModelIndex &index, QModelRoleDataSpan roleDataSpan) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 Q_SIGNALS:
@@ -89,6 +91,8 @@ private:
     void askSpanEnd();
     void cachePage(int page, QList<EventRowView> rows); // without telling the views (they are painting it)
     void storePage(int page, QList<EventRowView> rows);
+    const EventRowView *shownRow(int row) const; // loaded, or waited for (awaitRow); nullptr: the placeholder
+    QVariant cellData(const EventRowView *row, const QModelIndex &index, int role) const;
 
     CaseWorker *m_pages = nullptr;
     CaseWorker *m_walker = nullptr;

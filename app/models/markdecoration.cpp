@@ -60,8 +60,9 @@ int markWidth()
 
 QVariant markDecoration(const ObjectMarks &marks)
 {
+    static const QImage blank = drawMarkers(false, false);
     if (!marks.any())
-        return {};
+        return blank;
     return markImage(marks.bookmarked, !marks.note.isEmpty());
 }
 

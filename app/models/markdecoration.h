@@ -2,8 +2,10 @@
 // The marks of one object as the tables show them beside it (the process tree's name, the events table's time): a
 // blue bookmark ribbon for a bookmark, the notes' amber square for a note, both side by side when it has both (the
 // bookmark's place left empty for a note alone, so that the squares line up), and a tool tip that says which
-// ("Bookmarked", "Note: ..."). Nothing for an object without marks. The pictures are images (no pixmaps: a model may
-// live without a GUI), made once per process.
+// ("Bookmarked", "Note: ..."). An object without marks has a blank picture of the same size in a column that may show
+// one, so that the text of every row of the column starts at the same x (a marker pushed the time of a marked row
+// right of the unmarked rows' times). The pictures are images (no pixmaps: a model may live without a GUI), made once
+// per process, all of one size.
 // Thread: any.
 #pragma once
 
@@ -29,7 +31,8 @@ ObjectMarks marksOf(const NoteTexts &notes, const BookmarkedObjects &bookmarked,
 QImage markImage(bool bookmarked, bool noted);
 // The width a marker takes before a cell's text (with the gap to the text): a column that may show one reserves it.
 int markWidth();
-// For Qt::DecorationRole: the marker picture, or an invalid QVariant for an object without marks.
+// For Qt::DecorationRole of a column that may show marks: the marker picture, or for an object without marks the
+// blank picture of the same size (transparent), which keeps the marker's place.
 QVariant markDecoration(const ObjectMarks &marks);
 // "Bookmarked", "Note: <text>" or both on two lines; empty for none.
 QString markToolTip(const ObjectMarks &marks);

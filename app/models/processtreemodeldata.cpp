@@ -108,7 +108,8 @@ QVariant ProcessTreeModel::data(const QModelIndex &index, int role) const
         return !marks.any() ? processToolTip(row, node->context)
                             : markToolTip(marks) + QStringLiteral("\n\n") + processToolTip(row, node->context);
     case Qt::DecorationRole:
-        // The marks' marker before the name (as in the events table).
+        // The marks' marker before the name (as in the events table), or a blank in its place: the names of
+        // siblings line up.
         return column == ProcessColumn ? markDecoration(marks) : QVariant();
     case Qt::TextAlignmentRole:
         if (column == PidColumn || column == UserColumn)

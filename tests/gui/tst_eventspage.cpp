@@ -38,6 +38,8 @@ private Q_SLOTS:
     void pageFollowsAndSetsTheSelection();
     void countStopsAndGoesOn();
     void noteBesideAProcess();
+    void blankKeepsTheMarkersPlace();
+    void timesLineUpBesideMarks();
 
 private:
     qint64 scalar(const QString &sql);
@@ -260,7 +262,9 @@ void TestEventsPage::pageFollowsAndSetsTheSelection()
     Models::CaseMarks::of(session).addNote(*model.loadedRow(1)->object, u"beacon to the C2"_s);
     QTRY_COMPARE(model.data(model.index(1, 0), Qt::ToolTipRole).toString(), u"Bookmarked\nNote: beacon to the C2"_s);
     QCOMPARE(decoration(1), Models::markImage(true, true));
-    QVERIFY(!model.data(model.index(0, 0), Qt::DecorationRole).isValid());
+    // An unmarked row keeps the marker's place (a blank picture of its size): the times line up.
+    QCOMPARE(decoration(0), Models::markDecoration({}).value<QImage>());
+    QVERIFY(!model.data(model.index(0, 1), Qt::DecorationRole).isValid());
     QVERIFY(!model.data(model.index(0, 0), Qt::ToolTipRole).isValid());
     // The bookmark removed (in any view): the note's marker alone.
     const qint64 bookmarkId
@@ -366,7 +370,7 @@ void TestEventsPage::noteBesideAProcess()
     const QModelIndex first = model->index(0, 0);
     const qint64 process = first.data(Models::ProcessTreeModel::ProcessIdRole).toLongLong();
     QVERIFY(process > 0);
-    QVERIFY(!first.data(Qt::DecorationRole).isValid());
+    QCOMPARE(first.data(Qt::DecorationRole).value<QImage>(), Models::markDecoration({}).value<QImage>());
     const auto decoration = [&] { return model->index(0, 0).data(Qt::DecorationRole).value<QImage>(); };
     const auto toolTip = [&] { return model->index(0, 0).data(Qt::ToolTipRole).toString(); };
     Models::CaseMarks::of(session).addNote({Core::ObjectType::Process, process}, u"first seen here"_s);
@@ -383,6 +387,75 @@ void TestEventsPage::noteBesideAProcess()
     Models::CaseMarks::of(session).removeNote(noteId);
     QTRY_COMPARE(decoration(), Models::markImage(true, false));
     QVERIFY2(toolTip().startsWith(u"Bookmarked\n\n"_s), qPrintable(toolTip()));
+}
+
+void TestEventsPage::blankKeepsTheMarkersPlace()
+{
+    const QImage blank = Models::markDecoration({}).value<QImage>();
+    QVERIFY(!blank.isNull());
+    for (const auto &[bookmarked, noted] : {std::pair{true, false}, {false, true}, {true, true}})
+        QCOMPARE(blank.size(), Models::markImage(bookmarked, noted).size());
+    QCOMPARE(Models::markWidth(), blank.width() + 6);
+    for (int y = 0; y < blank.height(); ++y) {
+        for (int x = 0; x < blank.width(); ++x)
+            QCOMPARE(qAlpha(blank.pixel(x, y)), 0);
+    }
+}
+
+// The time of a row with a bookmark or a note starts where the time of a row without one does (the marker in a
+// place that every row keeps), in the pixels the page paints.
+void TestEventsPage::timesLineUpBesideMarks()
+{
+    Models::CaseSession session;
+    Gui::EventsPage page(session);
+    page.resize(1200, 600);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QSignalSpy opened(&session, &Models::CaseSession::opened);
+    session.open(m_case.location);
+    QVERIFY(opened.wait(10000));
+    auto &model = page.model();
+    QTableView *view = page.view();
+    QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 40 && model.loadedRow(0), 20000);
+    // Three rows of file events (each its own object): one bookmarked, one noted, one without marks.
+    QList<int> files;
+    for (int row = 0; row < 40 && files.size() < 3; ++row) {
+        const Models::EventRowView *event = model.loadedRow(row);
+        QVERIFY(event);
+        if (event->object && event->object->type == Core::ObjectType::FileEvent
+            && view->rowViewportPosition(row) + view->rowHeight(row) <= view->viewport()->height())
+            files << row;
+    }
+    QCOMPARE(files.size(), 3);
+    auto &marks = Models::CaseMarks::of(session);
+    QCOMPARE(marks.bookmark(*model.loadedRow(files[0])->object).result(), QString());
+    QCOMPARE(marks.addNote(*model.loadedRow(files[1])->object, u"seen"_s).result(), QString());
+    const auto decoration = [&](int row) { return model.index(row, 0).data(Qt::DecorationRole).value<QImage>(); };
+    QTRY_COMPARE(decoration(files[0]), Models::markImage(true, false));
+    QTRY_COMPARE(decoration(files[1]), Models::markImage(false, true));
+
+    QImage shot(view->viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    view->viewport()->render(&shot);
+    // The first x at or after `from` where a row's time cell has ink (a pixel unlike the cell's empty right end).
+    const int gutter = Models::markWidth() - 3; // the picture and the margin before it; the text's margin follows
+    const auto firstInk = [&](int row, int from) {
+        const int top = view->rowViewportPosition(row) + 2, bottom = top + view->rowHeight(row) - 4;
+        const QRgb empty = shot.pixel(view->columnWidth(0) - 2, top + 1);
+        for (int x = from; x < view->columnWidth(0); ++x) {
+            for (int y = top; y < bottom; ++y) {
+                if (shot.pixel(x, y) != empty)
+                    return x;
+            }
+        }
+        return -1;
+    };
+    const int unmarkedText = firstInk(files[2], gutter);
+    QVERIFY(unmarkedText > gutter); // after the blank place, not pushed left into it
+    QCOMPARE(firstInk(files[2], 0), unmarkedText); // nothing in the place of the marker
+    QVERIFY(firstInk(files[0], 0) < gutter); // the bookmark's ribbon
+    QVERIFY(firstInk(files[1], 0) < gutter); // the note's square
+    QCOMPARE(firstInk(files[0], gutter), unmarkedText);
+    QCOMPARE(firstInk(files[1], gutter), unmarkedText);
 }
 
 QTEST_MAIN(TestEventsPage)
