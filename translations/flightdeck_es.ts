@@ -3060,8 +3060,8 @@ anterior %2</translation>
         <translation>(sin proceso)</translation>
     </message>
     <message>
-        <source>uid %1</source>
-        <translation>uid %1</translation>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4986,6 +4986,18 @@ fichero %3
     <message>
         <source>%1 (uid %2)</source>
         <translation>%1 (UID %2)</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gid %1</source>
+        <translation>gid %1</translation>
+    </message>
+    <message>
+        <source>%1 (gid %2)</source>
+        <translation>%1 (gid %2)</translation>
     </message>
 </context>
 <context>
