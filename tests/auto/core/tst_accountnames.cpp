@@ -71,6 +71,7 @@ private Q_SLOTS:
     void groupsShowTheNameOfTheirTime();
     void displayFilterByGroup();
     void conversationsNameUserAndGroup();
+    void indexInMemoryAgreesWithTheQuery();
 
 private:
     qint64 pidUser(qint64 pid, QString *name);
@@ -299,6 +300,27 @@ void TestAccountNames::conversationsNameUserAndGroup()
     QCOMPARE(shown(ConversationOrder::First, false, 1, 1), QStringList{byFirst.at(1)});
     QCOMPARE(shown(ConversationOrder::Group, true), (QStringList{byFirst.at(2), byFirst.at(0), byFirst.at(1)}));
     QCOMPARE(shown(ConversationOrder::User, false, 2), (QStringList{byFirst.at(0), byFirst.at(1)}));
+}
+
+// AccountNameIndex (the whole forest's names, resolved in memory) gives what the SQL resolution gives, for users and
+// groups, known and unknown ids, before, between and after the snapshots and renames, and on another host.
+void TestAccountNames::indexInMemoryAgreesWithTheQuery()
+{
+    for (const qint64 host : {m_hostId, m_hostId + 1}) {
+        auto users = AccountNameIndex::load(*m_db, "uid"_L1, host);
+        auto groups = AccountNameIndex::load(*m_db, "gid"_L1, host);
+        QVERIFY2(users.ok() && groups.ok(), qPrintable(users.error().message + groups.error().message));
+        int named = 0;
+        for (const qint64 id : {0, 50, 1000, 1001, 65534, 99999}) {
+            for (qint64 ms = -20; ms <= 300; ms += 1) {
+                const QString user = *userNameAt(*m_db, host, id, at(ms));
+                QCOMPARE(users->nameAt(id, at(ms)), user);
+                QCOMPARE(groups->nameAt(id, at(ms)), *groupNameAt(*m_db, host, id, at(ms)));
+                named += user.isEmpty() ? 0 : 1;
+            }
+        }
+        QCOMPARE(named > 0, host == m_hostId);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAccountNames)
