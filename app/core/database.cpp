@@ -196,6 +196,15 @@ Expected<void> Database::execute(const QString &sql, const QVariantList &params)
     return {};
 }
 
+Expected<void> Database::preferGenericPlans()
+{
+    if (engine() == Engine::Sqlite)
+        return {};
+    if (auto done = execute(u"SET plan_cache_mode = force_generic_plan"_s); !done)
+        return done;
+    return execute(u"SET max_parallel_workers_per_gather = 0"_s);
+}
+
 Expected<QVariant> Database::scalar(const QString &sql, const QVariantList &params)
 {
     auto q = query(sql, params);

@@ -42,6 +42,11 @@ public:
     static constexpr int kKeptStatements = 16;
     Expected<QSqlQuery *> keptQuery(const QString &sql, const QVariantList &params, Fetch fetch = Fetch::Streamed);
     Expected<void> execute(const QString &sql, const QVariantList &params = {});
+    // For a connection of its own that runs one paged statement again and again (the events page's): on PostgreSQL,
+    // plans kept for any values and no parallel workers — a page of the union of 24 arms spent most of its 10 ms in
+    // planning (custom plans are this store's default), and starting workers costs more than a page. Nothing on
+    // SQLite.
+    Expected<void> preferGenericPlans();
     // The first column of the first row; a null QVariant when there is no row.
     Expected<QVariant> scalar(const QString &sql, const QVariantList &params = {});
 

@@ -152,7 +152,7 @@ EventsPage::EventsPage(Models::CaseSession &session, QWidget *parent)
 
 EventsPage::~EventsPage()
 {
-    m_model.clear(); // before the walker goes
+    m_model.clear(); // before its workers go
 }
 
 QString EventsPage::statusText() const
@@ -162,7 +162,11 @@ QString EventsPage::statusText() const
 
 void EventsPage::caseOpened()
 {
+    // The page's own connections: their statements are planned once for any values (Database::preferGenericPlans).
+    m_pages = session().openWorker();
     m_walker = session().openWorker();
+    for (Models::CaseWorker *worker : {m_pages.get(), m_walker.get()})
+        (void)worker->run([](Core::Database &db) { return db.preferGenericPlans(); });
     m_hostNames.clear();
     auto hostNames = session().worker().run([](Core::Database &db) {
         QHash<qint64, QString> names;
@@ -187,6 +191,7 @@ void EventsPage::caseClosed()
 {
     m_model.clear();
     m_walker.reset();
+    m_pages.reset();
     m_host.reset();
     m_status->clear();
     m_empty->setText(tr("Open a case (File > Open) to see every event it holds: processes, files, connections, "
@@ -198,14 +203,14 @@ void EventsPage::caseClosed()
 void EventsPage::reload()
 {
     showScope();
-    if (!session().isOpen() || !m_walker)
+    if (!session().isOpen() || !m_walker || !m_pages)
         return;
     Core::EventScope scope;
     scope.hostId = m_host;
     scope.range = session().selection().timeRange();
     scope.filter = m_filterNode;
     m_stack->setCurrentWidget(m_view);
-    m_model.show(&session().worker(), m_walker.get(), scope);
+    m_model.show(m_pages.get(), m_walker.get(), scope);
 }
 
 void EventsPage::showScope()

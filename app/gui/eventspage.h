@@ -48,7 +48,8 @@ private:
     void showScope();
 
     Models::EventTableModel m_model;
-    std::unique_ptr<Models::CaseWorker> m_walker;
+    std::unique_ptr<Models::CaseWorker> m_pages; // page reads (the model's prefetches and jumps)
+    std::unique_ptr<Models::CaseWorker> m_walker; // the count of every row, in the background
     Core::FilterNode m_filterNode;
     QHash<qint64, QString> m_hostNames;
     std::optional<qint64> m_host; // the host selected in another view, which this page is narrowed to
