@@ -113,8 +113,7 @@ Expected<void> Database::configure()
             if (auto done = query(QLatin1StringView(pragma)); !done)
                 return done.error();
         }
-        void *handle = *static_cast<void *const *>(connection().driver()->handle().constData());
-        m_bulk = std::make_unique<SqliteBulkWriter>(handle, name());
+        m_bulk = std::make_unique<SqliteBulkWriter>(nativeHandle(), name());
     } else {
         if (auto done = execute(u"SET client_min_messages = warning"_s); !done)
             return done;
@@ -127,8 +126,7 @@ Expected<void> Database::configure()
         // keeping it saves the parse and the round trips, and never swaps its plan for a generic one.
         if (auto done = execute(u"SET plan_cache_mode = force_custom_plan"_s); !done)
             return done;
-        void *handle = *static_cast<void *const *>(connection().driver()->handle().constData());
-        m_bulk = std::make_unique<PgBulkWriter>(handle, name());
+        m_bulk = std::make_unique<PgBulkWriter>(nativeHandle(), name());
     }
     return {};
 }
@@ -194,6 +192,11 @@ Expected<void> Database::execute(const QString &sql, const QVariantList &params)
     if (!q)
         return q.error();
     return {};
+}
+
+void *Database::nativeHandle() const
+{
+    return *static_cast<void *const *>(connection().driver()->handle().constData());
 }
 
 Expected<void> Database::preferGenericPlans()

@@ -29,6 +29,8 @@ public:
     const DatabaseLocation &location() const { return m_location; }
     QString name() const { return m_location.display(); }
     QSqlDatabase connection() const { return QSqlDatabase::database(m_connection, false); }
+    // The driver's own handle behind the connection: a sqlite3 * or a PGconn * (the bulk writers, NativeRows).
+    void *nativeHandle() const;
 
     // How a PostgreSQL result comes from the server: row by row (single-row mode; little memory, for results of any
     // size) or at once (for bounded results of many rows: less work per row). SQLite always steps row by row.

@@ -3,7 +3,6 @@
 
 #include "database.h"
 
-#include <QSqlDriver>
 #include <QtEndian>
 #include <libpq-fe.h>
 #include <sqlite3.h>
@@ -13,11 +12,6 @@ using namespace Qt::StringLiterals;
 namespace Deck::Core {
 
 namespace {
-
-void *nativeHandle(const Database &db)
-{
-    return *static_cast<void *const *>(db.connection().driver()->handle().constData());
-}
 
 bool isInteger(const QVariant &value)
 {
@@ -81,16 +75,6 @@ public:
     }
     bool isNull(int column) const override { return sqlite3_column_type(m_statement, column) == SQLITE_NULL; }
     qint64 toInt(int column) const override { return sqlite3_column_int64(m_statement, column); }
-    QByteArray toBytes(int column) const override
-    {
-        const auto *data = static_cast<const char *>(sqlite3_column_blob(m_statement, column));
-        return QByteArray(data, data ? sqlite3_column_bytes(m_statement, column) : 0);
-    }
-    QString toText(int column) const override
-    {
-        const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
-        return QString::fromUtf8(data, data ? sqlite3_column_bytes(m_statement, column) : 0);
-    }
     QByteArrayView view(int column) const override
     {
         const auto *data = static_cast<const char *>(sqlite3_column_blob(m_statement, column));
@@ -199,14 +183,6 @@ public:
             return 0;
         }
     }
-    QByteArray toBytes(int column) const override
-    {
-        return QByteArray(PQgetvalue(m_row, 0, column), PQgetlength(m_row, 0, column));
-    }
-    QString toText(int column) const override
-    {
-        return QString::fromUtf8(PQgetvalue(m_row, 0, column), PQgetlength(m_row, 0, column));
-    }
     QByteArrayView view(int column) const override
     {
         return QByteArrayView(PQgetvalue(m_row, 0, column), PQgetlength(m_row, 0, column));
@@ -262,12 +238,12 @@ QByteArray SharedStrings::bytes(const NativeRows &rows, int column)
 Expected<std::unique_ptr<NativeRows>> nativeRows(Database &db, const QString &sql, const QVariantList &params)
 {
     if (db.engine() == Engine::Sqlite) {
-        auto rows = std::make_unique<SqliteRows>(static_cast<sqlite3 *>(nativeHandle(db)), db.name());
+        auto rows = std::make_unique<SqliteRows>(static_cast<sqlite3 *>(db.nativeHandle()), db.name());
         if (auto prepared = rows->prepare(sql, params); !prepared)
             return prepared.error();
         return std::unique_ptr<NativeRows>(std::move(rows));
     }
-    auto rows = std::make_unique<PgRows>(static_cast<PGconn *>(nativeHandle(db)), db.name());
+    auto rows = std::make_unique<PgRows>(static_cast<PGconn *>(db.nativeHandle()), db.name());
     if (auto sent = rows->send(sql, params); !sent)
         return sent.error();
     return std::unique_ptr<NativeRows>(std::move(rows));

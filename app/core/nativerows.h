@@ -31,10 +31,10 @@ public:
     [[nodiscard]] virtual Expected<bool> next() = 0;
     virtual bool isNull(int column) const = 0;
     virtual qint64 toInt(int column) const = 0;
-    virtual QByteArray toBytes(int column) const = 0;
-    virtual QString toText(int column) const = 0;
     // The value's bytes as they are, valid until next().
     virtual QByteArrayView view(int column) const = 0;
+    QByteArray toBytes(int column) const { return view(column).toByteArray(); }
+    QString toText(int column) const { return QString::fromUtf8(view(column)); }
 
     std::optional<qint64> optionalInt(int column) const
     {
