@@ -6,6 +6,7 @@
 #include "database.h"
 #include "digest.h"
 #include "eventcodec.h"
+#include "migrations.h"
 
 #include <QSet>
 #include <limits>
@@ -142,7 +143,7 @@ Expected<void> ArchiveLoader::resolvePaths()
     };
     for (const qsizetype i : std::as_const(unresolved))
         pathsOf(m_chunk[i], m_pathIds[i], known);
-    return m_db.execute(u"DELETE FROM stage_paths"_s);
+    return emptyStagingTable(m_db, "stage_paths"_L1);
 }
 
 Expected<void> ArchiveLoader::writeProcessEvents()

@@ -6,6 +6,7 @@
 #include "bulkwriter.h"
 #include "database.h"
 #include "keptstatements.h"
+#include "migrations.h"
 
 #include <QSet>
 #include <algorithm>
@@ -239,7 +240,7 @@ Expected<QHash<ProcKey, qint64>> ArchiveLoader::lookupKeys(const QList<ProcKey> 
         if (!rows->value(2).isNull())
             ids.insert(ProcKey{rows->value(0).toLongLong(), rows->value(1).toLongLong()}, rows->value(2).toLongLong());
     }
-    if (auto emptied = m_db.execute(u"DELETE FROM stage_keys"_s); !emptied)
+    if (auto emptied = emptyStagingTable(m_db, "stage_keys"_L1); !emptied)
         return emptied.error();
     return ids;
 }
@@ -433,7 +434,7 @@ Expected<void> ArchiveLoader::writeProcesses()
                                {m_context.hostId, m_context.bootId});
     if (!waiting)
         return waiting;
-    if (auto emptied = m_db.execute(u"DELETE FROM stage_processes"_s); !emptied)
+    if (auto emptied = emptyStagingTable(m_db, "stage_processes"_L1); !emptied)
         return emptied;
     return refreshStatistics(m_newProcesses);
 }

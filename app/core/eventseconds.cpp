@@ -3,6 +3,7 @@
 
 #include "bulkwriter.h"
 #include "database.h"
+#include "migrations.h"
 
 using namespace Qt::StringLiterals;
 
@@ -32,7 +33,7 @@ Expected<void> EventSeconds::store(Database &db, qint64 hostId) const
                                 {hostId});
         !added)
         return added;
-    return db.execute(u"DELETE FROM stage_seconds"_s);
+    return emptyStagingTable(db, "stage_seconds"_L1);
 }
 
 } // namespace Deck::Core

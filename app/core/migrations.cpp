@@ -400,4 +400,16 @@ Expected<void> createStagingTables(Database &db)
     return {};
 }
 
+Expected<void> emptyStagingTable(Database &db, QLatin1StringView table)
+{
+    // PostgreSQL: a DELETE leaves its rows dead in the table, and autovacuum never visits temporary tables, so a
+    // connection's staging tables grew with every archive it imported, and every later scan read them all (10M
+    // events in one session: DELETE FROM stage_paths took 0.8 s in the first half, 2.5 s in the second). TRUNCATE
+    // gives the table new, empty storage (and is undone with the transaction). SQLite truncates a DELETE without
+    // WHERE by itself.
+    if (db.engine() == Engine::Postgres)
+        return db.execute(u"TRUNCATE %1"_s.arg(table));
+    return db.execute(u"DELETE FROM %1"_s.arg(table));
+}
+
 } // namespace Deck::Core

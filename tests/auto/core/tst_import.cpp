@@ -44,6 +44,7 @@ private Q_SLOTS:
     void encryptedToCaseKey();
     void cancelRollsBack();
     void folderWalkedInChainOrder();
+    void stagingTablesLeftEmpty();
 
 private:
     ImportOutcome import(const QString &path, ImportOptions options = {});
@@ -452,6 +453,24 @@ void TestImport::folderWalkedInChainOrder()
     QVERIFY(progressCalls >= 22);
     QCOMPARE(count(*m_db, u"archives"_s), 22);
     QCOMPARE(count(*m_db, u"hosts"_s), 2);
+}
+
+// A session imports archive after archive (a GUI's for days): the staging tables it writes each time must not keep
+// what earlier archives left, or every later scan of them reads it all again. On PostgreSQL a DELETE left dead rows
+// that nothing vacuums (temporary tables); their storage must be empty after each archive.
+void TestImport::stagingTablesLeftEmpty()
+{
+    ArchiveSeries host(tempPath(QString()), u"staged-%1"_s.arg(m_caseNumber));
+    trust(host);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(import(host.next(Test::mixedEvents(40))).status, ImportStatus::Imported);
+        for (const QString table : {u"stage_paths"_s, u"stage_keys"_s, u"stage_processes"_s, u"stage_seconds"_s}) {
+            QCOMPARE(count(*m_db, table), 0);
+            if (m_db->engine() == Engine::Postgres)
+                QCOMPARE(m_db->scalar(u"SELECT pg_relation_size(to_regclass(?))"_s, {table})->toLongLong(), 0);
+        }
+    }
+    QVERIFY(count(*m_db, u"paths"_s) > 0); // the archives did stage paths
 }
 
 QTEST_GUILESS_MAIN(TestImport)
