@@ -11,8 +11,8 @@
 //     which every visible row is real (the page read on the worker included), and to the first paint at all;
 //     and the CPU time of the step: the whole process's, and the GUI thread's in the view's paint events;
 // against the comparator measured in the same run: the same page query (EventTableQueries::rows of 256 rows from
-// the same anchors) run directly on a connection of the benchmark's thread. Prints medians, p95 and the ratios;
-// asserts nothing about time.
+// the same anchors) run directly on a connection of the benchmark's thread, planned as the page's are. Prints
+// medians, p95 and the ratios; asserts nothing about time.
 #include "benchsupport.h"
 #include "eventspage.h"
 #include "importer.h"
@@ -188,6 +188,11 @@ int main(int argc, char *argv[])
     auto direct = Core::Database::open(file);
     if (!direct) {
         std::fprintf(stderr, "bench_events: %s\n", qPrintable(direct.error().message));
+        return 1;
+    }
+    // The comparator plans as the page's own connections do (generic plans on PostgreSQL).
+    if (auto generic = (*direct)->preferGenericPlans(); !generic) {
+        std::fprintf(stderr, "bench_events: %s\n", qPrintable(generic.error().message));
         return 1;
     }
     const int steps = std::max(1, parser.value(stepsOption).toInt());
