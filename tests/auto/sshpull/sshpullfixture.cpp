@@ -47,6 +47,19 @@ QString SshPullFixture::start()
             return name + u": "_s + failure;
         m_hosts.push_back(std::move(host));
     }
+    m_template = m_dir.filePath(u"template.case"_s);
+    for (const Host &host : m_hosts) {
+        const Run trusted = cli({u"trust"_s, host.signer.publicKey().toText(), u"--label"_s, host.name}, {},
+                                m_template);
+        if (trusted.code != 0)
+            return u"trust %1: %2"_s.arg(host.name, trusted.err);
+        const Run added = cli({u"remote"_s, u"add"_s, host.name, u"--address"_s, u"127.0.0.1"_s, u"--port"_s,
+                               QString::number(host.sshd->port()), u"--user"_s, user(), u"--key"_s, m_clientKey,
+                               u"--outbox"_s, host.sshd->outbox()},
+                              {}, m_template);
+        if (added.code != 0)
+            return u"remote add %1: %2"_s.arg(host.name, added.err);
+    }
     return {};
 }
 
@@ -55,8 +68,8 @@ QString SshPullFixture::newCase()
     if (m_hosts.empty())
         return u"the servers were not started"_s;
     m_caseDir = m_dir.filePath(u"case-%1"_s.arg(++m_cases));
-    if (!QDir().mkpath(m_caseDir))
-        return u"cannot create %1"_s.arg(m_caseDir);
+    if (!QDir().mkpath(m_caseDir) || !QFile::copy(m_template, db()))
+        return u"cannot copy %1 to %2"_s.arg(m_template, db());
     for (Host &host : m_hosts) {
         if (host.needsRestart) {
             if (const QString failure = restartWithSftp(host, {}); !failure.isEmpty())
@@ -66,18 +79,11 @@ QString SshPullFixture::newCase()
         if (!QDir(outbox).removeRecursively() || !QDir().mkpath(outbox))
             return u"cannot empty the outbox %1"_s.arg(outbox);
         host.series = std::make_unique<ArchiveSeries>(outbox, u"%1.example.org"_s.arg(host.name));
+        host.series->key = host.signer;
         for (int archive = 0; archive < 2; ++archive) {
             if (host.series->next(Test::mixedEvents(40)).isEmpty())
                 return u"cannot write an archive into %1"_s.arg(outbox);
         }
-        const Run trusted = cli({u"trust"_s, host.series->key.publicKey().toText(), u"--label"_s, host.name});
-        if (trusted.code != 0)
-            return u"trust %1: %2"_s.arg(host.name, trusted.err);
-        const Run added = cli({u"remote"_s, u"add"_s, host.name, u"--address"_s, u"127.0.0.1"_s, u"--port"_s,
-                               QString::number(host.sshd->port()), u"--user"_s, user(), u"--key"_s, m_clientKey,
-                               u"--outbox"_s, outbox});
-        if (added.code != 0)
-            return u"remote add %1: %2"_s.arg(host.name, added.err);
     }
     return {};
 }

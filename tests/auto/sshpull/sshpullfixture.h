@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The set-up the SSH pull tests share. Once per test executable (start()): three real OpenSSH servers on loopback
-// ports (alpha, bravo, charlie), each with its own host key and an outbox, and three client keys: one the servers
-// accept, one they do not, and one they accept that is encrypted with the passphrase "correct horse". For each test
-// function (newCase()): the outboxes emptied and given two new signed archives each (a new signing key per host), and
-// a new SQLite case in a folder of its own that trusts those keys and knows the three servers as remote hosts, with
-// an empty known_hosts. So each test function runs alone and in any order. Test code only.
+// ports (alpha, bravo, charlie), each with its own host key and an outbox; three client keys: one the servers
+// accept, one they do not, and one they accept that is encrypted with the passphrase "correct horse"; a signing key
+// per host; and a SQLite case made by flightdeck-cli that trusts those signing keys and knows the three servers as
+// remote hosts. For each test function (newCase()): a copy of that case in a folder of its own (no known_hosts, no
+// pulled files), and the outboxes emptied and given a new chain of two signed archives each. So each test function
+// runs alone and in any order. Test code only.
 #pragma once
 
 #include "casefixture.h"
@@ -26,12 +27,14 @@ public:
     {
         QString name;
         std::unique_ptr<SshdInstance> sshd;
-        std::unique_ptr<ArchiveSeries> series; // writes into sshd->outbox(); new for each case
+        SigningKey signer = SigningKey::generate(); // trusted by the case under the host's name
+        std::unique_ptr<ArchiveSeries> series; // a chain signed by `signer` in sshd->outbox(); new for each case
         // Runs another SFTP command, or did not restart: newCase() restarts it with internal-sftp.
         bool needsRestart = false;
     };
 
-    // The keys and the three servers (initTestCase); empty on success, else why not.
+    // The keys, the three servers and the case every test function starts from (initTestCase); empty on success,
+    // else why not.
     [[nodiscard]] QString start();
     // A new case and fresh outboxes (init()); empty on success, else why not.
     [[nodiscard]] QString newCase();
@@ -66,6 +69,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    QString m_template; // the case as the analyst set it up, copied by newCase()
     QString m_caseDir;
     int m_cases = 0;
     std::vector<Host> m_hosts;
