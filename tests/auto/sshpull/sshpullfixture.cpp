@@ -49,8 +49,8 @@ QString SshPullFixture::start()
     }
     m_template = m_dir.filePath(u"template.case"_s);
     for (const Host &host : m_hosts) {
-        const Run trusted = cli({u"trust"_s, host.signer.publicKey().toText(), u"--label"_s, host.name}, {},
-                                m_template);
+        const Run trusted
+            = cli({u"trust"_s, host.signer.publicKey().toText(), u"--label"_s, host.name}, {}, m_template);
         if (trusted.code != 0)
             return u"trust %1: %2"_s.arg(host.name, trusted.err);
         const Run added = cli({u"remote"_s, u"add"_s, host.name, u"--address"_s, u"127.0.0.1"_s, u"--port"_s,
@@ -116,8 +116,8 @@ QString SshPullFixture::restartWithSftp(Host &host, const QString &command)
 SshPullFixture::Run SshPullFixture::cli(const QStringList &arguments, const QProcessEnvironment &environment,
                                         const QString &location) const
 {
-    return Test::runProgram(program(),
-                            QStringList{u"--db"_s, location.isEmpty() ? db() : location} + arguments, {}, environment);
+    return Test::runProgram(program(), QStringList{u"--db"_s, location.isEmpty() ? db() : location} + arguments, {},
+                            environment);
 }
 
 SshPullFixture::Run SshPullFixture::pull(const QStringList &options) const

@@ -150,9 +150,9 @@ void TestSshPullFaults::unreachableAndSilentHostsTimeOut()
     const QStringList common{u"--address"_s, u"127.0.0.1"_s, u"--user"_s,       u"root"_s,
                              u"--agent"_s,   u"--outbox"_s,  u"/nonexistent"_s, u"--port"_s};
     for (const auto &[name, port] : {std::pair{u"silent"_s, silentPort}, std::pair{u"closed"_s, closedPort}})
-        QCOMPARE(m_fixture.cli(QStringList{u"remote"_s, u"add"_s, name} + common + QStringList{QString::number(port)})
-                     .code,
-                 0);
+        QCOMPARE(
+            m_fixture.cli(QStringList{u"remote"_s, u"add"_s, name} + common + QStringList{QString::number(port)}).code,
+            0);
     for (SshPullFixture::Host &host : m_fixture.hosts())
         QVERIFY(!host.series->next(Test::mixedEvents(10)).isEmpty());
 

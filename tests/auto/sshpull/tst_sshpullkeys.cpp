@@ -118,9 +118,9 @@ void TestSshPullKeys::wrongClientKey()
     hostList.close();
     const Run run = m_fixture.pull({u"--hosts"_s, hostList.fileName()});
     QCOMPARE(run.code, 2);
-    QVERIFY2(run.err.contains(u"charlie (127.0.0.1 port %1): the key %2 was not accepted for user"_s
-                                  .arg(charlie.sshd->port())
-                                  .arg(m_fixture.wrongKey())),
+    QVERIFY2(run.err.contains(
+                 u"charlie (127.0.0.1 port %1): the key %2 was not accepted for user"_s.arg(charlie.sshd->port())
+                     .arg(m_fixture.wrongKey())),
              qPrintable(run.err));
     QCOMPARE(run.json(u"listed"_s).value(0).value(u"reason"_s).toString(), u"authentication"_s);
     QCOMPARE(m_fixture.rows(u"archives"_s, u"digest = ?"_s, {charlie.series->digest(charlie.series->lastSeq())}), 0);
@@ -172,15 +172,13 @@ void TestSshPullKeys::throughJumpHost()
                        m_fixture.clientKey(), u"--outbox"_s, u"/"_s})
                  .code,
              0);
-    const QStringList common{u"--address"_s, u"127.0.0.1"_s,
-                             u"--port"_s,    QString::number(bravo.sshd->port()),
-                             u"--user"_s,    SshPullFixture::user(),
-                             u"--key"_s,     m_fixture.clientKey(),
+    const QStringList common{u"--address"_s, u"127.0.0.1"_s,         u"--port"_s, QString::number(bravo.sshd->port()),
+                             u"--user"_s,    SshPullFixture::user(), u"--key"_s,  m_fixture.clientKey(),
                              u"--outbox"_s,  bravo.sshd->outbox()};
     for (const QString &jump : {u"down"_s, u"alpha"_s, u"none"_s}) {
-        QCOMPARE(m_fixture.cli(QStringList{u"remote"_s, u"add"_s, u"bravo-via-"_s + jump, u"--jump"_s, jump} + common)
-                     .code,
-                 0);
+        QCOMPARE(
+            m_fixture.cli(QStringList{u"remote"_s, u"add"_s, u"bravo-via-"_s + jump, u"--jump"_s, jump} + common).code,
+            0);
     }
 
     const Run viaDown = m_fixture.pull({u"--hosts"_s, u"bravo-via-down,bravo-via-none"_s});
