@@ -19,7 +19,7 @@ Expected<int> migrate(Database &db);
 Expected<int> schemaVersion(Database &db);
 // The connection's temporary tables the importer stages rows in (created once per connection, emptied after use).
 Expected<void> createStagingTables(Database &db);
-// Empties the staging table `table` (one of createStagingTables'), inside the caller's transaction.
+// Empties the staging table `table` (one of createStagingTables') within the caller's transaction.
 Expected<void> emptyStagingTable(Database &db, QLatin1StringView table);
 
 } // namespace Deck::Core
