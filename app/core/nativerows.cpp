@@ -95,9 +95,10 @@ private:
 // Type oids of pg_type.dat (stable across releases).
 constexpr Oid kBoolOid = 16, kByteaOid = 17, kInt8Oid = 20, kInt2Oid = 21, kInt4Oid = 23;
 
-// Reads through a cursor, 10,000 rows at a time in binary: libpq's single-row mode made a result of every row, which
-// was most of the client's time for a million rows (0.5 s); a batch is a few MB. A cursor lives in a transaction:
-// the caller's, or one of its own (begun and ended here) when the connection is idle.
+// Reads through a cursor, 10,000 rows at a time in binary, the next batch asked for before the caller reads this
+// one: libpq's single-row mode made a result of every row (0.5 s of CPU for a million rows); a batch is a few MB.
+// A cursor lives in a transaction: the caller's, or one of its own (begun and ended here) when the connection is
+// idle.
 class PgRows final : public NativeRows
 {
 public:
@@ -147,9 +148,12 @@ public:
         if (declared)
             declared = command(PQexecParams(m_conn, text.constData(), int(values.size()), types.constData(),
                                             pointers.constData(), lengths.constData(), formats.constData(), 1));
-        if (!declared)
+        if (!declared) {
             close();
-        return declared;
+            return declared;
+        }
+        fetch();
+        return {};
     }
 
     Expected<bool> next() override
@@ -158,9 +162,14 @@ public:
             return true;
         if (!m_open)
             return false;
+        if (!m_fetching) {
+            Error failed = error(u"cannot read a query's rows"_s, nullptr);
+            close();
+            return failed;
+        }
         PQclear(m_batch);
-        m_batch = PQexecParams(m_conn, "FETCH 10000 FROM flightdeck_rows", 0, nullptr, nullptr, nullptr,
-                               nullptr, 1);
+        m_batch = PQgetResult(m_conn);
+        drain();
         if (PQresultStatus(m_batch) != PGRES_TUPLES_OK) {
             Error failed = error(u"a query failed"_s, m_batch);
             close();
@@ -168,10 +177,12 @@ public:
         }
         m_row = 0;
         m_rows = PQntuples(m_batch);
-        if (m_rows > 0)
-            return true;
-        close();
-        return false;
+        if (m_rows == 0) {
+            close();
+            return false;
+        }
+        fetch(); // the server reads the next batch while the caller reads this one
+        return true;
     }
     bool isNull(int column) const override { return PQgetisnull(m_batch, m_row, column); }
     qint64 toInt(int column) const override
@@ -197,6 +208,19 @@ public:
     }
 
 private:
+    // Asks for the next batch, read by next(), which reports a failure to ask.
+    void fetch()
+    {
+        m_fetching = PQsendQueryParams(m_conn, "FETCH 10000 FROM flightdeck_rows", 0, nullptr, nullptr, nullptr,
+                                       nullptr, 1);
+    }
+    // Reads what is left of a batch's results, so that the connection takes the next command.
+    void drain()
+    {
+        while (PGresult *rest = PQgetResult(m_conn))
+            PQclear(rest);
+        m_fetching = false;
+    }
     // Closes the cursor and ends the transaction begun for it, so that the connection takes the next query; after
     // an error, the transaction begun here is rolled back (the caller's is the caller's).
     void close()
@@ -204,6 +228,8 @@ private:
         PQclear(m_batch);
         m_batch = nullptr;
         m_row = m_rows = 0;
+        if (m_fetching)
+            drain();
         if (m_open && PQtransactionStatus(m_conn) == PQTRANS_INTRANS)
             PQclear(PQexec(m_conn, "CLOSE flightdeck_rows"));
         m_open = false;
@@ -233,12 +259,15 @@ private:
     PGresult *m_batch = nullptr;
     int m_row = 0, m_rows = 0; // the current row of the batch, and its rows
     bool m_open = false; // the cursor is declared
+    bool m_fetching = false; // a batch was asked for and not read yet
     bool m_ownTransaction = false;
 };
 
 // The value kept for `bytes` in `kept`, made by `make` when new (and kept while there is room).
 template <typename T, typename Make> T shared(QHash<QByteArray, T> &kept, QByteArrayView bytes, Make make)
 {
+    if (bytes.isEmpty())
+        return make(bytes); // nothing to share: no lookup (the forest reads a NULL user name on every row)
     const auto found = kept.constFind(QByteArray::fromRawData(bytes.data(), bytes.size()));
     if (found != kept.cend())
         return *found;
