@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "forestlayout.h"
 
-#include <QHash>
+#include "hugepages.h"
 
 #include <algorithm>
+#include <cstring>
 #include <tuple>
-#include <vector>
 
 namespace Deck::Core {
 
 namespace {
 
-// Each row's children, as a run of row indexes in display order (by start, then id), found once for all rows.
+// Each row's children, as a run of row indexes in display order (by start, then id), found once for all rows: the
+// links sorted by (parent id, start, id) and matched with the rows sorted by id in one merge (no hash of the ids).
 class ChildIndex
 {
 public:
@@ -19,36 +20,39 @@ public:
         : m_begin(size_t(rows.size()), 0)
         , m_end(size_t(rows.size()), 0)
     {
-        QHash<qint64, qsizetype> rowOf;
-        rowOf.reserve(rows.size());
-        for (qsizetype i = 0; i < rows.size(); ++i)
-            rowOf.insert(rows[i].process.id, i);
+        HugeVector<std::pair<qint64, qsizetype>> rowOf; // (id, row), by id
+        rowOf.reserve(size_t(rows.size()));
         struct Link
         {
-            qsizetype parent;
+            qint64 parentId;
             qint64 start;
             qint64 id;
             qsizetype row;
         };
-        std::vector<Link> links;
+        HugeVector<Link> links;
         links.reserve(size_t(rows.size()));
         for (qsizetype i = 0; i < rows.size(); ++i) {
             const ProcessRow &p = rows[i].process;
-            if (!p.parentId)
-                continue;
-            const auto parent = rowOf.constFind(*p.parentId);
-            if (parent != rowOf.cend())
-                links.push_back({*parent, p.startTs, p.id, i});
+            rowOf.emplace_back(p.id, i);
+            if (p.parentId)
+                links.push_back({*p.parentId, p.startTs, p.id, i});
         }
+        std::sort(rowOf.begin(), rowOf.end());
         std::sort(links.begin(), links.end(), [](const Link &a, const Link &b) {
-            return std::tie(a.parent, a.start, a.id) < std::tie(b.parent, b.start, b.id);
+            return std::tie(a.parentId, a.start, a.id) < std::tie(b.parentId, b.start, b.id);
         });
         m_children.reserve(links.size());
-        for (size_t i = 0; i < links.size(); ++i) {
-            if (i == 0 || links[i].parent != links[i - 1].parent)
-                m_begin[size_t(links[i].parent)] = i;
-            m_end[size_t(links[i].parent)] = i + 1;
-            m_children.push_back(links[i].row);
+        auto parent = rowOf.cbegin();
+        for (const Link &link : links) {
+            while (parent != rowOf.cend() && parent->first < link.parentId)
+                ++parent;
+            if (parent == rowOf.cend() || parent->first != link.parentId)
+                continue; // a parent the rows do not hold
+            const size_t row = size_t(parent->second);
+            if (m_begin[row] == m_end[row])
+                m_begin[row] = m_children.size();
+            m_children.push_back(link.row);
+            m_end[row] = m_children.size();
         }
     }
 
@@ -59,40 +63,46 @@ public:
     }
 
 private:
-    std::vector<size_t> m_begin, m_end;
-    std::vector<qsizetype> m_children;
+    HugeVector<size_t> m_begin, m_end;
+    HugeVector<qsizetype> m_children;
 };
 
-// The rows at `order` (kept), in that order, moved in place: a million rows are a few hundred MB, and a second list
-// of them cost more than laying them out.
-QList<TreeRow> inOrder(QList<TreeRow> rows, std::vector<qsizetype> order, const std::vector<bool> &kept)
+// The rows at `kept`, in that order, in place: a million rows are a few hundred MB, and a second list of them cost
+// more than laying them out. Each row is relocated once, by memcpy (TreeRow is Q_RELOCATABLE_TYPE): moving it field
+// by field was a tenth of the whole forest.
+QList<TreeRow> inOrder(QList<TreeRow> rows, const HugeVector<qsizetype> &kept)
 {
-    const qsizetype keptRows = qsizetype(order.size());
+    HugeVector<qsizetype> order = kept;
+    std::vector<bool> placed(size_t(rows.size()), false);
+    for (const qsizetype i : kept)
+        placed[size_t(i)] = true;
     for (qsizetype i = 0; i < rows.size(); ++i) {
-        if (!kept[size_t(i)])
+        if (!placed[size_t(i)])
             order.push_back(i); // the rest after them, to be dropped: a whole permutation
     }
     // rows'[t] = rows[order[t]], one cycle at a time.
-    std::vector<bool> placed(order.size(), false);
+    std::fill(placed.begin(), placed.end(), false);
+    TreeRow *const row = rows.data();
+    alignas(TreeRow) std::byte first[sizeof(TreeRow)];
     for (size_t start = 0; start < order.size(); ++start) {
         if (placed[start] || order[start] == qsizetype(start)) {
             placed[start] = true;
             continue;
         }
-        TreeRow first = std::move(rows[qsizetype(start)]);
+        std::memcpy(static_cast<void *>(first), static_cast<const void *>(row + start), sizeof(TreeRow));
         size_t to = start;
         for (;;) {
             placed[to] = true;
             const size_t from = size_t(order[to]);
             if (from == start) {
-                rows[qsizetype(to)] = std::move(first);
+                std::memcpy(static_cast<void *>(row + to), static_cast<const void *>(first), sizeof(TreeRow));
                 break;
             }
-            rows[qsizetype(to)] = std::move(rows[qsizetype(from)]);
+            std::memcpy(static_cast<void *>(row + to), static_cast<const void *>(row + from), sizeof(TreeRow));
             to = from;
         }
     }
-    rows.resize(keptRows);
+    rows.resize(qsizetype(kept.size()));
     return rows;
 }
 
@@ -102,8 +112,12 @@ Descendants layOutForest(QList<TreeRow> rows, int maxDepth, int limit)
 {
     Descendants result;
     const ChildIndex children(rows);
+    // The layout's passes jump from row to row: they read and write small arrays, not the 300-byte rows.
+    const size_t count = size_t(rows.size());
+    std::vector<bool> hasChildren(count, false);
     std::vector<qsizetype> roots;
     for (qsizetype i = 0; i < rows.size(); ++i) {
+        hasChildren[size_t(i)] = rows[i].process.hasChildren;
         if (rows[i].depth == 0)
             roots.push_back(i);
     }
@@ -112,23 +126,22 @@ Descendants layOutForest(QList<TreeRow> rows, int maxDepth, int limit)
             < std::tie(rows[b].process.startTs, rows[b].process.id);
     });
     // Breadth-first, to know which rows the limit keeps and each one's depth.
-    std::vector<bool> kept(size_t(rows.size()), false);
+    HugeVector<int> depth(count, -1); // -1: not kept
     std::vector<qsizetype> level = roots;
     qsizetype keptRows = 0;
-    for (int depth = 0; !level.empty(); ++depth) {
+    for (int d = 0; !level.empty(); ++d) {
         std::vector<qsizetype> next;
         for (const qsizetype i : level) {
             if (keptRows == limit) {
                 result.truncated = true;
                 break;
             }
-            kept[size_t(i)] = true;
-            rows[i].depth = depth;
+            depth[size_t(i)] = d;
             ++keptRows;
             const auto [first, last] = children.of(i);
-            if (depth == maxDepth) {
-                if (first != last || rows[i].process.hasChildren) {
-                    rows[i].process.hasChildren = true;
+            if (d == maxDepth) {
+                if (first != last || hasChildren[size_t(i)]) {
+                    hasChildren[size_t(i)] = true;
                     result.truncated = true;
                 }
                 continue;
@@ -142,27 +155,31 @@ Descendants layOutForest(QList<TreeRow> rows, int maxDepth, int limit)
             break;
     }
     // Depth-first in display order over the kept rows: where each row goes.
-    std::vector<qsizetype> order;
-    order.reserve(size_t(rows.size()));
+    HugeVector<qsizetype> order;
+    order.reserve(size_t(keptRows));
     std::vector<qsizetype> stack(roots.rbegin(), roots.rend());
     while (!stack.empty()) {
         const qsizetype i = stack.back();
         stack.pop_back();
-        if (!kept[size_t(i)])
+        if (depth[size_t(i)] < 0)
             continue;
-        TreeRow &row = rows[i];
-        const size_t before = stack.size();
-        if (row.depth < maxDepth) {
+        if (depth[size_t(i)] < maxDepth) {
+            const size_t before = stack.size();
             const auto [first, last] = children.of(i);
             for (auto it = last; it != first; --it) {
-                if (kept[size_t(*(it - 1))])
+                if (depth[size_t(*(it - 1))] >= 0)
                     stack.push_back(*(it - 1));
             }
-            row.process.hasChildren = stack.size() > before;
+            hasChildren[size_t(i)] = stack.size() > before;
         }
         order.push_back(i);
     }
-    result.rows = inOrder(std::move(rows), order, kept);
+    result.rows = inOrder(std::move(rows), order);
+    for (size_t t = 0; t < order.size(); ++t) {
+        TreeRow &row = result.rows[qsizetype(t)];
+        row.depth = depth[size_t(order[t])];
+        row.process.hasChildren = hasChildren[size_t(order[t])];
+    }
     return result;
 }
 

@@ -95,6 +95,10 @@ private:
 // Type oids of pg_type.dat (stable across releases).
 constexpr Oid kBoolOid = 16, kByteaOid = 17, kInt8Oid = 20, kInt2Oid = 21, kInt4Oid = 23;
 
+// Reads through a cursor, 10,000 rows at a time in binary, the next batch asked for before the caller reads this
+// one: libpq's single-row mode made a result of every row (0.5 s of CPU for a million rows); a batch is a few MB.
+// A cursor lives in a transaction: the caller's, or one of its own (begun and ended here) when the connection is
+// idle.
 class PgRows final : public NativeRows
 {
 public:
@@ -103,16 +107,12 @@ public:
         , m_name(std::move(name))
     {
     }
-    ~PgRows() override
-    {
-        PQclear(m_row);
-        drain();
-    }
+    ~PgRows() override { close(); }
 
-    Expected<void> send(const QString &sql, const QVariantList &params)
+    Expected<void> open(const QString &sql, const QVariantList &params)
     {
         // '?' -> $1, $2, ...: the statements are the store's own text, whose only '?' are parameters.
-        QByteArray text;
+        QByteArray text = "DECLARE flightdeck_rows NO SCROLL CURSOR FOR ";
         int number = 0;
         for (const char c : sql.toUtf8()) {
             if (c == '?')
@@ -137,40 +137,59 @@ public:
             pointers.append(params.at(i).isNull() ? nullptr : values.at(i).constData());
             lengths.append(int(values.at(i).size()));
         }
-        if (!PQsendQueryParams(m_conn, text.constData(), int(values.size()), types.constData(), pointers.constData(),
-                               lengths.constData(), formats.constData(), 1))
-            return error(u"cannot send a query"_s, nullptr);
-        m_sent = true;
-        if (!PQsetSingleRowMode(m_conn))
-            return error(u"cannot read a query row by row"_s, nullptr);
+        if (PQtransactionStatus(m_conn) == PQTRANS_IDLE) {
+            if (auto begun = command(PQexec(m_conn, "BEGIN")); !begun)
+                return begun;
+            m_ownTransaction = true;
+        }
+        // A cursor's plan is made for its first rows (cursor_tuple_fraction); this one is read to its end.
+        m_open = true; // closed on failure from here on
+        auto declared = command(PQexec(m_conn, "SET LOCAL cursor_tuple_fraction = 1"));
+        if (declared)
+            declared = command(PQexecParams(m_conn, text.constData(), int(values.size()), types.constData(),
+                                            pointers.constData(), lengths.constData(), formats.constData(), 1));
+        if (!declared) {
+            close();
+            return declared;
+        }
+        fetch();
         return {};
     }
 
     Expected<bool> next() override
     {
-        PQclear(m_row);
-        m_row = PQgetResult(m_conn);
-        if (!m_row) {
-            m_sent = false;
-            return false;
-        }
-        const ExecStatusType status = PQresultStatus(m_row);
-        if (status == PGRES_SINGLE_TUPLE)
+        if (++m_row < m_rows)
             return true;
-        if (status == PGRES_TUPLES_OK) {
-            drain();
+        if (!m_open)
+            return false;
+        if (!m_fetching) {
+            Error failed = error(u"cannot read a query's rows"_s, nullptr);
+            close();
+            return failed;
+        }
+        PQclear(m_batch);
+        m_batch = PQgetResult(m_conn);
+        drain();
+        if (PQresultStatus(m_batch) != PGRES_TUPLES_OK) {
+            Error failed = error(u"a query failed"_s, m_batch);
+            close();
+            return failed;
+        }
+        m_row = 0;
+        m_rows = PQntuples(m_batch);
+        if (m_rows == 0) {
+            close();
             return false;
         }
-        Error failed = error(u"a query failed"_s, m_row);
-        drain();
-        return failed;
+        fetch(); // the server reads the next batch while the caller reads this one
+        return true;
     }
-    bool isNull(int column) const override { return PQgetisnull(m_row, 0, column); }
+    bool isNull(int column) const override { return PQgetisnull(m_batch, m_row, column); }
     qint64 toInt(int column) const override
     {
-        const char *value = PQgetvalue(m_row, 0, column);
-        const int length = PQgetlength(m_row, 0, column);
-        switch (PQftype(m_row, column)) {
+        const char *value = PQgetvalue(m_batch, m_row, column);
+        const int length = PQgetlength(m_batch, m_row, column);
+        switch (PQftype(m_batch, column)) {
         case kInt8Oid:
             return length == 8 ? qFromBigEndian<qint64>(value) : 0;
         case kInt4Oid:
@@ -185,18 +204,48 @@ public:
     }
     QByteArrayView view(int column) const override
     {
-        return QByteArrayView(PQgetvalue(m_row, 0, column), PQgetlength(m_row, 0, column));
+        return QByteArrayView(PQgetvalue(m_batch, m_row, column), PQgetlength(m_batch, m_row, column));
     }
 
 private:
-    // Reads what is left of the results, so that the connection takes the next query.
+    // Asks for the next batch, read by next(), which reports a failure to ask.
+    void fetch()
+    {
+        m_fetching = PQsendQueryParams(m_conn, "FETCH 10000 FROM flightdeck_rows", 0, nullptr, nullptr, nullptr,
+                                       nullptr, 1);
+    }
+    // Reads what is left of a batch's results, so that the connection takes the next command.
     void drain()
     {
-        if (!m_sent)
-            return;
         while (PGresult *rest = PQgetResult(m_conn))
             PQclear(rest);
-        m_sent = false;
+        m_fetching = false;
+    }
+    // Closes the cursor and ends the transaction begun for it, so that the connection takes the next query; after
+    // an error, the transaction begun here is rolled back (the caller's is the caller's).
+    void close()
+    {
+        PQclear(m_batch);
+        m_batch = nullptr;
+        m_row = m_rows = 0;
+        if (m_fetching)
+            drain();
+        if (m_open && PQtransactionStatus(m_conn) == PQTRANS_INTRANS)
+            PQclear(PQexec(m_conn, "CLOSE flightdeck_rows"));
+        m_open = false;
+        if (m_ownTransaction)
+            PQclear(PQexec(m_conn, PQtransactionStatus(m_conn) == PQTRANS_INTRANS ? "COMMIT" : "ROLLBACK"));
+        m_ownTransaction = false;
+    }
+    // Ok when `result` (cleared here) is a command's success.
+    Expected<void> command(PGresult *result) const
+    {
+        const bool ok = PQresultStatus(result) == PGRES_COMMAND_OK;
+        Error failed = ok ? Error{} : error(u"a query failed"_s, result);
+        PQclear(result);
+        if (!ok)
+            return failed;
+        return {};
     }
     Error error(const QString &what, const PGresult *result) const
     {
@@ -207,13 +256,18 @@ private:
 
     PGconn *m_conn;
     QString m_name;
-    PGresult *m_row = nullptr;
-    bool m_sent = false;
+    PGresult *m_batch = nullptr;
+    int m_row = 0, m_rows = 0; // the current row of the batch, and its rows
+    bool m_open = false; // the cursor is declared
+    bool m_fetching = false; // a batch was asked for and not read yet
+    bool m_ownTransaction = false;
 };
 
 // The value kept for `bytes` in `kept`, made by `make` when new (and kept while there is room).
 template <typename T, typename Make> T shared(QHash<QByteArray, T> &kept, QByteArrayView bytes, Make make)
 {
+    if (bytes.isEmpty())
+        return make(bytes); // nothing to share: no lookup (the forest reads a NULL user name on every row)
     const auto found = kept.constFind(QByteArray::fromRawData(bytes.data(), bytes.size()));
     if (found != kept.cend())
         return *found;
@@ -244,8 +298,8 @@ Expected<std::unique_ptr<NativeRows>> nativeRows(Database &db, const QString &sq
         return std::unique_ptr<NativeRows>(std::move(rows));
     }
     auto rows = std::make_unique<PgRows>(static_cast<PGconn *>(db.nativeHandle()), db.name());
-    if (auto sent = rows->send(sql, params); !sent)
-        return sent.error();
+    if (auto opened = rows->open(sql, params); !opened)
+        return opened.error();
     return std::unique_ptr<NativeRows>(std::move(rows));
 }
 

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The rows of a query read over the driver's native handle (a sqlite3 statement; libpq in single-row mode with
-// binary results), for results of very many rows: Qt SQL makes a QVariant of every value, which was most of the
-// cost of reading a whole process forest (1.1 s of 1.7 s for 248k processes). Values are read by column number in
-// the query's order; a column is read as the type the caller expects (an integer, bytes or text) and a value of
-// another type reads as 0 or empty.
+// The rows of a query read over the driver's native handle (a sqlite3 statement; a PostgreSQL cursor fetched 10,000
+// rows at a time with binary results), for results of very many rows: Qt SQL makes a QVariant of every value, which
+// was most of the cost of reading a whole process forest (1.1 s of 1.7 s for 248k processes). Values are read by
+// column number in the query's order; a column is read as the type the caller expects (an integer, bytes or text)
+// and a value of another type reads as 0 or empty.
 // Thread: the Database's. The statement runs on the Database's connection, which must have no other statement in
 // progress (a streamed QSqlQuery read to its end and finished): read it to its end (or destroy it)
-// before the next query. Errors name the database.
+// before the next query. On PostgreSQL the cursor lives in the caller's transaction, or when there is none in one
+// of its own that ends with it. Errors name the database.
 #pragma once
 
 #include "storeerror.h"

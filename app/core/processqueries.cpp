@@ -4,6 +4,7 @@
 #include "accountnames.h"
 #include "database.h"
 #include "forestlayout.h"
+#include "hugepages.h"
 #include "nativerows.h"
 #include "querysql.h"
 
@@ -192,10 +193,17 @@ Expected<Descendants> ProcessQueries::forest(qint64 hostId, const TimeRange &ran
     }
     // Most of the host: one scan of its processes, the trees built in memory. A recursive walk carries every row
     // through its queue: 0.5 s for 200k bare ids on SQLite, where this scan with every column takes 0.1 s. Users'
-    // names are resolved in memory (a subquery per row doubled the scan), values that repeat are shared.
+    // names are resolved in memory (a subquery per row doubled the scan), values that repeat are shared. The list
+    // is sized once from a count, on huge pages (hugepages.h): grown, it was moved and faulted in again and again.
     auto userNames = AccountNameIndex::load(m_db, "uid"_L1, hostId);
     if (!userNames)
         return userNames.error();
+    auto count = m_db.scalar(u"SELECT COUNT(*) FROM processes WHERE host_id = ?"_s, {hostId});
+    if (!count)
+        return count.error();
+    QList<TreeRow> rows;
+    rows.reserve(count->toLongLong());
+    adviseHugePages(rows.constData(), size_t(rows.capacity()) * sizeof(TreeRow));
     const QString isRoot = rootsCondition(u"p"_s, hostId, range, params);
     params << hostId;
     auto q = nativeRows(m_db,
@@ -206,7 +214,6 @@ Expected<Descendants> ProcessQueries::forest(qint64 hostId, const TimeRange &ran
         return q.error();
     NativeRows &scanned = **q;
     SharedStrings shared;
-    QList<TreeRow> rows;
     for (;;) {
         auto more = scanned.next();
         if (!more)

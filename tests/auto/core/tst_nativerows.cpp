@@ -3,7 +3,7 @@
 // of value (NULL, 64- and 32-bit integers at their limits, text with newlines, quotes and non-ASCII, bytes 0-255,
 // empty text and bytes) reads as Qt SQL reads it; parameters of each kind select the row they name; a process row
 // reads the same through readProcess() either way (repeated values shared); a failed statement names the database and leaves the connection
-// working; a result abandoned half-read leaves it working too.
+// working; a result abandoned half-read leaves it working too; many rows read whole, in and out of a transaction.
 #include "database.h"
 #include "nativerows.h"
 #include "querysql.h"
@@ -74,6 +74,7 @@ private Q_SLOTS:
     void processRowsReadTheSame();
     void failedStatementNamesTheDatabase();
     void abandonedResultLeavesConnectionWorking();
+    void manyRowsInAndOutOfATransaction();
 
 private:
     std::unique_ptr<FreshCases> m_cases;
@@ -241,6 +242,38 @@ void TestNativeRows::abandonedResultLeavesConnectionWorking()
     QCOMPARE(m_db->scalar(u"SELECT count(*) FROM t"_s)->toInt(), 2004);
     QCOMPARE(nativeValues(*m_db, u"SELECT id, small, txt, bin FROM t WHERE id >= ? AND id < ?"_s, {2990, 3000}).size(),
              10);
+}
+
+// More rows than PostgreSQL's cursor fetches at once, read whole outside a transaction and inside the caller's,
+// which stays the caller's: still open afterwards, and its rollback undoes what it wrote.
+void TestNativeRows::manyRowsInAndOutOfATransaction()
+{
+    const auto sumOfIds = [this] {
+        auto rows = nativeRows(*m_db, u"SELECT id FROM t WHERE id > ? AND id < ?"_s, {100, 1000000});
+        qint64 sum = -1;
+        if (!rows)
+            return sum;
+        for (sum = 0;;) {
+            auto more = (*rows)->next();
+            if (!more)
+                return qint64(-1);
+            if (!*more)
+                return sum;
+            sum += (*rows)->toInt(0);
+        }
+    };
+    QVERIFY(m_db->execute(u"INSERT INTO t (id) WITH RECURSIVE n(i) AS (SELECT 1001 UNION ALL SELECT i + 1 FROM n "
+                          u"WHERE i < 26000) SELECT i FROM n"_s)
+                .ok());
+    const qint64 written = (1001 + 26000) * 25000LL / 2;
+    QCOMPARE(sumOfIds(), written);
+    QVERIFY(m_db->begin().ok());
+    QVERIFY(m_db->execute(u"INSERT INTO t (id) VALUES (?)"_s, {30000}).ok());
+    QCOMPARE(sumOfIds(), written + 30000);
+    QVERIFY(m_db->execute(u"INSERT INTO t (id) VALUES (?)"_s, {30001}).ok());
+    m_db->rollback();
+    QCOMPARE(sumOfIds(), written);
+    QCOMPARE(m_db->scalar(u"SELECT count(*) FROM t"_s)->toInt(), 25004);
 }
 
 QTEST_GUILESS_MAIN(TestNativeRows)
