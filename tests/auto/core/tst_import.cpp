@@ -464,7 +464,7 @@ void TestImport::stagingTablesLeftEmpty()
     trust(host);
     for (int i = 0; i < 3; ++i) {
         QCOMPARE(import(host.next(Test::mixedEvents(40))).status, ImportStatus::Imported);
-        for (const QString table : {u"stage_paths"_s, u"stage_keys"_s, u"stage_processes"_s, u"stage_seconds"_s}) {
+        for (const QString &table : {u"stage_paths"_s, u"stage_keys"_s, u"stage_processes"_s, u"stage_seconds"_s}) {
             QCOMPARE(count(*m_db, table), 0);
             if (m_db->engine() == Engine::Postgres)
                 QCOMPARE(m_db->scalar(u"SELECT pg_relation_size(to_regclass(?))"_s, {table})->toLongLong(), 0);
