@@ -86,8 +86,24 @@ void IndicatorFetcher::start(const QUrl &url, const QString &etag, const QString
 void IndicatorFetcher::cancel()
 {
     m_cancelled = true;
-    if (m_reply)
-        m_reply->abort();
+    abortReply();
+}
+
+// Aborts the transfer unless it already ended: a reply that failed on its own (the server closed the connection, say)
+// is finishing, and aborting it too reports a second error ("Internal problem, this method must only be called
+// once" on stderr). Queued: aborting from inside the reply's own signal (metaDataChanged, readyRead) upsets
+// QNetworkReply, and so does a second abort queued by a later failure.
+void IndicatorFetcher::abortReply()
+{
+    if (!m_reply)
+        return;
+    QMetaObject::invokeMethod(
+        this,
+        [this, reply = m_reply] {
+            if (reply && reply == m_reply && reply->isRunning() && reply->error() == QNetworkReply::NoError)
+                reply->abort();
+        },
+        Qt::QueuedConnection);
 }
 
 void IndicatorFetcher::onReadyRead()
@@ -103,9 +119,7 @@ void IndicatorFetcher::fail(const QString &reason)
 {
     if (m_failure.isEmpty())
         m_failure = reason;
-    // Queued: aborting from inside the reply's own signal (metaDataChanged, readyRead) upsets QNetworkReply.
-    if (m_reply)
-        QMetaObject::invokeMethod(m_reply.data(), &QNetworkReply::abort, Qt::QueuedConnection);
+    abortReply();
 }
 
 void IndicatorFetcher::onFinished()
