@@ -188,7 +188,9 @@ void TestBulkWriter::refusedRowsLeaveNothing()
         const Row wide{1, qint64(std::numeric_limits<qint32>::max()) + 1, QByteArray("x"), std::nullopt};
         const auto written = write({good, wide});
         QVERIFY2(written.ok(), qPrintable(written.error().message));
-        QCOMPARE(readBack().value(1).small, wide.small);
+        const QList<Row> back = readBack();
+        QCOMPARE(back.size(), 2);
+        QCOMPARE(back.at(1).small, wide.small);
         return;
     }
     const QList<QPair<const char *, Row>> bad{
