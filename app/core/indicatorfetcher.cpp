@@ -38,10 +38,8 @@ IndicatorFetcher::IndicatorFetcher(QObject *parent)
 
 IndicatorFetcher::~IndicatorFetcher()
 {
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-    }
+    if (m_reply)
+        m_reply->disconnect(this); // deleted with the manager, which stops its transfer (see stop())
 }
 
 bool IndicatorFetcher::isUrl(const QString &text)
@@ -86,22 +84,25 @@ void IndicatorFetcher::start(const QUrl &url, const QString &etag, const QString
 void IndicatorFetcher::cancel()
 {
     m_cancelled = true;
-    abortReply();
+    stop();
 }
 
-// Aborts the transfer unless it already ended: a reply that failed on its own (the server closed the connection, say)
-// is finishing, and aborting it too reports a second error ("Internal problem, this method must only be called
-// once" on stderr). Queued: aborting from inside the reply's own signal (metaDataChanged, readyRead) upsets
-// QNetworkReply, and so does a second abort queued by a later failure.
-void IndicatorFetcher::abortReply()
+// Ends the fetch with the cancellation or failure, unless it ended already. The reply is let go, not aborted: its
+// destructor stops the transfer in Qt's network thread, whereas abort() reports an error of its own, and when that
+// thread has one on its way too (the server closed the connection, say), Qt prints "Internal problem, this method
+// must only be called once" on stderr. Queued: ending from inside the reply's own signal (metaDataChanged,
+// readyRead) upsets QNetworkReply.
+void IndicatorFetcher::stop()
 {
     if (!m_reply)
         return;
     QMetaObject::invokeMethod(
         this,
         [this, reply = m_reply] {
-            if (reply && reply == m_reply && reply->isRunning() && reply->error() == QNetworkReply::NoError)
-                reply->abort();
+            if (reply && reply == m_reply) {
+                reply->disconnect(this);
+                onFinished(); // reports the cancellation or failure, which it looks at first; deletes the reply
+            }
         },
         Qt::QueuedConnection);
 }
@@ -119,7 +120,7 @@ void IndicatorFetcher::fail(const QString &reason)
 {
     if (m_failure.isEmpty())
         m_failure = reason;
-    abortReply();
+    stop();
 }
 
 void IndicatorFetcher::onFinished()

@@ -67,7 +67,7 @@ private:
     void onReadyRead();
     void onFinished();
     void fail(const QString &reason);
-    void abortReply();
+    void stop();
     void finish(FetchResult result);
 
     FetchLimits m_limits;
