@@ -389,6 +389,10 @@ void IntegrityPage::loadHosts()
         [this](Core::Expected<QList<Core::HostName>> hosts) {
             if (!hosts)
                 return;
+            // A host followed before the names came got an item named by its row id (followHost): the names
+            // replace it, and whatever an earlier load added.
+            while (m_host->count() > 1)
+                m_host->removeItem(m_host->count() - 1);
             for (const Core::HostName &host : std::as_const(*hosts))
                 m_host->addItem(host.hostname, host.id);
             followHost();

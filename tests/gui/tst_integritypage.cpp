@@ -41,6 +41,7 @@ private Q_SLOTS:
     void triageFromTheView();
     void triageFilter();
     void detailPaneAndHostLink();
+    void hostFollowedBeforeItsNameCame();
     void bookmarkAndNoteSurviveReopening();
     void marksPageEditsRemovesAndSelects();
     void markActionsOnAnyView();
@@ -261,6 +262,24 @@ void TestIntegrityPage::detailPaneAndHostLink()
     QCOMPARE(hosts->currentText(), u"host #%1"_s.arg(delta + 100));
     QTRY_COMPARE(integrity->changeModel()->rowCount(), 0);
     QTRY_COMPARE(integrity->alertModel()->rowCount(), 0);
+}
+
+// The shared host set before the page has read the hosts' names (a double-click elsewhere while the worker is busy):
+// the host is shown by its row id until its name comes, and then by its name, once.
+void TestIntegrityPage::hostFollowedBeforeItsNameCame()
+{
+    auto *integrity = page<Gui::IntegrityPage>();
+    auto *hosts = integrity->findChild<QComboBox *>(u"hostFilter"_s);
+    const qint64 delta = scalar(u"SELECT id FROM hosts WHERE hostname = 'delta'"_s);
+    Models::CaseSession &session = m_window->session();
+    session.close();
+    const auto early = connect(&session, &Models::CaseSession::opened, this,
+                               [&session, delta] { session.selection().setHost(delta); });
+    openCase();
+    disconnect(early);
+    QTRY_COMPARE(hosts->currentText(), u"delta"_s);
+    QCOMPARE(hosts->findText(u"host #%1"_s.arg(delta)), -1);
+    QCOMPARE(hosts->findData(QVariant(delta)), hosts->currentIndex());
 }
 
 void TestIntegrityPage::bookmarkAndNoteSurviveReopening()
