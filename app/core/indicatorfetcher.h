@@ -68,7 +68,6 @@ private:
     void onFinished();
     void fail(const QString &reason);
     void stop();
-    void finish(FetchResult result);
 
     FetchLimits m_limits;
     QNetworkAccessManager *m_manager = nullptr;
