@@ -122,8 +122,12 @@ Expected<void> ArchiveLoader::resolvePaths()
     if (auto finished = bulk.finish(); !finished)
         return finished;
     // The new paths' ids come back from the insert; only paths the case had before this session need a lookup.
+    // In digest order: importers of other hosts may be inserting the same new paths at the same time (PostgreSQL),
+    // and each waits for the other's uncommitted ones; taken in one order, two such inserts never wait for each
+    // other in a circle. (Across two chunks of one archive they still can: PostgreSQL then ends one import, and the
+    // Importer runs it again.)
     auto inserted = m_db.query(u"INSERT INTO paths (digest, path) SELECT digest, path FROM stage_paths WHERE true "
-                               u"ON CONFLICT (digest) DO NOTHING RETURNING id, path"_s);
+                               u"ORDER BY digest ON CONFLICT (digest) DO NOTHING RETURNING id, path"_s);
     if (!inserted)
         return inserted.error();
     qsizetype found = 0;

@@ -131,9 +131,11 @@ Expected<void> Database::configure()
     return {};
 }
 
-Error Database::sqlError(const QString &what, const QString &driverText) const
+Error Database::sqlError(const QString &what, const QSqlError &error) const
 {
-    return storeError(StoreReason::Sql, u"%1: %2: %3"_s.arg(name(), what, firstLine(driverText)));
+    // QPSQL's native error code is the SQLSTATE.
+    const StoreReason reason = engine() == Engine::Postgres ? sqlReason(error.nativeErrorCode()) : StoreReason::Sql;
+    return storeError(reason, u"%1: %2: %3"_s.arg(name(), what, firstLine(error.text())));
 }
 
 Expected<QSqlQuery> Database::query(const QString &sql, const QVariantList &params, Fetch fetch)
@@ -153,7 +155,7 @@ Expected<QSqlQuery> Database::query(const QString &sql, const QVariantList &para
         }
     }
     if (!ok)
-        return sqlError(firstLine(sql).left(60), q.lastError().text());
+        return sqlError(firstLine(sql).left(60), q.lastError());
     return q;
 }
 
@@ -168,7 +170,7 @@ Expected<QSqlQuery *> Database::keptQuery(const QString &sql, const QVariantList
         auto q = std::make_shared<QSqlQuery>(connection());
         q->setForwardOnly(fetch == Fetch::Streamed || engine() == Engine::Sqlite);
         if (!q->prepare(sql)) {
-            const QString reason = q->lastError().text();
+            const QSqlError reason = q->lastError();
             m_kept.remove(sql);
             return sqlError(firstLine(sql).left(60), reason);
         }
@@ -179,7 +181,7 @@ Expected<QSqlQuery *> Database::keptQuery(const QString &sql, const QVariantList
     for (int i = 0; i < params.size(); ++i)
         q->bindValue(i, params[i]);
     if (!q->exec()) {
-        const QString reason = q->lastError().text();
+        const QSqlError reason = q->lastError();
         m_kept.remove(sql);
         return sqlError(firstLine(sql).left(60), reason);
     }

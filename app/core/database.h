@@ -9,6 +9,7 @@
 
 #include <QHash>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 #include <memory>
@@ -67,7 +68,7 @@ public:
 private:
     explicit Database(DatabaseLocation location, QString connection);
     Expected<void> configure();
-    Error sqlError(const QString &what, const QString &driverText) const;
+    Error sqlError(const QString &what, const QSqlError &error) const;
 
     DatabaseLocation m_location;
     QString m_connection;

@@ -163,20 +163,18 @@ QList<ImportOutcome> Importer::importHeld(const PublicKey &signer)
 
 ImportOutcome Importer::importFile(const QString &path)
 {
-    ImportOutcome outcome;
-    outcome.path = path;
     // Read ahead while the previous archive was stored: opened, and its events on their way.
     std::unique_ptr<EventReadAhead> ahead = m_ahead && m_ahead->reader().path() == path ? std::move(m_ahead) : nullptr;
     m_ahead.reset();
-    std::optional<ArchiveReader> own;
-    ArchiveReader &reader = ahead ? ahead->reader() : own.emplace(path);
-    if (auto opened = ahead ? Expected<void>() : reader.open(); !opened) {
-        outcome.status = reasonOf(opened.error()) == Reason::Io ? ImportStatus::Failed : ImportStatus::Invalid;
-        outcome.message = opened.error().message;
-    } else {
-        m_reading = ahead.get();
-        outcome = importOpened(reader, std::move(outcome));
-        m_reading = nullptr;
+    ImportOutcome outcome;
+    // An import that PostgreSQL chose to end to break a deadlock with another importer (both interning the same
+    // new paths) was rolled back whole; it runs again, from a reader of its own.
+    for (int attempt = 1;; ++attempt) {
+        bool contended = false;
+        outcome = importOnce(path, std::exchange(ahead, nullptr), &contended);
+        if (!contended || attempt == kAttempts || cancelled())
+            break;
+        qCInfo(lcImport).noquote() << outcome.message << "- importing it again";
     }
     qCDebug(lcImport) << outcome.message;
     m_importedSinceMatch = m_importedSinceMatch || outcome.status == ImportStatus::Imported;
@@ -185,7 +183,24 @@ ImportOutcome Importer::importFile(const QString &path)
     return outcome;
 }
 
-ImportOutcome Importer::importOpened(ArchiveReader &reader, ImportOutcome outcome)
+ImportOutcome Importer::importOnce(const QString &path, std::unique_ptr<EventReadAhead> ahead, bool *contended)
+{
+    ImportOutcome outcome;
+    outcome.path = path;
+    std::optional<ArchiveReader> own;
+    ArchiveReader &reader = ahead ? ahead->reader() : own.emplace(path);
+    if (auto opened = ahead ? Expected<void>() : reader.open(); !opened) {
+        outcome.status = reasonOf(opened.error()) == Reason::Io ? ImportStatus::Failed : ImportStatus::Invalid;
+        outcome.message = opened.error().message;
+        return outcome;
+    }
+    m_reading = ahead.get();
+    outcome = importOpened(reader, std::move(outcome), contended);
+    m_reading = nullptr;
+    return outcome;
+}
+
+ImportOutcome Importer::importOpened(ArchiveReader &reader, ImportOutcome outcome, bool *contended)
 {
     const Manifest &manifest = reader.manifest();
     outcome.hostname = manifest.host.hostname;
@@ -219,6 +234,7 @@ ImportOutcome Importer::importOpened(ArchiveReader &reader, ImportOutcome outcom
     m_db.rollback();
     m_session.paths.clear(); // ids interned in the rolled-back transaction are gone
     const int code = done.error().code;
+    *contended = code == int(StoreReason::Contention);
     if (code == int(Reason::Cancelled) && cancelled()) {
         outcome.status = ImportStatus::Cancelled;
         outcome.message = u"%1: import cancelled; nothing of it was imported"_s.arg(outcome.path);

@@ -8,6 +8,9 @@
 // Thread: a plain worker; run it on any thread except the GUI's (e.g. QtConcurrent::run), with a Database opened on
 // that same thread. Progress and per-file outcomes are reported through callbacks on that thread; cancel by setting
 // the flag given to setCancelFlag() (the archive being imported is rolled back).
+// Several importers may work on one PostgreSQL case at once (an analyst's import while the workstation pulls):
+// importers of one host take turns; when two of other hosts deadlock on the paths both are adding, PostgreSQL ends
+// one of the two transactions and that archive is imported again (kAttempts). On SQLite they take turns.
 #pragma once
 
 #include "archiveloader.h"
@@ -93,7 +96,10 @@ private:
         ChainAnchor anchor;
     };
     QList<ImportOutcome> importList(const QStringList &files);
-    ImportOutcome importOpened(Flight::Format::ArchiveReader &reader, ImportOutcome outcome);
+    // How often importFile() tries an archive whose transaction lost a deadlock to another importer.
+    static constexpr int kAttempts = 5;
+    ImportOutcome importOnce(const QString &path, std::unique_ptr<EventReadAhead> ahead, bool *contended);
+    ImportOutcome importOpened(Flight::Format::ArchiveReader &reader, ImportOutcome outcome, bool *contended);
     Expected<void> importVerified(Flight::Format::ArchiveReader &reader, ImportOutcome &outcome);
     Expected<std::optional<KeyRow>> findKey(const QString &publicKey);
     Expected<void> hold(Flight::Format::ArchiveReader &reader, ImportOutcome &outcome, const QString &reason);

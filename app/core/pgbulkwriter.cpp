@@ -216,16 +216,19 @@ Expected<void> PgBulkWriter::finish()
     if (PQputCopyEnd(m_conn, sent ? nullptr : "client error") != 1 && sent)
         sent = error(u"cannot end COPY into"_s);
     QString failure;
+    StoreReason reason = StoreReason::Sql;
     while (PGresult *result = PQgetResult(m_conn)) {
-        if (PQresultStatus(result) != PGRES_COMMAND_OK && failure.isEmpty())
+        if (PQresultStatus(result) != PGRES_COMMAND_OK && failure.isEmpty()) {
             failure = resultText(result, m_conn);
+            reason = sqlReason(QString::fromLatin1(PQresultErrorField(result, PG_DIAG_SQLSTATE)));
+        }
         PQclear(result);
     }
     m_buffer.clear();
     if (!sent)
         return sent;
     if (!failure.isEmpty())
-        return storeError(StoreReason::Sql, u"%1: COPY into %2 failed: %3"_s.arg(m_name, m_table, failure));
+        return storeError(reason, u"%1: COPY into %2 failed: %3"_s.arg(m_name, m_table, failure));
     return {};
 }
 

@@ -5,6 +5,8 @@
 
 #include "expected.h"
 
+#include <QStringView>
+
 namespace Deck::Core {
 
 using Flight::Error;
@@ -18,7 +20,16 @@ enum class StoreReason : int {
     Migration, // a migration failed (nothing of it was applied)
     NotFound, // a host, key or held archive named by the caller does not exist
     Conflict, // a trust decision contradicts one already made
+    Contention, // PostgreSQL ended the transaction to break a deadlock with another writer (or a serialization
+                // failure); it was rolled back and can be run again as it was
 };
+
+// The reason for a statement that failed with the SQLSTATE `state` (empty: not known, e.g. SQLite): Contention for
+// class 40's deadlock_detected and serialization_failure, Sql otherwise.
+inline StoreReason sqlReason(QStringView state)
+{
+    return state == u"40P01" || state == u"40001" ? StoreReason::Contention : StoreReason::Sql;
+}
 
 inline Error storeError(StoreReason reason, QString message)
 {
