@@ -58,6 +58,12 @@ Expected<std::unique_ptr<Database>> Database::open(const QString &locationText)
     auto location = DatabaseLocation::parse(locationText);
     if (!location)
         return location.error();
+    return open(*location);
+}
+
+Expected<std::unique_ptr<Database>> Database::open(const DatabaseLocation &where)
+{
+    const DatabaseLocation *location = &where;
     const QString connection = nextConnectionName();
     const bool sqlite = location->engine == Engine::Sqlite;
     {

@@ -22,6 +22,8 @@ class Database
 {
 public:
     static Expected<std::unique_ptr<Database>> open(const QString &location);
+    // Another connection to the same case (e.g. `other.location()`), for another thread.
+    static Expected<std::unique_ptr<Database>> open(const DatabaseLocation &location);
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;

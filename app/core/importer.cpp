@@ -97,6 +97,15 @@ QList<ImportOutcome> Importer::importPaths(const QStringList &paths)
 
 QList<ImportOutcome> Importer::importList(const QStringList &files)
 {
+    const QList<QStringList> lanes
+        = m_db.engine() == Engine::Postgres ? splitIntoLanes(files, kLanes) : QList<QStringList>{files};
+    QList<ImportOutcome> outcomes = lanes.size() > 1 ? importInLanes(files, lanes) : importEach(files);
+    matchNewData();
+    return outcomes;
+}
+
+QList<ImportOutcome> Importer::importEach(const QStringList &files)
+{
     QList<ImportOutcome> outcomes;
     m_current = ImportProgress{0, int(files.size()), {}, 0, 0};
     for (qsizetype i = 0; i < files.size(); ++i) {
@@ -113,7 +122,6 @@ QList<ImportOutcome> Importer::importList(const QStringList &files)
     }
     m_nextPath.clear();
     m_ahead.reset();
-    matchNewData();
     return outcomes;
 }
 

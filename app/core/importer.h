@@ -86,6 +86,10 @@ public:
     // `missing` receives paths that do not exist.
     static QStringList findArchives(const QStringList &paths, QStringList *missing = nullptr);
 
+    // On PostgreSQL, importPaths() and importHeld() import the archives of different hosts at once, on this many
+    // connections of their own (importlanes.cpp): the server stores each connection's rows in a process of its own.
+    static constexpr int kLanes = 2;
+
 private:
     struct KeyRow
     {
@@ -96,6 +100,11 @@ private:
         ChainAnchor anchor;
     };
     QList<ImportOutcome> importList(const QStringList &files);
+    QList<ImportOutcome> importEach(const QStringList &files);
+    // `files` split into at most `lanes` lists, each host's archives in one list in their order; one list when
+    // there is one host.
+    static QList<QStringList> splitIntoLanes(const QStringList &files, int lanes);
+    QList<ImportOutcome> importInLanes(const QStringList &files, const QList<QStringList> &lanes);
     // How often importFile() tries an archive whose transaction lost a deadlock to another importer.
     static constexpr int kAttempts = 5;
     ImportOutcome importOnce(const QString &path, std::unique_ptr<EventReadAhead> ahead, bool *contended);

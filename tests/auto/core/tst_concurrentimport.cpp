@@ -80,6 +80,9 @@ private Q_SLOTS:
     void hostsImportedAtOnce_data();
     void hostsImportedAtOnce();
     void deadlockVictimImportedAgain();
+    void manyHostsInOneImport_data();
+    void manyHostsInOneImport();
+    void cancelStopsEveryLane();
 
 private:
     std::unique_ptr<FreshCases> m_cases;
@@ -218,6 +221,101 @@ void TestConcurrentImport::deadlockVictimImportedAgain()
         QCOMPARE(count(**watcher, u"file_events"_s, u"path_id = (SELECT id FROM paths WHERE path = ?)"_s, {path}),
                  path.startsWith("/srv/filler") ? qint64(events.size() - 3) : qint64(1));
     }
+}
+
+void TestConcurrentImport::manyHostsInOneImport_data()
+{
+    ScenarioCases::addEngineRows();
+}
+
+// One importPaths() of a folder of several hosts (on PostgreSQL in Importer::kLanes lanes): every archive imported,
+// the outcomes in findArchives() order, and the caller's handlers called on the caller's thread only, with progress
+// that counts the archives done.
+void TestConcurrentImport::manyHostsInOneImport()
+{
+    QFETCH(QString, engine);
+    if (engine == "postgresql"_L1 && !m_cases->hasPostgres())
+        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
+    QString name;
+    auto db = m_cases->open(engine, u"lanes"_s, &name);
+    QVERIFY2(db.ok(), qPrintable(db.error().message));
+    const QString folder = QDir(m_cases->dir()).filePath(u"lanes-"_s + engine);
+    QVERIFY(QDir().mkpath(folder));
+    constexpr int kHosts = 4, kArchives = 3;
+    qint64 events = 0;
+    for (int h = 0; h < kHosts; ++h) {
+        ArchiveSeries host(folder, u"lane-host-%1"_s.arg(h));
+        auto trusted = TrustStore(**db).trust(host.key.publicKey(), host.host.hostname);
+        QVERIFY2(trusted.ok(), qPrintable(trusted.error().message));
+        for (int a = 0; a < kArchives; ++a) {
+            const QList<Event> batch = busyHostEvents(3000 + 500 * h, 1000 * a, 10000 * a);
+            events += batch.size();
+            QVERIFY(QFile::exists(host.next(batch)));
+        }
+    }
+
+    Importer importer(**db);
+    QThread *const caller = QThread::currentThread();
+    bool elsewhere = false;
+    int lastIndex = 0, outcomesSeen = 0;
+    importer.setProgressHandler([&](const ImportProgress &progress) {
+        elsewhere = elsewhere || QThread::currentThread() != caller;
+        QVERIFY(progress.fileIndex >= lastIndex && progress.fileIndex < kHosts * kArchives);
+        QCOMPARE(progress.fileCount, kHosts * kArchives);
+        lastIndex = progress.fileIndex;
+    });
+    importer.setOutcomeHandler([&](const ImportOutcome &) {
+        elsewhere = elsewhere || QThread::currentThread() != caller;
+        ++outcomesSeen;
+    });
+    const QList<ImportOutcome> outcomes = importer.importPaths({folder});
+    QVERIFY(!elsewhere);
+    QCOMPARE(outcomesSeen, kHosts * kArchives);
+    const QStringList order = Importer::findArchives({folder});
+    QCOMPARE(outcomes.size(), order.size());
+    for (qsizetype i = 0; i < outcomes.size(); ++i) {
+        QCOMPARE(outcomes[i].path, order[i]);
+        QVERIFY2(outcomes[i].status == ImportStatus::Imported, qPrintable(outcomes[i].message));
+        QCOMPARE(outcomes[i].chain, outcomes[i].seq == 1 ? u"first"_s : u"intact"_s);
+    }
+    QCOMPARE(count(**db, u"archives"_s), qint64(kHosts * kArchives));
+    QCOMPARE(count(**db, u"host_events"_s) + count(**db, u"process_events"_s) + count(**db, u"file_events"_s)
+                 + count(**db, u"net_events"_s),
+             events);
+}
+
+// Cancelled after the first archive is done: each lane rolls back the archive it was importing and starts no
+// other; what the case holds is exactly the archives reported imported.
+void TestConcurrentImport::cancelStopsEveryLane()
+{
+    if (!m_cases->hasPostgres())
+        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
+    QString name;
+    auto db = m_cases->open(u"postgresql"_s, u"cancel"_s, &name);
+    QVERIFY2(db.ok(), qPrintable(db.error().message));
+    const QString folder = QDir(m_cases->dir()).filePath(u"cancel"_s);
+    QVERIFY(QDir().mkpath(folder));
+    for (int h = 0; h < 4; ++h) {
+        ArchiveSeries host(folder, u"cancel-host-%1"_s.arg(h));
+        auto trusted = TrustStore(**db).trust(host.key.publicKey(), host.host.hostname);
+        QVERIFY2(trusted.ok(), qPrintable(trusted.error().message));
+        for (int a = 0; a < 3; ++a)
+            QVERIFY(QFile::exists(host.next(busyHostEvents(h == 0 && a == 0 ? 500 : 30000, 1000 * a, 10000 * a))));
+    }
+    std::atomic<bool> cancel{false};
+    Importer importer(**db);
+    importer.setCancelFlag(&cancel);
+    importer.setOutcomeHandler([&](const ImportOutcome &) { cancel = true; });
+    const QList<ImportOutcome> outcomes = importer.importPaths({folder});
+    qint64 imported = 0;
+    for (const ImportOutcome &outcome : outcomes) {
+        QVERIFY2(outcome.status == ImportStatus::Imported || outcome.status == ImportStatus::Cancelled,
+                 qPrintable(outcome.message));
+        imported += outcome.status == ImportStatus::Imported;
+    }
+    QVERIFY2(outcomes.size() < 12, qPrintable(u"%1 outcomes"_s.arg(outcomes.size())));
+    QVERIFY(imported >= 1);
+    QCOMPARE(count(**db, u"archives"_s), imported);
 }
 
 QTEST_GUILESS_MAIN(TestConcurrentImport)
