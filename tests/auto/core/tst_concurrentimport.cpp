@@ -2,7 +2,9 @@
 // Importers working on one case at the same time, each on its own thread and connection (an analyst's import while
 // the workstation pulls, two analysts on one PostgreSQL case): hosts whose archives share most of their paths are
 // all imported, each path once; and an import that PostgreSQL ends to break a deadlock (forced here with a second
-// transaction holding the path it needs) is imported again and completely.
+// transaction holding the path it needs) is imported again and completely. One import of several hosts (in lanes
+// on PostgreSQL, importlanes.cpp) gives its outcomes in file order and calls the caller's handlers on the caller's
+// thread; cancelled, it keeps exactly the archives it reported imported.
 #include "casefixture.h"
 #include "digest.h"
 #include "importer.h"
