@@ -61,42 +61,41 @@ Expected<std::unique_ptr<Database>> Database::open(const QString &locationText)
     return open(*location);
 }
 
-Expected<std::unique_ptr<Database>> Database::open(const DatabaseLocation &where)
+Expected<std::unique_ptr<Database>> Database::open(const DatabaseLocation &location)
 {
-    const DatabaseLocation *location = &where;
     const QString connection = nextConnectionName();
-    const bool sqlite = location->engine == Engine::Sqlite;
+    const bool sqlite = location.engine == Engine::Sqlite;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(sqlite ? u"QSQLITE"_s : u"QPSQL"_s, connection);
         if (sqlite) {
-            const QFileInfo dir(QFileInfo(location->path).absolutePath());
+            const QFileInfo dir(QFileInfo(location.path).absolutePath());
             if (!dir.isDir()) {
                 QSqlDatabase::removeDatabase(connection);
                 return storeError(
                     StoreReason::CannotOpen,
-                    u"%1: cannot open the case: folder %2 does not exist"_s.arg(location->path, dir.filePath()));
+                    u"%1: cannot open the case: folder %2 does not exist"_s.arg(location.path, dir.filePath()));
             }
-            db.setDatabaseName(location->path);
+            db.setDatabaseName(location.path);
             db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=30000"_s);
         } else {
-            db.setHostName(location->host);
-            if (location->port > 0)
-                db.setPort(location->port);
-            db.setUserName(location->user);
-            db.setPassword(location->password);
-            db.setDatabaseName(location->dbName);
-            db.setConnectOptions(location->options.join(u';'));
+            db.setHostName(location.host);
+            if (location.port > 0)
+                db.setPort(location.port);
+            db.setUserName(location.user);
+            db.setPassword(location.password);
+            db.setDatabaseName(location.dbName);
+            db.setConnectOptions(location.options.join(u';'));
         }
     }
-    std::unique_ptr<Database> database(new Database(*location, connection));
+    std::unique_ptr<Database> database(new Database(location, connection));
     QSqlDatabase db = database->connection();
     if (!db.isValid())
         return storeError(StoreReason::CannotOpen,
                           u"%1: cannot open the case: the Qt SQL driver %2 is not installed"_s.arg(
-                              location->display(), sqlite ? u"QSQLITE"_s : u"QPSQL"_s));
+                              location.display(), sqlite ? u"QSQLITE"_s : u"QPSQL"_s));
     if (!db.open())
         return storeError(StoreReason::CannotOpen,
-                          u"%1: cannot open the case: %2"_s.arg(location->display(), firstLine(db.lastError().text())));
+                          u"%1: cannot open the case: %2"_s.arg(location.display(), firstLine(db.lastError().text())));
     if (auto configured = database->configure(); !configured)
         return configured.error();
     if (auto migrated = migrate(*database); !migrated)
