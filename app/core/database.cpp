@@ -138,9 +138,8 @@ Expected<void> Database::configure()
 
 Error Database::sqlError(const QString &what, const QSqlError &error) const
 {
-    // QPSQL's native error code is the SQLSTATE.
-    const StoreReason reason = engine() == Engine::Postgres ? sqlReason(error.nativeErrorCode()) : StoreReason::Sql;
-    return storeError(reason, u"%1: %2: %3"_s.arg(name(), what, firstLine(error.text())));
+    // QPSQL's native error code is the SQLSTATE (QSQLITE's a number, which sqlReason() takes for Sql).
+    return storeError(sqlReason(error.nativeErrorCode()), u"%1: %2: %3"_s.arg(name(), what, firstLine(error.text())));
 }
 
 Expected<QSqlQuery> Database::query(const QString &sql, const QVariantList &params, Fetch fetch)

@@ -35,6 +35,14 @@ Importer::~Importer() = default;
 QStringList Importer::findArchives(const QStringList &paths, QStringList *missing)
 {
     QStringList files;
+    for (const FoundArchive &archive : locateArchives(paths, missing))
+        files.append(archive.file);
+    return files;
+}
+
+QList<Importer::FoundArchive> Importer::locateArchives(const QStringList &paths, QStringList *missing)
+{
+    QStringList files;
     for (const QString &path : paths) {
         const QFileInfo info(path);
         if (!info.exists()) {
@@ -73,16 +81,19 @@ QStringList Importer::findArchives(const QStringList &paths, QStringList *missin
             return std::tie(a.machineId, a.signer, a.seq) < std::tie(b.machineId, b.signer, b.seq);
         return collator.compare(a.file, b.file) < 0;
     });
-    QStringList ordered;
+    QList<FoundArchive> ordered;
     for (const Entry &entry : std::as_const(entries))
-        ordered.append(entry.file);
+        ordered.append({entry.file, entry.machineId});
     return ordered;
 }
 
 QList<ImportOutcome> Importer::importPaths(const QStringList &paths)
 {
     QStringList missing;
-    const QStringList files = findArchives(paths, &missing);
+    const QList<FoundArchive> found = locateArchives(paths, &missing);
+    QStringList files;
+    for (const FoundArchive &archive : found)
+        files.append(archive.file);
     QList<ImportOutcome> outcomes;
     for (const QString &path : std::as_const(missing)) {
         ImportOutcome outcome;
@@ -92,13 +103,13 @@ QList<ImportOutcome> Importer::importPaths(const QStringList &paths)
             m_outcome(outcome);
         outcomes.append(outcome);
     }
-    return outcomes + importList(files);
+    const QList<QStringList> lanes
+        = m_db.engine() == Engine::Postgres ? splitIntoLanes(found, kLanes) : QList<QStringList>{files};
+    return outcomes + importList(files, lanes);
 }
 
-QList<ImportOutcome> Importer::importList(const QStringList &files)
+QList<ImportOutcome> Importer::importList(const QStringList &files, const QList<QStringList> &lanes)
 {
-    const QList<QStringList> lanes
-        = m_db.engine() == Engine::Postgres ? splitIntoLanes(files, kLanes) : QList<QStringList>{files};
     QList<ImportOutcome> outcomes = lanes.size() > 1 ? importInLanes(files, lanes) : importEach(files);
     matchNewData();
     return outcomes;
@@ -166,7 +177,7 @@ QList<ImportOutcome> Importer::importHeld(const PublicKey &signer)
     }
     while (rows->next())
         files.append(rows->value(0).toString());
-    return importList(files);
+    return importList(files, {files}); // one signer's archives: one host, one lane
 }
 
 ImportOutcome Importer::importFile(const QString &path)

@@ -86,7 +86,7 @@ public:
     // `missing` receives paths that do not exist.
     static QStringList findArchives(const QStringList &paths, QStringList *missing = nullptr);
 
-    // On PostgreSQL, importPaths() and importHeld() import the archives of different hosts at once, on this many
+    // On PostgreSQL, importPaths() imports the archives of different hosts at once, on this many
     // connections of their own (importlanes.cpp): the server stores each connection's rows in a process of its own.
     static constexpr int kLanes = 2;
 
@@ -99,11 +99,19 @@ private:
         QString hostname;
         ChainAnchor anchor;
     };
-    QList<ImportOutcome> importList(const QStringList &files);
+    // An archive below findArchives()' paths and the machine id its manifest names (empty: it does not open).
+    struct FoundArchive
+    {
+        QString file;
+        QString machineId;
+    };
+    static QList<FoundArchive> locateArchives(const QStringList &paths, QStringList *missing);
+    // `files` in `lanes` (one list: on this thread; more: importInLanes()), then matchNewData().
+    QList<ImportOutcome> importList(const QStringList &files, const QList<QStringList> &lanes);
     QList<ImportOutcome> importEach(const QStringList &files);
-    // `files` split into at most `lanes` lists, each host's archives in one list in their order; one list when
+    // `archives` split into at most `lanes` lists, each host's archives in one list in their order; one list when
     // there is one host.
-    static QList<QStringList> splitIntoLanes(const QStringList &files, int lanes);
+    static QList<QStringList> splitIntoLanes(const QList<FoundArchive> &archives, int lanes);
     QList<ImportOutcome> importInLanes(const QStringList &files, const QList<QStringList> &lanes);
     // How often importFile() tries an archive whose transaction lost a deadlock to another importer.
     static constexpr int kAttempts = 5;

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Importer::importList() on PostgreSQL: the archives of different hosts imported at once. One connection's import
+// Importer::importPaths() on PostgreSQL: the archives of different hosts imported at once. One connection's import
 // keeps one server process busy (the client waits for it most of the time), so each lane — a thread with its own
 // connection and Importer — takes whole hosts, in their sequence order, and the calling thread passes the lanes'
 // progress and outcomes on to the caller's handlers, as if one importer had done it all.
-#include "archivereader.h"
 #include "database.h"
 #include "importer.h"
 
@@ -18,10 +17,10 @@ using namespace Qt::StringLiterals;
 
 namespace Deck::Core {
 
-QList<QStringList> Importer::splitIntoLanes(const QStringList &files, int lanes)
+QList<QStringList> Importer::splitIntoLanes(const QList<FoundArchive> &archives, int lanes)
 {
-    // Each host's archives (consecutive in `files`, as findArchives() and importHeld() order them) stay together;
-    // an archive that does not open is a host of its own.
+    // Each host's archives (consecutive, as locateArchives() orders them) stay together; an archive that does not
+    // open is a host of its own.
     struct Host
     {
         QStringList files;
@@ -29,17 +28,19 @@ QList<QStringList> Importer::splitIntoLanes(const QStringList &files, int lanes)
     };
     QList<Host> hosts;
     QString previous;
-    for (const QString &file : files) {
-        Flight::Format::ArchiveReader reader(file);
-        const QString machineId = reader.open() ? reader.manifest().host.machineId : QString();
-        if (hosts.isEmpty() || machineId.isEmpty() || machineId != previous)
+    for (const FoundArchive &archive : archives) {
+        if (hosts.isEmpty() || archive.machineId.isEmpty() || archive.machineId != previous)
             hosts.append(Host{});
-        hosts.last().files.append(file);
-        hosts.last().bytes += QFileInfo(file).size();
-        previous = machineId;
+        hosts.last().files.append(archive.file);
+        hosts.last().bytes += QFileInfo(archive.file).size();
+        previous = archive.machineId;
     }
-    if (hosts.size() < 2 || lanes < 2)
+    if (hosts.size() < 2 || lanes < 2) {
+        QStringList files;
+        for (const Host &host : std::as_const(hosts))
+            files += host.files;
         return {files};
+    }
     // The largest hosts first, each to the lane with the fewest bytes so far.
     std::stable_sort(hosts.begin(), hosts.end(), [](const Host &a, const Host &b) { return a.bytes > b.bytes; });
     QList<QStringList> split(std::min<qsizetype>(lanes, hosts.size()));
