@@ -229,6 +229,14 @@ Expected<void> Database::begin()
     return done;
 }
 
+Expected<void> Database::beginReading()
+{
+    auto done
+        = execute(engine() == Engine::Sqlite ? u"BEGIN"_s : u"BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"_s);
+    m_inTransaction = done.ok();
+    return done;
+}
+
 Expected<void> Database::commit()
 {
     auto done = execute(u"COMMIT"_s);

@@ -57,6 +57,10 @@ public:
 
     // One transaction; SQLite takes the write lock at once (BEGIN IMMEDIATE). Not nestable.
     Expected<void> begin();
+    // One transaction that only reads, all of it from one snapshot of the case: SQLite's deferred BEGIN (a reader of
+    // the write-ahead log, which writers do not wait for), PostgreSQL's REPEATABLE READ, READ ONLY. Ended by
+    // commit() or rollback(). Not nestable.
+    Expected<void> beginReading();
     Expected<void> commit();
     void rollback();
     bool inTransaction() const { return m_inTransaction; }

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "processqueries.h"
 
-#include "accountnames.h"
 #include "database.h"
 #include "forestlayout.h"
-#include "hugepages.h"
-#include "nativerows.h"
+#include "forestscan.h"
 #include "querysql.h"
 
 #include <algorithm>
@@ -191,41 +189,14 @@ Expected<Descendants> ProcessQueries::forest(qint64 hostId, const TimeRange &ran
         laidOut.truncated = laidOut.truncated || walked->truncated;
         return laidOut;
     }
-    // Most of the host: one scan of its processes, the trees built in memory. A recursive walk carries every row
-    // through its queue: 0.5 s for 200k bare ids on SQLite, where this scan with every column takes 0.1 s. Users'
-    // names are resolved in memory (a subquery per row doubled the scan), values that repeat are shared. The list
-    // is sized once from a count, on huge pages (hugepages.h): grown, it was moved and faulted in again and again.
-    auto userNames = AccountNameIndex::load(m_db, "uid"_L1, hostId);
-    if (!userNames)
-        return userNames.error();
-    auto count = m_db.scalar(u"SELECT COUNT(*) FROM processes WHERE host_id = ?"_s, {hostId});
-    if (!count)
-        return count.error();
-    QList<TreeRow> rows;
-    rows.reserve(count->toLongLong());
-    adviseHugePages(rows.constData(), size_t(rows.capacity()) * sizeof(TreeRow));
+    // Most of the host: one scan of its processes (forestscan.h), the trees built in memory. A recursive walk
+    // carries every row through its queue: 0.5 s for 200k bare ids on SQLite, where this scan with every column
+    // takes 0.1 s.
     const QString isRoot = rootsCondition(u"p"_s, hostId, range, params);
-    params << hostId;
-    auto q = nativeRows(m_db,
-                        u"SELECT %1, CASE WHEN %2 THEN 0 ELSE -1 END, COALESCE(p.ids_ts, p.start_ts) "
-                        u"FROM processes p WHERE p.host_id = ?"_s.arg(processColumns(UserNameColumn::Null), isRoot),
-                        params);
-    if (!q)
-        return q.error();
-    NativeRows &scanned = **q;
-    SharedStrings shared;
-    for (;;) {
-        auto more = scanned.next();
-        if (!more)
-            return more.error();
-        if (!*more)
-            break;
-        TreeRow row{readProcess(scanned, shared), int(scanned.toInt(kProcessColumns))};
-        if (row.process.uid)
-            row.process.userName = userNames->nameAt(*row.process.uid, scanned.toInt(kProcessColumns + 1));
-        rows.append(std::move(row));
-    }
-    return layOutForest(std::move(rows), maxDepth, limit);
+    auto rows = scanHostProcesses(m_db, hostId, isRoot, params);
+    if (!rows)
+        return rows.error();
+    return layOutForest(std::move(*rows), maxDepth, limit);
 }
 
 } // namespace Deck::Core

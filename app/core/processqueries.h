@@ -49,7 +49,7 @@ public:
     // Every tree of the host (roots alive in `range`, as roots()) in display order: each process followed by its
     // subtree, siblings by start time. At most `limit` rows (cut breadth-first); deeper than maxDepth is cut. Up to
     // kForestWalkLimit rows the engine walks down from the roots; above, the host's processes are read in one scan
-    // and the trees built in memory (forestlayout.h).
+    // (forestscan.h: from one snapshot, in two lanes on PostgreSQL) and the trees built in memory (forestlayout.h).
     static constexpr int kForestWalkLimit = 20000;
     Expected<Descendants> forest(qint64 hostId, const TimeRange &range = {}, int maxDepth = kMaxDepth,
                                  int limit = 1000000);
