@@ -19,9 +19,11 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcForest, "flightdeck.forest", QtInfoMsg)
 
-constexpr int kLanes = 2;
+// The processes a lane reads: all of them, or those of even or of odd id (the two lanes: whatever the ids' signs, every
+// process is in one of them).
+enum class Lane { All, Even, Odd };
 
-// What every lane reads: the select of the host's processes (a lane of several adds its condition on the id) and the
+// What every lane reads: the select of the host's processes (Even and Odd add their condition on the id) and the
 // names it resolves.
 struct LaneScan
 {
@@ -30,12 +32,13 @@ struct LaneScan
     const AccountNameIndex &names;
 };
 
-// The processes of lane `lane` of `lanes` (ids whose remainder is `lane`) into out[0, expected): exactly that many.
-Expected<void> readLane(Database &db, const LaneScan &scan, qint64 hostId, int lane, int lanes, TreeRow *out,
-                        qint64 expected)
+// The processes of `lane` into out[0, expected): exactly that many.
+Expected<void> readLane(Database &db, const LaneScan &scan, qint64 hostId, Lane lane, TreeRow *out, qint64 expected)
 {
-    auto q = lanes == 1 ? nativeRows(db, scan.sql, scan.params)
-                        : nativeRows(db, scan.sql + u" AND p.id % ? = ?"_s, QVariantList(scan.params) << lanes << lane);
+    QString sql = scan.sql;
+    if (lane != Lane::All)
+        sql += lane == Lane::Even ? u" AND p.id % 2 = 0"_s : u" AND p.id % 2 <> 0"_s;
+    auto q = nativeRows(db, sql, scan.params);
     if (!q)
         return q.error();
     NativeRows &rows = **q;
@@ -74,7 +77,7 @@ struct SecondLane
     Expected<void> read;
 };
 
-// Lane 1 of two on a connection of its own, in the snapshot `snapshot`. Runs on the lane's thread.
+// The odd lane on a connection of its own, in the snapshot `snapshot`. Runs on the lane's thread.
 SecondLane readSecondLane(const DatabaseLocation &location, const QString &snapshot, const LaneScan &scan,
                           qint64 hostId, TreeRow *out, qint64 expected)
 {
@@ -88,12 +91,12 @@ SecondLane readSecondLane(const DatabaseLocation &location, const QString &snaps
         (*db)->rollback();
         return {false, joined.error()};
     }
-    SecondLane lane{true, readLane(**db, scan, hostId, 1, kLanes, out, expected)};
+    SecondLane lane{true, readLane(**db, scan, hostId, Lane::Odd, out, expected)};
     (*db)->rollback(); // it only read
     return lane;
 }
 
-// The count of the host's processes, and when `split`, of those with an even id (lane 0 of two); else the count twice.
+// The count of the host's processes, and when `split`, of those with an even id (Lane::Even); else the count twice.
 Expected<std::pair<qint64, qint64>> laneCounts(Database &db, qint64 hostId, bool split)
 {
     auto q = db.query(split ? u"SELECT COUNT(*), COUNT(*) FILTER (WHERE p.id % 2 = 0) FROM processes p "
@@ -129,7 +132,7 @@ Expected<QList<TreeRow>> scanInTransaction(Database &db, qint64 hostId, const QS
                         u"WHERE p.host_id = ?"_s.arg(processColumns(UserNameColumn::Null), isRoot),
                         QVariantList(isRootParams) << hostId, *userNames};
     if (!mayShare || total < kTwoLaneRows) {
-        if (auto read = readLane(db, scan, hostId, 0, 1, out, total); !read)
+        if (auto read = readLane(db, scan, hostId, Lane::All, out, total); !read)
             return read.error();
         return rows;
     }
@@ -146,7 +149,7 @@ Expected<QList<TreeRow>> scanInTransaction(Database &db, qint64 hostId, const QS
         }));
         thread->start();
     }
-    auto first = readLane(db, scan, hostId, 0, kLanes, out, even);
+    auto first = readLane(db, scan, hostId, Lane::Even, out, even);
     if (thread)
         thread->wait(); // it writes into `rows` until it ends
     if (!first)
@@ -154,7 +157,7 @@ Expected<QList<TreeRow>> scanInTransaction(Database &db, qint64 hostId, const QS
     if (!second.joined) {
         qCInfo(lcForest, "%s: a second connection did not join the snapshot (%s); reading its half on this one",
                qPrintable(db.name()), qPrintable(second.read.error().message));
-        second.read = readLane(db, scan, hostId, 1, kLanes, out + even, total - even);
+        second.read = readLane(db, scan, hostId, Lane::Odd, out + even, total - even);
     }
     if (!second.read)
         return second.read.error();
