@@ -121,7 +121,7 @@ Expected<QList<TreeRow>> scanInTransaction(Database &db, qint64 hostId, const QS
     const auto counts = laneCounts(db, hostId, mayShare);
     if (!counts)
         return counts.error();
-    const auto [total, even] = *counts;
+    const qint64 total = counts->first, even = counts->second;
     // Sized once, on huge pages (hugepages.h): grown, the list was moved and faulted in again and again.
     QList<TreeRow> rows;
     rows.reserve(total);

@@ -187,8 +187,8 @@ void TestDetections::rulesOnCase()
 
     // On demand: the same objects match, nothing new is raised; progress names every rule.
     QStringList progress;
-    auto run = Detector(**db, rules.rules).run({}, [&](int index, int count, const QString &name) {
-        progress << u"%1/%2 %3"_s.arg(index + 1).arg(count).arg(name);
+    auto run = Detector(**db, rules.rules).run({}, [&](int index, int count, const QString &rule) {
+        progress << u"%1/%2 %3"_s.arg(index + 1).arg(count).arg(rule);
         return true;
     });
     QVERIFY2(run.ok(), qPrintable(run.error().message));
