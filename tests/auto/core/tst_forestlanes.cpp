@@ -50,7 +50,8 @@ private:
     // m_db: the case of `engine` with kForest's host (made on first use; kept for the other functions).
     Expected<void> useCase(const QString &engine);
     bool isPostgres() const { return m_db->engine() == Engine::Postgres; }
-    // The forest of kForest's host as RandomForest lays it out (ids i, depths), or a failure message.
+    // Empty when `forest` holds kForest's processes as `expected` lays them out (order, depths, values written);
+    // else what differs.
     QString compare(const Expected<Descendants> &forest, const RandomForest::Layout &expected) const;
 
     std::unique_ptr<FreshCases> m_cases;
