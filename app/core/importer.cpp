@@ -34,8 +34,13 @@ Importer::~Importer() = default;
 
 QStringList Importer::findArchives(const QStringList &paths, QStringList *missing)
 {
+    return filesOf(locateArchives(paths, missing));
+}
+
+QStringList Importer::filesOf(const QList<FoundArchive> &archives)
+{
     QStringList files;
-    for (const FoundArchive &archive : locateArchives(paths, missing))
+    for (const FoundArchive &archive : archives)
         files.append(archive.file);
     return files;
 }
@@ -91,9 +96,7 @@ QList<ImportOutcome> Importer::importPaths(const QStringList &paths)
 {
     QStringList missing;
     const QList<FoundArchive> found = locateArchives(paths, &missing);
-    QStringList files;
-    for (const FoundArchive &archive : found)
-        files.append(archive.file);
+    const QStringList files = filesOf(found);
     QList<ImportOutcome> outcomes;
     for (const QString &path : std::as_const(missing)) {
         ImportOutcome outcome;

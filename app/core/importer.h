@@ -106,6 +106,7 @@ private:
         QString machineId;
     };
     static QList<FoundArchive> locateArchives(const QStringList &paths, QStringList *missing);
+    static QStringList filesOf(const QList<FoundArchive> &archives);
     // `files` in `lanes` (one list: on this thread; more: importInLanes()), then matchNewData().
     QList<ImportOutcome> importList(const QStringList &files, const QList<QStringList> &lanes);
     QList<ImportOutcome> importEach(const QStringList &files);

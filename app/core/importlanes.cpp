@@ -35,12 +35,8 @@ QList<QStringList> Importer::splitIntoLanes(const QList<FoundArchive> &archives,
         hosts.last().bytes += QFileInfo(archive.file).size();
         previous = archive.machineId;
     }
-    if (hosts.size() < 2 || lanes < 2) {
-        QStringList files;
-        for (const Host &host : std::as_const(hosts))
-            files += host.files;
-        return {files};
-    }
+    if (hosts.size() < 2 || lanes < 2)
+        return {filesOf(archives)};
     // The largest hosts first, each to the lane with the fewest bytes so far.
     std::stable_sort(hosts.begin(), hosts.end(), [](const Host &a, const Host &b) { return a.bytes > b.bytes; });
     QList<QStringList> split(std::min<qsizetype>(lanes, hosts.size()));

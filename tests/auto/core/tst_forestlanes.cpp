@@ -38,12 +38,14 @@ class TestForestLanes : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    void init();
     void theForestFromTwoLanes_data();
     void theForestFromTwoLanes();
     void oneSnapshotWhileProcessesArrive_data();
     void oneSnapshotWhileProcessesArrive();
     void oneLaneInTheCallersTransaction_data();
     void oneLaneInTheCallersTransaction();
+    void oneLaneWhenASecondConnectionIsRefused_data();
     void oneLaneWhenASecondConnectionIsRefused();
 
 private:
@@ -64,6 +66,16 @@ void TestForestLanes::initTestCase()
 {
     QLoggingCategory::setFilterRules(u"flightdeck.forest.debug=true"_s); // "read in two lanes"
     m_cases = std::make_unique<FreshCases>();
+}
+
+// Every function's data has the column "engine": the case it runs on.
+void TestForestLanes::init()
+{
+    QFETCH(QString, engine);
+    if (engine == "postgresql"_L1 && !m_cases->hasPostgres())
+        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
+    const auto opened = useCase(engine);
+    QVERIFY2(opened.ok(), qPrintable(opened.error().message));
 }
 
 Expected<void> TestForestLanes::useCase(const QString &engine)
@@ -129,11 +141,6 @@ void TestForestLanes::theForestFromTwoLanes_data()
 
 void TestForestLanes::theForestFromTwoLanes()
 {
-    QFETCH(QString, engine);
-    if (engine == "postgresql"_L1 && !m_cases->hasPostgres())
-        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
-    const auto opened = useCase(engine);
-    QVERIFY2(opened.ok(), qPrintable(opened.error().message));
     QFETCH(std::optional<qint64>, from);
     QFETCH(std::optional<qint64>, to);
     QFETCH(int, maxDepth);
@@ -155,11 +162,6 @@ void TestForestLanes::oneSnapshotWhileProcessesArrive_data()
 
 void TestForestLanes::oneSnapshotWhileProcessesArrive()
 {
-    QFETCH(QString, engine);
-    if (engine == "postgresql"_L1 && !m_cases->hasPostgres())
-        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
-    const auto opened = useCase(engine);
-    QVERIFY2(opened.ok(), qPrintable(opened.error().message));
     std::atomic<bool> stop = false;
     std::atomic<qint64> pairs = 0; // committed
     QString writerFailure;
@@ -228,11 +230,6 @@ void TestForestLanes::oneLaneInTheCallersTransaction_data()
 
 void TestForestLanes::oneLaneInTheCallersTransaction()
 {
-    QFETCH(QString, engine);
-    if (engine == "postgresql"_L1 && !m_cases->hasPostgres())
-        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
-    const auto opened = useCase(engine);
-    QVERIFY2(opened.ok(), qPrintable(opened.error().message));
     static QStringList logged;
     logged.clear();
     static QtMessageHandler passOn = nullptr;
@@ -249,13 +246,14 @@ void TestForestLanes::oneLaneInTheCallersTransaction()
     QVERIFY2(differs.isEmpty(), qPrintable(differs));
 }
 
+void TestForestLanes::oneLaneWhenASecondConnectionIsRefused_data()
+{
+    QTest::addColumn<QString>("engine");
+    QTest::newRow("postgresql") << u"postgresql"_s; // two lanes are PostgreSQL's alone
+}
+
 void TestForestLanes::oneLaneWhenASecondConnectionIsRefused()
 {
-    const QString engine = u"postgresql"_s;
-    if (engine == "postgresql"_L1 && !m_cases->hasPostgres())
-        FLIGHT_SKIP("PostgreSQL could not be started (see the warning above)");
-    const auto opened = useCase(engine);
-    QVERIFY2(opened.ok(), qPrintable(opened.error().message));
     // A role that may hold one connection at a time (superusers are not held to a limit).
     QVERIFY(m_db->execute(u"CREATE ROLE flightdeck_solo LOGIN CONNECTION LIMIT 1"_s).ok());
     QVERIFY(m_db->execute(u"GRANT pg_read_all_data TO flightdeck_solo"_s).ok());
