@@ -34,6 +34,9 @@ StateItem package(const QString &name, qint64 version)
 ImportWorkload::ImportWorkload(int host)
     : m_host(host)
     , m_state(quint32(host) * 2654435761u + 12345u)
+    // Hosts booted at different times are at different points of their pid counters: each host's pids start
+    // 100,000 after the previous host's (pid_max is 4,194,304), so names built from pids (saved-PID) differ.
+    , m_pid(300 + qint64(host) * 100000)
 {
 }
 
@@ -84,6 +87,17 @@ ProcExec ImportWorkload::image(qint64 pid, qint64 parent)
     return exec;
 }
 
+// A name as mktemp(1) makes it: ten random letters and digits, so two hosts' temporary files have different
+// names, as they do on real machines.
+QByteArray ImportWorkload::temporaryName()
+{
+    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    QByteArray name("/tmp/tmp.");
+    for (int i = 0; i < 10; ++i)
+        name.append(kAlphabet[random(sizeof(kAlphabet) - 1)]);
+    return name;
+}
+
 void ImportWorkload::startSnapshot(QList<Event> &events)
 {
     events.append(at(RecorderStart{u"0.1.0"_s,
@@ -129,7 +143,7 @@ void ImportWorkload::process(QList<Event> &events, int room)
         else if (kind < 13)
             file.path = "/etc/conf.d/" + QByteArray::number(random(300)) + ".conf";
         else
-            file.path = "/tmp/tmp." + QByteArray::number(pid) + "." + QByteArray::number(i);
+            file.path = temporaryName();
         if (file.op == FileOp::Rename)
             file.to = "/home/user" + QByteArray::number(random(20)) + "/saved-" + QByteArray::number(pid);
         file.dev = 2049;
