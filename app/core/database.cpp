@@ -12,6 +12,7 @@
 #include <QSqlError>
 #include <QSqlRecord>
 #include <atomic>
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -44,6 +45,8 @@ Database::~Database()
 {
     if (m_inTransaction)
         rollback();
+    if (m_batch)
+        rollback(); // a batch not ended: nothing of it stays
     m_bulk.reset();
     m_kept.clear(); // the statements before their connection
     {
@@ -224,6 +227,13 @@ Expected<QVariant> Database::scalar(const QString &sql, const QVariantList &para
 
 Expected<void> Database::begin()
 {
+    if (m_batch) {
+        if (batchLost())
+            return batchLostError();
+        auto done = execute(u"SAVEPOINT batched"_s);
+        m_inTransaction = done.ok();
+        return done;
+    }
     auto done = execute(engine() == Engine::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s);
     m_inTransaction = done.ok();
     return done;
@@ -239,7 +249,7 @@ Expected<void> Database::beginReading()
 
 Expected<void> Database::commit()
 {
-    auto done = execute(u"COMMIT"_s);
+    auto done = execute(m_batch ? u"RELEASE batched"_s : u"COMMIT"_s);
     if (!done)
         rollback();
     m_inTransaction = false;
@@ -251,8 +261,48 @@ void Database::rollback()
     if (m_bulk)
         m_bulk->abort();
     QSqlQuery q(connection());
-    q.exec(u"ROLLBACK"_s);
+    if (m_batch && m_inTransaction) {
+        // What the batch kept before this savepoint stays. When the engine rolled the batch back, there is no
+        // savepoint left to roll back to, and endBatch() reports it.
+        q.exec(u"ROLLBACK TO batched"_s);
+        q.exec(u"RELEASE batched"_s);
+    } else {
+        q.exec(u"ROLLBACK"_s);
+        m_batch = false;
+    }
     m_inTransaction = false;
+}
+
+Expected<void> Database::beginBatch()
+{
+    if (engine() != Engine::Sqlite || m_inTransaction || m_batch)
+        return storeError(StoreReason::Sql, u"%1: a batch is for SQLite, outside a transaction"_s.arg(name()));
+    auto done = execute(u"BEGIN IMMEDIATE"_s);
+    m_batch = done.ok();
+    return done;
+}
+
+Error Database::batchLostError() const
+{
+    return storeError(StoreReason::Sql, u"%1: SQLite rolled back the transaction of this batch"_s.arg(name()));
+}
+
+bool Database::batchLost() const
+{
+    return m_batch && sqlite3_get_autocommit(static_cast<sqlite3 *>(nativeHandle())) != 0;
+}
+
+Expected<void> Database::endBatch()
+{
+    if (batchLost()) {
+        m_batch = false;
+        return batchLostError();
+    }
+    m_batch = false;
+    auto done = execute(u"COMMIT"_s);
+    if (!done)
+        rollback();
+    return done;
 }
 
 BulkWriter &Database::bulk()

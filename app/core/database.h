@@ -65,6 +65,16 @@ public:
     void rollback();
     bool inTransaction() const { return m_inTransaction; }
 
+    // Many transactions as one (SQLite only; Importer::importEach): between beginBatch() and endBatch(), begin()
+    // opens a savepoint that commit() releases and rollback() rolls back, so each is still all or nothing, and
+    // endBatch() commits what they kept together: a page that many of them change is written once. endBatch() fails,
+    // and nothing of the batch stays, when the commit fails or the engine has already rolled the batch back (as
+    // SQLite may on a full disk); batchLost() tells the latter at once.
+    Expected<void> beginBatch();
+    Expected<void> endBatch();
+    bool inBatch() const { return m_batch; }
+    bool batchLost() const;
+
     // Bulk rows over the driver's native handle (sqlite3 prepared statements, PostgreSQL COPY).
     BulkWriter &bulk();
 
@@ -75,12 +85,14 @@ private:
     explicit Database(DatabaseLocation location, QString connection);
     Expected<void> configure();
     Error sqlError(const QString &what, const QSqlError &error) const;
+    Error batchLostError() const;
 
     DatabaseLocation m_location;
     QString m_connection;
     std::unique_ptr<BulkWriter> m_bulk;
     QHash<QString, std::shared_ptr<QSqlQuery>> m_kept; // keptQuery()'s statements by their text
     bool m_inTransaction = false;
+    bool m_batch = false;
 };
 
 } // namespace Deck::Core

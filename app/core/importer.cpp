@@ -12,6 +12,7 @@
 #include <QCollator>
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <algorithm>
@@ -122,6 +123,11 @@ QList<ImportOutcome> Importer::importEach(const QStringList &files)
 {
     QList<ImportOutcome> outcomes;
     m_current = ImportProgress{0, int(files.size()), {}, 0, 0};
+    // SQLite: the archives of five seconds or so go into one transaction, each in a savepoint (Database::beginBatch).
+    // Committed one by one, each archive of a large case wrote every index page it touched to the write-ahead log,
+    // and the next archive touched most of them again. Their outcomes are reported once the batch is committed.
+    const bool batched = m_db.engine() == Engine::Sqlite && !m_db.inTransaction();
+    QElapsedTimer batchAge;
     for (qsizetype i = 0; i < files.size(); ++i) {
         const QString &file = files[i];
         if (cancelled())
@@ -131,9 +137,17 @@ QList<ImportOutcome> Importer::importEach(const QStringList &files)
         m_current.bytesDone = m_current.bytesTotal = 0;
         if (m_progress)
             m_progress(m_current);
-        outcomes.append(importFile(file));
+        if (batched && !m_db.inBatch() && m_db.beginBatch())
+            batchAge.start(); // else this archive is a transaction of its own
+        const ImportOutcome outcome = importFile(file);
+        if (!m_db.inBatch())
+            outcomes.append(outcome);
+        else if (batchAge.elapsed() >= kBatchMs || i + 1 == files.size() || cancelled() || m_db.batchLost())
+            outcomes += endBatch();
         ++m_current.fileIndex;
     }
+    if (m_db.inBatch())
+        outcomes += endBatch();
     m_nextPath.clear();
     m_ahead.reset();
     return outcomes;
@@ -199,10 +213,48 @@ ImportOutcome Importer::importFile(const QString &path)
         qCInfo(lcImport).noquote() << outcome.message << "- importing it again";
     }
     qCDebug(lcImport) << outcome.message;
+    if (m_db.inBatch())
+        m_batched.append(outcome); // reported when the batch is committed
+    else
+        report(outcome);
+    return outcome;
+}
+
+void Importer::report(const ImportOutcome &outcome)
+{
     m_importedSinceMatch = m_importedSinceMatch || outcome.status == ImportStatus::Imported;
     if (m_outcome)
         m_outcome(outcome);
-    return outcome;
+}
+
+QList<ImportOutcome> Importer::endBatch()
+{
+    QList<ImportOutcome> batch = std::exchange(m_batched, {});
+    if (auto committed = m_db.endBatch(); !committed) {
+        m_session.paths.clear(); // ids interned in the batch are gone
+        QString cause = committed.error().message;
+        const auto failed = std::find_if(batch.crbegin(), batch.crend(),
+                                         [](const ImportOutcome &o) { return o.status == ImportStatus::Failed; });
+        if (failed != batch.crend())
+            cause += u" (after %1)"_s.arg(failed->message); // what the engine gave up on
+        for (ImportOutcome &outcome : batch) {
+            switch (outcome.status) {
+            case ImportStatus::Imported:
+            case ImportStatus::Quarantined:
+            case ImportStatus::Fork:
+            case ImportStatus::Refused:
+                outcome.status = ImportStatus::Failed;
+                outcome.chain.clear();
+                outcome.message = u"%1: nothing of it was stored: %2"_s.arg(outcome.path, cause);
+                break;
+            default:
+                break; // it had changed nothing
+            }
+        }
+    }
+    for (const ImportOutcome &outcome : std::as_const(batch))
+        report(outcome);
+    return batch;
 }
 
 ImportOutcome Importer::importOnce(const QString &path, std::unique_ptr<EventReadAhead> ahead, bool *contended)

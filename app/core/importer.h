@@ -110,6 +110,12 @@ private:
     // `files` in `lanes` (one list: on this thread; more: importInLanes()), then matchNewData().
     QList<ImportOutcome> importList(const QStringList &files, const QList<QStringList> &lanes);
     QList<ImportOutcome> importEach(const QStringList &files);
+    // How long importEach() adds archives to one SQLite transaction before it commits them.
+    static constexpr qint64 kBatchMs = 5000;
+    // The outcome to the handler (and to the matching of indicators after the import).
+    void report(const ImportOutcome &outcome);
+    // Commits importEach()'s batch and reports its outcomes; when the commit fails, what had stored something failed.
+    QList<ImportOutcome> endBatch();
     // `archives` split into at most `lanes` lists, each host's archives in one list in their order; one list when
     // there is one host.
     static QList<QStringList> splitIntoLanes(const QList<FoundArchive> &archives, int lanes);
@@ -133,6 +139,7 @@ private:
     const std::atomic<bool> *m_cancel = nullptr;
     ImportProgress m_current;
     bool m_importedSinceMatch = false;
+    QList<ImportOutcome> m_batched; // importEach()'s outcomes not reported yet: their batch is not committed
     // importList()'s archive after the current one, whose events are read ahead (m_ahead) once the current one is
     // being stored; and the reading of the current archive when it was read ahead.
     QString m_nextPath;
