@@ -12,6 +12,7 @@
 #include <QSqlError>
 #include <QSqlRecord>
 #include <atomic>
+#include <utility>
 #include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
@@ -45,7 +46,7 @@ Database::~Database()
 {
     if (m_inTransaction)
         rollback();
-    if (m_batch)
+    if (std::exchange(m_batch, false))
         rollback(); // a batch not ended: nothing of it stays
     m_bulk.reset();
     m_kept.clear(); // the statements before their connection
@@ -261,15 +262,14 @@ void Database::rollback()
     if (m_bulk)
         m_bulk->abort();
     QSqlQuery q(connection());
-    if (m_batch && m_inTransaction) {
+    if (!m_batch) {
+        q.exec(u"ROLLBACK"_s);
+    } else if (m_inTransaction) {
         // What the batch kept before this savepoint stays. When the engine rolled the batch back, there is no
         // savepoint left to roll back to, and endBatch() reports it.
         q.exec(u"ROLLBACK TO batched"_s);
         q.exec(u"RELEASE batched"_s);
-    } else {
-        q.exec(u"ROLLBACK"_s);
-        m_batch = false;
-    }
+    } // else no savepoint is open, and only endBatch() ends the batch
     m_inTransaction = false;
 }
 
