@@ -12,8 +12,8 @@
 #include <QSqlError>
 #include <QSqlRecord>
 #include <atomic>
-#include <utility>
 #include <sqlite3.h>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
