@@ -294,11 +294,10 @@ bool Database::batchLost() const
 
 Expected<void> Database::endBatch()
 {
-    if (batchLost()) {
-        m_batch = false;
-        return batchLostError();
-    }
+    const bool lost = batchLost();
     m_batch = false;
+    if (lost)
+        return batchLostError();
     auto done = execute(u"COMMIT"_s);
     if (!done)
         rollback();

@@ -126,7 +126,6 @@ QList<ImportOutcome> Importer::importEach(const QStringList &files)
     // SQLite: the archives of five seconds or so go into one transaction, each in a savepoint (Database::beginBatch).
     // Committed one by one, each archive of a large case wrote every index page it touched to the write-ahead log,
     // and the next archive touched most of them again. Their outcomes are reported once the batch is committed.
-    const bool batched = m_db.engine() == Engine::Sqlite && !m_db.inTransaction();
     QElapsedTimer batchAge;
     for (qsizetype i = 0; i < files.size(); ++i) {
         const QString &file = files[i];
@@ -137,17 +136,17 @@ QList<ImportOutcome> Importer::importEach(const QStringList &files)
         m_current.bytesDone = m_current.bytesTotal = 0;
         if (m_progress)
             m_progress(m_current);
-        if (batched && !m_db.inBatch() && m_db.beginBatch())
-            batchAge.start(); // else this archive is a transaction of its own
+        if (m_db.engine() == Engine::Sqlite && !m_db.inBatch() && m_db.beginBatch())
+            batchAge.start(); // else (in the caller's transaction) this archive is a transaction of its own
         const ImportOutcome outcome = importFile(file);
         if (!m_db.inBatch())
             outcomes.append(outcome);
-        else if (batchAge.elapsed() >= kBatchMs || i + 1 == files.size() || cancelled() || m_db.batchLost())
-            outcomes += endBatch();
+        else if (batchAge.elapsed() >= kBatchMs || m_db.batchLost())
+            outcomes += commitBatch();
         ++m_current.fileIndex;
     }
-    if (m_db.inBatch())
-        outcomes += endBatch();
+    if (m_db.inBatch()) // the last archives, or those before a cancel
+        outcomes += commitBatch();
     m_nextPath.clear();
     m_ahead.reset();
     return outcomes;
@@ -227,7 +226,7 @@ void Importer::report(const ImportOutcome &outcome)
         m_outcome(outcome);
 }
 
-QList<ImportOutcome> Importer::endBatch()
+QList<ImportOutcome> Importer::commitBatch()
 {
     QList<ImportOutcome> batch = std::exchange(m_batched, {});
     if (auto committed = m_db.endBatch(); !committed) {
@@ -238,18 +237,11 @@ QList<ImportOutcome> Importer::endBatch()
         if (failed != batch.crend())
             cause += u" (after %1)"_s.arg(failed->message); // what the engine gave up on
         for (ImportOutcome &outcome : batch) {
-            switch (outcome.status) {
-            case ImportStatus::Imported:
-            case ImportStatus::Quarantined:
-            case ImportStatus::Fork:
-            case ImportStatus::Refused:
-                outcome.status = ImportStatus::Failed;
-                outcome.chain.clear();
-                outcome.message = u"%1: nothing of it was stored: %2"_s.arg(outcome.path, cause);
-                break;
-            default:
-                break; // it had changed nothing
-            }
+            if (!outcome.storedSomething())
+                continue;
+            outcome.status = ImportStatus::Failed;
+            outcome.chain.clear();
+            outcome.message = u"%1: nothing of it was stored: %2"_s.arg(outcome.path, cause);
         }
     }
     for (const ImportOutcome &outcome : std::as_const(batch))

@@ -115,7 +115,7 @@ private:
     // The outcome to the handler (and to the matching of indicators after the import).
     void report(const ImportOutcome &outcome);
     // Commits importEach()'s batch and reports its outcomes; when the commit fails, what had stored something failed.
-    QList<ImportOutcome> endBatch();
+    QList<ImportOutcome> commitBatch();
     // `archives` split into at most `lanes` lists, each host's archives in one list in their order; one list when
     // there is one host.
     static QList<QStringList> splitIntoLanes(const QList<FoundArchive> &archives, int lanes);

@@ -37,6 +37,12 @@ struct ImportOutcome
     // 0: imported or already there; 1: the data is bad or untrusted; 2: environment error or cancelled.
     int exitCode() const;
     bool changedNothing() const { return status != ImportStatus::Imported; }
+    // Its transaction wrote to the case: the archive's rows, a held archive (quarantine, fork) or a refusal's audit.
+    bool storedSomething() const
+    {
+        return status == ImportStatus::Imported || status == ImportStatus::Quarantined || status == ImportStatus::Fork
+            || status == ImportStatus::Refused;
+    }
 };
 
 const char *statusName(ImportStatus status); // "imported", "already imported", "quarantined", ...

@@ -29,8 +29,9 @@ private Q_SLOTS:
     void cancelKeepsTheArchivesBefore();
 
 private:
-    // `archives` new archives of a new host, its key trusted.
+    // `archives` new archives of a new host in hostDir(), its key trusted.
     QStringList series(int archives, int events);
+    QString hostDir() const { return m_dir.filePath(u"host-%1"_s.arg(m_hosts)); }
     QStringList storedDigests();
 
     QTemporaryDir m_dir;
@@ -55,9 +56,8 @@ void TestImportBatch::cleanup()
 
 QStringList TestImportBatch::series(int archives, int events)
 {
-    const QString dir = m_dir.filePath(u"host-%1"_s.arg(m_hosts));
-    QDir().mkpath(dir);
-    m_host = std::make_unique<ArchiveSeries>(dir, u"batch-%1"_s.arg(m_hosts));
+    QDir().mkpath(hostDir());
+    m_host = std::make_unique<ArchiveSeries>(hostDir(), u"batch-%1"_s.arg(m_hosts));
     if (auto trusted = TrustStore(*m_db).trust(m_host->key.publicKey(), m_host->host.hostname); !trusted)
         qFatal("%s", qPrintable(trusted.error().message));
     QStringList files;
@@ -86,7 +86,7 @@ void TestImportBatch::reportedOnceCommitted()
     importer.setOutcomeHandler([&](const ImportOutcome &outcome) {
         seen << (*reader)->scalar(u"SELECT COUNT(*) FROM archives WHERE digest = ?"_s, {outcome.digest})->toLongLong();
     });
-    const auto outcomes = importer.importPaths({m_dir.filePath(u"host-%1"_s.arg(m_hosts))});
+    const auto outcomes = importer.importPaths({hostDir()});
     QCOMPARE(outcomes.size(), 6);
     for (const ImportOutcome &outcome : outcomes)
         QVERIFY2(outcome.status == ImportStatus::Imported, qPrintable(outcome.message));
@@ -99,7 +99,7 @@ void TestImportBatch::failedArchiveLeavesTheOthers()
     const QStringList files = series(5, 400);
     QVERIFY(m_db->execute(u"CREATE TRIGGER refuse_third BEFORE INSERT ON archives WHEN NEW.seq = 3 "
                           u"BEGIN SELECT RAISE(ABORT, 'the third archive is refused by the test'); END"_s));
-    const auto outcomes = Importer(*m_db).importPaths({m_dir.filePath(u"host-%1"_s.arg(m_hosts))});
+    const auto outcomes = Importer(*m_db).importPaths({hostDir()});
     QCOMPARE(outcomes.size(), 5);
     for (int i : {0, 1, 3, 4})
         QVERIFY2(outcomes[i].status == ImportStatus::Imported, qPrintable(outcomes[i].message));
@@ -161,7 +161,7 @@ void TestImportBatch::cancelKeepsTheArchivesBefore()
         if (p.fileIndex == 2 && p.bytesDone > p.bytesTotal / 2)
             cancel = true;
     });
-    const auto outcomes = importer.importPaths({m_dir.filePath(u"host-%1"_s.arg(m_hosts))});
+    const auto outcomes = importer.importPaths({hostDir()});
     QCOMPARE(outcomes.size(), 3);
     QCOMPARE(outcomes[0].status, ImportStatus::Imported);
     QCOMPARE(outcomes[1].status, ImportStatus::Imported);
