@@ -830,10 +830,6 @@ Importieren Sie Archive oder rufen Sie sie von Ihren Hosts ab; jeder Host ersche
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <source>%1 of %2 - now: %3</source>
-        <translation>%1 von %2 - jetzt: %3</translation>
-    </message>
-    <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -879,6 +875,17 @@ Importieren Sie Archive oder rufen Sie sie von Ihren Hosts ab; jeder Host ersche
     <message>
         <source>Cancelled between two archives; the case holds only whole archives.</source>
         <translation>Zwischen zwei Archiven abgebrochen; der Fall enthält nur vollständige Archive.</translation>
+    </message>
+    <message>
+        <source> - now: %1</source>
+        <translation> - jetzt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> - %n not committed yet</source>
+        <translation>
+            <numerusform> - %n noch nicht festgeschrieben</numerusform>
+            <numerusform> - %n noch nicht festgeschrieben</numerusform>
+        </translation>
     </message>
 </context>
 <context>

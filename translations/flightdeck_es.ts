@@ -830,10 +830,6 @@ Importe archivos o recójalos de sus equipos; cada equipo aparece aquí en cuant
         <translation>%1 de %2</translation>
     </message>
     <message>
-        <source>%1 of %2 - now: %3</source>
-        <translation>%1 de %2 - ahora: %3</translation>
-    </message>
-    <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -879,6 +875,17 @@ Importe archivos o recójalos de sus equipos; cada equipo aparece aquí en cuant
     <message>
         <source>Cancelled between two archives; the case holds only whole archives.</source>
         <translation>Cancelado entre dos archivos; el caso solo contiene archivos completos.</translation>
+    </message>
+    <message>
+        <source> - now: %1</source>
+        <translation> - ahora: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> - %n not committed yet</source>
+        <translation>
+            <numerusform> - %n aún sin confirmar</numerusform>
+            <numerusform> - %n aún sin confirmar</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -87,15 +87,18 @@ void ImportDialog::showProgress(const Models::ImportJobProgress &p)
 {
     const QString from = m_paths.size() == 1 ? m_paths.constFirst() : tr("%n places", "", int(m_paths.size()));
     m_heading->setText(tr("Importing %n archives (%1) from %2", "", p.archivesTotal).arg(byteText(p.bytesTotal), from));
-    m_bar->setRange(0, std::max(p.archivesTotal, 1));
-    m_bar->setValue(p.archivesDone);
-    m_bar->setFormat(tr("%1 of %2 archives").arg(p.archivesDone).arg(p.archivesTotal));
+    // By bytes: on SQLite outcomes come a batch at a time, while the bytes read move on within each archive.
+    m_bar->setRange(0, 1000);
+    m_bar->setValue(p.bytesTotal > 0 ? int(1000.0 * double(p.bytesDone) / double(p.bytesTotal)) : 0);
+    m_bar->setFormat(tr("%1 of %2 archives").arg(p.archivesPassed).arg(p.archivesTotal));
     if (m_job.isCancelled())
         return;
-    m_detail->setText(p.currentFile.isEmpty() ? tr("%1 of %2").arg(byteText(p.bytesDone), byteText(p.bytesTotal))
-                                              : tr("%1 of %2 - now: %3")
-                                                    .arg(byteText(p.bytesDone), byteText(p.bytesTotal),
-                                                         QFileInfo(p.currentFile).fileName()));
+    QString detail = tr("%1 of %2").arg(byteText(p.bytesDone), byteText(p.bytesTotal));
+    if (!p.currentFile.isEmpty())
+        detail += tr(" - now: %1").arg(QFileInfo(p.currentFile).fileName());
+    if (p.archivesPassed > p.archivesDone)
+        detail += tr(" - %n not committed yet", "", p.archivesPassed - p.archivesDone);
+    m_detail->setText(detail);
 }
 
 void ImportDialog::addOutcome(const ImportOutcome &outcome)

@@ -3,6 +3,8 @@
 
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QHash>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 using namespace Deck::Core;
@@ -11,8 +13,9 @@ namespace Deck::Models {
 
 namespace {
 
-// On the worker: the archives below `paths` in import order, each archive's outcome as it is known, progress at
-// most every 50 ms.
+// On the worker: Importer::importPaths(), as flightdeck-cli import runs it (SQLite: archives committed in batches;
+// PostgreSQL: hosts in lanes). Each archive's outcome once its transaction is committed; progress when an archive
+// starts and at most every 50 ms within one.
 void runImport(Database &db, JobLink &link, const QStringList &paths, const ImportOptions &options)
 {
     ImportRelay relay;
@@ -24,54 +27,56 @@ void runImport(Database &db, JobLink &link, const QStringList &paths, const Impo
     });
     if (!attached)
         return;
-    QStringList missing;
-    const QStringList files = Importer::findArchives(paths, &missing);
-    for (const QString &path : std::as_const(missing)) {
-        ImportOutcome outcome;
-        outcome.path = path;
-        outcome.message = u"%1: no such file or folder"_s.arg(path);
-        Q_EMIT relay.archiveDone(outcome);
-    }
-    QList<qint64> sizes;
+    const QStringList files = Importer::findArchives(paths);
+    QHash<QString, qint64> sizes;
     ImportJobProgress progress;
     progress.archivesTotal = int(files.size());
     for (const QString &file : files) {
-        sizes.append(QFileInfo(file).size());
-        progress.bytesTotal += sizes.constLast();
+        sizes.insert(file, QFileInfo(file).size());
+        progress.bytesTotal += sizes.value(file);
     }
     Q_EMIT relay.progressed(progress);
 
+    // Each archive's share of progress.bytesDone: in proportion to its events read, all of it once it has an outcome.
+    QHash<QString, qint64> bytesDone;
+    const auto setBytesDone = [&](const QString &file, qint64 bytes) {
+        qint64 &done = bytesDone[file];
+        progress.bytesDone += bytes - done;
+        done = bytes;
+    };
     Importer importer(db, options); // reads the rules folder of CaseSession::importOptions() here, off the GUI thread
     importer.setCancelFlag(&link.cancel);
     QElapsedTimer sinceProgress;
     sinceProgress.start();
-    qint64 bytesBefore = 0;
-    qsizetype index = 0;
     importer.setProgressHandler([&](const ImportProgress &p) {
-        if (sinceProgress.elapsed() < 50 || p.bytesTotal <= 0)
+        if (p.path == progress.currentFile && sinceProgress.elapsed() < 50)
             return;
         sinceProgress.restart();
-        progress.bytesDone = bytesBefore + qint64(double(sizes.at(index)) * double(p.bytesDone) / double(p.bytesTotal));
+        progress.currentFile = p.path;
+        progress.archivesPassed = std::max(progress.archivesDone, p.fileIndex);
+        if (p.bytesTotal > 0)
+            setBytesDone(p.path, qint64(double(sizes.value(p.path)) * double(p.bytesDone) / double(p.bytesTotal)));
         Q_EMIT relay.progressed(progress);
     });
-    for (; index < files.size() && !link.cancel.load(); ++index) {
-        progress.currentFile = files.at(index);
-        progress.bytesDone = bytesBefore;
-        Q_EMIT relay.progressed(progress);
-        const ImportOutcome outcome = importer.importFile(files.at(index));
-        Q_EMIT relay.archiveDone(outcome);
-        if (outcome.status == ImportStatus::Cancelled) {
-            ++index; // rolled back, with its outcome
-            break;
+    QSet<QString> reported;
+    importer.setOutcomeHandler([&](const ImportOutcome &outcome) {
+        reported.insert(outcome.path);
+        if (sizes.contains(outcome.path)) { // not a path that does not exist
+            setBytesDone(outcome.path, sizes.value(outcome.path));
+            ++progress.archivesDone;
+            progress.archivesPassed = std::max(progress.archivesDone, progress.archivesPassed);
         }
-        bytesBefore += sizes.at(index);
-        ++progress.archivesDone;
-    }
-    importer.matchNewData(); // indicators (issue 10)
+        Q_EMIT relay.archiveDone(outcome);
+    });
+    importer.importPaths(paths); // and then the indicators (issue 10)
     progress.currentFile.clear();
-    progress.bytesDone = bytesBefore;
     Q_EMIT relay.progressed(progress);
-    Q_EMIT relay.finished(files.mid(index));
+    QStringList notStarted;
+    for (const QString &file : files) {
+        if (!reported.contains(file))
+            notStarted.append(file);
+    }
+    Q_EMIT relay.finished(notStarted);
 }
 
 } // namespace

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Importing files and folders (walked recursively for *.frec) from the GUI: the one Core::Importer, run on the
-// case's intake worker (its own connection, the case's one writer), archive by archive in host and sequence order,
-// each in one transaction. Progress counts archives and bytes (of the archive files) and names the current file;
-// every archive's outcome is reported as it is known. cancel() stops within the archive being imported (rolled back:
-// a cancel leaves only whole archives) and starts no other; the ones not started are listed in finished().
+// Importing files and folders (walked recursively for *.frec) from the GUI: Core::Importer::importPaths() on the
+// case's intake worker (its own connection, the case's one writer), as flightdeck-cli import runs it: per host in
+// sequence order, each archive all or nothing; on SQLite the archives of a few seconds share one transaction, on
+// PostgreSQL hosts are imported on connections of their own at once. Progress counts bytes of the archive files
+// and the archives whose outcome is known, and names the current file; each archive's outcome is reported once its
+// transaction is committed. cancel() stops within the archive being imported (rolled back: a cancel leaves only
+// whole archives) and starts no other; the ones not started are listed in finished().
 // Thread: the GUI thread; destroying the job cancels it.
 #pragma once
 
@@ -18,9 +20,10 @@ namespace Deck::Models {
 
 struct ImportJobProgress
 {
-    int archivesDone = 0;
+    int archivesDone = 0; // with an outcome: in the case (committed), held, refused or failed
+    int archivesPassed = 0; // the importer is through with them; on SQLite an outcome may wait for its batch's commit
     int archivesTotal = 0;
-    qint64 bytesDone = 0; // of the archive files, the current one in proportion to its events read
+    qint64 bytesDone = 0; // of the archive files: those with an outcome, the others in proportion to events read
     qint64 bytesTotal = 0;
     QString currentFile; // empty when none is being imported
 };

@@ -36,6 +36,7 @@ private Q_SLOTS:
 
 private:
     void openCase(Models::CaseSession &session, const QString &name);
+    static QString screenshotDir();
     void shoot(QWidget *widget, const QString &name);
     QString caseFile(const QString &name) const { return m_dir.filePath(name + u".sqlite"_s); }
 
@@ -83,10 +84,16 @@ void TestImportDialog::openCase(Models::CaseSession &session, const QString &nam
     QVERIFY(opened.wait(10000));
 }
 
-void TestImportDialog::shoot(QWidget *widget, const QString &name)
+QString TestImportDialog::screenshotDir()
 {
     const QString out = qEnvironmentVariable("FLIGHT_SCREENSHOT_DIR", QDir::current().filePath(u"screenshots"_s));
-    QVERIFY(QDir().mkpath(out));
+    QDir().mkpath(out);
+    return out;
+}
+
+void TestImportDialog::shoot(QWidget *widget, const QString &name)
+{
+    const QString out = screenshotDir();
     QTest::qWait(200);
     QVERIFY(widget->grab().save(QDir(out).filePath(name)));
     qInfo("screenshot: %s", qPrintable(QDir(out).filePath(name)));
@@ -134,13 +141,21 @@ void TestImportDialog::cancelHalfway()
     Gui::ImportDialog dialog(*intake.writer(), {m_big});
     QSignalSpy finished(&dialog.job(), &Models::ImportJob::finished);
     // Cancelled as the third archive starts: usually inside it (rolled back), on a slow machine between archives.
-    connect(&dialog.job(), &Models::ImportJob::progressed, &dialog, [&dialog](const Models::ImportJobProgress &p) {
-        if (p.currentFile.endsWith(u"busy.example.org-3.frec"_s) && !dialog.job().isCancelled())
+    // Until then the bytes done only grow, and never pass the archives' total.
+    qint64 bytesBefore = 0;
+    bool shrank = false;
+    connect(&dialog.job(), &Models::ImportJob::progressed, &dialog, [&](const Models::ImportJobProgress &p) {
+        shrank = shrank || p.bytesDone < bytesBefore || p.bytesDone > p.bytesTotal;
+        bytesBefore = p.bytesDone;
+        if (p.currentFile.endsWith(u"busy.example.org-3.frec"_s) && !dialog.job().isCancelled()) {
+            QVERIFY(dialog.grab().save(QDir(screenshotDir()).filePath(u"datain-import-running.png"_s)));
             dialog.reject(); // the Cancel button's path
+        }
     });
     dialog.show();
     QVERIFY(finished.wait(60000));
     QCOMPARE(finished.at(0).at(0).toBool(), true);
+    QVERIFY2(!shrank, "the bytes done went back or past the total");
     const auto &outcomes = dialog.job().outcomes();
     const QStringList notStarted = dialog.job().notStarted();
     QVERIFY2(!notStarted.isEmpty(), "the cancel came after the last archive");
