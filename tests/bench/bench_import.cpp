@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Import speed (issue 6), as ratios against comparators measured in the same run on the same rows:
 //   SQLite:     Importer (verify, decode, intern, resolve processes, bulk insert) vs `sqlite3 .import --csv` of the
-//               rows it wrote, into an empty case of the same schema and indexes;
+//               rows it wrote, into an empty case of the same schema and indexes, and vs `sqlite3` copying those rows
+//               from the imported case by INSERT ... SELECT (typed, no parsing: what SQLite itself does at best);
 //   PostgreSQL: Importer (COPY through libpq) vs `psql \copy ... CSV` of the rows it wrote, likewise.
 // The archives are realistic signed hash chains (ImportWorkload, a real Ed25519 key per host), generated first or
 // read from --archives DIR (with DIR/trust.txt, as flightdeck-makearchives writes it). PostgreSQL is a real server
@@ -33,6 +34,7 @@ struct Measured
     double importSeconds = -1;
     double importCpu = -1;
     Bench::ToolTime tool;
+    Bench::ToolTime copy; // SQLite: INSERT ... SELECT of the same rows
     qint64 rows = 0;
 };
 
@@ -95,6 +97,7 @@ QString runSqlite(const Bench::WorkloadArchives &archives, const QString &work, 
 {
     const QString caseFile = QDir(work).filePath(u"import-%1.case"_s.arg(run));
     const QString copyFile = QDir(work).filePath(u"copy-%1.case"_s.arg(run));
+    const QString selectFile = QDir(work).filePath(u"select-%1.case"_s.arg(run));
     const QString csv = QDir(work).filePath(u"csv-sqlite-%1"_s.arg(run));
     QDir().mkpath(csv);
     std::unique_ptr<Core::Database> db;
@@ -103,11 +106,15 @@ QString runSqlite(const Bench::WorkloadArchives &archives, const QString &work, 
     if (QString error = Bench::exportSqliteRows(*db, csv); !error.isEmpty())
         return error;
     db.reset();
-    if (auto empty = Core::Database::open(copyFile); !empty)
-        return empty.error().message;
+    for (const QString &file : {copyFile, selectFile}) {
+        if (auto empty = Core::Database::open(file); !empty)
+            return empty.error().message;
+    }
     QString error;
     measured.tool = Bench::sqliteImport(copyFile, csv, &error);
-    for (const QString &file : {caseFile, copyFile}) {
+    if (error.isEmpty())
+        measured.copy = Bench::sqliteInsertSelect(selectFile, caseFile, &error);
+    for (const QString &file : {caseFile, copyFile, selectFile}) {
         for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
             QFile::remove(file + suffix);
     }
@@ -147,7 +154,7 @@ double median(QList<double> values)
 // `cpuRatio`: the tool's own process does the work (sqlite3), so CPU times compare too; psql only sends the rows.
 void report(const char *engine, const char *tool, qint64 events, const QList<Measured> &runs, bool cpuRatio)
 {
-    QList<double> ratios, cpuRatios, importRates, toolRates;
+    QList<double> ratios, cpuRatios, importRates, toolRates, copyRatios;
     for (const Measured &m : runs) {
         std::printf("  %-8s import %6.2f s (CPU %6.2f s) %7.0f events/s %7.0f rows/s | %s %6.2f s (CPU %6.2f s) "
                     "%7.0f rows/s | ratio %.2f",
@@ -156,6 +163,11 @@ void report(const char *engine, const char *tool, qint64 events, const QList<Mea
                     m.tool.wall / m.importSeconds);
         if (cpuRatio)
             std::printf(", CPU ratio %.2f", m.tool.cpu / m.importCpu);
+        if (m.copy.wall > 0) {
+            std::printf(" | INSERT...SELECT %6.2f s (CPU %6.2f s) %7.0f rows/s | ratio %.2f", m.copy.wall, m.copy.cpu,
+                        double(m.rows) / m.copy.wall, m.copy.wall / m.importSeconds);
+            copyRatios.append(m.copy.wall / m.importSeconds);
+        }
         std::printf("\n");
         ratios.append(m.tool.wall / m.importSeconds);
         cpuRatios.append(m.tool.cpu / m.importCpu);
@@ -169,6 +181,8 @@ void report(const char *engine, const char *tool, qint64 events, const QList<Mea
                 *std::max_element(ratios.begin(), ratios.end()));
     if (cpuRatio)
         std::printf("; by CPU time: median %.2f", median(cpuRatios));
+    if (!copyRatios.isEmpty())
+        std::printf("; import speed / INSERT...SELECT speed: median %.2f", median(copyRatios));
     std::printf("\n");
 }
 
