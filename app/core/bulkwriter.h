@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Bulk rows into one table at a time, the fast path of the importer: start(table, columns), then per row the
-// add*() calls in column order and endRow(), then finish(). SQLite: one cached prepared INSERT stepped per row.
-// PostgreSQL: COPY ... FROM STDIN (binary format) streamed through libpq. Runs inside the caller's transaction; an
-// error leaves the transaction to be rolled back by the caller. Thread: that of the owning Database.
+// add*() calls in column order and endRow(), then finish(); the rows are in the table once finish() returns (not
+// before: no other statement may run on the connection in between). SQLite: cached prepared INSERTs of several rows
+// each. PostgreSQL: COPY ... FROM STDIN (binary format) streamed through libpq. Runs inside the caller's
+// transaction; an error leaves the transaction to be rolled back by the caller (Database::rollback() drops rows not
+// yet written). Thread: that of the owning Database.
 #pragma once
 
 #include "storeerror.h"

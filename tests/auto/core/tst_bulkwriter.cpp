@@ -48,6 +48,7 @@ private Q_SLOTS:
     void valuesComeBackIntact();
     void manyRowsInBlocks();
     void refusedRowsLeaveNothing();
+    void refusedRowAmongManyLeavesNothing();
 
 private:
     Expected<void> write(const QList<Row> &rows);
@@ -78,8 +79,9 @@ void TestBulkWriter::init()
     QVERIFY2(opened.ok(), qPrintable(opened.error().message));
     m_db = std::move(*opened);
     const bool sqlite = m_db->engine() == Engine::Sqlite;
-    auto created = m_db->execute(u"CREATE TABLE bulk_values (id BIGINT NOT NULL, big BIGINT, small INTEGER, txt TEXT, "
-                                 u"bin %1)"_s.arg(sqlite ? u"BLOB"_s : u"BYTEA"_s));
+    auto created
+        = m_db->execute(u"CREATE TABLE bulk_values (id BIGINT NOT NULL, big BIGINT, small INTEGER, txt TEXT "
+                        u"CHECK (txt IS NULL OR txt <> 'refused'), bin %1)"_s.arg(sqlite ? u"BLOB"_s : u"BYTEA"_s));
     QVERIFY2(created.ok(), qPrintable(created.error().message));
 }
 
@@ -209,6 +211,26 @@ void TestBulkWriter::refusedRowsLeaveNothing()
     const auto written = write({good});
     QVERIFY2(written.ok(), qPrintable(written.error().message));
     QCOMPARE(readBack().size(), 1);
+}
+
+// A row the table refuses in the middle of many (on SQLite inside a multi-row INSERT, after rows of the same INSERT
+// went in): the error names the table, the rollback leaves none of the rows, and the writer works afterwards.
+void TestBulkWriter::refusedRowAmongManyLeavesNothing()
+{
+    QList<Row> rows(50, Row{1, 1, QByteArray("fine"), QByteArray("fine")});
+    rows[37].text = QByteArray("refused");
+    const auto written = write(rows);
+    QVERIFY(!written.ok());
+    QVERIFY2(written.error().message.contains("bulk_values"_L1), qPrintable(written.error().message));
+    auto count = m_db->scalar(u"SELECT COUNT(*) FROM bulk_values"_s);
+    QVERIFY2(count.ok(), qPrintable(count.error().message));
+    QCOMPARE(count->toLongLong(), 0);
+    rows[37].text = QByteArray("fine again");
+    const auto again = write(rows);
+    QVERIFY2(again.ok(), qPrintable(again.error().message));
+    const QList<Row> back = readBack();
+    QCOMPARE(back.size(), 50);
+    QCOMPARE(back.at(37).text, rows[37].text);
 }
 
 QTEST_GUILESS_MAIN(TestBulkWriter)
