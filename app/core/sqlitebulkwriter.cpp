@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sqlitebulkwriter.h"
 
+#include <algorithm>
 #include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
@@ -105,7 +106,8 @@ Expected<sqlite3_stmt *> SqliteBulkWriter::statement(int rows)
     for (int column = 1; column < m_columns; ++column)
         marks += u",?"_s;
     QStringList tuples(rows, u'(' + marks + u')');
-    const QByteArray sql = u"INSERT OR FAIL INTO %1 (%2) VALUES %3"_s.arg(m_table, m_columnList, tuples.join(u',')).toUtf8();
+    const QByteArray sql
+        = u"INSERT OR FAIL INTO %1 (%2) VALUES %3"_s.arg(m_table, m_columnList, tuples.join(u',')).toUtf8();
     sqlite3_stmt *prepared = nullptr;
     if (sqlite3_prepare_v3(m_db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &prepared, nullptr)
         != SQLITE_OK) {

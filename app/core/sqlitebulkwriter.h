@@ -32,8 +32,8 @@ public:
     Expected<void> finish() override;
     void abort() override;
 
-    // At most this many rows per INSERT (fewer when the columns would pass SQLite's limit on parameters); 8 to 32
-    // were as fast, 64 and 256 slower (bench_import, 2026-12-04).
+    // At most this many rows per INSERT (fewer when the columns would pass SQLite's limit on parameters). From 8
+    // to 256 the import's time stayed within the machine's spread; 16 had the best medians (bench_import, 2026-12-05).
     static constexpr int kRowsPerInsert = 16;
 
 private:
