@@ -81,9 +81,10 @@ void TrustJob::start(CaseWorker &writer, const QString &publicKey, const QString
         return;
     m_link = std::make_shared<JobLink>(this);
     m_running = true;
-    // A watcher, not QFuture::then(this, ...): a job the worker finished while the continuation was being attached
-    // was sometimes never reported (Qt 6.4; tst_hostspage under load, 6 of 60 runs). A watcher given a future that
-    // has already finished still reports it.
+    // A watcher, not QFuture::then(this, ...): when the worker had already finished the job (a key that does not
+    // parse, a writer without a case) before the continuation was attached, Qt ran it at once, so finished() was
+    // emitted inside start(), before the caller could wait for it (tst_hostspage under load, 6 of 60 runs). A watcher
+    // reports through the event loop, always after start() has returned.
     auto *watcher = new QFutureWatcher<TrustReport>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, link = m_link] {
         watcher->deleteLater();

@@ -4,7 +4,8 @@
 // `flightdeck-cli trust` does, on the case's one writer (CaseSession::writer(): after the imports queued before it,
 // never beside them). progress() reports the file being imported; cancel() stops after the archive being imported is
 // rolled back (the key stays trusted; archives imported before stay). finished() always comes once per start(): with
-// the trust result and one outcome per archive, or with the error naming the key and the reason.
+// the trust result and one outcome per archive, or with the error naming the key and the reason; never from inside
+// start().
 // Thread: create, start and cancel on the GUI thread; the work runs on the writer's thread. The destructor cancels
 // and does not wait (JobLink).
 #pragma once

@@ -419,6 +419,7 @@ void TestHostsPage::trustJobReportsProgressAndErrors()
 
     // Errors name the object and the reason.
     job.start(writer, QStringLiteral("ed25519:not-a-key"), {});
+    QCOMPARE(finished.count(), 1); // never from inside start(), however fast the writer was
     QVERIFY(finished.wait(20000));
     report = finished.at(1).at(0).value<Models::TrustReport>();
     QVERIFY2(report.error.startsWith(QStringLiteral("ed25519:not-a-key: not a public key")), qPrintable(report.error));
@@ -426,6 +427,7 @@ void TestHostsPage::trustJobReportsProgressAndErrors()
     Models::CaseWorker closed;
     QVERIFY(!closed.open(m_dir.filePath(QStringLiteral("no/such/dir/case.sqlite"))).result().ok());
     job.start(closed, publicKey, {});
+    QCOMPARE(finished.count(), 2);
     QVERIFY(finished.wait(20000));
     report = finished.at(2).at(0).value<Models::TrustReport>();
     QVERIFY2(report.error.contains(QStringLiteral("without a result")), qPrintable(report.error));
