@@ -136,8 +136,9 @@ QList<ImportOutcome> Importer::importEach(const QStringList &files)
         m_current.bytesDone = m_current.bytesTotal = 0;
         if (m_progress)
             m_progress(m_current);
-        if (m_db.engine() == Engine::Sqlite && !m_db.inBatch() && m_db.beginBatch())
-            batchAge.start(); // else (in the caller's transaction) this archive is a transaction of its own
+        // Never inside a caller's transaction (none imports in one today): there the archives stay as they were.
+        if (m_db.engine() == Engine::Sqlite && !m_db.inTransaction() && !m_db.inBatch() && m_db.beginBatch())
+            batchAge.start();
         const ImportOutcome outcome = importFile(file);
         if (!m_db.inBatch())
             outcomes.append(outcome);

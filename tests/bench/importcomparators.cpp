@@ -65,6 +65,17 @@ QByteArray csvField(const QVariant &value)
     return '"' + text + '"';
 }
 
+// Runs `statements` in `sqlite3` on `caseFile` with the case's own settings (Database::configure): WAL,
+// synchronous=NORMAL, the same page cache and checkpoint size; stops at the first error.
+ToolTime runSqlite3(const QString &caseFile, const QByteArray &statements, QString *error)
+{
+    const QByteArray script = ".bail on\nPRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\n"
+                              "PRAGMA cache_size=-262144;\nPRAGMA wal_autocheckpoint=16384;\n"
+        + statements;
+    // journal_mode prints its result ("wal"); silence it by sending output nowhere.
+    return timeProgram(u"sqlite3"_s, {u"-batch"_s, u"-cmd"_s, u".output /dev/null"_s, caseFile}, script, error);
+}
+
 } // namespace
 
 QStringList importedTables()
@@ -129,27 +140,20 @@ QString exportPostgresRows(const QString &url, const QString &dir)
 
 ToolTime sqliteImport(const QString &caseFile, const QString &dir, QString *error)
 {
-    // The case's own settings (Database::configure): WAL, synchronous=NORMAL, the same page cache.
-    QByteArray script = ".bail on\nPRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\n"
-                        "PRAGMA cache_size=-262144;\nPRAGMA wal_autocheckpoint=16384;\nBEGIN;\n";
+    QByteArray statements = "BEGIN;\n";
     for (const QString &table : importedTables())
-        script += u".import --csv '%1' %2\n"_s.arg(QDir(dir).filePath(table + u".csv"_s), table).toUtf8();
-    script += "COMMIT;\n";
-    // journal_mode prints its result ("wal"); silence it by sending output nowhere.
-    return timeProgram(u"sqlite3"_s, {u"-batch"_s, u"-cmd"_s, u".output /dev/null"_s, caseFile}, script, error);
+        statements += u".import --csv '%1' %2\n"_s.arg(QDir(dir).filePath(table + u".csv"_s), table).toUtf8();
+    return runSqlite3(caseFile, statements + "COMMIT;\n", error);
 }
 
 ToolTime sqliteInsertSelect(const QString &caseFile, const QString &sourceCase, QString *error)
 {
-    QByteArray script = ".bail on\nPRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\n"
-                        "PRAGMA cache_size=-262144;\nPRAGMA wal_autocheckpoint=16384;\n";
-    script += u"ATTACH 'file:%1?mode=ro' AS source;\nBEGIN;\n"_s.arg(sourceCase).toUtf8();
+    QByteArray statements = u"ATTACH 'file:%1?mode=ro' AS source;\nBEGIN;\n"_s.arg(sourceCase).toUtf8();
     // WHERE true: without a WHERE clause SQLite copies the records of an identical empty table as they are
     // (its transfer optimization), which no importer can do.
     for (const QString &table : importedTables())
-        script += u"INSERT INTO main.%1 SELECT * FROM source.%1 WHERE true ORDER BY id;\n"_s.arg(table).toUtf8();
-    script += "COMMIT;\n";
-    return timeProgram(u"sqlite3"_s, {u"-batch"_s, u"-cmd"_s, u".output /dev/null"_s, caseFile}, script, error);
+        statements += u"INSERT INTO main.%1 SELECT * FROM source.%1 WHERE true ORDER BY id;\n"_s.arg(table).toUtf8();
+    return runSqlite3(caseFile, statements + "COMMIT;\n", error);
 }
 
 ToolTime psqlCopy(const QString &url, const QString &dir, QString *error)
