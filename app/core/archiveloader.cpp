@@ -7,6 +7,7 @@
 #include "digest.h"
 #include "eventcodec.h"
 #include "migrations.h"
+#include "pipelinedreader.h"
 
 #include <QSet>
 #include <limits>
@@ -20,13 +21,6 @@ namespace {
 
 constexpr qsizetype kChunkEvents = 20000;
 
-QByteArray detailOf(const Event &event)
-{
-    QByteArray line = encodeEvent(event);
-    line.chop(1);
-    return line;
-}
-
 bool isAccountsEvent(const Event &event)
 {
     const auto *snapshot = std::get_if<StateSnapshot>(&event.body);
@@ -36,6 +30,19 @@ bool isAccountsEvent(const Event &event)
 
 } // namespace
 
+QByteArray rowDetail(const Event &event)
+{
+    // The process row holds what snapshots and forks say; file, network and loss rows have a column for everything.
+    const EventBody &body = event.body;
+    if (std::holds_alternative<ProcSnapshot>(body) || std::holds_alternative<ProcFork>(body)
+        || std::holds_alternative<FileAccess>(body) || std::holds_alternative<NetEndpoint>(body)
+        || std::holds_alternative<RecorderLoss>(body))
+        return {};
+    QByteArray line = encodeEvent(event);
+    line.chop(1);
+    return line;
+}
+
 ArchiveLoader::ArchiveLoader(Database &db, ArchiveContext context, ImportSession &session)
     : m_db(db)
     , m_context(context)
@@ -43,6 +50,7 @@ ArchiveLoader::ArchiveLoader(Database &db, ArchiveContext context, ImportSession
     , m_paths(session.paths)
 {
     m_chunk.reserve(kChunkEvents);
+    m_details.reserve(kChunkEvents);
 }
 
 ArchiveLoader::~ArchiveLoader()
@@ -50,14 +58,16 @@ ArchiveLoader::~ArchiveLoader()
     qDeleteAll(m_processes);
 }
 
-Expected<void> ArchiveLoader::add(Event &&event)
+Expected<void> ArchiveLoader::add(ReadEvent &&read)
 {
+    Event &event = read.event;
     merge(event);
     if (isAccountsEvent(event))
         m_accounts.append(event);
     m_firstTs = std::min(m_firstTs, event.ts);
     m_lastTs = std::max(m_lastTs, event.ts);
     m_chunk.append(std::move(event));
+    m_details.append(std::move(read.detail));
     if (m_chunk.size() >= kChunkEvents)
         return flush();
     return {};
@@ -72,6 +82,7 @@ Expected<void> ArchiveLoader::flush()
             return done;
     }
     m_chunk.clear();
+    m_details.clear();
     return {};
 }
 
@@ -158,13 +169,11 @@ Expected<void> ArchiveLoader::writeProcessEvents()
         const Event &event = m_chunk[i];
         const ProcKey *key = nullptr;
         const QByteArray *exe = nullptr;
-        bool withDetail = true;
         std::visit(
             [&](const auto &body) {
                 using T = std::decay_t<decltype(body)>;
                 if constexpr (std::is_same_v<T, ProcSnapshot> || std::is_same_v<T, ProcFork>) {
                     key = &body.proc;
-                    withDetail = false; // the process row holds what they say
                 } else if constexpr (std::is_same_v<T, ProcExec>) {
                     key = &body.proc;
                     exe = body.exe ? &*body.exe : nullptr;
@@ -190,7 +199,7 @@ Expected<void> ArchiveLoader::writeProcessEvents()
         bulk.addInt(event.mono);
         bulk.addText(QByteArrayView(kindName(event)));
         exe ? bulk.addInt(m_pathIds[i].path) : bulk.addNull();
-        withDetail ? bulk.addText(QByteArrayView(detailOf(event))) : bulk.addNull();
+        m_details.at(i).isEmpty() ? bulk.addNull() : bulk.addText(QByteArrayView(m_details.at(i)));
         if (auto row = bulk.endRow(); !row)
             return row;
         m_seconds.add(QLatin1StringView(kindName(event)), event.ts);
@@ -283,7 +292,8 @@ Expected<void> ArchiveLoader::writeOtherEvents()
     enum Table { State, Host, Loss };
     for (const Table table : {State, Host, Loss}) {
         bool started = false;
-        for (const Event &event : std::as_const(m_chunk)) {
+        for (qsizetype i = 0; i < m_chunk.size(); ++i) {
+            const Event &event = m_chunk[i];
             const auto *snapshot = std::get_if<StateSnapshot>(&event.body);
             const auto *change = std::get_if<StateChange>(&event.body);
             const auto *loss = std::get_if<RecorderLoss>(&event.body);
@@ -315,11 +325,11 @@ Expected<void> ArchiveLoader::writeOtherEvents()
                 change ? bulk.addText(QByteArrayView(severityName(change->severity))) : bulk.addNull();
                 bulk.addInt(snapshot ? snapshot->items.size()
                                      : change->added.size() + change->removed.size() + change->changed.size());
-                bulk.addText(QByteArrayView(detailOf(event)));
+                bulk.addText(QByteArrayView(m_details.at(i)));
             } else if (table == Host) {
                 bulk.addInt(event.mono);
                 bulk.addText(QByteArrayView(kindName(event)));
-                bulk.addText(QByteArrayView(detailOf(event)));
+                bulk.addText(QByteArrayView(m_details.at(i)));
             } else {
                 bulk.addOptional(loss->lastTs);
                 bulk.addText(loss->source);

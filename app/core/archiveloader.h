@@ -24,6 +24,12 @@ namespace Deck::Core {
 
 class BulkWriter;
 class Database;
+struct ReadEvent;
+
+// The text a row keeps in its `detail` column: the event as its archive line (without the newline), for process
+// events other than snapshots and forks (the process row holds what they say), state events and the collector's own
+// events; empty for the others. Made on the reading thread (pipelinedreader.h).
+QByteArray rowDetail(const Flight::Format::Event &event);
 
 struct ArchiveContext
 {
@@ -52,7 +58,7 @@ public:
     ArchiveLoader(const ArchiveLoader &) = delete;
     ArchiveLoader &operator=(const ArchiveLoader &) = delete;
 
-    Expected<void> add(Flight::Format::Event &&event);
+    Expected<void> add(ReadEvent &&event);
     Expected<void> finish();
 
     qint64 lastEventTs() const { return m_lastTs; }
@@ -106,6 +112,7 @@ private:
         qint64 to = 0;
     };
     QList<PathIds> m_pathIds;
+    QList<QByteArray> m_details; // rowDetail() of m_chunk's events, by index
     QHash<Flight::Format::ProcKey, Process *> m_processes;
     EventSeconds m_seconds; // the timeline's counts of the rows written, stored by finish()
     QList<Flight::Format::Event> m_accounts; // the accounts check's events, stored by finish() (accountnames.h)

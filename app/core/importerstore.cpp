@@ -95,7 +95,7 @@ Expected<void> Importer::load(ArchiveReader &reader, ImportOutcome &outcome, con
     };
     readAhead();
     const DecryptionKey *caseKey = m_options.caseKey ? &*m_options.caseKey : nullptr;
-    const auto add = [&](Event &&event) { return loader.add(std::move(event)); };
+    const auto add = [&](ReadEvent &&event) { return loader.add(std::move(event)); };
     const auto stop = [this] { return cancelled(); };
     auto read = m_reading ? m_reading->consume(add, progress, stop)
                           : readEventsPipelined(reader, caseKey, add, progress, stop);

@@ -2,6 +2,7 @@
 #include "pipelinedreader.h"
 
 #include "archiveerror.h"
+#include "archiveloader.h"
 
 #include <atomic>
 #include <condition_variable>
@@ -26,7 +27,7 @@ class EventPipe
 {
 public:
     // Blocks while the queue is full; false when the consumer stopped.
-    bool push(QList<Event> &&chunk)
+    bool push(QList<ReadEvent> &&chunk)
     {
         std::unique_lock lock(m_mutex);
         m_notFull.wait(lock, [this] { return m_stopped || m_chunks.size() < kMaxChunks; });
@@ -43,7 +44,7 @@ public:
         m_notEmpty.notify_one();
     }
     // Blocks until a chunk arrives; false when the producer closed and the queue is drained.
-    bool pop(QList<Event> &chunk)
+    bool pop(QList<ReadEvent> &chunk)
     {
         std::unique_lock lock(m_mutex);
         m_notEmpty.wait(lock, [this] { return m_closed || !m_chunks.empty(); });
@@ -65,7 +66,7 @@ public:
 private:
     std::mutex m_mutex;
     std::condition_variable m_notFull, m_notEmpty;
-    std::deque<QList<Event>> m_chunks;
+    std::deque<QList<ReadEvent>> m_chunks;
     bool m_closed = false;
     bool m_stopped = false;
 };
@@ -94,10 +95,10 @@ void EventReadAhead::start(const DecryptionKey *key)
 {
     m_pipe = std::make_unique<EventPipe>();
     m_producer = std::thread([this, key] {
-        QList<Event> chunk;
+        QList<ReadEvent> chunk;
         chunk.reserve(kChunkEvents);
         const auto sink = [&](const Event &event) {
-            chunk.append(event);
+            chunk.append({event, rowDetail(event)});
             if (chunk.size() < kChunkEvents)
                 return true;
             const bool more = m_pipe->push(std::move(chunk));
@@ -118,18 +119,18 @@ void EventReadAhead::start(const DecryptionKey *key)
     });
 }
 
-Flight::Expected<void> EventReadAhead::consume(const std::function<Flight::Expected<void>(Event &&)> &consume,
+Flight::Expected<void> EventReadAhead::consume(const ReadEventSink &consume,
                                                const std::function<void(qint64, qint64)> &progress,
                                                const std::function<bool()> &cancelled)
 {
     Flight::Expected<void> consumeResult;
-    QList<Event> chunk;
+    QList<ReadEvent> chunk;
     while (m_pipe->pop(chunk)) {
         if (cancelled && cancelled()) {
             consumeResult = makeError(Reason::Cancelled, u"%1: import cancelled"_s.arg(m_reader->path()));
             break;
         }
-        for (Event &event : chunk) {
+        for (ReadEvent &event : chunk) {
             if (consumeResult = consume(std::move(event)); !consumeResult)
                 break;
         }
@@ -147,7 +148,7 @@ Flight::Expected<void> EventReadAhead::consume(const std::function<Flight::Expec
 }
 
 Flight::Expected<void> readEventsPipelined(ArchiveReader &reader, const DecryptionKey *key,
-                                           const std::function<Flight::Expected<void>(Event &&)> &consume,
+                                           const ReadEventSink &consume,
                                            const std::function<void(qint64, qint64)> &progress,
                                            const std::function<bool()> &cancelled)
 {

@@ -41,29 +41,30 @@ Expected<void> SqliteBulkWriter::start(QLatin1StringView table, const QList<QLat
     m_columns = int(columns.size());
     const int parameters = sqlite3_limit(m_db, SQLITE_LIMIT_VARIABLE_NUMBER, -1);
     m_rowsPerInsert = std::clamp(parameters / std::max(m_columns, 1), 1, kRowsPerInsert);
-    m_values.reserve(qsizetype(m_rowsPerInsert) * m_columns);
+    m_values.reserve(size_t(m_rowsPerInsert) * size_t(m_columns));
+    m_fullInsert = nullptr;
     return {};
 }
 
 void SqliteBulkWriter::addNull()
 {
-    m_values.append({Value::Null, 0, 0});
+    m_values.push_back({Value::Null, 0, 0});
 }
 
 void SqliteBulkWriter::addInt(qint64 value)
 {
-    m_values.append({Value::Int, value, 0});
+    m_values.push_back({Value::Int, value, 0});
 }
 
 void SqliteBulkWriter::addText(QByteArrayView utf8)
 {
-    m_values.append({Value::Text, m_bytes.size(), utf8.size()});
+    m_values.push_back({Value::Text, m_bytes.size(), utf8.size()});
     m_bytes.append(utf8);
 }
 
 void SqliteBulkWriter::addBlob(QByteArrayView bytes)
 {
-    m_values.append({Value::Blob, m_bytes.size(), bytes.size()});
+    m_values.push_back({Value::Blob, m_bytes.size(), bytes.size()});
     m_bytes.append(bytes);
 }
 
@@ -99,9 +100,24 @@ void SqliteBulkWriter::clearRows()
 
 Expected<sqlite3_stmt *> SqliteBulkWriter::statement(int rows)
 {
+    if (rows == m_rowsPerInsert && m_fullInsert)
+        return m_fullInsert;
     const QString key = m_key + u'#' + QString::number(rows);
-    if (sqlite3_stmt *cached = m_statements.value(key))
-        return cached;
+    sqlite3_stmt *prepared = m_statements.value(key);
+    if (!prepared) {
+        auto made = prepare(rows);
+        if (!made)
+            return made;
+        prepared = *made;
+        m_statements.insert(key, prepared);
+    }
+    if (rows == m_rowsPerInsert)
+        m_fullInsert = prepared;
+    return prepared;
+}
+
+Expected<sqlite3_stmt *> SqliteBulkWriter::prepare(int rows)
+{
     QString marks = u"?"_s;
     for (int column = 1; column < m_columns; ++column)
         marks += u",?"_s;
@@ -114,16 +130,15 @@ Expected<sqlite3_stmt *> SqliteBulkWriter::statement(int rows)
         sqlite3_finalize(prepared);
         return error(u"cannot prepare the insert into"_s);
     }
-    m_statements.insert(key, prepared);
     return prepared;
 }
 
 Expected<void> SqliteBulkWriter::insert(qsizetype first, int rows)
 {
-    if (m_values.size() != m_rows * m_columns)
+    if (m_values.size() != size_t(m_rows) * size_t(m_columns))
         return storeError(StoreReason::Sql,
                           u"%1: %2 values for %3 rows of the %4 columns of %5"_s.arg(m_name)
-                              .arg(m_values.size())
+                              .arg(qsizetype(m_values.size()))
                               .arg(m_rows)
                               .arg(m_columns)
                               .arg(m_table));
@@ -132,7 +147,7 @@ Expected<void> SqliteBulkWriter::insert(qsizetype first, int rows)
         return prepared.error();
     sqlite3_stmt *insert = *prepared;
     // The buffer stays as it is until the statement has run: SQLITE_STATIC, no copy.
-    const Value *value = m_values.constData() + first * m_columns;
+    const Value *value = m_values.data() + first * m_columns;
     for (int parameter = 1; parameter <= rows * m_columns; ++parameter, ++value) {
         const char *bytes = m_bytes.constData() + value->number;
         switch (value->kind) {

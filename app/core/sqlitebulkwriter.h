@@ -11,6 +11,7 @@
 #include "bulkwriter.h"
 
 #include <QHash>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -44,7 +45,9 @@ private:
         qsizetype size; // Text, Blob: bytes
     };
     Error error(const QString &what) const;
+    // The cached statement inserting `rows` rows into the current table, prepared on first use.
     Expected<sqlite3_stmt *> statement(int rows);
+    Expected<sqlite3_stmt *> prepare(int rows);
     // Inserts `rows` collected rows from `first` on with the statement for that many rows.
     Expected<void> insert(qsizetype first, int rows);
     void clearRows();
@@ -57,7 +60,8 @@ private:
     int m_columns = 0;
     int m_rowsPerInsert = 1;
     QHash<QString, sqlite3_stmt *> m_statements; // by key and row count
-    QList<Value> m_values; // the collected rows, row after row
+    sqlite3_stmt *m_fullInsert = nullptr; // the statement for m_rowsPerInsert rows of the current table
+    std::vector<Value> m_values; // the collected rows, row after row (a QList's append was 3 % of an import)
     QByteArray m_bytes; // their text and blobs
     qsizetype m_rows = 0;
 };
