@@ -2,7 +2,7 @@
 // PullDialog's host inventory (the class is split by responsibility; pulldialog.cpp pulls and shows the progress):
 // reading the case's remote hosts into the list, adding, editing and removing them on the case's writer.
 #include "pulldialog.h"
-
+#include "queryresult.h"
 #include "remotehostdialog.h"
 
 #include <QLabel>
@@ -19,9 +19,9 @@ void PullDialog::reload()
 {
     if (!m_intake.writer())
         return;
-    m_intake.writer()
-        ->run([](Database &db) { return RemoteHostStore(db).list(); })
-        .then(this, [this](const Expected<QList<RemoteHost>> &hosts) {
+    Models::whenDone(
+        *m_intake.writer(), this, [](Database &db) { return RemoteHostStore(db).list(); },
+        [this](const Expected<QList<RemoteHost>> &hosts) {
             if (!hosts) {
                 m_summary->setText(hosts.error().message);
                 return;
@@ -91,13 +91,14 @@ void PullDialog::saveHost(const QString &oldName, const RemoteHost &host)
 {
     if (m_job.isRunning() || !m_intake.writer())
         return;
-    m_intake.writer()
-        ->run([oldName, host](Database &db) -> QString {
+    Models::whenDone(
+        *m_intake.writer(), this,
+        [oldName, host](Database &db) -> QString {
             RemoteHostStore store(db);
             auto stored = oldName.isEmpty() ? store.add(host) : store.update(oldName, host);
             return stored ? QString() : stored.error().message;
-        })
-        .then(this, [this](const QString &failure) { inventoryChanged(failure); });
+        },
+        [this](const QString &failure) { inventoryChanged(failure); });
 }
 
 void PullDialog::removeHost()
@@ -117,12 +118,13 @@ void PullDialog::removeHostNamed(const QString &name)
 {
     if (m_job.isRunning() || !m_intake.writer())
         return;
-    m_intake.writer()
-        ->run([name](Database &db) -> QString {
+    Models::whenDone(
+        *m_intake.writer(), this,
+        [name](Database &db) -> QString {
             auto removed = RemoteHostStore(db).remove(name);
             return removed ? QString() : removed.error().message;
-        })
-        .then(this, [this](const QString &failure) { inventoryChanged(failure); });
+        },
+        [this](const QString &failure) { inventoryChanged(failure); });
 }
 
 void PullDialog::inventoryChanged(const QString &failure)

@@ -3,6 +3,7 @@
 
 #include "casesession.h"
 #include "database.h"
+#include "queryresult.h"
 
 #include <QSettings>
 
@@ -91,11 +92,13 @@ bool DetectionJob::start(const QString &folder)
     m_running = true;
     // On the case's one writer: behind an import or pull in progress, never beside it (its transaction would meet
     // theirs as "database is locked").
-    auto future = writer->run([link = m_link, folder](Database &db) { runDetections(db, *link, folder); });
-    future.onCanceled(this, [this, link = m_link] {
-        if (link == m_link && m_running)
-            onFinished({true, {}, {}, 0, 0, 0});
-    });
+    // The job reports its own end; a writer without a case (closing meanwhile) skips it.
+    whenFinished(
+        writer->run([link = m_link, folder](Database &db) { runDetections(db, *link, folder); }), this, [] {},
+        [this, link = m_link] {
+            if (link == m_link && m_running)
+                onFinished({true, {}, {}, 0, 0, 0});
+        });
     return true;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importjob.h"
 
+#include "queryresult.h"
+
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
@@ -101,12 +103,14 @@ void ImportJob::start(CaseWorker &writer, const QStringList &paths, const Import
     m_notStarted.clear();
     m_progress = {};
     m_running = true;
-    auto future = writer.run([link = m_link, paths, options](Database &db) { runImport(db, *link, paths, options); });
-    // A writer without a case skips the job: it ends here, nothing was imported.
-    future.onCanceled(this, [this, link = m_link, paths] {
-        if (link == m_link && m_running)
-            onFinished(paths);
-    });
+    // The job reports its own end (ImportRelay); a writer without a case skips it: it ends here, nothing imported.
+    whenFinished(
+        writer.run([link = m_link, paths, options](Database &db) { runImport(db, *link, paths, options); }), this,
+        [] {},
+        [this, link = m_link, paths] {
+            if (link == m_link && m_running)
+                onFinished(paths);
+        });
 }
 
 void ImportJob::cancel()

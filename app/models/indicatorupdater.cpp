@@ -3,6 +3,7 @@
 
 #include "indicatormatcher.h"
 #include "indicatorsync.h"
+#include "queryresult.h"
 
 #include <QFileInfo>
 #include <QSettings>
@@ -39,14 +40,15 @@ IndicatorUpdater::IndicatorUpdater(CaseSession &session, QObject *parent)
         if (!m_current || !writer())
             return;
         const Task task = *m_current;
-        writer()
-            ->run([task, fetched](Database &db) -> Expected<IndicatorListUpdate> {
+        whenDone(
+            *writer(), this,
+            [task, fetched](Database &db) -> Expected<IndicatorListUpdate> {
                 if (task.kind == Kind::AddUrl)
                     if (auto taken = nameTaken(db, task.name))
                         return *taken;
                 return applyFetchResult(db, task.name, task.source, fetched);
-            })
-            .then(this, [this, task](const Expected<IndicatorListUpdate> &update) { stored(task, update); });
+            },
+            [this, task](const Expected<IndicatorListUpdate> &update) { stored(task, update); });
     });
     connect(&session, &CaseSession::opened, this, [this] { restartTimer(); });
     // The writer waits for its running job as it goes: a match in progress stops first.
@@ -115,8 +117,9 @@ void IndicatorUpdater::updateAll(bool urlsOnly)
     if (!writer() || m_busy)
         return;
     setBusy(true);
-    writer()->run([](Database &db) { return IndicatorStore(db).lists(); })
-        .then(this, [this, urlsOnly](const Expected<QList<IndicatorListInfo>> &lists) {
+    whenDone(
+        *writer(), this, [](Database &db) { return IndicatorStore(db).lists(); },
+        [this, urlsOnly](const Expected<QList<IndicatorListInfo>> &lists) {
             setBusy(false);
             if (!lists) {
                 Q_EMIT finished(lists.error().message, true);
@@ -171,8 +174,9 @@ void IndicatorUpdater::runTask(const Task &task)
         return;
     }
     if (task.kind == Kind::Remove) {
-        writer()->run([name = task.name](Database &db) { return IndicatorStore(db).remove(name); })
-            .then(this, [this, task](const Expected<void> &removed) {
+        whenDone(
+            *writer(), this, [name = task.name](Database &db) { return IndicatorStore(db).remove(name); },
+            [this, task](const Expected<void> &removed) {
                 m_current.reset();
                 Q_EMIT finished(removed ? tr("%1: removed (its alerts stay)").arg(task.name) : removed.error().message,
                                 !removed);
@@ -182,8 +186,9 @@ void IndicatorUpdater::runTask(const Task &task)
         return;
     }
     const FetchLimits limits = m_limits;
-    writer()
-        ->run([task, limits](Database &db) -> Expected<IndicatorListUpdate> {
+    whenDone(
+        *writer(), this,
+        [task, limits](Database &db) -> Expected<IndicatorListUpdate> {
             if (task.kind == Kind::Refresh)
                 return refreshIndicatorList(db, task.list, limits);
             if (auto taken = nameTaken(db, task.name))
@@ -192,8 +197,8 @@ void IndicatorUpdater::runTask(const Task &task)
             if (!bytes)
                 return bytes.error();
             return applyIndicatorList(db, task.name, task.source, *bytes);
-        })
-        .then(this, [this, task](const Expected<IndicatorListUpdate> &update) { stored(task, update); });
+        },
+        [this, task](const Expected<IndicatorListUpdate> &update) { stored(task, update); });
 }
 
 void IndicatorUpdater::stored(const Task &task, const Expected<IndicatorListUpdate> &update)
@@ -239,8 +244,9 @@ void IndicatorUpdater::finishRun()
         return;
     }
     Q_EMIT progress(tr("Matching"), 0, -1);
-    writer()->run([cancel = m_cancel](Database &db) { return matchIndicators(db, {}, cancel.get()); })
-        .then(this, [this](const Expected<IndicatorMatchSummary> &matched) {
+    whenDone(
+        *writer(), this, [cancel = m_cancel](Database &db) { return matchIndicators(db, {}, cancel.get()); },
+        [this](const Expected<IndicatorMatchSummary> &matched) {
             if (!matched) {
                 m_failed = true;
                 m_messages.append(matched.error().message);

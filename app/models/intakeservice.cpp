@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "intakeservice.h"
 
+#include "queryresult.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -103,41 +105,42 @@ void IntakeService::watchInbox(const QString &dir, int settleMs)
     options.dir = QFileInfo(dir).absoluteFilePath();
     options.settleMs = settleMs;
     options.import = m_session.importOptions();
-    auto future
-        = m_writer->run([this, slot = m_inbox, cancel = m_inboxCancel, options, generation](Database &db) -> QString {
-              auto *watcher = new InboxWatcher(db, options);
-              watcher->setCancelFlag(cancel.get());
-              // Queued to the GUI thread; a stopped watcher's late reports are dropped by the generation.
-              connect(watcher, &InboxWatcher::archiveDone, this, [this, generation](const ImportOutcome &outcome) {
-                  if (generation == m_generation)
-                      Q_EMIT inboxArchiveDone(outcome);
-              });
-              connect(watcher, &InboxWatcher::statusChanged, this, [this, generation](const InboxStatus &status) {
-                  if (generation != m_generation)
-                      return;
-                  m_inboxStatus = status;
-                  Q_EMIT inboxChanged(status);
-              });
-              if (auto started = watcher->start(); !started) {
-                  delete watcher;
-                  return started.error().message;
-              }
-              slot->watcher = watcher;
-              slot->cancel = cancel;
-              return {};
-          });
-    future.then(this, [this, generation, dir = options.dir](const QString &error) {
-        if (generation != m_generation)
-            return;
-        if (!error.isEmpty()) {
-            Q_EMIT inboxFailed(error);
-            return;
-        }
-        QSettings settings;
-        QVariantMap inboxes = settings.value(kInboxesKey).toMap();
-        inboxes.insert(m_session.name(), dir);
-        settings.setValue(kInboxesKey, inboxes);
-    });
+    whenDone(
+        *m_writer, this,
+        [this, slot = m_inbox, cancel = m_inboxCancel, options, generation](Database &db) -> QString {
+            auto *watcher = new InboxWatcher(db, options);
+            watcher->setCancelFlag(cancel.get());
+            // Queued to the GUI thread; a stopped watcher's late reports are dropped by the generation.
+            connect(watcher, &InboxWatcher::archiveDone, this, [this, generation](const ImportOutcome &outcome) {
+                if (generation == m_generation)
+                    Q_EMIT inboxArchiveDone(outcome);
+            });
+            connect(watcher, &InboxWatcher::statusChanged, this, [this, generation](const InboxStatus &status) {
+                if (generation != m_generation)
+                    return;
+                m_inboxStatus = status;
+                Q_EMIT inboxChanged(status);
+            });
+            if (auto started = watcher->start(); !started) {
+                delete watcher;
+                return started.error().message;
+            }
+            slot->watcher = watcher;
+            slot->cancel = cancel;
+            return {};
+        },
+        [this, generation, dir = options.dir](const QString &error) {
+            if (generation != m_generation)
+                return;
+            if (!error.isEmpty()) {
+                Q_EMIT inboxFailed(error);
+                return;
+            }
+            QSettings settings;
+            QVariantMap inboxes = settings.value(kInboxesKey).toMap();
+            inboxes.insert(m_session.name(), dir);
+            settings.setValue(kInboxesKey, inboxes);
+        });
 }
 
 void IntakeService::stopInbox()

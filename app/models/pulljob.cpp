@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pulljob.h"
 
+#include "queryresult.h"
+
 #include <chrono>
 #include <future>
 
@@ -75,11 +77,13 @@ void PullJob::start(CaseWorker &writer, const QStringList &hosts, PullOptions op
     m_link = std::make_shared<JobLink>(this);
     m_reports.clear();
     m_running = true;
-    auto future = writer.run([link = m_link, hosts, options](Database &db) { runPull(db, link, hosts, options); });
-    future.onCanceled(this, [this, link = m_link] {
-        if (link == m_link && m_running)
-            onEnded(tr("no case is open"));
-    });
+    // The job reports its own end; a writer without a case skips it.
+    whenFinished(
+        writer.run([link = m_link, hosts, options](Database &db) { runPull(db, link, hosts, options); }), this, [] {},
+        [this, link = m_link] {
+            if (link == m_link && m_running)
+                onEnded(tr("no case is open"));
+        });
 }
 
 void PullJob::cancel()

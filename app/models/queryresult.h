@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Runs a job on a case worker and hands its result to `done` on the thread of `context` (the GUI thread), through a
-// QFutureWatcher owned by `context`: when `context` is destroyed first, the result is dropped. A job skipped because
-// the case closed calls nothing. The models of the integrity and bookmarks views load their rows through it.
+// How a job's end on a case worker reaches the GUI thread: through a QFutureWatcher owned by `context`, so always
+// through the thread's event loop, after the call that started the job has returned (QFuture::then(context, ...) and
+// onCanceled(context, ...) run their continuation at once, inside that call, when the worker was already done: a job
+// then reported its end before its caller was ready for it). When `context` is destroyed first, nothing is called.
 // Thread: the GUI thread.
 #pragma once
 
@@ -11,16 +12,32 @@
 
 namespace Deck::Models {
 
+// Calls `done` with the future's result (or with nothing, for a QFuture<void>) when the job ran, or `skipped` when the
+// worker skipped it (no case open, or closing), on the thread of `context`.
+template <typename T, typename Done, typename Skipped>
+void whenFinished(const QFuture<T> &future, QObject *context, Done done, Skipped skipped)
+{
+    auto *watcher = new QFutureWatcher<T>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context,
+                     [watcher, done = std::move(done), skipped = std::move(skipped)]() mutable {
+                         watcher->deleteLater();
+                         const QFuture<T> ended = watcher->future();
+                         if constexpr (std::is_void_v<T>) {
+                             ended.isCanceled() ? skipped() : done();
+                         } else if (!ended.isCanceled() && ended.resultCount() > 0) {
+                             done(ended.result());
+                         } else {
+                             skipped();
+                         }
+                     });
+    watcher->setFuture(future);
+}
+
+// Runs `job` on `worker` and hands its result to `done` on the thread of `context`; a skipped job calls nothing.
+// The models of the integrity and bookmarks views load their rows through it.
 template <typename Job, typename Done> void whenDone(CaseWorker &worker, QObject *context, Job job, Done done)
 {
-    using Result = std::invoke_result_t<Job, Core::Database &>;
-    auto *watcher = new QFutureWatcher<Result>(context);
-    QObject::connect(watcher, &QFutureWatcher<Result>::finished, context, [watcher, done = std::move(done)] {
-        watcher->deleteLater();
-        if (watcher->future().resultCount() > 0)
-            done(watcher->future().result());
-    });
-    watcher->setFuture(worker.run(std::move(job)));
+    whenFinished(worker.run(std::move(job)), context, std::move(done), [] {});
 }
 
 } // namespace Deck::Models

@@ -2,8 +2,7 @@
 #include "trustjob.h"
 
 #include "database.h"
-
-#include <QFutureWatcher>
+#include "queryresult.h"
 
 using namespace Qt::StringLiterals;
 
@@ -81,28 +80,23 @@ void TrustJob::start(CaseWorker &writer, const QString &publicKey, const QString
         return;
     m_link = std::make_shared<JobLink>(this);
     m_running = true;
-    // A watcher, not QFuture::then(this, ...): when the worker had already finished the job (a key that does not
-    // parse, a writer without a case) before the continuation was attached, Qt ran it at once, so finished() was
-    // emitted inside start(), before the caller could wait for it (tst_hostspage under load, 6 of 60 runs). A watcher
-    // reports through the event loop, always after start() has returned.
-    auto *watcher = new QFutureWatcher<TrustReport>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, link = m_link] {
-        watcher->deleteLater();
-        if (link != m_link || !m_running)
-            return;
-        const QFuture<TrustReport> future = watcher->future();
-        if (!future.isCanceled() && future.resultCount() > 0) {
-            finish(future.result());
-            return;
-        }
-        // A writer without a case (or closing) skips the job.
-        TrustReport report;
-        report.error = tr("the trust job ended without a result; nothing is known to have changed");
-        finish(report);
-    });
-    watcher->setFuture(writer.run([link = m_link, publicKey, label, options](Database &db) {
-        return trustAndImport(db, *link, publicKey, label, options);
-    }));
+    const auto ours = [this, link = m_link] { return link == m_link && m_running; };
+    whenFinished(
+        writer.run([link = m_link, publicKey, label, options](Database &db) {
+            return trustAndImport(db, *link, publicKey, label, options);
+        }),
+        this,
+        [this, ours](const TrustReport &report) {
+            if (ours())
+                finish(report);
+        },
+        [this, ours] { // a writer without a case (or closing) skips the job
+            if (!ours())
+                return;
+            TrustReport report;
+            report.error = tr("the trust job ended without a result; nothing is known to have changed");
+            finish(report);
+        });
 }
 
 void TrustJob::finish(const TrustReport &report)
