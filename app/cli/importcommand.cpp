@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // flightdeck-cli import: verify archives (files, folders walked recursively) and import them into the case.
 #include "clicommon.h"
+#include "readingarchives.h"
 
 #include <QElapsedTimer>
-#include <QFileInfo>
 #include <atomic>
 #include <csignal>
 
@@ -44,11 +44,13 @@ QJsonObject outcomeJson(const ImportOutcome &o)
 
 void wireImporter(Importer &importer, bool json, Flight::Format::ProgressLine &progress)
 {
-    importer.setProgressHandler([&progress](const ImportProgress &p) {
-        progress.update(u"[%1/%2] %3"_s.arg(p.fileIndex + 1).arg(p.fileCount).arg(QFileInfo(p.path).fileName()),
-                        p.bytesDone, p.bytesTotal);
+    auto reading = std::make_shared<ReadingArchives>();
+    importer.setProgressHandler([&progress, reading](const ImportProgress &p) {
+        const ReadingArchives::Shown shown = reading->progressed(p);
+        progress.update(shown.label(), shown.bytesDone, shown.bytesTotal);
     });
-    importer.setOutcomeHandler([json, &progress](const ImportOutcome &o) {
+    importer.setOutcomeHandler([json, &progress, reading](const ImportOutcome &o) {
+        reading->ended(o.path);
         progress.clear();
         printOutcome(o, json);
     });

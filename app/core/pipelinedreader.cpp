@@ -20,6 +20,16 @@ namespace {
 constexpr qsizetype kChunkEvents = 4096;
 constexpr size_t kMaxChunks = 8;
 
+// Events read, and how many bytes of the events entry (of how many) had been read when the chunk was full: the consumer
+// reports that once it has taken the chunk's events, so progress tells what was stored, not how far the reader ran
+// ahead (up to kMaxChunks chunks: most of an archive, whose bar then stood at 100 % while its rows were written).
+struct EventChunk
+{
+    QList<ReadEvent> events;
+    qint64 bytesRead = 0;
+    qint64 bytesTotal = 0;
+};
+
 } // namespace
 
 // A bounded queue of event chunks between one producer and one consumer.
@@ -27,7 +37,7 @@ class EventPipe
 {
 public:
     // Blocks while the queue is full; false when the consumer stopped.
-    bool push(QList<ReadEvent> &&chunk)
+    bool push(EventChunk &&chunk)
     {
         std::unique_lock lock(m_mutex);
         m_notFull.wait(lock, [this] { return m_stopped || m_chunks.size() < kMaxChunks; });
@@ -44,7 +54,7 @@ public:
         m_notEmpty.notify_one();
     }
     // Blocks until a chunk arrives; false when the producer closed and the queue is drained.
-    bool pop(QList<ReadEvent> &chunk)
+    bool pop(EventChunk &chunk)
     {
         std::unique_lock lock(m_mutex);
         m_notEmpty.wait(lock, [this] { return m_closed || !m_chunks.empty(); });
@@ -66,7 +76,7 @@ public:
 private:
     std::mutex m_mutex;
     std::condition_variable m_notFull, m_notEmpty;
-    std::deque<QList<ReadEvent>> m_chunks;
+    std::deque<EventChunk> m_chunks;
     bool m_closed = false;
     bool m_stopped = false;
 };
@@ -95,26 +105,32 @@ void EventReadAhead::start(const DecryptionKey *key)
 {
     m_pipe = std::make_unique<EventPipe>();
     m_producer = std::thread([this, key] {
-        QList<ReadEvent> chunk;
-        chunk.reserve(kChunkEvents);
+        EventChunk chunk;
+        chunk.events.reserve(kChunkEvents);
+        qint64 bytesRead = 0, bytesTotal = 0;
         const auto sink = [&](const Event &event) {
-            chunk.append({event, rowDetail(event)});
-            if (chunk.size() < kChunkEvents)
+            chunk.events.append({event, rowDetail(event)});
+            if (chunk.events.size() < kChunkEvents)
                 return true;
+            chunk.bytesRead = bytesRead;
+            chunk.bytesTotal = bytesTotal;
             const bool more = m_pipe->push(std::move(chunk));
             chunk = {};
-            chunk.reserve(kChunkEvents);
+            chunk.events.reserve(kChunkEvents);
             return more;
         };
-        const auto bytes = [&](qint64 d, qint64 t) {
-            m_done.store(d, std::memory_order_relaxed);
-            m_total.store(t, std::memory_order_relaxed);
+        const auto bytes = [&](qint64 done, qint64 total) {
+            bytesRead = done;
+            bytesTotal = total;
         };
         m_readResult = m_reader->readEvents(sink, key, bytes);
         // The last partial chunk: the reader has checked the digest and the tally only now, so only a successful
         // read hands over the rest (the consumer discards everything on failure anyway).
-        if (m_readResult && !chunk.isEmpty())
+        if (m_readResult && !chunk.events.isEmpty()) {
+            chunk.bytesRead = bytesRead;
+            chunk.bytesTotal = bytesTotal;
             m_pipe->push(std::move(chunk));
+        }
         m_pipe->close();
     });
 }
@@ -124,20 +140,20 @@ Flight::Expected<void> EventReadAhead::consume(const ReadEventSink &consume,
                                                const std::function<bool()> &cancelled)
 {
     Flight::Expected<void> consumeResult;
-    QList<ReadEvent> chunk;
+    EventChunk chunk;
     while (m_pipe->pop(chunk)) {
         if (cancelled && cancelled()) {
             consumeResult = makeError(Reason::Cancelled, u"%1: import cancelled"_s.arg(m_reader->path()));
             break;
         }
-        for (ReadEvent &event : chunk) {
+        for (ReadEvent &event : chunk.events) {
             if (consumeResult = consume(std::move(event)); !consumeResult)
                 break;
         }
         if (!consumeResult)
             break;
-        if (progress)
-            progress(m_done.load(std::memory_order_relaxed), m_total.load(std::memory_order_relaxed));
+        if (progress && chunk.bytesTotal > 0)
+            progress(chunk.bytesRead, chunk.bytesTotal);
     }
     m_pipe->stop();
     if (m_producer.joinable())

@@ -4,14 +4,14 @@
 // Events travel in chunks through a small bounded queue (memory stays bounded however large the archive).
 // Each event comes with its row's detail text (rowDetail()), also made on the second thread: encoding it on the storing
 // thread took a twentieth of that thread's time.
-// The caller's `consume` (which may keep the event it is handed) and `progress` run on the caller's thread only.
+// The caller's `consume` (which may keep the event it is handed) and `progress` run on the caller's thread only;
+// `progress` gives the bytes of the events entry read up to the last event handed to `consume`.
 // Stops at the first error on either side or when `cancelled` returns true (then the result has code
 // Flight::Format::Reason::Cancelled).
 #pragma once
 
 #include "archivereader.h"
 
-#include <atomic>
 #include <memory>
 #include <thread>
 
@@ -52,7 +52,6 @@ private:
     std::unique_ptr<Flight::Format::ArchiveReader> m_owned;
     Flight::Format::ArchiveReader *m_reader;
     std::unique_ptr<EventPipe> m_pipe;
-    std::atomic<qint64> m_done{0}, m_total{0};
     Flight::Expected<void> m_readResult;
     std::thread m_producer;
 };

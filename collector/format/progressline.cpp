@@ -22,8 +22,9 @@ void ProgressLine::update(const QString &label, qint64 done, qint64 total)
 {
     if (!m_enabled || (m_shown && m_sinceDraw.isValid() && m_sinceDraw.elapsed() < 100 && done < total))
         return;
-    const int percent = total > 0 ? int(done * 100 / total) : 100;
-    const QByteArray line = u"\r\x1b[K%1 %2%"_s.arg(label.right(60)).arg(percent).toUtf8();
+    // Nothing to count yet (an archive being verified, a step of unknown length): the label alone, not "100%".
+    const QString percent = total > 0 ? u" %1%"_s.arg(done * 100 / total) : QString();
+    const QByteArray line = u"\r\x1b[K%1%2"_s.arg(label.right(60), percent).toUtf8();
     std::fwrite(line.constData(), 1, static_cast<size_t>(line.size()), stderr);
     std::fflush(stderr);
     m_shown = true;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// A one-line progress display on stderr (flightrec and flightdeck-cli), shown only when stderr is a terminal; redrawn at most 10 times a second.
+// A one-line progress display on stderr (flightrec and flightdeck-cli), shown only when stderr is a terminal; redrawn
+// at most 10 times a second. "label 42%", or the label alone while the total is 0 (not known yet).
 #pragma once
 
 #include <QElapsedTimer>
