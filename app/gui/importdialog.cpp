@@ -94,8 +94,8 @@ void ImportDialog::showProgress(const Models::ImportJobProgress &p)
     if (m_job.isCancelled())
         return;
     QString detail = tr("%1 of %2").arg(byteText(p.bytesDone), byteText(p.bytesTotal));
-    if (!p.currentFile.isEmpty())
-        detail += tr(" - now: %1").arg(QFileInfo(p.currentFile).fileName());
+    if (!p.reading.isEmpty())
+        detail += tr(" - now: %1").arg(p.reading.join(QStringLiteral(", ")));
     if (p.archivesPassed > p.archivesDone)
         detail += tr(" - %n not committed yet", "", p.archivesPassed - p.archivesDone);
     m_detail->setText(detail);

@@ -2,6 +2,7 @@
 #include "importjob.h"
 
 #include "queryresult.h"
+#include "readingarchives.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -48,13 +49,15 @@ void runImport(Database &db, JobLink &link, const QStringList &paths, const Impo
     };
     Importer importer(db, options); // reads the rules folder of CaseSession::importOptions() here, off the GUI thread
     importer.setCancelFlag(&link.cancel);
+    ReadingArchives reading;
     QElapsedTimer sinceProgress;
     sinceProgress.start();
     importer.setProgressHandler([&](const ImportProgress &p) {
-        if (p.path == progress.currentFile && sinceProgress.elapsed() < 50)
+        const QStringList names = reading.progressed(p).files;
+        if (names == progress.reading && sinceProgress.elapsed() < 50)
             return;
         sinceProgress.restart();
-        progress.currentFile = p.path;
+        progress.reading = names;
         progress.archivesPassed = std::max(progress.archivesDone, p.fileIndex);
         if (p.bytesTotal > 0)
             setBytesDone(p.path, qint64(double(sizes.value(p.path)) * double(p.bytesDone) / double(p.bytesTotal)));
@@ -63,6 +66,7 @@ void runImport(Database &db, JobLink &link, const QStringList &paths, const Impo
     QSet<QString> reported;
     importer.setOutcomeHandler([&](const ImportOutcome &outcome) {
         reported.insert(outcome.path);
+        progress.reading = reading.ended(outcome.path).files;
         if (sizes.contains(outcome.path)) { // not a path that does not exist
             setBytesDone(outcome.path, sizes.value(outcome.path));
             ++progress.archivesDone;
@@ -71,7 +75,7 @@ void runImport(Database &db, JobLink &link, const QStringList &paths, const Impo
         Q_EMIT relay.archiveDone(outcome);
     });
     importer.importPaths(paths); // and then the indicators (issue 10)
-    progress.currentFile.clear();
+    progress.reading.clear();
     Q_EMIT relay.progressed(progress);
     QStringList notStarted;
     for (const QString &file : files) {

@@ -25,7 +25,9 @@ struct ImportJobProgress
     int archivesTotal = 0;
     qint64 bytesDone = 0; // of the archive files: those with an outcome, the others in proportion to events read
     qint64 bytesTotal = 0;
-    QString currentFile; // empty when none is being imported
+    // The names of the archives being read now (two at once in PostgreSQL's lanes; ReadingArchives), in the order they
+    // started; empty when none is.
+    QStringList reading;
 };
 
 class ImportJob : public QObject

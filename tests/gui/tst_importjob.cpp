@@ -102,7 +102,7 @@ void TestImportJob::folderOfHosts()
     QCOMPARE(last.archivesTotal, kHosts * kArchives);
     QVERIFY(last.bytesTotal > 0);
     QCOMPARE(last.bytesDone, last.bytesTotal);
-    QVERIFY(last.currentFile.isEmpty());
+    QVERIFY(last.reading.isEmpty());
     QCOMPARE(count(**reader, u"archives"_s), qint64(kHosts * kArchives));
 }
 

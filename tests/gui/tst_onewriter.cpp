@@ -59,7 +59,7 @@ void TestOneWriter::bookmarkDuringImport()
     Models::ImportJob job;
     QSignalSpy finished(&job, &Models::ImportJob::finished);
     job.start(*session.writer(), {m_archives}, session.importOptions());
-    QTRY_VERIFY_WITH_TIMEOUT(!job.progress().currentFile.isEmpty(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!job.progress().reading.isEmpty(), 30000);
     // The import is under way: its first archive is being read and stored.
     QVERIFY(job.isRunning());
     QCOMPARE(job.progress().archivesDone, 0);
