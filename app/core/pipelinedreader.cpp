@@ -4,7 +4,6 @@
 #include "archiveerror.h"
 #include "archiveloader.h"
 
-#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <mutex>

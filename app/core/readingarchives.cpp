@@ -2,6 +2,7 @@
 #include "readingarchives.h"
 
 #include <QFileInfo>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
