@@ -7,6 +7,8 @@
 # PostgreSQL databases made with createdb), then compares every row of every table, ids included, leaving out only
 # the clock readings of the import itself (import, trust and audit times). QT_HASH_SEED=0 makes both builds assign
 # ids in the same order (the importer interns paths and processes in hash order). Exit 0: the same rows.
+# On PostgreSQL archives of several hosts are imported in two lanes, whose ids follow the order in which the lanes
+# commit: two runs of one build differ there. Give PostgreSQL the archives of one host.
 set -eu
 old=$1 new=$2 archives=$3 pg=${4-}
 work=$(mktemp -d)
