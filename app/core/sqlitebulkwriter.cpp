@@ -16,8 +16,10 @@ SqliteBulkWriter::SqliteBulkWriter(void *sqliteHandle, QString databaseName)
 
 SqliteBulkWriter::~SqliteBulkWriter()
 {
-    for (sqlite3_stmt *statement : std::as_const(m_statements))
-        sqlite3_finalize(statement);
+    for (const Inserts &inserts : std::as_const(m_statements)) {
+        sqlite3_finalize(inserts.full); // no-op on a null pointer
+        sqlite3_finalize(inserts.single);
+    }
 }
 
 Error SqliteBulkWriter::error(const QString &what) const
@@ -31,18 +33,18 @@ Expected<void> SqliteBulkWriter::start(QLatin1StringView table, const QList<QLat
     if (auto pending = finish(); !pending) // rows of a table not finished go in first, as each row did at endRow()
         return pending;
     m_table = table;
-    m_key = table;
+    QString key = table;
     QStringList names;
     for (const QLatin1StringView column : columns) {
-        m_key += u',' + column;
+        key += u',' + column;
         names.append(column);
     }
+    m_inserts = &m_statements[key];
     m_columnList = names.join(u',');
     m_columns = int(columns.size());
     const int parameters = sqlite3_limit(m_db, SQLITE_LIMIT_VARIABLE_NUMBER, -1);
     m_rowsPerInsert = std::clamp(parameters / std::max(m_columns, 1), 1, kRowsPerInsert);
     m_values.reserve(size_t(m_rowsPerInsert) * size_t(m_columns));
-    m_fullInsert = nullptr;
     return {};
 }
 
@@ -100,20 +102,14 @@ void SqliteBulkWriter::clearRows()
 
 Expected<sqlite3_stmt *> SqliteBulkWriter::statement(int rows)
 {
-    if (rows == m_rowsPerInsert && m_fullInsert)
-        return m_fullInsert;
-    const QString key = m_key + u'#' + QString::number(rows);
-    sqlite3_stmt *prepared = m_statements.value(key);
-    if (!prepared) {
+    sqlite3_stmt *&slot = rows == 1 ? m_inserts->single : m_inserts->full;
+    if (!slot) {
         auto made = prepare(rows);
         if (!made)
             return made;
-        prepared = *made;
-        m_statements.insert(key, prepared);
+        slot = *made;
     }
-    if (rows == m_rowsPerInsert)
-        m_fullInsert = prepared;
-    return prepared;
+    return slot;
 }
 
 Expected<sqlite3_stmt *> SqliteBulkWriter::prepare(int rows)

@@ -45,7 +45,14 @@ private:
         qsizetype size; // Text, Blob: bytes
     };
     Error error(const QString &what) const;
-    // The cached statement inserting `rows` rows into the current table, prepared on first use.
+    // The statements of one table and its columns: a full INSERT of m_rowsPerInsert rows and a one-row INSERT (for
+    // the rows left at finish()); each prepared on first use, kept for the connection's life.
+    struct Inserts
+    {
+        sqlite3_stmt *full = nullptr;
+        sqlite3_stmt *single = nullptr;
+    };
+    // The current table's statement inserting `rows` rows (m_rowsPerInsert or 1).
     Expected<sqlite3_stmt *> statement(int rows);
     Expected<sqlite3_stmt *> prepare(int rows);
     // Inserts `rows` collected rows from `first` on with the statement for that many rows.
@@ -55,12 +62,11 @@ private:
     sqlite3 *m_db;
     QString m_name;
     QString m_table;
-    QString m_key; // table and columns
     QString m_columnList;
     int m_columns = 0;
     int m_rowsPerInsert = 1;
-    QHash<QString, sqlite3_stmt *> m_statements; // by key and row count
-    sqlite3_stmt *m_fullInsert = nullptr; // the statement for m_rowsPerInsert rows of the current table
+    QHash<QString, Inserts> m_statements; // by table and columns
+    Inserts *m_inserts = nullptr; // the current table's, in m_statements until the next start()
     std::vector<Value> m_values; // the collected rows, row after row (a QList's append was 3 % of an import)
     QByteArray m_bytes; // their text and blobs
     qsizetype m_rows = 0;

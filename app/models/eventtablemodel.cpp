@@ -2,6 +2,7 @@
 #include "eventtablemodel.h"
 
 #include "objectrefrole.h"
+#include "queryresult.h"
 
 #include <QColor>
 #include <QFont>
@@ -14,17 +15,6 @@ namespace Deck::Models {
 EventTableModel::EventTableModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
-}
-
-template <typename T, typename Done> void EventTableModel::watch(const QFuture<T> &future, Done done)
-{
-    auto *watcher = new QFutureWatcher<T>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, done = std::move(done)] {
-        if (watcher->future().resultCount() > 0)
-            done(watcher->future().result());
-        watcher->deleteLater();
-    });
-    watcher->setFuture(future);
 }
 
 void EventTableModel::show(CaseWorker *pages, CaseWorker *walker, const Core::EventScope &scope)
@@ -95,13 +85,16 @@ void EventTableModel::askSpanEnd()
 {
     auto future
         = m_pages->run([scope = m_scope](Core::Database &db) { return Core::EventTableQueries(db).lastTime(scope); });
-    watch(future, [this, generation = m_generation](const Core::Expected<std::optional<qint64>> &last) {
-        if (generation != m_generation || !last)
-            return; // no estimate: the count alone is shown
-        m_spanEnd = *last;
-        if (!m_complete)
-            Q_EMIT countChanged(m_rows, false);
-    });
+    whenFinished(
+        future, this,
+        [this, generation = m_generation](const Core::Expected<std::optional<qint64>> &last) {
+            if (generation != m_generation || !last)
+                return; // no estimate: the count alone is shown
+            m_spanEnd = *last;
+            if (!m_complete)
+                Q_EMIT countChanged(m_rows, false);
+        },
+        [] {});
 }
 
 void EventTableModel::walkNext()
@@ -112,35 +105,38 @@ void EventTableModel::walkNext()
         = m_walker->run([scope = m_scope, after = m_walkedTo, first = qint64(m_rows), limit](Core::Database &db) {
               return Core::EventTableQueries(db).walk(scope, after, first, limit, kPageRows);
           });
-    watch(future, [this, generation = m_generation, limit](const Core::Expected<Core::EventKeySlice> &slice) {
-        if (generation != m_generation)
-            return;
-        m_walking = false;
-        if (!slice) {
-            m_complete = true;
-            Q_EMIT failed(slice.error().message);
-            Q_EMIT countChanged(m_rows, true);
-            return;
-        }
-        // A Qt model counts rows in an int: a stream longer than that is shown up to INT_MAX rows.
-        const bool firstSlice = m_rows == 0;
-        const int added = int(std::min<qint64>(slice->rows, INT_MAX - m_rows));
-        if (added > 0) {
-            if (firstSlice)
-                m_firstTs = slice->anchors.value(0).ts;
-            beginInsertRows({}, m_rows, m_rows + added - 1);
-            m_rows += added;
-            m_anchors += slice->anchors;
-            endInsertRows();
-        }
-        m_walkedTo = slice->last;
-        m_complete = slice->rows < limit || m_rows == INT_MAX;
-        if (!m_complete && firstSlice)
-            askSpanEnd(); // only for a stream longer than the first slice
-        Q_EMIT countChanged(m_rows, m_complete);
-        if (!m_complete && !m_stopped)
-            walkNext();
-    });
+    whenFinished(
+        future, this,
+        [this, generation = m_generation, limit](const Core::Expected<Core::EventKeySlice> &slice) {
+            if (generation != m_generation)
+                return;
+            m_walking = false;
+            if (!slice) {
+                m_complete = true;
+                Q_EMIT failed(slice.error().message);
+                Q_EMIT countChanged(m_rows, true);
+                return;
+            }
+            // A Qt model counts rows in an int: a stream longer than that is shown up to INT_MAX rows.
+            const bool firstSlice = m_rows == 0;
+            const int added = int(std::min<qint64>(slice->rows, INT_MAX - m_rows));
+            if (added > 0) {
+                if (firstSlice)
+                    m_firstTs = slice->anchors.value(0).ts;
+                beginInsertRows({}, m_rows, m_rows + added - 1);
+                m_rows += added;
+                m_anchors += slice->anchors;
+                endInsertRows();
+            }
+            m_walkedTo = slice->last;
+            m_complete = slice->rows < limit || m_rows == INT_MAX;
+            if (!m_complete && firstSlice)
+                askSpanEnd(); // only for a stream longer than the first slice
+            Q_EMIT countChanged(m_rows, m_complete);
+            if (!m_complete && !m_stopped)
+                walkNext();
+        },
+        [] {});
 }
 
 struct EventTableModel::PageLanding
@@ -183,19 +179,22 @@ void EventTableModel::requestPage(int page, bool prefetch)
     });
     if (prefetch)
         m_prefetches.insert(page, future);
-    watch(future, [this, generation = m_generation, page](const PageResult &rows) {
-        if (generation != m_generation)
-            return;
-        m_requested.remove(page);
-        m_prefetches.remove(page);
-        m_landings.remove(page);
-        if (!rows) {
-            Q_EMIT failed(rows.error().message);
-            return;
-        }
-        if (!m_cache.contains(page)) // else awaitRow() had it in time
-            storePage(page, *rows);
-    });
+    whenFinished(
+        future, this,
+        [this, generation = m_generation, page](const PageResult &rows) {
+            if (generation != m_generation)
+                return;
+            m_requested.remove(page);
+            m_prefetches.remove(page);
+            m_landings.remove(page);
+            if (!rows) {
+                Q_EMIT failed(rows.error().message);
+                return;
+            }
+            if (!m_cache.contains(page)) // else awaitRow() had it in time
+                storePage(page, *rows);
+        },
+        [] {});
 }
 
 const EventRowView *EventTableModel::awaitRow(int row)
@@ -215,7 +214,8 @@ const EventRowView *EventTableModel::awaitRow(int row)
     // Told later, not inside the paint that asked: what follows a loaded page (the selection it completes).
     const int first = page * kPageRows, last = std::min(m_rows, first + kPageRows) - 1;
     QMetaObject::invokeMethod(
-        this, [this, generation = m_generation, first, last] {
+        this,
+        [this, generation = m_generation, first, last] {
             if (generation == m_generation)
                 Q_EMIT pageLoaded(first, last);
         },

@@ -22,7 +22,7 @@
 #include "notesfeed.h"
 
 #include <QAbstractTableModel>
-#include <QFutureWatcher>
+#include <QFuture>
 #include <QHash>
 
 #include <memory>
@@ -82,7 +82,6 @@ Q_SIGNALS:
 
 private:
     using PageResult = Core::Expected<QList<EventRowView>>;
-    template <typename T, typename Done> void watch(const QFuture<T> &future, Done done);
     void walkNext();
     struct PageLanding; // a page read's result, handed over as soon as the worker has it
     void requestPage(int page, bool prefetch);

@@ -34,7 +34,6 @@ void whenFinished(const QFuture<T> &future, QObject *context, Done done, Skipped
 }
 
 // Runs `job` on `worker` and hands its result to `done` on the thread of `context`; a skipped job calls nothing.
-// The models of the integrity and bookmarks views load their rows through it.
 template <typename Job, typename Done> void whenDone(CaseWorker &worker, QObject *context, Job job, Done done)
 {
     whenFinished(worker.run(std::move(job)), context, std::move(done), [] {});
